@@ -1,0 +1,75 @@
+# sitrep: make builds build/sitrep and build/libsitrep.a.
+#   make test      unit, golden and command-line tests, plain and under
+#                  AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench     benchmarks (see bench/)
+#   make fuzz      fuzz every input parser for FUZZ_SECONDS each (see fuzz/)
+CC      ?= cc
+CSTD     = -std=c11
+WARN     = -Wall -Wextra -Werror -Wpedantic -Wshadow -Wno-overlength-strings -Wno-format-truncation
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+CPPFLAGS = -D_GNU_SOURCE -Iinclude $(XML_CFLAGS) -DSITREP_DATA_DIR='"$(PREFIX)/share/sitrep"'
+CFLAGS  ?= -O2 -g
+LDLIBS   = -lcjson -lutf8proc -lxml2 -lm -lpthread
+PREFIX  ?= /usr/local
+
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c)
+SRC_CLI = src/cli/main.c
+HDRS    = $(wildcard include/*.h src/*/*.h)
+
+OBJ_LIB = $(SRC_LIB:src/%.c=build/obj/%.o)
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
+
+TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+
+.PHONY: all clean test test-plain test-asan bench fuzz install
+all: build/sitrep build/libsitrep.a
+
+build/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+build/asan/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(ASAN_FLAGS) -c $< -o $@
+
+build/libsitrep.a: $(OBJ_LIB)
+	@mkdir -p build
+	ar rcs $@ $^
+
+build/libsitrep-asan.a: $(OBJ_ASAN)
+	@mkdir -p build
+	ar rcs $@ $^
+
+build/sitrep: $(SRC_CLI) build/libsitrep.a
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(CFLAGS) $< build/libsitrep.a -o $@ $(LDLIBS)
+
+build/asan/sitrep: $(SRC_CLI) build/libsitrep-asan.a
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS)
+
+build/tests/%: tests/%.c tests/testutil.h build/libsitrep.a
+	@mkdir -p build/tests
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(CFLAGS) $< build/libsitrep.a -o $@ $(LDLIBS) -lcmocka
+
+build/tests-asan/%: tests/%.c tests/testutil.h build/libsitrep-asan.a
+	@mkdir -p build/tests-asan
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS) -lcmocka
+
+test: test-plain test-asan
+	@sh tests/summary.sh build/test-results
+
+test-plain: build/sitrep $(TESTS:%=build/tests/%)
+	@mkdir -p build/test-results
+	@sh tests/run.sh plain build/sitrep build/tests build/test-results
+
+test-asan: build/asan/sitrep $(TESTS:%=build/tests-asan/%)
+	@mkdir -p build/test-results
+	@sh tests/run.sh asan build/asan/sitrep build/tests-asan build/test-results
+
+install: build/sitrep
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
+	install -m 755 build/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	install -m 644 data/*.txt data/*.tsv $(DESTDIR)$(PREFIX)/share/sitrep/
+
+clean:
+	rm -rf build

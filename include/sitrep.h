@@ -1,0 +1,224 @@
+/*
+ * sitrep.h - the public interface of libsitrep, an event-data coder for
+ * conflict news.
+ *
+ * The life of a program using it:
+ *
+ *     sr_engine *eng;                      // dictionaries: load once, share
+ *     sr_error err;
+ *     if (sr_engine_open(&opts, &eng, &err) != SR_OK) ... err.file, err.line, err.msg
+ *     sr_coder *c = sr_coder_new(eng);     // one per thread
+ *     sr_result *res;
+ *     sr_code(c, &article, &res, &err);    // res belongs to c until the next call
+ *     for (size_t i = 0; i < sr_result_count(res); i++) {
+ *         const sr_event *ev = sr_result_event(res, i);
+ *         ... sr_event_type(ev), sr_event_location(ev) ...
+ *     }
+ *     sr_coder_free(c);
+ *     sr_engine_free(eng);
+ *
+ * Ownership: whoever calls an sr_X_new or sr_X_open function frees with the
+ * matching sr_X_free. Pointers returned by accessors stay valid until the object they
+ * came from is freed or, for results, until the next sr_code() call on the
+ * same coder. An engine is immutable after sr_engine_open() returns, so any
+ * number of coders in any number of threads may share it.
+ */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SITREP_VERSION "0.1.0"
+
+/* ---- errors ---------------------------------------------------------- */
+
+typedef enum sr_status {
+    SR_OK = 0,
+    SR_ERR_NOMEM,   /* out of memory */
+    SR_ERR_IO,      /* a file could not be read or written */
+    SR_ERR_PARSE,   /* malformed input: the error says where */
+    SR_ERR_INVALID, /* a wrong argument */
+    SR_ERR_LIMIT    /* input beyond a configured limit (and not truncatable) */
+} sr_status;
+
+/* Filled by any function that can fail. `file` and `line` locate the
+ * offending input when there is one (line 0 when not applicable). */
+typedef struct sr_error {
+    sr_status status;
+    char file[256];
+    long line;
+    char msg[512];
+} sr_error;
+
+const char *sr_status_str(sr_status s);
+
+/* ---- engine: dictionaries compiled into matchers ------------------------ */
+
+typedef struct sr_engine sr_engine;
+
+typedef struct sr_options {
+    /* Directory holding actors.txt, agents.txt, countries.txt, events.txt,
+     * cues.txt, places.tsv, boilerplate.txt. NULL: the built-in default
+     * (see sr_default_data_dir). */
+    const char *data_dir;
+    /* Extra directories whose dictionary files are loaded on top of
+     * data_dir (entries add to, never replace, the defaults). */
+    const char *const *extra_dirs;
+    size_t n_extra_dirs;
+    /* Compiled gazetteer index (see sr_gazetteer_build). NULL: look for
+     * gazetteer.idx in data_dir; absent is not an error. */
+    const char *gazetteer;
+    /* Limits that keep memory bounded on hostile input. 0 = default. */
+    size_t max_article_bytes;   /* default 4 MiB: longer text is truncated */
+    size_t max_sentence_bytes;  /* default 4096: longer sentences are cut */
+    size_t max_sentence_tokens; /* default 256 */
+} sr_options;
+
+#define SR_DEFAULT_MAX_ARTICLE_BYTES (4u << 20)
+#define SR_DEFAULT_MAX_SENTENCE_BYTES 4096u
+#define SR_DEFAULT_MAX_SENTENCE_TOKENS 256u
+
+sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err);
+void sr_engine_free(sr_engine *eng);
+
+/* Counts of what was loaded, for --version and benchmarks. */
+typedef struct sr_engine_stats {
+    size_t actors, agents, countries, triggers, places, gazetteer_places, phrases;
+} sr_engine_stats;
+void sr_engine_get_stats(const sr_engine *eng, sr_engine_stats *st);
+
+/* The directory the engine reads by default: $SITREP_DATA if set, else
+ * the data/ directory next to the installed binary, else the compiled-in
+ * path. Returns a pointer to static storage. */
+const char *sr_default_data_dir(void);
+
+/* ---- articles in ------------------------------------------------------- */
+
+typedef struct sr_article {
+    const char *id;     /* required */
+    const char *text;   /* required, UTF-8 (repaired if it is not) */
+    size_t text_len;    /* bytes of text; 0 = strlen(text) */
+    const char *date;   /* "YYYY-MM-DD" or NULL */
+    const char *title;  /* may be NULL */
+    const char *source; /* may be NULL */
+    const char *url;    /* may be NULL */
+} sr_article;
+
+/* ---- coding ------------------------------------------------------------ */
+
+typedef struct sr_coder sr_coder;
+typedef struct sr_result sr_result;
+typedef struct sr_event sr_event;
+
+sr_coder *sr_coder_new(const sr_engine *eng);
+void sr_coder_free(sr_coder *c);
+
+/* Codes one article. On SR_OK *out holds its events (maybe none). The
+ * result is owned by the coder and valid until the next sr_code() call. */
+sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *err);
+
+size_t sr_result_count(const sr_result *r);
+const sr_event *sr_result_event(const sr_result *r, size_t i);
+/* Warnings raised while coding (truncations); NULL-terminated strings. */
+size_t sr_result_warning_count(const sr_result *r);
+const char *sr_result_warning(const sr_result *r, size_t i);
+/* Number of sentences the article was split into. */
+size_t sr_result_sentences(const sr_result *r);
+
+/* ---- events out: read-only accessors ------------------------------------ */
+
+typedef enum sr_modality {
+    SR_ASSERTED = 0,
+    SR_NEGATED,
+    SR_PLANNED,
+    SR_CLAIMED
+} sr_modality;
+
+typedef struct sr_actor_ref {
+    const char *name; /* canonical name, e.g. "Islamic State" */
+    const char *code; /* CAMEO-style code, e.g. "IMGMUSISI" */
+    const char *text; /* the words in the sentence that named it */
+} sr_actor_ref;
+
+typedef struct sr_location_ref {
+    const char *name;    /* canonical place name */
+    const char *admin1;  /* province/governorate or NULL */
+    const char *country; /* ISO 3166-1 alpha-2 or NULL */
+    double lat, lon;     /* valid only when has_coords */
+    int has_coords;
+    int geo_precision;   /* ACLED: 1 place, 2 near/part of, 3 region only */
+    const char *text;    /* the words in the sentence */
+} sr_location_ref;
+
+const char *sr_event_id(const sr_event *e);
+const char *sr_event_doc_id(const sr_event *e);
+int sr_event_sentence(const sr_event *e);
+const char *sr_event_text(const sr_event *e);
+const char *sr_event_date(const sr_event *e); /* NULL when unknown */
+int sr_event_time_precision(const sr_event *e);
+const char *sr_event_type(const sr_event *e);
+const char *sr_event_sub_type(const sr_event *e);
+const char *sr_event_cameo(const sr_event *e);
+int sr_event_quad_class(const sr_event *e);
+/* Return 1 and fill *out when present, 0 when the role is empty. */
+int sr_event_actor1(const sr_event *e, sr_actor_ref *out);
+int sr_event_actor2(const sr_event *e, sr_actor_ref *out);
+int sr_event_location(const sr_event *e, sr_location_ref *out);
+/* Fatalities, or -1 when the text gives no number. */
+long sr_event_fatalities(const sr_event *e);
+sr_modality sr_event_modality(const sr_event *e);
+const char *sr_modality_str(sr_modality m);
+/* How many mentions (sentences) of the article were merged into it. */
+int sr_event_mentions(const sr_event *e);
+
+/* ---- writing events ---------------------------------------------------- */
+
+typedef enum sr_format { SR_FORMAT_JSONL = 0, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV } sr_format;
+
+/* Parses "jsonl", "csv" or "cameo-tsv"; returns 0 on success. */
+int sr_format_parse(const char *s, sr_format *out);
+/* Header line for formats that have one (CSV, TSV); nothing for JSONL. */
+int sr_write_header(FILE *f, sr_format fmt);
+/* One event, one line. Returns 0 or -1 on a write error. */
+int sr_write_event(FILE *f, sr_format fmt, const sr_event *e);
+
+/* ---- reading articles -------------------------------------------------- */
+
+/* A reader yields articles from a file of JSON Lines, plain text or HTML
+ * (chosen by the name's extension, or JSON Lines for "-"). Malformed
+ * records are reported through the error and skipped; reading goes on. */
+typedef struct sr_reader sr_reader;
+
+typedef enum sr_input_kind { SR_INPUT_AUTO = 0, SR_INPUT_JSONL, SR_INPUT_TEXT, SR_INPUT_HTML } sr_input_kind;
+
+sr_status sr_reader_open(const char *path, sr_input_kind kind, sr_reader **out, sr_error *err);
+/* SR_OK with *eof == 0: *a holds the next article (valid until the next
+ * call). SR_OK with *eof == 1: the input is finished. SR_ERR_PARSE: a
+ * rejected record (err says FILE:LINE: reason); call again for the next.
+ * SR_ERR_IO or SR_ERR_NOMEM: reading cannot go on. */
+sr_status sr_reader_next(sr_reader *r, sr_article *a, int *eof, sr_error *err);
+/* A warning about the record just returned (a field of the wrong type was
+ * ignored, a file was truncated), or NULL. */
+const char *sr_reader_warning(const sr_reader *r);
+/* Line number of the record just returned (JSON Lines), 0 otherwise. */
+long sr_reader_line(const sr_reader *r);
+/* Bytes consumed so far and total size (0 when unknown, e.g. a pipe). */
+void sr_reader_progress(const sr_reader *r, size_t *done, size_t *total);
+void sr_reader_close(sr_reader *r);
+/* Limit on one JSON line (longer lines are rejected, not truncated). */
+void sr_reader_set_max_line(sr_reader *r, size_t bytes);
+
+/* Plain text pulled out of an HTML page: visible text, paragraphs on their
+ * own lines, scripts/styles/navigation dropped. Caller frees the result
+ * with free(). Returns NULL on allocation failure. */
+char *sr_html_to_text(const char *html, size_t len, size_t *out_len, char **title_out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,551 @@
+/* Actor mentions: named actors, generic agents made specific by a country
+ * ("Iraqi soldiers") or by an actor ("militiamen of the Islamic State"),
+ * pronouns; then which entity each one is. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+#include "numbers.h"
+
+/* Words allowed between a country and an agent: "Iraq's central
+ * government forces", "Syrian elite troops". */
+static int is_force_modifier(const char *w)
+{
+    static const char *const mods[] = {"central", "federal", "national", "elite", "special", "regular", "local",
+                                       "allied", "loyal", "government", "security", "state", "new", "interim",
+                                       "regime", "pro-government", "provincial", "regional", "army", "military",
+                                       "armed", "ground", "air", "naval", "border", "riot", "anti-terror",
+                                       "counter-terrorism", "paramilitary", "official", NULL};
+    for (const char *const *p = mods; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+/* "US-backed", "Iran-aligned": the actor named only describes another. */
+static int is_backing_word(const char *w)
+{
+    static const char *const words[] = {"backed", "led", "trained", "supported", "allied", "aligned", "affiliated",
+                                        "linked", "sponsored", "funded", "armed", "made", "supplied", "based",
+                                        "brokered", "owned", "friendly", "leaning", "inspired", "style", "born",
+                                        "sanctioned", "designated", "bound", "flagged", "registered", NULL};
+    for (const char *const *p = words; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+static int is_weapon_owner_word(const char *w)
+{
+    return !strcmp(w, "fired") || !strcmp(w, "launched");
+}
+
+static sr_mention *new_mention(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    if (s->nmen == *cap) {
+        size_t nc = *cap ? *cap * 2 : 8;
+        sr_mention *nm = sr_arena_realloc(&c->arena, s->men, *cap * sizeof *nm, nc * sizeof *nm);
+        if (!nm)
+            return NULL;
+        s->men = nm;
+        *cap = nc;
+    }
+    sr_mention *m = &s->men[s->nmen++];
+    memset(m, 0, sizeof *m);
+    m->ent = -1;
+    m->country = -1;
+    m->def = -1;
+    m->agent = -1;
+    m->count = -1;
+    return m;
+}
+
+static const sr_match *match_at(const sr_sent *s, size_t i)
+{
+    if (i >= s->ntok || s->owner[i] < 0)
+        return NULL;
+    const sr_match *m = &s->m[s->owner[i]];
+    return m->start == i ? m : NULL;
+}
+
+static int is_prep(const sr_engine *e, uint32_t id)
+{
+    return id && (id == e->w.of || id == e->w.by || id == e->w.from || id == e->w.in || id == e->w.at ||
+                  id == e->w.near || id == e->w.on || id == e->w.to || id == e->w.into || id == e->w.with ||
+                  id == e->w.against || id == e->w.between || id == e->w.for_ || id == e->w.toward ||
+                  id == e->w.towards || id == e->w.among || id == e->w.under || id == e->w.over ||
+                  id == e->w.through || id == e->w.amid || id == e->w.inside || id == e->w.outside ||
+                  id == e->w.around || id == e->w.across || id == e->w.along || id == e->w.within ||
+                  id == e->w.including || id == e->w.during || id == e->w.following);
+}
+
+/* The preposition governing the noun phrase that starts at i (skipping a
+ * determiner, numbers and adjectives). */
+static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    size_t j = i;
+    for (int hops = 0; j > 0 && hops < 4; hops++) {
+        const sr_token *t = &s->tok[j - 1];
+        if (is_prep(e, t->id))
+            return t->id;
+        if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
+            !strcmp(t->norm, "least") || !strcmp(t->norm, "some") || !strcmp(t->norm, "its") ||
+            !strcmp(t->norm, "their") || !strcmp(t->norm, "his") || !strcmp(t->norm, "several") ||
+            !strcmp(t->norm, "both") || !strcmp(t->norm, "all") || !strcmp(t->norm, "other"))
+            j--;
+        else
+            break;
+    }
+    return 0;
+}
+
+/* Inside ( ) or between dashes / commas of an apposition: "the SDF - a
+ * militia made up of Arab and Kurdish fighters - broke into". */
+static int in_parens(const sr_sent *s, size_t a, size_t b)
+{
+    int depth = 0;
+    for (size_t i = 0; i < a; i++) {
+        if (!strcmp(s->tok[i].norm, "("))
+            depth++;
+        else if (!strcmp(s->tok[i].norm, ")") && depth)
+            depth--;
+    }
+    if (depth)
+        return 1;
+    int dashes = 0;
+    for (size_t i = 0; i < a; i++)
+        if (!strcmp(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+            dashes++;
+    if (dashes % 2 == 1) {
+        for (size_t i = b; i < s->ntok; i++)
+            if (!strcmp(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+                return 1;
+    }
+    return 0;
+}
+
+/* Builds the actor mentions of a sentence from its content matches. */
+static void build_mentions(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    size_t cap = 0;
+    size_t n = s->ntok;
+    for (size_t i = 0; i < n; i++) {
+        const sr_match *m = match_at(s, i);
+        const sr_token *t = &s->tok[i];
+        /* Pronouns that can stand for an actor. */
+        if (!m && (t->id == e->w.it || t->id == e->w.they || t->id == e->w.its || t->id == e->w.their ||
+                   t->id == e->w.we)) {
+            if (t->id == e->w.it && i + 1 < n && !strcmp(s->tok[i + 1].norm, "is"))
+                continue; /* "it is worth mentioning" */
+            sr_mention *pm = new_mention(c, s, &cap);
+            if (!pm)
+                return;
+            pm->s = (uint16_t)i;
+            pm->e = (uint16_t)(i + 1);
+            pm->pronoun = 1;
+            pm->poss = (t->id == e->w.its || t->id == e->w.their);
+            pm->prep = prep_before(e, s, i);
+            continue;
+        }
+        if (!m || (m->kind != PH_ACTOR && m->kind != PH_AGENT && m->kind != PH_COUNTRY))
+            continue;
+        size_t start = i, end = m->end;
+        int16_t def = -1, agent = -1, country = -1;
+        uint32_t flags = 0;
+        if (m->kind == PH_ACTOR) {
+            def = (int16_t)m->value;
+            flags = d->actors[m->value].flags;
+        } else if (m->kind == PH_AGENT) {
+            agent = (int16_t)m->value;
+            flags = d->agents[m->value].flags;
+        } else {
+            country = (int16_t)m->value;
+        }
+        /* COUNTRY ['s] [modifiers] AGENT: "Iraqi soldiers", "Syria's army" */
+        if (m->kind == PH_COUNTRY) {
+            size_t j = end;
+            if (j < n && (s->tok[j].flags & TK_POSS))
+                j++;
+            size_t mods = 0;
+            while (j < n && mods < 3 && s->owner[j] < 0 && is_force_modifier(s->tok[j].norm)) {
+                j++;
+                mods++;
+            }
+            const sr_match *nx = match_at(s, j);
+            if (nx && nx->kind == PH_AGENT) {
+                agent = (int16_t)nx->value;
+                flags = d->agents[nx->value].flags;
+                end = nx->end;
+            } else if (nx && nx->kind == PH_ACTOR && (d->actors[nx->value].flags & ACT_STATE) && j == end) {
+                /* "Iraqi Counter-Terrorism Service": the named unit wins. */
+                i = j - 1;
+                continue;
+            }
+        }
+        /* ACTOR ( ACTOR ) : "Islamic State (ISIS)" */
+        if (m->kind == PH_ACTOR && end + 2 < n && !strcmp(s->tok[end].norm, "(")) {
+            const sr_match *in = match_at(s, end + 1);
+            if (in && in->kind == PH_ACTOR && in->end < n && !strcmp(s->tok[in->end].norm, ")"))
+                end = in->end + 1;
+        }
+        /* NAMED + AGENT: "ISIS militants", "Boko Haram gunmen" */
+        if (m->kind == PH_ACTOR) {
+            const sr_match *nx = match_at(s, end);
+            if (nx && nx->kind == PH_AGENT && !(s->tok[end].flags & TK_HYPH))
+                end = nx->end;
+        }
+        /* AGENT of [the] NAMED: "militiamen of the Islamic State" */
+        if (m->kind == PH_AGENT && end + 1 < n && s->tok[end].id == e->w.of) {
+            size_t j = end + 1;
+            if (j < n && s->tok[j].id == e->w.the)
+                j++;
+            const sr_match *nx = match_at(s, j);
+            if (nx && nx->kind == PH_ACTOR) {
+                def = (int16_t)nx->value;
+                flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));
+                agent = -1;
+                end = nx->end;
+                if (end + 2 < n && !strcmp(s->tok[end].norm, "(")) {
+                    const sr_match *in = match_at(s, end + 1);
+                    if (in && in->kind == PH_ACTOR && in->end < n && !strcmp(s->tok[in->end].norm, ")"))
+                        end = in->end + 1;
+                }
+            } else if (nx && nx->kind == PH_COUNTRY && !(nx->flags & PF_ADJ)) {
+                /* "air fighters of Iraq" */
+                country = (int16_t)nx->value;
+                end = nx->end;
+            }
+        }
+        /* A country alone: an actor only as a subject ("Russia bombed"),
+         * not as a place ("in Syria") nor as an adjective ("Syrian city"). */
+        if (m->kind == PH_COUNTRY && agent < 0) {
+            if (m->flags & PF_ADJ) {
+                /* "Russian air strikes": kept as a premodifier of an event
+                 * noun; other adjectives describe, they do not act. */
+                const sr_match *nx = match_at(s, end);
+                size_t j = end;
+                while (!nx && j < n && j < end + 2 && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) &&
+                       !(s->tok[j].flags & TK_CAP)) {
+                    j++;
+                    nx = match_at(s, j);
+                }
+                if (!nx || nx->kind != PH_TRIGGER)
+                    continue;
+                flags = ACT_STATE | ACT_ARMED;
+            } else {
+                uint32_t p = prep_before(e, s, i);
+                if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
+                    p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
+                    p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||
+                    p == e->w.over || p == e->w.along || p == e->w.between || p == e->w.on)
+                    continue;
+                /* "Syria, Isis at Deir Ezzor ..." headline tag; "Syria has
+                 * been gripped by civil war" is the country, not its army. */
+                flags = ACT_STATE | ACT_ARMED;
+            }
+        }
+        sr_mention *mm = new_mention(c, s, &cap);
+        if (!mm)
+            return;
+        mm->s = (uint16_t)start;
+        mm->e = (uint16_t)end;
+        mm->def = def;
+        mm->agent = agent;
+        mm->country = country;
+        mm->flags = flags;
+        mm->prep = prep_before(e, s, start);
+        mm->paren = (uint8_t)in_parens(s, start, end);
+        /* "nine militants", "30 of their elements", "Twelve fighters of" */
+        size_t q = start;
+        if (q >= 2 && s->tok[q - 1].id == e->w.of && (s->tok[q - 2].flags & TK_NUM)) {
+            mm->count = (int)s->tok[q - 2].num;
+        } else if (q >= 3 && (s->tok[q - 1].id == e->w.their || s->tok[q - 1].id == e->w.its ||
+                              s->tok[q - 1].id == e->w.the) &&
+                   s->tok[q - 2].id == e->w.of) {
+            sr_number num;
+            for (size_t back = 1; back <= 3 && q - 2 >= back; back++) {
+                size_t used = sr_read_number(s->tok, n, q - 2 - back, &num);
+                if (used == back && !num.vague && !num.is_year) {
+                    mm->count = (int)num.value;
+                    break;
+                }
+            }
+        } else if (q >= 1) {
+            sr_number num;
+            for (size_t back = 1; back <= 3 && q >= back; back++) {
+                size_t used = sr_read_number(s->tok, n, q - back, &num);
+                if (used == back && !num.vague && !num.is_year) {
+                    mm->count = (int)num.value;
+                    break;
+                }
+            }
+        }
+        /* Hyphenated descriptors right after it. */
+        if (end < n && (s->tok[end].flags & TK_HYPH)) {
+            const char *w = s->tok[end].norm;
+            if (has_cue(s, end, CUE_CTRL))
+                mm->ctrl = 1;
+            else if (is_backing_word(w))
+                mm->modifier = 1;
+            else if (is_weapon_owner_word(w))
+                mm->weapon_owner = 1;
+        }
+        if (end < n && (s->tok[end].flags & TK_POSS))
+            mm->poss = 1;
+        /* "X and Y-backed" style lists: "the American-backed and Kurdish-led
+         * Syrian Democratic Forces" */
+        if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_)
+            mm->modifier = (m->flags & PF_ADJ) ? 1 : 0;
+        i = end - 1;
+    }
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+static int add_entity(sr_coder *c, const sr_entity *proto)
+{
+    for (size_t i = 0; i < c->nents; i++)
+        if (!strcmp(c->ents[i].name, proto->name) && !strcmp(c->ents[i].code, proto->code))
+            return (int)i;
+    if (c->nents == c->cap_ents) {
+        size_t nc = c->cap_ents ? c->cap_ents * 2 : 16;
+        sr_entity *ne = sr_arena_realloc(&c->arena, c->ents, c->cap_ents * sizeof *ne, nc * sizeof *ne);
+        if (!ne)
+            return -1;
+        c->ents = ne;
+        c->cap_ents = nc;
+    }
+    c->ents[c->nents] = *proto;
+    return (int)c->nents++;
+}
+
+int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country)
+{
+    const sr_dicts *d = &c->eng->d;
+    sr_entity en;
+    memset(&en, 0, sizeof en);
+    en.def = -1;
+    en.country = country;
+    snprintf(en.sector, sizeof en.sector, "%s", sector);
+    char name[160], code[16];
+    const sr_country_def *k = country >= 0 ? &d->countries[country] : NULL;
+    if (!strcmp(sector, "MIL")) {
+        if (!k)
+            return -1;
+        if (k->mil_name)
+            snprintf(name, sizeof name, "%s", k->mil_name);
+        else
+            snprintf(name, sizeof name, "Military Forces of %s", k->name);
+        snprintf(code, sizeof code, "%sMIL", k->iso3);
+        en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE;
+    } else if (!strcmp(sector, "COP")) {
+        if (!k)
+            return -1;
+        if (k->pol_name)
+            snprintf(name, sizeof name, "%s", k->pol_name);
+        else
+            snprintf(name, sizeof name, "Police Forces of %s", k->name);
+        snprintf(code, sizeof code, "%sCOP", k->iso3);
+        en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE | ACT_POLICE;
+    } else if (!strcmp(sector, "GOV")) {
+        if (!k)
+            return -1;
+        snprintf(name, sizeof name, "Government of %s", k->name);
+        snprintf(code, sizeof code, "%sGOV", k->iso3);
+        en.flags = flags | ACT_STATE | ACT_GOV;
+    } else if (!strcmp(sector, "REB")) {
+        if (k)
+            snprintf(name, sizeof name, "%s rebels", k->adj);
+        else
+            snprintf(name, sizeof name, "Rebels");
+        snprintf(code, sizeof code, "%sREB", k ? k->iso3 : "");
+        en.flags = flags | ACT_ARMED | ACT_NONSTATE | ACT_REBEL;
+    } else if (!strcmp(sector, "UAG")) {
+        snprintf(name, sizeof name, "Unidentified armed group");
+        snprintf(code, sizeof code, "%sUAG", k ? k->iso3 : "");
+        en.flags = ACT_ARMED | ACT_NONSTATE | ACT_UNKNOWN;
+    } else if (!strcmp(sector, "CVL")) {
+        snprintf(name, sizeof name, "Civilians");
+        snprintf(code, sizeof code, "%sCVL", k ? k->iso3 : "");
+        en.flags = ACT_CIVILIAN;
+    } else if (!strcmp(sector, "OPP")) {
+        snprintf(name, sizeof name, "Protesters");
+        snprintf(code, sizeof code, "%sOPP", k ? k->iso3 : "");
+        en.flags = ACT_PROTESTER | ACT_CIVILIAN;
+    } else {
+        return -1;
+    }
+    en.name = sr_arena_strdup(&c->arena, name);
+    en.code = sr_arena_strdup(&c->arena, code);
+    if (!en.name || !en.code)
+        return -1;
+    return add_entity(c, &en);
+}
+
+static int entity_for_def(sr_coder *c, int def)
+{
+    const sr_actor_def *ad = &c->eng->d.actors[def];
+    sr_entity en;
+    memset(&en, 0, sizeof en);
+    en.name = ad->name;
+    en.code = ad->code;
+    en.flags = ad->flags;
+    en.country = ad->country;
+    en.def = def;
+    return add_entity(c, &en);
+}
+
+/* An alias shared by several actors ("coalition", "SNA", "Kurdish
+ * forces"): the one active in the article's country. */
+static int choose_def(sr_coder *c, const sr_sent *s, const sr_mention *mm)
+{
+    const sr_dicts *d = &c->eng->d;
+    int owner = s->owner[mm->s];
+    /* The mention may start on a generic word ("militiamen of the IS");
+     * then the actor's match is where def came from. */
+    if (owner < 0 || s->m[owner].kind != PH_ACTOR || (int)s->m[owner].value != mm->def) {
+        for (size_t k = 0; k < s->nm; k++)
+            if (s->m[k].kind == PH_ACTOR && (int)s->m[k].value == mm->def) {
+                owner = (int)k;
+                break;
+            }
+    }
+    if (owner < 0)
+        return mm->def;
+    const sr_match *first = &s->m[owner];
+    int best = mm->def;
+    if (c->focus_country < 0)
+        return best;
+    const char *fc = d->countries[c->focus_country].iso2;
+    for (size_t k = (size_t)owner; k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        if (m->start != first->start || m->end != first->end || m->kind != PH_ACTOR)
+            break;
+        const sr_actor_def *ad = &d->actors[m->value];
+        if (strstr(ad->active, fc))
+            return (int)m->value;
+    }
+    return best;
+}
+
+/* The most recent entity (earlier in this sentence or in the article) that
+ * fits `want` and, for "refer" words, is a named or specific group. */
+static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, uint32_t avoid, int max_back)
+{
+    /* this sentence, right to left */
+    for (size_t k = s->nmen; k > 0; k--) {
+        const sr_mention *m = &s->men[k - 1];
+        if (m->e > before || m->ent < 0 || m->modifier)
+            continue;
+        const sr_entity *en = &c->ents[m->ent];
+        if ((en->flags & want) == want && !(en->flags & avoid))
+            return m->ent;
+    }
+    /* earlier sentences */
+    int back = 0;
+    int is_title = (s == &c->title);
+    size_t start = is_title ? 0 : (size_t)(s - c->sents);
+    if (is_title)
+        return -1;
+    for (size_t si = start; si > 0 && back < max_back; si--, back++) {
+        const sr_sent *p = &c->sents[si - 1];
+        for (size_t k = p->nmen; k > 0; k--) {
+            const sr_mention *m = &p->men[k - 1];
+            if (m->ent < 0 || m->modifier)
+                continue;
+            const sr_entity *en = &c->ents[m->ent];
+            if ((en->flags & want) == want && !(en->flags & avoid))
+                return m->ent;
+        }
+    }
+    if (c->has_title && back < max_back) {
+        const sr_sent *p = &c->title;
+        for (size_t k = p->nmen; k > 0; k--) {
+            const sr_mention *m = &p->men[k - 1];
+            if (m->ent < 0 || m->modifier)
+                continue;
+            const sr_entity *en = &c->ents[m->ent];
+            if ((en->flags & want) == want && !(en->flags & avoid))
+                return m->ent;
+        }
+    }
+    return -1;
+}
+
+int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
+{
+    const sr_dicts *d = &c->eng->d;
+    if (mm->def >= 0)
+        return entity_for_def(c, choose_def(c, s, mm));
+    if (mm->pronoun) {
+        /* "it", "they": the nearest actor before, preferring armed ones. */
+        int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 1);
+        return en;
+    }
+    int country = mm->country;
+    if (mm->agent >= 0) {
+        const sr_agent_def *ag = &d->agents[mm->agent];
+        const char *sec = ag->sector;
+        uint32_t fl = ag->flags;
+        if (!strcmp(sec, "CVL") || !strcmp(sec, "OPP"))
+            return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
+        if (country >= 0) {
+            /* "Kurdish forces" never reach here (named in actors.txt). */
+            const char *use = sec;
+            if (!strcmp(sec, "REB") || !strcmp(sec, "UAG"))
+                use = "REB";
+            return sr_entity_generic(c, use, fl, country);
+        }
+        if (fl & ACT_REFER) {
+            if (fl & ACT_UNKNOWN) {
+                /* gunmen, assailants: a group named just before, if any */
+                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_UNKNOWN | ACT_SOURCE, 2);
+                if (en >= 0 && c->ents[en].def >= 0)
+                    return en;
+                return sr_entity_generic(c, "UAG", fl, c->focus_country);
+            }
+            if (!strcmp(sec, "REB")) {
+                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_SOURCE, 1000);
+                if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)))
+                    return en;
+                if (fl & ACT_REBEL)
+                    return sr_entity_generic(c, "REB", fl, c->focus_country);
+                return sr_entity_generic(c, "UAG", fl, c->focus_country);
+            }
+            /* "forces", "fighters": whoever armed was just named */
+            if (fl & ACT_AERIAL) {
+                int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);
+                return en;
+            }
+            return recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_UNKNOWN, 2);
+        }
+        if (fl & ACT_AERIAL) {
+            int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);
+            if (en >= 0)
+                return en;
+        }
+        /* "the army", "security forces", "the government": the country the
+         * article is about. */
+        return sr_entity_generic(c, sec, fl, c->focus_country);
+    }
+    if (country >= 0)
+        return sr_entity_generic(c, (mm->flags & ACT_GOV) ? "GOV" : "MIL", mm->flags, country);
+    return -1;
+}
+
+void sr_resolve_mentions(sr_coder *c, sr_sent *s)
+{
+    if (!s->men)
+        build_mentions(c, s);
+    for (size_t k = 0; k < s->nmen; k++) {
+        sr_mention *m = &s->men[k];
+        if (m->ent >= 0)
+            continue;
+        m->ent = sr_entity_for_mention(c, s, m);
+        if (m->ent >= 0)
+            m->flags |= c->ents[m->ent].flags & ~(ACT_REFER | ACT_GENERIC_FORCE | ACT_GROUPWORD);
+    }
+}

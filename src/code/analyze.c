@@ -1,0 +1,309 @@
+/* Sentence analysis: tokens, dictionary matches, cues, datelines, the
+ * source's clause, time expressions. Then the article's country focus. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+size_t cue_end(const sr_sent *s, size_t i, int cue)
+{
+    if (!has_cue(s, i, cue))
+        return 0;
+    size_t best = 0;
+    for (size_t k = 0; k < s->ncs; k++)
+        if (s->cs[k].s == i && s->cs[k].cue == cue && s->cs[k].e > best)
+            best = s->cs[k].e;
+    return best;
+}
+
+int cue_in(const sr_sent *s, size_t a, size_t b, int cue)
+{
+    if (b > s->ntok)
+        b = s->ntok;
+    for (size_t i = a; i < b; i++)
+        if (has_cue(s, i, cue))
+            return (int)i;
+    return -1;
+}
+
+const char *span_text(sr_coder *c, const sr_sent *s, size_t a, size_t b)
+{
+    if (a >= b || b > s->ntok)
+        return "";
+    size_t off = s->tok[a].off, end = s->tok[b - 1].off + s->tok[b - 1].len;
+    return sr_arena_strndup(&c->arena, s->text + off, end - off);
+}
+
+static int kind_rank(int kind)
+{
+    switch (kind) {
+    case PH_ACTOR: return 5;
+    case PH_PLACE: return 4;
+    case PH_COUNTRY: return 3;
+    case PH_TRIGGER: return 2;
+    case PH_AGENT: return 1;
+    default: return 0;
+    }
+}
+
+static int cmp_match(const void *a, const void *b)
+{
+    const sr_match *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start - y->start;
+    int lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return ly - lx;
+    return kind_rank(y->kind) - kind_rank(x->kind);
+}
+
+/* Headlines capitalise every word: capital letters then say nothing about
+ * proper names. */
+static int is_titlecase(const sr_sent *s)
+{
+    int words = 0, caps = 0;
+    for (size_t i = 0; i < s->ntok; i++) {
+        const sr_token *t = &s->tok[i];
+        if (!(t->flags & TK_ALPHA) || t->nlen < 4)
+            continue;
+        words++;
+        if (t->flags & TK_CAP)
+            caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+}
+
+/* "BAGHDAD (Reuters) -", "ERBIL -", "BEIRUT, Lebanon -", "YANGON:" */
+static int find_dateline(const sr_sent *s)
+{
+    size_t i = 0, n = s->ntok;
+    int caps = 0;
+    while (i < n && i < 6 && (s->tok[i].flags & TK_ALLCAP) && (s->tok[i].flags & TK_ALPHA)) {
+        caps++;
+        i++;
+    }
+    if (!caps)
+        return 0;
+    /* ", Lebanon" */
+    if (i < n && !strcmp(s->tok[i].norm, ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
+        i += 2;
+        while (i < n && (s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD))
+            i++;
+    }
+    /* "(Reuters)", "(12:40 P.M.)" */
+    if (i < n && !strcmp(s->tok[i].norm, "(")) {
+        size_t j = i + 1;
+        while (j < n && j < i + 10 && strcmp(s->tok[j].norm, ")"))
+            j++;
+        if (j < n)
+            i = j + 1;
+    }
+    if (i < n && (!strcmp(s->tok[i].norm, "-") || !strcmp(s->tok[i].norm, ":")))
+        return (int)i + 1;
+    return 0;
+}
+
+/* The clause in which a source speaks: "..., the monitor said." at the end,
+ * or "X said (that) ..." / "X told Y (that) ..." at the start. */
+static void find_report(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    s->report_end = 0;
+    s->report_start = (int)s->ntok;
+    for (size_t i = 0; i < s->ntok; i++) {
+        if (!has_cue(s, i, CUE_REPORT))
+            continue;
+        size_t ce = cue_end(s, i, CUE_REPORT);
+        const char *w = s->tok[i].norm;
+        int is_acc = !strcmp(w, "according");
+        /* Trailing source: ", X said." / ", according to X." */
+        size_t k = ce;
+        while (k < s->ntok && (s->tok[k].flags & TK_WORD) && k < ce + 8 && !tok_is(s, k, e->w.that))
+            k++;
+        int at_end = (k >= s->ntok || !strcmp(s->tok[k].norm, ".") || !strcmp(s->tok[k].norm, "\"")) ||
+                     (k + 1 >= s->ntok);
+        if (is_acc) {
+            /* "according to X" until the next comma or the end */
+            size_t j = ce;
+            while (j < s->ntok && strcmp(s->tok[j].norm, ","))
+                j++;
+            if (j >= s->ntok - 1 || i > s->ntok / 2) {
+                if ((int)i < s->report_start)
+                    s->report_start = (int)i;
+            } else if (i < 3) {
+                s->report_end = (int)j + 1;
+            }
+            continue;
+        }
+        /* a comma shortly before: ", the Observatory said" */
+        int comma = -1;
+        for (size_t j = i; j > 0 && i - j < 10; j--)
+            if (!strcmp(s->tok[j - 1].norm, ",") || !strcmp(s->tok[j - 1].norm, "\"")) {
+                comma = (int)j - 1;
+                break;
+            }
+        if (at_end && comma >= 0 && i > s->ntok / 3) {
+            if (comma + 1 < s->report_start)
+                s->report_start = comma + 1;
+            continue;
+        }
+        /* Leading source: "X said (that)", "X told Y that" */
+        if (i < s->ntok / 2 || i < 14) {
+            size_t j = ce;
+            if (!strcmp(w, "told") || !strcmp(w, "tells") || !strcmp(w, "informed")) {
+                size_t lim = j + 8;
+                while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && strcmp(s->tok[j].norm, ","))
+                    j++;
+                if (j >= s->ntok || j >= lim)
+                    continue;
+            }
+            if (tok_is(s, j, e->w.that))
+                j++;
+            else if (j < s->ntok && !strcmp(s->tok[j].norm, ","))
+                j++;
+            else if (j < s->ntok && (s->tok[j].flags & TK_PUNCT) && strcmp(s->tok[j].norm, "\""))
+                continue;
+            if ((int)j > s->report_end)
+                s->report_end = (int)j;
+            break;
+        }
+    }
+    if (s->report_end > s->report_start)
+        s->report_end = 0;
+}
+
+void sr_coder_warn(sr_coder *c, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (c->nwarn == c->cap_warn) {
+        size_t nc = c->cap_warn ? c->cap_warn * 2 : 8;
+        const char **nw = sr_arena_realloc(&c->arena, c->warn, c->cap_warn * sizeof *nw, nc * sizeof *nw);
+        if (!nw)
+            return;
+        c->warn = nw;
+        c->cap_warn = nc;
+    }
+    const char *copy = sr_arena_strdup(&c->arena, buf);
+    if (copy)
+        c->warn[c->nwarn++] = copy;
+}
+
+void sr_analyze_sentence(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    sr_arena *a = &c->arena;
+    int trunc = 0;
+    s->ntok = sr_tokenize(a, s->text, s->len, &s->tok, e->max_sentence_tokens, &trunc);
+    if (trunc)
+        sr_coder_warn(c, "sentence %d: more than %zu tokens; the rest was not coded", s->index,
+                      e->max_sentence_tokens);
+    for (size_t i = 0; i < s->ntok; i++)
+        s->tok[i].id = sr_vocab_get(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen);
+    s->titlecase = is_titlecase(s);
+    s->question = s->ntok && !strcmp(s->tok[s->ntok - 1].norm, "?");
+
+    sr_match *all;
+    size_t nall = sr_trie_scan(&e->d.trie, s->tok, s->ntok, a, &all);
+    s->owner = sr_arena_alloc(a, (s->ntok + 1) * sizeof *s->owner);
+    s->cuemask = sr_arena_calloc(a, (s->ntok + 1) * sizeof *s->cuemask);
+    s->m = sr_arena_alloc(a, (nall + 1) * sizeof *s->m);
+    s->cs = sr_arena_alloc(a, (nall + 1) * sizeof *s->cs);
+    if (!s->owner || !s->cuemask || !s->m || !s->cs) {
+        s->ntok = 0;
+        return;
+    }
+    for (size_t i = 0; i < s->ntok; i++)
+        s->owner[i] = -1;
+    /* Cues form their own layer: they never compete with content words. */
+    size_t ncontent = 0;
+    for (size_t k = 0; k < nall; k++) {
+        if (all[k].kind == PH_CUE) {
+            s->cs[s->ncs].s = all[k].start;
+            s->cs[s->ncs].e = all[k].end;
+            s->cs[s->ncs].cue = (uint8_t)all[k].value;
+            s->cuemask[all[k].start] |= 1ULL << all[k].value;
+            s->ncs++;
+        } else {
+            all[ncontent++] = all[k];
+        }
+    }
+    if (ncontent)
+        qsort(all, ncontent, sizeof *all, cmp_match);
+    /* Leftmost-longest selection; every payload of the winning span is
+     * kept, so ambiguous names ("coalition") can be settled later. */
+    size_t pos = 0, k = 0;
+    while (k < ncontent) {
+        if (all[k].start < pos) {
+            k++;
+            continue;
+        }
+        sr_match best = all[k];
+        size_t j = k;
+        while (j < ncontent && all[j].start == best.start && all[j].end == best.end && all[j].kind == best.kind) {
+            s->m[s->nm] = all[j];
+            for (size_t t = all[j].start; t < all[j].end; t++)
+                if (s->owner[t] < 0)
+                    s->owner[t] = (int16_t)s->nm;
+            s->nm++;
+            j++;
+        }
+        pos = best.end;
+        k = j;
+    }
+    s->dateline_end = (s->index <= 3) ? find_dateline(s) : 0;
+    find_report(c, s);
+    s->ntx = sr_find_timex(s->tok, s->ntok, s->tx, sizeof s->tx / sizeof s->tx[0]);
+}
+
+/* The country an article is about: its places, its countries named as
+ * places, its state actors. Decides "the army", "coalition", "SNA". */
+void sr_doc_context(sr_coder *c)
+{
+    const sr_dicts *d = &c->eng->d;
+    size_t nc = d->ncountries;
+    if (!nc) {
+        c->focus_country = -1;
+        return;
+    }
+    double *score = sr_arena_calloc(&c->arena, nc * sizeof *score);
+    if (!score) {
+        c->focus_country = -1;
+        return;
+    }
+    for (size_t si = 0; si < c->nsents + (size_t)c->has_title; si++) {
+        const sr_sent *s = si < c->nsents ? &c->sents[si] : &c->title;
+        double w = (si == c->nsents || s->index < 3) ? 2.0 : 1.0;
+        for (size_t k = 0; k < s->nm; k++) {
+            const sr_match *m = &s->m[k];
+            int ci = -1;
+            double ww = w;
+            if (m->kind == PH_PLACE && m->value < d->nplaces) {
+                ci = sr_country_find(d, d->places[m->value].country);
+                ww *= 1.5;
+            } else if (m->kind == PH_COUNTRY) {
+                ci = (int)m->value;
+                ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;
+            } else if (m->kind == PH_ACTOR && m->value < d->nactors) {
+                const sr_actor_def *ad = &d->actors[m->value];
+                /* Only actors tied to one country say where we are. */
+                if (ad->country >= 0 && strlen(ad->active) <= 2)
+                    ci = ad->country;
+                ww *= 0.8;
+            }
+            if (ci >= 0 && (size_t)ci < nc)
+                score[ci] += ww;
+        }
+    }
+    int best = -1;
+    for (size_t i = 0; i < nc; i++)
+        if (score[i] > 0 && (best < 0 || score[i] > score[best]))
+            best = (int)i;
+    c->focus_country = best;
+}

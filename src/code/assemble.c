@@ -1,0 +1,322 @@
+/* One event per happening: the mentions of one strike in several sentences
+ * become one event, keeping the most precise place and date and the most
+ * conservative death toll. Then the public events, with stable ids. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/hash.h"
+#include "coder.h"
+
+const char *const sr_type_names[TYPE_COUNT] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                               "Protests", "Riots", "Strategic developments"};
+
+const char *const sr_sub_names[SUB_COUNT] = {
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"};
+
+int sr_acled_type(int sub)
+{
+    if (sub <= SUB_NONSTATE_OVERTAKES)
+        return TYPE_BATTLES;
+    if (sub <= SUB_GRENADE)
+        return TYPE_EXPLOSIONS;
+    if (sub <= SUB_ABDUCTION)
+        return TYPE_VAC;
+    if (sub <= SUB_EXCESSIVE_FORCE)
+        return TYPE_PROTESTS;
+    if (sub <= SUB_MOB)
+        return TYPE_RIOTS;
+    return TYPE_STRATEGIC;
+}
+
+/* CAMEO event codes: the closest code for each ACLED sub-event type, with
+ * the event word refining it (a car bomb is 1832, a massacre 202). */
+static const char *cameo_of(int sub, int cls)
+{
+    switch (sub) {
+    case SUB_ARMED_CLASH: return "190";
+    case SUB_GOV_REGAINS: return "190";
+    case SUB_NONSTATE_OVERTAKES: return "190";
+    case SUB_CHEMICAL: return "2041";
+    case SUB_AIR: return "195";
+    case SUB_SUICIDE: return "1831";
+    case SUB_SHELLING: return "194";
+    case SUB_IED: return cls == EV_CARBOMB ? "1832" : "1833";
+    case SUB_GRENADE: return "183";
+    case SUB_SEXUAL: return "1821";
+    case SUB_VAC_ATTACK:
+        if (cls == EV_MASSACRE)
+            return "202";
+        if (cls == EV_EXECUTE || cls == EV_KILL || cls == EV_SHOOT)
+            return "1823";
+        return "180";
+    case SUB_ABDUCTION: return "181";
+    case SUB_PEACEFUL_PROTEST: return "141";
+    case SUB_PROTEST_INTERVENTION: return "141";
+    case SUB_EXCESSIVE_FORCE: return "175";
+    case SUB_VIOLENT_DEMO: return "145";
+    case SUB_MOB: return "145";
+    case SUB_AGREEMENT: return "057";
+    case SUB_ARRESTS: return "173";
+    case SUB_LOOTING: return cls == EV_DESTROY ? "1712" : "171";
+    case SUB_NVT: return "0874";
+    default: return "0";
+    }
+}
+
+static int quad_of(const char *cameo, int sub)
+{
+    if (!strcmp(cameo, "0"))
+        return sub == SUB_DISRUPTED ? 4 : 2;
+    int root = (cameo[0] - '0') * 10 + (cameo[1] ? cameo[1] - '0' : 0);
+    if (root <= 5)
+        return 1;
+    if (root <= 9)
+        return 2;
+    if (root <= 14)
+        return 3;
+    return 4;
+}
+
+static double km_between(double la1, double lo1, double la2, double lo2)
+{
+    const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
+    double a = sin((la2 - la1) * rad / 2), b = sin((lo2 - lo1) * rad / 2);
+    double h = a * a + cos(la1 * rad) * cos(la2 * rad) * b * b;
+    return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
+static int loc_compatible(const sr_ev *a, const sr_ev *b)
+{
+    if (!a->has_loc || !b->has_loc)
+        return 1;
+    if (a->loc_name && b->loc_name && !strcasecmp(a->loc_name, b->loc_name))
+        return 1;
+    if (a->has_coords && b->has_coords && km_between(a->lat, a->lon, b->lat, b->lon) <= 25.0)
+        return 1;
+    /* a province and a place in it */
+    const sr_ev *wide = a->precision >= b->precision ? a : b;
+    const sr_ev *fine = wide == a ? b : a;
+    if (wide->precision == 3 && (wide->loc_kind == PK_ADMIN1 || wide->loc_kind == PK_REGION) && fine->loc_admin1 &&
+        wide->loc_admin1 && !strcasecmp(wide->loc_admin1, fine->loc_admin1))
+        return 1;
+    if (wide->precision == 3 && wide->loc_kind == PK_COUNTRY && !strcmp(wide->loc_cc, fine->loc_cc))
+        return 1;
+    return 0;
+}
+
+static int sub_compatible(int a, int b)
+{
+    if (a == b)
+        return 1;
+    int ta = sr_acled_type(a), tb = sr_acled_type(b);
+    if (ta != tb)
+        return 0;
+    if (ta == TYPE_EXPLOSIONS) {
+        /* a car bomb reported as a suicide bombing elsewhere */
+        int x = a < b ? a : b, y = a < b ? b : a;
+        return (x == SUB_SUICIDE && y == SUB_IED) || (x == SUB_SUICIDE && y == SUB_SHELLING && 0);
+    }
+    if (ta == TYPE_PROTESTS || ta == TYPE_RIOTS)
+        return 1;
+    return 0;
+}
+
+/* More specific of two compatible sub-types. */
+static int sub_merge(int a, int b)
+{
+    if (a == b)
+        return a;
+    if ((a == SUB_SUICIDE && b == SUB_IED) || (b == SUB_SUICIDE && a == SUB_IED))
+        return SUB_SUICIDE;
+    if (sr_acled_type(a) == TYPE_PROTESTS)
+        return a > b ? a : b; /* peaceful < intervention < excessive force */
+    return a;
+}
+
+static int actors_compatible(const sr_coder *c, int a, int b)
+{
+    if (a < 0 || b < 0 || a == b)
+        return 1;
+    /* an unidentified group and a named one can be one side */
+    if ((c->ents[a].flags & ACT_UNKNOWN) || (c->ents[b].flags & ACT_UNKNOWN))
+        return 1;
+    return 0;
+}
+
+static int date_compatible(const sr_ev *a, const sr_ev *b)
+{
+    if (!a->explicit_date || !b->explicit_date)
+        return 1;
+    if (!a->has_date || !b->has_date)
+        return 1;
+    long da = sr_days_from_civil(a->date.y, a->date.m, a->date.d);
+    long db = sr_days_from_civil(b->date.y, b->date.m, b->date.d);
+    return labs(da - db) <= (a->time_precision > 1 || b->time_precision > 1 ? 7 : 0);
+}
+
+static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    u->mentions += v->mentions;
+    u->sub = sub_merge(u->sub, v->sub);
+    if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0)) {
+        u->a1 = v->a1;
+        u->a1_text = v->a1_text;
+    }
+    if (u->a2 < 0) {
+        u->a2 = v->a2;
+        u->a2_text = v->a2_text;
+    }
+    /* the most precise place */
+    int better = v->has_loc && (!u->has_loc || v->precision < u->precision ||
+                                (v->precision == u->precision && v->has_coords && !u->has_coords));
+    if (better) {
+        u->has_loc = 1;
+        u->loc_name = v->loc_name;
+        u->loc_admin1 = v->loc_admin1 ? v->loc_admin1 : u->loc_admin1;
+        u->loc_text = v->loc_text;
+        memcpy(u->loc_cc, v->loc_cc, 3);
+        u->lat = v->lat;
+        u->lon = v->lon;
+        u->has_coords = v->has_coords;
+        u->precision = v->precision;
+        u->loc_place = v->loc_place;
+        u->loc_gaz = v->loc_gaz;
+        u->loc_kind = v->loc_kind;
+    }
+    if (v->explicit_date && (!u->explicit_date || v->time_precision < u->time_precision)) {
+        u->date = v->date;
+        u->has_date = v->has_date;
+        u->time_precision = v->time_precision;
+        u->explicit_date = 1;
+    }
+    /* ACLED codes the most conservative figure reported */
+    if (v->fatalities >= 0 && !v->split) {
+        if (u->fatalities < 0 || u->split || v->fatalities < u->fatalities)
+            u->fatalities = v->fatalities;
+        u->split = 0;
+    }
+    v->dead = 1;
+}
+
+static int cmp_ev(const void *a, const void *b)
+{
+    const sr_ev *x = a, *y = b;
+    if (x->sent != y->sent)
+        return x->sent - y->sent;
+    return x->tok - y->tok;
+}
+
+static const char *date_str(sr_coder *c, const sr_ev *v)
+{
+    if (!v->has_date)
+        return NULL;
+    char buf[11];
+    sr_date_format(&v->date, buf);
+    return sr_arena_strdup(&c->arena, buf);
+}
+
+void sr_assemble(sr_coder *c)
+{
+    qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *v = &c->evs[i];
+        for (size_t j = 0; j < i; j++) {
+            sr_ev *u = &c->evs[j];
+            if (u->dead || u->mod != v->mod || u->type != v->type || !sub_compatible(u->sub, v->sub))
+                continue;
+            /* two places struck in one sentence are two events */
+            if (u->sent == v->sent && u->tok == v->tok)
+                continue;
+            if (!actors_compatible(c, u->a1, v->a1) || !actors_compatible(c, u->a2, v->a2))
+                continue;
+            /* same actors or a shared place: the same happening */
+            int same_actor = u->a1 >= 0 && u->a1 == v->a1;
+            int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
+            if (!loc_compatible(u, v) || !date_compatible(u, v))
+                continue;
+            if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0))
+                continue;
+            if (!same_actor && !same_place && !(u->has_loc && v->has_loc))
+                continue;
+            merge_into(c, u, v);
+            break;
+        }
+    }
+    size_t live = 0;
+    for (size_t i = 0; i < c->nevs; i++)
+        if (!c->evs[i].dead)
+            live++;
+    sr_event *out = sr_arena_calloc(&c->arena, (live ? live : 1) * sizeof *out);
+    if (!out) {
+        c->res.n = 0;
+        return;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < c->nevs; i++) {
+        const sr_ev *v = &c->evs[i];
+        if (v->dead)
+            continue;
+        sr_event *o = &out[k++];
+        o->doc_id = c->doc_id;
+        o->sentence = v->sent;
+        o->text = "";
+        for (size_t si = 0; si < c->nsents; si++)
+            if (c->sents[si].index == v->sent) {
+                o->text = c->sents[si].text;
+                break;
+            }
+        o->date = date_str(c, v);
+        o->time_precision = v->has_date ? (v->time_precision ? v->time_precision : 1) : 3;
+        o->type = sr_type_names[v->type];
+        o->sub_type = sr_sub_names[v->sub];
+        o->cameo = cameo_of(v->sub, v->cls);
+        o->quad_class = quad_of(o->cameo, v->sub);
+        o->mentions = v->mentions;
+        if (v->a1 >= 0) {
+            o->has_a1 = 1;
+            o->a1.name = c->ents[v->a1].name;
+            o->a1.code = c->ents[v->a1].code;
+            o->a1.text = v->a1_text ? v->a1_text : c->ents[v->a1].name;
+        }
+        if (v->a2 >= 0) {
+            o->has_a2 = 1;
+            o->a2.name = c->ents[v->a2].name;
+            o->a2.code = c->ents[v->a2].code;
+            o->a2.text = v->a2_text ? v->a2_text : c->ents[v->a2].name;
+        }
+        if (v->has_loc) {
+            o->has_loc = 1;
+            o->loc.name = v->loc_name;
+            o->loc.admin1 = v->loc_admin1;
+            o->loc.country = v->loc_cc[0] ? sr_arena_strdup(&c->arena, v->loc_cc) : NULL;
+            o->loc.lat = v->lat;
+            o->loc.lon = v->lon;
+            o->loc.has_coords = v->has_coords;
+            o->loc.geo_precision = v->precision ? v->precision : 1;
+            o->loc.text = v->loc_text;
+        }
+        o->fatalities = v->fatalities;
+        o->modality = v->mod;
+        /* a stable id: same input, same id */
+        uint64_t h = sr_hash64(c->doc_id, strlen(c->doc_id), SR_HASH_SEED);
+        char key[512];
+        snprintf(key, sizeof key, "|%d|%d|%s|%s|%d", v->sent, v->sub, v->loc_name ? v->loc_name : "",
+                 v->a1 >= 0 ? c->ents[v->a1].name : "", v->tok);
+        h = sr_hash64(key, strlen(key), h);
+        char id[24];
+        snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
+        o->event_id = sr_arena_strdup(&c->arena, id);
+    }
+    c->res.ev = out;
+    c->res.n = k;
+}

@@ -1,0 +1,237 @@
+/* The coder's internal model of one article: sentences, the mentions found
+ * in them, and the events assembled from those mentions. Everything here
+ * lives in the coder's per-document arena. */
+#ifndef SR_CODER_H
+#define SR_CODER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../dict/dict.h"
+#include "../util/arena.h"
+#include "dates.h"
+#include "sitrep.h"
+
+struct sr_engine {
+    sr_dicts d;
+    size_t max_article_bytes, max_sentence_bytes, max_sentence_tokens;
+    /* Vocabulary ids of function words the rules test often. */
+    struct {
+        uint32_t by, of, from, in, at, near, on, to, into, with, against, between, and_, or_, the, a, an,
+            was, were, is, are, been, being, be, has, have, had, it, they, its, their, he, she, we, which,
+            who, that, after, before, while_, as, when, since, but, out, for_, outside, inside, around,
+            across, over, toward, towards, within, along, among, including, under, off, through, amid,
+            during, following, throughout, not, no;
+    } w;
+};
+
+/* An entity: who acted or was acted upon, shared by all its mentions. */
+typedef struct sr_entity {
+    const char *name, *code;
+    uint32_t flags;    /* ACT_* */
+    int country;       /* index in countries or -1 */
+    int def;           /* actors[] index or -1 */
+    char sector[4];
+} sr_entity;
+
+/* An actor mention in a sentence. */
+typedef struct sr_mention {
+    uint16_t s, e;       /* token span, modifiers included */
+    int ent;             /* entity id, -1 while unresolved */
+    uint32_t flags;      /* ACT_* of the words themselves */
+    int16_t country;     /* country named in it, -1 */
+    int16_t def;         /* named actor, -1 */
+    int16_t agent;       /* generic agent, -1 */
+    int count;           /* "nine militants": 9, else -1 */
+    uint8_t pronoun;     /* it, they */
+    uint8_t modifier;    /* "US-backed": not an actor by itself */
+    uint8_t ctrl;        /* "ISIS-held": holds the place after it */
+    uint8_t paren;       /* inside brackets or dashes */
+    uint32_t prep;       /* vocabulary id of the preposition before it, 0 */
+    uint8_t poss;        /* followed by 's */
+    uint8_t weapon_owner;/* "Houthi-fired" */
+    uint8_t used_as_place; /* a country name used as a place ("in Syria") */
+} sr_mention;
+
+/* A place mention. */
+typedef struct sr_pmention {
+    uint16_t s, e;        /* whole phrase */
+    uint16_t ns, ne;      /* the name itself */
+    int place;            /* places[] index, or -1 */
+    int gaz;              /* gazetteer entry, or -1 */
+    int16_t country;      /* countries[] index when it is a country */
+    uint8_t kind;         /* PK_* */
+    uint8_t precision;    /* 1..3 */
+    uint32_t prep;        /* vocabulary id of the preposition before it */
+    int16_t container;    /* a pmention this one lies in ("X in Y province") */
+    int16_t next;         /* next place in a coordinated list, -1 */
+    int16_t owner;        /* mention holding it ("ISIS-held"), -1 */
+    uint8_t refloc;       /* "the city": resolved from context */
+    uint8_t near;         /* "near X", "east of X", "outskirts of X" */
+    uint8_t between;      /* "between X and Y" (X carries it) */
+    uint8_t in_report;    /* inside the source's clause ("official in X told") */
+    uint8_t dateline;
+    uint8_t pattern;      /* found by a pattern, not a dictionary */
+    uint8_t is_listed;    /* member (not head) of a coordinated list */
+    uint8_t region_noun;  /* followed by province/governorate */
+    const char *name;     /* canonical name (or the words when unknown) */
+    const char *text;     /* the words */
+    const char *admin1;
+    char cc[3];
+    double lat, lon;
+    uint8_t has_coords;
+} sr_pmention;
+
+typedef struct sr_trig {
+    uint16_t s, e;
+    int def[4];        /* triggers[] payloads for this span */
+    int ndef;
+    uint8_t passive;
+    uint8_t used;      /* consumed by another event (weak outcomes) */
+} sr_trig;
+
+typedef struct sr_cuespan {
+    uint16_t s, e;
+    uint8_t cue;
+} sr_cuespan;
+
+typedef struct sr_sent {
+    int index;          /* 0-based sentence index; -1 for the title */
+    int para;
+    const char *text;   /* NUL-terminated copy */
+    uint32_t len;
+    sr_token *tok;
+    size_t ntok;
+    int titlecase;
+    int16_t *owner;     /* token -> content match index (into m), -1 */
+    sr_match *m;
+    size_t nm;
+    uint64_t *cuemask;  /* token -> bit per cue starting there */
+    sr_cuespan *cs;
+    size_t ncs;
+    sr_mention *men;
+    size_t nmen;
+    sr_pmention *pm;
+    size_t npm;
+    sr_trig *tg;
+    size_t ntg;
+    sr_timex tx[8];
+    size_t ntx;
+    int dateline_end;   /* tokens before it are a dateline ("BAGHDAD (Reuters) -") */
+    int report_end;     /* "X said that ...": tokens before it are the source's */
+    int report_start;   /* "..., X said": tokens from it on are the source's */
+    int question;
+} sr_sent;
+
+/* An event under assembly. */
+typedef struct sr_ev {
+    int sent;
+    int type, sub;          /* indexes into the ACLED tables (assemble.c) */
+    int cls;
+    int a1, a2;             /* entity ids or -1 */
+    const char *a1_text, *a2_text;
+    /* location */
+    const char *loc_name, *loc_admin1, *loc_text;
+    char loc_cc[3];
+    double lat, lon;
+    int has_coords, precision, has_loc, loc_place, loc_gaz;
+    int loc_kind;
+    long fatalities;        /* -1 unknown */
+    sr_date date;
+    int has_date, time_precision, explicit_date;
+    sr_modality mod;
+    int mentions;
+    int split;              /* one of several places in one sentence */
+    int dead;               /* merged into another */
+    int tok;                /* trigger token, for ordering */
+} sr_ev;
+
+/* The output event (public, read through accessors). */
+struct sr_event {
+    const char *event_id, *doc_id, *text, *date, *type, *sub_type, *cameo;
+    int sentence, time_precision, quad_class, mentions;
+    int has_a1, has_a2, has_loc;
+    sr_actor_ref a1, a2;
+    sr_location_ref loc;
+    long fatalities;
+    sr_modality modality;
+};
+
+struct sr_result {
+    sr_event *ev;
+    size_t n;
+    const char **warn;
+    size_t nwarn;
+    size_t sentences;
+};
+
+struct sr_coder {
+    const sr_engine *eng;
+    sr_arena arena;       /* per document */
+    sr_result res;
+    /* Document state while coding */
+    sr_sent *sents;
+    size_t nsents, cap_sents;
+    sr_sent title;
+    int has_title;
+    sr_entity *ents;
+    size_t nents, cap_ents;
+    sr_ev *evs;
+    size_t nevs, cap_evs;
+    const char **warn;
+    size_t nwarn, cap_warn;
+    sr_date adate;
+    int has_adate;
+    int focus_country;    /* countries[] index or -1 */
+    int focus_counts[8];
+    const char *doc_id;
+};
+
+/* ---- analysis steps (one file each) ---- */
+void sr_analyze_sentence(sr_coder *c, sr_sent *s);                 /* analyze.c */
+void sr_doc_context(sr_coder *c);                                  /* analyze.c */
+void sr_resolve_mentions(sr_coder *c, sr_sent *s);                 /* actors.c */
+int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *m); /* actors.c */
+int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country); /* actors.c */
+void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
+void sr_code_sentence(sr_coder *c, sr_sent *s);                    /* events.c */
+void sr_assemble(sr_coder *c);                                     /* assemble.c */
+int sr_acled_type(int sub);                                        /* assemble.c */
+void sr_coder_warn(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ACLED sub-event types, in the order of the spec. */
+enum {
+    SUB_ARMED_CLASH, SUB_GOV_REGAINS, SUB_NONSTATE_OVERTAKES,
+    SUB_CHEMICAL, SUB_AIR, SUB_SUICIDE, SUB_SHELLING, SUB_IED, SUB_GRENADE,
+    SUB_SEXUAL, SUB_VAC_ATTACK, SUB_ABDUCTION,
+    SUB_PEACEFUL_PROTEST, SUB_PROTEST_INTERVENTION, SUB_EXCESSIVE_FORCE,
+    SUB_VIOLENT_DEMO, SUB_MOB,
+    SUB_AGREEMENT, SUB_ARRESTS, SUB_CHANGE, SUB_DISRUPTED, SUB_HQ, SUB_LOOTING, SUB_NVT, SUB_OTHER,
+    SUB_COUNT
+};
+enum { TYPE_BATTLES, TYPE_EXPLOSIONS, TYPE_VAC, TYPE_PROTESTS, TYPE_RIOTS, TYPE_STRATEGIC, TYPE_COUNT };
+extern const char *const sr_type_names[TYPE_COUNT];
+extern const char *const sr_sub_names[SUB_COUNT];
+
+/* helpers shared by the analysis files */
+static inline int tok_is(const sr_sent *s, size_t i, uint32_t id)
+{
+    return i < s->ntok && id && s->tok[i].id == id;
+}
+static inline int tok_word(const sr_sent *s, size_t i, const char *w);
+#include <string.h>
+static inline int tok_word(const sr_sent *s, size_t i, const char *w)
+{
+    return i < s->ntok && strcmp(s->tok[i].norm, w) == 0;
+}
+static inline int has_cue(const sr_sent *s, size_t i, int cue)
+{
+    return i < s->ntok && (s->cuemask[i] >> cue) & 1;
+}
+/* End of the cue of class `cue` starting at i (0 when none). */
+size_t cue_end(const sr_sent *s, size_t i, int cue);
+/* Is there a cue of class `cue` starting in [a, b)? Returns its start or -1. */
+int cue_in(const sr_sent *s, size_t a, size_t b, int cue);
+/* Copies the surface text of tokens [a, b) into the arena. */
+const char *span_text(sr_coder *c, const sr_sent *s, size_t a, size_t b);
+
+#endif

@@ -1,0 +1,393 @@
+#include "dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbers.h"
+
+/* Howard Hinnant's civil-from-days arithmetic (public domain algorithm). */
+long sr_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+void sr_civil_from_days(long z, sr_date *out)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = (long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    out->y = (int)(y + (m <= 2));
+    out->m = (int)m;
+    out->d = (int)d;
+}
+
+int sr_weekday_of(long days)
+{
+    /* 1970-01-01 was a Thursday (3). */
+    long w = (days + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+int sr_date_parse_iso(const char *s, sr_date *out)
+{
+    if (!s)
+        return -1;
+    int y, m, d;
+    char tail;
+    if (strlen(s) < 10)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return -1;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+    }
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
+        return -1;
+    if (s[10] && s[10] != 'T' && s[10] != ' ')
+        return -1;
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return -1;
+    out->y = y;
+    out->m = m;
+    out->d = d;
+    return 0;
+}
+
+void sr_date_format(const sr_date *d, char out[11])
+{
+    snprintf(out, 11, "%04d-%02d-%02d", d->y % 10000, d->m % 100, d->d % 100);
+}
+
+int sr_month_of(const char *w)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june", "july",
+                                       "august", "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (!strcmp(w, full[i]) || !strcmp(w, abbr[i]))
+            return i + 1;
+    if (!strcmp(w, "sept"))
+        return 9;
+    return 0;
+}
+
+int sr_weekday_name(const char *w)
+{
+    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; i++)
+        if (!strcmp(w, names[i]))
+            return i;
+    return -1;
+}
+
+static int is(const sr_token *t, size_t n, size_t i, const char *w)
+{
+    return i < n && !strcmp(t[i].norm, w);
+}
+
+static int small_int(const sr_token *t, size_t n, size_t i, int lo, int hi, int *v)
+{
+    if (i >= n || !(t[i].flags & TK_NUM))
+        return 0;
+    if (t[i].num < lo || t[i].num > hi || t[i].num != (int)t[i].num)
+        return 0;
+    *v = (int)t[i].num;
+    return 1;
+}
+
+/* Parts of the day after a day word: "Sunday morning", "Wednesday midnight". */
+static size_t day_part(const sr_token *t, size_t n, size_t i)
+{
+    static const char *const parts[] = {"morning", "night", "evening", "afternoon", "midnight", "noon", "dawn", NULL};
+    for (const char *const *p = parts; *p; p++)
+        if (is(t, n, i, *p))
+            return 1;
+    return 0;
+}
+
+size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        sr_timex tx;
+        memset(&tx, 0, sizeof tx);
+        tx.s = (uint16_t)i;
+        const char *w = t[i].norm;
+        int wd, mon, v;
+        size_t e = 0;
+        if ((wd = sr_weekday_name(w)) >= 0 && (t[i].flags & TK_CAP)) {
+            tx.kind = TX_WEEKDAY;
+            tx.weekday = wd;
+            tx.precision = 1;
+            if (i > 0 && is(t, n, i - 1, "last"))
+                tx.weekday += 7;
+            if (i > 0 && is(t, n, i - 1, "next"))
+                continue; /* the future: not an event date */
+            e = i + 1 + day_part(t, n, i + 1);
+            /* "Sunday, November 4" / "Saturday, 27-4-2019": the date that
+             * follows wins, it is more precise. */
+            size_t j = e;
+            if (is(t, n, j, ","))
+                j++;
+            int d2, m2, y2;
+            if (j < n && (mon = sr_month_of(t[j].norm)) && (t[j].flags & TK_CAP) &&
+                small_int(t, n, j + 1 + (is(t, n, j + 1, ".") ? 1 : 0), 1, 31, &d2)) {
+                tx.kind = TX_ABS;
+                tx.abs.m = mon;
+                tx.abs.d = d2;
+                e = j + 2 + (is(t, n, j + 1, ".") ? 1 : 0);
+                if (is(t, n, e, ",") && small_int(t, n, e + 1, 1900, 2100, &y2)) {
+                    tx.abs.y = y2;
+                    e += 2;
+                }
+            } else if (small_int(t, n, j, 1, 31, &d2) && j + 1 < n && (t[j + 1].flags & TK_HYPH) &&
+                       small_int(t, n, j + 1, 1, 12, &m2) && j + 2 < n && (t[j + 2].flags & TK_HYPH) &&
+                       small_int(t, n, j + 2, 1900, 2100, &y2)) {
+                tx.kind = TX_ABS;
+                tx.abs.y = y2;
+                tx.abs.m = m2;
+                tx.abs.d = d2;
+                e = j + 3;
+            }
+        } else if (!strcmp(w, "yesterday")) {
+            tx.kind = TX_REL;
+            tx.offset = -1;
+            tx.precision = 1;
+            e = i + 1;
+        } else if (!strcmp(w, "today") || !strcmp(w, "tonight")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 1;
+            e = i + 1;
+        } else if (!strcmp(w, "overnight")) {
+            tx.kind = TX_REL;
+            tx.offset = -1;
+            tx.precision = 1;
+            e = i + 1;
+        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && i + 1 < n &&
+                   (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
+                    is(t, n, i + 1, "today"))) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 1;
+            e = i + 2;
+        } else if (!strcmp(w, "last") && (is(t, n, i + 1, "night") || is(t, n, i + 1, "evening"))) {
+            tx.kind = TX_REL;
+            tx.offset = -1;
+            tx.precision = 1;
+            e = i + 2;
+        } else if (!strcmp(w, "last") && is(t, n, i + 1, "week")) {
+            tx.kind = TX_REL;
+            tx.offset = -7;
+            tx.precision = 2;
+            e = i + 2;
+        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && is(t, n, i + 1, "week")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 2;
+            e = i + 2;
+        } else if (!strcmp(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "week")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 2;
+            e = i + 3;
+        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && is(t, n, i + 1, "month")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 3;
+            e = i + 2;
+        } else if (!strcmp(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "month")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 3;
+            e = i + 3;
+        } else if (!strcmp(w, "last") && is(t, n, i + 1, "month")) {
+            tx.kind = TX_REL;
+            tx.offset = -30;
+            tx.precision = 3;
+            e = i + 2;
+        } else if (!strcmp(w, "past") && (is(t, n, i + 1, "hours") || (is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")))) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 1;
+            e = i + (is(t, n, i + 1, "24") ? 3 : 2);
+        } else if (!strcmp(w, "last") && is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")) {
+            tx.kind = TX_REL;
+            tx.offset = 0;
+            tx.precision = 1;
+            e = i + 3;
+        } else if ((mon = sr_month_of(w)) && (t[i].flags & TK_CAP) && strcmp(w, "may") && strcmp(w, "march")) {
+            /* "November 3", "Nov. 3, 2018", "in September" */
+            size_t j = i + 1;
+            if (is(t, n, j, "."))
+                j++;
+            int d2, y2;
+            if (small_int(t, n, j, 1, 31, &d2) && !(j + 1 < n && (t[j + 1].flags & TK_NUM) && !is(t, n, j + 1, ","))) {
+                tx.kind = TX_ABS;
+                tx.abs.m = mon;
+                tx.abs.d = d2;
+                tx.precision = 1;
+                e = j + 1;
+                if (is(t, n, e, ",") && small_int(t, n, e + 1, 1900, 2100, &y2)) {
+                    tx.abs.y = y2;
+                    e += 2;
+                } else if (small_int(t, n, e, 1900, 2100, &y2)) {
+                    tx.abs.y = y2;
+                    e += 1;
+                }
+            } else {
+                tx.kind = TX_MONTH;
+                tx.abs.m = mon;
+                tx.precision = 3;
+                e = i + 1;
+                if (small_int(t, n, e, 1900, 2100, &y2)) {
+                    tx.abs.y = y2;
+                    e++;
+                }
+            }
+        } else if ((mon = sr_month_of(w)) && (t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM)) {
+            /* "25 May" handled below; "May" and "March" alone are words. */
+            continue;
+        } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of(t[i + 1].norm)) &&
+                   (t[i + 1].flags & TK_CAP)) {
+            /* "25 February", "3 November 2018" */
+            tx.kind = TX_ABS;
+            tx.abs.m = mon;
+            tx.abs.d = v;
+            tx.precision = 1;
+            e = i + 2;
+            int y2;
+            if (small_int(t, n, e, 1900, 2100, &y2)) {
+                tx.abs.y = y2;
+                e++;
+            }
+        } else if (small_int(t, n, i, 1, 31, &v) && i + 2 < n && (t[i + 1].flags & TK_HYPH) &&
+                   (t[i + 2].flags & TK_HYPH)) {
+            /* 27-4-2019 */
+            int m2, y2;
+            if (small_int(t, n, i + 1, 1, 12, &m2) && small_int(t, n, i + 2, 1900, 2100, &y2)) {
+                tx.kind = TX_ABS;
+                tx.abs.y = y2;
+                tx.abs.m = m2;
+                tx.abs.d = v;
+                tx.precision = 1;
+                e = i + 3;
+            }
+        } else if ((t[i].flags & TK_NUM) && t[i].len == 4 && t[i].num >= 1900 && t[i].num <= 2100 &&
+                   i > 0 && (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "of") ||
+                             is(t, n, i - 1, "until") || is(t, n, i - 1, "from"))) {
+            tx.kind = TX_YEAR;
+            tx.abs.y = (int)t[i].num;
+            tx.precision = 3;
+            e = i + 1;
+        } else {
+            /* "two days ago", "a day earlier" */
+            sr_number num;
+            size_t used = sr_read_number(t, n, i, &num);
+            if (!used && is(t, n, i, "a"))
+                used = 1, num.value = 1, num.vague = 0;
+            if (used && !num.vague && num.value > 0 && num.value < 400 &&
+                (is(t, n, i + used, "days") || is(t, n, i + used, "day")) &&
+                (is(t, n, i + used + 1, "ago") || is(t, n, i + used + 1, "earlier"))) {
+                tx.kind = TX_REL;
+                tx.offset = -(int)num.value;
+                tx.precision = 1;
+                e = i + used + 2;
+            } else if (used && !num.vague && num.value > 0 && num.value < 60 &&
+                       (is(t, n, i + used, "weeks") || is(t, n, i + used, "week")) && is(t, n, i + used + 1, "ago")) {
+                tx.kind = TX_REL;
+                tx.offset = -7 * (int)num.value;
+                tx.precision = 2;
+                e = i + used + 2;
+            } else {
+                continue;
+            }
+        }
+        if (!tx.kind)
+            continue;
+        if (tx.kind == TX_WEEKDAY || tx.kind == TX_ABS)
+            if (!tx.precision)
+                tx.precision = 1;
+        /* "since March", "in 2014": background. */
+        if (i > 0 && (is(t, n, i - 1, "since") || is(t, n, i - 1, "until")))
+            tx.background = 1;
+        tx.e = (uint16_t)(e > i ? e : i + 1);
+        out[k++] = tx;
+        if (tx.e > i + 1)
+            i = tx.e - 1;
+    }
+    return k;
+}
+
+int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, int *precision)
+{
+    if (!article || !article->y)
+        return 0;
+    long today = sr_days_from_civil(article->y, article->m, article->d);
+    *precision = tx->precision ? tx->precision : 1;
+    switch (tx->kind) {
+    case TX_REL:
+        sr_civil_from_days(today + tx->offset, out);
+        return 1;
+    case TX_WEEKDAY: {
+        int aw = sr_weekday_of(today);
+        int w = tx->weekday % 7;
+        int back = (aw - w + 7) % 7;
+        if (tx->weekday >= 7 && back == 0)
+            back = 7;
+        sr_civil_from_days(today - back, out);
+        return 1;
+    }
+    case TX_ABS: {
+        int y = tx->abs.y ? tx->abs.y : article->y;
+        if (tx->abs.m < 1 || tx->abs.m > 12 || tx->abs.d < 1 || tx->abs.d > days_in_month(y, tx->abs.m))
+            return 0;
+        long z = sr_days_from_civil(y, tx->abs.m, tx->abs.d);
+        /* A date without a year well after the article is last year's. */
+        if (!tx->abs.y && z > today + 7) {
+            y--;
+            if (tx->abs.d > days_in_month(y, tx->abs.m))
+                return 0;
+            z = sr_days_from_civil(y, tx->abs.m, tx->abs.d);
+        }
+        sr_civil_from_days(z, out);
+        return 1;
+    }
+    case TX_MONTH: {
+        int y = tx->abs.y ? tx->abs.y : article->y;
+        if (!tx->abs.y && tx->abs.m > article->m)
+            y--;
+        out->y = y;
+        out->m = tx->abs.m;
+        out->d = (y == article->y && tx->abs.m == article->m) ? article->d : 15;
+        *precision = 3;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}

@@ -1,0 +1,380 @@
+/* The engine (dictionaries, shared and read-only) and the coder (one per
+ * thread): the article's text goes through cleaning, boilerplate removal,
+ * sentence splitting and analysis, then events are assembled. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../util/error.h"
+#include "coder.h"
+
+#ifndef SITREP_DATA_DIR
+#define SITREP_DATA_DIR "/usr/local/share/sitrep"
+#endif
+
+static int dir_has(const char *dir, const char *file)
+{
+    char p[PATH_MAX + 64];
+    snprintf(p, sizeof p, "%s/%s", dir, file);
+    return access(p, R_OK) == 0;
+}
+
+const char *sr_default_data_dir(void)
+{
+    static char buf[PATH_MAX];
+    const char *env = getenv("SITREP_DATA");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX - 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            /* build/sitrep -> ../data ; bin/sitrep -> ../share/sitrep */
+            snprintf(buf, sizeof buf, "%s/../data", exe);
+            if (dir_has(buf, "actors.txt"))
+                return buf;
+            snprintf(buf, sizeof buf, "%s/../share/sitrep", exe);
+            if (dir_has(buf, "actors.txt"))
+                return buf;
+            snprintf(buf, sizeof buf, "%s/../../data", exe);
+            if (dir_has(buf, "actors.txt"))
+                return buf;
+        }
+    }
+    return SITREP_DATA_DIR;
+}
+
+static uint32_t fw(sr_engine *e, const char *w)
+{
+    return sr_vocab_add(&e->d.vocab, w, strlen(w));
+}
+
+sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
+{
+    sr_error_clear(err);
+    *out = NULL;
+    sr_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
+    sr_status st = sr_dicts_init(&e->d, err);
+    if (st) {
+        free(e);
+        return st;
+    }
+    const char *dir = opts && opts->data_dir ? opts->data_dir : sr_default_data_dir();
+    st = sr_dicts_load_dir(&e->d, dir, 1, err);
+    for (size_t i = 0; !st && opts && i < opts->n_extra_dirs; i++)
+        st = sr_dicts_load_dir(&e->d, opts->extra_dirs[i], 0, err);
+    if (st) {
+        sr_engine_free(e);
+        return st;
+    }
+    e->max_article_bytes = opts && opts->max_article_bytes ? opts->max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES;
+    e->max_sentence_bytes = opts && opts->max_sentence_bytes ? opts->max_sentence_bytes : SR_DEFAULT_MAX_SENTENCE_BYTES;
+    e->max_sentence_tokens =
+        opts && opts->max_sentence_tokens ? opts->max_sentence_tokens : SR_DEFAULT_MAX_SENTENCE_TOKENS;
+    if (e->max_sentence_tokens > 4000)
+        e->max_sentence_tokens = 4000; /* token offsets are 16-bit */
+    /* function words the rules test by id */
+#define W(field, word) e->w.field = fw(e, word)
+    W(by, "by"); W(of, "of"); W(from, "from"); W(in, "in"); W(at, "at"); W(near, "near"); W(on, "on");
+    W(to, "to"); W(into, "into"); W(with, "with"); W(against, "against"); W(between, "between");
+    W(and_, "and"); W(or_, "or"); W(the, "the"); W(a, "a"); W(an, "an"); W(was, "was"); W(were, "were");
+    W(is, "is"); W(are, "are"); W(been, "been"); W(being, "being"); W(be, "be"); W(has, "has");
+    W(have, "have"); W(had, "had"); W(it, "it"); W(they, "they"); W(its, "its"); W(their, "their");
+    W(he, "he"); W(she, "she"); W(we, "we"); W(which, "which"); W(who, "who"); W(that, "that");
+    W(after, "after"); W(before, "before"); W(while_, "while"); W(as, "as"); W(when, "when");
+    W(since, "since"); W(but, "but"); W(out, "out"); W(for_, "for"); W(outside, "outside");
+    W(inside, "inside"); W(around, "around"); W(across, "across"); W(over, "over"); W(toward, "toward");
+    W(towards, "towards"); W(within, "within"); W(along, "along"); W(among, "among");
+    W(including, "including"); W(under, "under"); W(off, "off"); W(through, "through"); W(amid, "amid");
+    W(during, "during"); W(following, "following"); W(throughout, "throughout"); W(not, "not"); W(no, "no");
+#undef W
+    *out = e;
+    return SR_OK;
+}
+
+void sr_engine_free(sr_engine *e)
+{
+    if (!e)
+        return;
+    sr_dicts_free(&e->d);
+    free(e);
+}
+
+void sr_engine_get_stats(const sr_engine *e, sr_engine_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    st->actors = e->d.nactors;
+    st->agents = e->d.nagents;
+    st->countries = e->d.ncountries;
+    st->triggers = e->d.ntriggers;
+    st->places = e->d.nplaces;
+    st->phrases = e->d.phrases;
+}
+
+sr_coder *sr_coder_new(const sr_engine *eng)
+{
+    sr_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->eng = eng;
+    sr_arena_init(&c->arena, 256 * 1024);
+    return c;
+}
+
+void sr_coder_free(sr_coder *c)
+{
+    if (!c)
+        return;
+    sr_arena_free(&c->arena);
+    free(c);
+}
+
+static sr_sent *push_sent(sr_coder *c)
+{
+    if (c->nsents == c->cap_sents) {
+        size_t nc = c->cap_sents ? c->cap_sents * 2 : 64;
+        sr_sent *ns = sr_arena_realloc(&c->arena, c->sents, c->cap_sents * sizeof *ns, nc * sizeof *ns);
+        if (!ns)
+            return NULL;
+        c->sents = ns;
+        c->cap_sents = nc;
+    }
+    sr_sent *s = &c->sents[c->nsents++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+/* Lines that are a byline: "By Theodore Shoebat". */
+static int is_byline(const char *l, size_t n)
+{
+    if (n < 4 || n > 60 || strncmp(l, "By ", 3) != 0)
+        return 0;
+    int words = 1;
+    for (size_t i = 3; i < n; i++) {
+        if (l[i] == ' ')
+            words++;
+        if (l[i] == '.' || l[i] == ',')
+            return 0;
+    }
+    return words <= 5 && isupper((unsigned char)l[3]);
+}
+
+/* Equal ignoring case and spacing: the title repeated as the first line. */
+static int same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    while (i < an || j < bn) {
+        while (i < an && (a[i] == ' ' || a[i] == '\n'))
+            i++;
+        while (j < bn && (b[j] == ' ' || b[j] == '\n'))
+            j++;
+        if (i >= an || j >= bn)
+            break;
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[j]))
+            return 0;
+        i++;
+        j++;
+    }
+    return i >= an && j >= bn;
+}
+
+/* Cuts a too-long sentence at spaces into pieces of at most max bytes. */
+static void add_sentences(sr_coder *c, const char *para, size_t plen, int para_no, int *index)
+{
+    sr_span *sp = NULL;
+    size_t nsp = 0, cap = 0;
+    sr_split_sentences(&c->arena, para, plen, &sp, &nsp, &cap);
+    size_t max = c->eng->max_sentence_bytes;
+    for (size_t k = 0; k < nsp; k++) {
+        size_t off = sp[k].off, len = sp[k].len;
+        if (len > max)
+            sr_coder_warn(c, "sentence %d: %zu bytes, longer than the limit of %zu; split into pieces", *index, len,
+                          max);
+        while (len > 0) {
+            size_t take = len;
+            if (take > max) {
+                take = max;
+                while (take > max / 2 && para[off + take] != ' ')
+                    take--;
+                if (para[off + take] != ' ')
+                    take = max;
+                /* never split inside a UTF-8 sequence */
+                while (take > 1 && ((unsigned char)para[off + take] & 0xC0) == 0x80)
+                    take--;
+            }
+            sr_sent *s = push_sent(c);
+            if (!s)
+                return;
+            s->index = (*index)++;
+            s->para = para_no;
+            s->text = sr_arena_strndup(&c->arena, para + off, take);
+            s->len = (uint32_t)take;
+            off += take;
+            len -= take;
+            while (len > 0 && para[off] == ' ') {
+                off++;
+                len--;
+            }
+        }
+    }
+}
+
+sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *err)
+{
+    sr_error_clear(err);
+    *out = NULL;
+    if (!a || !a->id || !a->text)
+        return sr_fail(err, SR_ERR_INVALID, "", 0, "an article needs an id and a text");
+    sr_arena_reset(&c->arena);
+    memset(&c->res, 0, sizeof c->res);
+    c->sents = NULL;
+    c->nsents = c->cap_sents = 0;
+    c->ents = NULL;
+    c->nents = c->cap_ents = 0;
+    c->evs = NULL;
+    c->nevs = c->cap_evs = 0;
+    c->warn = NULL;
+    c->nwarn = c->cap_warn = 0;
+    c->has_title = 0;
+    memset(&c->title, 0, sizeof c->title);
+    c->doc_id = sr_arena_strdup(&c->arena, a->id);
+    c->has_adate = a->date && sr_date_parse_iso(a->date, &c->adate) == 0;
+    if (!c->doc_id)
+        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
+
+    size_t len = a->text_len ? a->text_len : strlen(a->text);
+    if (len > c->eng->max_article_bytes) {
+        sr_coder_warn(c, "article is %zu bytes, longer than the limit of %zu; the rest was not coded", len,
+                      c->eng->max_article_bytes);
+        len = c->eng->max_article_bytes;
+    }
+    unsigned cflags = 0;
+    size_t clen;
+    char *text = sr_clean_text(&c->arena, a->text, len, &clen, &cflags);
+    if (!text)
+        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
+    if (cflags & SR_CLEAN_BAD_UTF8)
+        sr_coder_warn(c, "invalid UTF-8 replaced by U+FFFD");
+    if (cflags & SR_CLEAN_NUL)
+        sr_coder_warn(c, "control characters (NUL or others) replaced by spaces");
+
+    /* the title: context for the article, not coded on its own */
+    const char *title = NULL;
+    size_t tlen = 0;
+    if (a->title && *a->title) {
+        title = sr_clean_text(&c->arena, a->title, strnlen(a->title, 2048), &tlen, NULL);
+        if (title) {
+            c->title.index = -1;
+            c->title.text = title;
+            c->title.len = (uint32_t)tlen;
+            c->has_title = 1;
+        }
+    }
+
+    int index = 0, para = 0;
+    size_t i = 0;
+    while (i < clen) {
+        size_t e = i;
+        while (e < clen && text[e] != '\n')
+            e++;
+        const char *line = text + i;
+        size_t ll = e - i;
+        i = e + 1;
+        while (ll && line[0] == ' ') {
+            line++;
+            ll--;
+        }
+        while (ll && line[ll - 1] == ' ')
+            ll--;
+        if (!ll || sr_boiler_match(&c->eng->d.boiler, line, ll) || is_byline(line, ll))
+            continue;
+        add_sentences(c, line, ll, para++, &index);
+    }
+    (void)same_text;
+
+    for (size_t k = 0; k < c->nsents; k++)
+        sr_analyze_sentence(c, &c->sents[k]);
+    if (c->has_title)
+        sr_analyze_sentence(c, &c->title);
+    sr_doc_context(c);
+    if (c->has_title) {
+        sr_resolve_mentions(c, &c->title);
+    }
+    for (size_t k = 0; k < c->nsents; k++) {
+        sr_sent *s = &c->sents[k];
+        sr_resolve_mentions(c, s);
+        sr_find_places(c, s);
+        sr_code_sentence(c, s);
+    }
+    sr_assemble(c);
+    c->res.warn = c->warn;
+    c->res.nwarn = c->nwarn;
+    c->res.sentences = c->nsents;
+    *out = &c->res;
+    return SR_OK;
+}
+
+/* ---- accessors --------------------------------------------------------------- */
+
+size_t sr_result_count(const sr_result *r) { return r ? r->n : 0; }
+const sr_event *sr_result_event(const sr_result *r, size_t i) { return r && i < r->n ? &r->ev[i] : NULL; }
+size_t sr_result_warning_count(const sr_result *r) { return r ? r->nwarn : 0; }
+const char *sr_result_warning(const sr_result *r, size_t i) { return r && i < r->nwarn ? r->warn[i] : NULL; }
+size_t sr_result_sentences(const sr_result *r) { return r ? r->sentences : 0; }
+
+const char *sr_event_id(const sr_event *e) { return e->event_id; }
+const char *sr_event_doc_id(const sr_event *e) { return e->doc_id; }
+int sr_event_sentence(const sr_event *e) { return e->sentence; }
+const char *sr_event_text(const sr_event *e) { return e->text; }
+const char *sr_event_date(const sr_event *e) { return e->date; }
+int sr_event_time_precision(const sr_event *e) { return e->time_precision; }
+const char *sr_event_type(const sr_event *e) { return e->type; }
+const char *sr_event_sub_type(const sr_event *e) { return e->sub_type; }
+const char *sr_event_cameo(const sr_event *e) { return e->cameo; }
+int sr_event_quad_class(const sr_event *e) { return e->quad_class; }
+long sr_event_fatalities(const sr_event *e) { return e->fatalities; }
+sr_modality sr_event_modality(const sr_event *e) { return e->modality; }
+int sr_event_mentions(const sr_event *e) { return e->mentions; }
+
+int sr_event_actor1(const sr_event *e, sr_actor_ref *out)
+{
+    if (!e->has_a1)
+        return 0;
+    *out = e->a1;
+    return 1;
+}
+
+int sr_event_actor2(const sr_event *e, sr_actor_ref *out)
+{
+    if (!e->has_a2)
+        return 0;
+    *out = e->a2;
+    return 1;
+}
+
+int sr_event_location(const sr_event *e, sr_location_ref *out)
+{
+    if (!e->has_loc)
+        return 0;
+    *out = e->loc;
+    return 1;
+}
+
+const char *sr_modality_str(sr_modality m)
+{
+    switch (m) {
+    case SR_ASSERTED: return "asserted";
+    case SR_NEGATED: return "negated";
+    case SR_PLANNED: return "planned";
+    case SR_CLAIMED: return "claimed";
+    }
+    return "asserted";
+}

@@ -1,0 +1,1538 @@
+/* Events from event words: who acted (actor1), on whom (actor2), where,
+ * when, how many died, and whether it happened at all (modality). The
+ * ACLED type then follows from the event class, the weapon and the kinds
+ * of the actors. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../dict/inflect.h"
+#include "coder.h"
+#include "numbers.h"
+
+/* ---- sentence structure ---------------------------------------------------- */
+
+typedef struct clauses {
+    int *hard; /* ; : split */
+    int *soft; /* , ( ) - which who ... */
+} clauses;
+
+static int is_soft_break(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    const sr_token *t = &s->tok[i];
+    if (t->flags & TK_PUNCT) {
+        const char *w = t->norm;
+        return !strcmp(w, ",") || !strcmp(w, "(") || !strcmp(w, ")") || !strcmp(w, "\"") ||
+               (!strcmp(w, "-") && (t->flags & TK_SPACE_BEFORE));
+    }
+    uint32_t id = t->id;
+    return id && (id == e->w.which || id == e->w.who || id == e->w.while_ || id == e->w.after ||
+                  id == e->w.before || id == e->w.when || id == e->w.but || id == e->w.since);
+}
+
+static void make_clauses(sr_coder *c, const sr_sent *s, clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    cl->hard = sr_arena_alloc(&c->arena, (s->ntok + 1) * sizeof(int));
+    cl->soft = sr_arena_alloc(&c->arena, (s->ntok + 1) * sizeof(int));
+    if (!cl->hard || !cl->soft)
+        return;
+    int h = 0, so = 0;
+    for (size_t i = 0; i < s->ntok; i++) {
+        const char *w = s->tok[i].norm;
+        if (!strcmp(w, ";")) {
+            h++;
+            so++;
+        } else if (is_soft_break(e, s, i)) {
+            so++;
+        }
+        cl->hard[i] = h;
+        cl->soft[i] = so;
+    }
+}
+
+/* ---- trigger helpers ------------------------------------------------------- */
+
+static const sr_trigger_def *tdef(const sr_coder *c, const sr_trig *t, int k)
+{
+    return &c->eng->d.triggers[t->def[k]];
+}
+
+static int is_be(const sr_engine *e, uint32_t id)
+{
+    return id && (id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.been ||
+                  id == e->w.being || id == e->w.be);
+}
+
+static int is_adverb_like(const sr_token *t)
+{
+    size_t n = t->nlen;
+    if (!(t->flags & TK_ALPHA))
+        return 0;
+    if (n > 3 && !strcmp(t->norm + n - 2, "ly"))
+        return 1;
+    static const char *const w[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
+                                    "allegedly", "all", "both", "each", "subsequently", "successfully", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (!strcmp(t->norm, *p))
+            return 1;
+    return 0;
+}
+
+/* "were killed", "have been captured", "was reportedly abducted" */
+static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    const sr_trigger_def *d = tdef(c, t, 0);
+    if (!(d->opts & TRG_VERB) || (d->form != VF_PART && d->form != VF_PAST))
+        return 0;
+    size_t i = t->s;
+    for (int hops = 0; i > 0 && hops < 4; hops++) {
+        const sr_token *p = &s->tok[i - 1];
+        if (is_be(e, p->id))
+            return 1;
+        if (is_adverb_like(p) || p->id == e->w.not || (p->flags & TK_NEG))
+            i--;
+        else
+            break;
+    }
+    /* "N people killed", "a convoy hit by": a participle followed by "by" */
+    if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
+        return 1;
+    return 0;
+}
+
+/* ---- finding actors around a trigger ---------------------------------------- */
+
+static int ment_ok_actor(const sr_coder *c, const sr_mention *m)
+{
+    if (m->modifier || m->ent < 0)
+        return 0;
+    const sr_entity *en = &c->ents[m->ent];
+    return !(en->flags & ACT_SOURCE);
+}
+
+/* The mention whose span ends right before token i (skipping adjectives and
+ * determiners): "Russian air strikes", "the Houthi missile attack". */
+static int premodifier(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    const sr_engine *e = c->eng;
+    size_t j = i;
+    for (int hops = 0; j > 0 && hops < 3; hops++) {
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->e == j && (ment_ok_actor(c, m) || (m->pronoun && m->poss && m->ent >= 0)))
+                return (int)k;
+        }
+        const sr_token *p = &s->tok[j - 1];
+        if ((p->flags & TK_POSS) || ((p->flags & TK_ALPHA) && !(p->flags & TK_CAP) && s->owner[j - 1] < 0 &&
+                                     p->id != e->w.of && p->id != e->w.by && p->id != e->w.and_ &&
+                                     p->id != e->w.in && p->id != e->w.on && p->id != e->w.the &&
+                                     !has_cue(s, j - 1, CUE_REPORT) && !has_cue(s, j - 1, CUE_SUPPORT) &&
+                                     p->id != e->w.with && p->id != e->w.to && p->id != e->w.from &&
+                                     p->id != e->w.after && p->id != e->w.for_ && p->id != e->w.against))
+            j--;
+        else if ((p->flags & TK_NUM) || p->id == e->w.a || p->id == e->w.an)
+            j--;
+        else
+            break;
+    }
+    return -1;
+}
+
+/* "by X", "blamed on X", "claimed by X" after the trigger. */
+static int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    for (size_t i = from; i < s->ntok && i < from + 6; i++) {
+        if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        int by = s->tok[i].id == e->w.by;
+        int blamed = (!strcmp(s->tok[i].norm, "blamed") || !strcmp(s->tok[i].norm, "attributed")) && i + 1 < s->ntok &&
+                     (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
+        if (!by && !blamed)
+            continue;
+        size_t st = i + 1 + (blamed ? 1 : 0);
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->s >= st && m->s <= st + 2 && ment_ok_actor(c, m))
+                return (int)k;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The sentence subject: the first actor not inside a phrase of its own. */
+static int main_subject(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if ((int)m->s < s->report_end || (int)m->s >= s->report_start)
+            continue;
+        if (!ment_ok_actor(c, m) || m->prep || m->paren)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The actor doing the verb at token t: the nearest plausible one on the
+ * left, preferring the same clause and subject positions. */
+static int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
+                      uint32_t forbid)
+{
+    const sr_engine *e = c->eng;
+    int best = -1;
+    double bs = -4.0;
+    int ms = main_subject(c, s);
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->e > t || m->ent < 0 || m->modifier)
+            continue;
+        const sr_entity *en = &c->ents[m->ent];
+        if (en->flags & (ACT_SOURCE | forbid))
+            continue;
+        if (cl->hard[m->s] != cl->hard[t])
+            continue;
+        /* the source of a report is not the doer of what it reports */
+        if ((int)t >= s->report_end && (int)m->e <= s->report_end && s->report_end > 0 && !m->pronoun)
+            continue;
+        if ((int)m->s >= s->report_start && (int)t < s->report_start)
+            continue;
+        if (m->poss && m->pronoun)
+            continue;
+        double sc = -0.15 * (double)(t - m->e);
+        if (cl->soft[m->s] == cl->soft[t])
+            sc += 4.0;
+        if (m->prep && m->prep != e->w.including)
+            sc -= 3.0;
+        if (m->paren)
+            sc -= 4.0;
+        if ((int)k == ms)
+            sc += 1.5;
+        if (participle && (int)k == ms)
+            sc += 3.0;
+        /* adjacent: "ISIS abducted", "the army was still 30 km away after capturing" */
+        size_t j = m->e;
+        while (j < t && (is_adverb_like(&s->tok[j]) || is_be(e, s->tok[j].id) || s->tok[j].id == e->w.has ||
+                         s->tok[j].id == e->w.have || s->tok[j].id == e->w.had || (s->tok[j].flags & TK_NEG) ||
+                         s->owner[j] >= 0 ? (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER) : 0))
+            j++;
+        if (j == t)
+            sc += 2.0;
+        if (en->flags & ACT_PERSON)
+            sc -= 2.0;
+        if (sc > bs) {
+            bs = sc;
+            best = (int)k;
+        }
+    }
+    return best;
+}
+
+/* The first actor after token `from` in the clause, optionally only after
+ * a given preposition. */
+static int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap,
+                        int direct_only)
+{
+    const sr_engine *e = c->eng;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < from || m->modifier || m->ent < 0)
+            continue;
+        if (m->s > from + maxgap)
+            break;
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        if (c->ents[m->ent].flags & ACT_SOURCE)
+            continue;
+        if (direct_only && m->prep && m->prep != e->w.of && m->prep != e->w.including)
+            continue;
+        if (m->prep == e->w.by)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* "clashes between A and B", "fighting between government troops and
+ * Russia-backed rebels". */
+static int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
+{
+    const sr_engine *e = c->eng;
+    for (size_t i = from; i < s->ntok && i < from + 4; i++) {
+        if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among)
+            continue;
+        int a = -1;
+        *b = -1;
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->s <= i || m->ent < 0 || m->modifier)
+                continue;
+            if (a < 0 && m->s <= i + 3) {
+                a = (int)k;
+                continue;
+            }
+            if (a >= 0 && m->s > s->men[a].e && m->s <= s->men[a].e + 3) {
+                *b = (int)k;
+                break;
+            }
+        }
+        return a;
+    }
+    return -1;
+}
+
+/* "with X", "against X", "on X", "targeting X" after a trigger. */
+static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, uint32_t *prep_out)
+{
+    const sr_engine *e = c->eng;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < from || m->ent < 0 || m->modifier)
+            continue;
+        if (m->s > from + 8)
+            break;
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
+            m->prep == e->w.of) {
+            if (prep_out)
+                *prep_out = m->prep;
+            return (int)k;
+        }
+        /* "targeting X", "hitting X" */
+        if (m->s > 0 && (!strcmp(s->tok[m->s - 1].norm, "targeting") || !strcmp(s->tok[m->s - 1].norm, "hitting"))) {
+            if (prep_out)
+                *prep_out = 0;
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/* A verb in "support" of a nominal event word: "ISIS launched an attack",
+ * "carried out by the Houthi group". Returns the token of the verb or -1. */
+static int support_verb(const sr_sent *s, size_t t)
+{
+    for (size_t i = t; i > 0 && t - i < 5; i--) {
+        if (has_cue(s, i - 1, CUE_SUPPORT))
+            return (int)i - 1;
+        const sr_token *p = &s->tok[i - 1];
+        if ((p->flags & TK_PUNCT) || (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind != PH_COUNTRY &&
+                                      s->m[s->owner[i - 1]].kind != PH_ACTOR && s->m[s->owner[i - 1]].kind != PH_AGENT))
+            break;
+    }
+    return -1;
+}
+
+/* ---- weapons, victims, modality -------------------------------------------- */
+
+enum { W_NONE = 0, W_AIR = 1, W_SHELL = 2, W_IED = 4, W_SUICIDE = 8, W_GRENADE = 16, W_CHEM = 32, W_SMALL = 64, W_CAR = 128 };
+
+static int weapons_in(const sr_sent *s, size_t a, size_t b)
+{
+    int w = 0;
+    if (b > s->ntok)
+        b = s->ntok;
+    for (size_t i = a; i < b; i++) {
+        uint64_t m = s->cuemask[i];
+        if (m & (1ULL << CUE_W_AIR))
+            w |= W_AIR;
+        if (m & (1ULL << CUE_W_SHELL))
+            w |= W_SHELL;
+        if (m & (1ULL << CUE_W_IED))
+            w |= W_IED;
+        if (m & (1ULL << CUE_W_SUICIDE))
+            w |= W_SUICIDE;
+        if (m & (1ULL << CUE_W_GRENADE))
+            w |= W_GRENADE;
+        if (m & (1ULL << CUE_W_CHEM))
+            w |= W_CHEM;
+        if (m & (1ULL << CUE_W_SMALLARMS))
+            w |= W_SMALL;
+        if (m & (1ULL << CUE_W_CARBOMB))
+            w |= W_CAR;
+    }
+    return w;
+}
+
+/* Where the trigger's clause starts and ends. */
+static void clause_span(const sr_sent *s, const clauses *cl, size_t t, size_t *a, size_t *b)
+{
+    size_t i = t;
+    while (i > 0 && cl->hard[i - 1] == cl->hard[t])
+        i--;
+    size_t j = t;
+    while (j < s->ntok && cl->hard[j] == cl->hard[t])
+        j++;
+    *a = i;
+    *b = j;
+}
+
+static int soft_span_start(const sr_sent *s, const clauses *cl, size_t t)
+{
+    size_t i = t;
+    while (i > 0 && cl->soft[i - 1] == cl->soft[t])
+        i--;
+    (void)s;
+    return (int)i;
+}
+
+static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    const sr_trigger_def *d = tdef(c, t, 0);
+    if (s->question)
+        return SR_PLANNED;
+    size_t a, b;
+    clause_span(s, cl, t->s, &a, &b);
+    size_t sa = (size_t)soft_span_start(s, cl, t->s);
+    /* denied: everything after the denial */
+    for (size_t i = 0; i < t->s; i++)
+        if (has_cue(s, i, CUE_DENY))
+            return SR_NEGATED;
+    /* alleged, purportedly, unconfirmed */
+    for (size_t i = a; i < t->s; i++)
+        if (has_cue(s, i, CUE_CLAIM))
+            return SR_CLAIMED;
+    for (size_t i = t->s; i < (size_t)t->e + 2 && i < s->ntok; i++)
+        if (has_cue(s, i, CUE_CLAIM) && i > t->s)
+            return SR_CLAIMED;
+    /* not, never, no, failed to: close before the word */
+    for (size_t i = t->s > 5 ? t->s - 5 : 0; i < t->s; i++) {
+        if (i < a)
+            continue;
+        if (has_cue(s, i, CUE_NEG)) {
+            /* "not only" and "no one knows" are not negations of the event */
+            if (i + 1 < s->ntok && !strcmp(s->tok[i + 1].norm, "only"))
+                continue;
+            if (!strcmp(s->tok[i].norm, "without"))
+                continue;
+            return SR_NEGATED;
+        }
+    }
+    /* will, plans to, preparing, could, if */
+    size_t from = (t->s > sa && t->s - sa > 10) ? (size_t)t->s - 10 : sa;
+    if (from < a)
+        from = a;
+    for (size_t i = from; i < t->s; i++) {
+        if (has_cue(s, i, CUE_PLAN) || has_cue(s, i, CUE_HYPOTH)) {
+            /* "the plans" as a noun far before does not count, "would" in
+             * reported speech does */
+            return SR_PLANNED;
+        }
+    }
+    /* an infinitive: "the operation to chase Isis from Dashisha" */
+    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to) {
+        const char *pw = t->s > 1 ? s->tok[t->s - 2].norm : "";
+        static const char *const done[] = {"used", "began", "begun", "continued", "managed", "started", "went",
+                                           "forced", "able", "continue", "continues", "begins", "start", NULL};
+        int real = 0;
+        for (const char *const *p = done; *p; p++)
+            if (!strcmp(pw, *p))
+                real = 1;
+        if (!real)
+            return SR_PLANNED;
+    }
+    /* "before launching the attack" */
+    if (t->s > 0) {
+        for (size_t i = t->s > 3 ? t->s - 3 : 0; i < t->s; i++)
+            if (s->tok[i].id == e->w.before && i + 1 < s->ntok && s->tok[i + 1].nlen > 3 &&
+                !strcmp(s->tok[i + 1].norm + s->tok[i + 1].nlen - 3, "ing"))
+                return SR_PLANNED;
+    }
+    return SR_ASSERTED;
+}
+
+/* ---- fatalities ------------------------------------------------------------- */
+
+/* Sum of the counts in a noun phrase list ending before token `end`:
+ * "Six militants and four Somali soldiers". */
+static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *found)
+{
+    const sr_engine *e = c->eng;
+    /* skip the auxiliaries and adverbs: "were reportedly", "have been" */
+    size_t j = end;
+    while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(&s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
+                     s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had))
+        j--;
+    /* walk back over the noun phrase(s), reading numbers */
+    long total = 0;
+    *found = 0;
+    size_t lim = j > 14 ? j - 14 : 0;
+    size_t i = j;
+    int people = 0;
+    while (i > lim) {
+        i--;
+        const sr_token *t = &s->tok[i];
+        if ((t->flags & TK_PUNCT) && strcmp(t->norm, "(") && strcmp(t->norm, ")"))
+            break;
+        if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
+            break;
+        if (t->id == e->w.in || t->id == e->w.on || t->id == e->w.at || t->id == e->w.by || t->id == e->w.that)
+            break;
+        if (has_cue(s, i, CUE_NONHUMAN) && !people)
+            return 0;
+        if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_AGENT || s->m[s->owner[i]].kind == PH_ACTOR))
+            people = 1;
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && !strcmp(t->norm, "people"))
+            people = 1;
+        sr_number num;
+        /* the start of a quantity ending here */
+        size_t used = 0;
+        size_t qs = i;
+        for (size_t back = 0; back < 4 && i >= back; back++) {
+            size_t u = sr_read_quantity(s->tok, s->ntok, i - back, &num);
+            if (u && i - back + u == i + 1) {
+                used = u;
+                qs = i - back;
+            }
+        }
+        if (used) {
+            if (num.vague || num.is_year) {
+                if (num.vague) {
+                    *found = 2; /* dozens: known to be vague */
+                    return -1;
+                }
+                break;
+            }
+            total += num.value;
+            *found = 1;
+            i = qs;
+            /* "and" joins another counted group */
+            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || !strcmp(s->tok[i - 1].norm, ","))) {
+                i--;
+                continue;
+            }
+            break;
+        }
+    }
+    return total;
+}
+
+/* "killed nine militants", "killing four of its fighters", "killed at
+ * least four protesters" */
+static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
+{
+    const sr_engine *e = c->eng;
+    *found = 0;
+    size_t i = from;
+    if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
+        i++;
+    if (i + 1 < s->ntok && !strcmp(s->tok[i].norm, "lives") && s->tok[i + 1].id == e->w.of)
+        i += 2;
+    if (i < s->ntok && !strcmp(s->tok[i].norm, "of"))
+        i++;
+    sr_number num;
+    size_t used = sr_read_quantity(s->tok, s->ntok, i, &num);
+    if (!used)
+        return 0;
+    if (num.vague) {
+        *found = 2;
+        return -1;
+    }
+    if (num.is_year)
+        return 0;
+    size_t j = i + used;
+    /* what is counted must be people, not vehicles */
+    for (size_t k = j; k < s->ntok && k < j + 4; k++) {
+        if (has_cue(s, k, CUE_NONHUMAN))
+            return 0;
+        if (has_cue(s, k, CUE_INJURE))
+            return 0;
+        if (s->tok[k].flags & TK_PUNCT)
+            break;
+    }
+    *found = 1;
+    return num.value;
+}
+
+/* Deaths reported in the sentence for the trigger at t (or for the killing
+ * word k). -1 when none is given. */
+static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *kill)
+{
+    const sr_engine *e = c->eng;
+    if (!kill)
+        return -1;
+    int found = 0;
+    const sr_trigger_def *d = tdef(c, kill, 0);
+    const char *w = s->tok[kill->s].norm;
+    /* "death toll rose to 13", "claiming the lives of 300" */
+    if (!strcmp(w, "toll") || !strcmp(w, "death") || (kill->e - kill->s >= 2 && !strcmp(w, "claim")) ||
+        !strncmp(w, "claim", 5)) {
+        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 6; i++) {
+            long v = count_after(c, s, i, &found);
+            if (found == 1)
+                return v;
+            if (found == 2)
+                return -1;
+        }
+    }
+    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || !strcmp(w, "dead") || !strcmp(w, "killed") ||
+        (d->opts & TRG_NOUN)) {
+        long v = count_before(c, s, kill->s, &found);
+        if (found == 1)
+            return v;
+        if (found == 2)
+            return -1;
+    }
+    if ((d->opts & TRG_VERB) && !kill->passive) {
+        long v = count_after(c, s, kill->e, &found);
+        if (found == 1)
+            return v;
+        if (found == 2)
+            return -1;
+    }
+    /* "left 13 dead" */
+    if (!strcmp(w, "dead") && kill->s >= 2) {
+        sr_number num;
+        for (size_t back = 1; back <= 3 && kill->s >= back; back++) {
+            size_t u = sr_read_quantity(s->tok, s->ntok, kill->s - back, &num);
+            if (u == back && !num.vague)
+                return num.value;
+        }
+    }
+    (void)e;
+    return -1;
+}
+
+/* ---- locations ----------------------------------------------------------- */
+
+typedef struct locpick {
+    int pm[8];   /* place mentions, first = primary */
+    int n;
+    int refloc;  /* resolved from context */
+    const sr_pmention *ctx; /* a context place from an earlier sentence */
+} locpick;
+
+static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention *p, size_t t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    double sc = 0;
+    int same_hard = cl->hard[p->s] == cl->hard[t < s->ntok ? t : s->ntok - 1];
+    if (!same_hard)
+        sc -= 3;
+    if (p->s >= t) {
+        sc += 3 - 0.06 * (double)(p->s - t);
+    } else {
+        sc += 2 - 0.06 * (double)(t - p->e);
+    }
+    uint32_t pr = p->prep;
+    if (pr == e->w.in || pr == e->w.at || pr == e->w.near || pr == e->w.on || pr == e->w.around ||
+        pr == e->w.outside || pr == e->w.inside || pr == e->w.over || pr == e->w.across || pr == e->w.along ||
+        pr == e->w.between || pr == e->w.within || pr == e->w.throughout)
+        sc += 1.5;
+    else if (pr == e->w.from)
+        sc += 0.4;
+    else if (pr == e->w.to || pr == e->w.toward || pr == e->w.towards || pr == e->w.into)
+        sc += 0.1;
+    else if (pr == e->w.of)
+        sc += 0.8;
+    switch (p->kind) {
+    case PK_COUNTRY: sc -= 1.5; break;
+    case PK_ADMIN1: sc += 0.2; break;
+    case PK_REGION: case PK_ADMIN2: sc += 0.5; break;
+    default: sc += 1.0; break;
+    }
+    if (p->near)
+        sc -= 0.2;
+    return sc;
+}
+
+static int usable_place(const sr_pmention *p)
+{
+    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc;
+}
+
+/* The last place of the right kind mentioned before sentence si. */
+static const sr_pmention *context_place(sr_coder *c, size_t si, int kind, int same_para_only)
+{
+    int para = c->sents[si].para;
+    for (size_t k = si; k > 0; k--) {
+        const sr_sent *p = &c->sents[k - 1];
+        if (same_para_only && p->para != para)
+            break;
+        for (size_t j = p->npm; j > 0; j--) {
+            const sr_pmention *q = &p->pm[j - 1];
+            if (q->refloc || q->dateline || q->in_report || q->kind == PK_COUNTRY)
+                continue;
+            if (kind == PK_ADMIN1 && q->kind != PK_ADMIN1 && !q->region_noun)
+                continue;
+            if ((kind == PK_TOWN || kind == PK_CITY) && (q->kind == PK_ADMIN1 || q->kind == PK_REGION))
+                continue;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
+{
+    memset(out, 0, sizeof *out);
+    int best = obj_place;
+    if (best < 0) {
+        double bs = -1e9;
+        for (size_t k = 0; k < s->npm; k++) {
+            const sr_pmention *p = &s->pm[k];
+            if (!usable_place(p))
+                continue;
+            /* a container is only the fallback for what it contains */
+            int is_cont = 0;
+            for (size_t j = 0; j < s->npm; j++)
+                if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
+                    is_cont = 1;
+            double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
+            if (sc > bs) {
+                bs = sc;
+                best = (int)k;
+            }
+        }
+    }
+    if (best >= 0) {
+        int k = best;
+        while (k >= 0 && out->n < 8) {
+            out->pm[out->n++] = k;
+            k = s->pm[k].next;
+        }
+        (void)cls;
+        return;
+    }
+    /* "the area", "the city", "there" */
+    for (size_t k = 0; k < s->npm; k++) {
+        const sr_pmention *p = &s->pm[k];
+        if (!p->refloc || p->in_report)
+            continue;
+        size_t si = (size_t)(s - c->sents);
+        const sr_pmention *q = context_place(c, si, p->kind, 0);
+        if (q) {
+            out->ctx = q;
+            out->refloc = p->near ? 2 : 1;
+            return;
+        }
+    }
+}
+
+/* ---- deciding the ACLED type ------------------------------------------------ */
+
+typedef struct cand {
+    int cls;
+    uint32_t opts;
+    int a1, a2;          /* mention indexes */
+    int a1_ent, a2_ent;  /* entity ids (may come from context) */
+    int victims_civ, victims_armed, victims_prot;
+    int civ_target, mil_target;
+    int weapons;
+    int protest_ctx, intervene;
+    int vacate;
+    long fat;
+    int plural_noun;
+} cand;
+
+static uint32_t ent_flags(const sr_coder *c, int ent)
+{
+    return ent >= 0 ? c->ents[ent].flags : 0;
+}
+
+/* Government side for territory: the state's own forces and militias, in
+ * their own country. Foreign armies "overtake", as ACLED codes them. */
+static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
+{
+    if (ent < 0)
+        return 0;
+    const sr_entity *en = &c->ents[ent];
+    if (!(en->flags & ACT_GOVSIDE))
+        return 0;
+    if (!loc_cc || !loc_cc[0] || en->country < 0)
+        return 1;
+    return !strcmp(c->eng->d.countries[en->country].iso2, loc_cc);
+}
+
+/* Returns the ACLED sub-event type, or -1 when the words do not make an
+ * event. */
+static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
+{
+    uint32_t f1 = ent_flags(c, k->a1_ent), f2 = ent_flags(c, k->a2_ent);
+    int w = k->weapons;
+    int air = (f1 & ACT_AERIAL) || (w & W_AIR);
+    switch (k->cls) {
+    case EV_AIR:
+        return SUB_AIR;
+    case EV_SHELL:
+        if ((f1 & ACT_AERIAL) && !(w & W_SHELL))
+            return SUB_AIR;
+        if (f1 & ACT_AERIAL)
+            return SUB_AIR;
+        return SUB_SHELLING;
+    case EV_BOMB:
+        if (air)
+            return SUB_AIR;
+        if (w & W_SUICIDE)
+            return SUB_SUICIDE;
+        if (w & W_SHELL)
+            return SUB_SHELLING;
+        return SUB_IED;
+    case EV_IED:
+        return (w & W_SUICIDE) ? SUB_SUICIDE : SUB_IED;
+    case EV_CARBOMB:
+        return (w & W_SUICIDE) ? SUB_SUICIDE : SUB_IED;
+    case EV_SUICIDE:
+        return SUB_SUICIDE;
+    case EV_GRENADE:
+        return SUB_GRENADE;
+    case EV_CHEMICAL:
+        return SUB_CHEMICAL;
+    case EV_CLASH:
+        if (k->victims_prot && (f1 & ACT_STATE))
+            return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        return SUB_ARMED_CLASH;
+    case EV_TERRITORY:
+        if (k->a1_ent < 0 || (f1 & (ACT_CIVILIAN | ACT_PROTESTER | ACT_GOV)) == ACT_CIVILIAN)
+            return -1;
+        if (!(f1 & ACT_ARMED) && !(f1 & ACT_STATE))
+            return -1;
+        if (k->vacate)
+            return SUB_NVT;
+        return gov_side(c, k->a1_ent, loc_cc) ? SUB_GOV_REGAINS : SUB_NONSTATE_OVERTAKES;
+    case EV_WITHDRAW:
+        if (k->a1_ent < 0 || !(f1 & ACT_ARMED))
+            return -1;
+        return SUB_NVT;
+    case EV_ABDUCT:
+        if (k->a1_ent >= 0 && (f1 & ACT_STATE) && !(k->victims_armed))
+            return SUB_ARRESTS;
+        return SUB_ABDUCTION;
+    case EV_ARREST:
+        if (k->a1_ent < 0 || (f1 & (ACT_CIVILIAN)))
+            return -1;
+        return SUB_ARRESTS;
+    case EV_RAID:
+        if (k->victims_armed || k->mil_target)
+            return (k->a1_ent >= 0) ? SUB_ARMED_CLASH : -1;
+        if (k->a1_ent < 0)
+            return -1;
+        return SUB_ARRESTS;
+    case EV_PROTEST:
+        if (k->intervene || (k->a2_ent >= 0 && (f2 & (ACT_STATE | ACT_ARMED)) && k->fat > 0))
+            return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        return SUB_PEACEFUL_PROTEST;
+    case EV_RIOT:
+        return SUB_VIOLENT_DEMO;
+    case EV_REPRESS:
+        if (!k->protest_ctx && !k->victims_prot)
+            return -1;
+        return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+    case EV_DISRUPT:
+        if (k->a1_ent < 0)
+            return -1;
+        return SUB_DISRUPTED;
+    case EV_LOOT:
+        return SUB_LOOTING;
+    case EV_AGREEMENT:
+        return k->a1_ent >= 0 ? SUB_AGREEMENT : -1;
+    case EV_CHANGE:
+        return k->a1_ent >= 0 && (f1 & ACT_ARMED) ? SUB_CHANGE : -1;
+    case EV_BASE:
+        return k->a1_ent >= 0 ? SUB_HQ : -1;
+    case EV_EXECUTE:
+        if (k->a1_ent < 0 && k->a2_ent < 0)
+            return -1;
+        return SUB_VAC_ATTACK;
+    case EV_MASSACRE:
+        return SUB_VAC_ATTACK;
+    case EV_DESTROY:
+        if (air)
+            return SUB_AIR;
+        if (k->a1_ent < 0 || !(f1 & ACT_ARMED))
+            return -1;
+        return SUB_LOOTING;
+    case EV_ATTACK:
+    case EV_SHOOT:
+    case EV_KILL: {
+        if (air && !(w & W_SMALL))
+            return SUB_AIR;
+        if (w & W_CHEM)
+            return SUB_CHEMICAL;
+        if (w & W_SUICIDE)
+            return SUB_SUICIDE;
+        if (w & W_CAR)
+            return SUB_IED;
+        if (w & W_IED)
+            return SUB_IED;
+        if (w & W_SHELL)
+            return SUB_SHELLING;
+        if (w & W_GRENADE)
+            return SUB_GRENADE;
+        if (k->victims_prot || (k->protest_ctx && (f1 & ACT_STATE))) {
+            if (!(f1 & ACT_STATE) && k->a1_ent >= 0)
+                return SUB_VAC_ATTACK;
+            return (k->fat > 0 || k->cls != EV_ATTACK) ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        }
+        int a1_armed = (f1 & ACT_ARMED) != 0;
+        int a2_armed = (f2 & ACT_ARMED) != 0 || k->victims_armed || k->mil_target;
+        int civ = (f2 & ACT_CIVILIAN) || k->victims_civ || k->civ_target;
+        if (civ && !a2_armed)
+            return (k->a1_ent >= 0 && !(f1 & ACT_CIVILIAN)) || k->cls != EV_KILL ? SUB_VAC_ATTACK : -1;
+        if (a1_armed && a2_armed)
+            return SUB_ARMED_CLASH;
+        if (k->a1_ent < 0 && a2_armed)
+            return SUB_ARMED_CLASH;
+        if (a1_armed && k->cls == EV_ATTACK)
+            return SUB_ARMED_CLASH;
+        return -1;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* ---- emitting ---------------------------------------------------------------- */
+
+static sr_ev *new_ev(sr_coder *c)
+{
+    if (c->nevs == c->cap_evs) {
+        size_t nc = c->cap_evs ? c->cap_evs * 2 : 16;
+        sr_ev *ne = sr_arena_realloc(&c->arena, c->evs, c->cap_evs * sizeof *ne, nc * sizeof *ne);
+        if (!ne)
+            return NULL;
+        c->evs = ne;
+        c->cap_evs = nc;
+    }
+    sr_ev *v = &c->evs[c->nevs++];
+    memset(v, 0, sizeof *v);
+    v->a1 = v->a2 = -1;
+    v->fatalities = -1;
+    v->loc_place = -1;
+    v->loc_gaz = -1;
+    v->mentions = 1;
+    return v;
+}
+
+static void set_loc(sr_ev *v, const sr_pmention *p, int near)
+{
+    v->has_loc = 1;
+    v->loc_name = p->name;
+    v->loc_admin1 = p->admin1;
+    v->loc_text = p->text;
+    memcpy(v->loc_cc, p->cc, 3);
+    v->lat = p->lat;
+    v->lon = p->lon;
+    v->has_coords = p->has_coords;
+    v->precision = p->precision;
+    if (near && v->precision < 2)
+        v->precision = 2;
+    v->loc_place = p->place;
+    v->loc_gaz = p->gaz;
+    v->loc_kind = p->kind;
+}
+
+/* The date of an event in sentence s near token t. */
+static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *background)
+{
+    *background = 0;
+    int best = -1;
+    size_t bd = (size_t)-1;
+    for (size_t k = 0; k < s->ntx; k++) {
+        const sr_timex *tx = &s->tx[k];
+        size_t d = tx->s > t ? tx->s - t : t - tx->e;
+        if (tx->kind == TX_YEAR || tx->background) {
+            if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
+                if (d < 12)
+                    *background = 1;
+            }
+            continue;
+        }
+        if (d < bd) {
+            bd = d;
+            best = (int)k;
+        }
+    }
+    if (best >= 0) {
+        sr_date dt;
+        int prec;
+        const sr_timex *tx = &s->tx[best];
+        if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
+            long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
+            /* more than ~2 months before the article: history, not news */
+            if (diff > 62 || diff < -2) {
+                *background = 1;
+                return;
+            }
+            v->date = dt;
+            v->has_date = 1;
+            v->time_precision = prec;
+            v->explicit_date = 1;
+            *background = 0;
+            return;
+        }
+        if (tx->kind == TX_ABS && tx->abs.y) {
+            v->date = tx->abs;
+            v->has_date = 1;
+            v->time_precision = 1;
+            v->explicit_date = 1;
+            *background = 0;
+            return;
+        }
+        v->explicit_date = 1;
+        *background = 0;
+    }
+    if (c->has_adate) {
+        v->date = c->adate;
+        v->has_date = 1;
+        v->time_precision = 2;
+    }
+}
+
+/* Background phrases near the trigger: "since 2014", "over the past weeks". */
+static int background_near(const sr_sent *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < s->ntok; i++)
+        if (has_cue(s, i, CUE_BACKGROUND))
+            return 1;
+    return 0;
+}
+
+static int trig_cls(const sr_coder *c, const sr_trig *t, int k)
+{
+    return tdef(c, t, k)->cls;
+}
+
+/* Which of the meanings of a trigger applies ("take" a town, "take"
+ * families). Returns the payload index or -1. */
+static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
+                          int *obj_ment)
+{
+    const sr_engine *e = c->eng;
+    *obj_place = -1;
+    *obj_ment = -1;
+    /* the object: first place or actor after the verb in its clause */
+    int op = -1, om = -1;
+    for (size_t k = 0; k < s->npm; k++) {
+        const sr_pmention *p = &s->pm[k];
+        if (p->s < t->e || p->dateline || p->in_report || p->is_listed)
+            continue;
+        if (p->s > t->e + 10 || cl->hard[p->s] != cl->hard[t->s])
+            break;
+        /* "captured X from Y", "took from Daesh two villages: X and Y" */
+        op = (int)k;
+        break;
+    }
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < t->e || m->modifier || m->ent < 0)
+            continue;
+        if (m->s > t->e + 4 || cl->hard[m->s] != cl->hard[t->s])
+            break;
+        if (m->prep && m->prep != e->w.of)
+            continue;
+        om = (int)k;
+        break;
+    }
+    /* a place before the object actor: "captured Raqqa from ISIS" */
+    int best = -1;
+    for (int k = 0; k < t->ndef; k++) {
+        const sr_trigger_def *d = tdef(c, t, k);
+        if (d->cls == EV_NOT)
+            return -1;
+        if (d->opts & TRG_NEED_PLACE) {
+            int ok = op >= 0;
+            /* passive or nominal: the place may be the subject ("X was
+             * captured") or after "of" ("the capture of X") */
+            if (!ok && (t->passive || (d->opts & TRG_NOUN))) {
+                for (size_t j = 0; j < s->npm; j++) {
+                    const sr_pmention *p = &s->pm[j];
+                    if (!usable_place(p))
+                        continue;
+                    if ((p->e <= t->s && t->s - p->e <= 4) || (p->s >= t->e && p->s <= t->e + 3)) {
+                        op = (int)j;
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            /* "the neighborhood it captured": the place is before */
+            if (!ok && (d->opts & TRG_VERB)) {
+                for (size_t j = s->npm; j > 0; j--) {
+                    const sr_pmention *p = &s->pm[j - 1];
+                    if (p->e <= t->s && t->s - p->e <= 3 && usable_place(p)) {
+                        op = (int)j - 1;
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            /* an actor right after the verb is not a place object, unless
+             * the place follows ("took from Daesh two villages") */
+            if (ok && om >= 0 && s->men[om].s < s->pm[op].s && !(d->opts & TRG_FROM_ACTOR2) &&
+                !(s->men[om].prep == e->w.from) && s->pm[op].s > s->men[om].e + 6)
+                ok = 0;
+            if (!ok)
+                continue;
+            *obj_place = op;
+            *obj_ment = om;
+            return k;
+        }
+        if (d->opts & TRG_NEED_VICTIM) {
+            int ok = 0;
+            if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s))
+                ok = 1;
+            if (t->passive)
+                ok = 1;
+            if (!ok) {
+                /* "took 100 families": a count of people */
+                size_t j = t->e;
+                sr_number num;
+                size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+                if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
+                    (!strcmp(s->tok[j + u].norm, "families") || !strcmp(s->tok[j + u].norm, "people") ||
+                     !strcmp(s->tok[j + u].norm, "persons")))
+                    ok = 1;
+            }
+            if (!ok)
+                continue;
+            *obj_ment = om;
+            return k;
+        }
+        if (d->opts & TRG_NEED_OBJ) {
+            int ok = om >= 0 || op >= 0 || t->passive;
+            if (!ok) {
+                /* "intercepted a drone", "stormed houses", "targeted a building" */
+                for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
+                    if (s->tok[j].flags & TK_PUNCT)
+                        break;
+                    if (has_cue(s, j, CUE_CIVTARGET) || has_cue(s, j, CUE_PN_FEATURE) || has_cue(s, j, CUE_W_AIR) ||
+                        has_cue(s, j, CUE_W_SHELL) || has_cue(s, j, CUE_NONHUMAN) || has_cue(s, j, CUE_PN_TOWN) ||
+                        (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER)) {
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            if (!ok)
+                continue;
+            *obj_ment = om;
+            *obj_place = op;
+            return k;
+        }
+        if (best < 0) {
+            best = k;
+            *obj_ment = om;
+            *obj_place = op;
+        }
+    }
+    return best;
+}
+
+static const sr_ev *last_event_with_actors(const sr_coder *c)
+{
+    for (size_t k = c->nevs; k > 0; k--)
+        if (c->evs[k - 1].a1 >= 0 && c->evs[k - 1].a2 >= 0)
+            return &c->evs[k - 1];
+    return NULL;
+}
+
+static int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot)
+{
+    if (!m || m->ent < 0)
+        return 0;
+    uint32_t f = c->ents[m->ent].flags | m->flags;
+    if (f & ACT_PROTESTER)
+        *prot = 1;
+    else if (f & ACT_CIVILIAN)
+        *civ = 1;
+    else if (f & ACT_ARMED)
+        *armed = 1;
+    return 1;
+}
+
+void sr_code_sentence(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    if (!s->ntok)
+        return;
+    /* triggers */
+    size_t cap = 0;
+    for (size_t k = 0; k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        if (m->kind != PH_TRIGGER)
+            continue;
+        if (s->ntg && s->tg[s->ntg - 1].s == m->start) {
+            sr_trig *t = &s->tg[s->ntg - 1];
+            if (t->ndef < 4)
+                t->def[t->ndef++] = (int)m->value;
+            continue;
+        }
+        if (s->ntg == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            sr_trig *nt = sr_arena_realloc(&c->arena, s->tg, cap * sizeof *nt, nc * sizeof *nt);
+            if (!nt)
+                return;
+            s->tg = nt;
+            cap = nc;
+        }
+        sr_trig *t = &s->tg[s->ntg++];
+        memset(t, 0, sizeof *t);
+        t->s = m->start;
+        t->e = m->end;
+        t->def[0] = (int)m->value;
+        t->ndef = 1;
+    }
+    if (!s->ntg)
+        return;
+    clauses cl;
+    make_clauses(c, s, &cl);
+    if (!cl.hard || !cl.soft)
+        return;
+    for (size_t k = 0; k < s->ntg; k++)
+        s->tg[k].passive = (uint8_t)is_passive(c, s, &s->tg[k]);
+
+    int protest_ctx = 0, intervene = cue_in(s, 0, s->ntok, CUE_INTERVENE) >= 0;
+    for (size_t k = 0; k < s->ntg; k++)
+        for (int j = 0; j < s->tg[k].ndef; j++)
+            if (trig_cls(c, &s->tg[k], j) == EV_PROTEST)
+                protest_ctx = 1;
+    for (size_t k = 0; k < s->nmen; k++)
+        if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER))
+            protest_ctx = 1;
+    int vacate = cue_in(s, 0, s->ntok, CUE_VACATE) >= 0;
+    size_t si = (size_t)(s - c->sents);
+
+    /* strong words first, then the outcomes no strong word took */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t ti = 0; ti < s->ntg; ti++) {
+            sr_trig *t = &s->tg[ti];
+            if (t->used)
+                continue;
+            int obj_place, obj_ment;
+            int mk = choose_meaning(c, s, t, &cl, &obj_place, &obj_ment);
+            if (mk < 0)
+                continue;
+            const sr_trigger_def *td = tdef(c, t, mk);
+            int weak = (td->opts & TRG_WEAK) != 0;
+            if ((pass == 0) == weak)
+                continue;
+            if ((int)t->s < s->dateline_end)
+                continue;
+            if ((int)t->s < s->report_end && s->report_end > 0 && td->cls != EV_PROTEST)
+                continue; /* a word in "X said": the report, not the news */
+            cand k;
+            memset(&k, 0, sizeof k);
+            k.cls = td->cls;
+            k.opts = td->opts;
+            k.a1 = k.a2 = -1;
+            k.a1_ent = k.a2_ent = -1;
+            k.fat = -1;
+            k.protest_ctx = protest_ctx;
+            k.intervene = intervene;
+            k.vacate = vacate && td->cls == EV_TERRITORY;
+            k.plural_noun = td->plural;
+            size_t ca, cb;
+            clause_span(s, &cl, t->s, &ca, &cb);
+            k.weapons = weapons_in(s, ca, cb);
+            /* who did it */
+            int participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
+                             (!strcmp(s->tok[t->s - 1].norm, ",") || s->tok[t->s - 1].id == e->w.after ||
+                              s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
+            uint32_t forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
+            if (td->opts & TRG_NOUN) {
+                int b = -1;
+                int a = between_pair(c, s, t->e, &b);
+                if (a >= 0) {
+                    k.a1 = a;
+                    k.a2 = b;
+                } else {
+                    k.a1 = premodifier(c, s, t->s);
+                    if (k.a1 < 0)
+                        k.a1 = by_agent(c, s, t->e, &cl);
+                    if (k.a1 < 0) {
+                        /* "launched by X", "carried out by X" */
+                        size_t j = t->e;
+                        while (j < s->ntok && j < (size_t)t->e + 3 && !has_cue(s, j, CUE_SUPPORT))
+                            j++;
+                        if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
+                            k.a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &cl);
+                    }
+                    if (k.a1 < 0) {
+                        int sv = support_verb(s, t->s);
+                        if (sv >= 0)
+                            k.a1 = subject_of(c, s, (size_t)sv, &cl, 0, forbid);
+                    }
+                    if (k.a1 < 0 && (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR ||
+                                     td->cls == EV_SHELL || td->cls == EV_PROTEST)) {
+                        /* "X helped the Syrian forces with airstrikes" */
+                        int sj = subject_of(c, s, t->s, &cl, 0, forbid);
+                        if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
+                            k.a1 = sj;
+                    }
+                    uint32_t pr = 0;
+                    int tg = target_after(c, s, t->e, &cl, &pr);
+                    if (tg >= 0 && tg != k.a1)
+                        k.a2 = tg;
+                }
+                if (k.a1 >= 0 && s->men[k.a1].ent >= 0 &&
+                    (c->ents[s->men[k.a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && forbid) {
+                    /* "Civilians ... attack": the victims, not the attackers */
+                    if (k.a2 < 0)
+                        k.a2 = k.a1;
+                    k.a1 = -1;
+                }
+                /* "clashes between both parties": the sides of the last fight */
+                if (k.a1 < 0 && cue_in(s, t->e, t->e + 4, CUE_BOTH) >= 0) {
+                    const sr_ev *pv = last_event_with_actors(c);
+                    if (pv) {
+                        k.a1_ent = pv->a1;
+                        k.a2_ent = pv->a2;
+                    }
+                }
+            } else if (t->passive) {
+                k.a1 = by_agent(c, s, t->e, &cl);
+                int subj = subject_of(c, s, t->s, &cl, 0, 0);
+                if (subj >= 0 && subj != k.a1)
+                    k.a2 = subj;
+            } else {
+                k.a1 = subject_of(c, s, t->s, &cl, participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : forbid);
+                if (td->opts & TRG_VICTIM_SUBJ) {
+                    k.a2 = k.a1;
+                    k.a1 = -1;
+                } else if (td->opts & TRG_INTRANS) {
+                    uint32_t pr = 0;
+                    int tg = target_after(c, s, t->e, &cl, &pr);
+                    if (tg >= 0)
+                        k.a2 = tg;
+                } else if (td->cls == EV_TERRITORY) {
+                    /* "captured X from Y", "chased Y out of X" */
+                    if (td->opts & TRG_FROM_ACTOR2) {
+                        k.a2 = object_after(c, s, t->e, &cl, 4, 1);
+                    } else {
+                        for (size_t j = 0; j < s->nmen; j++) {
+                            const sr_mention *m = &s->men[j];
+                            if (m->s >= t->e && m->s < t->e + 14 && m->prep == e->w.from && m->ent >= 0 &&
+                                cl.hard[m->s] == cl.hard[t->s]) {
+                                k.a2 = (int)j;
+                                break;
+                            }
+                        }
+                    }
+                } else {
+                    k.a2 = obj_ment >= 0 ? obj_ment : object_after(c, s, t->e, &cl, 6, 1);
+                    if (k.a2 < 0) {
+                        uint32_t pr = 0;
+                        k.a2 = target_after(c, s, t->e, &cl, &pr);
+                    }
+                }
+            }
+            if (k.a1 >= 0 && k.a1 == k.a2)
+                k.a2 = -1;
+            if (k.a1 >= 0)
+                k.a1_ent = s->men[k.a1].ent;
+            if (k.a2 >= 0)
+                k.a2_ent = s->men[k.a2].ent;
+            /* whose place was hit: "ISIS-held oil fields" */
+            if (k.a2_ent < 0) {
+                for (size_t j = 0; j < s->npm; j++)
+                    if (s->pm[j].owner >= 0 && s->pm[j].s > t->s && s->men[s->pm[j].owner].ent >= 0) {
+                        k.a2_ent = s->men[s->pm[j].owner].ent;
+                        k.a2 = s->pm[j].owner;
+                        break;
+                    }
+            }
+            if (k.a2 >= 0)
+                victims_kind(c, &s->men[k.a2], &k.victims_civ, &k.victims_armed, &k.victims_prot);
+            else if (k.a2_ent >= 0) {
+                uint32_t f = c->ents[k.a2_ent].flags;
+                k.victims_prot = !!(f & ACT_PROTESTER);
+                k.victims_civ = !(f & ACT_PROTESTER) && (f & ACT_CIVILIAN);
+                k.victims_armed = !!(f & ACT_ARMED);
+            }
+            /* targets: houses, markets, camps / bases, checkpoints */
+            for (size_t j = t->s; j < cb && j < (size_t)t->e + 8; j++) {
+                if (has_cue(s, j, CUE_CIVTARGET))
+                    k.civ_target = 1;
+                if (tok_word(s, j, "base") || tok_word(s, j, "checkpoint") || tok_word(s, j, "position") ||
+                    tok_word(s, j, "positions") || tok_word(s, j, "convoy") || tok_word(s, j, "barracks") ||
+                    tok_word(s, j, "detachment") || tok_word(s, j, "outpost") || tok_word(s, j, "patrol"))
+                    k.mil_target = 1;
+            }
+            /* the killing words of the sentence give the dead */
+            sr_trig *killw = NULL;
+            if (td->cls == EV_KILL) {
+                killw = t;
+            } else {
+                size_t bestd = (size_t)-1;
+                for (size_t j = 0; j < s->ntg; j++) {
+                    sr_trig *u = &s->tg[j];
+                    if (u == t || u->used)
+                        continue;
+                    if (tdef(c, u, 0)->cls != EV_KILL)
+                        continue;
+                    size_t dd = u->s > t->s ? u->s - t->s : t->s - u->s;
+                    if (dd < bestd) {
+                        bestd = dd;
+                        killw = u;
+                    }
+                }
+            }
+            if (killw) {
+                k.fat = fatalities_for(c, s, killw);
+                if (killw != t) {
+                    killw->used = 1;
+                    /* the killed are victims too */
+                    int vm = -1;
+                    if (killw->passive || (tdef(c, killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
+                        vm = subject_of(c, s, killw->s, &cl, 0, 0);
+                    else
+                        vm = object_after(c, s, killw->e, &cl, 6, 1);
+                    if (vm >= 0 && vm != k.a1) {
+                        victims_kind(c, &s->men[vm], &k.victims_civ, &k.victims_armed, &k.victims_prot);
+                        if (k.a2 < 0 && k.a2_ent < 0) {
+                            k.a2 = vm;
+                            k.a2_ent = s->men[vm].ent;
+                        }
+                    }
+                }
+            } else if (td->cls == EV_KILL) {
+                k.fat = fatalities_for(c, s, t);
+            }
+            if (k.fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
+                k.fat = 0;
+            /* where */
+            locpick lp;
+            pick_location(c, s, t->s, &cl, td->cls, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? obj_place : -1, &lp);
+            if ((td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW) && lp.n == 0 && !lp.ctx)
+                continue;
+            int has_anchor = lp.n > 0 || lp.ctx != NULL;
+            int only_country = lp.n > 0 && s->pm[lp.pm[0]].kind == PK_COUNTRY;
+            /* when */
+            sr_ev proto;
+            memset(&proto, 0, sizeof proto);
+            int bg = 0;
+            event_date(c, s, t->s, &proto, &bg);
+            if (bg || background_near(s, t->s > 6 ? t->s - 6 : 0, t->e + 6))
+                continue;
+            if (!has_anchor && proto.explicit_date) {
+                const sr_pmention *q = context_place(c, si, 0, 1);
+                if (q) {
+                    lp.ctx = q;
+                    has_anchor = 1;
+                }
+            }
+            if (!has_anchor)
+                continue;
+            if (only_country && !proto.explicit_date) {
+                /* "has lost territory in Syria and Iraq": too vague */
+                const sr_pmention *q = context_place(c, si, 0, 1);
+                if (!q || strcmp(q->cc, s->pm[lp.pm[0]].cc))
+                    continue;
+                lp.n = 0;
+                lp.ctx = q;
+            }
+            const char *loc_cc = lp.n ? s->pm[lp.pm[0]].cc : lp.ctx ? lp.ctx->cc : "";
+            if (!loc_cc[0] && c->focus_country >= 0)
+                loc_cc = d->countries[c->focus_country].iso2;
+            int sub = decide(c, &k, loc_cc);
+            if (sub < 0)
+                continue;
+            /* actor roles by type: protests are by protesters */
+            int a1e = k.a1_ent, a2e = k.a2_ent;
+            const char *a1t = k.a1 >= 0 ? span_text(c, s, s->men[k.a1].s, s->men[k.a1].e) : NULL;
+            const char *a2t = k.a2 >= 0 ? span_text(c, s, s->men[k.a2].s, s->men[k.a2].e) : NULL;
+            int type = sr_acled_type(sub);
+            if (type == TYPE_PROTESTS) {
+                int prot = -1;
+                for (size_t j = 0; j < s->nmen; j++)
+                    if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER)) {
+                        prot = (int)j;
+                        break;
+                    }
+                int other = -1;
+                if (a1e >= 0 && !(c->ents[a1e].flags & ACT_PROTESTER))
+                    other = a1e;
+                else if (a2e >= 0 && !(c->ents[a2e].flags & ACT_PROTESTER))
+                    other = a2e;
+                const char *ot = other == a1e ? a1t : a2t;
+                if (prot >= 0) {
+                    a1e = s->men[prot].ent;
+                    a1t = span_text(c, s, s->men[prot].s, s->men[prot].e);
+                } else {
+                    a1e = sr_entity_generic(c, "OPP", 0, c->focus_country);
+                    a1t = NULL;
+                }
+                a2e = other;
+                a2t = other >= 0 ? ot : NULL;
+                if (a2e < 0) {
+                    /* "demonstrators denounced the policies of the SDF" */
+                    for (size_t j = 0; j < s->nmen; j++) {
+                        const sr_mention *m = &s->men[j];
+                        if (m->ent >= 0 && m->ent != a1e && !(c->ents[m->ent].flags & (ACT_SOURCE | ACT_CIVILIAN)) &&
+                            !m->modifier && m->s > t->s) {
+                            a2e = m->ent;
+                            a2t = span_text(c, s, m->s, m->e);
+                            break;
+                        }
+                    }
+                }
+            } else if (sub == SUB_VAC_ATTACK || sub == SUB_ABDUCTION) {
+                if (a2e < 0 && (k.victims_civ || k.civ_target))
+                    a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
+            } else if (type == TYPE_EXPLOSIONS || type == TYPE_BATTLES) {
+                /* suicide bombers and unnamed attackers */
+                if (a1e < 0 && (sub == SUB_SUICIDE || (sub == SUB_IED && td->cls == EV_CARBOMB))) {
+                    for (size_t j = 0; j < s->nmen; j++)
+                        if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_UNKNOWN)) {
+                            a1e = s->men[j].ent;
+                            a1t = span_text(c, s, s->men[j].s, s->men[j].e);
+                        }
+                }
+            }
+            if (a1e >= 0 && a1e == a2e && sub != SUB_VAC_ATTACK) {
+                a2e = -1;
+                a2t = NULL;
+            }
+            sr_modality mod = modality_of(c, s, t, &cl);
+            /* one event per place */
+            int nloc = lp.n ? lp.n : 1;
+            for (int li = 0; li < nloc; li++) {
+                sr_ev *v = new_ev(c);
+                if (!v)
+                    return;
+                v->sent = s->index;
+                v->tok = t->s;
+                v->cls = k.cls;
+                v->sub = sub;
+                v->type = type;
+                v->a1 = a1e;
+                v->a2 = a2e;
+                v->a1_text = a1t;
+                v->a2_text = a2t;
+                v->fatalities = nloc > 1 ? -1 : k.fat;
+                v->split = nloc > 1;
+                v->mod = mod;
+                v->date = proto.date;
+                v->has_date = proto.has_date;
+                v->time_precision = proto.time_precision;
+                v->explicit_date = proto.explicit_date;
+                if (lp.n) {
+                    const sr_pmention *p = &s->pm[lp.pm[li]];
+                    set_loc(v, p, p->near);
+                    /* a place known only by its words: its container says
+                     * where at least */
+                    if (!v->has_coords && p->container >= 0 && s->pm[p->container].has_coords) {
+                        const sr_pmention *q = &s->pm[p->container];
+                        if (!v->loc_admin1)
+                            v->loc_admin1 = q->admin1 ? q->admin1 : (q->kind == PK_ADMIN1 ? q->name : NULL);
+                        if (!v->loc_cc[0])
+                            memcpy(v->loc_cc, q->cc, 3);
+                    }
+                } else if (lp.ctx) {
+                    set_loc(v, lp.ctx, lp.refloc == 2);
+                    v->loc_text = lp.ctx->text;
+                }
+                if (!v->loc_cc[0] && c->focus_country >= 0)
+                    memcpy(v->loc_cc, d->countries[c->focus_country].iso2, 3);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+#include "numbers.h"
+
+#include <string.h>
+
+static const char *const units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                    "sixteen", "seventeen", "eighteen", "nineteen"};
+static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+
+static int word_value(const char *w, long *v)
+{
+    for (int i = 0; i < 20; i++)
+        if (!strcmp(w, units[i])) {
+            *v = i;
+            return 1;
+        }
+    for (int i = 2; i < 10; i++)
+        if (!strcmp(w, tens[i])) {
+            *v = i * 10;
+            return 2;
+        }
+    return 0;
+}
+
+static int is_vague(const char *w)
+{
+    static const char *const vague[] = {"dozens", "scores", "hundreds", "thousands", "tens", "several",
+                                        "many", "numerous", "multiple", "countless", "millions", NULL};
+    for (const char *const *p = vague; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
+{
+    memset(out, 0, sizeof *out);
+    if (i >= n)
+        return 0;
+    const sr_token *k = &t[i];
+    if ((k->flags & TK_NUM) && !(k->flags & TK_ORD)) {
+        out->value = (long)k->num;
+        /* "1,500" is a count; "2017" is a year. */
+        if (k->num >= 1900 && k->num <= 2100 && k->len == 4)
+            out->is_year = 1;
+        size_t used = 1;
+        /* "1.5 million", "2 thousand" */
+        if (i + 1 < n && !strcmp(t[i + 1].norm, "million")) {
+            out->value = (long)(k->num * 1000000);
+            out->is_year = 0;
+            used = 2;
+        } else if (i + 1 < n && !strcmp(t[i + 1].norm, "thousand")) {
+            out->value = (long)(k->num * 1000);
+            out->is_year = 0;
+            used = 2;
+        }
+        return used;
+    }
+    if (!(k->flags & TK_WORD))
+        return 0;
+    const char *w = k->norm;
+    if (is_vague(w)) {
+        out->vague = 1;
+        /* "dozens of", "hundreds of" */
+        return 1;
+    }
+    if (!strcmp(w, "a") || !strcmp(w, "an")) {
+        if (i + 1 < n && !strcmp(t[i + 1].norm, "dozen")) {
+            out->value = 12;
+            return 2;
+        }
+        if (i + 1 < n && (!strcmp(t[i + 1].norm, "hundred") || !strcmp(t[i + 1].norm, "thousand"))) {
+            out->value = !strcmp(t[i + 1].norm, "hundred") ? 100 : 1000;
+            return 2;
+        }
+        if (i + 2 < n && !strcmp(t[i + 1].norm, "number") && !strcmp(t[i + 2].norm, "of")) {
+            out->vague = 1;
+            return 3;
+        }
+        return 0;
+    }
+    if (!strcmp(w, "half") && i + 2 < n && !strcmp(t[i + 1].norm, "a") && !strcmp(t[i + 2].norm, "dozen")) {
+        out->value = 6;
+        return 3;
+    }
+    long v;
+    int kind = word_value(w, &v);
+    if (!kind)
+        return 0;
+    size_t used = 1;
+    /* twenty-five / twenty five */
+    if (kind == 2 && i + 1 < n) {
+        long u;
+        if (word_value(t[i + 1].norm, &u) == 1 && u > 0 && u < 10) {
+            v += u;
+            used++;
+        }
+    }
+    /* "two dozen", "one hundred", "three thousand" */
+    if (i + used < n) {
+        const char *nx = t[i + used].norm;
+        if (!strcmp(nx, "dozen")) {
+            v *= 12;
+            used++;
+        } else if (!strcmp(nx, "hundred")) {
+            v *= 100;
+            used++;
+            /* "one hundred and twenty" */
+            if (i + used + 1 < n && !strcmp(t[i + used].norm, "and")) {
+                long r;
+                int rk = word_value(t[i + used + 1].norm, &r);
+                if (rk) {
+                    v += r;
+                    used += 2;
+                }
+            }
+        } else if (!strcmp(nx, "thousand")) {
+            v *= 1000;
+            used++;
+        } else if (!strcmp(nx, "million")) {
+            v *= 1000000;
+            used++;
+        }
+    }
+    out->value = v;
+    return used;
+}
+
+size_t sr_read_quantity(const sr_token *t, size_t n, size_t i, sr_number *out)
+{
+    size_t j = i;
+    int at_least = 0, approx = 0;
+    if (j + 1 < n && !strcmp(t[j].norm, "at") && (!strcmp(t[j + 1].norm, "least") || !strcmp(t[j + 1].norm, "most"))) {
+        at_least = 1;
+        j += 2;
+    } else if (j + 1 < n && (!strcmp(t[j].norm, "more") || !strcmp(t[j].norm, "fewer") || !strcmp(t[j].norm, "less")) &&
+               !strcmp(t[j + 1].norm, "than")) {
+        at_least = 1;
+        j += 2;
+    } else if (j + 1 < n && !strcmp(t[j].norm, "up") && !strcmp(t[j + 1].norm, "to")) {
+        approx = 1;
+        j += 2;
+    } else if (j < n && (!strcmp(t[j].norm, "over") || !strcmp(t[j].norm, "nearly") || !strcmp(t[j].norm, "almost") ||
+                         !strcmp(t[j].norm, "around") || !strcmp(t[j].norm, "about") || !strcmp(t[j].norm, "some") ||
+                         !strcmp(t[j].norm, "roughly") || !strcmp(t[j].norm, "approximately") ||
+                         !strcmp(t[j].norm, "estimated") || !strcmp(t[j].norm, "least"))) {
+        if (!strcmp(t[j].norm, "over"))
+            at_least = 1;
+        else
+            approx = 1;
+        j += 1;
+    }
+    size_t used = sr_read_number(t, n, j, out);
+    if (!used)
+        return 0;
+    out->at_least = at_least;
+    out->approx = approx;
+    return j - i + used;
+}

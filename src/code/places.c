@@ -1,0 +1,555 @@
+/* Place mentions: dictionary places, countries used as places, and names
+ * recognised by their frame ("the town of X", "X city", "in X"). Then how
+ * they relate: lists ("X and Y"), containers ("X in Y province"), nearness
+ * ("east of X"), and places that only refer back ("the city"). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "coder.h"
+
+/* Lower-case words that belong inside Arabic, Kurdish, Pashto names. */
+static int is_particle(const char *w)
+{
+    static const char *const p[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "an", "adh", "bin",
+                                    "ibn", "abu", "um", "umm", "bani", "beni", "bu", "deir", "dayr", "tal", "tell",
+                                    "jabal", "jebel", "wadi", "ras", "ain", "ayn", "bir", "kafr", "khirbet", "khirbat",
+                                    "beit", "bayt", "qasr", "sheikh", "shaykh", "bab", "jisr", "marj", "de", "del",
+                                    "la", "le", "du", "des", "dar", "ed", "ul", "e", "i", NULL};
+    for (const char *const *q = p; *q; q++)
+        if (!strcmp(w, *q))
+            return 1;
+    return 0;
+}
+
+/* Capitalised words that start sentences or name people and bodies, never
+ * places. */
+static int is_stop_name(const char *w)
+{
+    static const char *const p[] = {
+        "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her",
+        "their", "its", "our", "my", "your", "president", "prime", "minister", "general", "gen", "colonel", "col",
+        "commander", "mr", "mrs", "ms", "dr", "king", "prince", "emir", "islamic", "arab", "kurdish", "christian",
+        "muslim", "sunni", "shiite", "shia", "shi'ite", "operation", "brigade", "battalion", "division", "council",
+        "ministry", "party", "front", "army", "forces", "force", "group", "observatory", "committee", "agency",
+        "news", "television", "tv", "facebook", "twitter", "telegram", "google", "youtube", "internet", "covid",
+        "coronavirus", "ramadan", "eid", "christmas", "god", "allah", "according", "however", "meanwhile",
+        "moreover", "furthermore", "also", "but", "and", "or", "so", "then", "after", "before", "while", "when",
+        "where", "what", "who", "why", "how", "on", "in", "at", "of", "for", "by", "with", "from", "as", "to",
+        "there", "here", "local", "several", "some", "many", "most", "all", "both", "each", "one", "two",
+        "three", "last", "next", "first", "second", "third", "earlier", "later", "today", "yesterday",
+        "tomorrow", "western", "eastern", "northern", "southern", "central", "international", "global",
+        "united", "national", "federal", "state", "government", "regime", "opposition", "revolution",
+        "revolutionary", "democratic", "people's", "popular", "supreme", "high", "security", "defense",
+        "defence", "interior", "foreign", "human", "rights", "red", "reuters", "associated", "press",
+        "source", "sources", "spokesman", "official", "officials", "activists", "residents", "witnesses",
+        "captain", "lieutenant", "major", "brigadier", "sergeant", "euphrates", "tigris", "nile", "river",
+        "mount", "lake", "sea", "gulf", "persian", "mediterranean", "red", "black", "caspian", "mr.", "saint",
+        "daesh", "isis", "isil", "qaeda", "taliban", "hezbollah", "hamas", NULL};
+    for (const char *const *q = p; *q; q++)
+        if (!strcmp(w, *q))
+            return 1;
+    return 0;
+}
+
+static int owned_by_other(const sr_sent *s, size_t i)
+{
+    int o = s->owner[i];
+    return o >= 0 && s->m[o].kind != PH_PLACE;
+}
+
+static int name_tok(const sr_sent *s, size_t i, int first)
+{
+    if (i >= s->ntok)
+        return 0;
+    const sr_token *t = &s->tok[i];
+    if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
+        return 0;
+    if (sr_month_of(t->norm) && (t->flags & TK_CAP) && strcmp(t->norm, "may") && strcmp(t->norm, "march"))
+        return 0;
+    if (sr_weekday_name(t->norm) >= 0)
+        return 0;
+    if (t->flags & TK_CAP) {
+        if (first && is_stop_name(t->norm))
+            return 0;
+        if ((t->flags & TK_ALLCAP) && t->nlen <= 4 && !(t->flags & TK_HYPH))
+            return 0; /* acronyms: agencies, units */
+        return 1;
+    }
+    /* a particle joined to a capitalised word: "al Omar", "ez-Zor" */
+    if (is_particle(t->norm) && i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) &&
+        !owned_by_other(s, i + 1))
+        return 1;
+    return 0;
+}
+
+/* A name: capitalised words (and particles) from i. Returns its end, or i. */
+static size_t name_seq(const sr_sent *s, size_t i)
+{
+    if (!name_tok(s, i, 1))
+        return i;
+    size_t j = i + 1;
+    while (j < s->ntok && j < i + 5 && name_tok(s, j, 0)) {
+        /* a new name starts after a comma only; two capitalised words in a
+         * row belong together */
+        j++;
+    }
+    return j;
+}
+
+static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    if (s->npm == *cap) {
+        size_t nc = *cap ? *cap * 2 : 8;
+        sr_pmention *np = sr_arena_realloc(&c->arena, s->pm, *cap * sizeof *np, nc * sizeof *np);
+        if (!np)
+            return NULL;
+        s->pm = np;
+        *cap = nc;
+    }
+    sr_pmention *p = &s->pm[s->npm++];
+    memset(p, 0, sizeof *p);
+    p->place = -1;
+    p->gaz = -1;
+    p->country = -1;
+    p->container = -1;
+    p->next = -1;
+    p->owner = -1;
+    p->precision = 1;
+    return p;
+}
+
+static int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
+{
+    size_t e;
+    if ((e = cue_end(s, i, CUE_PN_TOWN))) {
+        *end = e;
+        const char *w = s->tok[i].norm;
+        if (!strncmp(w, "village", 7) || !strncmp(w, "hamlet", 6))
+            return PK_VILLAGE;
+        if (!strncmp(w, "neighbo", 7) || !strcmp(w, "quarter") || !strncmp(w, "suburb", 6))
+            return PK_NEIGHBOURHOOD;
+        if (!strncmp(w, "cit", 3))
+            return PK_CITY;
+        return PK_TOWN;
+    }
+    if ((e = cue_end(s, i, CUE_PN_REGION))) {
+        *end = e;
+        const char *w = s->tok[i].norm;
+        if (!strncmp(w, "province", 8) || !strncmp(w, "governorate", 11) || !strcmp(w, "state"))
+            return PK_ADMIN1;
+        if (!strncmp(w, "district", 8) || !strcmp(w, "county") || !strcmp(w, "subdistrict"))
+            return PK_ADMIN2;
+        return PK_REGION;
+    }
+    if ((e = cue_end(s, i, CUE_PN_FEATURE))) {
+        *end = e;
+        return PK_FEATURE;
+    }
+    return 0;
+}
+
+static void set_from_dict(sr_coder *c, sr_pmention *p, int place)
+{
+    const sr_place_def *pd = &c->eng->d.places[place];
+    p->place = place;
+    p->name = pd->name;
+    p->admin1 = pd->admin1;
+    memcpy(p->cc, pd->country, 3);
+    p->kind = pd->kind;
+    p->has_coords = pd->has_coords;
+    p->lat = pd->lat;
+    p->lon = pd->lon;
+    p->precision = (pd->kind == PK_ADMIN1 || pd->kind == PK_COUNTRY) ? 3 : (pd->kind == PK_REGION || pd->kind == PK_ADMIN2) ? 2 : 1;
+}
+
+/* Of several dictionary places sharing a name, the one in the article's
+ * country. */
+static int choose_place(sr_coder *c, const sr_sent *s, int owner)
+{
+    const sr_dicts *d = &c->eng->d;
+    const sr_match *first = &s->m[owner];
+    int best = (int)first->value;
+    if (c->focus_country < 0)
+        return best;
+    const char *fc = d->countries[c->focus_country].iso2;
+    for (size_t k = (size_t)owner; k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        if (m->start != first->start || m->end != first->end || m->kind != PH_PLACE)
+            break;
+        if (!strcmp(d->places[m->value].country, fc) && d->places[m->value].kind != PK_ADMIN1)
+            return (int)m->value;
+    }
+    return best;
+}
+
+/* "Deir Ezzor province": the admin unit named like the city. */
+static int admin_for(const sr_coder *c, const sr_pmention *p)
+{
+    const sr_dicts *d = &c->eng->d;
+    if (!p->admin1)
+        return -1;
+    for (size_t k = 0; k < d->nplaces; k++)
+        if (d->places[k].kind == PK_ADMIN1 && !strcmp(d->places[k].country, p->cc) && d->places[k].admin1 &&
+            !strcmp(d->places[k].admin1, p->admin1))
+            return (int)k;
+    return -1;
+}
+
+static int is_loc_prep(const sr_engine *e, uint32_t id)
+{
+    return id && (id == e->w.in || id == e->w.at || id == e->w.near || id == e->w.outside || id == e->w.inside ||
+                  id == e->w.around || id == e->w.from || id == e->w.into || id == e->w.toward ||
+                  id == e->w.towards || id == e->w.across || id == e->w.within || id == e->w.to ||
+                  id == e->w.on || id == e->w.over || id == e->w.along || id == e->w.between ||
+                  id == e->w.throughout || id == e->w.through || id == e->w.off || id == e->w.of);
+}
+
+void sr_find_places(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    size_t cap = 0, n = s->ntok;
+    for (size_t i = 0; i < n; i++) {
+        int o = s->owner[i];
+        const sr_match *m = (o >= 0 && s->m[o].start == i) ? &s->m[o] : NULL;
+        sr_pmention *p = NULL;
+        size_t end = i;
+        if (m && m->kind == PH_PLACE) {
+            p = new_place(c, s, &cap);
+            if (!p)
+                return;
+            set_from_dict(c, p, choose_place(c, s, o));
+            p->ns = (uint16_t)i;
+            p->ne = m->end;
+            end = m->end;
+        } else if (m && m->kind == PH_COUNTRY && !(m->flags & PF_ADJ)) {
+            /* A country is a place after a locative word, or as the
+             * container of a place ("Yemen's Saada"). */
+            uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
+            int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
+            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && !strcmp(s->tok[i - 1].norm, ",")))
+                continue;
+            p = new_place(c, s, &cap);
+            if (!p)
+                return;
+            const sr_country_def *k = &d->countries[m->value];
+            p->country = (int16_t)m->value;
+            p->name = k->name;
+            memcpy(p->cc, k->iso2, 3);
+            p->kind = PK_COUNTRY;
+            p->precision = 3;
+            p->lat = k->lat;
+            p->lon = k->lon;
+            p->has_coords = 1;
+            p->ns = (uint16_t)i;
+            p->ne = m->end;
+            end = m->end;
+        } else if (!s->titlecase) {
+            size_t ke = 0;
+            int k = kind_of_noun(s, i, &ke);
+            if (k && ke < n && s->tok[ke].id == e->w.of) {
+                /* "the town of X", "the province of X" */
+                size_t j = ke + 1;
+                if (tok_is(s, j, e->w.the))
+                    j++;
+                const sr_match *nx = (j < n && s->owner[j] >= 0) ? &s->m[s->owner[j]] : NULL;
+                if (nx && nx->kind == PH_PLACE && nx->start == j) {
+                    /* dictionary place: the dictionary path takes it; remember the noun */
+                    continue;
+                }
+                size_t ne = name_seq(s, j);
+                if (ne == j)
+                    continue;
+                p = new_place(c, s, &cap);
+                if (!p)
+                    return;
+                p->ns = (uint16_t)j;
+                p->ne = (uint16_t)ne;
+                p->kind = (uint8_t)k;
+                p->pattern = 1;
+                p->s = (uint16_t)i;
+                end = ne;
+            } else if (!k) {
+                size_t ne = name_seq(s, i);
+                if (ne == i)
+                    continue;
+                size_t ke2 = 0;
+                int k2 = ne < n ? kind_of_noun(s, ne, &ke2) : 0;
+                uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
+                if (i > 1 && tok_is(s, i - 1, e->w.the))
+                    prep = s->tok[i - 2].id;
+                int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on;
+                if (!k2 && !after_prep) {
+                    i = ne - 1;
+                    continue;
+                }
+                /* "X city", "X district", or "in X" */
+                p = new_place(c, s, &cap);
+                if (!p)
+                    return;
+                p->ns = (uint16_t)i;
+                p->ne = (uint16_t)ne;
+                p->kind = k2 ? (uint8_t)k2 : PK_TOWN;
+                p->pattern = 1;
+                end = ne;
+            } else {
+                continue;
+            }
+            if (p) {
+                const char *nm = span_text(c, s, p->ns, p->ne);
+                p->name = nm;
+                p->precision = (p->kind == PK_ADMIN1) ? 3 : (p->kind == PK_REGION || p->kind == PK_ADMIN2) ? 2 : 1;
+            }
+        }
+        if (!p)
+            continue;
+        if (!p->s || p->s > p->ns)
+            p->s = p->ns;
+        /* A place noun after the name refines it: "Deir Ezzor province",
+         * "AlbuKamal city", "al-Kharata oil field". */
+        size_t ke = 0;
+        int k = end < n ? kind_of_noun(s, end, &ke) : 0;
+        if (k) {
+            if (k == PK_ADMIN1 && p->kind != PK_ADMIN1 && p->place >= 0) {
+                int adm = admin_for(c, p);
+                if (adm >= 0)
+                    set_from_dict(c, p, adm);
+                else
+                    p->precision = 3;
+                p->region_noun = 1;
+            } else if (k == PK_ADMIN1 && p->pattern) {
+                p->kind = PK_ADMIN1;
+                p->precision = 3;
+                p->region_noun = 1;
+            } else if (k == PK_REGION && !strcmp(s->tok[end].norm, "countryside")) {
+                p->near = 1;
+                if (p->precision < 2)
+                    p->precision = 2;
+            } else if (k == PK_FEATURE && p->pattern) {
+                p->kind = PK_FEATURE;
+            }
+            end = ke;
+        }
+        p->e = (uint16_t)end;
+        /* Before it: the preposition, nearness, the holder. */
+        size_t b = p->s;
+        if (b > 0 && tok_is(s, b - 1, e->w.the))
+            b--;
+        /* "the Syrian city of", "Yemen's oil-rich province of" */
+        while (b > 0 && (s->tok[b - 1].flags & TK_ALPHA) && !(s->tok[b - 1].flags & TK_CAP) &&
+               s->owner[b - 1] < 0 && !is_loc_prep(e, s->tok[b - 1].id) && b + 4 > p->s &&
+               s->tok[b - 1].id != e->w.and_ && s->tok[b - 1].id != e->w.which && s->tok[b - 1].id != e->w.that)
+            b--;
+        if (b > 0 && (has_cue(s, b - 1, CUE_DIRADJ)))
+            b--;
+        if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
+            /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
+            const char *w = s->tok[b - 2].norm;
+            if (has_cue(s, b - 2, CUE_DIR) || !strcmp(w, "outskirts") || !strcmp(w, "suburbs") ||
+                !strcmp(w, "countryside") || !strcmp(w, "vicinity") || !strcmp(w, "edge") ||
+                !strcmp(w, "edges") || !strcmp(w, "outside") || !strcmp(w, "environs")) {
+                p->near = 1;
+                if (p->precision < 2)
+                    p->precision = 2;
+                b -= 2;
+                while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
+                                 (s->tok[b - 1].flags & TK_NUM) || !strcmp(s->tok[b - 1].norm, "km") ||
+                                 !strcmp(s->tok[b - 1].norm, "kilometers") || !strcmp(s->tok[b - 1].norm, "kilometres") ||
+                                 !strcmp(s->tok[b - 1].norm, "miles")))
+                    b--;
+            }
+        }
+        if (b > 0 && (s->tok[b - 1].id == e->w.near || !strcmp(s->tok[b - 1].norm, "outside") ||
+                      !strcmp(s->tok[b - 1].norm, "around") || !strcmp(s->tok[b - 1].norm, "nearby"))) {
+            p->near = 1;
+            if (p->precision < 2)
+                p->precision = 2;
+        }
+        if (b > 0 && is_loc_prep(e, s->tok[b - 1].id))
+            p->prep = s->tok[b - 1].id;
+        /* "in the town of X": the preposition before the noun counts */
+        if (p->prep == e->w.of && b >= 2) {
+            size_t nb = b - 1;
+            size_t ke3 = 0;
+            while (nb > 0 && nb + 4 > b && !kind_of_noun(s, nb - 1, &ke3))
+                nb--;
+            if (nb > 0 && kind_of_noun(s, nb - 1, &ke3) && ke3 == b - 1) {
+                size_t pb = nb - 1;
+                while (pb > 0 && (tok_is(s, pb - 1, e->w.the) || has_cue(s, pb - 1, CUE_DIRADJ) ||
+                                  ((s->tok[pb - 1].flags & TK_ALPHA) && !(s->tok[pb - 1].flags & TK_CAP) &&
+                                   s->owner[pb - 1] < 0 && !is_loc_prep(e, s->tok[pb - 1].id) && pb + 3 > nb)))
+                    pb--;
+                p->prep = (pb > 0 && is_loc_prep(e, s->tok[pb - 1].id)) ? s->tok[pb - 1].id : 0;
+                if (pb > 0 && s->tok[pb - 1].id == e->w.near) {
+                    p->near = 1;
+                    if (p->precision < 2)
+                        p->precision = 2;
+                }
+                if (pb < p->s)
+                    p->s = (uint16_t)pb;
+            }
+        }
+        /* "ISIS-held oil fields in X": the holder */
+        for (size_t k2 = 0; k2 < s->nmen; k2++) {
+            const sr_mention *mm = &s->men[k2];
+            if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
+                p->owner = (int16_t)k2;
+        }
+        p->text = span_text(c, s, b < p->s && p->near ? b : p->s, p->e);
+        if ((int)p->ns < s->dateline_end)
+            p->dateline = 1;
+        if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
+            p->in_report = 1;
+        i = end - 1;
+    }
+    /* "the city", "the area", "there" */
+    for (size_t i = 0; i < n; i++) {
+        size_t re = cue_end(s, i, CUE_REFLOC);
+        if (!re)
+            continue;
+        /* "the city of X" is the place X, found above */
+        if (re < n && s->tok[re].id == e->w.of)
+            continue;
+        int covered = 0;
+        for (size_t k = 0; k < s->npm; k++)
+            if (s->pm[k].s <= i && s->pm[k].e > i)
+                covered = 1;
+        if (covered)
+            continue;
+        sr_pmention *p = new_place(c, s, &cap);
+        if (!p)
+            return;
+        p->s = p->ns = (uint16_t)i;
+        p->e = p->ne = (uint16_t)re;
+        p->refloc = 1;
+        size_t ke = 0;
+        int k = re - 1 < n ? kind_of_noun(s, re - 1, &ke) : 0;
+        p->kind = k ? (uint8_t)k : PK_TOWN;
+        if (!strcmp(s->tok[re - 1].norm, "area") || !strcmp(s->tok[re - 1].norm, "there"))
+            p->kind = 0; /* any */
+        p->text = span_text(c, s, i, re);
+        if (i > 0 && is_loc_prep(e, s->tok[i - 1].id))
+            p->prep = s->tok[i - 1].id;
+        if (i >= 2 && !strcmp(s->tok[i - 1].norm, "of") &&
+            (!strcmp(s->tok[i - 2].norm, "outskirts") || !strcmp(s->tok[i - 2].norm, "suburbs") ||
+             has_cue(s, i - 2, CUE_DIR))) {
+            p->near = 1;
+            p->prep = e->w.in;
+        }
+        if ((int)i < s->report_end || (int)i >= s->report_start)
+            p->in_report = 1;
+        i = re - 1;
+    }
+    /* Sort by position (refloc ones were appended). */
+    for (size_t a = 1; a < s->npm; a++) {
+        sr_pmention t = s->pm[a];
+        size_t b = a;
+        while (b > 0 && s->pm[b - 1].s > t.s) {
+            s->pm[b] = s->pm[b - 1];
+            b--;
+        }
+        s->pm[b] = t;
+    }
+    /* Relations between neighbouring places. */
+    for (size_t k = 0; k + 1 < s->npm; k++) {
+        sr_pmention *p = &s->pm[k], *q = &s->pm[k + 1];
+        if (p->refloc || q->refloc)
+            continue;
+        size_t gap_s = p->e, gap_e = q->s;
+        if (gap_e < gap_s)
+            continue;
+        size_t g = gap_e - gap_s;
+        const char *w0 = g > 0 ? s->tok[gap_s].norm : "";
+        /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
+        int bigger = (q->kind == PK_ADMIN1 || q->kind == PK_COUNTRY || q->kind == PK_REGION || q->kind == PK_ADMIN2 ||
+                      q->region_noun || (q->kind == PK_CITY && p->kind != PK_CITY && p->kind != PK_TOWN));
+        int container_gap = (g == 1 && (!strcmp(w0, ",") || !strcmp(w0, "in") || !strcmp(w0, "of"))) ||
+                            (g == 2 && (!strcmp(w0, "in") || !strcmp(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
+                            (g >= 2 && g <= 5 && !strcmp(w0, ",") &&
+                             (tok_word(s, gap_s + 1, "in") || tok_word(s, gap_s + 1, "located")));
+        if (bigger && container_gap) {
+            p->container = (int16_t)(k + 1);
+            continue;
+        }
+        /* "Yemen's Saada", "Raqqa's eastern al-Meshleb district" */
+        if (g >= 1 && (s->tok[gap_s].flags & TK_POSS) && g <= 3 &&
+            (p->kind == PK_COUNTRY || p->kind == PK_CITY || p->kind == PK_ADMIN1 || p->kind == PK_TOWN)) {
+            q->container = (int16_t)k;
+            continue;
+        }
+        /* lists: "X and Y", "X, Y and Z", "X and the nearby towns of Y" */
+        int list_gap = 0;
+        if (g == 1 && (!strcmp(w0, "and") || !strcmp(w0, ",") || !strcmp(w0, "or") || !strcmp(w0, "&")))
+            list_gap = 1;
+        else if (g == 2 && !strcmp(w0, ",") && tok_word(s, gap_s + 1, "and"))
+            list_gap = 1;
+        else if (g >= 2 && g <= 6 && (!strcmp(w0, "and") || !strcmp(w0, ",")) && q->pattern == 0 &&
+                 q->s > gap_s && (tok_word(s, gap_s + 1, "the") || tok_word(s, gap_s + 1, "nearby")))
+            list_gap = 1;
+        else if (g >= 2 && g <= 6 && (!strcmp(w0, "and") || !strcmp(w0, ",")) && q->pattern && q->s > q->ns)
+            list_gap = 0;
+        if (!list_gap) {
+            /* "X and the nearby towns of Y": the pattern place starts at
+             * its noun, the gap holds "and the nearby" */
+            if (g >= 1 && g <= 4 && !strcmp(w0, "and")) {
+                int ok = 1;
+                for (size_t t = gap_s + 1; t < gap_e; t++)
+                    if (!tok_word(s, t, "the") && !tok_word(s, t, "nearby") && !tok_word(s, t, "neighbouring") &&
+                        !tok_word(s, t, "neighboring") && !tok_word(s, t, "adjacent"))
+                        ok = 0;
+                list_gap = ok;
+            }
+        }
+        if (list_gap && p->kind != PK_COUNTRY && q->kind != PK_COUNTRY) {
+            /* "between X and Y" is one place, carried by X */
+            size_t pb = p->s;
+            while (pb > 0 && tok_is(s, pb - 1, e->w.the))
+                pb--;
+            if (pb > 0 && tok_is(s, pb - 1, e->w.between)) {
+                p->between = 1;
+                p->near = 1;
+                if (p->precision < 2)
+                    p->precision = 2;
+                q->is_listed = 1;
+                p->text = span_text(c, s, pb - 1, q->e);
+                continue;
+            }
+            /* the head of the list is the first place that is not listed */
+            p->next = (int16_t)(k + 1);
+            q->is_listed = 1;
+            if (!q->prep)
+                q->prep = p->prep;
+        }
+    }
+    /* a name inside the list frame "the towns of X and Y" */
+    for (size_t k = 0; k < s->npm; k++) {
+        sr_pmention *p = &s->pm[k];
+        if (!p->pattern || p->next >= 0)
+            continue;
+        size_t j = p->ne;
+        if (j + 1 < n && (tok_is(s, j, e->w.and_) || !strcmp(s->tok[j].norm, ","))) {
+            size_t st = j + 1;
+            if (tok_is(s, st, e->w.and_))
+                st++;
+            size_t ne = name_seq(s, st);
+            if (ne > st && !(k + 1 < s->npm && s->pm[k + 1].s <= st)) {
+                sr_pmention *q = new_place(c, s, &cap);
+                if (!q)
+                    return;
+                p = &s->pm[k]; /* the array may have moved */
+                q->ns = q->s = (uint16_t)st;
+                q->ne = q->e = (uint16_t)ne;
+                q->kind = p->kind;
+                q->pattern = 1;
+                q->name = span_text(c, s, st, ne);
+                q->text = q->name;
+                q->precision = p->precision;
+                q->prep = p->prep;
+                q->is_listed = 1;
+                q->in_report = p->in_report;
+                p->next = (int16_t)(s->npm - 1);
+            }
+        }
+    }
+}

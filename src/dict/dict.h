@@ -1,0 +1,213 @@
+/* Dictionaries: what the plain-text files under data/ load into. */
+#ifndef SR_DICT_H
+#define SR_DICT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../text/text.h"
+#include "../util/arena.h"
+#include "match.h"
+#include "sitrep.h"
+
+/* Actor and agent properties, written as words in the files. */
+enum {
+    ACT_STATE = 1u << 0,     /* a state's forces or government */
+    ACT_GOVSIDE = 1u << 1,   /* fights for a government: regains territory */
+    ACT_ARMED = 1u << 2,     /* an organised armed actor */
+    ACT_NONSTATE = 1u << 3,
+    ACT_AERIAL = 1u << 4,    /* aircraft, drones, air forces: makes strikes air strikes */
+    ACT_CIVILIAN = 1u << 5,
+    ACT_PROTESTER = 1u << 6,
+    ACT_SOURCE = 1u << 7,    /* media, monitors, NGOs: report, do not act */
+    ACT_IGO = 1u << 8,       /* UN, African Union... */
+    ACT_COALITION = 1u << 9,
+    ACT_REFER = 1u << 10,    /* generic word that refers back to a named actor */
+    ACT_POLICE = 1u << 11,
+    ACT_ARTILLERY = 1u << 12,
+    ACT_UNKNOWN = 1u << 13,  /* unidentified: gunmen, assailants */
+    ACT_GOV = 1u << 14,      /* political government, ministries, officials */
+    ACT_REBEL = 1u << 15,
+    ACT_MILITIA = 1u << 16,
+    ACT_GROUPWORD = 1u << 17,/* "the group", "the organization": refers to a group only */
+    ACT_PERSON = 1u << 18,   /* an individual (official, commander, spokesman) */
+    ACT_GENERIC_FORCE = 1u << 19, /* "forces", "troops": whose depends on a modifier */
+};
+
+/* Parses "state armed aerial" into flags; unknown words set *bad. */
+uint32_t sr_actor_flags_parse(const char *s, const char **bad);
+
+typedef struct sr_actor_def {
+    const char *name;
+    const char *code;
+    uint32_t flags;
+    int16_t country;   /* index in countries, -1 for none */
+    char active[32];   /* ISO2 codes where it operates, space separated */
+} sr_actor_def;
+
+typedef struct sr_agent_def {
+    const char *noun;  /* canonical form, e.g. "soldiers" */
+    char sector[4];    /* MIL, COP, GOV, REB, CVL, OPP, UAG ... */
+    uint32_t flags;
+} sr_agent_def;
+
+typedef struct sr_country_def {
+    char iso2[3], iso3[4];
+    const char *name;
+    const char *adj;      /* first adjective listed */
+    const char *mil_name; /* "Syrian Arab Army"; NULL: "Military Forces of X" */
+    const char *pol_name; /* NULL: "Police Forces of X" */
+    double lat, lon;      /* a point for country-level events (capital) */
+} sr_country_def;
+
+/* Event classes: what a trigger word can mean before context decides. */
+typedef enum sr_evclass {
+    EV_NONE = 0,
+    EV_AIR,        /* air/drone strike */
+    EV_SHELL,      /* shelling, artillery, rockets, missiles */
+    EV_IED,        /* roadside bomb, landmine, IED */
+    EV_SUICIDE,    /* suicide bombing */
+    EV_CARBOMB,    /* car bomb: suicide when a suicide cue is near */
+    EV_GRENADE,
+    EV_CHEMICAL,
+    EV_BOMB,       /* bombing/explosion: air when by aircraft, else IED */
+    EV_CLASH,      /* fighting between armed groups */
+    EV_ATTACK,     /* attack: the weapon and the victim decide */
+    EV_KILL,       /* killing: outcome of another event, or an attack */
+    EV_SHOOT,      /* opened fire, shot: small arms */
+    EV_TERRITORY,  /* captured, seized control of, liberated */
+    EV_WITHDRAW,   /* withdrew from, pulled out of */
+    EV_ABDUCT,
+    EV_ARREST,
+    EV_RAID,       /* raided/stormed houses: arrests */
+    EV_EXECUTE,
+    EV_MASSACRE,
+    EV_PROTEST,
+    EV_RIOT,
+    EV_REPRESS,    /* dispersed, tear gas: intervention in a protest */
+    EV_DISRUPT,    /* intercepted, defused, shot down */
+    EV_LOOT,
+    EV_DESTROY,    /* destroyed property / equipment: air when by aircraft */
+    EV_AGREEMENT,
+    EV_BASE,       /* headquarters or base established */
+    EV_CHANGE,     /* relocation, recruitment, taxes, defections */
+    EV_SIEGE,
+    EV_NOT,        /* looks like an event word but is not: hunger strike */
+    EV_COUNT
+} sr_evclass;
+
+const char *sr_evclass_name(sr_evclass c);
+sr_evclass sr_evclass_parse(const char *s);
+
+enum {
+    TRG_NEED_PLACE = 1u << 0,  /* fires only with a place as object (take) */
+    TRG_NEED_OBJ = 1u << 1,    /* needs an actor or place as object */
+    TRG_WEAK = 1u << 2,        /* an outcome: belongs to a stronger trigger nearby */
+    TRG_NOUN = 1u << 3,
+    TRG_VERB = 1u << 4,
+    TRG_AIR = 1u << 5,         /* the word itself says "from the air" */
+    TRG_NEED_ACTOR = 1u << 6,  /* needs a named actor (not just a place) */
+    TRG_INTRANS = 1u << 7,     /* no object: "clashed", "died" */
+    TRG_FROM_ACTOR2 = 1u << 8, /* "chased X out of": object is the loser */
+    TRG_NO_PASSIVE = 1u << 9,
+    TRG_VICTIM_SUBJ = 1u << 10,/* "died": the subject is the victim */
+    TRG_NEED_VICTIM = 1u << 11,/* needs people as object (shot, fired on) */
+};
+
+typedef struct sr_trigger_def {
+    const char *lemma;  /* dictionary form, for messages */
+    uint16_t cls;       /* sr_evclass */
+    uint8_t form;       /* VF_* for verbs; 0 for nouns */
+    uint8_t plural;     /* noun used in the plural */
+    uint32_t opts;      /* TRG_* */
+} sr_trigger_def;
+
+/* Closed-class cues (cues.txt). */
+typedef enum sr_cue {
+    CUE_NONE = 0,
+    CUE_NEG,        /* not, never, no */
+    CUE_DENY,       /* denied: what follows is negated */
+    CUE_PLAN,       /* will, plans to, preparing */
+    CUE_CLAIM,      /* alleged, claimed that: disputed */
+    CUE_REPORT,     /* said, told, reported: introduces a source */
+    CUE_W_AIR,      /* weapons and means */
+    CUE_W_SHELL,
+    CUE_W_IED,
+    CUE_W_SUICIDE,
+    CUE_W_GRENADE,
+    CUE_W_CHEM,
+    CUE_W_SMALLARMS,
+    CUE_W_CARBOMB,
+    CUE_PN_TOWN,    /* place nouns */
+    CUE_PN_REGION,
+    CUE_PN_FEATURE,
+    CUE_DIR,        /* north, south-east ... (of) */
+    CUE_DIRADJ,     /* northern, eastern ... */
+    CUE_CTRL,       /* -held, -controlled: marks who holds a place */
+    CUE_SUPPORT,    /* launched, carried out: verbs that carry a nominal event */
+    CUE_REFLOC,     /* the area, the city: refers back to a place */
+    CUE_BOTH,       /* both sides, both parties */
+    CUE_INTERVENE,  /* tear gas, dispersed: authorities broke up a protest */
+    CUE_CIVTARGET,  /* houses, market, camp: civilian targets */
+    CUE_VACATE,     /* vacated, withdrew: the place was left without a fight */
+    CUE_NOCASUALTY, /* no casualties, no injuries */
+    CUE_INJURE,     /* wounded, injured: numbers that are not deaths */
+    CUE_BACKGROUND, /* since 2014, for years: background, not an event */
+    CUE_HYPOTH,     /* if, could, may: not asserted */
+    CUE_PERSON,     /* spokesman, official: people who speak for an actor */
+    CUE_NONHUMAN,   /* vehicles, homes: counted things that are not deaths */
+    CUE_COUNT
+} sr_cue;
+
+const char *sr_cue_name(sr_cue c);
+sr_cue sr_cue_parse(const char *s);
+
+/* Places (places.tsv, then the gazetteer). */
+enum {
+    PK_COUNTRY = 1, PK_ADMIN1, PK_ADMIN2, PK_CITY, PK_TOWN, PK_VILLAGE, PK_NEIGHBOURHOOD,
+    PK_FEATURE, /* oil field, dam, crossing, base, airport, mountain */
+    PK_REGION,  /* a region that is not an admin unit: Badia, MERV */
+};
+
+typedef struct sr_place_def {
+    const char *name;
+    const char *admin1;
+    char country[3];
+    uint8_t kind;      /* PK_* */
+    uint8_t has_coords;
+    double lat, lon;
+    uint32_t pop;      /* population when known, for disambiguation */
+} sr_place_def;
+
+#define SR_MAX_PHRASE_WORDS 16
+
+#endif
+
+/* Everything loaded from a data directory (and extra directories). */
+typedef struct sr_dicts {
+    sr_arena arena; /* names, codes, strings: freed together */
+    sr_vocab vocab;
+    sr_trie trie;
+    sr_actor_def *actors;
+    size_t nactors, cap_actors;
+    sr_agent_def *agents;
+    size_t nagents, cap_agents;
+    sr_country_def *countries;
+    size_t ncountries, cap_countries;
+    sr_trigger_def *triggers;
+    size_t ntriggers, cap_triggers;
+    sr_place_def *places;
+    size_t nplaces, cap_places;
+    sr_boiler boiler;
+    size_t phrases; /* phrases inserted in the trie */
+} sr_dicts;
+
+sr_status sr_dicts_init(sr_dicts *d, sr_error *err);
+/* Loads the dictionary files found in dir. With `required`, the core files
+ * (countries, actors, agents, events, cues) must exist. */
+sr_status sr_dicts_load_dir(sr_dicts *d, const char *dir, int required, sr_error *err);
+/* Parses one file by its base name (countries.txt, actors.txt, ...) from a
+ * memory buffer; `path` is used in messages. For the fuzzer and tests. */
+sr_status sr_dicts_load_buffer(sr_dicts *d, const char *kind, const char *path, const char *buf, size_t n,
+                               sr_error *err);
+void sr_dicts_free(sr_dicts *d);
+int sr_country_find(const sr_dicts *d, const char *iso2);

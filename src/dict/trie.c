@@ -1,0 +1,207 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/hash.h"
+#include "match.h"
+
+struct trie_edge {
+    uint64_t key; /* parent << 32 | word id; 0 = empty (ids start at 1) */
+    uint32_t child;
+};
+
+int sr_trie_init(sr_trie *t)
+{
+    memset(t, 0, sizeof *t);
+    t->node_cap = 1024;
+    t->node_payload = calloc(t->node_cap, sizeof *t->node_payload);
+    t->payload_cap = 1024;
+    t->payloads = calloc(t->payload_cap, sizeof *t->payloads);
+    if (!t->node_payload || !t->payloads) {
+        sr_trie_free(t);
+        return -1;
+    }
+    t->nodes = 1;     /* node 0 is the root */
+    t->npayloads = 1; /* payload 0 means "none" */
+    return 0;
+}
+
+void sr_trie_free(sr_trie *t)
+{
+    free(t->edges);
+    free(t->node_payload);
+    free(t->payloads);
+    memset(t, 0, sizeof *t);
+}
+
+static inline uint64_t edge_key(uint32_t parent, uint32_t id)
+{
+    return ((uint64_t)parent << 32) | id;
+}
+
+static uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
+{
+    if (!t->edge_cap || !id)
+        return 0;
+    uint64_t k = edge_key(parent, id);
+    size_t j = sr_mix64(k) & (t->edge_cap - 1);
+    for (;;) {
+        const struct trie_edge *e = &t->edges[j];
+        if (e->key == k)
+            return e->child;
+        if (!e->key)
+            return 0;
+        j = (j + 1) & (t->edge_cap - 1);
+    }
+}
+
+static int edges_grow(sr_trie *t)
+{
+    size_t nc = t->edge_cap ? t->edge_cap * 2 : 8192;
+    struct trie_edge *ne = calloc(nc, sizeof *ne);
+    if (!ne)
+        return -1;
+    for (size_t i = 0; i < t->edge_cap; i++) {
+        if (!t->edges[i].key)
+            continue;
+        size_t j = sr_mix64(t->edges[i].key) & (nc - 1);
+        while (ne[j].key)
+            j = (j + 1) & (nc - 1);
+        ne[j] = t->edges[i];
+    }
+    free(t->edges);
+    t->edges = ne;
+    t->edge_cap = nc;
+    return 0;
+}
+
+static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
+{
+    uint32_t c = edge_get(t, parent, id);
+    if (c)
+        return c;
+    if ((t->edge_count + 1) * 2 > t->edge_cap && edges_grow(t))
+        return 0;
+    if (t->nodes == t->node_cap) {
+        size_t nc = t->node_cap * 2;
+        uint32_t *np = realloc(t->node_payload, nc * sizeof *np);
+        if (!np)
+            return 0;
+        memset(np + t->node_cap, 0, (nc - t->node_cap) * sizeof *np);
+        t->node_payload = np;
+        t->node_cap = nc;
+    }
+    uint32_t child = (uint32_t)t->nodes++;
+    uint64_t k = edge_key(parent, id);
+    size_t j = sr_mix64(k) & (t->edge_cap - 1);
+    while (t->edges[j].key)
+        j = (j + 1) & (t->edge_cap - 1);
+    t->edges[j].key = k;
+    t->edges[j].child = child;
+    t->edge_count++;
+    return child;
+}
+
+int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t flags, uint32_t value)
+{
+    if (n == 0)
+        return 0;
+    uint32_t node = 0;
+    for (size_t i = 0; i < n; i++) {
+        node = edge_add(t, node, ids[i]);
+        if (!node)
+            return -1;
+    }
+    /* Same phrase, same meaning twice (an alias listed twice): keep one. */
+    for (uint32_t p = t->node_payload[node]; p; p = t->payloads[p].next)
+        if (t->payloads[p].kind == kind && t->payloads[p].value == value) {
+            t->payloads[p].flags &= flags;
+            return 0;
+        }
+    if (t->npayloads == t->payload_cap) {
+        size_t nc = t->payload_cap * 2;
+        sr_payload *np = realloc(t->payloads, nc * sizeof *np);
+        if (!np)
+            return -1;
+        t->payloads = np;
+        t->payload_cap = nc;
+    }
+    uint32_t pi = (uint32_t)t->npayloads++;
+    sr_payload *p = &t->payloads[pi];
+    p->value = value;
+    p->kind = kind;
+    p->flags = flags;
+    /* Append so payloads keep file order (first listed wins ties). */
+    p->next = 0;
+    uint32_t *link = &t->node_payload[node];
+    while (*link)
+        link = &t->payloads[*link].next;
+    *link = pi;
+    return 0;
+}
+
+static int caps_ok(const sr_token *toks, size_t s, size_t e, uint8_t flags)
+{
+    if (flags & PF_ALLCAPS) {
+        for (size_t i = s; i < e; i++)
+            if (!(toks[i].flags & (TK_ALLCAP | TK_DOTTED | TK_NUM | TK_POSS)))
+                return 0;
+    }
+    if ((flags & PF_CAPITAL) && !(toks[s].flags & (TK_CAP | TK_NUM)))
+        return 0;
+    return 1;
+}
+
+size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *a, sr_match **out)
+{
+    size_t count = 0, cap = 0;
+    sr_match *v = NULL;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t node = 0;
+        for (size_t j = i; j < n && j - i < 16; j++) {
+            node = edge_get(t, node, toks[j].id);
+            if (!node)
+                break;
+            for (uint32_t p = t->node_payload[node]; p; p = t->payloads[p].next) {
+                const sr_payload *pl = &t->payloads[p];
+                if (!caps_ok(toks, i, j + 1, pl->flags))
+                    continue;
+                if (count == cap) {
+                    size_t nc = cap ? cap * 2 : 64;
+                    sr_match *nv = sr_arena_realloc(a, v, cap * sizeof *v, nc * sizeof *v);
+                    if (!nv) {
+                        *out = v;
+                        return count;
+                    }
+                    v = nv;
+                    cap = nc;
+                }
+                v[count].start = (uint16_t)i;
+                v[count].end = (uint16_t)(j + 1);
+                v[count].kind = pl->kind;
+                v[count].flags = pl->flags;
+                v[count].value = pl->value;
+                count++;
+            }
+        }
+    }
+    *out = v;
+    return count;
+}
+
+size_t sr_phrase_ids(sr_vocab *v, sr_arena *scratch, const char *phrase, uint32_t *ids, size_t cap)
+{
+    sr_token *toks;
+    size_t n = sr_tokenize(scratch, phrase, strlen(phrase), &toks, 0, NULL);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        if (toks[i].flags & TK_PUNCT) {
+            /* Phrases keep only words; "-" and "." never reach the stream. */
+            continue;
+        }
+        uint32_t id = sr_vocab_add(v, toks[i].norm, toks[i].nlen);
+        if (!id)
+            return 0;
+        ids[k++] = id;
+    }
+    return k;
+}

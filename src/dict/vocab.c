@@ -1,0 +1,82 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/hash.h"
+#include "match.h"
+
+struct vocab_slot {
+    const char *w;
+    uint32_t len, id;
+    uint64_t h;
+};
+
+void sr_vocab_init(sr_vocab *v, sr_arena *arena)
+{
+    v->slots = NULL;
+    v->cap = v->count = 0;
+    v->arena = arena;
+}
+
+void sr_vocab_free(sr_vocab *v)
+{
+    free(v->slots);
+    v->slots = NULL;
+    v->cap = v->count = 0;
+}
+
+static int grow(sr_vocab *v)
+{
+    size_t nc = v->cap ? v->cap * 2 : 4096;
+    struct vocab_slot *ns = calloc(nc, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i < v->cap; i++) {
+        if (!v->slots[i].w)
+            continue;
+        size_t j = v->slots[i].h & (nc - 1);
+        while (ns[j].w)
+            j = (j + 1) & (nc - 1);
+        ns[j] = v->slots[i];
+    }
+    free(v->slots);
+    v->slots = ns;
+    v->cap = nc;
+    return 0;
+}
+
+uint32_t sr_vocab_get(const sr_vocab *v, const char *w, size_t n)
+{
+    if (!v->cap)
+        return 0;
+    uint64_t h = sr_hash64(w, n, SR_HASH_SEED);
+    size_t j = h & (v->cap - 1);
+    for (;;) {
+        const struct vocab_slot *s = &v->slots[j];
+        if (!s->w)
+            return 0;
+        if (s->h == h && s->len == n && memcmp(s->w, w, n) == 0)
+            return s->id;
+        j = (j + 1) & (v->cap - 1);
+    }
+}
+
+uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n)
+{
+    uint32_t id = sr_vocab_get(v, w, n);
+    if (id)
+        return id;
+    if ((v->count + 1) * 2 > v->cap && grow(v))
+        return 0;
+    uint64_t h = sr_hash64(w, n, SR_HASH_SEED);
+    size_t j = h & (v->cap - 1);
+    while (v->slots[j].w)
+        j = (j + 1) & (v->cap - 1);
+    const char *copy = sr_arena_strndup(v->arena, w, n);
+    if (!copy)
+        return 0;
+    v->slots[j].w = copy;
+    v->slots[j].len = (uint32_t)n;
+    v->slots[j].h = h;
+    v->slots[j].id = (uint32_t)++v->count;
+    return v->slots[j].id;
+}

@@ -1,0 +1,391 @@
+/* Article readers: JSON Lines (one object per line), plain text (one
+ * article), HTML (one article, text pulled out of the page). A malformed
+ * record is reported as FILE:LINE: reason and skipped; reading goes on. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/error.h"
+#include "sitrep.h"
+
+#define BLOCK (1u << 16)
+#define DEFAULT_MAX_LINE (64u << 20)
+
+struct sr_reader {
+    FILE *f;
+    int own;
+    char path[512];
+    sr_input_kind kind;
+    size_t max_line;
+    /* block buffer */
+    char *blk;
+    size_t blen, bpos;
+    int eof;
+    /* the current line */
+    char *line;
+    size_t llen, lcap;
+    long lineno;
+    size_t done, total;
+    int whole_done; /* text/html: the one article was given */
+    cJSON *json;
+    char idbuf[64];
+    char *doc;      /* text/html article body (owned) */
+    char *doc_title;
+    char warn[512];
+};
+
+void sr_reader_set_max_line(sr_reader *r, size_t bytes)
+{
+    r->max_line = bytes ? bytes : DEFAULT_MAX_LINE;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+sr_status sr_reader_open(const char *path, sr_input_kind kind, sr_reader **out, sr_error *err)
+{
+    sr_error_clear(err);
+    *out = NULL;
+    sr_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return sr_fail(err, SR_ERR_NOMEM, path, 0, "out of memory");
+    snprintf(r->path, sizeof r->path, "%s", strcmp(path, "-") ? path : "<stdin>");
+    r->max_line = DEFAULT_MAX_LINE;
+    if (kind == SR_INPUT_AUTO) {
+        if (!strcmp(path, "-") || ends_with(path, ".jsonl") || ends_with(path, ".json") || ends_with(path, ".ndjson"))
+            kind = SR_INPUT_JSONL;
+        else if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml"))
+            kind = SR_INPUT_HTML;
+        else if (ends_with(path, ".txt") || ends_with(path, ".text"))
+            kind = SR_INPUT_TEXT;
+        else
+            kind = SR_INPUT_JSONL;
+    }
+    r->kind = kind;
+    if (!strcmp(path, "-")) {
+        r->f = stdin;
+    } else {
+        r->f = fopen(path, "rb");
+        if (!r->f) {
+            sr_status st = sr_fail(err, SR_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+            free(r);
+            return st;
+        }
+        r->own = 1;
+        struct stat sb;
+        if (fstat(fileno(r->f), &sb) == 0) {
+            if (S_ISDIR(sb.st_mode)) {
+                fclose(r->f);
+                free(r);
+                return sr_fail(err, SR_ERR_IO, path, 0, "is a directory");
+            }
+            if (S_ISREG(sb.st_mode))
+                r->total = (size_t)sb.st_size;
+        }
+    }
+    r->blk = malloc(BLOCK);
+    if (!r->blk) {
+        sr_reader_close(r);
+        return sr_fail(err, SR_ERR_NOMEM, path, 0, "out of memory");
+    }
+    *out = r;
+    return SR_OK;
+}
+
+void sr_reader_close(sr_reader *r)
+{
+    if (!r)
+        return;
+    if (r->own && r->f)
+        fclose(r->f);
+    cJSON_Delete(r->json);
+    free(r->blk);
+    free(r->line);
+    free(r->doc);
+    free(r->doc_title);
+    free(r);
+}
+
+void sr_reader_progress(const sr_reader *r, size_t *done, size_t *total)
+{
+    *done = r->done;
+    *total = r->total;
+}
+
+const char *sr_reader_warning(const sr_reader *r)
+{
+    return r->warn[0] ? r->warn : NULL;
+}
+
+/* Next line into r->line (without the newline). Returns 1 for a line, 0 at
+ * the end, -1 on a read error. A line longer than max_line is consumed and
+ * reported with *toolong set; only its first bytes are kept. */
+static int next_line(sr_reader *r, int *toolong)
+{
+    r->llen = 0;
+    *toolong = 0;
+    int got = 0;
+    for (;;) {
+        if (r->bpos == r->blen) {
+            if (r->eof)
+                return got ? 1 : 0;
+            r->blen = fread(r->blk, 1, BLOCK, r->f);
+            r->bpos = 0;
+            if (r->blen == 0) {
+                if (ferror(r->f))
+                    return -1;
+                r->eof = 1;
+                return got ? 1 : 0;
+            }
+        }
+        got = 1;
+        char *start = r->blk + r->bpos;
+        size_t avail = r->blen - r->bpos;
+        char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) : avail;
+        r->bpos += take + (nl ? 1 : 0);
+        r->done += take + (nl ? 1 : 0);
+        if (!*toolong) {
+            if (r->llen + take > r->max_line) {
+                *toolong = 1;
+            } else {
+                if (r->llen + take + 1 > r->lcap) {
+                    size_t nc = r->lcap ? r->lcap : 4096;
+                    while (nc < r->llen + take + 1)
+                        nc *= 2;
+                    char *nb = realloc(r->line, nc);
+                    if (!nb)
+                        return -1;
+                    r->line = nb;
+                    r->lcap = nc;
+                }
+                memcpy(r->line + r->llen, start, take);
+                r->llen += take;
+                r->line[r->llen] = 0;
+            }
+        }
+        if (nl)
+            return 1;
+    }
+}
+
+static const char *type_name(const cJSON *j)
+{
+    if (cJSON_IsString(j))
+        return "a string";
+    if (cJSON_IsNumber(j))
+        return "a number";
+    if (cJSON_IsArray(j))
+        return "an array";
+    if (cJSON_IsObject(j))
+        return "an object";
+    if (cJSON_IsBool(j))
+        return "a boolean";
+    if (cJSON_IsNull(j))
+        return "null";
+    return "something else";
+}
+
+static const char *opt_string(sr_reader *r, const cJSON *obj, const char *key)
+{
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!j || cJSON_IsNull(j))
+        return NULL;
+    if (!cJSON_IsString(j)) {
+        snprintf(r->warn, sizeof r->warn, "field \"%s\" is %s, not a string; ignored", key, type_name(j));
+        return NULL;
+    }
+    return j->valuestring;
+}
+
+static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err)
+{
+    for (;;) {
+        int toolong;
+        int rc = next_line(r, &toolong);
+        if (rc < 0)
+            return sr_fail(err, SR_ERR_IO, r->path, r->lineno, "read error: %s", strerror(errno));
+        if (rc == 0) {
+            *eof = 1;
+            return SR_OK;
+        }
+        r->lineno++;
+        if (toolong)
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "line longer than %zu bytes; skipped",
+                           r->max_line);
+        char *p = r->line;
+        size_t n = r->llen;
+        if (r->lineno == 1 && n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+            (unsigned char)p[2] == 0xBF) {
+            p += 3;
+            n -= 3;
+        }
+        while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        while (n && (*p == ' ' || *p == '\t')) {
+            p++;
+            n--;
+        }
+        if (!n)
+            continue;
+        cJSON_Delete(r->json);
+        r->json = NULL;
+        const char *end = NULL;
+        r->json = cJSON_ParseWithLengthOpts(p, n, &end, 0);
+        if (!r->json) {
+            const char *ep = cJSON_GetErrorPtr();
+            long col = (ep && ep >= p && ep <= p + n) ? (long)(ep - p) + 1 : 0;
+            if (memchr(p, 0, n))
+                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "NUL byte in the line: not JSON");
+            if (col)
+                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "not valid JSON (near column %ld)", col);
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "not valid JSON");
+        }
+        if (end && (size_t)(end - p) < n) {
+            const char *q = end;
+            while (q < p + n && (*q == ' ' || *q == '\t' || *q == '\r'))
+                q++;
+            if (q < p + n)
+                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "extra text after the JSON object");
+        }
+        if (!cJSON_IsObject(r->json))
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "expected a JSON object, found %s",
+                           type_name(r->json));
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(r->json, "id");
+        const cJSON *text = cJSON_GetObjectItemCaseSensitive(r->json, "text");
+        if (!id)
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "missing \"id\"");
+        if (cJSON_IsString(id)) {
+            if (!id->valuestring[0])
+                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "\"id\" is empty");
+            a->id = id->valuestring;
+        } else if (cJSON_IsNumber(id) && isfinite(id->valuedouble) && id->valuedouble == floor(id->valuedouble) &&
+                   fabs(id->valuedouble) < 1e15) {
+            snprintf(r->idbuf, sizeof r->idbuf, "%.0f", id->valuedouble);
+            a->id = r->idbuf;
+        } else {
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "\"id\" must be a string, found %s", type_name(id));
+        }
+        if (!text)
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "missing \"text\" (article %s)", a->id);
+        if (!cJSON_IsString(text))
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "\"text\" must be a string, found %s (article %s)",
+                           type_name(text), a->id);
+        a->text = text->valuestring;
+        a->text_len = strlen(text->valuestring);
+        a->date = opt_string(r, r->json, "date");
+        a->title = opt_string(r, r->json, "title");
+        a->source = opt_string(r, r->json, "source");
+        a->url = opt_string(r, r->json, "url");
+        *eof = 0;
+        return SR_OK;
+    }
+}
+
+static sr_status slurp(sr_reader *r, char **out, size_t *len, size_t max, int *truncated, sr_error *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf)
+        return sr_fail(err, SR_ERR_NOMEM, r->path, 0, "out of memory");
+    *truncated = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= max) {
+                *truncated = 1;
+                break;
+            }
+            size_t nc = cap * 2 > max ? max : cap * 2;
+            char *nb = realloc(buf, nc + 1);
+            if (!nb) {
+                free(buf);
+                return sr_fail(err, SR_ERR_NOMEM, r->path, 0, "out of memory");
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t got = fread(buf + n, 1, cap - n, r->f);
+        n += got;
+        r->done += got;
+        if (got == 0) {
+            if (ferror(r->f)) {
+                free(buf);
+                return sr_fail(err, SR_ERR_IO, r->path, 0, "read error: %s", strerror(errno));
+            }
+            break;
+        }
+    }
+    buf[n] = 0;
+    *out = buf;
+    *len = n;
+    return SR_OK;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+sr_status sr_reader_next(sr_reader *r, sr_article *a, int *eof, sr_error *err)
+{
+    sr_error_clear(err);
+    memset(a, 0, sizeof *a);
+    r->warn[0] = 0;
+    *eof = 0;
+    if (r->kind == SR_INPUT_JSONL)
+        return next_jsonl(r, a, eof, err);
+    if (r->whole_done) {
+        *eof = 1;
+        return SR_OK;
+    }
+    r->whole_done = 1;
+    char *buf = NULL;
+    size_t len = 0;
+    int truncated = 0;
+    /* one article per file: 64 MiB is plenty; the coder's own limit
+     * truncates further */
+    sr_status st = slurp(r, &buf, &len, 64u << 20, &truncated, err);
+    if (st)
+        return st;
+    if (truncated)
+        snprintf(r->warn, sizeof r->warn, "file larger than 64 MiB; only its beginning was read");
+    if (r->kind == SR_INPUT_HTML) {
+        size_t tl;
+        char *title = NULL;
+        char *text = sr_html_to_text(buf, len, &tl, &title);
+        free(buf);
+        if (!text) {
+            free(title);
+            return sr_fail(err, SR_ERR_PARSE, r->path, 0, "could not extract text from the HTML");
+        }
+        r->doc = text;
+        r->doc_title = title;
+        a->text = text;
+        a->text_len = tl;
+        a->title = title;
+    } else {
+        if (memchr(buf, 0, len) && len > 0) {
+            /* a binary file: code what text there is, but say so */
+            snprintf(r->warn, sizeof r->warn, "file contains NUL bytes (binary?); they were replaced");
+        }
+        r->doc = buf;
+        a->text = buf;
+        a->text_len = len;
+    }
+    a->id = base_name(r->path);
+    r->lineno = 1;
+    return SR_OK;
+}
+
+long sr_reader_line(const sr_reader *r)
+{
+    return r->kind == SR_INPUT_JSONL ? r->lineno : 0;
+}

@@ -1,0 +1,230 @@
+/* Event writers: JSON Lines (the contract), CSV with ACLED's column names
+ * where they overlap, TSV in the Phoenix/GDELT manner. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "sitrep.h"
+
+int sr_format_parse(const char *s, sr_format *out)
+{
+    if (!strcmp(s, "jsonl") || !strcmp(s, "json")) {
+        *out = SR_FORMAT_JSONL;
+        return 0;
+    }
+    if (!strcmp(s, "csv")) {
+        *out = SR_FORMAT_CSV;
+        return 0;
+    }
+    if (!strcmp(s, "cameo-tsv") || !strcmp(s, "tsv")) {
+        *out = SR_FORMAT_CAMEO_TSV;
+        return 0;
+    }
+    return -1;
+}
+
+static const char *const csv_cols =
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor1_code,actor2,actor2_code,"
+    "country,admin1,location,latitude,longitude,geo_precision,fatalities,notes,doc_id,sentence,cameo,quad_class,"
+    "modality,mentions\n";
+
+static const char *const tsv_cols =
+    "event_id\tdate\tyear\tmonth\tday\tsource_actor_code\tsource_actor\ttarget_actor_code\ttarget_actor\tevent_code\t"
+    "root_code\tquad_class\tlatitude\tlongitude\tlocation\tadmin1\tcountry\tdoc_id\tsentence\tmodality\n";
+
+int sr_write_header(FILE *f, sr_format fmt)
+{
+    const char *h = fmt == SR_FORMAT_CSV ? csv_cols : fmt == SR_FORMAT_CAMEO_TSV ? tsv_cols : NULL;
+    if (!h)
+        return 0;
+    return fputs(h, f) < 0 ? -1 : 0;
+}
+
+static void json_actor(sr_buf *b, const char *key, int has, const sr_actor_ref *a)
+{
+    sr_buf_printf(b, ",\"%s\":", key);
+    if (!has) {
+        sr_buf_puts(b, "null");
+        return;
+    }
+    sr_buf_puts(b, "{\"name\":");
+    sr_buf_json_str(b, a->name ? a->name : "");
+    sr_buf_puts(b, ",\"code\":");
+    sr_buf_json_str(b, a->code ? a->code : "");
+    sr_buf_puts(b, ",\"text\":");
+    sr_buf_json_str(b, a->text ? a->text : "");
+    sr_buf_putc(b, '}');
+}
+
+static void json_opt_str(sr_buf *b, const char *s)
+{
+    if (s)
+        sr_buf_json_str(b, s);
+    else
+        sr_buf_puts(b, "null");
+}
+
+static void write_jsonl(sr_buf *b, const sr_event *e)
+{
+    sr_actor_ref a1, a2;
+    sr_location_ref loc;
+    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
+    sr_buf_puts(b, "{\"event_id\":");
+    sr_buf_json_str(b, sr_event_id(e));
+    sr_buf_puts(b, ",\"doc_id\":");
+    sr_buf_json_str(b, sr_event_doc_id(e));
+    sr_buf_printf(b, ",\"sentence\":%d,\"text\":", sr_event_sentence(e));
+    sr_buf_json_str(b, sr_event_text(e));
+    sr_buf_puts(b, ",\"date\":");
+    json_opt_str(b, sr_event_date(e));
+    sr_buf_printf(b, ",\"time_precision\":%d,\"event_type\":", sr_event_time_precision(e));
+    sr_buf_json_str(b, sr_event_type(e));
+    sr_buf_puts(b, ",\"sub_event_type\":");
+    sr_buf_json_str(b, sr_event_sub_type(e));
+    sr_buf_puts(b, ",\"cameo\":");
+    sr_buf_json_str(b, sr_event_cameo(e));
+    sr_buf_printf(b, ",\"quad_class\":%d", sr_event_quad_class(e));
+    json_actor(b, "actor1", h1, &a1);
+    json_actor(b, "actor2", h2, &a2);
+    sr_buf_puts(b, ",\"location\":");
+    if (!hl) {
+        sr_buf_puts(b, "null");
+    } else {
+        sr_buf_puts(b, "{\"name\":");
+        json_opt_str(b, loc.name);
+        sr_buf_puts(b, ",\"admin1\":");
+        json_opt_str(b, loc.admin1);
+        sr_buf_puts(b, ",\"country\":");
+        json_opt_str(b, loc.country);
+        if (loc.has_coords)
+            sr_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", loc.lat, loc.lon);
+        else
+            sr_buf_puts(b, ",\"lat\":null,\"lon\":null");
+        sr_buf_printf(b, ",\"geo_precision\":%d,\"text\":", loc.geo_precision);
+        json_opt_str(b, loc.text);
+        sr_buf_putc(b, '}');
+    }
+    long f = sr_event_fatalities(e);
+    if (f >= 0)
+        sr_buf_printf(b, ",\"fatalities\":%ld", f);
+    else
+        sr_buf_puts(b, ",\"fatalities\":null");
+    sr_buf_puts(b, ",\"modality\":");
+    sr_buf_json_str(b, sr_modality_str(sr_event_modality(e)));
+    sr_buf_printf(b, ",\"mentions\":%d}\n", sr_event_mentions(e));
+}
+
+static void csv_sep(sr_buf *b)
+{
+    sr_buf_putc(b, ',');
+}
+
+static void write_csv(sr_buf *b, const sr_event *e)
+{
+    sr_actor_ref a1, a2;
+    sr_location_ref loc;
+    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
+    const char *date = sr_event_date(e);
+    sr_buf_csv_field(b, sr_event_id(e));
+    csv_sep(b);
+    sr_buf_csv_field(b, date ? date : "");
+    csv_sep(b);
+    if (date)
+        sr_buf_put(b, date, 4);
+    csv_sep(b);
+    sr_buf_printf(b, "%d,", sr_event_time_precision(e));
+    sr_buf_csv_field(b, sr_event_type(e));
+    csv_sep(b);
+    sr_buf_csv_field(b, sr_event_sub_type(e));
+    csv_sep(b);
+    sr_buf_csv_field(b, h1 ? a1.name : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, h1 ? a1.code : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, h2 ? a2.name : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, h2 ? a2.code : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, hl && loc.country ? loc.country : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, hl && loc.admin1 ? loc.admin1 : "");
+    csv_sep(b);
+    sr_buf_csv_field(b, hl && loc.name ? loc.name : "");
+    csv_sep(b);
+    if (hl && loc.has_coords)
+        sr_buf_printf(b, "%.4f,%.4f,", loc.lat, loc.lon);
+    else
+        sr_buf_puts(b, ",,");
+    if (hl)
+        sr_buf_printf(b, "%d", loc.geo_precision);
+    csv_sep(b);
+    long f = sr_event_fatalities(e);
+    if (f >= 0)
+        sr_buf_printf(b, "%ld", f);
+    csv_sep(b);
+    sr_buf_csv_field(b, sr_event_text(e));
+    csv_sep(b);
+    sr_buf_csv_field(b, sr_event_doc_id(e));
+    sr_buf_printf(b, ",%d,", sr_event_sentence(e));
+    sr_buf_csv_field(b, sr_event_cameo(e));
+    sr_buf_printf(b, ",%d,%s,%d\n", sr_event_quad_class(e), sr_modality_str(sr_event_modality(e)),
+                  sr_event_mentions(e));
+}
+
+static void write_tsv(sr_buf *b, const sr_event *e)
+{
+    sr_actor_ref a1, a2;
+    sr_location_ref loc;
+    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
+    const char *date = sr_event_date(e);
+    sr_buf_tsv_field(b, sr_event_id(e));
+    sr_buf_putc(b, '\t');
+    if (date && strlen(date) == 10)
+        sr_buf_printf(b, "%.4s%.2s%.2s\t%.4s\t%.2s\t%.2s\t", date, date + 5, date + 8, date, date + 5, date + 8);
+    else
+        sr_buf_puts(b, "\t\t\t\t");
+    sr_buf_tsv_field(b, h1 ? a1.code : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, h1 ? a1.name : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, h2 ? a2.code : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, h2 ? a2.name : "");
+    sr_buf_putc(b, '\t');
+    const char *cameo = sr_event_cameo(e);
+    sr_buf_tsv_field(b, cameo);
+    sr_buf_putc(b, '\t');
+    if (strlen(cameo) >= 2)
+        sr_buf_put(b, cameo, 2);
+    else
+        sr_buf_puts(b, cameo);
+    sr_buf_printf(b, "\t%d\t", sr_event_quad_class(e));
+    if (hl && loc.has_coords)
+        sr_buf_printf(b, "%.4f\t%.4f\t", loc.lat, loc.lon);
+    else
+        sr_buf_puts(b, "\t\t");
+    sr_buf_tsv_field(b, hl && loc.name ? loc.name : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, hl && loc.admin1 ? loc.admin1 : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, hl && loc.country ? loc.country : "");
+    sr_buf_putc(b, '\t');
+    sr_buf_tsv_field(b, sr_event_doc_id(e));
+    sr_buf_printf(b, "\t%d\t%s\n", sr_event_sentence(e), sr_modality_str(sr_event_modality(e)));
+}
+
+int sr_write_event(FILE *f, sr_format fmt, const sr_event *e)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    switch (fmt) {
+    case SR_FORMAT_JSONL: write_jsonl(&b, e); break;
+    case SR_FORMAT_CSV: write_csv(&b, e); break;
+    case SR_FORMAT_CAMEO_TSV: write_tsv(&b, e); break;
+    }
+    int rc = 0;
+    if (b.oom || fwrite(b.p, 1, b.len, f) != b.len)
+        rc = -1;
+    sr_buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,387 @@
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+static int is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp == 0xFFFD)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    switch (cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static uint32_t cp_at(const char *s, size_t n, size_t i, int *len)
+{
+    uint32_t cp;
+    int l = sr_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (l == 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = l;
+    return cp;
+}
+
+static int is_word_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    int l;
+    return is_word_cp(cp_at(s, n, i, &l));
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* "2,500": a comma is a thousands separator only before exactly 3 digits. */
+static int three_digits(const char *s, size_t n, size_t i)
+{
+    return i + 3 <= n && is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           (i + 3 == n || !is_digit(s[i + 3]));
+}
+
+static int is_alpha_ascii(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            if (c == '\'' || c == '.')
+                continue;
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            if (o + 1 < cap)
+                dst[o++] = (char)c;
+            continue;
+        }
+        int l;
+        uint32_t cp = cp_at(s, n, i, &l);
+        i += (size_t)l;
+        utf8proc_int32_t dec[32];
+        int last = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 32,
+                                                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                         UTF8PROC_DECOMPOSE | UTF8PROC_IGNORE,
+                                                     &last);
+        if (k < 0 || k > 32) {
+            dec[0] = (utf8proc_int32_t)cp;
+            k = 1;
+        }
+        for (utf8proc_ssize_t j = 0; j < k; j++) {
+            uint32_t d = (uint32_t)dec[j];
+            if (d == '\'' || d == 0x2019 || d == 0x02BF || d == 0x02BE)
+                continue;
+            char e[4];
+            int el = sr_utf8_encode(d, e);
+            if (o + (size_t)el < cap) {
+                memcpy(dst + o, e, (size_t)el);
+                o += (size_t)el;
+            }
+        }
+    }
+    dst[o] = 0;
+    return o;
+}
+
+typedef struct tok_vec {
+    sr_token *v;
+    size_t n, cap;
+} tok_vec;
+
+static sr_token *tok_push(sr_arena *a, tok_vec *tv)
+{
+    if (tv->n == tv->cap) {
+        size_t nc = tv->cap ? tv->cap * 2 : 64;
+        sr_token *p = sr_arena_realloc(a, tv->v, tv->cap * sizeof *p, nc * sizeof *p);
+        if (!p)
+            return NULL;
+        tv->v = p;
+        tv->cap = nc;
+    }
+    sr_token *t = &tv->v[tv->n++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen)
+{
+    char tmp[256];
+    size_t l = sr_norm_word(s, n > 200 ? 200 : n, tmp, sizeof tmp);
+    *nlen = (uint16_t)l;
+    return sr_arena_strndup(a, tmp, l);
+}
+
+static void case_flags(sr_token *t, const char *s, size_t n)
+{
+    int letters = 0, upper = 0, first = -1;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        int l = 1;
+        int up = -1;
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                up = 1;
+            else if (c >= 'a' && c <= 'z')
+                up = 0;
+        } else {
+            uint32_t cp = cp_at(s, n, i, &l);
+            if (utf8proc_isupper((utf8proc_int32_t)cp))
+                up = 1;
+            else if (utf8proc_islower((utf8proc_int32_t)cp))
+                up = 0;
+        }
+        if (up >= 0) {
+            letters++;
+            upper += up;
+            if (first < 0)
+                first = up;
+        }
+        i += (size_t)l;
+    }
+    if (first == 1)
+        t->flags |= TK_CAP;
+    if (letters >= 2 && upper == letters)
+        t->flags |= TK_ALLCAP;
+    if (letters == 1 && upper == 1 && (t->flags & TK_DOTTED))
+        t->flags |= TK_ALLCAP;
+}
+
+size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t max_tokens, int *truncated)
+{
+    tok_vec tv = {0};
+    int space_before = 1, hyph = 0;
+    size_t i = 0;
+    if (truncated)
+        *truncated = 0;
+    while (i < n) {
+        if (max_tokens && tv.n >= max_tokens) {
+            if (truncated)
+                *truncated = 1;
+            break;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            space_before = 1;
+            hyph = 0;
+            i++;
+            continue;
+        }
+        /* A hyphen glued between two words joins them: al-Bab, US-led. */
+        if (c == '-' && !space_before && tv.n && (tv.v[tv.n - 1].flags & TK_WORD) && is_word_at(s, n, i + 1)) {
+            hyph = 1;
+            i++;
+            continue;
+        }
+        int lead_apos = (c == '\'' && space_before && i + 1 < n && is_alpha_ascii(s[i + 1]) &&
+                         !(s[i + 1] == 's' && (i + 2 >= n || !is_word_at(s, n, i + 2))));
+        if (is_word_at(s, n, i) || lead_apos) {
+            size_t st = i;
+            if (lead_apos)
+                i++;
+            int dotted = 0, digits = 0, alnum = 0, alpha_only = 1;
+            /* Dotted abbreviation: U.S., U.N., a.m. */
+            if (i + 2 < n && is_alpha_ascii(s[i]) && s[i + 1] == '.' && is_alpha_ascii(s[i + 2]) &&
+                (i + 3 >= n || s[i + 3] == '.' || !is_word_at(s, n, i + 3))) {
+                size_t j = i;
+                while (j + 1 < n && is_alpha_ascii(s[j]) && s[j + 1] == '.')
+                    j += 2;
+                if (j - i >= 4) {
+                    dotted = 1;
+                    i = j;
+                }
+            }
+            if (!dotted) {
+                while (i < n) {
+                    unsigned char d = (unsigned char)s[i];
+                    if (d < 0x80) {
+                        if ((d >= '0' && d <= '9')) {
+                            digits++;
+                            alpha_only = 0;
+                            i++;
+                            continue;
+                        }
+                        if (is_alpha_ascii((char)d)) {
+                            alnum++;
+                            i++;
+                            continue;
+                        }
+                        /* Thousands separators and decimals inside numbers. */
+                        if ((d == ',' || d == '.') && digits && !alnum && i + 1 < n && s[i + 1] >= '0' &&
+                            s[i + 1] <= '9') {
+                            if (d == ',' && !three_digits(s, n, i + 1))
+                                break;
+                            i++;
+                            continue;
+                        }
+                        /* Apostrophe inside a word (Shi'ite, Sa'dah) but
+                         * not the possessive 's or n't. */
+                        if (d == '\'' && i + 1 < n && is_alpha_ascii(s[i + 1])) {
+                            int poss = (s[i + 1] == 's' || s[i + 1] == 'S') && (i + 2 >= n || !is_word_at(s, n, i + 2));
+                            int nt = (s[i + 1] == 't') && i > st && (s[i - 1] == 'n' || s[i - 1] == 'N') &&
+                                     (i + 2 >= n || !is_word_at(s, n, i + 2));
+                            if (poss || nt)
+                                break;
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    int l;
+                    uint32_t cp = cp_at(s, n, i, &l);
+                    if (!is_word_cp(cp))
+                        break;
+                    alnum++;
+                    i += (size_t)l;
+                }
+            }
+            size_t end = i;
+            int negated = 0;
+            /* didn't -> did + n't */
+            if (!dotted && end + 1 < n && s[end] == '\'' && s[end + 1] == 't' && end - st >= 2 &&
+                (s[end - 1] == 'n' || s[end - 1] == 'N')) {
+                end--;
+                negated = 1;
+            }
+            sr_token *t = tok_push(a, &tv);
+            if (!t)
+                break;
+            t->off = (uint32_t)st;
+            t->len = (uint16_t)((end - st) > 65535 ? 65535 : (end - st));
+            t->flags = TK_WORD | (dotted ? TK_DOTTED : 0) | (hyph ? TK_HYPH : 0) | (space_before ? TK_SPACE_BEFORE : 0);
+            if (alpha_only && !digits)
+                t->flags |= TK_ALPHA;
+            t->norm = norm_dup(a, s + st, end - st, &t->nlen);
+            if (!t->norm)
+                break;
+            case_flags(t, s + st, end - st);
+            if (digits && !alnum) {
+                t->flags |= TK_NUM;
+                double v = 0, frac = 0, scale = 1;
+                int in_frac = 0;
+                for (size_t k = st; k < end; k++) {
+                    char d = s[k];
+                    if (d == '.') {
+                        in_frac = 1;
+                        continue;
+                    }
+                    if (d < '0' || d > '9')
+                        continue;
+                    if (in_frac) {
+                        scale /= 10;
+                        frac += (d - '0') * scale;
+                    } else {
+                        v = v * 10 + (d - '0');
+                    }
+                }
+                t->num = v + frac;
+            } else if (digits && alnum) {
+                /* 1st, 2nd, 45th */
+                const char *nm = t->norm;
+                size_t l = t->nlen;
+                if (l >= 3) {
+                    const char *suf = nm + l - 2;
+                    if ((!strcmp(suf, "st") || !strcmp(suf, "nd") || !strcmp(suf, "rd") || !strcmp(suf, "th")) &&
+                        nm[l - 3] >= '0' && nm[l - 3] <= '9') {
+                        int ok = 1;
+                        double v = 0;
+                        for (size_t k = 0; k + 2 < l; k++) {
+                            if (nm[k] < '0' || nm[k] > '9') {
+                                ok = 0;
+                                break;
+                            }
+                            v = v * 10 + (nm[k] - '0');
+                        }
+                        if (ok) {
+                            t->flags |= TK_NUM | TK_ORD;
+                            t->num = v;
+                        }
+                    }
+                }
+            }
+            space_before = 0;
+            hyph = 0;
+            if (negated) {
+                sr_token *u = tok_push(a, &tv);
+                if (!u)
+                    break;
+                u->off = (uint32_t)end;
+                u->len = 3;
+                u->flags = TK_WORD | TK_NEG;
+                u->norm = "not";
+                u->nlen = 3;
+                i = end + 3;
+                continue;
+            }
+            /* Possessive: Syria's, jihadists' */
+            if (end + 1 < n && s[end] == '\'' && (s[end + 1] == 's' || s[end + 1] == 'S') &&
+                (end + 2 >= n || !is_word_at(s, n, end + 2))) {
+                sr_token *u = tok_push(a, &tv);
+                if (!u)
+                    break;
+                u->off = (uint32_t)end;
+                u->len = 2;
+                u->flags = TK_POSS;
+                u->norm = "'s";
+                u->nlen = 2;
+                i = end + 2;
+            } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
+                       (end + 1 >= n || !is_word_at(s, n, end + 1))) {
+                sr_token *u = tok_push(a, &tv);
+                if (!u)
+                    break;
+                u->off = (uint32_t)end;
+                u->len = 1;
+                u->flags = TK_POSS;
+                u->norm = "'s";
+                u->nlen = 2;
+                i = end + 1;
+            }
+            continue;
+        }
+        /* Punctuation: one character (a UTF-8 sequence), "..." as one. */
+        sr_token *t = tok_push(a, &tv);
+        if (!t)
+            break;
+        t->off = (uint32_t)i;
+        int l = 1;
+        if (c >= 0x80)
+            cp_at(s, n, i, &l);
+        else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
+            l = 3;
+        t->len = (uint16_t)l;
+        t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
+        t->norm = sr_arena_strndup(a, s + i, (size_t)l);
+        t->nlen = (uint16_t)l;
+        if (!t->norm)
+            break;
+        i += (size_t)l;
+        space_before = 0;
+        hyph = 0;
+    }
+    *out = tv.v;
+    return tv.n;
+}

@@ -1,0 +1,29 @@
+/* Growable byte buffer on the heap, for output lines and file contents. */
+#ifndef SR_BUF_H
+#define SR_BUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sr_buf {
+    char *p;
+    size_t len, cap;
+    int oom; /* set once an allocation failed; later appends are dropped */
+} sr_buf;
+
+void sr_buf_init(sr_buf *b);
+void sr_buf_free(sr_buf *b);
+void sr_buf_clear(sr_buf *b);
+int sr_buf_reserve(sr_buf *b, size_t extra);
+void sr_buf_put(sr_buf *b, const void *s, size_t n);
+void sr_buf_puts(sr_buf *b, const char *s);
+void sr_buf_putc(sr_buf *b, char c);
+void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* JSON string literal with quotes; s must be valid UTF-8 (ours always is). */
+void sr_buf_json_str(sr_buf *b, const char *s);
+/* CSV field, quoted when it holds a comma, quote or newline. */
+void sr_buf_csv_field(sr_buf *b, const char *s);
+/* TSV field: tabs and newlines become spaces. */
+void sr_buf_tsv_field(sr_buf *b, const char *s);
+const char *sr_buf_cstr(sr_buf *b);
+
+#endif
