@@ -152,6 +152,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         }
         if (!m || (m->kind != PH_ACTOR && m->kind != PH_AGENT && m->kind != PH_COUNTRY))
             continue;
+        /* "anti-aircraft", "pro-government": the second half of a compound */
+        if (m->kind == PH_AGENT && (t->flags & TK_HYPH) && i > 0 && s->owner[i - 1] < 0)
+            continue;
         size_t start = i, end = m->end;
         int16_t def = -1, agent = -1, country = -1;
         uint32_t flags = 0;
@@ -200,9 +203,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         /* AGENT of [the] NAMED: "militiamen of the Islamic State" */
         if (m->kind == PH_AGENT && end + 1 < n && s->tok[end].id == e->w.of) {
             size_t j = end + 1;
-            if (j < n && s->tok[j].id == e->w.the)
-                j++;
             const sr_match *nx = match_at(s, j);
+            if (!nx && j < n && s->tok[j].id == e->w.the)
+                nx = match_at(s, ++j);
             if (nx && nx->kind == PH_ACTOR) {
                 def = (int16_t)nx->value;
                 flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));

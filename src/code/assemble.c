@@ -101,7 +101,10 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
         return 1;
     if (a->loc_name && b->loc_name && !strcasecmp(a->loc_name, b->loc_name))
         return 1;
-    if (a->has_coords && b->has_coords && km_between(a->lat, a->lon, b->lat, b->lon) <= 25.0)
+    /* two named places at town level are two places, however close;
+     * otherwise nearness tells */
+    int both_named = a->precision == 1 && b->precision == 1 && a->loc_name && b->loc_name;
+    if (!both_named && a->has_coords && b->has_coords && km_between(a->lat, a->lon, b->lat, b->lon) <= 25.0)
         return 1;
     /* a province and a place in it */
     const sr_ev *wide = a->precision >= b->precision ? a : b;
@@ -128,6 +131,9 @@ static int sub_compatible(int a, int b)
     }
     if (ta == TYPE_PROTESTS || ta == TYPE_RIOTS)
         return 1;
+    /* the fighting over a place and its capture are one battle */
+    if (ta == TYPE_BATTLES && (a == SUB_ARMED_CLASH || b == SUB_ARMED_CLASH))
+        return 1;
     return 0;
 }
 
@@ -140,6 +146,8 @@ static int sub_merge(int a, int b)
         return SUB_SUICIDE;
     if (sr_acled_type(a) == TYPE_PROTESTS)
         return a > b ? a : b; /* peaceful < intervention < excessive force */
+    if (sr_acled_type(a) == TYPE_BATTLES)
+        return a == SUB_ARMED_CLASH ? b : a;
     return a;
 }
 
@@ -149,6 +157,11 @@ static int actors_compatible(const sr_coder *c, int a, int b)
         return 1;
     /* an unidentified group and a named one can be one side */
     if ((c->ents[a].flags & ACT_UNKNOWN) || (c->ents[b].flags & ACT_UNKNOWN))
+        return 1;
+    /* a state's forces and its air force: RUSMIL, RUSMILAIR */
+    const char *x = c->ents[a].code, *y = c->ents[b].code;
+    size_t lx = strlen(x), ly = strlen(y);
+    if (lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(x, y, lx < ly ? lx : ly))
         return 1;
     return 0;
 }
@@ -167,6 +180,10 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     u->mentions += v->mentions;
+    if (v->split) {
+        u->sib_sent = v->sent;
+        u->sib_tok = v->tok;
+    }
     u->sub = sub_merge(u->sub, v->sub);
     if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0)) {
         u->a1 = v->a1;
@@ -230,18 +247,28 @@ void sr_assemble(sr_coder *c)
     qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
-        for (size_t j = 0; j < i; j++) {
+        for (size_t jj = i; jj > 0; jj--) {
+            size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
-            if (u->dead || u->mod != v->mod || u->type != v->type || !sub_compatible(u->sub, v->sub))
+            if (u->dead || u->anaphoric || u->mod != v->mod || u->type != v->type || !sub_compatible(u->sub, v->sub))
                 continue;
             /* two places struck in one sentence are two events */
             if (u->sent == v->sent && u->tok == v->tok)
+                continue;
+            if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
             if (!actors_compatible(c, u->a1, v->a1) || !actors_compatible(c, u->a2, v->a2))
                 continue;
             /* same actors or a shared place: the same happening */
             int same_actor = u->a1 >= 0 && u->a1 == v->a1;
             int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
+            if (v->anaphoric && date_compatible(u, v)) {
+                /* "the attack": the most recent one of its kind */
+                merge_into(c, u, v);
+                break;
+            }
+            if (v->anaphoric)
+                continue;
             if (!loc_compatible(u, v) || !date_compatible(u, v))
                 continue;
             if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0))
@@ -252,6 +279,11 @@ void sr_assemble(sr_coder *c)
             break;
         }
     }
+    /* "the battles", "the attack" with nothing told before: a state of
+     * affairs, not a happening this article reports */
+    for (size_t i = 0; i < c->nevs; i++)
+        if (c->evs[i].anaphoric && !c->evs[i].dead)
+            c->evs[i].dead = 1;
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)
         if (!c->evs[i].dead)

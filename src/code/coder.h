@@ -20,7 +20,7 @@ struct sr_engine {
             was, were, is, are, been, being, be, has, have, had, it, they, its, their, he, she, we, which,
             who, that, after, before, while_, as, when, since, but, out, for_, outside, inside, around,
             across, over, toward, towards, within, along, among, including, under, off, through, amid,
-            during, following, throughout, not, no;
+            during, following, throughout, not, no, targeting, them;
     } w;
 };
 
@@ -73,6 +73,7 @@ typedef struct sr_pmention {
     uint8_t pattern;      /* found by a pattern, not a dictionary */
     uint8_t is_listed;    /* member (not head) of a coordinated list */
     uint8_t region_noun;  /* followed by province/governorate */
+    uint8_t affil;        /* "the ISF of Baghdad": whose, not where */
     const char *name;     /* canonical name (or the words when unknown) */
     const char *text;     /* the words */
     const char *admin1;
@@ -143,6 +144,8 @@ typedef struct sr_ev {
     int split;              /* one of several places in one sentence */
     int dead;               /* merged into another */
     int tok;                /* trigger token, for ordering */
+    int anaphoric;          /* "the attack": a happening told before */
+    int sib_sent, sib_tok;  /* a split sibling already merged in */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

@@ -94,7 +94,7 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     W(inside, "inside"); W(around, "around"); W(across, "across"); W(over, "over"); W(toward, "toward");
     W(towards, "towards"); W(within, "within"); W(along, "along"); W(among, "among");
     W(including, "including"); W(under, "under"); W(off, "off"); W(through, "through"); W(amid, "amid");
-    W(during, "during"); W(following, "following"); W(throughout, "throughout"); W(not, "not"); W(no, "no");
+    W(during, "during"); W(following, "following"); W(throughout, "throughout"); W(not, "not"); W(no, "no"); W(targeting, "targeting"); W(them, "them");
 #undef W
     *out = e;
     return SR_OK;

@@ -103,6 +103,127 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     return 0;
 }
 
+
+/* ---- noun or verb ------------------------------------------------------------ */
+
+static int is_det_word(const char *w)
+{
+    static const char *const d[] = {"the", "a", "an", "its", "their", "his", "her", "these", "those", "this",
+                                    "several", "many", "more", "further", "new", "recent", "numerous", "multiple",
+                                    "fresh", "repeated", "heavy", "intense", "fierce", "deadly", "overnight",
+                                    "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no", NULL};
+    for (const char *const *p = d; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+static int is_aux_word(const char *w)
+{
+    static const char *const d[] = {"to", "has", "have", "had", "will", "would", "could", "did", "does", "do",
+                                    "it", "they", "he", "she", "we", "who", "which", "also", "reportedly",
+                                    "allegedly", "then", "later", "repeatedly", "again", NULL};
+    for (const char *const *p = d; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+/* 1 noun, 0 verb, -1 cannot tell: "the strikes killed" / "US strikes pro-Assad forces". */
+static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    if (t->s > 0) {
+        const sr_token *p = &s->tok[t->s - 1];
+        if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(p->norm))
+            return 1;
+        if (is_aux_word(p->norm) || (p->flags & TK_NEG))
+            return 0;
+    } else {
+        return 1;
+    }
+    if (t->e >= s->ntok)
+        return 1;
+    const sr_token *nx = &s->tok[t->e];
+    if (nx->flags & TK_PUNCT)
+        return 1;
+    uint32_t id = nx->id;
+    if (id && (id == e->w.on || id == e->w.against || id == e->w.by || id == e->w.in || id == e->w.at ||
+               id == e->w.near || id == e->w.of || id == e->w.that || id == e->w.which || id == e->w.and_ ||
+               id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.have ||
+               id == e->w.has || id == e->w.had || id == e->w.from || id == e->w.targeting))
+        return 1;
+    if (s->owner[t->e] >= 0 && s->m[s->owner[t->e]].kind == PH_TRIGGER)
+        return 1; /* "strikes killed" */
+    if (id == e->w.the || id == e->w.a || id == e->w.an || (nx->flags & TK_NUM) ||
+        (s->owner[t->e] >= 0 && s->m[s->owner[t->e]].kind != PH_TRIGGER))
+        return 0;
+    return -1;
+}
+
+/* Keeps only the noun or only the verb meanings when the context says
+ * which one the word is. */
+static void settle_pos(const sr_coder *c, const sr_sent *s, sr_trig *t)
+{
+    int nouns = 0, verbs = 0;
+    for (int k = 0; k < t->ndef; k++) {
+        if (tdef(c, t, k)->opts & TRG_NOUN)
+            nouns++;
+        else
+            verbs++;
+    }
+    if (!nouns || !verbs)
+        return;
+    int pos = pos_of(c, s, t);
+    if (pos < 0)
+        return;
+    int j = 0;
+    for (int k = 0; k < t->ndef; k++) {
+        int is_noun = (tdef(c, t, k)->opts & TRG_NOUN) != 0;
+        if (is_noun == pos)
+            t->def[j++] = t->def[k];
+    }
+    t->ndef = j;
+}
+
+/* "The bombing targeted", "the attack killed": the verb tells about the
+ * event the noun named, it is not another one. */
+static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    if (t->s == 0)
+        return 0;
+    size_t j = t->s;
+    while (j > 0 && is_adverb_like(&s->tok[j - 1]))
+        j--;
+    for (size_t k = 0; k < s->ntg; k++) {
+        const sr_trig *u = &s->tg[k];
+        if (u == t || u->e != j)
+            continue;
+        for (int d = 0; d < u->ndef; d++)
+            if (tdef(c, u, d)->opts & TRG_NOUN)
+                return 1;
+    }
+    return 0;
+}
+
+/* "the attack", "the overnight strikes", "Sunday's attack": a happening
+ * told before. */
+static int definite_noun(const sr_sent *s, const sr_trig *t)
+{
+    for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
+        const sr_token *p = &s->tok[i - 1];
+        const char *w = p->norm;
+        if (!strcmp(w, "the") || !strcmp(w, "this") || !strcmp(w, "these") || !strcmp(w, "those") ||
+            !strcmp(w, "that"))
+            return 1;
+        if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
+            return 1;
+        if (!(p->flags & TK_ALPHA) || (p->flags & TK_CAP) || s->owner[i - 1] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 /* ---- finding actors around a trigger ---------------------------------------- */
 
 static int ment_ok_actor(const sr_coder *c, const sr_mention *m)
@@ -332,12 +453,21 @@ static int support_verb(const sr_sent *s, size_t t)
 
 enum { W_NONE = 0, W_AIR = 1, W_SHELL = 2, W_IED = 4, W_SUICIDE = 8, W_GRENADE = 16, W_CHEM = 32, W_SMALL = 64, W_CAR = 128 };
 
-static int weapons_in(const sr_sent *s, size_t a, size_t b)
+/* Weapons named in [a, b), leaving out the words of other event words
+ * ("with the support of coalition air strikes" does not make an
+ * offensive an air strike). */
+static int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
 {
     int w = 0;
     if (b > s->ntok)
         b = s->ntok;
     for (size_t i = a; i < b; i++) {
+        int other = 0;
+        for (size_t k = 0; k < s->ntg; k++)
+            if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e)
+                other = 1;
+        if (other)
+            continue;
         uint64_t m = s->cuemask[i];
         if (m & (1ULL << CUE_W_AIR))
             w |= W_AIR;
@@ -429,13 +559,20 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
     if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to) {
         const char *pw = t->s > 1 ? s->tok[t->s - 2].norm : "";
         static const char *const done[] = {"used", "began", "begun", "continued", "managed", "started", "went",
-                                           "forced", "able", "continue", "continues", "begins", "start", NULL};
+                                           "forced", "able", "continue", "continues", "continuing", "begins", "start", NULL};
         int real = 0;
         for (const char *const *p = done; *p; p++)
             if (!strcmp(pw, *p))
                 real = 1;
         if (!real)
             return SR_PLANNED;
+    }
+    /* "depending on them to participate in the battles" */
+    if (d->opts & TRG_NOUN) {
+        for (size_t i = t->s > 5 ? (size_t)t->s - 5 : 0; i + 1 < t->s; i++)
+            if (s->tok[i].id == e->w.to && (s->tok[i + 1].flags & TK_ALPHA) && s->tok[i + 1].id != e->w.the &&
+                s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP))
+                return SR_PLANNED;
     }
     /* "before launching the attack" */
     if (t->s > 0) {
@@ -644,7 +781,7 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
 
 static int usable_place(const sr_pmention *p)
 {
-    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc;
+    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil;
 }
 
 /* The last place of the right kind mentioned before sentence si. */
@@ -657,7 +794,7 @@ static const sr_pmention *context_place(sr_coder *c, size_t si, int kind, int sa
             break;
         for (size_t j = p->npm; j > 0; j--) {
             const sr_pmention *q = &p->pm[j - 1];
-            if (q->refloc || q->dateline || q->in_report || q->kind == PK_COUNTRY)
+            if (q->refloc || q->dateline || q->in_report || q->affil || q->kind == PK_COUNTRY)
                 continue;
             if (kind == PK_ADMIN1 && q->kind != PK_ADMIN1 && !q->region_noun)
                 continue;
@@ -845,7 +982,7 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
     case EV_DESTROY:
         if (air)
             return SUB_AIR;
-        if (k->a1_ent < 0 || !(f1 & ACT_ARMED))
+        if (k->a1_ent < 0 || !(f1 & ACT_ARMED) || !k->civ_target)
             return -1;
         return SUB_LOOTING;
     case EV_ATTACK:
@@ -907,6 +1044,7 @@ static sr_ev *new_ev(sr_coder *c)
     v->loc_place = -1;
     v->loc_gaz = -1;
     v->mentions = 1;
+    v->sib_sent = -9;
     return v;
 }
 
@@ -937,6 +1075,12 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *b
     for (size_t k = 0; k < s->ntx; k++) {
         const sr_timex *tx = &s->tx[k];
         size_t d = tx->s > t ? tx->s - t : t - tx->e;
+        if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
+            /* "in September" in a November article: history */
+            if (d < 12)
+                *background = 1;
+            continue;
+        }
         if (tx->kind == TX_YEAR || tx->background) {
             if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
                 if (d < 12)
@@ -1011,7 +1155,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
     int op = -1, om = -1;
     for (size_t k = 0; k < s->npm; k++) {
         const sr_pmention *p = &s->pm[k];
-        if (p->s < t->e || p->dateline || p->in_report || p->is_listed)
+        if (p->s < t->e || p->dateline || p->in_report || p->is_listed || p->refloc || !p->name)
             continue;
         if (p->s > t->e + 10 || cl->hard[p->s] != cl->hard[t->s])
             break;
@@ -1186,8 +1330,28 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
     make_clauses(c, s, &cl);
     if (!cl.hard || !cl.soft)
         return;
-    for (size_t k = 0; k < s->ntg; k++)
+    for (size_t k = 0; k < s->ntg; k++) {
+        settle_pos(c, s, &s->tg[k]);
         s->tg[k].passive = (uint8_t)is_passive(c, s, &s->tg[k]);
+    }
+    /* the killed in "X were killed": victims, never the doers of the
+     * nominal events of the sentence */
+    int victim_m[8];
+    int nvictim = 0;
+    for (size_t k = 0; k < s->ntg && nvictim < 8; k++) {
+        sr_trig *u = &s->tg[k];
+        if (!u->ndef || tdef(c, u, 0)->cls != EV_KILL)
+            continue;
+        if (u->passive || (tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ)) {
+            int vm = subject_of(c, s, u->s, &cl, 0, 0);
+            if (vm >= 0)
+                victim_m[nvictim++] = vm;
+        }
+    }
+    int strong_count = 0;
+    for (size_t k = 0; k < s->ntg; k++)
+        if (s->tg[k].ndef && !(tdef(c, &s->tg[k], 0)->opts & TRG_WEAK))
+            strong_count++;
 
     int protest_ctx = 0, intervene = cue_in(s, 0, s->ntok, CUE_INTERVENE) >= 0;
     for (size_t k = 0; k < s->ntg; k++)
@@ -1214,6 +1378,42 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             int weak = (td->opts & TRG_WEAK) != 0;
             if ((pass == 0) == weak)
                 continue;
+            /* "The bombing targeted ...": the noun's event, told again */
+            if ((td->opts & TRG_VERB) && !t->passive && td->cls != EV_KILL && td->cls != EV_TERRITORY &&
+                predicate_of_event_noun(c, s, t))
+                continue;
+            /* "opening fire and burning homes": part of the attack */
+            if ((td->cls == EV_DESTROY || td->cls == EV_LOOT) && td->form == VF_ING && t->s > 0 && strong_count > 1 &&
+                (!strcmp(s->tok[t->s - 1].norm, ",") || tok_is(s, t->s - 1, e->w.and_)))
+                continue;
+            /* "continue to liberate", "are advancing": not a completed capture */
+            if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB)) {
+                const char *p1 = t->s > 0 ? s->tok[t->s - 1].norm : "";
+                const char *p2 = t->s > 1 ? s->tok[t->s - 2].norm : "";
+                if (!strcmp(p1, "to") && !strncmp(p2, "continu", 7))
+                    continue;
+                if (td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
+                                           tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were)))
+                    continue;
+            }
+            /* "destroyed a convoy ... with mortars": the weapons seized or
+             * destroyed are things, not an attack */
+            if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_AIR || td->cls == EV_IED ||
+                                          td->cls == EV_CARBOMB || td->cls == EV_GRENADE)) {
+                int obj_of_other = 0;
+                for (size_t q = 0; q < s->ntg; q++) {
+                    const sr_trig *u = &s->tg[q];
+                    if (u == t || u->s >= t->s || !u->ndef)
+                        continue;
+                    int uc = tdef(c, u, 0)->cls;
+                    if ((uc == EV_DESTROY || uc == EV_DISRUPT || uc == EV_LOOT || uc == EV_TERRITORY ||
+                         uc == EV_ABDUCT) && cl.hard[u->s] == cl.hard[t->s] && t->s - u->e < 14)
+                        obj_of_other = 1;
+                }
+                if (obj_of_other)
+                    continue;
+            }
+            int anaphoric = 0;
             if ((int)t->s < s->dateline_end)
                 continue;
             if ((int)t->s < s->report_end && s->report_end > 0 && td->cls != EV_PROTEST)
@@ -1227,11 +1427,12 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             k.fat = -1;
             k.protest_ctx = protest_ctx;
             k.intervene = intervene;
-            k.vacate = vacate && td->cls == EV_TERRITORY;
+            k.vacate = vacate && td->cls == EV_TERRITORY &&
+                       cue_in(s, t->s > 12 ? (size_t)t->s - 12 : 0, (size_t)t->e + 12, CUE_VACATE) >= 0;
             k.plural_noun = td->plural;
             size_t ca, cb;
             clause_span(s, &cl, t->s, &ca, &cb);
-            k.weapons = weapons_in(s, ca, cb);
+            k.weapons = weapons_in(s, ca, td->cls == EV_DESTROY ? t->s : cb, t);
             /* who did it */
             int participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
                              (!strcmp(s->tok[t->s - 1].norm, ",") || s->tok[t->s - 1].id == e->w.after ||
@@ -1245,6 +1446,13 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     k.a2 = b;
                 } else {
                     k.a1 = premodifier(c, s, t->s);
+                    if (k.a1 >= 0 && s->men[k.a1].pronoun) {
+                        /* "the coalition warplanes have intensified their
+                         * sorties": name the antecedent, not "their" */
+                        int sj = subject_of(c, s, s->men[k.a1].s, &cl, 0, forbid);
+                        if (sj >= 0 && s->men[sj].ent == s->men[k.a1].ent)
+                            k.a1 = sj;
+                    }
                     if (k.a1 < 0)
                         k.a1 = by_agent(c, s, t->e, &cl);
                     if (k.a1 < 0) {
@@ -1260,10 +1468,17 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         if (sv >= 0)
                             k.a1 = subject_of(c, s, (size_t)sv, &cl, 0, forbid);
                     }
-                    if (k.a1 < 0 && (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR ||
-                                     td->cls == EV_SHELL || td->cls == EV_PROTEST)) {
-                        /* "X helped the Syrian forces with airstrikes" */
+                    if (k.a1 < 0 && definite_noun(s, t))
+                        anaphoric = 1;
+                    if (k.a1 < 0 && !anaphoric &&
+                        (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
+                         td->cls == EV_PROTEST || td->cls == EV_TERRITORY)) {
+                        /* "X helped the Syrian forces with airstrikes",
+                         * "X announced the capture of Y" */
                         int sj = subject_of(c, s, t->s, &cl, 0, forbid);
+                        for (int v = 0; v < nvictim; v++)
+                            if (victim_m[v] == sj)
+                                sj = -1;
                         if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
                             k.a1 = sj;
                     }
@@ -1328,6 +1543,21 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 k.a2 = -1;
             if (k.a1 >= 0)
                 k.a1_ent = s->men[k.a1].ent;
+            /* "This progress was followed by the capture of ...": the side
+             * of the fight just told */
+            if (k.a1 < 0 && k.a1_ent < 0 && (td->opts & TRG_NOUN) && (td->cls == EV_TERRITORY || td->cls == EV_CLASH)) {
+                for (size_t q = c->nevs; q > 0; q--) {
+                    const sr_ev *pv = &c->evs[q - 1];
+                    if (pv->sent < s->index - 2)
+                        break;
+                    if (pv->type == TYPE_BATTLES && pv->a1 >= 0) {
+                        k.a1_ent = pv->a1;
+                        if (k.a2_ent < 0 && k.a2 < 0)
+                            k.a2_ent = pv->a2;
+                        break;
+                    }
+                }
+            }
             if (k.a2 >= 0)
                 k.a2_ent = s->men[k.a2].ent;
             /* whose place was hit: "ISIS-held oil fields" */
@@ -1474,6 +1704,15 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         }
                     }
                 }
+                if (sub == SUB_EXCESSIVE_FORCE && a2e >= 0) {
+                    /* the forces that shot are the actor, as ACLED codes it */
+                    int te = a1e;
+                    const char *tt = a1t;
+                    a1e = a2e;
+                    a1t = a2t;
+                    a2e = te;
+                    a2t = tt;
+                }
             } else if (sub == SUB_VAC_ATTACK || sub == SUB_ABDUCTION) {
                 if (a2e < 0 && (k.victims_civ || k.civ_target))
                     a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
@@ -1514,6 +1753,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 v->has_date = proto.has_date;
                 v->time_precision = proto.time_precision;
                 v->explicit_date = proto.explicit_date;
+                v->anaphoric = anaphoric;
                 if (lp.n) {
                     const sr_pmention *p = &s->pm[lp.pm[li]];
                     set_loc(v, p, p->near);

@@ -396,6 +396,24 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
                 p->owner = (int16_t)k2;
         }
+        /* "the ISF of Baghdad", "Deir Ezzor 24": the place names an actor */
+        if (b > 0 && s->tok[b - 1].id == e->w.of)
+            for (size_t k2 = 0; k2 < s->nmen; k2++)
+                if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
+                    p->affil = 1;
+        /* "the province of Deir ez-Zor": the province, not its capital */
+        if (p->place >= 0 && p->kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
+            size_t ke4 = 0;
+            size_t nb = b - 1;
+            if (nb > 0 && kind_of_noun(s, nb - 1, &ke4) == PK_ADMIN1 && ke4 == nb) {
+                int adm = admin_for(c, p);
+                if (adm >= 0)
+                    set_from_dict(c, p, adm);
+                else
+                    p->precision = 3;
+                p->region_noun = 1;
+            }
+        }
         p->text = span_text(c, s, b < p->s && p->near ? b : p->s, p->e);
         if ((int)p->ns < s->dateline_end)
             p->dateline = 1;
@@ -464,7 +482,12 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
         int bigger = (q->kind == PK_ADMIN1 || q->kind == PK_COUNTRY || q->kind == PK_REGION || q->kind == PK_ADMIN2 ||
                       q->region_noun || (q->kind == PK_CITY && p->kind != PK_CITY && p->kind != PK_TOWN));
-        int container_gap = (g == 1 && (!strcmp(w0, ",") || !strcmp(w0, "in") || !strcmp(w0, "of"))) ||
+        /* "X town in the northern Y countryside" */
+        int in_dir = g >= 2 && g <= 4 && !strcmp(w0, "in");
+        for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
+            if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ))
+                in_dir = 0;
+        int container_gap = in_dir || (g == 1 && (!strcmp(w0, ",") || !strcmp(w0, "in") || !strcmp(w0, "of"))) ||
                             (g == 2 && (!strcmp(w0, "in") || !strcmp(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
                             (g >= 2 && g <= 5 && !strcmp(w0, ",") &&
                              (tok_word(s, gap_s + 1, "in") || tok_word(s, gap_s + 1, "located")));
@@ -489,17 +512,26 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             list_gap = 1;
         else if (g >= 2 && g <= 6 && (!strcmp(w0, "and") || !strcmp(w0, ",")) && q->pattern && q->s > q->ns)
             list_gap = 0;
-        if (!list_gap) {
-            /* "X and the nearby towns of Y": the pattern place starts at
-             * its noun, the gap holds "and the nearby" */
-            if (g >= 1 && g <= 4 && !strcmp(w0, "and")) {
-                int ok = 1;
-                for (size_t t = gap_s + 1; t < gap_e; t++)
-                    if (!tok_word(s, t, "the") && !tok_word(s, t, "nearby") && !tok_word(s, t, "neighbouring") &&
-                        !tok_word(s, t, "neighboring") && !tok_word(s, t, "adjacent"))
-                        ok = 0;
-                list_gap = ok;
+        if (!list_gap && g >= 1 && g <= 4 && (!strcmp(w0, "and") || !strcmp(w0, ","))) {
+            /* "X and the nearby towns of Y", "X, and the Y": only joining
+             * words in between */
+            int ok = 1, has_and = 0;
+            for (size_t t = gap_s; t < gap_e; t++) {
+                if (tok_word(s, t, "and") || tok_word(s, t, "or"))
+                    has_and = 1;
+                else if (!tok_word(s, t, ",") && !tok_word(s, t, "the") && !tok_word(s, t, "nearby") &&
+                         !tok_word(s, t, "neighbouring") && !tok_word(s, t, "neighboring") &&
+                         !tok_word(s, t, "adjacent"))
+                    ok = 0;
             }
+            list_gap = ok && has_and;
+        }
+        /* "oil fields in X province, including Y and Z": Y and Z are the
+         * places, X holds them */
+        if (g >= 1 && g <= 4 && tok_word(s, gap_e - 1, "including") && q->kind != PK_COUNTRY) {
+            q->container = (int16_t)k;
+            q->prep = e->w.in;
+            continue;
         }
         if (list_gap && p->kind != PK_COUNTRY && q->kind != PK_COUNTRY) {
             /* "between X and Y" is one place, carried by X */

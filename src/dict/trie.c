@@ -146,8 +146,13 @@ static int caps_ok(const sr_token *toks, size_t s, size_t e, uint8_t flags)
             if (!(toks[i].flags & (TK_ALLCAP | TK_DOTTED | TK_NUM | TK_POSS)))
                 return 0;
     }
-    if ((flags & PF_CAPITAL) && !(toks[s].flags & (TK_CAP | TK_NUM)))
+    if (flags & PF_CAPITAL) {
+        /* "al Omar", "ez-Zor": a lower-case particle may lead a name */
+        for (size_t i = s; i < e; i++)
+            if (toks[i].flags & (TK_CAP | TK_NUM))
+                return 1;
         return 0;
+    }
     return 1;
 }
 
