@@ -77,11 +77,26 @@ static int is_titlecase(const sr_sent *s)
 }
 
 /* "BAGHDAD (Reuters) -", "ERBIL -", "BEIRUT, Lebanon -", "YANGON:" */
+static int find_dateline_at(const sr_sent *s, size_t i);
 static int find_dateline(const sr_sent *s)
 {
-    size_t i = 0, n = s->ntok;
+    /* scraped pages put junk before it ("date 2021-03-04 YANGON:") */
+    for (size_t i = 0; i < 8 && i < s->ntok; i++) {
+        if (i > 0 && (s->tok[i - 1].flags & TK_ALLCAP))
+            continue;
+        int d = find_dateline_at(s, i);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+
+static int find_dateline_at(const sr_sent *s, size_t i)
+{
+    size_t n = s->ntok;
     int caps = 0;
-    while (i < n && i < 6 && (s->tok[i].flags & TK_ALLCAP) && (s->tok[i].flags & TK_ALPHA)) {
+    size_t first = i;
+    while (i < n && i < first + 4 && (s->tok[i].flags & TK_ALLCAP) && (s->tok[i].flags & TK_ALPHA)) {
         caps++;
         i++;
     }

@@ -103,7 +103,12 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
         return 1;
     /* two named places at town level are two places, however close;
      * otherwise nearness tells */
-    int both_named = a->precision == 1 && b->precision == 1 && a->loc_name && b->loc_name;
+    /* two settlements, or two sites, with different names are two places
+     * however close; a site in a city is part of it */
+    int sa = a->loc_kind == PK_CITY || a->loc_kind == PK_TOWN || a->loc_kind == PK_VILLAGE;
+    int sb = b->loc_kind == PK_CITY || b->loc_kind == PK_TOWN || b->loc_kind == PK_VILLAGE;
+    int part_of = (a->loc_kind == PK_CITY && !sb) || (b->loc_kind == PK_CITY && !sa);
+    int both_named = a->precision == 1 && b->precision == 1 && a->loc_name && b->loc_name && !part_of;
     if (!both_named && a->has_coords && b->has_coords && km_between(a->lat, a->lon, b->lat, b->lon) <= 25.0)
         return 1;
     /* a province and a place in it */
@@ -179,6 +184,13 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
 
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
+    if (u->type == TYPE_PROTESTS && v->sub > u->sub) {
+        /* the more severe account decides the roles too */
+        u->a1 = v->a1;
+        u->a1_text = v->a1_text;
+        u->a2 = v->a2;
+        u->a2_text = v->a2_text;
+    }
     u->mentions += v->mentions;
     if (v->split) {
         u->sib_sent = v->sent;
@@ -257,7 +269,10 @@ void sr_assemble(sr_coder *c)
                 continue;
             if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
-            if (!actors_compatible(c, u->a1, v->a1) || !actors_compatible(c, u->a2, v->a2))
+            /* protests at one place on one day are one event, whoever is
+             * named in which role */
+            int protests = u->type == TYPE_PROTESTS;
+            if (!protests && (!actors_compatible(c, u->a1, v->a1) || !actors_compatible(c, u->a2, v->a2)))
                 continue;
             /* same actors or a shared place: the same happening */
             int same_actor = u->a1 >= 0 && u->a1 == v->a1;
@@ -270,6 +285,8 @@ void sr_assemble(sr_coder *c)
             if (v->anaphoric)
                 continue;
             if (!loc_compatible(u, v) || !date_compatible(u, v))
+                continue;
+            if (protests && !same_place)
                 continue;
             if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0))
                 continue;

@@ -228,7 +228,7 @@ static int definite_noun(const sr_sent *s, const sr_trig *t)
 
 static int ment_ok_actor(const sr_coder *c, const sr_mention *m)
 {
-    if (m->modifier || m->ent < 0)
+    if (m->modifier || m->ctrl || m->ent < 0)
         return 0;
     const sr_entity *en = &c->ents[m->ent];
     return !(en->flags & ACT_SOURCE);
@@ -310,7 +310,7 @@ static int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const claus
     int ms = main_subject(c, s);
     for (size_t k = 0; k < s->nmen; k++) {
         const sr_mention *m = &s->men[k];
-        if (m->e > t || m->ent < 0 || m->modifier)
+        if (m->e > t || m->ent < 0 || m->modifier || m->ctrl)
             continue;
         const sr_entity *en = &c->ents[m->ent];
         if (en->flags & (ACT_SOURCE | forbid))
@@ -622,10 +622,12 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
         size_t used = 0;
         size_t qs = i;
         for (size_t back = 0; back < 4 && i >= back; back++) {
-            size_t u = sr_read_quantity(s->tok, s->ntok, i - back, &num);
+            sr_number tmp;
+            size_t u = sr_read_quantity(s->tok, s->ntok, i - back, &tmp);
             if (u && i - back + u == i + 1) {
                 used = u;
                 qs = i - back;
+                num = tmp;
             }
         }
         if (used) {
@@ -736,12 +738,33 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     return -1;
 }
 
+/* Whether the killing word u reports the dead of the event word t: not
+ * across "but" or ";", and a killing with its own doer ("forces killed
+ * four") only joins an event in its own clause. */
+static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, const sr_trig *t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    size_t a = u->s < t->s ? u->e : t->e, b = u->s < t->s ? t->s : u->s;
+    if (b > a + 25)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (s->tok[i].id == e->w.but || !strcmp(s->tok[i].norm, ";"))
+            return 0;
+    if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
+        int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+        if (subj >= 0 && s->men[subj].e + 3 >= u->s)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- locations ----------------------------------------------------------- */
 
 typedef struct locpick {
     int pm[8];   /* place mentions, first = primary */
     int n;
     int refloc;  /* resolved from context */
+    int vague;   /* "several areas of X" */
     const sr_pmention *ctx; /* a context place from an earlier sentence */
 } locpick;
 
@@ -829,6 +852,17 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
         }
     }
     if (best >= 0) {
+        /* "in several areas of X": no place to put it */
+        const sr_pmention *bp = &s->pm[best];
+        for (size_t i = bp->s > 6 ? (size_t)bp->s - 6 : 0; i + 1 < bp->s; i++) {
+            const char *w = s->tok[i].norm;
+            if ((!strcmp(w, "several") || !strcmp(w, "many") || !strcmp(w, "various") || !strcmp(w, "numerous") ||
+                 !strcmp(w, "multiple")) &&
+                (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
+                out->vague = 1;
+                return;
+            }
+        }
         int k = best;
         while (k >= 0 && out->n < 8) {
             out->pm[out->n++] = k;
@@ -865,6 +899,8 @@ typedef struct cand {
     int protest_ctx, intervene;
     int vacate;
     long fat;
+    int lethal;   /* someone died, even if the text gives no number */
+    int state_present;
     int plural_noun;
 } cand;
 
@@ -885,6 +921,13 @@ static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
     if (!loc_cc || !loc_cc[0] || en->country < 0)
         return 1;
     return !strcmp(c->eng->d.countries[en->country].iso2, loc_cc);
+}
+
+/* A state force in the sentence besides the protesters (set by the caller). */
+static int cue_in_any_state(const sr_coder *c, const cand *k)
+{
+    (void)c;
+    return k->state_present;
 }
 
 /* Returns the ACLED sub-event type, or -1 when the words do not make an
@@ -922,8 +965,8 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
     case EV_CHEMICAL:
         return SUB_CHEMICAL;
     case EV_CLASH:
-        if (k->victims_prot && (f1 & ACT_STATE))
-            return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        if ((k->victims_prot || k->protest_ctx) && (f1 & ACT_STATE))
+            return k->lethal ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
         return SUB_ARMED_CLASH;
     case EV_TERRITORY:
         if (k->a1_ent < 0 || (f1 & (ACT_CIVILIAN | ACT_PROTESTER | ACT_GOV)) == ACT_CIVILIAN)
@@ -952,15 +995,18 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
             return -1;
         return SUB_ARRESTS;
     case EV_PROTEST:
-        if (k->intervene || (k->a2_ent >= 0 && (f2 & (ACT_STATE | ACT_ARMED)) && k->fat > 0))
-            return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        if (k->lethal && (k->intervene || (k->a2_ent >= 0 && (f2 & (ACT_STATE | ACT_ARMED))) ||
+                          cue_in_any_state(c, k)))
+            return SUB_EXCESSIVE_FORCE;
+        if (k->intervene)
+            return SUB_PROTEST_INTERVENTION;
         return SUB_PEACEFUL_PROTEST;
     case EV_RIOT:
         return SUB_VIOLENT_DEMO;
     case EV_REPRESS:
         if (!k->protest_ctx && !k->victims_prot)
             return -1;
-        return k->fat > 0 ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+        return k->lethal ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
     case EV_DISRUPT:
         if (k->a1_ent < 0)
             return -1;
@@ -1005,7 +1051,7 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
         if (k->victims_prot || (k->protest_ctx && (f1 & ACT_STATE))) {
             if (!(f1 & ACT_STATE) && k->a1_ent >= 0)
                 return SUB_VAC_ATTACK;
-            return (k->fat > 0 || k->cls != EV_ATTACK) ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
+            return (k->lethal || k->cls != EV_ATTACK) ? SUB_EXCESSIVE_FORCE : SUB_PROTEST_INTERVENTION;
         }
         int a1_armed = (f1 & ACT_ARMED) != 0;
         int a2_armed = (f2 & ACT_ARMED) != 0 || k->victims_armed || k->mil_target;
@@ -1378,6 +1424,12 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             int weak = (td->opts & TRG_WEAK) != 0;
             if ((pass == 0) == weak)
                 continue;
+            /* "detained journalists", "the liberated areas": adjectives */
+            if ((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
+                ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(s->tok[t->s - 1].norm) ||
+                 !strcmp(s->tok[t->s - 1].norm, "dozen")) &&
+                t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA))
+                continue;
             /* "The bombing targeted ...": the noun's event, told again */
             if ((td->opts & TRG_VERB) && !t->passive && td->cls != EV_KILL && td->cls != EV_TERRITORY &&
                 predicate_of_event_noun(c, s, t))
@@ -1598,6 +1650,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         continue;
                     if (tdef(c, u, 0)->cls != EV_KILL)
                         continue;
+                    if (!kill_belongs(c, s, u, t, &cl))
+                        continue;
                     size_t dd = u->s > t->s ? u->s - t->s : t->s - u->s;
                     if (dd < bestd) {
                         bestd = dd;
@@ -1628,9 +1682,16 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             }
             if (k.fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
                 k.fat = 0;
+            k.lethal = k.fat > 0 || killw || cue_in(s, 0, s->ntok, CUE_LETHAL) >= 0;
+            for (size_t q = 0; q < s->nmen; q++)
+                if (s->men[q].ent >= 0 && (c->ents[s->men[q].ent].flags & ACT_STATE) &&
+                    (c->ents[s->men[q].ent].flags & ACT_ARMED))
+                    k.state_present = 1;
             /* where */
             locpick lp;
             pick_location(c, s, t->s, &cl, td->cls, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? obj_place : -1, &lp);
+            if (lp.vague)
+                continue;
             if ((td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW) && lp.n == 0 && !lp.ctx)
                 continue;
             int has_anchor = lp.n > 0 || lp.ctx != NULL;
@@ -1703,6 +1764,16 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                             break;
                         }
                     }
+                }
+                if (sub == SUB_EXCESSIVE_FORCE && a2e < 0) {
+                    /* "another two demonstrators died in Mandalay": the
+                     * forces named for the earlier shootings */
+                    for (size_t q = c->nevs; q > 0; q--)
+                        if (c->evs[q - 1].sub == SUB_EXCESSIVE_FORCE && c->evs[q - 1].a1 >= 0) {
+                            a2e = c->evs[q - 1].a1;
+                            a2t = c->evs[q - 1].a1_text;
+                            break;
+                        }
                 }
                 if (sub == SUB_EXCESSIVE_FORCE && a2e >= 0) {
                     /* the forces that shot are the actor, as ACLED codes it */

@@ -419,6 +419,9 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             p->dateline = 1;
         if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
             p->in_report = 1;
+        /* "In Donetsk, local residents reported ...": where, not who */
+        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && !strcmp(s->tok[p->e].norm, ","))
+            p->in_report = 0;
         i = end - 1;
     }
     /* "the city", "the area", "there" */

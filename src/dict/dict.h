@@ -155,6 +155,7 @@ typedef enum sr_cue {
     CUE_HYPOTH,     /* if, could, may: not asserted */
     CUE_PERSON,     /* spokesman, official: people who speak for an actor */
     CUE_NONHUMAN,   /* vehicles, homes: counted things that are not deaths */
+    CUE_LETHAL,     /* deadly, live ammunition: people died */
     CUE_COUNT
 } sr_cue;
 
