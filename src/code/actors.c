@@ -239,11 +239,27 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                     continue;
                 flags = ACT_STATE | ACT_ARMED;
             } else {
+                /* "in Iraq and Syria": a list of places */
+                if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
+                               !strcmp(s->tok[i - 1].norm, ",")) &&
+                    s->owner[i - 2] >= 0 &&
+                    (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
+                    continue;
+                /* "Yemen's oil-rich province of Marib" */
+                if (end < n && (s->tok[end].flags & TK_POSS)) {
+                    int placey = 0;
+                    for (size_t j = end + 1; j < n && j < end + 4; j++)
+                        if (has_cue(s, j, CUE_PN_TOWN) || has_cue(s, j, CUE_PN_REGION) || has_cue(s, j, CUE_PN_FEATURE) ||
+                            has_cue(s, j, CUE_DIRADJ) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
+                            placey = 1;
+                    if (placey)
+                        continue;
+                }
                 uint32_t p = prep_before(e, s, i);
                 if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
                     p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
                     p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||
-                    p == e->w.over || p == e->w.along || p == e->w.between || p == e->w.on)
+                    p == e->w.over || p == e->w.along || p == e->w.between || p == e->w.on || p == e->w.against)
                     continue;
                 /* "Syria, Isis at Deir Ezzor ..." headline tag; "Syria has
                  * been gripped by civil war" is the country, not its army. */
@@ -455,14 +471,18 @@ static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, 
         return -1;
     for (size_t si = start; si > 0 && back < max_back; si--, back++) {
         const sr_sent *p = &c->sents[si - 1];
-        for (size_t k = p->nmen; k > 0; k--) {
-            const sr_mention *m = &p->men[k - 1];
-            if (m->ent < 0 || m->modifier)
-                continue;
-            const sr_entity *en = &c->ents[m->ent];
-            if ((en->flags & want) == want && !(en->flags & avoid))
-                return m->ent;
-        }
+        /* subjects first: in "X ... after a battle with Y", X is salient */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t k = p->nmen; k > 0; k--) {
+                const sr_mention *m = &p->men[k - 1];
+                if (m->ent < 0 || m->modifier || m->ctrl || m->count >= 0)
+                    continue;
+                if (pass == 0 && (m->prep || (int)m->s >= p->report_start || (int)m->e <= p->report_end))
+                    continue;
+                const sr_entity *en = &c->ents[m->ent];
+                if ((en->flags & want) == want && !(en->flags & avoid))
+                    return m->ent;
+            }
     }
     if (c->has_title && back < max_back) {
         const sr_sent *p = &c->title;
@@ -484,9 +504,18 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
     if (mm->def >= 0)
         return entity_for_def(c, choose_def(c, s, mm));
     if (mm->pronoun) {
-        /* "it", "they": the nearest actor before, preferring armed ones. */
-        int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 1);
-        return en;
+        /* "it", "they": the nearest actor before in the sentence, whoever
+         * it is ("Residents said they heard"); else the armed one named
+         * last. */
+        for (size_t k = s->nmen; k > 0; k--) {
+            const sr_mention *m = &s->men[k - 1];
+            if (m->e > mm->s || m->ent < 0 || m->modifier || m->ctrl || m->pronoun || m->count >= 0)
+                continue;
+            if (c->ents[m->ent].flags & ACT_SOURCE)
+                continue;
+            return m->ent;
+        }
+        return recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 1);
     }
     int country = mm->country;
     if (mm->agent >= 0) {
@@ -495,6 +524,13 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         uint32_t fl = ag->flags;
         if (!strcmp(sec, "CVL") || !strcmp(sec, "OPP"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
+        /* "their troops", "its fighters": the group just named */
+        if (country < 0 && mm->s > 0 && (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) &&
+            (fl & ACT_ARMED)) {
+            int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 2);
+            if (en >= 0)
+                return en;
+        }
         if (country >= 0) {
             /* "Kurdish forces" never reach here (named in actors.txt). */
             const char *use = sec;

@@ -181,6 +181,31 @@ static void find_report(sr_coder *c, sr_sent *s)
                 j++;
             else if (j < s->ntok && (s->tok[j].flags & TK_PUNCT) && strcmp(s->tok[j].norm, "\""))
                 continue;
+            else if (j < s->ntok && strcmp(s->tok[j].norm, "\"")) {
+                /* "announced the capture of X" (an object) or "reported the
+                 * army was 30 km away" (a clause): a verb before "of" or an
+                 * event noun says clause */
+                int clause = 0;
+                for (size_t q = j; q < s->ntok && q < j + 8; q++) {
+                    const sr_token *tq = &s->tok[q];
+                    if (tq->id == e->w.of || (tq->flags & TK_PUNCT))
+                        break;
+                    if (tq->id == e->w.was || tq->id == e->w.were || tq->id == e->w.had || tq->id == e->w.has ||
+                        tq->id == e->w.have || tq->id == e->w.is || tq->id == e->w.are) {
+                        clause = 1;
+                        break;
+                    }
+                    if (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_TRIGGER && q > j) {
+                        const sr_trigger_def *td = &c->eng->d.triggers[s->m[s->owner[q]].value];
+                        if (td->opts & TRG_VERB) {
+                            clause = 1;
+                            break;
+                        }
+                    }
+                }
+                if (!clause)
+                    continue;
+            }
             if ((int)j > s->report_end)
                 s->report_end = (int)j;
             break;

@@ -117,7 +117,8 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
     if (wide->precision == 3 && (wide->loc_kind == PK_ADMIN1 || wide->loc_kind == PK_REGION) && fine->loc_admin1 &&
         wide->loc_admin1 && !strcasecmp(wide->loc_admin1, fine->loc_admin1))
         return 1;
-    if (wide->precision == 3 && wide->loc_kind == PK_COUNTRY && !strcmp(wide->loc_cc, fine->loc_cc))
+    if (wide->precision == 3 && (wide->loc_kind == PK_COUNTRY || (wide->loc_kind == PK_REGION && !wide->loc_admin1)) &&
+        !strcmp(wide->loc_cc, fine->loc_cc))
         return 1;
     return 0;
 }
@@ -262,7 +263,34 @@ void sr_assemble(sr_coder *c)
         for (size_t jj = i; jj > 0; jj--) {
             size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
-            if (u->dead || u->anaphoric || u->mod != v->mod || u->type != v->type || !sub_compatible(u->sub, v->sub))
+            if (u->dead || u->anaphoric || u->mod != v->mod)
+                continue;
+            /* "The Houthis targeted a building in Al Jubah" after "a Houthi
+             * missile attack on Marib": the same attack, told without its
+             * weapon */
+            if (v->generic && u->a1 >= 0 && u->a1 == v->a1 && u->type != v->type &&
+                (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC) &&
+                (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && date_compatible(u, v) &&
+                (loc_compatible(u, v) || (u->loc_admin1 && v->loc_admin1 && !strcasecmp(u->loc_admin1, v->loc_admin1)))) {
+                int keep_type = u->type, keep_sub = u->sub;
+                merge_into(c, u, v);
+                u->type = keep_type;
+                u->sub = keep_sub;
+                break;
+            }
+            /* "captured X" and "captured X after AU troops vacated it": the
+             * transfer without a fight */
+            if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc_name && v->loc_name &&
+                !strcasecmp(u->loc_name, v->loc_name) && date_compatible(u, v) &&
+                ((u->sub == SUB_NVT && (v->sub == SUB_GOV_REGAINS || v->sub == SUB_NONSTATE_OVERTAKES)) ||
+                 (v->sub == SUB_NVT && (u->sub == SUB_GOV_REGAINS || u->sub == SUB_NONSTATE_OVERTAKES)))) {
+                merge_into(c, u, v);
+                u->sub = SUB_NVT;
+                u->type = TYPE_STRATEGIC;
+                u->cls = EV_TERRITORY;
+                break;
+            }
+            if (u->type != v->type || !sub_compatible(u->sub, v->sub))
                 continue;
             /* two places struck in one sentence are two events */
             if (u->sent == v->sent && u->tok == v->tok)

@@ -146,6 +146,7 @@ typedef struct sr_ev {
     int tok;                /* trigger token, for ordering */
     int anaphoric;          /* "the attack": a happening told before */
     int sib_sent, sib_tok;  /* a split sibling already merged in */
+    int generic;            /* "attacked", "targeted": no weapon named */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

@@ -193,8 +193,19 @@ static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr
     if (t->s == 0)
         return 0;
     size_t j = t->s;
-    while (j > 0 && is_adverb_like(&s->tok[j - 1]))
-        j--;
+    for (int again = 1; again;) {
+        again = 0;
+        while (j > 0 && is_adverb_like(&s->tok[j - 1]))
+            j--;
+        /* "three U.S. airstrikes on Sunday targeted" */
+        for (size_t x = 0; x < s->ntx; x++)
+            if (s->tx[x].e == j) {
+                j = s->tx[x].s;
+                if (j > 0 && (tok_word(s, j - 1, "on") || tok_word(s, j - 1, "late") || tok_word(s, j - 1, "early")))
+                    j--;
+                again = 1;
+            }
+    }
     for (size_t k = 0; k < s->ntg; k++) {
         const sr_trig *u = &s->tg[k];
         if (u == t || u->e != j)
@@ -210,6 +221,9 @@ static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr
  * told before. */
 static int definite_noun(const sr_sent *s, const sr_trig *t)
 {
+    /* "the capture of X", "the killing of": described here, not before */
+    if (t->e < s->ntok && !strcmp(s->tok[t->e].norm, "of"))
+        return 0;
     for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
         const sr_token *p = &s->tok[i - 1];
         const char *w = p->norm;
@@ -333,6 +347,8 @@ static int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const claus
             sc -= 4.0;
         if ((int)k == ms)
             sc += 1.5;
+        if (m->poss && t - m->e <= 4)
+            sc += 3.0;
         if (participle && (int)k == ms)
             sc += 3.0;
         /* adjacent: "ISIS abducted", "the army was still 30 km away after capturing" */
@@ -766,6 +782,7 @@ typedef struct locpick {
     int refloc;  /* resolved from context */
     int vague;   /* "several areas of X" */
     const sr_pmention *ctx; /* a context place from an earlier sentence */
+    const sr_ev *prev_ev;   /* or the place of the event told just before */
 } locpick;
 
 static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention *p, size_t t, const clauses *cl)
@@ -821,7 +838,8 @@ static const sr_pmention *context_place(sr_coder *c, size_t si, int kind, int sa
                 continue;
             if (kind == PK_ADMIN1 && q->kind != PK_ADMIN1 && !q->region_noun)
                 continue;
-            if ((kind == PK_TOWN || kind == PK_CITY) && (q->kind == PK_ADMIN1 || q->kind == PK_REGION))
+            if ((kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE || kind == PK_NEIGHBOURHOOD) &&
+                (q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun))
                 continue;
             return q;
         }
@@ -877,6 +895,18 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
         if (!p->refloc || p->in_report)
             continue;
         size_t si = (size_t)(s - c->sents);
+        /* "the village": where the last event happened, if it fits */
+        for (size_t q = c->nevs; q > 0; q--) {
+            const sr_ev *pv = &c->evs[q - 1];
+            if (!pv->has_loc || pv->sent < s->index - 3)
+                break;
+            int town = p->kind == PK_TOWN || p->kind == PK_CITY || p->kind == PK_VILLAGE;
+            if ((town && pv->precision == 1) || (p->kind == PK_ADMIN1 && pv->loc_admin1) || !p->kind) {
+                out->prev_ev = pv;
+                out->refloc = p->near ? 2 : 1;
+                return;
+            }
+        }
         const sr_pmention *q = context_place(c, si, p->kind, 0);
         if (q) {
             out->ctx = q;
@@ -1268,8 +1298,12 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             int ok = 0;
             if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s))
                 ok = 1;
-            if (t->passive)
-                ok = 1;
+            if (t->passive) {
+                /* "positions were captured": things, not people */
+                int sj = subject_of(c, s, t->s, cl, 0, 0);
+                if (sj >= 0 && s->men[sj].e + 4 >= t->s)
+                    ok = 1;
+            }
             if (!ok) {
                 /* "took 100 families": a count of people */
                 size_t j = t->e;
@@ -1424,6 +1458,24 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             int weak = (td->opts & TRG_WEAK) != 0;
             if ((pass == 0) == weak)
                 continue;
+            /* "a dust storm": a verb-only word used as a noun */
+            if ((td->opts & TRG_VERB) && t->s >= 2 && !t->passive && is_det_word(s->tok[t->s - 2].norm) &&
+                (s->tok[t->s - 1].flags & TK_ALPHA) && !(s->tok[t->s - 1].flags & TK_CAP) && s->owner[t->s - 1] < 0 &&
+                !is_adverb_like(&s->tok[t->s - 1]) && !is_aux_word(s->tok[t->s - 1].norm) && td->form == VF_BASE)
+                continue;
+            /* "the US coalition fighting Islamic State": describes who, it
+             * is not a happening */
+            if ((td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0) {
+                int after_actor = 0, before_actor = 0;
+                for (size_t q = 0; q < s->nmen; q++) {
+                    if (s->men[q].e == t->s && !s->men[q].pronoun)
+                        after_actor = 1;
+                    if (s->men[q].s == t->e || (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.the)))
+                        before_actor = 1;
+                }
+                if (after_actor && before_actor)
+                    continue;
+            }
             /* "detained journalists", "the liberated areas": adjectives */
             if ((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
                 ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(s->tok[t->s - 1].norm) ||
@@ -1450,8 +1502,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             }
             /* "destroyed a convoy ... with mortars": the weapons seized or
              * destroyed are things, not an attack */
-            if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_AIR || td->cls == EV_IED ||
-                                          td->cls == EV_CARBOMB || td->cls == EV_GRENADE)) {
+            if ((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
+                (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_CARBOMB || td->cls == EV_GRENADE)) {
                 int obj_of_other = 0;
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
@@ -1459,7 +1511,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         continue;
                     int uc = tdef(c, u, 0)->cls;
                     if ((uc == EV_DESTROY || uc == EV_DISRUPT || uc == EV_LOOT || uc == EV_TERRITORY ||
-                         uc == EV_ABDUCT) && cl.hard[u->s] == cl.hard[t->s] && t->s - u->e < 14)
+                         uc == EV_ABDUCT) && cl.soft[u->s] == cl.soft[t->s] && t->s - u->e < 14)
                         obj_of_other = 1;
                 }
                 if (obj_of_other)
@@ -1694,7 +1746,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 continue;
             if ((td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW) && lp.n == 0 && !lp.ctx)
                 continue;
-            int has_anchor = lp.n > 0 || lp.ctx != NULL;
+            int has_anchor = lp.n > 0 || lp.ctx != NULL || lp.prev_ev != NULL;
             int only_country = lp.n > 0 && s->pm[lp.pm[0]].kind == PK_COUNTRY;
             /* when */
             sr_ev proto;
@@ -1720,11 +1772,15 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 lp.n = 0;
                 lp.ctx = q;
             }
-            const char *loc_cc = lp.n ? s->pm[lp.pm[0]].cc : lp.ctx ? lp.ctx->cc : "";
+            const char *loc_cc = lp.n ? s->pm[lp.pm[0]].cc : lp.ctx ? lp.ctx->cc : lp.prev_ev ? lp.prev_ev->loc_cc : "";
             if (!loc_cc[0] && c->focus_country >= 0)
                 loc_cc = d->countries[c->focus_country].iso2;
             int sub = decide(c, &k, loc_cc);
             if (sub < 0)
+                continue;
+            /* "they heard a loud explosion": a sound, unless it killed or
+             * someone did it */
+            if (weak && td->cls == EV_BOMB && k.a1_ent < 0 && k.fat <= 0 && !anaphoric && !definite_noun(s, t))
                 continue;
             /* actor roles by type: protests are by protesters */
             int a1e = k.a1_ent, a2e = k.a2_ent;
@@ -1739,9 +1795,9 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         break;
                     }
                 int other = -1;
-                if (a1e >= 0 && !(c->ents[a1e].flags & ACT_PROTESTER))
+                if (a1e >= 0 && !(c->ents[a1e].flags & (ACT_PROTESTER | ACT_CIVILIAN)))
                     other = a1e;
-                else if (a2e >= 0 && !(c->ents[a2e].flags & ACT_PROTESTER))
+                else if (a2e >= 0 && !(c->ents[a2e].flags & (ACT_PROTESTER | ACT_CIVILIAN)))
                     other = a2e;
                 const char *ot = other == a1e ? a1t : a2t;
                 if (prot >= 0) {
@@ -1825,6 +1881,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 v->time_precision = proto.time_precision;
                 v->explicit_date = proto.explicit_date;
                 v->anaphoric = anaphoric;
+                v->generic = (k.cls == EV_ATTACK || k.cls == EV_SHOOT || k.cls == EV_KILL) && !k.weapons;
                 if (lp.n) {
                     const sr_pmention *p = &s->pm[lp.pm[li]];
                     set_loc(v, p, p->near);
@@ -1837,6 +1894,19 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         if (!v->loc_cc[0])
                             memcpy(v->loc_cc, q->cc, 3);
                     }
+                } else if (lp.prev_ev) {
+                    const sr_ev *pv = lp.prev_ev;
+                    v->has_loc = 1;
+                    v->loc_name = pv->loc_name;
+                    v->loc_admin1 = pv->loc_admin1;
+                    v->loc_text = pv->loc_text;
+                    memcpy(v->loc_cc, pv->loc_cc, 3);
+                    v->lat = pv->lat;
+                    v->lon = pv->lon;
+                    v->has_coords = pv->has_coords;
+                    v->precision = pv->precision < 2 && lp.refloc == 2 ? 2 : pv->precision;
+                    v->loc_place = pv->loc_place;
+                    v->loc_kind = pv->loc_kind;
                 } else if (lp.ctx) {
                     set_loc(v, lp.ctx, lp.refloc == 2);
                     v->loc_text = lp.ctx->text;

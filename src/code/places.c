@@ -45,7 +45,9 @@ static int is_stop_name(const char *w)
         "source", "sources", "spokesman", "official", "officials", "activists", "residents", "witnesses",
         "captain", "lieutenant", "major", "brigadier", "sergeant", "euphrates", "tigris", "nile", "river",
         "mount", "lake", "sea", "gulf", "persian", "mediterranean", "red", "black", "caspian", "mr.", "saint",
-        "daesh", "isis", "isil", "qaeda", "taliban", "hezbollah", "hamas", NULL};
+        "daesh", "isis", "isil", "qaeda", "taliban", "hezbollah", "hamas", "secretary", "assistant", "director",
+        "ambassador", "envoy", "deputy", "senator", "mayor", "spokesperson", "chairman", "leader", "pope", "sheikh",
+        "defense", "justice", "congress", "parliament", "senate", "court", "police", "ministry", "agency", NULL};
     for (const char *const *q = p; *q; q++)
         if (!strcmp(w, *q))
             return 1;
@@ -227,6 +229,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             /* A country is a place after a locative word, or as the
              * container of a place ("Yemen's Saada"). */
             uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
+            if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
+                prep = s->tok[i - 2].id;
             int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
             if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && !strcmp(s->tok[i - 1].norm, ",")))
                 continue;
@@ -245,6 +249,14 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             p->ns = (uint16_t)i;
             p->ne = m->end;
             end = m->end;
+            if (i > 0 && has_cue(s, i - 1, CUE_DIRADJ)) {
+                /* "in central Myanmar": part of the country, still no town */
+                p->kind = PK_REGION;
+                p->s = (uint16_t)(i - 1);
+                p->name = span_text(c, s, i - 1, m->end);
+                if (is_loc_prep(e, i > 1 ? s->tok[i - 2].id : 0))
+                    p->prep = s->tok[i - 2].id;
+            }
         } else if (!s->titlecase) {
             size_t ke = 0;
             int k = kind_of_noun(s, i, &ke);
@@ -279,7 +291,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
                 if (i > 1 && tok_is(s, i - 1, e->w.the))
                     prep = s->tok[i - 2].id;
-                int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on;
+                int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
+                                 prep != e->w.toward && prep != e->w.towards;
                 if (!k2 && !after_prep) {
                     i = ne - 1;
                     continue;
@@ -396,8 +409,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
                 p->owner = (int16_t)k2;
         }
-        /* "the ISF of Baghdad", "Deir Ezzor 24": the place names an actor */
-        if (b > 0 && s->tok[b - 1].id == e->w.of)
+        /* "the ISF of Baghdad", "AU troops from Uganda": whose, not where */
+        if (b > 0 && (s->tok[b - 1].id == e->w.of || (s->tok[b - 1].id == e->w.from && p->kind == PK_COUNTRY)))
             for (size_t k2 = 0; k2 < s->nmen; k2++)
                 if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
                     p->affil = 1;
