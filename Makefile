@@ -55,16 +55,16 @@ build/tests-asan/%: tests/%.c tests/testutil.h build/libsitrep-asan.a
 	@mkdir -p build/tests-asan
 	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS) -lcmocka
 
-test: test-plain test-asan
+# Both runs always happen; the last line is the total CI reads.
+test: build/sitrep build/asan/sitrep $(TESTS:%=build/tests/%) $(TESTS:%=build/tests-asan/%)
+	@rm -rf build/test-results && mkdir -p build/test-results
+	-@sh tests/run.sh plain build/sitrep build/tests build/test-results
+	-@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh asan build/asan/sitrep build/tests-asan build/test-results
 	@sh tests/summary.sh build/test-results
 
 test-plain: build/sitrep $(TESTS:%=build/tests/%)
-	@mkdir -p build/test-results
-	@sh tests/run.sh plain build/sitrep build/tests build/test-results
-
-test-asan: build/asan/sitrep $(TESTS:%=build/tests-asan/%)
-	@mkdir -p build/test-results
-	@sh tests/run.sh asan build/asan/sitrep build/tests-asan build/test-results
+	@rm -rf build/test-results && mkdir -p build/test-results
+	@sh tests/run.sh plain build/sitrep build/tests build/test-results; sh tests/summary.sh build/test-results
 
 install: build/sitrep
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep

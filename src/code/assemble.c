@@ -257,7 +257,8 @@ static const char *date_str(sr_coder *c, const sr_ev *v)
 
 void sr_assemble(sr_coder *c)
 {
-    qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
+    if (c->nevs)
+        qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
         for (size_t jj = i; jj > 0; jj--) {

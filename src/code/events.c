@@ -571,8 +571,10 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
             return SR_PLANNED;
         }
     }
-    /* an infinitive: "the operation to chase Isis from Dashisha" */
-    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to) {
+    /* an infinitive: "the operation to chase Isis from Dashisha"; but
+     * "rallied to protest" is the protest */
+    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to &&
+        d->cls != EV_PROTEST) {
         const char *pw = t->s > 1 ? s->tok[t->s - 2].norm : "";
         static const char *const done[] = {"used", "began", "begun", "continued", "managed", "started", "went",
                                            "forced", "able", "continue", "continues", "continuing", "begins", "start", NULL};
@@ -698,7 +700,10 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             return 0;
         if (has_cue(s, k, CUE_INJURE))
             return 0;
-        if (s->tok[k].flags & TK_PUNCT)
+        /* the counted noun found: "15 residents and burning homes" */
+        if ((s->tok[k].flags & TK_PUNCT) || s->tok[k].id == c->eng->w.and_ ||
+            (s->owner[k] >= 0 && (s->m[s->owner[k]].kind == PH_AGENT || s->m[s->owner[k]].kind == PH_ACTOR)) ||
+            tok_word(s, k, "people") || tok_word(s, k, "persons"))
             break;
     }
     *found = 1;
@@ -808,6 +813,8 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
         sc += 0.1;
     else if (pr == e->w.of)
         sc += 0.8;
+    else if (!pr && p->s >= t && p->s <= t + 4)
+        sc += 1.5; /* the object: "bombed the town of X" */
     switch (p->kind) {
     case PK_COUNTRY: sc -= 1.5; break;
     case PK_ADMIN1: sc += 0.2; break;
@@ -930,6 +937,8 @@ typedef struct cand {
     int vacate;
     long fat;
     int lethal;   /* someone died, even if the text gives no number */
+    int person_victim; /* "killed a local official": a person, not a fighter */
+    int house_target;  /* "stormed houses": a raid for arrests */
     int state_present;
     int plural_noun;
 } cand;
@@ -1023,7 +1032,9 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
             return (k->a1_ent >= 0) ? SUB_ARMED_CLASH : -1;
         if (k->a1_ent < 0)
             return -1;
-        return SUB_ARRESTS;
+        if (k->lethal)
+            return SUB_VAC_ATTACK;
+        return k->house_target || (f1 & ACT_STATE) ? SUB_ARRESTS : SUB_VAC_ATTACK;
     case EV_PROTEST:
         if (k->lethal && (k->intervene || (k->a2_ent >= 0 && (f2 & (ACT_STATE | ACT_ARMED))) ||
                           cue_in_any_state(c, k)))
@@ -1066,6 +1077,8 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
     case EV_KILL: {
         if (air && !(w & W_SMALL))
             return SUB_AIR;
+        if ((k->opts & TRG_AIR_STATE) && (f1 & (ACT_STATE | ACT_COALITION)) && !(w & (W_SHELL | W_SMALL)))
+            return SUB_AIR;
         if (w & W_CHEM)
             return SUB_CHEMICAL;
         if (w & W_SUICIDE)
@@ -1085,7 +1098,8 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
         }
         int a1_armed = (f1 & ACT_ARMED) != 0;
         int a2_armed = (f2 & ACT_ARMED) != 0 || k->victims_armed || k->mil_target;
-        int civ = (f2 & ACT_CIVILIAN) || k->victims_civ || k->civ_target;
+        int civ = (f2 & ACT_CIVILIAN) || k->victims_civ || k->civ_target ||
+                  (k->person_victim && !a2_armed);
         if (civ && !a2_armed)
             return (k->a1_ent >= 0 && !(f1 & ACT_CIVILIAN)) || k->cls != EV_KILL ? SUB_VAC_ATTACK : -1;
         if (a1_armed && a2_armed)
@@ -1150,6 +1164,10 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *b
     size_t bd = (size_t)-1;
     for (size_t k = 0; k < s->ntx; k++) {
         const sr_timex *tx = &s->tx[k];
+        /* "an official said on Friday": when it was said */
+        if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
+            ((int)tx->e <= s->report_end && (int)t >= s->report_end))
+            continue;
         size_t d = tx->s > t ? tx->s - t : t - tx->e;
         if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
             /* "in September" in a November article: history */
@@ -1441,6 +1459,12 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
     for (size_t k = 0; k < s->nmen; k++)
         if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER))
             protest_ctx = 1;
+    for (size_t q = c->nevs; q > 0 && !protest_ctx; q--) {
+        if (c->evs[q - 1].sent < s->index - 2)
+            break;
+        if (c->evs[q - 1].type == TYPE_PROTESTS)
+            protest_ctx = 1;
+    }
     int vacate = cue_in(s, 0, s->ntok, CUE_VACATE) >= 0;
     size_t si = (size_t)(s - c->sents);
 
@@ -1681,20 +1705,52 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 k.victims_civ = !(f & ACT_PROTESTER) && (f & ACT_CIVILIAN);
                 k.victims_armed = !!(f & ACT_ARMED);
             }
+            /* "killed a local official", "shot a journalist" */
+            if ((td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_EXECUTE) && (td->opts & TRG_VERB) &&
+                !t->passive && k.a2 < 0) {
+                size_t q = t->e;
+                if (q < s->ntok && (tok_is(s, q, e->w.a) || tok_is(s, q, e->w.an) || tok_is(s, q, e->w.the) ||
+                                    (s->tok[q].flags & TK_NUM)))
+                    q++;
+                for (size_t r = q; r < s->ntok && r < q + 3; r++)
+                    if (has_cue(s, r, CUE_PERSON) || tok_word(s, r, "man") || tok_word(s, r, "woman") ||
+                        tok_word(s, r, "men") || tok_word(s, r, "boy") || tok_word(s, r, "girl"))
+                        k.person_victim = 1;
+            }
             /* targets: houses, markets, camps / bases, checkpoints */
             for (size_t j = t->s; j < cb && j < (size_t)t->e + 8; j++) {
                 if (has_cue(s, j, CUE_CIVTARGET))
                     k.civ_target = 1;
+                if (tok_word(s, j, "houses") || tok_word(s, j, "homes") || tok_word(s, j, "house") ||
+                    tok_word(s, j, "home") || tok_word(s, j, "hideout") || tok_word(s, j, "hideouts"))
+                    k.house_target = 1;
                 if (tok_word(s, j, "base") || tok_word(s, j, "checkpoint") || tok_word(s, j, "position") ||
                     tok_word(s, j, "positions") || tok_word(s, j, "convoy") || tok_word(s, j, "barracks") ||
                     tok_word(s, j, "detachment") || tok_word(s, j, "outpost") || tok_word(s, j, "patrol"))
                     k.mil_target = 1;
             }
+            /* "killed six villagers and burned several houses": the burning
+             * is part of the attack */
+            if ((td->cls == EV_DESTROY || td->cls == EV_LOOT) && !(k.weapons & W_AIR)) {
+                int violent = 0;
+                for (size_t q = 0; q < s->ntg; q++)
+                    if (&s->tg[q] != t && s->tg[q].ndef) {
+                        int uc = tdef(c, &s->tg[q], 0)->cls;
+                        if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE ||
+                            uc == EV_CLASH || uc == EV_RAID)
+                            violent = 1;
+                    }
+                if (violent)
+                    continue;
+            }
             /* the killing words of the sentence give the dead */
             sr_trig *killw = NULL;
+            int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT || td->cls == EV_DISRUPT ||
+                               td->cls == EV_AGREEMENT || td->cls == EV_CHANGE || td->cls == EV_BASE ||
+                               td->cls == EV_WITHDRAW || td->cls == EV_ARREST);
             if (td->cls == EV_KILL) {
                 killw = t;
-            } else {
+            } else if (takes_dead) {
                 size_t bestd = (size_t)-1;
                 for (size_t j = 0; j < s->ntg; j++) {
                     sr_trig *u = &s->tg[j];
@@ -1715,6 +1771,15 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 k.fat = fatalities_for(c, s, killw);
                 if (killw != t) {
                     killw->used = 1;
+                    /* "nine soldiers were killed by Taliban fighters in an
+                     * ambush" */
+                    if (k.a1 < 0 && k.a1_ent < 0 && killw->passive) {
+                        int ba = by_agent(c, s, killw->e, &cl);
+                        if (ba >= 0 && ba != k.a2) {
+                            k.a1 = ba;
+                            k.a1_ent = s->men[ba].ent;
+                        }
+                    }
                     /* the killed are victims too */
                     int vm = -1;
                     if (killw->passive || (tdef(c, killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
@@ -1762,7 +1827,21 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     has_anchor = 1;
                 }
             }
-            if (!has_anchor)
+            if (!has_anchor && k.a1_ent >= 0) {
+                /* "The group killed six villagers": the story goes on where
+                 * the same actor's last event was */
+                for (size_t q = c->nevs; q > 0; q--) {
+                    const sr_ev *pv = &c->evs[q - 1];
+                    if (pv->sent < s->index - 2)
+                        break;
+                    if (pv->a1 == k.a1_ent && pv->has_loc) {
+                        lp.prev_ev = pv;
+                        has_anchor = 1;
+                        break;
+                    }
+                }
+            }
+            if (!has_anchor && !anaphoric)
                 continue;
             if (only_country && !proto.explicit_date) {
                 /* "has lost territory in Syria and Iraq": too vague */
@@ -1841,7 +1920,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     a2t = tt;
                 }
             } else if (sub == SUB_VAC_ATTACK || sub == SUB_ABDUCTION) {
-                if (a2e < 0 && (k.victims_civ || k.civ_target))
+                if (a2e < 0 && (k.victims_civ || k.civ_target || k.person_victim))
                     a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
             } else if (type == TYPE_EXPLOSIONS || type == TYPE_BATTLES) {
                 /* suicide bombers and unnamed attackers */

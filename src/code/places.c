@@ -507,6 +507,10 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                             (g == 2 && (!strcmp(w0, "in") || !strcmp(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
                             (g >= 2 && g <= 5 && !strcmp(w0, ",") &&
                              (tok_word(s, gap_s + 1, "in") || tok_word(s, gap_s + 1, "located")));
+        /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
+        if (!bigger && q->kind == PK_CITY && g >= 2 && !strcmp(w0, ",") && tok_word(s, gap_s + 1, "in") &&
+            p->kind != PK_CITY)
+            bigger = 1;
         if (bigger && container_gap) {
             p->container = (int16_t)(k + 1);
             continue;

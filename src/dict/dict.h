@@ -111,6 +111,7 @@ enum {
     TRG_NO_PASSIVE = 1u << 9,
     TRG_VICTIM_SUBJ = 1u << 10,/* "died": the subject is the victim */
     TRG_NEED_VICTIM = 1u << 11,/* needs people as object (shot, fired on) */
+    TRG_AIR_STATE = 1u << 12,  /* by a state or coalition: from the air ("struck") */
 };
 
 typedef struct sr_trigger_def {

@@ -168,6 +168,17 @@ static sr_status add_phrase(ctx *c, const char *phrase, uint8_t kind, uint8_t fl
         /* "=IS": matches only in capitals, so "is" and "us" stay words. */
         flags |= PF_ALLCAPS;
         p++;
+    } else {
+        /* Short acronyms ("HM", "NAS", "SSA") match only in capitals too:
+         * in lower case they are other words. */
+        size_t n = 0, caps = 0;
+        for (const char *q = p; *q; q++, n++)
+            if (*q >= 'A' && *q <= 'Z')
+                caps++;
+            else if (*q != '-' && *q != '.' && !(*q >= '0' && *q <= '9'))
+                caps = 100;
+        if (n <= 3 && caps >= 2 && caps == n)
+            flags |= PF_ALLCAPS;
     }
     uint32_t ids[SR_MAX_PHRASE_WORDS];
     size_t n = sr_phrase_ids(&c->d->vocab, &c->scratch, p, ids, SR_MAX_PHRASE_WORDS);
@@ -345,6 +356,7 @@ static const struct {
     {"need-place", TRG_NEED_PLACE}, {"need-obj", TRG_NEED_OBJ}, {"weak", TRG_WEAK}, {"air", TRG_AIR},
     {"need-actor", TRG_NEED_ACTOR}, {"intrans", TRG_INTRANS}, {"from-actor2", TRG_FROM_ACTOR2},
     {"no-passive", TRG_NO_PASSIVE}, {"victim-subj", TRG_VICTIM_SUBJ}, {"need-victim", TRG_NEED_VICTIM},
+    {"air-if-state", TRG_AIR_STATE},
 };
 
 static sr_status add_trigger_form(ctx *c, const char *surface, const char *lemma, sr_evclass cls, int form,

@@ -70,7 +70,7 @@ size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap)
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             i++;
-            if (c == '\'' || c == '.')
+            if (c == '\'' || c == '.' || c == ',')
                 continue;
             if (c >= 'A' && c <= 'Z')
                 c = (unsigned char)(c + 32);

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Command-line tests: tests/cli.sh SITREP_BINARY. Prints TAP lines.
+bin=$1
+n=0
+t=$(mktemp -d /tmp/sitrep-cli-XXXXXX)
+trap 'rm -rf "$t"' EXIT
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+check() { # description, then a command whose status decides
+    d=$1; shift
+    if "$@" >/dev/null 2>&1; then ok "$d"; else notok "$d"; fi
+}
+
+printf '%s\n' '{"id":"a1","date":"2019-05-06","text":"Russian warplanes bombed the town of Saraqib on Sunday, killing 12 civilians."}' \
+    '{"id":"broken","text": "unfinished' \
+    '{"id":"notext"}' \
+    '{"id":"a2","date":"2018-09-10","text":"The SDF will launch an offensive to capture Hajin next week."}' > "$t/in.jsonl"
+
+"$bin" code "$t/in.jsonl" > "$t/out" 2> "$t/err"
+rc=$?
+check "malformed input gives exit status 3" test "$rc" -eq 3
+check "a malformed line is reported as FILE:LINE: reason" grep -q "in.jsonl:2: not valid JSON" "$t/err"
+check "a missing text is reported with its line" grep -q 'in.jsonl:3: missing "text"' "$t/err"
+check "articles after a bad line are still coded" grep -q '"doc_id":"a1"' "$t/out"
+check "planned events are left out by default" sh -c "! grep -q '\"doc_id\":\"a2\"' '$t/out'"
+check "every output line is JSON" python3 -c "
+import json,sys
+for l in open('$t/out'): json.loads(l)"
+
+"$bin" code --all "$t/in.jsonl" > "$t/all" 2>/dev/null
+check "--all writes planned events with their modality" grep -q '"modality":"planned"' "$t/all"
+
+"$bin" code -f csv "$t/in.jsonl" > "$t/csv" 2>/dev/null
+check "--format csv writes a header" sh -c "head -1 '$t/csv' | grep -q '^event_id_cnty,event_date'"
+check "--format csv writes one row per event" test "$(wc -l < "$t/csv")" -eq 2
+"$bin" code --format cameo-tsv "$t/in.jsonl" > "$t/tsv" 2>/dev/null
+check "--format cameo-tsv writes CAMEO codes" grep -q "	195	19	4	" "$t/tsv"
+check "an unknown format is a usage error" sh -c "'$bin' code -f xml '$t/in.jsonl'; test \$? -eq 2"
+check "an unknown option is a usage error" sh -c "'$bin' code --bogus; test \$? -eq 2"
+check "an unknown command is a usage error" sh -c "'$bin' frobnicate; test \$? -eq 2"
+check "a bad number for a limit is a usage error" sh -c "'$bin' code --max-tokens -3 '$t/in.jsonl'; test \$? -eq 2"
+check "--help lists the commands" sh -c "'$bin' --help | grep -q 'code \\[FILE'"
+check "code --help describes the exit status" sh -c "'$bin' code --help | grep -q 'exit status'"
+check "version reports the dictionaries" sh -c "'$bin' version | grep -q 'named actors'"
+
+printf 'Coalition jets struck Hajin on Sunday, killing nine militants.\n' > "$t/report.txt"
+"$bin" code "$t/report.txt" > "$t/txt" 2>/dev/null
+check "a .txt file is one article named after the file" grep -q '"doc_id":"report.txt"' "$t/txt"
+printf '<html><head><title>x</title><style>p{}</style></head><body><p>Coalition jets struck Hajin on Sunday.</p><script>alert(1)</script></body></html>' > "$t/page.html"
+"$bin" code "$t/page.html" > "$t/html" 2>/dev/null
+check "an .html file is coded from its text" grep -q '"location":{"name":"Hajin"' "$t/html"
+
+"$bin" code - < "$t/in.jsonl" > "$t/stdin" 2>/dev/null
+check "'-' reads standard input" grep -q '"doc_id":"a1"' "$t/stdin"
+"$bin" code -o "$t/o.jsonl" "$t/in.jsonl" 2>/dev/null
+check "-o writes to a file" grep -q '"doc_id":"a1"' "$t/o.jsonl"
+"$bin" code "$t/nonexistent.jsonl" "$t/in.jsonl" > "$t/miss" 2> "$t/misserr"
+rc=$?
+check "a missing file is reported and the next is coded" sh -c "test $rc -eq 3 && grep -q 'cannot open' '$t/misserr' && grep -q a1 '$t/miss'"
+check "a missing data directory is fatal with a message" sh -c "'$bin' code --data /nonexistent '$t/in.jsonl' 2>&1 >/dev/null | grep -q 'missing dictionary file'"
+"$bin" code --data /nonexistent "$t/in.jsonl" >/dev/null 2>&1
+check "a missing data directory gives exit status 1" test $? -eq 1
+
+mkdir -p "$t/dict"
+printf 'Free Hills Brigade | TSTREBFHB | armed nonstate rebel | SY\n    Hills Brigade\n' > "$t/dict/actors.txt"
+printf '{"id":"d1","date":"2019-05-06","text":"The Free Hills Brigade captured the village of Suluk on Sunday."}\n' > "$t/d.jsonl"
+"$bin" code --dict "$t/dict" "$t/d.jsonl" > "$t/dict.out" 2>/dev/null
+check "--dict adds actors to the defaults" grep -q '"name":"Free Hills Brigade"' "$t/dict.out"
+printf 'Broken line without fields\n' > "$t/dict/actors.txt"
+"$bin" code --dict "$t/dict" "$t/d.jsonl" > /dev/null 2> "$t/dicterr"
+check "a broken dictionary line is reported as FILE:LINE" grep -q "actors.txt:1: expected" "$t/dicterr"
+
+printf '{"id":"q1","text":"ok"}\n' | "$bin" code > "$t/q" 2>&1
+check "an article without events exits 0" test $? -eq 0
+
+if [ -d examples ]; then
+    "$bin" code examples/articles.jsonl > "$t/ex" 2>/dev/null
+    check "the bundled examples code without rejections" test $? -eq 0
+    check "the bundled examples give events" test "$(wc -l < "$t/ex")" -ge 5
+fi
+echo "1..$n"

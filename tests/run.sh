@@ -1,0 +1,42 @@
+#!/bin/sh
+# tests/run.sh LABEL SITREP_BINARY TEST_DIR RESULT_DIR
+# Runs every unit test binary (cmocka, TAP output) and the command-line
+# tests, and writes "passed failed" counts to RESULT_DIR/LABEL.
+label=$1 bin=$2 tdir=$3 rdir=$4
+pass=0 fail=0
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export SITREP_DATA="$(pwd)/data"
+for t in "$tdir"/test_*; do
+    [ -x "$t" ] || continue
+    out=$("$t" 2>&1)
+    rc=$?
+    p=$(printf '%s\n' "$out" | grep -c '^ok ')
+    f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        # crashed or died before reporting: count it as one failure
+        f=1
+    fi
+    pass=$((pass + p)) fail=$((fail + f))
+    if [ "$f" -ne 0 ]; then
+        printf '%s\n' "$out" | grep -v '^ok ' | sed "s|^|[$label] $(basename "$t"): |"
+    fi
+    printf '[%s] %-28s %4d passed %4d failed\n' "$label" "$(basename "$t")" "$p" "$f"
+done
+# command-line tests
+out=$(sh tests/cli.sh "$bin" 2>&1)
+p=$(printf '%s\n' "$out" | grep -c '^ok ')
+f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+printf '%s\n' "$out" | grep '^not ok' | sed "s|^|[$label] cli: |"
+pass=$((pass + p)) fail=$((fail + f))
+printf '[%s] %-28s %4d passed %4d failed\n' "$label" "cli.sh" "$p" "$f"
+# accuracy on the shared gold sets (only where they are present)
+if [ "$label" = plain ]; then
+    out=$(sh tests/gold_eval.sh "$bin" 2>&1)
+    p=$(printf '%s\n' "$out" | grep -c '^ok ')
+    f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+    printf '%s\n' "$out" | grep -v '^ok' | sed "s|^|[$label] gold: |"
+    pass=$((pass + p)) fail=$((fail + f))
+    printf '[%s] %-28s %4d passed %4d failed\n' "$label" "gold_eval.sh" "$p" "$f"
+fi
+echo "$pass $fail" > "$rdir/$label"
+[ "$fail" -eq 0 ]

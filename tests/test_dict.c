@@ -1,0 +1,154 @@
+/* Dictionaries: inflection, the trie matcher, and the loaders' errors. */
+#include "testutil.h"
+#include "dict/dict.h"
+#include "dict/inflect.h"
+
+static void test_inflect(void **st)
+{
+    (void)st;
+    char f[VF_COUNT][48];
+    sr_inflect_verb("capture", f);
+    assert_string_equal(f[VF_S], "captures");
+    assert_string_equal(f[VF_PAST], "captured");
+    assert_string_equal(f[VF_ING], "capturing");
+    sr_inflect_verb("seize", f);
+    assert_string_equal(f[VF_ING], "seizing");
+    sr_inflect_verb("take", f);
+    assert_string_equal(f[VF_PAST], "took");
+    assert_string_equal(f[VF_PART], "taken");
+    sr_inflect_verb("grab", f);
+    assert_string_equal(f[VF_PAST], "grabbed");
+    sr_inflect_verb("occupy", f);
+    assert_string_equal(f[VF_PAST], "occupied");
+    assert_string_equal(f[VF_S], "occupies");
+    sr_inflect_verb("ambush", f);
+    assert_string_equal(f[VF_S], "ambushes");
+    sr_inflect_verb("die", f);
+    assert_string_equal(f[VF_ING], "dying");
+    char p[64];
+    sr_pluralize("militia", p, sizeof p);
+    assert_string_equal(p, "militias");
+    sr_pluralize("city", p, sizeof p);
+    assert_string_equal(p, "cities");
+    sr_pluralize("clash", p, sizeof p);
+    assert_string_equal(p, "clashes");
+}
+
+static sr_status load(sr_dicts *d, const char *kind, const char *text, sr_error *err)
+{
+    return sr_dicts_load_buffer(d, kind, kind, text, strlen(text), err);
+}
+
+static void test_trie_longest_and_caps(void **st)
+{
+    (void)st;
+    sr_dicts d;
+    sr_error err;
+    assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+    assert_int_equal(load(&d, "countries.txt", "SY | SYR | Syria | Syrian | | | 33.5 | 36.3\n", &err), SR_OK);
+    assert_int_equal(load(&d, "actors.txt",
+                          "Islamic State | IMGMUSISI | armed nonstate | SY\n    ISIS; =IS; Daesh\n"
+                          "Syrian Democratic Forces | SYRREBSDF | armed nonstate | SY\n    SDF\n",
+                          &err),
+                     SR_OK);
+    sr_arena a;
+    sr_arena_init(&a, 4096);
+    const char *s = "IS is here and the Syrian Democratic Forces fought Daesh";
+    sr_token *t;
+    size_t n = sr_tokenize(&a, s, strlen(s), &t, 0, NULL);
+    for (size_t i = 0; i < n; i++)
+        t[i].id = sr_vocab_get(&d.vocab, t[i].norm, t[i].nlen);
+    sr_match *m;
+    size_t nm = sr_trie_scan(&d.trie, t, n, &a, &m);
+    int is_caps = 0, is_lower = 0, sdf_long = 0, daesh = 0;
+    for (size_t k = 0; k < nm; k++) {
+        if (m[k].kind == PH_ACTOR && m[k].start == 0)
+            is_caps = 1;
+        if (m[k].kind == PH_ACTOR && m[k].start == 1)
+            is_lower = 1;
+        if (m[k].kind == PH_ACTOR && m[k].start == 5 && m[k].end == 8)
+            sdf_long = 1;
+        if (m[k].kind == PH_ACTOR && m[k].start == 9)
+            daesh = 1;
+    }
+    assert_true(is_caps);
+    assert_false(is_lower);
+    assert_true(sdf_long);
+    assert_true(daesh);
+    sr_arena_free(&a);
+    sr_dicts_free(&d);
+}
+
+static void expect_error_n(const char *kind, const char *text, size_t len, long line, const char *needle)
+{
+    sr_dicts d;
+    sr_error err;
+    assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+    sr_status st = sr_dicts_load_buffer(&d, kind, kind, text, len, &err);
+    assert_int_equal(st, SR_ERR_PARSE);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.msg, needle));
+    sr_dicts_free(&d);
+}
+
+static void expect_error(const char *kind, const char *text, long line, const char *needle)
+{
+    sr_dicts d;
+    sr_error err;
+    assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+    load(&d, "countries.txt", "SY | SYR | Syria | Syrian | | | 33.5 | 36.3\n", &err);
+    sr_status st = load(&d, kind, text, &err);
+    if (st == SR_OK || err.line != line || !strstr(err.msg, needle))
+        fprintf(stderr, "%s: status %d line %ld msg '%s'\n", kind, st, err.line, err.msg);
+    assert_int_equal(st, SR_ERR_PARSE);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.msg, needle));
+    sr_dicts_free(&d);
+}
+
+static void test_loader_errors(void **st)
+{
+    (void)st;
+    expect_error("actors.txt", "# comment\nISIS only\n", 2, "expected");
+    expect_error("actors.txt", "    alias; alias\n", 1, "before any actor");
+    expect_error("actors.txt", "X | CODE | armed flying\n", 1, "unknown actor flag");
+    expect_error("actors.txt", "X | CODE | armed | ZZ\n", 1, "unknown country");
+    expect_error("events.txt", "v capture | CONQUER\n", 1, "unknown event class");
+    expect_error("events.txt", "x capture | TERRITORY\n", 1, "'v ' (verb) or 'n ' (noun)");
+    expect_error("events.txt", "v take | TERRITORY | need-nothing\n", 1, "unknown trigger option");
+    expect_error("cues.txt", "\n\nMAYBE | perhaps\n", 3, "unknown cue class");
+    expect_error("places.tsv", "Hajin\t\ttown\tSY\tDeir ez-Zor\t95\t40\n", 1, "bad coordinates");
+    expect_error("places.tsv", "Hajin\t\thamlet\tSY\tDeir ez-Zor\t34.6\t40.8\n", 1, "unknown place kind");
+    expect_error("places.tsv", "Hajin\ttown\tSY\n", 1, "7 tab-separated");
+    expect_error("countries.txt", "SYR | SY | Syria | Syrian | | | 1 | 2\n", 1, "ISO codes");
+    expect_error("agents.txt", "soldiers | MILITARY | armed\n", 1, "sector");
+    expect_error("boilerplate.txt", "sometimes share\n", 1, "unknown rule");
+    static const char nul[] = "X | C | armed\n    a; b\0c\n";
+    expect_error_n("actors.txt", nul, sizeof nul - 1, 2, "NUL");
+}
+
+static void test_shipped_dictionaries_load(void **st)
+{
+    (void)st;
+    sr_engine_stats s;
+    sr_engine_get_stats(test_engine(), &s);
+    assert_true(s.countries >= 190);
+    /* the issue asks for 400 actor entries: named actors plus the
+     * countries, whose forces the coder names from them */
+    assert_true(s.actors + s.countries + s.agents >= 400);
+    assert_true(s.triggers > 500);
+    assert_true(s.places > 300);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {
+        cmocka_unit_test(test_inflect),
+        cmocka_unit_test(test_trie_longest_and_caps),
+        cmocka_unit_test(test_loader_errors),
+        cmocka_unit_test(test_shipped_dictionaries_load),
+    };
+    int rc = cmocka_run_group_tests_name("dict", t, NULL, NULL);
+    sr_engine_free(test_engine());
+    return rc;
+}

@@ -1,0 +1,204 @@
+/* Reading articles (JSON Lines, text, HTML) and writing events. */
+#include <unistd.h>
+
+#include "testutil.h"
+
+static char tmpdir[] = "/tmp/sitrep-test-io-XXXXXX";
+
+static const char *write_tmp(const char *name, const char *data, size_t n)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+static void test_jsonl_errors_and_recovery(void **st)
+{
+    (void)st;
+    static const char data[] = "\xef\xbb\xbf{\"id\":\"a\",\"text\":\"one\"}\r\n"
+                               "\n"
+                               "{\"id\":\"b\",\"text\":\n"
+                               "[1,2]\n"
+                               "{\"text\":\"no id\"}\n"
+                               "{\"id\":\"c\"}\n"
+                               "{\"id\":7,\"text\":\"numeric id\",\"date\":5}\n"
+                               "{\"id\":1e999,\"text\":\"x\"}\n"
+                               "{\"id\":\"d\",\"text\":42}\n"
+                               "{\"id\":\"e\",\"text\":\"ok\"} trailing\n"
+                               "{\"id\":\"f\",\"text\":\"last\"}";
+    const char *p = write_tmp("a.jsonl", data, sizeof data - 1);
+    sr_reader *r;
+    sr_error err;
+    assert_int_equal(sr_reader_open(p, SR_INPUT_AUTO, &r, &err), SR_OK);
+    struct {
+        sr_status st;
+        long line;
+        const char *id_or_msg;
+    } want[] = {{SR_OK, 1, "a"},
+                {SR_ERR_PARSE, 3, "not valid JSON"},
+                {SR_ERR_PARSE, 4, "expected a JSON object, found an array"},
+                {SR_ERR_PARSE, 5, "missing \"id\""},
+                {SR_ERR_PARSE, 6, "missing \"text\""},
+                {SR_OK, 7, "7"},
+                {SR_ERR_PARSE, 8, "\"id\" must be a string"},
+                {SR_ERR_PARSE, 9, "\"text\" must be a string, found a number"},
+                {SR_ERR_PARSE, 10, "extra text after"},
+                {SR_OK, 11, "f"}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        sr_article a;
+        int eof;
+        sr_status s = sr_reader_next(r, &a, &eof, &err);
+        assert_false(eof);
+        assert_int_equal(s, want[i].st);
+        if (s == SR_OK) {
+            assert_string_equal(a.id, want[i].id_or_msg);
+            assert_int_equal(sr_reader_line(r), want[i].line);
+            if (!strcmp(a.id, "7")) {
+                assert_null(a.date);
+                assert_non_null(sr_reader_warning(r));
+            }
+        } else {
+            assert_int_equal(err.line, want[i].line);
+            assert_non_null(strstr(err.msg, want[i].id_or_msg));
+            assert_non_null(strstr(err.file, "a.jsonl"));
+        }
+    }
+    sr_article a;
+    int eof;
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_true(eof);
+    sr_reader_close(r);
+}
+
+static void test_long_line_rejected(void **st)
+{
+    (void)st;
+    size_t n = 300000;
+    char *big = malloc(n + 64);
+    assert_non_null(big);
+    memcpy(big, "{\"id\":\"big\",\"text\":\"", 20);
+    memset(big + 20, 'x', n - 20);
+    strcpy(big + n, "\"}\n{\"id\":\"next\",\"text\":\"y\"}\n");
+    const char *p = write_tmp("big.jsonl", big, strlen(big));
+    free(big);
+    sr_reader *r;
+    sr_error err;
+    assert_int_equal(sr_reader_open(p, SR_INPUT_JSONL, &r, &err), SR_OK);
+    sr_reader_set_max_line(r, 100000);
+    sr_article a;
+    int eof;
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_ERR_PARSE);
+    assert_non_null(strstr(err.msg, "longer than"));
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.id, "next");
+    assert_int_equal(sr_reader_line(r), 2);
+    sr_reader_close(r);
+}
+
+static void test_text_and_html_files(void **st)
+{
+    (void)st;
+    const char *p = write_tmp("report.txt", "Line one.\nLine two.", 19);
+    sr_reader *r;
+    sr_error err;
+    sr_article a;
+    int eof;
+    assert_int_equal(sr_reader_open(p, SR_INPUT_AUTO, &r, &err), SR_OK);
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.id, "report.txt");
+    assert_string_equal(a.text, "Line one.\nLine two.");
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_true(eof);
+    sr_reader_close(r);
+
+    static const char html[] = "<html><head><title>Strike on Hajin</title><script>var x=1;</script></head>"
+                               "<body><nav>Home | News</nav><p>Coalition jets struck <b>Hajin</b> on Sunday."
+                               "<p>Second paragraph<div>third<br>fourth</body>";
+    p = write_tmp("page.html", html, sizeof html - 1);
+    assert_int_equal(sr_reader_open(p, SR_INPUT_AUTO, &r, &err), SR_OK);
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.title, "Strike on Hajin");
+    assert_string_equal(a.text, "Coalition jets struck Hajin on Sunday.\nSecond paragraph\nthird\nfourth\n");
+    sr_reader_close(r);
+}
+
+static void test_missing_file(void **st)
+{
+    (void)st;
+    sr_reader *r;
+    sr_error err;
+    assert_int_equal(sr_reader_open("/nonexistent/x.jsonl", SR_INPUT_AUTO, &r, &err), SR_ERR_IO);
+    assert_non_null(strstr(err.msg, "cannot open"));
+}
+
+static void test_writers(void **st)
+{
+    (void)st;
+    sr_coder *c = sr_coder_new(test_engine());
+    sr_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "w\"1";
+    a.text = "Russian warplanes bombed the town of Saraqib, in Idlib, on Sunday, killing 12 civilians.";
+    a.date = "2019-05-06";
+    sr_result *r;
+    sr_error err;
+    assert_int_equal(sr_code(c, &a, &r, &err), SR_OK);
+    assert_int_equal(sr_result_count(r), 1);
+    const sr_event *e = sr_result_event(r, 0);
+    char *buf;
+    size_t len;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(sr_write_event(f, SR_FORMAT_JSONL, e), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"doc_id\":\"w\\\"1\""));
+    assert_non_null(strstr(buf, "\"sub_event_type\":\"Air/drone strike\""));
+    assert_non_null(strstr(buf, "\"fatalities\":12"));
+    assert_non_null(strstr(buf, "\"lat\":35.8600"));
+    assert_int_equal(buf[len - 1], '\n');
+    free(buf);
+    f = open_memstream(&buf, &len);
+    assert_int_equal(sr_write_header(f, SR_FORMAT_CSV), 0);
+    assert_int_equal(sr_write_event(f, SR_FORMAT_CSV, e), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "event_id_cnty,event_date,year,"));
+    assert_non_null(strstr(buf, ",2019-05-05,2019,1,Explosions/Remote violence,Air/drone strike,"));
+    /* the sentence has commas: quoted; the id has a quote: doubled */
+    assert_non_null(strstr(buf, "\"Russian warplanes bombed the town of Saraqib, in Idlib, on Sunday"));
+    assert_non_null(strstr(buf, "\"w\"\"1\""));
+    free(buf);
+    f = open_memstream(&buf, &len);
+    assert_int_equal(sr_write_event(f, SR_FORMAT_CAMEO_TSV, e), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "\t20190505\t2019\t05\t05\tRUSMILAIR\t"));
+    assert_non_null(strstr(buf, "\t195\t19\t4\t"));
+    free(buf);
+    sr_format fmt;
+    assert_int_equal(sr_format_parse("csv", &fmt), 0);
+    assert_int_equal(fmt, SR_FORMAT_CSV);
+    assert_int_equal(sr_format_parse("xml", &fmt), -1);
+    sr_coder_free(c);
+}
+
+int main(void)
+{
+    if (!mkdtemp(tmpdir))
+        return 1;
+    const struct CMUnitTest t[] = {
+        cmocka_unit_test(test_jsonl_errors_and_recovery),
+        cmocka_unit_test(test_long_line_rejected),
+        cmocka_unit_test(test_text_and_html_files),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_writers),
+    };
+    int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        rc = rc ? rc : 1;
+    sr_engine_free(test_engine());
+    return rc;
+}

@@ -1,0 +1,163 @@
+/* Text layer: UTF-8 repair, punctuation, boilerplate, sentences, tokens. */
+#include "testutil.h"
+#include "text/text.h"
+
+static sr_arena A;
+
+static char *clean(const char *in, size_t n, unsigned *fl)
+{
+    size_t on;
+    *fl = 0;
+    return sr_clean_text(&A, in, n, &on, fl);
+}
+
+static void test_clean_punctuation(void **st)
+{
+    (void)st;
+    unsigned fl;
+    const char *in = "Syria\xe2\x80\x99s \xe2\x80\x9cNew Army\xe2\x80\x9d \xe2\x80\x93 ok\xe2\x80\xa6";
+    char *o = clean(in, strlen(in), &fl);
+    assert_string_equal(o, "Syria's \"New Army\" - ok...");
+    assert_int_equal(fl, 0);
+}
+
+static void test_clean_bad_utf8(void **st)
+{
+    (void)st;
+    unsigned fl;
+    /* a lone continuation byte, an overlong '/', a surrogate, a NUL */
+    const char in[] = "a\x80"
+                      "b\xc0\xaf"
+                      "c\xed\xa0\x80"
+                      "d\0e";
+    char *o = clean(in, sizeof in - 1, &fl);
+    assert_true(fl & SR_CLEAN_BAD_UTF8);
+    assert_true(fl & SR_CLEAN_NUL);
+    assert_non_null(strstr(o, "a\xef\xbf\xbd"));
+    assert_non_null(strstr(o, "d e"));
+    assert_null(strchr(o, '\x80'));
+}
+
+static void test_clean_invisible_and_crlf(void **st)
+{
+    (void)st;
+    unsigned fl;
+    const char in[] = "\xef\xbb\xbf"
+                      "one\xe2\x80\x8b"
+                      "two\r\nthree\rfour\xc2\xa0"
+                      "five";
+    char *o = clean(in, sizeof in - 1, &fl);
+    assert_string_equal(o, "onetwo\nthree\nfour five");
+}
+
+static size_t split(const char *t, sr_span **sp)
+{
+    size_t n = 0, cap = 0;
+    *sp = NULL;
+    sr_split_sentences(&A, t, strlen(t), sp, &n, &cap);
+    return n;
+}
+
+static void test_sentences_abbrev(void **st)
+{
+    (void)st;
+    sr_span *sp;
+    const char *t = "The U.S.-led coalition struck. The army was 30 km (19 miles) away. Gen. Smith said so.";
+    assert_int_equal(split(t, &sp), 3);
+    assert_int_equal(sp[1].off, 31);
+    assert_memory_equal(t + sp[2].off, "Gen. Smith", 10);
+}
+
+static void test_sentences_lost_space_and_quotes(void **st)
+{
+    (void)st;
+    sr_span *sp;
+    const char *t = "revenue for the group.The coalition jets bombed it. \"We won,\" he said. Then 3.5 km more.";
+    size_t n = split(t, &sp);
+    assert_int_equal(n, 4);
+    assert_memory_equal(t + sp[1].off, "The coalition", 13);
+    assert_memory_equal(t + sp[2].off, "\"We won", 7);
+    assert_memory_equal(t + sp[3].off, "Then 3.5 km more.", 17);
+}
+
+static void test_sentences_lowercase_after_period(void **st)
+{
+    (void)st;
+    sr_span *sp;
+    assert_int_equal(split("He met U.S. officials on Monday. No. 3 was there.", &sp), 2);
+}
+
+static void test_tokens(void **st)
+{
+    (void)st;
+    sr_token *t;
+    const char *s = "Syria's al-Bab didn't fall; U.S.-backed 2,500 fighters' 45th Shi'ite";
+    size_t n = sr_tokenize(&A, s, strlen(s), &t, 0, NULL);
+    const char *want[] = {"syria", "'s", "al", "bab", "did", "not", "fall", ";", "us", "backed", "2500", "fighters",
+                          "'s", "45th", "shiite"};
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(t[i].norm, want[i]);
+    assert_true(t[1].flags & TK_POSS);
+    assert_true(t[3].flags & TK_HYPH);
+    assert_true(t[5].flags & TK_NEG);
+    assert_true(t[8].flags & TK_DOTTED);
+    assert_true(t[8].flags & TK_ALLCAP);
+    assert_true(t[10].flags & TK_NUM);
+    assert_true(t[10].num == 2500);
+    assert_true(t[13].flags & TK_ORD);
+    assert_true(t[0].flags & TK_CAP);
+}
+
+static void test_tokens_diacritics_and_limit(void **st)
+{
+    (void)st;
+    sr_token *t;
+    const char *s = "\xc4\x80"
+                    "lb\xc5\xab Kam\xc4\x81"
+                    "l in Ra\xe2\x80\x99s";
+    size_t n = sr_tokenize(&A, s, strlen(s), &t, 0, NULL);
+    assert_true(n >= 3);
+    assert_string_equal(t[0].norm, "albu");
+    assert_string_equal(t[1].norm, "kamal");
+    int trunc = 0;
+    n = sr_tokenize(&A, "one two three four", 18, &t, 2, &trunc);
+    assert_int_equal(n, 2);
+    assert_true(trunc);
+}
+
+static void test_boilerplate(void **st)
+{
+    (void)st;
+    sr_boiler b = {0};
+    sr_boiler_rule rules[] = {{0, "leave a comment"}, {1, "error:"}, {2, "cookies"}};
+    b.rules = rules;
+    b.n = 3;
+    assert_true(sr_boiler_match(&b, "Leave a Comment", 15));
+    assert_true(sr_boiler_match(&b, "  Leave  a comment.", 19));
+    assert_true(sr_boiler_match(&b, "error: copying forbidden", 24));
+    assert_true(sr_boiler_match(&b, "We use cookies on this site", 27));
+    assert_true(sr_boiler_match(&b, "1 \xc3\x97 1 =", 8));
+    assert_true(sr_boiler_match(&b, "3 + 4 =", 7));
+    assert_false(sr_boiler_match(&b, "Leave a comment about the attack on Hajin, he said", 50));
+    assert_false(sr_boiler_match(&b, "ISIS attacked Hajin.", 20));
+}
+
+int main(void)
+{
+    sr_arena_init(&A, 1 << 16);
+    const struct CMUnitTest t[] = {
+        cmocka_unit_test(test_clean_punctuation),
+        cmocka_unit_test(test_clean_bad_utf8),
+        cmocka_unit_test(test_clean_invisible_and_crlf),
+        cmocka_unit_test(test_sentences_abbrev),
+        cmocka_unit_test(test_sentences_lost_space_and_quotes),
+        cmocka_unit_test(test_sentences_lowercase_after_period),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_tokens_diacritics_and_limit),
+        cmocka_unit_test(test_boilerplate),
+    };
+    int rc = cmocka_run_group_tests_name("text", t, NULL, NULL);
+    sr_arena_free(&A);
+    return rc;
+}
