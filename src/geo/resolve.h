@@ -1,0 +1,36 @@
+/* Which place a name means: candidates from places.tsv and the gazetteer
+ * by romanisation-invariant key, then the article decides among them. */
+#ifndef SR_GEO_RESOLVE_H
+#define SR_GEO_RESOLVE_H
+#include <stddef.h>
+
+#include "../dict/dict.h"
+#include "gazetteer.h"
+
+typedef struct sr_geo_hint {
+    const char *focus_cc; /* the article's country, or NULL */
+    const char *admin;    /* a province named with it ("in X province"), or NULL */
+    int has_near;         /* a place the article already put on the map */
+    double near_lat, near_lon;
+    int want_admin;       /* "X province": the province itself */
+} sr_geo_hint;
+
+typedef struct sr_geo_hit {
+    const char *name, *admin1;
+    char cc[3];
+    double lat, lon;
+    int kind;
+    int place; /* places.tsv index or -1 */
+    long gaz;  /* gazetteer record or -1 */
+    double score;
+} sr_geo_hit;
+
+/* Returns 1 and fills *out with the best candidate, 0 when none fits. */
+int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
+                   sr_geo_hit *out);
+double sr_km(double la1, double lo1, double la2, double lo2);
+/* The same with an engine's dictionaries and gazetteer (for the CLI). */
+struct sr_engine;
+int sr_engine_geo_resolve(const struct sr_engine *e, const char *name, const sr_geo_hint *h, sr_geo_hit *out);
+
+#endif
