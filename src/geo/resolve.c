@@ -137,6 +137,10 @@ int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, s
             char fa[SR_KEY_MAX], fb[SR_KEY_MAX];
             size_t fan = sr_place_fold(name, n, fa), fbn = sr_place_fold(rn, strlen(rn), fb);
             int exact = fan == fbn && !memcmp(fa, fb, fan);
+            /* outside the article's country only the very spelling counts:
+             * "Derwish" in a Syrian story is no German village */
+            if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !exact)
+                continue;
             double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (exact ? 1.5 : similar ? 0.5 : 0);
             if (!found || sc > out->score) {
                 found = 1;
