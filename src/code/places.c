@@ -264,6 +264,19 @@ static void geocode(sr_coder *c, sr_sent *s)
                     p->kind = (uint8_t)hit.kind;
                 if (hit.kind == PK_ADMIN1 && !p->near)
                     p->precision = 3;
+            } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].has_coords &&
+                       !p->has_coords) {
+                /* a village we cannot find, in a province we know: the
+                 * province's point, and say only the province is known */
+                const sr_pmention *q = &s->pm[p->container];
+                p->lat = q->lat;
+                p->lon = q->lon;
+                p->has_coords = 1;
+                p->precision = 3;
+                if (!p->admin1)
+                    p->admin1 = q->admin1 ? q->admin1 : q->name;
+                if (!p->cc[0])
+                    memcpy(p->cc, q->cc, 3);
             }
         }
         if (p->has_coords && !c->has_anchor && p->precision == 1 && !p->dateline && !p->in_report) {

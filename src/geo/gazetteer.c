@@ -67,7 +67,7 @@ sr_status sr_gaz_open(const char *path, sr_gazetteer **out, sr_error *err)
     struct stat st;
     if (fstat(fd, &st) || st.st_size < (off_t)sizeof(gaz_header)) {
         close(fd);
-        return sr_fail(err, SR_ERR_PARSE, path, 0, "not a sitrep gazetteer index (too short)");
+        return sr_fail(err, SR_ERR_PARSE, path, 0, "not a sitrep gazetteer index (too short); rebuild it");
     }
     void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);

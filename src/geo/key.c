@@ -192,7 +192,7 @@ int sr_place_similar(const char *a, size_t an, const char *b, size_t bn)
     /* short skeletons ("Hit", "Ana") say little: the spellings must agree
      * but for one letter in longer names ("Shaddadah", "Shaddadi") */
     if (kan < 3)
-        return d <= 1 && fan >= 5 && fbn >= 5;
+        return d <= 1 && fan >= 4 && fbn >= 4;
     size_t m = fan > fbn ? fan : fbn;
     return d * 2 <= m;
 }

@@ -6,6 +6,9 @@
 
 #include "key.h"
 
+static int resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
+                   sr_geo_hit *out);
+
 double sr_km(double la1, double lo1, double la2, double lo2)
 {
     const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
@@ -70,8 +73,13 @@ static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1,
     double sc = 0;
     if (h && h->focus_cc && cc && !strncmp(h->focus_cc, cc, 2))
         sc += 4;
-    if (h && h->admin && admin1 && same_admin(h->admin, admin1))
-        sc += 3;
+    if (h && h->admin && admin1) {
+        /* "Rawdah in Deir ez-Zor province": a Rawdah elsewhere is another */
+        if (same_admin(h->admin, admin1))
+            sc += 3;
+        else
+            sc -= 20;
+    }
     if (h && h->has_near) {
         double km = sr_km(h->near_lat, h->near_lon, lat, lon);
         sc -= km > 450 ? 3 : km / 150.0;
@@ -89,6 +97,14 @@ static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1,
 }
 
 int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
+                   sr_geo_hit *out)
+{
+    int r = resolve(d, g, name, n, h, out);
+    /* a candidate in another province than the one named is no answer */
+    return r && out->score > -10;
+}
+
+static int resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
                    sr_geo_hit *out)
 {
     int found = 0;

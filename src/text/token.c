@@ -93,7 +93,11 @@ size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap)
         }
         for (utf8proc_ssize_t j = 0; j < k; j++) {
             uint32_t d = (uint32_t)dec[j];
-            if (d == '\'' || d == 0x2019 || d == 0x02BF || d == 0x02BE)
+            if (d == 0x0131)
+                d = 'i'; /* Turkish dotless i: Kamışlı is Kamishli */
+            /* apostrophes, ayn and hamza marks: Ra’s al ‘Ayn is Ras al Ayn */
+            if (d == '\'' || d == 0x2019 || d == 0x2018 || d == 0x02BF || d == 0x02BE || d == 0x02BC ||
+                d == 0x02BB || d == 0x0060 || d == 0x00B4 || d == 0x02B9)
                 continue;
             char e[4];
             int el = sr_utf8_encode(d, e);
