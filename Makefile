@@ -26,7 +26,7 @@ OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
 
 TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
-.PHONY: all clean test test-plain test-asan bench fuzz install gazetteer
+.PHONY: all clean test test-plain test-asan bench bench-binaries fuzz install gazetteer
 all: build/sitrep build/libsitrep.a $(GAZ)
 
 gazetteer: build/gazetteer.idx
@@ -75,6 +75,22 @@ test: build/sitrep build/asan/sitrep $(TESTS:%=build/tests/%) $(TESTS:%=build/te
 test-plain: build/sitrep $(TESTS:%=build/tests/%)
 	@rm -rf build/test-results && mkdir -p build/test-results
 	@sh tests/run.sh plain build/sitrep build/tests build/test-results; sh tests/summary.sh build/test-results
+
+# make bench: see bench/run.sh
+bench: build/sitrep
+	sh bench/run.sh
+
+BENCH_SRC = $(SRC_LIB) $(SRC_CLI)
+build/bench/sitrep-O3: $(BENCH_SRC) $(HDRS)
+	@mkdir -p build/bench
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc -O3 -g $(BENCH_SRC) -o $@ $(LDLIBS)
+	ln -sf ../gazetteer.idx build/bench/gazetteer.idx
+
+build/bench/sitrep-O0: $(BENCH_SRC) $(HDRS)
+	@mkdir -p build/bench
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc -O0 -g $(BENCH_SRC) -o $@ $(LDLIBS)
+
+bench-binaries: build/bench/sitrep-O3 build/bench/sitrep-O0
 
 install: build/sitrep
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep

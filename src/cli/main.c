@@ -2,6 +2,9 @@
  * options, reads articles, writes events, reports rejected input, and owns
  * the process exit status. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +56,8 @@ static void usage_code(FILE *f)
             "  -a, --all               also write negated, planned and claimed events,\n"
             "                          marked in their \"modality\"\n"
             "  -o, --output FILE       write events to FILE instead of standard output\n"
+            "  -j, --jobs N            code with N threads (default 1); events come out in\n"
+            "                          the order of the input all the same\n"
             "      --data DIR          read the dictionaries from DIR instead of the\n"
             "                          default (%s)\n"
             "      --dict DIR          also load the dictionary files found in DIR\n"
@@ -66,6 +71,7 @@ static void usage_code(FILE *f)
             "      --progress          show progress on standard error (default when it is\n"
             "                          a terminal); --no-progress to hide it\n"
             "  -q, --quiet             do not print warnings (rejections are still printed)\n"
+            "      --stats             print counts and speed on standard error at the end\n"
             "  -h, --help              show this help\n"
             "\n"
             "Rejected input (malformed JSON, a missing id or text) is reported on standard\n"
@@ -98,7 +104,7 @@ static double now_s(void)
 typedef struct progress {
     int on;
     double last, start;
-    size_t articles, events, rejected;
+    size_t articles, events, rejected, sentences, bytes;
 } progress;
 
 static void show_progress(progress *p, const sr_reader *r, int force)
@@ -121,16 +127,241 @@ static void show_progress(progress *p, const sr_reader *r, int force)
                 done / 1e6, p->events, p->rejected, rate);
 }
 
+/* ---- batches: articles coded in parallel, written in input order ---- */
+
+typedef struct job {
+    char *id, *text, *date, *title, *source, *url;
+    size_t text_len;
+    const char *file;
+    long line;
+    char *out;
+    size_t outlen;
+    char *msgs;
+    size_t msglen, msgcap;
+    size_t events, sentences;
+    int rejected, coded;
+} job;
+
+typedef struct batch {
+    job *jobs;
+    size_t n, cap, bytes;
+    atomic_size_t next;
+    sr_coder **coders;
+    int nthreads;
+    sr_format fmt;
+    int all, quiet;
+} batch;
+
+#define BATCH_JOBS 512
+#define BATCH_BYTES (16u << 20)
+
+static job *batch_add(batch *b)
+{
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 64;
+        job *nj = realloc(b->jobs, nc * sizeof *nj);
+        if (!nj)
+            return NULL;
+        b->jobs = nj;
+        b->cap = nc;
+    }
+    job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    return j;
+}
+
+static int batch_full(const batch *b)
+{
+    return b->n >= BATCH_JOBS || b->bytes >= BATCH_BYTES;
+}
+
+static int job_msg(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int job_msg(job *j, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return -1;
+    size_t len = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
+    if (j->msglen + len + 1 > j->msgcap) {
+        size_t nc = j->msgcap ? j->msgcap * 2 : 256;
+        while (nc < j->msglen + len + 1)
+            nc *= 2;
+        char *nm = realloc(j->msgs, nc);
+        if (!nm)
+            return -1;
+        j->msgs = nm;
+        j->msgcap = nc;
+    }
+    memcpy(j->msgs + j->msglen, tmp, len);
+    j->msglen += len;
+    j->msgs[j->msglen] = 0;
+    return 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* The reader's strings live until its next call: the job keeps copies. */
+static int job_take(job *j, const sr_article *a)
+{
+    j->id = strdup(a->id);
+    j->text_len = a->text_len ? a->text_len : strlen(a->text);
+    j->text = malloc(j->text_len + 1);
+    j->date = dup_or_null(a->date);
+    j->title = dup_or_null(a->title);
+    j->source = dup_or_null(a->source);
+    j->url = dup_or_null(a->url);
+    if (!j->id || !j->text || (a->date && !j->date) || (a->title && !j->title))
+        return -1;
+    memcpy(j->text, a->text, j->text_len);
+    j->text[j->text_len] = 0;
+    return 0;
+}
+
+static void job_free(job *j)
+{
+    free(j->id);
+    free(j->text);
+    free(j->date);
+    free(j->title);
+    free(j->source);
+    free(j->url);
+    free(j->out);
+    free(j->msgs);
+}
+
+static void code_job(batch *b, sr_coder *c, job *j)
+{
+    if (!j->text)
+        return;
+    sr_article a;
+    memset(&a, 0, sizeof a);
+    a.id = j->id;
+    a.text = j->text;
+    a.text_len = j->text_len;
+    a.date = j->date;
+    a.title = j->title;
+    a.source = j->source;
+    a.url = j->url;
+    sr_result *res;
+    sr_error err;
+    if (sr_code(c, &a, &res, &err) != SR_OK) {
+        job_msg(j, "%s:%ld: article %s not coded: %s\n", j->file, j->line, a.id, err.msg);
+        j->rejected = 1;
+        return;
+    }
+    j->coded = 1;
+    j->sentences = sr_result_sentences(res);
+    if (!b->quiet) {
+        for (size_t k = 0; k < sr_result_warning_count(res); k++)
+            job_msg(j, "%s:%ld: warning: article %s: %s\n", j->file, j->line, a.id, sr_result_warning(res, k));
+        if (a.date && !(strlen(a.date) >= 10 && a.date[4] == '-' && a.date[7] == '-'))
+            job_msg(j, "%s:%ld: warning: article %s: date '%s' is not YYYY-MM-DD; ignored\n", j->file, j->line, a.id,
+                    a.date);
+    }
+    FILE *o = open_memstream(&j->out, &j->outlen);
+    if (!o) {
+        job_msg(j, "%s:%ld: article %s: out of memory\n", j->file, j->line, a.id);
+        j->rejected = 1;
+        return;
+    }
+    for (size_t k = 0; k < sr_result_count(res); k++) {
+        const sr_event *ev = sr_result_event(res, k);
+        if (!b->all && sr_event_modality(ev) != SR_ASSERTED)
+            continue;
+        sr_write_event(o, b->fmt, ev);
+        j->events++;
+    }
+    fclose(o);
+}
+
+typedef struct worker_arg {
+    batch *b;
+    int t;
+} worker_arg;
+
+static void *worker(void *p)
+{
+    worker_arg *w = p;
+    batch *b = w->b;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->n)
+            break;
+        code_job(b, b->coders[w->t], &b->jobs[i]);
+    }
+    return NULL;
+}
+
+/* Codes the batch (in threads when asked), writes it in input order. */
+static int batch_run_and_write(batch *b, FILE *out, progress *pr, const sr_reader *r)
+{
+    if (!b->n)
+        return 0;
+    atomic_store(&b->next, 0);
+    int nt = b->nthreads;
+    if (nt > 1 && b->n > 1) {
+        pthread_t th[256];
+        worker_arg wa[256];
+        int started = 0;
+        for (int t = 1; t < nt; t++) {
+            wa[t].b = b;
+            wa[t].t = t;
+            if (pthread_create(&th[t], NULL, worker, &wa[t]))
+                break;
+            started = t;
+        }
+        wa[0].b = b;
+        wa[0].t = 0;
+        worker(&wa[0]);
+        for (int t = 1; t <= started; t++)
+            pthread_join(th[t], NULL);
+    } else {
+        worker_arg wa = {b, 0};
+        worker(&wa);
+    }
+    int rc = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        job *j = &b->jobs[i];
+        if (j->msglen)
+            fputs(j->msgs, stderr);
+        if (j->outlen && fwrite(j->out, 1, j->outlen, out) != j->outlen && !rc) {
+            fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+            rc = -1;
+        }
+        if (j->rejected)
+            pr->rejected++;
+        if (j->coded) {
+            pr->articles++;
+            pr->bytes += j->text_len;
+            pr->sentences += j->sentences;
+        }
+        pr->events += j->events;
+        job_free(j);
+    }
+    b->n = 0;
+    b->bytes = 0;
+    show_progress(pr, r, 0);
+    return rc;
+}
+
 static int cmd_code(int argc, char **argv)
 {
     sr_format fmt = SR_FORMAT_JSONL;
-    int all = 0, quiet = 0, prog_flag = -1;
+    int all = 0, quiet = 0, prog_flag = -1, stats = 0;
     const char *outpath = NULL, *data = NULL;
     const char *extra[32];
     size_t nextra = 0;
     sr_options opts;
     memset(&opts, 0, sizeof opts);
     size_t max_line = 0;
+    int jobs_n = 1;
     const char *files[4096];
     size_t nfiles = 0;
     int only_files = 0;
@@ -168,8 +399,25 @@ static int cmd_code(int argc, char **argv)
                 fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, a + 9);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            NEEDVAL();
+            size_t v;
+            if (parse_size(val, &v) || v > 256) {
+                fprintf(stderr, "%s code: -j needs a number of threads from 1 to 256, got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+            jobs_n = (int)v;
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            size_t v;
+            if (parse_size(a + 2, &v) || v > 256) {
+                fprintf(stderr, "%s code: -j needs a number of threads from 1 to 256, got '%s'\n", prog, a + 2);
+                return EXIT_USAGE;
+            }
+            jobs_n = (int)v;
         } else if (!strcmp(a, "-a") || !strcmp(a, "--all")) {
             all = 1;
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             quiet = 1;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -219,7 +467,10 @@ static int cmd_code(int argc, char **argv)
 
     sr_engine *eng;
     sr_error err;
-    if (sr_engine_open(&opts, &eng, &err) != SR_OK) {
+    double t_load = now_s();
+    sr_status open_st = sr_engine_open(&opts, &eng, &err);
+    t_load = now_s() - t_load;
+    if (open_st != SR_OK) {
         if (err.line)
             fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
         else
@@ -249,12 +500,35 @@ static int cmd_code(int argc, char **argv)
         status = EXIT_FATAL;
         goto done;
     }
+    batch b;
+    memset(&b, 0, sizeof b);
+    b.fmt = fmt;
+    b.all = all;
+    b.quiet = quiet;
+    b.nthreads = jobs_n;
+    b.coders = calloc((size_t)jobs_n, sizeof *b.coders);
+    if (!b.coders) {
+        status = EXIT_FATAL;
+        goto done;
+    }
+    b.coders[0] = coder;
+    for (int t = 1; t < jobs_n; t++) {
+        b.coders[t] = sr_coder_new(eng);
+        if (!b.coders[t]) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            status = EXIT_FATAL;
+            goto done;
+        }
+    }
     for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
         sr_reader *r;
         if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err) != SR_OK) {
-            fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-            pr.rejected++;
-            status = EXIT_REJECTED;
+            job *j = batch_add(&b);
+            if (!j || job_msg(j, "%s: %s: %s\n", prog, err.file, err.msg)) {
+                status = EXIT_FATAL;
+                break;
+            }
+            j->rejected = 1;
             continue;
         }
         if (max_line)
@@ -263,60 +537,54 @@ static int cmd_code(int argc, char **argv)
             sr_article art;
             int eof;
             sr_status st = sr_reader_next(r, &art, &eof, &err);
-            if (st == SR_ERR_PARSE) {
-                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-                pr.rejected++;
-                status = EXIT_REJECTED;
-                continue;
+            if (st == SR_OK && eof)
+                break;
+            job *j = batch_add(&b);
+            if (!j) {
+                fprintf(stderr, "%s: out of memory\n", prog);
+                status = EXIT_FATAL;
+                break;
             }
             if (st != SR_OK) {
-                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-                pr.rejected++;
-                status = EXIT_REJECTED;
-                break;
-            }
-            if (eof)
-                break;
-            long line = sr_reader_line(r);
-            const char *w = sr_reader_warning(r);
-            if (w && !quiet)
-                fprintf(stderr, "%s:%ld: warning: %s\n", files[fi], line, w);
-            sr_result *res;
-            if (sr_code(coder, &art, &res, &err) != SR_OK) {
-                fprintf(stderr, "%s:%ld: article %s not coded: %s\n", files[fi], line, art.id, err.msg);
-                pr.rejected++;
-                status = EXIT_REJECTED;
-                continue;
-            }
-            if (!quiet)
-                for (size_t k = 0; k < sr_result_warning_count(res); k++)
-                    fprintf(stderr, "%s:%ld: warning: article %s: %s\n", files[fi], line, art.id,
-                            sr_result_warning(res, k));
-            if (art.date && !quiet) {
-                int ok = strlen(art.date) >= 10 && art.date[4] == '-' && art.date[7] == '-';
-                if (!ok)
-                    fprintf(stderr, "%s:%ld: warning: article %s: date '%s' is not YYYY-MM-DD; ignored\n", files[fi],
-                            line, art.id, art.date);
-            }
-            for (size_t k = 0; k < sr_result_count(res); k++) {
-                const sr_event *ev = sr_result_event(res, k);
-                if (!all && sr_event_modality(ev) != SR_ASSERTED)
-                    continue;
-                if (sr_write_event(out, fmt, ev)) {
-                    fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+                /* the rejected record keeps its place among the messages */
+                job_msg(j, "%s:%ld: %s\n", err.file, err.line, err.msg);
+                j->rejected = 1;
+                if (st != SR_ERR_PARSE) {
+                    if (batch_run_and_write(&b, out, &pr, r))
+                        status = EXIT_FATAL;
+                    break;
+                }
+            } else {
+                const char *w = sr_reader_warning(r);
+                j->file = files[fi];
+                j->line = sr_reader_line(r);
+                if (w && !quiet)
+                    job_msg(j, "%s:%ld: warning: %s\n", files[fi], j->line, w);
+                if (job_take(j, &art)) {
+                    fprintf(stderr, "%s: out of memory\n", prog);
                     status = EXIT_FATAL;
                     break;
                 }
-                pr.events++;
+                b.bytes += j->text_len;
             }
-            pr.articles++;
-            show_progress(&pr, r, 0);
-            if (status == EXIT_FATAL)
+            if (batch_full(&b) && batch_run_and_write(&b, out, &pr, r)) {
+                status = EXIT_FATAL;
                 break;
+            }
         }
+        if (status != EXIT_FATAL && batch_run_and_write(&b, out, &pr, r))
+            status = EXIT_FATAL;
         show_progress(&pr, r, 1);
         sr_reader_close(r);
     }
+    if (status != EXIT_FATAL && batch_run_and_write(&b, out, &pr, NULL))
+        status = EXIT_FATAL;
+    if (pr.rejected && status == EXIT_OK)
+        status = EXIT_REJECTED;
+    for (int t = 1; t < jobs_n && b.coders; t++)
+        sr_coder_free(b.coders[t]);
+    free(b.coders);
+    free(b.jobs);
 done:
     if (pr.on)
         fprintf(stderr, "\n");
@@ -330,6 +598,14 @@ done:
     }
     if (pr.rejected && !quiet)
         fprintf(stderr, "%s: %zu input record(s) rejected; %zu article(s) coded\n", prog, pr.rejected, pr.articles);
+    if (stats) {
+        double el = now_s() - pr.start;
+        fprintf(stderr,
+                "stats: load_ms %.1f articles %zu sentences %zu bytes %zu events %zu rejected %zu seconds %.3f "
+                "sentences_per_s %.0f mb_per_s %.2f threads %d\n",
+                t_load * 1000, pr.articles, pr.sentences, pr.bytes, pr.events, pr.rejected, el,
+                el > 0 ? pr.sentences / el : 0, el > 0 ? pr.bytes / el / 1e6 : 0, jobs_n);
+    }
     sr_coder_free(coder);
     sr_engine_free(eng);
     return status;

@@ -299,7 +299,11 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     }
     s->dateline_end = (s->index <= 3) ? find_dateline(s) : 0;
     find_report(c, s);
-    s->ntx = sr_find_timex(s->tok, s->ntok, s->tx, sizeof s->tx / sizeof s->tx[0]);
+    /* dates only matter where an event word is */
+    int has_trigger = 0;
+    for (size_t k2 = 0; k2 < s->nm && !has_trigger; k2++)
+        has_trigger = s->m[k2].kind == PH_TRIGGER;
+    s->ntx = has_trigger ? sr_find_timex(s->tok, s->ntok, s->tx, sizeof s->tx / sizeof s->tx[0]) : 0;
 }
 
 /* The country an article is about: its places, its countries named as
@@ -325,7 +329,7 @@ void sr_doc_context(sr_coder *c)
             int ci = -1;
             double ww = w;
             if (m->kind == PH_PLACE && m->value < d->nplaces) {
-                ci = sr_country_find(d, d->places[m->value].country);
+                ci = d->places[m->value].country_idx;
                 ww *= 1.5;
             } else if (m->kind == PH_COUNTRY) {
                 ci = (int)m->value;

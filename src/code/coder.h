@@ -192,6 +192,7 @@ struct sr_coder {
     double anchor_lat, anchor_lon;
     int focus_counts[8];
     const char *doc_id;
+    struct sr_geo_cache *geo_cache; /* names met before: their candidates */
 };
 
 /* ---- analysis steps (one file each) ---- */

@@ -83,6 +83,10 @@ void sr_date_format(const sr_date *d, char out[11])
 
 int sr_month_of(const char *w)
 {
+    /* most words are no month: reject on the first letter and length */
+    size_t n = strlen(w);
+    if (n < 3 || n > 9 || !strchr("jfmasond", w[0]))
+        return 0;
     static const char *const full[] = {"january", "february", "march", "april", "may", "june", "july",
                                        "august", "september", "october", "november", "december"};
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -97,6 +101,9 @@ int sr_month_of(const char *w)
 
 int sr_weekday_name(const char *w)
 {
+    size_t n = strlen(w);
+    if (n < 6 || n > 9 || strcmp(w + n - 3, "day"))
+        return -1;
     static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; i++)
         if (!strcmp(w, names[i]))
@@ -129,6 +136,20 @@ static size_t day_part(const sr_token *t, size_t n, size_t i)
     return 0;
 }
 
+/* Words that start a relative time expression. */
+static int rel_word(const char *w)
+{
+    switch (w[0]) {
+    case 'y': return !strcmp(w, "yesterday");
+    case 't': return !strcmp(w, "today") || !strcmp(w, "tonight") || !strcmp(w, "this");
+    case 'o': return !strcmp(w, "overnight");
+    case 'e': return !strcmp(w, "earlier");
+    case 'l': return !strcmp(w, "last");
+    case 'p': return !strcmp(w, "past");
+    default: return 0;
+    }
+}
+
 size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
 {
     size_t k = 0;
@@ -139,7 +160,13 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         const char *w = t[i].norm;
         int wd, mon, v;
         size_t e = 0;
-        if ((wd = sr_weekday_name(w)) >= 0 && (t[i].flags & TK_CAP)) {
+        int rw = rel_word(w);
+        /* most tokens start no time expression: a cheap test first */
+        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw &&
+            !(i + 1 < n && (!strncmp(t[i + 1].norm, "day", 3) || !strncmp(t[i + 1].norm, "week", 4))) &&
+            !(i + 2 < n && (!strncmp(t[i + 2].norm, "day", 3) || !strncmp(t[i + 2].norm, "week", 4))))
+            continue;
+        if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name(w)) >= 0) {
             tx.kind = TX_WEEKDAY;
             tx.weekday = wd;
             tx.precision = 1;
@@ -173,6 +200,9 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
                 tx.abs.d = d2;
                 e = j + 3;
             }
+        } else if (!rw) {
+            /* numbers and capitalised words: dates, months, "two days ago" */
+            goto numeric;
         } else if (!strcmp(w, "yesterday")) {
             tx.kind = TX_REL;
             tx.offset = -1;
@@ -240,7 +270,11 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
             tx.offset = 0;
             tx.precision = 1;
             e = i + 3;
-        } else if ((mon = sr_month_of(w)) && (t[i].flags & TK_CAP) && strcmp(w, "may") && strcmp(w, "march")) {
+        } else {
+        numeric:
+            if (0)
+                ;
+            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of(w)) && strcmp(w, "may") && strcmp(w, "march")) {
             /* "November 3", "Nov. 3, 2018", "in September" */
             size_t j = i + 1;
             if (is(t, n, j, "."))
@@ -269,7 +303,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
                     e++;
                 }
             }
-        } else if ((mon = sr_month_of(w)) && (t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM)) {
+        } else if ((t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM) && (mon = sr_month_of(w))) {
             /* "25 May" handled below; "May" and "March" alone are words. */
             continue;
         } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of(t[i + 1].norm)) &&
@@ -306,6 +340,9 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
             e = i + 1;
         } else {
             /* "two days ago", "a day earlier" */
+            if (!(i + 1 < n && (!strncmp(t[i + 1].norm, "day", 3) || !strncmp(t[i + 1].norm, "week", 4))) &&
+                !(i + 2 < n && (!strncmp(t[i + 2].norm, "day", 3) || !strncmp(t[i + 2].norm, "week", 4))))
+                continue;
             sr_number num;
             size_t used = sr_read_number(t, n, i, &num);
             if (!used && is(t, n, i, "a"))
@@ -326,6 +363,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
             } else {
                 continue;
             }
+        }
         }
         if (!tx.kind)
             continue;

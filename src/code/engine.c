@@ -123,7 +123,7 @@ void sr_engine_free(sr_engine *e)
 
 int sr_engine_geo_resolve(const sr_engine *e, const char *name, const sr_geo_hint *h, sr_geo_hit *out)
 {
-    return sr_geo_resolve(&e->d, e->gaz, name, strlen(name), h, out);
+    return sr_geo_resolve(&e->d, e->gaz, NULL, name, strlen(name), h, out);
 }
 
 void sr_engine_get_stats(const sr_engine *e, sr_engine_stats *st)
@@ -145,6 +145,11 @@ sr_coder *sr_coder_new(const sr_engine *eng)
         return NULL;
     c->eng = eng;
     sr_arena_init(&c->arena, 256 * 1024);
+    c->geo_cache = sr_geo_cache_new();
+    if (!c->geo_cache) {
+        free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -153,6 +158,7 @@ void sr_coder_free(sr_coder *c)
     if (!c)
         return;
     sr_arena_free(&c->arena);
+    sr_geo_cache_free(c->geo_cache);
     free(c);
 }
 

@@ -1713,20 +1713,16 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                                     (s->tok[q].flags & TK_NUM)))
                     q++;
                 for (size_t r = q; r < s->ntok && r < q + 3; r++)
-                    if (has_cue(s, r, CUE_PERSON) || tok_word(s, r, "man") || tok_word(s, r, "woman") ||
-                        tok_word(s, r, "men") || tok_word(s, r, "boy") || tok_word(s, r, "girl"))
+                    if (has_cue(s, r, CUE_PERSON))
                         k.person_victim = 1;
             }
             /* targets: houses, markets, camps / bases, checkpoints */
             for (size_t j = t->s; j < cb && j < (size_t)t->e + 8; j++) {
                 if (has_cue(s, j, CUE_CIVTARGET))
                     k.civ_target = 1;
-                if (tok_word(s, j, "houses") || tok_word(s, j, "homes") || tok_word(s, j, "house") ||
-                    tok_word(s, j, "home") || tok_word(s, j, "hideout") || tok_word(s, j, "hideouts"))
+                if (has_cue(s, j, CUE_HOUSE))
                     k.house_target = 1;
-                if (tok_word(s, j, "base") || tok_word(s, j, "checkpoint") || tok_word(s, j, "position") ||
-                    tok_word(s, j, "positions") || tok_word(s, j, "convoy") || tok_word(s, j, "barracks") ||
-                    tok_word(s, j, "detachment") || tok_word(s, j, "outpost") || tok_word(s, j, "patrol"))
+                if (has_cue(s, j, CUE_MILTARGET))
                     k.mil_target = 1;
             }
             /* "killed six villagers and burned several houses": the burning

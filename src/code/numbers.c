@@ -9,6 +9,9 @@ static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty",
 
 static int word_value(const char *w, long *v)
 {
+    size_t n = strlen(w);
+    if (n < 3 || n > 9 || !strchr("zotfsen", w[0]))
+        return 0;
     for (int i = 0; i < 20; i++)
         if (!strcmp(w, units[i])) {
             *v = i;
@@ -24,6 +27,8 @@ static int word_value(const char *w, long *v)
 
 static int is_vague(const char *w)
 {
+    if (!strchr("dshtmnc", w[0]))
+        return 0;
     static const char *const vague[] = {"dozens", "scores", "hundreds", "thousands", "tens", "several",
                                         "many", "numerous", "multiple", "countless", "millions", NULL};
     for (const char *const *p = vague; *p; p++)

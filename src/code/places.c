@@ -4,55 +4,65 @@
  * ("east of X"), and places that only refer back ("the city"). */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../geo/resolve.h"
 #include "coder.h"
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int in_sorted(const char *w, const char *const *list, size_t n)
+{
+    return bsearch(&w, list, n, sizeof *list, cmp_str) != NULL;
+}
+
 /* Lower-case words that belong inside Arabic, Kurdish, Pashto names. */
 static int is_particle(const char *w)
 {
-    static const char *const p[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "an", "adh", "bin",
-                                    "ibn", "abu", "um", "umm", "bani", "beni", "bu", "deir", "dayr", "tal", "tell",
-                                    "jabal", "jebel", "wadi", "ras", "ain", "ayn", "bir", "kafr", "khirbet", "khirbat",
-                                    "beit", "bayt", "qasr", "sheikh", "shaykh", "bab", "jisr", "marj", "de", "del",
-                                    "la", "le", "du", "des", "dar", "ed", "ul", "e", "i", NULL};
-    for (const char *const *q = p; *q; q++)
-        if (!strcmp(w, *q))
-            return 1;
-    return 0;
+    /* sorted: looked up by bisection, this runs for every capitalised word */
+    static const char *const p[] = {
+        "abu", "ad", "adh", "ain", "al", "an", "ar", "as", "ash", "at", "ayn", "az", "bab", "bani", "bayt",
+        "beit", "beni", "bin", "bir", "bu", "dar", "dayr", "de", "deir", "del", "des", "du", "e", "ed", "el",
+        "es", "ez", "i", "ibn", "jabal", "jebel", "jisr", "kafr", "khirbat", "khirbet", "la", "le", "marj",
+        "qasr", "ras", "shaykh", "sheikh", "tal", "tell", "ul", "um", "umm", "wadi",
+    };
+    return in_sorted(w, p, sizeof p / sizeof p[0]);
 }
 
 /* Capitalised words that start sentences or name people and bodies, never
  * places. */
 static int is_stop_name(const char *w)
 {
+    /* sorted: looked up by bisection, this runs for every capitalised word */
     static const char *const p[] = {
-        "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her",
-        "their", "its", "our", "my", "your", "president", "prime", "minister", "general", "gen", "colonel", "col",
-        "commander", "mr", "mrs", "ms", "dr", "king", "prince", "emir", "islamic", "arab", "kurdish", "christian",
-        "muslim", "sunni", "shiite", "shia", "shi'ite", "operation", "brigade", "battalion", "division", "council",
-        "ministry", "party", "front", "army", "forces", "force", "group", "observatory", "committee", "agency",
-        "news", "television", "tv", "facebook", "twitter", "telegram", "google", "youtube", "internet", "covid",
-        "coronavirus", "ramadan", "eid", "christmas", "god", "allah", "according", "however", "meanwhile",
-        "moreover", "furthermore", "also", "but", "and", "or", "so", "then", "after", "before", "while", "when",
-        "where", "what", "who", "why", "how", "on", "in", "at", "of", "for", "by", "with", "from", "as", "to",
-        "there", "here", "local", "several", "some", "many", "most", "all", "both", "each", "one", "two",
-        "three", "last", "next", "first", "second", "third", "earlier", "later", "today", "yesterday",
-        "tomorrow", "western", "eastern", "northern", "southern", "central", "international", "global",
-        "united", "national", "federal", "state", "government", "regime", "opposition", "revolution",
-        "revolutionary", "democratic", "people's", "popular", "supreme", "high", "security", "defense",
-        "defence", "interior", "foreign", "human", "rights", "red", "reuters", "associated", "press",
-        "source", "sources", "spokesman", "official", "officials", "activists", "residents", "witnesses",
-        "captain", "lieutenant", "major", "brigadier", "sergeant", "euphrates", "tigris", "nile", "river",
-        "mount", "lake", "sea", "gulf", "persian", "mediterranean", "red", "black", "caspian", "mr.", "saint",
-        "daesh", "isis", "isil", "qaeda", "taliban", "hezbollah", "hamas", "secretary", "assistant", "director",
-        "ambassador", "envoy", "deputy", "senator", "mayor", "spokesperson", "chairman", "leader", "pope", "sheikh",
-        "defense", "justice", "congress", "parliament", "senate", "court", "police", "ministry", "agency", NULL};
-    for (const char *const *q = p; *q; q++)
-        if (!strcmp(w, *q))
-            return 1;
-    return 0;
+        "a", "according", "activists", "after", "agency", "all", "allah", "also", "ambassador", "an", "and",
+        "arab", "army", "as", "assistant", "associated", "at", "battalion", "before", "black", "both",
+        "brigade", "brigadier", "but", "by", "captain", "caspian", "central", "chairman", "christian",
+        "christmas", "col", "colonel", "commander", "committee", "congress", "coronavirus", "council",
+        "court", "covid", "daesh", "defence", "defense", "democratic", "deputy", "director", "division", "dr",
+        "each", "earlier", "eastern", "eid", "emir", "envoy", "euphrates", "facebook", "federal", "first",
+        "for", "force", "forces", "foreign", "from", "front", "furthermore", "gen", "general", "global",
+        "god", "google", "government", "group", "gulf", "hamas", "he", "her", "here", "hezbollah", "high",
+        "his", "how", "however", "human", "i", "in", "interior", "international", "internet", "isil", "isis",
+        "islamic", "it", "its", "justice", "king", "kurdish", "lake", "last", "later", "leader", "lieutenant",
+        "local", "major", "many", "mayor", "meanwhile", "mediterranean", "minister", "ministry", "moreover",
+        "most", "mount", "mr", "mr.", "mrs", "ms", "muslim", "my", "national", "news", "next", "nile",
+        "northern", "observatory", "of", "official", "officials", "on", "one", "operation", "opposition",
+        "or", "our", "parliament", "party", "people's", "persian", "police", "pope", "popular", "president",
+        "press", "prime", "prince", "qaeda", "ramadan", "red", "regime", "residents", "reuters", "revolution",
+        "revolutionary", "rights", "river", "saint", "sea", "second", "secretary", "security", "senate",
+        "senator", "sergeant", "several", "she", "sheikh", "shi'ite", "shia", "shiite", "so", "some",
+        "source", "sources", "southern", "spokesman", "spokesperson", "state", "sunni", "supreme", "taliban",
+        "telegram", "television", "that", "the", "their", "then", "there", "these", "they", "third", "this",
+        "those", "three", "tigris", "to", "today", "tomorrow", "tv", "twitter", "two", "united", "we",
+        "western", "what", "when", "where", "while", "who", "why", "with", "witnesses", "yesterday", "your",
+        "youtube",
+    };
+    return in_sorted(w, p, sizeof p / sizeof p[0]);
 }
 
 static int owned_by_other(const sr_sent *s, size_t i)
@@ -68,9 +78,9 @@ static int name_tok(const sr_sent *s, size_t i, int first)
     const sr_token *t = &s->tok[i];
     if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
         return 0;
-    if (sr_month_of(t->norm) && (t->flags & TK_CAP) && strcmp(t->norm, "may") && strcmp(t->norm, "march"))
+    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && strcmp(t->norm, "may") && strcmp(t->norm, "march"))
         return 0;
-    if (sr_weekday_name(t->norm) >= 0)
+    if ((t->flags & TK_CAP) && sr_weekday_name(t->norm) >= 0)
         return 0;
     if (t->flags & TK_CAP) {
         if (first && is_stop_name(t->norm))
@@ -82,8 +92,8 @@ static int name_tok(const sr_sent *s, size_t i, int first)
     /* a particle joined to a capitalised word: "al Omar", "ez-Zor"; the
      * particles that are English words too ("at", "as", "an") only with a
      * hyphen ("at-Tanf") */
-    if (is_particle(t->norm) && i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) &&
-        !owned_by_other(s, i + 1)) {
+    if (i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) && t->nlen <= 7 &&
+        !owned_by_other(s, i + 1) && is_particle(t->norm)) {
         static const char *const english[] = {"at", "as", "an", "ad", "ar", "es", "ed", "e", "i", "de", "la",
                                               "le", "du", "des", "ul", "bu", "dar", NULL};
         for (const char *const *q = english; *q; q++)
@@ -244,7 +254,7 @@ static void geocode(sr_coder *c, sr_sent *s)
             h.want_admin = p->kind == PK_ADMIN1 || p->region_noun;
             sr_geo_hit hit;
             const char *nm = p->pattern ? p->name : p->name;
-            if (sr_geo_resolve(d, e->gaz, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
+            if (sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
                 int keep_kind = p->kind && p->kind != PK_TOWN;
                 if (p->place < 0 || !p->has_coords) {
                     p->lat = hit.lat;

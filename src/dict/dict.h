@@ -157,6 +157,8 @@ typedef enum sr_cue {
     CUE_PERSON,     /* spokesman, official: people who speak for an actor */
     CUE_NONHUMAN,   /* vehicles, homes: counted things that are not deaths */
     CUE_LETHAL,     /* deadly, live ammunition: people died */
+    CUE_HOUSE,      /* houses, hideouts: raided for arrests */
+    CUE_MILTARGET,  /* base, checkpoint, convoy: a target that fights back */
     CUE_COUNT
 } sr_cue;
 
@@ -178,6 +180,7 @@ typedef struct sr_place_def {
     uint8_t has_coords;
     double lat, lon;
     uint32_t pop;      /* population when known, for disambiguation */
+    int16_t country_idx; /* countries[] index, -1 when not listed */
 } sr_place_def;
 
 #define SR_MAX_PHRASE_WORDS 16

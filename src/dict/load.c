@@ -83,7 +83,7 @@ static const char *const cue_names[CUE_COUNT] = {
     "NONE", "NEG", "DENY", "PLAN", "CLAIM", "REPORT", "W_AIR", "W_SHELL", "W_IED", "W_SUICIDE", "W_GRENADE",
     "W_CHEM", "W_SMALLARMS", "W_CARBOMB", "PN_TOWN", "PN_REGION", "PN_FEATURE", "DIR", "DIRADJ", "CTRL",
     "SUPPORT", "REFLOC", "BOTH", "INTERVENE", "CIVTARGET", "VACATE", "NOCASUALTY", "INJURE", "BACKGROUND",
-    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL"};
+    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET"};
 
 const char *sr_cue_name(sr_cue c)
 {
@@ -557,6 +557,7 @@ static sr_status place_line(ctx *c, char *line)
     }
     if (!p->name)
         return SR_ERR_NOMEM;
+    p->country_idx = (int16_t)sr_country_find(d, p->country);
     uint32_t idx = (uint32_t)d->nplaces++;
     if (add_pkey(d, f[0], idx))
         return SR_ERR_NOMEM;

@@ -181,9 +181,17 @@ static size_t edit_distance(const char *a, size_t an, const char *b, size_t bn)
 
 int sr_place_similar(const char *a, size_t an, const char *b, size_t bn)
 {
-    char ka[SR_KEY_MAX], kb[SR_KEY_MAX], fa[SR_KEY_MAX], fb[SR_KEY_MAX];
-    size_t kan = sr_place_key(a, an, ka), kbn = sr_place_key(b, bn, kb);
-    size_t fan = sr_place_fold(a, an, fa), fbn = sr_place_fold(b, bn, fb);
+    char ka[SR_KEY_MAX], fa[SR_KEY_MAX];
+    size_t kan = sr_place_key(a, an, ka);
+    size_t fan = sr_place_fold(a, an, fa);
+    return sr_place_similar_to(ka, kan, fa, fan, b, bn);
+}
+
+int sr_place_similar_to(const char *ka, size_t kan, const char *fa, size_t fan, const char *b, size_t bn)
+{
+    char kb[SR_KEY_MAX], fb[SR_KEY_MAX];
+    size_t kbn = sr_place_key(b, bn, kb);
+    size_t fbn = sr_place_fold(b, bn, fb);
     if (fan && fan == fbn && !memcmp(fa, fb, fan))
         return 1;
     if (!kan || kan != kbn || memcmp(ka, kb, kan))

@@ -24,6 +24,8 @@ size_t sr_place_fold(const char *name, size_t n, char *out);
 /* 1 when two names are spellings of one name: same key and folded forms
  * close enough for the key's length. */
 int sr_place_similar(const char *a, size_t an, const char *b, size_t bn);
+/* The same with a's key and folded form computed once (for many b). */
+int sr_place_similar_to(const char *ka, size_t kan, const char *fa, size_t fan, const char *b, size_t bn);
 uint64_t sr_place_key_hash(const char *key, size_t n);
 
 #endif

@@ -1,13 +1,12 @@
 #include "resolve.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "key.h"
 
-static int resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
-                   sr_geo_hit *out);
 
 double sr_km(double la1, double lo1, double la2, double lo2)
 {
@@ -96,81 +95,172 @@ static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1,
     return sc;
 }
 
-int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
-                   sr_geo_hit *out)
+/* A candidate: from places.tsv (gaz = 0) or the gazetteer (gaz = 1). */
+typedef struct cand {
+    uint32_t id;
+    uint8_t gaz, similar, exact;
+} cand;
+
+#define CACHE_SLOTS 2048
+#define CACHE_CANDS 40
+
+struct sr_geo_cache {
+    struct centry {
+        uint64_t hash;
+        uint16_t n;     /* candidates kept */
+        uint8_t full;   /* more than CACHE_CANDS: not cached */
+        uint8_t used;
+        char name[48];
+        cand c[CACHE_CANDS];
+    } e[CACHE_SLOTS];
+};
+
+sr_geo_cache *sr_geo_cache_new(void)
 {
-    int r = resolve(d, g, name, n, h, out);
-    /* a candidate in another province than the one named is no answer */
-    return r && out->score > -10;
+    return calloc(1, sizeof(sr_geo_cache));
 }
 
-static int resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
-                   sr_geo_hit *out)
+void sr_geo_cache_free(sr_geo_cache *c)
 {
-    int found = 0;
+    free(c);
+}
+
+/* Every place whose key is the name's, with how well the spelling agrees. */
+static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, cand *out, size_t max,
+                     size_t *kn_out)
+{
     uint32_t ids[512];
     char key[SR_KEY_MAX];
     size_t kn = sr_place_key(name, n, key);
+    *kn_out = kn;
     if (!kn)
         return 0;
+    char fq[SR_KEY_MAX];
+    size_t fqn = sr_place_fold(name, n, fq);
+    size_t m = 0;
     size_t k = sr_dicts_place_lookup(d, name, n, ids, 512);
-    for (size_t i = 0; i < k && i < 512; i++) {
+    for (size_t i = 0; i < k && i < 512 && m < max; i++) {
         const sr_place_def *p = &d->places[ids[i]];
+        int similar = sr_place_similar_to(key, kn, fq, fqn, p->name, strlen(p->name));
         /* the key of a short name says little: the spelling must agree */
-        if (kn < 3 && !sr_place_similar(name, n, p->name, strlen(p->name)))
+        if (kn < 3 && !similar)
             continue;
-        double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
-                             p->kind, p->pop, 1);
-        if (!p->has_coords)
-            sc -= 1; /* a gazetteer entry with coordinates is worth more */
-        if (!found || sc > out->score) {
-            found = 1;
-            out->name = p->name;
-            out->admin1 = p->admin1;
-            memcpy(out->cc, p->country, 3);
-            out->lat = p->lat;
-            out->lon = p->lon;
-            out->kind = p->kind;
-            out->place = (int)ids[i];
-            out->gaz = -1;
-            out->score = sc;
-        }
+        out[m].id = ids[i];
+        out[m].gaz = 0;
+        out[m].similar = (uint8_t)similar;
+        out[m].exact = 0;
+        m++;
     }
     if (g) {
         k = sr_gaz_lookup(g, name, n, ids, 512);
-        for (size_t i = 0; i < k && i < 512; i++) {
+        for (size_t i = 0; i < k && i < 512 && m < max; i++) {
             const sr_gaz_rec *r = sr_gaz_rec_at(g, ids[i]);
             if (!r)
                 continue;
             const char *rn = sr_gaz_str(g, r->name);
-            int similar = sr_place_similar(name, n, rn, strlen(rn));
-            char cc[3] = {r->cc[0], r->cc[1], 0};
-            /* a key match through an alternate name, the spelling unlike the
-             * place's own: only in the article's country */
-            if (!similar && (kn < 4 || !h || !h->focus_cc || strncmp(cc, h->focus_cc, 2)))
+            char fb[SR_KEY_MAX];
+            size_t fbn = sr_place_fold(rn, strlen(rn), fb);
+            out[m].id = ids[i];
+            out[m].gaz = 1;
+            out[m].exact = (uint8_t)(fqn == fbn && !memcmp(fq, fb, fqn));
+            out[m].similar = out[m].exact || (uint8_t)sr_place_similar_to(key, kn, fq, fqn, rn, strlen(rn));
+            /* a short key with an unlike spelling is never used: drop it now */
+            if (kn < 4 && !out[m].similar)
                 continue;
-            const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
-            char fa[SR_KEY_MAX], fb[SR_KEY_MAX];
-            size_t fan = sr_place_fold(name, n, fa), fbn = sr_place_fold(rn, strlen(rn), fb);
-            int exact = fan == fbn && !memcmp(fa, fb, fan);
-            /* outside the article's country only the very spelling counts:
-             * "Derwish" in a Syrian story is no German village */
-            if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !exact)
-                continue;
-            double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (exact ? 1.5 : similar ? 0.5 : 0);
-            if (!found || sc > out->score) {
-                found = 1;
-                out->name = rn;
-                out->admin1 = adm;
-                memcpy(out->cc, cc, 3);
-                out->lat = r->lat;
-                out->lon = r->lon;
-                out->kind = r->kind ? r->kind : PK_TOWN;
-                out->place = -1;
-                out->gaz = (long)ids[i];
-                out->score = sc;
-            }
+            m++;
         }
     }
-    return found;
+    return m;
+}
+
+int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, sr_geo_cache *cache, const char *name, size_t n,
+                   const sr_geo_hint *h, sr_geo_hit *out)
+{
+    cand local[600];
+    const cand *cs = local;
+    size_t nc = 0, kn = 0;
+    struct centry *ce = NULL;
+    if (cache && n < sizeof ce->name) {
+        uint64_t hh = 1469598103934665603ULL;
+        for (size_t i = 0; i < n; i++)
+            hh = (hh ^ (unsigned char)name[i]) * 1099511628211ULL;
+        ce = &cache->e[hh % CACHE_SLOTS];
+        if (ce->used && ce->hash == hh && !strncmp(ce->name, name, n) && !ce->name[n] && !ce->full) {
+            cs = ce->c;
+            nc = ce->n;
+            kn = 99; /* the gathered list already applied the short-key rule */
+            goto score;
+        }
+        nc = gather(d, g, name, n, local, sizeof local / sizeof local[0], &kn);
+        ce->used = 1;
+        ce->hash = hh;
+        memcpy(ce->name, name, n);
+        ce->name[n] = 0;
+        ce->full = nc > CACHE_CANDS;
+        ce->n = (uint16_t)(nc > CACHE_CANDS ? 0 : nc);
+        if (!ce->full)
+            memcpy(ce->c, local, nc * sizeof *local);
+        /* the short-key threshold below needs the key length: keep it */
+        if (!ce->full && kn < 4) {
+            /* non-similar candidates are never used for short keys */
+            size_t j = 0;
+            for (size_t i = 0; i < ce->n; i++)
+                if (ce->c[i].similar)
+                    ce->c[j++] = ce->c[i];
+            ce->n = (uint16_t)j;
+        }
+    } else {
+        nc = gather(d, g, name, n, local, sizeof local / sizeof local[0], &kn);
+    }
+score:;
+    int found = 0;
+    for (size_t i = 0; i < nc; i++) {
+        const cand *cd = &cs[i];
+        if (!cd->gaz) {
+            const sr_place_def *p = &d->places[cd->id];
+            double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
+                                 p->kind, p->pop, 1);
+            if (!p->has_coords)
+                sc -= 1; /* a gazetteer entry with coordinates is worth more */
+            if (!found || sc > out->score) {
+                found = 1;
+                out->name = p->name;
+                out->admin1 = p->admin1;
+                memcpy(out->cc, p->country, 3);
+                out->lat = p->lat;
+                out->lon = p->lon;
+                out->kind = p->kind;
+                out->place = (int)cd->id;
+                out->gaz = -1;
+                out->score = sc;
+            }
+            continue;
+        }
+        const sr_gaz_rec *r = sr_gaz_rec_at(g, cd->id);
+        char cc[3] = {r->cc[0], r->cc[1], 0};
+        /* a key match through an alternate name, the spelling unlike the
+         * place's own: only in the article's country */
+        if (!cd->similar && (kn < 4 || !h || !h->focus_cc || strncmp(cc, h->focus_cc, 2)))
+            continue;
+        /* outside the article's country only the very spelling counts:
+         * "Derwish" in a Syrian story is no German village */
+        if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !cd->exact)
+            continue;
+        const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
+        double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0);
+        if (!found || sc > out->score) {
+            found = 1;
+            out->name = sr_gaz_str(g, r->name);
+            out->admin1 = adm;
+            memcpy(out->cc, cc, 3);
+            out->lat = r->lat;
+            out->lon = r->lon;
+            out->kind = r->kind ? r->kind : PK_TOWN;
+            out->place = -1;
+            out->gaz = (long)cd->id;
+            out->score = sc;
+        }
+    }
+    /* a candidate in another province than the one named is no answer */
+    return found && out->score > -10;
 }

@@ -25,9 +25,17 @@ typedef struct sr_geo_hit {
     double score;
 } sr_geo_hit;
 
-/* Returns 1 and fills *out with the best candidate, 0 when none fits. */
-int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, const sr_geo_hint *h,
-                   sr_geo_hit *out);
+/* The candidates of recent names, so that a name met again in the same
+ * article or the next costs no key computation nor spelling comparison.
+ * One per coder (not shared between threads). */
+typedef struct sr_geo_cache sr_geo_cache;
+sr_geo_cache *sr_geo_cache_new(void);
+void sr_geo_cache_free(sr_geo_cache *c);
+
+/* Returns 1 and fills *out with the best candidate, 0 when none fits.
+ * cache may be NULL. */
+int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, sr_geo_cache *cache, const char *name, size_t n,
+                   const sr_geo_hint *h, sr_geo_hit *out);
 double sr_km(double la1, double lo1, double la2, double lo2);
 /* The same with an engine's dictionaries and gazetteer (for the CLI). */
 struct sr_engine;

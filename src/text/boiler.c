@@ -63,7 +63,7 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
 {
     char tmp[512];
     int words;
-    if (n > 400)
+    if (n > 200)
         return 0; /* a paragraph of news, whatever words it contains */
     size_t m = squeeze(line, n, tmp, sizeof tmp, &words);
     if (m == 0)
@@ -74,6 +74,10 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
         return 0;
     for (size_t i = 0; i < b->n; i++) {
         const sr_boiler_rule *r = &b->rules[i];
+        if (r->kind == 2 && words > 12)
+            continue;
+        if (r->kind != 2 && r->text[0] != tmp[0])
+            continue;
         size_t rl = strlen(r->text);
         switch (r->kind) {
         case 0:

@@ -15,7 +15,7 @@ static const char *const abbrev[] = {
 static int is_abbrev(const char *w, size_t n)
 {
     char low[16];
-    if (n == 0 || n >= sizeof low)
+    if (n < 2 || n > 6)
         return 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);

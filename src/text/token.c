@@ -133,6 +133,29 @@ static sr_token *tok_push(sr_arena *a, tok_vec *tv)
 
 static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen)
 {
+    /* ASCII words (nearly all of English news): lower-case straight into
+     * the arena */
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            ascii = 0;
+            break;
+        }
+    if (ascii && n <= 200) {
+        char *o = sr_arena_alloc(a, n + 1);
+        if (!o)
+            return NULL;
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            if (c == '\'' || c == '.' || c == ',')
+                continue;
+            o[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        o[k] = 0;
+        *nlen = (uint16_t)k;
+        return o;
+    }
     char tmp[256];
     size_t l = sr_norm_word(s, n > 200 ? 200 : n, tmp, sizeof tmp);
     *nlen = (uint16_t)l;
@@ -142,6 +165,9 @@ static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen
 static void case_flags(sr_token *t, const char *s, size_t n)
 {
     int letters = 0, upper = 0, first = -1;
+    /* lower-case ASCII first letter and a second letter lower-case: done */
+    if (n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z')
+        return;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         int l = 1;
