@@ -26,7 +26,7 @@ OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
 
 TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
-.PHONY: all clean test test-plain test-asan bench bench-binaries fuzz install gazetteer
+.PHONY: all clean test test-plain test-asan bench bench-binaries fuzz fuzz-binaries install gazetteer
 all: build/sitrep build/libsitrep.a $(GAZ)
 
 gazetteer: build/gazetteer.idx
@@ -99,3 +99,27 @@ install: build/sitrep
 
 clean:
 	rm -rf build
+
+# make fuzz: libFuzzer harnesses (clang-14) over every parser of outside
+# input, each run FUZZ_SECONDS on a copy of its seed corpus in fuzz/corpus/.
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_WARN    = $(filter-out -Wno-format-truncation,$(WARN))
+FUZZ_FLAGS   = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZERS      = $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+OBJ_FUZZ     = $(SRC_LIB:src/%.c=build/fuzz/obj/%.o)
+
+build/fuzz/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -c $< -o $@
+
+build/fuzz/libsitrep-fuzz.a: $(OBJ_FUZZ)
+	ar rcs $@ $^
+
+build/fuzz/%: fuzz/%.c build/fuzz/libsitrep-fuzz.a
+	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(CPPFLAGS) -Isrc $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/fuzz/libsitrep-fuzz.a -o $@ $(LDLIBS)
+
+fuzz-binaries: $(FUZZERS:%=build/fuzz/%)
+
+fuzz: fuzz-binaries $(GAZ)
+	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)

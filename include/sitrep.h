@@ -197,6 +197,9 @@ typedef struct sr_reader sr_reader;
 typedef enum sr_input_kind { SR_INPUT_AUTO = 0, SR_INPUT_JSONL, SR_INPUT_TEXT, SR_INPUT_HTML } sr_input_kind;
 
 sr_status sr_reader_open(const char *path, sr_input_kind kind, sr_reader **out, sr_error *err);
+/* Reads from an open stream (not closed by the reader); name is used in
+ * messages and, for SR_INPUT_AUTO, to choose the kind. */
+sr_status sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind, sr_reader **out, sr_error *err);
 /* SR_OK with *eof == 0: *a holds the next article (valid until the next
  * call). SR_OK with *eof == 1: the input is finished. SR_ERR_PARSE: a
  * rejected record (err says FILE:LINE: reason); call again for the next.

@@ -34,6 +34,10 @@ static void test_numbers(void **st)
     qty("dozens of", &v);
     assert_true(v);
     assert_int_equal(qty("the army", &v), -1);
+    /* found by fuzz_numdate: a count too large for a long was undefined
+     * behaviour; such digit strings are not counts at all */
+    assert_int_equal(qty("888888888888888888888888888 people", &v), -1);
+    assert_int_equal(qty("99999999999 million", &v), 99999999999);
 }
 
 static int resolve(const char *article, const char *text, char out[11], int *prec)

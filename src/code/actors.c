@@ -2,6 +2,7 @@
  * ("Iraqi soldiers") or by an actor ("militiamen of the Islamic State"),
  * pronouns; then which entity each one is. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,12 @@
 
 /* Words allowed between a country and an agent: "Iraq's central
  * government forces", "Syrian elite troops". */
+/* Mention counts are ints; sr_read_number bounds values well above that. */
+static int count_int(long v)
+{
+    return v > INT_MAX ? INT_MAX : (int)v;
+}
+
 static int is_force_modifier(const char *w)
 {
     static const char *const mods[] = {"central", "federal", "national", "elite", "special", "regular", "local",
@@ -279,8 +286,10 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         mm->paren = (uint8_t)in_parens(s, start, end);
         /* "nine militants", "30 of their elements", "Twelve fighters of" */
         size_t q = start;
+        sr_number num0;
         if (q >= 2 && s->tok[q - 1].id == e->w.of && (s->tok[q - 2].flags & TK_NUM)) {
-            mm->count = (int)s->tok[q - 2].num;
+            if (sr_read_number(s->tok, n, q - 2, &num0))
+                mm->count = count_int(num0.value);
         } else if (q >= 3 && (s->tok[q - 1].id == e->w.their || s->tok[q - 1].id == e->w.its ||
                               s->tok[q - 1].id == e->w.the) &&
                    s->tok[q - 2].id == e->w.of) {
@@ -288,7 +297,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             for (size_t back = 1; back <= 3 && q - 2 >= back; back++) {
                 size_t used = sr_read_number(s->tok, n, q - 2 - back, &num);
                 if (used == back && !num.vague && !num.is_year) {
-                    mm->count = (int)num.value;
+                    mm->count = count_int(num.value);
                     break;
                 }
             }
@@ -297,7 +306,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             for (size_t back = 1; back <= 3 && q >= back; back++) {
                 size_t used = sr_read_number(s->tok, n, q - back, &num);
                 if (used == back && !num.vague && !num.is_year) {
-                    mm->count = (int)num.value;
+                    mm->count = count_int(num.value);
                     break;
                 }
             }

@@ -37,6 +37,10 @@ static int is_vague(const char *w)
     return 0;
 }
 
+/* Counts beyond this are not casualty or troop figures (and would not fit
+ * a long): such tokens are not read as numbers. */
+#define MAX_COUNT 1e12
+
 size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
 {
     memset(out, 0, sizeof *out);
@@ -44,17 +48,19 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
         return 0;
     const sr_token *k = &t[i];
     if ((k->flags & TK_NUM) && !(k->flags & TK_ORD)) {
+        if (!(k->num >= 0 && k->num <= MAX_COUNT))
+            return 0;
         out->value = (long)k->num;
         /* "1,500" is a count; "2017" is a year. */
         if (k->num >= 1900 && k->num <= 2100 && k->len == 4)
             out->is_year = 1;
         size_t used = 1;
         /* "1.5 million", "2 thousand" */
-        if (i + 1 < n && !strcmp(t[i + 1].norm, "million")) {
+        if (i + 1 < n && !strcmp(t[i + 1].norm, "million") && k->num * 1e6 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000000);
             out->is_year = 0;
             used = 2;
-        } else if (i + 1 < n && !strcmp(t[i + 1].norm, "thousand")) {
+        } else if (i + 1 < n && !strcmp(t[i + 1].norm, "thousand") && k->num * 1e3 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000);
             out->is_year = 0;
             used = 2;

@@ -99,6 +99,31 @@ sr_status sr_reader_open(const char *path, sr_input_kind kind, sr_reader **out, 
     return SR_OK;
 }
 
+sr_status sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind, sr_reader **out, sr_error *err)
+{
+    sr_error_clear(err);
+    *out = NULL;
+    sr_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return sr_fail(err, SR_ERR_NOMEM, name, 0, "out of memory");
+    snprintf(r->path, sizeof r->path, "%s", name);
+    r->max_line = DEFAULT_MAX_LINE;
+    if (kind == SR_INPUT_AUTO)
+        kind = ends_with(name, ".html") || ends_with(name, ".htm") ? SR_INPUT_HTML
+               : ends_with(name, ".txt")                           ? SR_INPUT_TEXT
+                                                                   : SR_INPUT_JSONL;
+    r->kind = kind;
+    r->f = f;
+    r->own = 0;
+    r->blk = malloc(BLOCK);
+    if (!r->blk) {
+        free(r);
+        return sr_fail(err, SR_ERR_NOMEM, name, 0, "out of memory");
+    }
+    *out = r;
+    return SR_OK;
+}
+
 void sr_reader_close(sr_reader *r)
 {
     if (!r)
