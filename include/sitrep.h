@@ -74,12 +74,17 @@ typedef struct sr_options {
      * gazetteer.idx in data_dir; absent is not an error. */
     const char *gazetteer;
     /* Limits that keep memory bounded on hostile input. 0 = default. */
-    size_t max_article_bytes;   /* default 4 MiB: longer text is truncated */
+    size_t max_article_bytes;   /* default 1 MiB: longer text is truncated */
     size_t max_sentence_bytes;  /* default 4096: longer sentences are cut */
     size_t max_sentence_tokens; /* default 256 */
+    size_t max_sentences;       /* default 10000 an article: the rest is not coded */
 } sr_options;
 
-#define SR_DEFAULT_MAX_ARTICLE_BYTES (4u << 20)
+/* A news article is rarely over 100 KB or 1000 sentences; these limits
+ * leave room for long reports while bounding a coder's memory (a few
+ * hundred MB at worst) on pathological text. */
+#define SR_DEFAULT_MAX_ARTICLE_BYTES (1u << 20)
+#define SR_DEFAULT_MAX_SENTENCES 10000u
 #define SR_DEFAULT_MAX_SENTENCE_BYTES 4096u
 #define SR_DEFAULT_MAX_SENTENCE_TOKENS 256u
 

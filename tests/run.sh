@@ -29,6 +29,15 @@ f=$(printf '%s\n' "$out" | grep -c '^not ok ')
 printf '%s\n' "$out" | grep '^not ok' | sed "s|^|[$label] cli: |"
 pass=$((pass + p)) fail=$((fail + f))
 printf '[%s] %-28s %4d passed %4d failed\n' "$label" "cli.sh" "$p" "$f"
+# hostile inputs: no crash, no hang, bounded memory, clear messages
+limit=400
+[ "$label" = asan ] && limit=1500
+out=$(sh tests/hostile.sh "$bin" "$limit" 2>&1)
+p=$(printf '%s\n' "$out" | grep -c '^ok ')
+f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+printf '%s\n' "$out" | grep '^not ok' | sed "s|^|[$label] hostile: |"
+pass=$((pass + p)) fail=$((fail + f))
+printf '[%s] %-28s %4d passed %4d failed\n' "$label" "hostile.sh" "$p" "$f"
 # accuracy on the shared gold sets (only where they are present)
 if [ "$label" = plain ]; then
     out=$(sh tests/gold_eval.sh "$bin" 2>&1)

@@ -183,6 +183,82 @@ static void test_writers(void **st)
     sr_coder_free(c);
 }
 
+/* What would make cJSON cut or reject an article is repaired before it
+ * parses, and said: NULs (raw or escaped), lone surrogate escapes; a BOM
+ * on any line (files joined with cat); UTF-16 and gzip files are named. */
+static void test_jsonl_repairs(void **st)
+{
+    (void)st;
+    static const char data[] = "{\"id\":\"a\",\"text\":\"one\\u0000two\"}\n"
+                               "{\"id\":\"b\",\"text\":\"x\0y\"}\n"
+                               "{\"id\":\"c\",\"text\":\"lone \\ud800 pair \\ud83d\\ude00\"}\n"
+                               "\xef\xbb\xbf{\"id\":\"d\",\"text\":\"bom \\\\u0000\"}\n"
+                               "\0\0\n"
+                               "{\"id\":\"e\",\"text\":\"cut \\\n"; /* found by fuzz_jsonl */
+    const char *p = write_tmp("r.jsonl", data, sizeof data - 1);
+    sr_reader *r;
+    sr_error err;
+    sr_article a;
+    int eof;
+    assert_int_equal(sr_reader_open(p, SR_INPUT_AUTO, &r, &err), SR_OK);
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.text, "one two");
+    assert_non_null(strstr(sr_reader_warning(r), "1 NUL"));
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.text, "x y");
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.text, "lone \xef\xbf\xbd pair \xf0\x9f\x98\x80");
+    assert_non_null(strstr(sr_reader_warning(r), "1 unpaired"));
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_string_equal(a.id, "d");
+    assert_string_equal(a.text, "bom \\u0000"); /* an escaped backslash: text */
+    assert_null(sr_reader_warning(r));
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_ERR_PARSE);
+    assert_int_equal(err.line, 5);
+    /* a backslash as the last byte of a line */
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_ERR_PARSE);
+    assert_int_equal(err.line, 6);
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_true(eof);
+    sr_reader_close(r);
+
+    static const char u16[] = "\xff\xfe{\0\"\0i\0d\0\"\0\n\0{\"id\":\"z\",\"text\":\"t\"}\n";
+    p = write_tmp("u16.jsonl", u16, sizeof u16 - 1);
+    assert_int_equal(sr_reader_open(p, SR_INPUT_AUTO, &r, &err), SR_OK);
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_ERR_PARSE);
+    assert_non_null(strstr(err.msg, "UTF-16"));
+    assert_int_equal(sr_reader_next(r, &a, &eof, &err), SR_OK);
+    assert_true(eof); /* the rest of the file is not read as lines */
+    sr_reader_close(r);
+}
+
+/* Whatever bytes an id holds, the output is valid UTF-8. */
+static void test_writer_repairs_utf8(void **st)
+{
+    (void)st;
+    sr_coder *c = sr_coder_new(test_engine());
+    sr_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "bad\xff\xc0\xafid\xe2\x82";
+    a.text = "Russian warplanes bombed the town of Saraqib on Sunday.";
+    a.date = "2019-05-06";
+    sr_result *r;
+    sr_error err;
+    assert_int_equal(sr_code(c, &a, &r, &err), SR_OK);
+    assert_int_equal(sr_result_count(r), 1);
+    char *buf;
+    size_t len;
+    static const sr_format fmts[] = {SR_FORMAT_JSONL, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV};
+    for (size_t k = 0; k < 3; k++) {
+        FILE *f = open_memstream(&buf, &len);
+        assert_int_equal(sr_write_event(f, fmts[k], sr_result_event(r, 0)), 0);
+        fclose(f);
+        assert_non_null(strstr(buf, "bad\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdid\xef\xbf\xbd"));
+        free(buf);
+    }
+    sr_coder_free(c);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir))
@@ -193,6 +269,8 @@ int main(void)
         cmocka_unit_test(test_text_and_html_files),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_writers),
+        cmocka_unit_test(test_jsonl_repairs),
+        cmocka_unit_test(test_writer_repairs_utf8),
     };
     int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
     char cmd[512];

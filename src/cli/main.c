@@ -14,6 +14,7 @@
 #include "sitrep.h"
 #include "geo/gazetteer.h"
 #include "geo/resolve.h"
+#include "util/hash.h"
 
 /* Exit statuses: scripts tell "all fine" from "some input rejected". */
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
@@ -67,6 +68,7 @@ static void usage_code(FILE *f)
             "                          longer ones are truncated with a warning\n"
             "      --max-sentence-bytes N  longer sentences are cut into pieces (default %u)\n"
             "      --max-tokens N      tokens coded per sentence (default %u)\n"
+            "      --max-sentences N   sentences coded per article (default %u)\n"
             "      --max-line-bytes N  longer JSON lines are rejected (default 67108864)\n"
             "      --progress          show progress on standard error (default when it is\n"
             "                          a terminal); --no-progress to hide it\n"
@@ -80,7 +82,7 @@ static void usage_code(FILE *f)
             "exit status: 0 all input coded, 3 some input was rejected, 2 usage error,\n"
             "1 fatal error (dictionaries missing or broken, output not writable).\n",
             sr_default_data_dir(), SR_DEFAULT_MAX_ARTICLE_BYTES, SR_DEFAULT_MAX_SENTENCE_BYTES,
-            SR_DEFAULT_MAX_SENTENCE_TOKENS);
+            SR_DEFAULT_MAX_SENTENCE_TOKENS, SR_DEFAULT_MAX_SENTENCES);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -152,7 +154,47 @@ typedef struct batch {
     int all, quiet;
 } batch;
 
+/* The article ids seen in this run, as 64-bit hashes (8 bytes an article,
+ * so memory stays small on long runs): a repeated id is coded again but
+ * said, since downstream tools key articles by id. */
+typedef struct id_set {
+    uint64_t *h;
+    size_t n, cap;
+} id_set;
+
+/* 1 if id was there already, 0 if added, -1 out of memory */
+static int id_set_add(id_set *s, const char *id)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 1024;
+        uint64_t *nh = calloc(nc, sizeof *nh);
+        if (!nh)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->h[i])
+                for (size_t k = s->h[i] & (nc - 1);; k = (k + 1) & (nc - 1))
+                    if (!nh[k]) {
+                        nh[k] = s->h[i];
+                        break;
+                    }
+        free(s->h);
+        s->h = nh;
+        s->cap = nc;
+    }
+    uint64_t h = sr_mix64(sr_hash64(id, strlen(id), SR_HASH_SEED)) | 1;
+    for (size_t k = h & (s->cap - 1);; k = (k + 1) & (s->cap - 1)) {
+        if (s->h[k] == h)
+            return 1;
+        if (!s->h[k]) {
+            s->h[k] = h;
+            s->n++;
+            return 0;
+        }
+    }
+}
+
 #define BATCH_JOBS 512
+#define MAX_LISTED_REJECTS 100
 #define BATCH_BYTES (16u << 20)
 
 static job *batch_add(batch *b)
@@ -208,10 +250,37 @@ static char *dup_or_null(const char *s)
 }
 
 /* The reader's strings live until its next call: the job keeps copies. */
-static int job_take(job *j, const sr_article *a)
+/* "FILE:LINE" for a record of a JSON Lines file; "FILE" for a whole-file
+ * article (text, HTML), which has no line to point at. */
+typedef struct where_buf {
+    char s[600];
+} where_buf;
+
+static const char *where(where_buf *w, const char *file, long line)
+{
+    if (line > 0)
+        snprintf(w->s, sizeof w->s, "%s:%ld", file, line);
+    else
+        snprintf(w->s, sizeof w->s, "%s", file);
+    return w->s;
+}
+
+/* Copies the article into the job, at most max bytes of its text: the
+ * coder would not read further, and a 50 MB line should not cost two
+ * more 50 MB copies. */
+static int job_take(job *j, const sr_article *a, size_t max)
 {
     j->id = strdup(a->id);
     j->text_len = a->text_len ? a->text_len : strlen(a->text);
+    if (j->text_len > max) {
+        size_t keep = max;
+        while (keep > 0 && ((unsigned char)a->text[keep] & 0xC0) == 0x80)
+            keep--; /* not inside a UTF-8 sequence */
+        where_buf w;
+        job_msg(j, "%s: warning: article %.80s: %zu bytes, longer than the limit of %zu; the rest was not coded\n",
+                where(&w, j->file, j->line), a->id, j->text_len, max);
+        j->text_len = keep;
+    }
     j->text = malloc(j->text_len + 1);
     j->date = dup_or_null(a->date);
     j->title = dup_or_null(a->title);
@@ -251,8 +320,9 @@ static void code_job(batch *b, sr_coder *c, job *j)
     a.url = j->url;
     sr_result *res;
     sr_error err;
+    where_buf w;
     if (sr_code(c, &a, &res, &err) != SR_OK) {
-        job_msg(j, "%s:%ld: article %s not coded: %s\n", j->file, j->line, a.id, err.msg);
+        job_msg(j, "%s: article %s not coded: %s\n", where(&w, j->file, j->line), a.id, err.msg);
         j->rejected = 1;
         return;
     }
@@ -260,14 +330,11 @@ static void code_job(batch *b, sr_coder *c, job *j)
     j->sentences = sr_result_sentences(res);
     if (!b->quiet) {
         for (size_t k = 0; k < sr_result_warning_count(res); k++)
-            job_msg(j, "%s:%ld: warning: article %s: %s\n", j->file, j->line, a.id, sr_result_warning(res, k));
-        if (a.date && !(strlen(a.date) >= 10 && a.date[4] == '-' && a.date[7] == '-'))
-            job_msg(j, "%s:%ld: warning: article %s: date '%s' is not YYYY-MM-DD; ignored\n", j->file, j->line, a.id,
-                    a.date);
+            job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), a.id, sr_result_warning(res, k));
     }
     FILE *o = open_memstream(&j->out, &j->outlen);
     if (!o) {
-        job_msg(j, "%s:%ld: article %s: out of memory\n", j->file, j->line, a.id);
+        job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), a.id);
         j->rejected = 1;
         return;
     }
@@ -438,7 +505,7 @@ static int cmd_code(int argc, char **argv)
         } else if (!strcmp(a, "--no-progress")) {
             prog_flag = 0;
         } else if (!strcmp(a, "--max-article-bytes") || !strcmp(a, "--max-sentence-bytes") ||
-                   !strcmp(a, "--max-tokens") || !strcmp(a, "--max-line-bytes")) {
+                   !strcmp(a, "--max-tokens") || !strcmp(a, "--max-line-bytes") || !strcmp(a, "--max-sentences")) {
             NEEDVAL();
             size_t v;
             if (parse_size(val, &v)) {
@@ -451,6 +518,8 @@ static int cmd_code(int argc, char **argv)
                 opts.max_sentence_bytes = v < 64 ? 64 : v;
             else if (!strcmp(a, "--max-tokens"))
                 opts.max_sentence_tokens = v;
+            else if (!strcmp(a, "--max-sentences"))
+                opts.max_sentences = v;
             else
                 max_line = v;
         } else {
@@ -502,6 +571,7 @@ static int cmd_code(int argc, char **argv)
     }
     batch b;
     memset(&b, 0, sizeof b);
+    id_set ids = {0};
     b.fmt = fmt;
     b.all = all;
     b.quiet = quiet;
@@ -533,6 +603,7 @@ static int cmd_code(int argc, char **argv)
         }
         if (max_line)
             sr_reader_set_max_line(r, max_line);
+        size_t file_rejected = 0;
         for (;;) {
             sr_article art;
             int eof;
@@ -547,7 +618,12 @@ static int cmd_code(int argc, char **argv)
             }
             if (st != SR_OK) {
                 /* the rejected record keeps its place among the messages */
-                job_msg(j, "%s:%ld: %s\n", err.file, err.line, err.msg);
+                /* a binary file is rejected line by line: list the
+                 * first ones, count the rest */
+                if (++file_rejected <= MAX_LISTED_REJECTS) {
+                    where_buf w;
+                    job_msg(j, "%s: %s\n", where(&w, err.file, err.line), err.msg);
+                }
                 j->rejected = 1;
                 if (st != SR_ERR_PARSE) {
                     if (batch_run_and_write(&b, out, &pr, r))
@@ -556,11 +632,21 @@ static int cmd_code(int argc, char **argv)
                 }
             } else {
                 const char *w = sr_reader_warning(r);
+                where_buf wb;
                 j->file = files[fi];
                 j->line = sr_reader_line(r);
                 if (w && !quiet)
-                    job_msg(j, "%s:%ld: warning: %s\n", files[fi], j->line, w);
-                if (job_take(j, &art)) {
+                    job_msg(j, "%s: warning: %s\n", where(&wb, files[fi], j->line), w);
+                int dup = id_set_add(&ids, art.id);
+                if (dup < 0) {
+                    fprintf(stderr, "%s: out of memory\n", prog);
+                    status = EXIT_FATAL;
+                    break;
+                }
+                if (dup && !quiet)
+                    job_msg(j, "%s: warning: article id '%.80s' was already seen in this run; coded again\n",
+                            where(&wb, files[fi], j->line), art.id);
+                if (job_take(j, &art, opts.max_article_bytes ? opts.max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES)) {
                     fprintf(stderr, "%s: out of memory\n", prog);
                     status = EXIT_FATAL;
                     break;
@@ -571,6 +657,12 @@ static int cmd_code(int argc, char **argv)
                 status = EXIT_FATAL;
                 break;
             }
+        }
+        if (file_rejected > MAX_LISTED_REJECTS) {
+            job *j = batch_add(&b);
+            if (j)
+                job_msg(j, "%s: %zu more rejected lines not listed\n", files[fi],
+                        file_rejected - MAX_LISTED_REJECTS);
         }
         if (status != EXIT_FATAL && batch_run_and_write(&b, out, &pr, r))
             status = EXIT_FATAL;
@@ -585,6 +677,7 @@ static int cmd_code(int argc, char **argv)
         sr_coder_free(b.coders[t]);
     free(b.coders);
     free(b.jobs);
+    free(ids.h);
 done:
     if (pr.on)
         fprintf(stderr, "\n");

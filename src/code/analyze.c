@@ -241,9 +241,8 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     sr_arena *a = &c->arena;
     int trunc = 0;
     s->ntok = sr_tokenize(a, s->text, s->len, &s->tok, e->max_sentence_tokens, &trunc);
-    if (trunc)
-        sr_coder_warn(c, "sentence %d: more than %zu tokens; the rest was not coded", s->index,
-                      e->max_sentence_tokens);
+    if (trunc && c->n_tok_trunc++ == 0)
+        c->first_tok_trunc = s->index;
     for (size_t i = 0; i < s->ntok; i++)
         s->tok[i].id = sr_vocab_get(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen);
     s->titlecase = is_titlecase(s);

@@ -15,7 +15,7 @@
 struct sr_engine {
     sr_dicts d;
     sr_gazetteer *gaz; /* NULL when no index is installed */
-    size_t max_article_bytes, max_sentence_bytes, max_sentence_tokens;
+    size_t max_article_bytes, max_sentence_bytes, max_sentence_tokens, max_sentences;
     /* Vocabulary ids of function words the rules test often. */
     struct {
         uint32_t by, of, from, in, at, near, on, to, into, with, against, between, and_, or_, the, a, an,
@@ -179,6 +179,9 @@ struct sr_coder {
     size_t nsents, cap_sents;
     sr_sent title;
     int has_title;
+    int sent_limit_hit;   /* max_sentences reached: warned once */
+    size_t n_long_sents, n_tok_trunc; /* sentences cut by the limits */
+    int first_long_sent, first_tok_trunc;
     sr_entity *ents;
     size_t nents, cap_ents;
     sr_ev *evs;

@@ -91,6 +91,7 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     e->max_sentence_bytes = opts && opts->max_sentence_bytes ? opts->max_sentence_bytes : SR_DEFAULT_MAX_SENTENCE_BYTES;
     e->max_sentence_tokens =
         opts && opts->max_sentence_tokens ? opts->max_sentence_tokens : SR_DEFAULT_MAX_SENTENCE_TOKENS;
+    e->max_sentences = opts && opts->max_sentences ? opts->max_sentences : SR_DEFAULT_MAX_SENTENCES;
     if (e->max_sentence_tokens > 4000)
         e->max_sentence_tokens = 4000; /* token offsets are 16-bit */
     /* function words the rules test by id */
@@ -159,6 +160,7 @@ void sr_coder_free(sr_coder *c)
         return;
     sr_arena_free(&c->arena);
     sr_geo_cache_free(c->geo_cache);
+    free(c->sents);
     free(c);
 }
 
@@ -166,7 +168,9 @@ static sr_sent *push_sent(sr_coder *c)
 {
     if (c->nsents == c->cap_sents) {
         size_t nc = c->cap_sents ? c->cap_sents * 2 : 64;
-        sr_sent *ns = sr_arena_realloc(&c->arena, c->sents, c->cap_sents * sizeof *ns, nc * sizeof *ns);
+        /* on the heap, kept from one article to the next: an arena copy
+         * per doubling would cost twice the final array on long texts */
+        sr_sent *ns = realloc(c->sents, nc * sizeof *ns);
         if (!ns)
             return NULL;
         c->sents = ns;
@@ -220,9 +224,8 @@ static void add_sentences(sr_coder *c, const char *para, size_t plen, int para_n
     size_t max = c->eng->max_sentence_bytes;
     for (size_t k = 0; k < nsp; k++) {
         size_t off = sp[k].off, len = sp[k].len;
-        if (len > max)
-            sr_coder_warn(c, "sentence %d: %zu bytes, longer than the limit of %zu; split into pieces", *index, len,
-                          max);
+        if (len > max && c->n_long_sents++ == 0)
+            c->first_long_sent = *index;
         while (len > 0) {
             size_t take = len;
             if (take > max) {
@@ -234,6 +237,12 @@ static void add_sentences(sr_coder *c, const char *para, size_t plen, int para_n
                 /* never split inside a UTF-8 sequence */
                 while (take > 1 && ((unsigned char)para[off + take] & 0xC0) == 0x80)
                     take--;
+            }
+            if (c->nsents >= c->eng->max_sentences) {
+                if (!c->sent_limit_hit)
+                    sr_coder_warn(c, "more than %zu sentences; the rest was not coded", c->eng->max_sentences);
+                c->sent_limit_hit = 1;
+                return;
             }
             sr_sent *s = push_sent(c);
             if (!s)
@@ -260,8 +269,9 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         return sr_fail(err, SR_ERR_INVALID, "", 0, "an article needs an id and a text");
     sr_arena_reset(&c->arena);
     memset(&c->res, 0, sizeof c->res);
-    c->sents = NULL;
-    c->nsents = c->cap_sents = 0;
+    c->nsents = 0;
+    c->sent_limit_hit = 0;
+    c->n_long_sents = c->n_tok_trunc = 0;
     c->ents = NULL;
     c->nents = c->cap_ents = 0;
     c->evs = NULL;
@@ -273,6 +283,10 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     memset(&c->title, 0, sizeof c->title);
     c->doc_id = sr_arena_strdup(&c->arena, a->id);
     c->has_adate = a->date && sr_date_parse_iso(a->date, &c->adate) == 0;
+    /* Without its date an article's "on Sunday" cannot be placed in time:
+     * say so rather than code with a silent guess. */
+    if (a->date && a->date[0] && !c->has_adate)
+        sr_coder_warn(c, "date '%.40s' is not a valid YYYY-MM-DD date; relative dates are left unresolved", a->date);
     if (!c->doc_id)
         return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
 
@@ -340,6 +354,13 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         sr_find_places(c, s);
         sr_code_sentence(c, s);
     }
+    /* one warning an article for each limit, not one a sentence */
+    if (c->n_long_sents)
+        sr_coder_warn(c, "%zu sentence(s) longer than %zu bytes (the first: sentence %d) were cut into pieces",
+                      c->n_long_sents, c->eng->max_sentence_bytes, c->first_long_sent);
+    if (c->n_tok_trunc)
+        sr_coder_warn(c, "%zu sentence(s) with more than %zu tokens (the first: sentence %d); the rest of each was not coded",
+                      c->n_tok_trunc, c->eng->max_sentence_tokens, c->first_tok_trunc);
     sr_assemble(c);
     c->res.warn = c->warn;
     c->res.nwarn = c->nwarn;

@@ -121,7 +121,7 @@ static size_t name_seq(const sr_sent *s, size_t i)
 static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
 {
     if (s->npm == *cap) {
-        size_t nc = *cap ? *cap * 2 : 8;
+        size_t nc = *cap ? *cap * 2 : 2;
         sr_pmention *np = sr_arena_realloc(&c->arena, s->pm, *cap * sizeof *np, nc * sizeof *np);
         if (!np)
             return NULL;

@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,21 @@ static int next_line(sr_reader *r, int *toolong)
     }
 }
 
+/* Warnings about one record add up, separated by "; ". */
+static void add_warning(sr_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_warning(sr_reader *r, const char *fmt, ...)
+{
+    size_t used = strlen(r->warn);
+    if (used && used + 2 < sizeof r->warn) {
+        memcpy(r->warn + used, "; ", 3);
+        used += 2;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->warn + used, sizeof r->warn - used, fmt, ap);
+    va_end(ap);
+}
+
 static const char *type_name(const cJSON *j)
 {
     if (cJSON_IsString(j))
@@ -224,10 +240,86 @@ static const char *opt_string(sr_reader *r, const cJSON *obj, const char *key)
     if (!j || cJSON_IsNull(j))
         return NULL;
     if (!cJSON_IsString(j)) {
-        snprintf(r->warn, sizeof r->warn, "field \"%s\" is %s, not a string; ignored", key, type_name(j));
+        add_warning(r, "field \"%s\" is %s, not a string; ignored", key, type_name(j));
         return NULL;
     }
     return j->valuestring;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The \uXXXX escape at p (p[0] == '\\'), or -1. */
+static long escape_at(const char *p, const char *end)
+{
+    if (end - p < 6 || p[1] != 'u')
+        return -1;
+    long v = 0;
+    for (int i = 2; i < 6; i++) {
+        int h = hexval(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Repairs, in place and without changing the line's length, what would
+ * make cJSON lose an article or part of one:
+ * - a NUL inside "text" (a raw byte, or the escape \u0000) would silently
+ *   cut the text there, since cJSON keeps strings NUL-terminated: both
+ *   become spaces;
+ * - a lone UTF-16 surrogate escape (\ud800 without its pair, as some
+ *   scrapers write) makes cJSON reject the whole line: it becomes \ufffd.
+ * Counts what it replaced. */
+static void scrub_line(char *p, size_t n, size_t *nuls, size_t *surrogates)
+{
+    *nuls = *surrogates = 0;
+    for (char *z = memchr(p, 0, n); z; z = memchr(z, 0, n - (size_t)(z - p))) {
+        *z = ' ';
+        ++*nuls;
+    }
+    if (!memmem(p, n, "\\u", 2))
+        return;
+    const char *end = p + n;
+    /* q only moves forward, and never past end (found by fuzz_jsonl: a
+     * backslash as the line's last byte) */
+    for (char *q = memchr(p, '\\', n); q && q < end; q = q < end ? memchr(q, '\\', (size_t)(end - q)) : NULL) {
+        long v = escape_at(q, end);
+        if (v == 0) {
+            memcpy(q + 2, "0020", 4);
+            ++*nuls;
+        } else if (v >= 0xD800 && v <= 0xDBFF) {
+            long lo = escape_at(q + 6, end);
+            if (q + 6 < end && q[6] == '\\' && lo >= 0xDC00 && lo <= 0xDFFF) {
+                q += 12; /* a proper pair: escape_at saw all 12 bytes */
+                continue;
+            }
+            memcpy(q + 2, "fffd", 4);
+            ++*surrogates;
+        } else if (v >= 0xDC00 && v <= 0xDFFF) {
+            memcpy(q + 2, "fffd", 4);
+            ++*surrogates;
+        }
+        q += end - q >= 2 ? 2 : end - q; /* past the escaped character: "\\\\u0000" is text */
+    }
+}
+
+/* Files that are not JSON Lines at all, told by their first bytes. */
+static const char *whole_file_problem(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "UTF-16 text: sitrep reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)";
+    if (n >= 2 && u[0] == 0x1F && u[1] == 0x8B)
+        return "gzip-compressed: decompress it first (zcat FILE | sitrep code -)";
+    if (n >= 4 && !memcmp(p, "PK\3\4", 4))
+        return "a zip archive, not JSON Lines";
+    if (n >= 4 && !memcmp(p, "\177ELF", 4))
+        return "an executable, not JSON Lines";
+    return NULL;
 }
 
 static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err)
@@ -242,22 +334,36 @@ static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err
             return SR_OK;
         }
         r->lineno++;
+        if (r->lineno == 1) {
+            const char *why = whole_file_problem(r->line, r->llen);
+            if (why) {
+                /* one message for the file, not one per "line" of it */
+                r->eof = 1;
+                r->bpos = r->blen;
+                return sr_fail(err, SR_ERR_PARSE, r->path, 1, "%s; file skipped", why);
+            }
+        }
         if (toolong)
             return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "line longer than %zu bytes; skipped",
                            r->max_line);
         char *p = r->line;
         size_t n = r->llen;
-        if (r->lineno == 1 && n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        /* a BOM on any line: files concatenated with cat keep theirs */
+        if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
             (unsigned char)p[2] == 0xBF) {
             p += 3;
             n -= 3;
         }
+        size_t nuls, surrogates;
+        scrub_line(p, n, &nuls, &surrogates);
         while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
             n--;
         while (n && (*p == ' ' || *p == '\t')) {
             p++;
             n--;
         }
+        if (!n && nuls) /* zeros where a record was: a torn write? */
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "a line of NUL bytes; skipped");
         if (!n)
             continue;
         cJSON_Delete(r->json);
@@ -267,8 +373,6 @@ static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err
         if (!r->json) {
             const char *ep = cJSON_GetErrorPtr();
             long col = (ep && ep >= p && ep <= p + n) ? (long)(ep - p) + 1 : 0;
-            if (memchr(p, 0, n))
-                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "NUL byte in the line: not JSON");
             if (col)
                 return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "not valid JSON (near column %ld)", col);
             return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "not valid JSON");
@@ -278,7 +382,8 @@ static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err
             while (q < p + n && (*q == ' ' || *q == '\t' || *q == '\r'))
                 q++;
             if (q < p + n)
-                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "extra text after the JSON object");
+                return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "extra text after the JSON object%s",
+                               memchr(p, '\r', n) ? " (are lines ended by CR alone?)" : "");
         }
         if (!cJSON_IsObject(r->json))
             return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "expected a JSON object, found %s",
@@ -309,6 +414,10 @@ static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err
         a->title = opt_string(r, r->json, "title");
         a->source = opt_string(r, r->json, "source");
         a->url = opt_string(r, r->json, "url");
+        if (nuls)
+            add_warning(r, "%zu NUL character(s) replaced by spaces", nuls);
+        if (surrogates)
+            add_warning(r, "%zu unpaired UTF-16 surrogate escape(s) replaced by U+FFFD", surrogates);
         *eof = 0;
         return SR_OK;
     }
@@ -375,13 +484,15 @@ sr_status sr_reader_next(sr_reader *r, sr_article *a, int *eof, sr_error *err)
     char *buf = NULL;
     size_t len = 0;
     int truncated = 0;
-    /* one article per file: 64 MiB is plenty; the coder's own limit
-     * truncates further */
-    sr_status st = slurp(r, &buf, &len, 64u << 20, &truncated, err);
+    /* One article a file. The coder reads at most its article limit (1 MiB
+     * by default) of text; HTML gets more room for its markup, but not
+     * without bound: libxml2's tree takes several times the page. */
+    size_t cap = r->kind == SR_INPUT_HTML ? (16u << 20) : (8u << 20);
+    sr_status st = slurp(r, &buf, &len, cap, &truncated, err);
     if (st)
         return st;
     if (truncated)
-        snprintf(r->warn, sizeof r->warn, "file larger than 64 MiB; only its beginning was read");
+        add_warning(r, "file larger than %zu MiB; only its beginning was read", cap >> 20);
     if (r->kind == SR_INPUT_HTML) {
         size_t tl;
         char *title = NULL;
@@ -399,7 +510,7 @@ sr_status sr_reader_next(sr_reader *r, sr_article *a, int *eof, sr_error *err)
     } else {
         if (memchr(buf, 0, len) && len > 0) {
             /* a binary file: code what text there is, but say so */
-            snprintf(r->warn, sizeof r->warn, "file contains NUL bytes (binary?); they were replaced");
+            add_warning(r, "file contains NUL bytes (binary?); they were replaced");
         }
         r->doc = buf;
         a->text = buf;

@@ -1,7 +1,9 @@
 /* Text from an HTML page, through libxml2's forgiving HTML parser: the
  * visible text with block elements on their own lines; scripts, styles,
  * forms and navigation dropped. */
+#include <ctype.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,13 +86,44 @@ static xmlNode *find(xmlNode *n, const char *name, int depth)
     return NULL;
 }
 
+/* The page's declared charset (<meta charset=...> or http-equiv), looked
+ * for in its first 2 KB, when it is one libxml2 should convert from; NULL
+ * means read the page as UTF-8 (also when nothing is declared: libxml2
+ * would then assume Latin-1, which garbles most of today's web). */
+static const char *declared_charset(const char *html, size_t len, char *out, size_t cap)
+{
+    size_t n = len < 2048 ? len : 2048;
+    for (size_t i = 0; i + 8 < n; i++) {
+        if (strncasecmp(html + i, "charset=", 8))
+            continue;
+        size_t j = i + 8;
+        while (j < n && (html[j] == '"' || html[j] == '\'' || html[j] == ' '))
+            j++;
+        size_t k = 0;
+        while (j < n && k + 1 < cap &&
+               (isalnum((unsigned char)html[j]) || html[j] == '-' || html[j] == '_' || html[j] == ':'))
+            out[k++] = html[j++];
+        out[k] = 0;
+        if (!k || !strcasecmp(out, "utf-8") || !strcasecmp(out, "utf8"))
+            return NULL;
+        xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(out);
+        if (!h)
+            return NULL;
+        xmlCharEncCloseFunc(h);
+        return out;
+    }
+    return NULL;
+}
+
 char *sr_html_to_text(const char *html, size_t len, size_t *out_len, char **title_out)
 {
     if (title_out)
         *title_out = NULL;
     if (len > (size_t)0x7fffffff)
         len = 0x7fffffff;
-    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+    char cs[32];
+    const char *enc = declared_charset(html, len, cs, sizeof cs);
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, enc ? enc : "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                         HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
     sr_buf b;

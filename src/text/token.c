@@ -116,10 +116,11 @@ typedef struct tok_vec {
     size_t n, cap;
 } tok_vec;
 
-static sr_token *tok_push(sr_arena *a, tok_vec *tv)
+/* hint: the text's length, so short sentences take little memory */
+static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
 {
     if (tv->n == tv->cap) {
-        size_t nc = tv->cap ? tv->cap * 2 : 64;
+        size_t nc = tv->cap ? tv->cap * 2 : (hint / 5 + 8 < 64 ? hint / 5 + 8 : 64);
         sr_token *p = sr_arena_realloc(a, tv->v, tv->cap * sizeof *p, nc * sizeof *p);
         if (!p)
             return NULL;
@@ -296,7 +297,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 end--;
                 negated = 1;
             }
-            sr_token *t = tok_push(a, &tv);
+            sr_token *t = tok_push(a, &tv, n);
             if (!t)
                 break;
             t->off = (uint32_t)st;
@@ -355,7 +356,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             space_before = 0;
             hyph = 0;
             if (negated) {
-                sr_token *u = tok_push(a, &tv);
+                sr_token *u = tok_push(a, &tv, n);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -369,7 +370,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             /* Possessive: Syria's, jihadists' */
             if (end + 1 < n && s[end] == '\'' && (s[end + 1] == 's' || s[end + 1] == 'S') &&
                 (end + 2 >= n || !is_word_at(s, n, end + 2))) {
-                sr_token *u = tok_push(a, &tv);
+                sr_token *u = tok_push(a, &tv, n);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -380,7 +381,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 i = end + 2;
             } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
                        (end + 1 >= n || !is_word_at(s, n, end + 1))) {
-                sr_token *u = tok_push(a, &tv);
+                sr_token *u = tok_push(a, &tv, n);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -393,7 +394,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             continue;
         }
         /* Punctuation: one character (a UTF-8 sequence), "..." as one. */
-        sr_token *t = tok_push(a, &tv);
+        sr_token *t = tok_push(a, &tv, n);
         if (!t)
             break;
         t->off = (uint32_t)i;

@@ -92,6 +92,28 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Length of the well-formed UTF-8 sequence at p (2 to 4), or 0: overlong
+ * forms, surrogates, code points past U+10FFFF and cut sequences are not. */
+static size_t utf8_seq(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c >= 0xC2 && c <= 0xDF)
+        return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+    return 0;
+}
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* Every writer goes through these: whatever bytes an article's id or
+ * source held, the output is valid UTF-8. */
 void sr_buf_json_str(sr_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -100,6 +122,17 @@ void sr_buf_json_str(sr_buf *b, const char *s)
     const unsigned char *run = p;
     for (; *p; p++) {
         unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t k = utf8_seq(p);
+            if (k) {
+                p += k - 1;
+                continue;
+            }
+            sr_buf_put(b, run, (size_t)(p - run));
+            sr_buf_put(b, replacement, 3);
+            run = p + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
             continue;
         sr_buf_put(b, run, (size_t)(p - run));
@@ -120,29 +153,47 @@ void sr_buf_json_str(sr_buf *b, const char *s)
     sr_buf_putc(b, '"');
 }
 
+/* Copies s with sep characters turned into spaces and bad UTF-8 replaced;
+ * quote doubles '"' (CSV). */
+static void put_field_text(sr_buf *b, const char *s, const char *seps, int quote)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p >= 0x80) {
+            size_t k = utf8_seq(p);
+            if (k) {
+                sr_buf_put(b, p, k);
+                p += k;
+            } else {
+                sr_buf_put(b, replacement, 3);
+                p++;
+            }
+            continue;
+        }
+        if (quote && *p == '"')
+            sr_buf_putc(b, '"');
+        sr_buf_putc(b, strchr(seps, *p) ? ' ' : (char)*p);
+        p++;
+    }
+}
+
 void sr_buf_csv_field(sr_buf *b, const char *s)
 {
     if (!s)
         return;
-    if (!strpbrk(s, ",\"\n\r")) {
-        sr_buf_puts(b, s);
-        return;
-    }
-    sr_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            sr_buf_putc(b, '"');
-        sr_buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
-    }
-    sr_buf_putc(b, '"');
+    int q = strpbrk(s, ",\"\n\r") != NULL;
+    if (q)
+        sr_buf_putc(b, '"');
+    put_field_text(b, s, q ? "\n\r" : "", q);
+    if (q)
+        sr_buf_putc(b, '"');
 }
 
 void sr_buf_tsv_field(sr_buf *b, const char *s)
 {
     if (!s)
         return;
-    for (; *s; s++)
-        sr_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+    put_field_text(b, s, "\t\n\r", 0);
 }
 
 const char *sr_buf_cstr(sr_buf *b)
