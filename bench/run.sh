@@ -65,6 +65,17 @@ done > $B/dict.txt
 d1=$(cut -d' ' -f1 $B/dict.txt | median); d10=$(cut -d' ' -f2 $B/dict.txt | median)
 slow=$(awk "BEGIN {printf \"%.1f\", (1 - $d10 / $d1) * 100}")
 
+# streaming: memory must not grow with the input (1 GB against 10 MB)
+STREAM_MB=${BENCH_STREAM_MB:-1000}
+python3 bench/make_corpus.py 10 $B/s10.jsonl $src >/dev/null
+python3 bench/make_corpus.py "$STREAM_MB" $B/sbig.jsonl $src >/dev/null
+/usr/bin/time -f "rss %M" $B/sitrep-O3 code $B/s10.jsonl 2> $B/err > /dev/null
+rs10=$(sed -n 's/^rss \([0-9]*\)/\1/p' $B/err)
+/usr/bin/time -f "rss %M" $B/sitrep-O3 code $B/sbig.jsonl 2> $B/err > /dev/null
+rsbig=$(sed -n 's/^rss \([0-9]*\)/\1/p' $B/err)
+rm -f $B/sbig.jsonl
+sratio=$(awk "BEGIN {printf \"%.2f\", $rsbig / $rs10}")
+
 ingest="not measured (no ingest command in this build)"
 if $B/sitrep-O3 help 2>/dev/null | grep -q ingest; then
     head -c 10000000 $B/corpus.jsonl | head -n -1 > $B/ingest.jsonl
@@ -95,6 +106,7 @@ Medians of $RUNS runs (load: of 9). Optimised (-O3) and -O0 builds give $same ou
 | load of dictionaries + gazetteer | $load ms | < 100 ms |
 | peak RSS, load only | $((lrss / 1024)) MB | < 150 MB |
 | peak RSS, coding the corpus (1 thread / -j 2) | $((r1 / 1024)) MB / $((r2 / 1024)) MB | < 300 MB |
+| peak RSS, streaming 10 MB / ${STREAM_MB} MB of input | $((rs10 / 1024)) MB / $((rsbig / 1024)) MB (${sratio}x) | within 2x |
 | tenfold actor dictionary ($nact -> $((nact * 10)) named actors) | $d1 -> $d10 sentences/s: ${slow}% slower | < 20% |
 | ingest | $ingest | |
 

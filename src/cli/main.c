@@ -154,43 +154,28 @@ typedef struct batch {
     int all, quiet;
 } batch;
 
-/* The article ids seen in this run, as 64-bit hashes (8 bytes an article,
- * so memory stays small on long runs): a repeated id is coded again but
- * said, since downstream tools key articles by id. */
+/* Recently seen article ids, as 64-bit hashes in a fixed direct-mapped
+ * table (2 MB): a repeated id is coded again but said, since downstream
+ * tools key articles by id. The table does not grow with the input, so
+ * memory stays flat on long runs; the price is that a repeat is caught
+ * when its first occurrence is among roughly the last 100,000 articles
+ * (`sitrep ingest` keys its store by id and catches every repeat). */
+#define ID_SLOTS (1u << 18)
 typedef struct id_set {
     uint64_t *h;
-    size_t n, cap;
 } id_set;
 
-/* 1 if id was there already, 0 if added, -1 out of memory */
+/* 1 if id was seen (recently), 0 if not, -1 out of memory */
 static int id_set_add(id_set *s, const char *id)
 {
-    if (2 * (s->n + 1) > s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 1024;
-        uint64_t *nh = calloc(nc, sizeof *nh);
-        if (!nh)
-            return -1;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->h[i])
-                for (size_t k = s->h[i] & (nc - 1);; k = (k + 1) & (nc - 1))
-                    if (!nh[k]) {
-                        nh[k] = s->h[i];
-                        break;
-                    }
-        free(s->h);
-        s->h = nh;
-        s->cap = nc;
-    }
+    if (!s->h && !(s->h = calloc(ID_SLOTS, sizeof *s->h)))
+        return -1;
     uint64_t h = sr_mix64(sr_hash64(id, strlen(id), SR_HASH_SEED)) | 1;
-    for (size_t k = h & (s->cap - 1);; k = (k + 1) & (s->cap - 1)) {
-        if (s->h[k] == h)
-            return 1;
-        if (!s->h[k]) {
-            s->h[k] = h;
-            s->n++;
-            return 0;
-        }
-    }
+    uint64_t *slot = &s->h[h >> 46 & (ID_SLOTS - 1)];
+    if (*slot == h)
+        return 1;
+    *slot = h;
+    return 0;
 }
 
 #define BATCH_JOBS 512
