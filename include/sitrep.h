@@ -183,13 +183,15 @@ int sr_event_mentions(const sr_event *e);
 
 /* ---- writing events ---------------------------------------------------- */
 
-typedef enum sr_format { SR_FORMAT_JSONL = 0, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV } sr_format;
+typedef enum sr_format { SR_FORMAT_JSONL = 0, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV, SR_FORMAT_GEOJSON, SR_FORMAT_TEXT } sr_format;
 
-/* Parses "jsonl", "csv" or "cameo-tsv"; returns 0 on success. */
+/* Parses "jsonl", "csv", "cameo-tsv", "geojson" or "text"; returns 0 on
+ * success. Which formats a writer takes is said at the writer. */
 int sr_format_parse(const char *s, sr_format *out);
 /* Header line for formats that have one (CSV, TSV); nothing for JSONL. */
 int sr_write_header(FILE *f, sr_format fmt);
-/* One event, one line. Returns 0 or -1 on a write error. */
+/* One event, one line: JSONL, CSV or CAMEO TSV. Returns 0 or -1 on a
+ * write error. */
 int sr_write_event(FILE *f, sr_format fmt, const sr_event *e);
 
 /* ---- reading articles -------------------------------------------------- */
@@ -225,6 +227,107 @@ void sr_reader_set_max_line(sr_reader *r, size_t bytes);
  * own lines, scripts/styles/navigation dropped. Caller frees the result
  * with free(). Returns NULL on allocation failure. */
 char *sr_html_to_text(const char *html, size_t len, size_t *out_len, char **title_out);
+
+/* ---- the event store ----------------------------------------------------
+ * Articles and their coded events kept in a database (SQLite file, or
+ * PostgreSQL for teams), with the same event reported by several articles
+ * merged into one, and who controls which place over time. One writer at a
+ * time; any number of readers. */
+typedef struct sr_store sr_store;
+
+/* url: "postgresql://..." or "postgres://..." (libpq), "sqlite:PATH", or a
+ * plain file path (SQLite). Creates the schema when missing. */
+sr_status sr_store_open(const char *url, sr_store **out, sr_error *err);
+void sr_store_close(sr_store *s);
+
+/* Stores one coded article and its asserted events in one transaction:
+ * after kill -9 the article is there with all its events or not at all.
+ * An article already stored (same id, or the same text once normalised)
+ * changes nothing: *added is 0. Otherwise *added is 1 and *events the
+ * number of events stored. */
+sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events,
+                       sr_error *err);
+
+/* A merged event: every report of one happening. Strings are valid during
+ * the callback only. */
+typedef struct sr_stored_event {
+    const char *id;
+    const char *date;
+    int time_precision;
+    const char *event_type, *sub_event_type, *cameo;
+    int quad_class;
+    const char *actor1, *actor1_code, *actor2, *actor2_code; /* NULL when none */
+    const char *location, *admin1, *country;                   /* NULL when unknown */
+    int has_coords;
+    double lat, lon;
+    int geo_precision;
+    long fatalities;      /* -1 unknown */
+    int n_sources;        /* articles that report it */
+    int mentions;         /* sentences, over all those articles */
+    const char *sources;  /* outlets, "; "-separated (ACLED's "source") */
+    const char *articles; /* article ids, "; "-separated */
+    const char *notes;    /* a sentence that reports it */
+} sr_stored_event;
+
+typedef struct sr_query {
+    const char *since, *until;       /* YYYY-MM-DD, inclusive; NULL: open */
+    const char *type, *sub_type;     /* exact ACLED names; NULL: any */
+    const char *actor;               /* part of an actor's name, or its code */
+    const char *country;             /* ISO 3166-1 alpha-2 */
+    int near;                        /* within km of lat, lon */
+    double lat, lon, km;
+    int bbox;                        /* inside west, south, east, north */
+    double west, south, east, north;
+    long limit;                      /* 0: all */
+} sr_query;
+
+typedef int (*sr_stored_event_fn)(void *ctx, const sr_stored_event *e);
+/* Calls fn for each merged event that passes q, by date then id; fn
+ * returns nonzero to stop. */
+sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, void *ctx, sr_error *err);
+
+/* Territorial control: one change of hands, with its evidence. */
+typedef struct sr_control {
+    const char *place, *admin1, *country;
+    int has_coords;
+    double lat, lon;
+    const char *holder, *holder_code;     /* NULL: left by previous, holder not reported */
+    const char *previous, *previous_code; /* NULL when not reported */
+    const char *since;                    /* date of the change */
+    const char *sub_event_type;           /* how it changed hands */
+    const char *event_id;                 /* the merged event that is the evidence */
+    int n_sources;
+    const char *notes;
+} sr_control;
+
+typedef int (*sr_control_fn)(void *ctx, const sr_control *c);
+/* Who held each place on date (its latest change on or before it); country
+ * NULL for all. */
+sr_status sr_store_control_at(sr_store *s, const char *date, const char *country, sr_control_fn fn, void *ctx,
+                              sr_error *err);
+/* Every change of hands of one place (spelt any way), oldest first. */
+sr_status sr_store_control_place(sr_store *s, const char *place, sr_control_fn fn, void *ctx, sr_error *err);
+
+typedef struct sr_store_counts {
+    long articles, events, merged, control;
+} sr_store_counts;
+sr_status sr_store_count(sr_store *s, sr_store_counts *out, sr_error *err);
+
+typedef int (*sr_count_fn)(void *ctx, const char *key, long count);
+/* Merged events counted by "type", "sub-type", "actor", "country" or
+ * "month", largest first (months in order). */
+sr_status sr_store_stats(sr_store *s, const char *by, sr_count_fn fn, void *ctx, sr_error *err);
+/* "sqlite" or "postgresql" */
+const char *sr_store_backend(const sr_store *s);
+
+/* Writing merged events: JSONL, CSV (with a header) or GeoJSON (a
+ * FeatureCollection: begin, each event with its 0-based index, end). */
+int sr_write_stored_begin(FILE *f, sr_format fmt);
+int sr_write_stored(FILE *f, sr_format fmt, const sr_stored_event *e, size_t index);
+int sr_write_stored_end(FILE *f, sr_format fmt);
+/* Control rows: JSONL, CSV (header before index 0) or TEXT (a line for
+ * people). */
+int sr_write_control(FILE *f, sr_format fmt, const sr_control *c, size_t index);
 
 #ifdef __cplusplus
 }

@@ -12,12 +12,11 @@
 #include <unistd.h>
 
 #include "sitrep.h"
+#include "cli.h"
 #include "geo/gazetteer.h"
 #include "geo/resolve.h"
 #include "util/hash.h"
 
-/* Exit statuses: scripts tell "all fine" from "some input rejected". */
-enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
 
 static const char *prog = "sitrep";
 
@@ -32,6 +31,11 @@ static void usage_main(FILE *f)
             "  code [FILE...]   code articles into events (JSON Lines, CSV or CAMEO TSV)\n"
             "  gazetteer build|import|lookup\n"
             "                   make the place index from GeoNames data, extend it, query it\n"
+            "  ingest [FILE...] code articles and keep them and their events in a store\n"
+            "                   (SQLite file, or PostgreSQL), merging reports of one event\n"
+            "  query            merged events from the store, filtered (JSONL, CSV, GeoJSON)\n"
+            "  control          who controls which place on a date, or a place's timeline\n"
+            "  stats            counts of merged events by type, actor, country, month\n"
             "  version          print the version and what the dictionaries hold\n"
             "  help [COMMAND]   print help\n"
             "\n"
@@ -442,12 +446,12 @@ static int cmd_code(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
             NEEDVAL();
-            if (sr_format_parse(val, &fmt)) {
+            if (sr_format_parse(val, &fmt) || fmt > SR_FORMAT_CAMEO_TSV) {
                 fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, val);
                 return EXIT_USAGE;
             }
         } else if (!strncmp(a, "--format=", 9)) {
-            if (sr_format_parse(a + 9, &fmt)) {
+            if (sr_format_parse(a + 9, &fmt) || fmt > SR_FORMAT_CAMEO_TSV) {
                 fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, a + 9);
                 return EXIT_USAGE;
             }
@@ -899,6 +903,14 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "gazetteer"))
         return cmd_gazetteer(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest"))
+        return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query"))
+        return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "control"))
+        return cmd_control(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats"))
+        return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V"))
         return cmd_version();
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
@@ -906,6 +918,14 @@ int main(int argc, char **argv)
             usage_code(stdout);
         else if (argc > 2 && !strcmp(argv[2], "gazetteer"))
             usage_gazetteer(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "ingest"))
+            usage_ingest(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "query"))
+            usage_query(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "control"))
+            usage_control(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "stats"))
+            usage_stats(stdout);
         else
             usage_main(stdout);
         return EXIT_OK;

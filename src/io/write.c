@@ -20,6 +20,14 @@ int sr_format_parse(const char *s, sr_format *out)
         *out = SR_FORMAT_CAMEO_TSV;
         return 0;
     }
+    if (!strcmp(s, "geojson")) {
+        *out = SR_FORMAT_GEOJSON;
+        return 0;
+    }
+    if (!strcmp(s, "text")) {
+        *out = SR_FORMAT_TEXT;
+        return 0;
+    }
     return -1;
 }
 
@@ -221,6 +229,7 @@ int sr_write_event(FILE *f, sr_format fmt, const sr_event *e)
     case SR_FORMAT_JSONL: write_jsonl(&b, e); break;
     case SR_FORMAT_CSV: write_csv(&b, e); break;
     case SR_FORMAT_CAMEO_TSV: write_tsv(&b, e); break;
+    default: sr_buf_free(&b); return -1;
     }
     int rc = 0;
     if (b.oom || fwrite(b.p, 1, b.len, f) != b.len)

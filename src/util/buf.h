@@ -18,7 +18,7 @@ void sr_buf_put(sr_buf *b, const void *s, size_t n);
 void sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_putc(sr_buf *b, char c);
 void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* JSON string literal with quotes; s must be valid UTF-8 (ours always is). */
+/* JSON string literal with quotes; bytes that are not UTF-8 become U+FFFD. */
 void sr_buf_json_str(sr_buf *b, const char *s);
 /* CSV field, quoted when it holds a comma, quote or newline. */
 void sr_buf_csv_field(sr_buf *b, const char *s);

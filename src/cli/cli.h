@@ -1,0 +1,19 @@
+/* The command-line program's commands, one file each group. */
+#ifndef SR_CLI_H
+#define SR_CLI_H
+#include <stdio.h>
+
+/* Exit statuses: scripts tell "all fine" from "some input rejected". */
+enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
+
+/* store_cmd.c */
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_control(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+void usage_ingest(FILE *f);
+void usage_query(FILE *f);
+void usage_control(FILE *f);
+void usage_stats(FILE *f);
+
+#endif

@@ -1,0 +1,651 @@
+/* sitrep ingest / query / control / stats: the event store from the
+ * command line. Thin: options in, library calls, messages and exit status
+ * out. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "sitrep.h"
+
+static const char *prog = "sitrep";
+
+/* --db URL, else $SITREP_DB, else sitrep.db in the working directory */
+static const char *default_db(void)
+{
+    const char *e = getenv("SITREP_DB");
+    return e && *e ? e : "sitrep.db";
+}
+
+static void print_err(const sr_error *err)
+{
+    if (err->line)
+        fprintf(stderr, "%s:%ld: %s\n", err->file, err->line, err->msg);
+    else if (err->file[0])
+        fprintf(stderr, "%s: %s: %s\n", prog, err->file, err->msg);
+    else
+        fprintf(stderr, "%s: %s\n", prog, err->msg);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Options every store command takes. Returns 1 when argv[*i] was one
+ * (consuming its value), 0 when not, -1 on a usage error. */
+static int db_option(int argc, char **argv, int *i, const char *cmd, const char **db)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "--db")) {
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "%s %s: --db needs a value (a file, or postgresql://...)\n", prog, cmd);
+            return -1;
+        }
+        *db = argv[++*i];
+        return 1;
+    }
+    if (!strncmp(a, "--db=", 5)) {
+        *db = a + 5;
+        return 1;
+    }
+    return 0;
+}
+
+#define NEEDVAL(cmd)                                                                                           \
+    do {                                                                                                       \
+        if (i + 1 >= argc) {                                                                                   \
+            fprintf(stderr, "%s %s: option %s needs a value\n", prog, cmd, a);                                 \
+            return EXIT_USAGE;                                                                                 \
+        }                                                                                                      \
+        val = argv[++i];                                                                                       \
+    } while (0)
+
+static int valid_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
+           d >= 1 && d <= 31;
+}
+
+/* ---- ingest -------------------------------------------------------------- */
+
+void usage_ingest(FILE *f)
+{
+    fprintf(f,
+            "usage: sitrep ingest [OPTIONS] [FILE...]\n"
+            "\n"
+            "Codes articles (as 'sitrep code' reads them) and keeps each article with its\n"
+            "asserted events in the store, one transaction per article: interrupted at any\n"
+            "moment (even kill -9), the store holds whole articles only, and running the\n"
+            "same command again finishes the job. An article already stored (the same id,\n"
+            "or the same text up to case and spacing) is left as it is. Reports of one\n"
+            "event from several articles are merged into one event listing its sources.\n"
+            "\n"
+            "options:\n"
+            "      --db URL        the store: a SQLite file (default: $SITREP_DB, else\n"
+            "                      sitrep.db here), sqlite:PATH, or postgresql://USER@HOST/DB\n"
+            "      --data DIR      dictionaries (as for 'sitrep code')\n"
+            "      --dict DIR      extra dictionaries; may be repeated\n"
+            "      --progress      show progress on standard error (default on a terminal);\n"
+            "                      --no-progress to hide it\n"
+            "  -q, --quiet         do not print warnings\n"
+            "  -h, --help          show this help\n"
+            "\n"
+            "exit status: 0 all input stored, 3 some input was rejected (FILE:LINE: reason\n"
+            "on standard error), 2 usage error, 1 the store or the dictionaries failed.\n");
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    const char *db = default_db();
+    const char *files[4096];
+    size_t nfiles = 0;
+    const char *extra[32];
+    size_t nextra = 0;
+    int quiet = 0, prog_flag = -1, only_files = 0;
+    sr_options opts;
+    memset(&opts, 0, sizeof opts);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        int r = only_files ? 0 : db_option(argc, argv, &i, "ingest", &db);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            if (nfiles == sizeof files / sizeof *files) {
+                fprintf(stderr, "%s ingest: too many files on the command line\n", prog);
+                return EXIT_USAGE;
+            }
+            files[nfiles++] = a;
+        } else if (!strcmp(a, "--")) {
+            only_files = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_ingest(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--data")) {
+            NEEDVAL("ingest");
+            opts.data_dir = val;
+        } else if (!strcmp(a, "--dict")) {
+            NEEDVAL("ingest");
+            if (nextra == sizeof extra / sizeof *extra) {
+                fprintf(stderr, "%s ingest: too many --dict directories\n", prog);
+                return EXIT_USAGE;
+            }
+            extra[nextra++] = val;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(a, "--progress")) {
+            prog_flag = 1;
+        } else if (!strcmp(a, "--no-progress")) {
+            prog_flag = 0;
+        } else {
+            fprintf(stderr, "%s ingest: unknown option '%s' (see 'sitrep help ingest')\n", prog, a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!nfiles)
+        files[nfiles++] = "-";
+    opts.extra_dirs = extra;
+    opts.n_extra_dirs = nextra;
+    sr_error err;
+    sr_engine *eng;
+    if (sr_engine_open(&opts, &eng, &err)) {
+        print_err(&err);
+        return EXIT_FATAL;
+    }
+    sr_store *st;
+    if (sr_store_open(db, &st, &err)) {
+        print_err(&err);
+        sr_engine_free(eng);
+        return EXIT_FATAL;
+    }
+    sr_coder *coder = sr_coder_new(eng);
+    if (!coder) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        sr_store_close(st);
+        sr_engine_free(eng);
+        return EXIT_FATAL;
+    }
+    int show = prog_flag >= 0 ? prog_flag : isatty(2);
+    size_t seen = 0, added = 0, same = 0, rejected = 0, events = 0;
+    double t0 = now_s(), last = 0;
+    int status = EXIT_OK;
+    for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
+        sr_reader *r;
+        if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err)) {
+            fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+            rejected++;
+            continue;
+        }
+        for (;;) {
+            sr_article art;
+            int eof;
+            sr_status rs = sr_reader_next(r, &art, &eof, &err);
+            if (rs == SR_OK && eof)
+                break;
+            if (rs != SR_OK) {
+                if (err.line)
+                    fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+                else
+                    fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+                rejected++;
+                if (rs != SR_ERR_PARSE)
+                    break;
+                continue;
+            }
+            long line = sr_reader_line(r);
+            const char *w = sr_reader_warning(r);
+            if (w && !quiet)
+                fprintf(stderr, "%s:%ld: warning: %s\n", files[fi], line, w);
+            seen++;
+            sr_result *res;
+            if (sr_code(coder, &art, &res, &err)) {
+                fprintf(stderr, "%s:%ld: article %s not coded: %s\n", files[fi], line, art.id, err.msg);
+                rejected++;
+                continue;
+            }
+            if (!quiet)
+                for (size_t k = 0; k < sr_result_warning_count(res); k++)
+                    fprintf(stderr, "%s:%ld: warning: article %s: %s\n", files[fi], line, art.id,
+                            sr_result_warning(res, k));
+            int was_new;
+            size_t n;
+            if (sr_store_add(st, &art, res, &was_new, &n, &err)) {
+                /* the store failed: stop here; what is stored is whole */
+                fprintf(stderr, "%s:%ld: article %s not stored: ", files[fi], line, art.id);
+                print_err(&err);
+                status = EXIT_FATAL;
+                break;
+            }
+            if (was_new) {
+                added++;
+                events += n;
+            } else {
+                same++;
+            }
+            double t = now_s();
+            if (show && t - last > 0.25) {
+                last = t;
+                size_t done, total;
+                sr_reader_progress(r, &done, &total);
+                fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ", seen,
+                        added, same, events, seen / (t - t0 + 1e-9));
+            }
+        }
+        sr_reader_close(r);
+    }
+    if (show)
+        fprintf(stderr, "\n");
+    sr_store_counts c;
+    if (status != EXIT_FATAL && !sr_store_count(st, &c, &err)) {
+        if (!quiet)
+            fprintf(stderr,
+                    "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected; "
+                    "the store holds %ld articles, %ld events, %ld merged events\n",
+                    prog, seen, added, events, same, rejected, c.articles, c.events, c.merged);
+    }
+    if (status == EXIT_OK && rejected)
+        status = EXIT_REJECTED;
+    sr_coder_free(coder);
+    sr_store_close(st);
+    sr_engine_free(eng);
+    return status;
+}
+
+/* ---- query --------------------------------------------------------------- */
+
+void usage_query(FILE *f)
+{
+    fprintf(f,
+            "usage: sitrep query [OPTIONS]\n"
+            "\n"
+            "Writes the merged events of the store that pass every filter given, by date.\n"
+            "Columns are named as in ACLED's export where they overlap (event_id_cnty,\n"
+            "event_date, year, time_precision, event_type, sub_event_type, actor1, actor2,\n"
+            "admin1, location, latitude, longitude, geo_precision, source, notes,\n"
+            "fatalities); 'country' is the ISO 3166 alpha-2 code; n_sources, mentions and\n"
+            "articles say how many reports were merged and which.\n"
+            "\n"
+            "options:\n"
+            "      --db URL           the store (see 'sitrep help ingest')\n"
+            "      --since DATE       on or after DATE (YYYY-MM-DD)\n"
+            "      --until DATE       on or before DATE\n"
+            "      --type TYPE        ACLED event type, e.g. 'Battles'\n"
+            "      --sub-type TYPE    ACLED sub-event type, e.g. 'Air/drone strike'\n"
+            "      --actor NAME       part of an actor's name, or its code, on either side\n"
+            "      --country CC       ISO 3166 alpha-2 code, e.g. SY\n"
+            "      --near LAT,LON,KM  within KM kilometres of a point\n"
+            "      --bbox W,S,E,N     inside a box (degrees)\n"
+            "      --limit N          at most N events\n"
+            "  -f, --format FMT       jsonl (default), csv or geojson\n"
+            "  -o, --output FILE      write to FILE instead of standard output\n"
+            "  -h, --help             show this help\n");
+}
+
+typedef struct qout {
+    FILE *f;
+    sr_format fmt;
+    size_t n;
+    int werr;
+} qout;
+
+static int on_event(void *ctx, const sr_stored_event *e)
+{
+    qout *q = ctx;
+    if (sr_write_stored(q->f, q->fmt, e, q->n++)) {
+        q->werr = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_doubles(const char *s, double *out, int n)
+{
+    char *end;
+    for (int i = 0; i < n; i++) {
+        errno = 0;
+        out[i] = strtod(s, &end);
+        if (end == s || errno || !isfinite(out[i]))
+            return -1;
+        s = end;
+        if (i + 1 < n) {
+            if (*s != ',')
+                return -1;
+            s++;
+        }
+    }
+    return *s ? -1 : 0;
+}
+
+static FILE *open_out(const char *path)
+{
+    if (!path || !strcmp(path, "-"))
+        return stdout;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fprintf(stderr, "%s: cannot write %s: %s\n", prog, path, strerror(errno));
+    return f;
+}
+
+static int close_out(FILE *f, int werr)
+{
+    int bad = werr || fflush(f) || ferror(f);
+    if (f != stdout && fclose(f))
+        bad = 1;
+    if (bad)
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+    return bad;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    const char *db = default_db(), *outpath = NULL;
+    sr_query q;
+    memset(&q, 0, sizeof q);
+    sr_format fmt = SR_FORMAT_JSONL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        int r = db_option(argc, argv, &i, "query", &db);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_query(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
+            NEEDVAL("query");
+            if (!valid_date(val)) {
+                fprintf(stderr, "%s query: %s needs a date YYYY-MM-DD, got '%s'\n", prog, a, val);
+                return EXIT_USAGE;
+            }
+            if (a[2] == 's')
+                q.since = val;
+            else
+                q.until = val;
+        } else if (!strcmp(a, "--type")) {
+            NEEDVAL("query");
+            q.type = val;
+        } else if (!strcmp(a, "--sub-type")) {
+            NEEDVAL("query");
+            q.sub_type = val;
+        } else if (!strcmp(a, "--actor")) {
+            NEEDVAL("query");
+            q.actor = val;
+        } else if (!strcmp(a, "--country")) {
+            NEEDVAL("query");
+            q.country = val;
+        } else if (!strcmp(a, "--near")) {
+            NEEDVAL("query");
+            double v[3];
+            if (parse_doubles(val, v, 3) || fabs(v[0]) > 90 || fabs(v[1]) > 180 || v[2] <= 0) {
+                fprintf(stderr, "%s query: --near needs LAT,LON,KM (e.g. 35.33,40.14,25), got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+            q.near = 1;
+            q.lat = v[0], q.lon = v[1], q.km = v[2];
+        } else if (!strcmp(a, "--bbox")) {
+            NEEDVAL("query");
+            double v[4];
+            if (parse_doubles(val, v, 4) || v[0] > v[2] || v[1] > v[3]) {
+                fprintf(stderr, "%s query: --bbox needs WEST,SOUTH,EAST,NORTH (e.g. 38,34,42,37), got '%s'\n", prog,
+                        val);
+                return EXIT_USAGE;
+            }
+            q.bbox = 1;
+            q.west = v[0], q.south = v[1], q.east = v[2], q.north = v[3];
+        } else if (!strcmp(a, "--limit")) {
+            NEEDVAL("query");
+            char *end;
+            long v = strtol(val, &end, 10);
+            if (*end || v <= 0) {
+                fprintf(stderr, "%s query: --limit needs a positive number, got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+            q.limit = v;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+            NEEDVAL("query");
+            if (sr_format_parse(val, &fmt) ||
+                (fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_CSV && fmt != SR_FORMAT_GEOJSON)) {
+                fprintf(stderr, "%s query: unknown format '%s' (jsonl, csv or geojson)\n", prog, val);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            NEEDVAL("query");
+            outpath = val;
+        } else {
+            fprintf(stderr, "%s query: unknown option '%s' (see 'sitrep help query')\n", prog, a);
+            return EXIT_USAGE;
+        }
+    }
+    sr_error err;
+    sr_store *st;
+    if (sr_store_open(db, &st, &err)) {
+        print_err(&err);
+        return EXIT_FATAL;
+    }
+    FILE *f = open_out(outpath);
+    if (!f) {
+        sr_store_close(st);
+        return EXIT_FATAL;
+    }
+    qout o = {f, fmt, 0, 0};
+    int status = EXIT_OK;
+    o.werr = sr_write_stored_begin(f, fmt) != 0;
+    if (!o.werr && sr_store_query(st, &q, on_event, &o, &err)) {
+        print_err(&err);
+        status = EXIT_FATAL;
+    }
+    if (!o.werr && sr_write_stored_end(f, fmt))
+        o.werr = 1;
+    if (close_out(f, o.werr))
+        status = EXIT_FATAL;
+    sr_store_close(st);
+    return status;
+}
+
+/* ---- control --------------------------------------------------------------- */
+
+void usage_control(FILE *f)
+{
+    fprintf(f,
+            "usage: sitrep control [--db URL] --at DATE [--country CC] [-f FMT]\n"
+            "       sitrep control [--db URL] --place NAME [-f FMT]\n"
+            "\n"
+            "Territorial control from the stored events that say a place changed hands\n"
+            "(Government regains territory, Non-state actor overtakes territory,\n"
+            "Non-violent transfer of territory), at a place named to the town.\n"
+            "\n"
+            "  --at DATE     who held each place on DATE (its latest change on or before)\n"
+            "  --place NAME  every change of hands of one place, oldest first; any\n"
+            "                spelling (\"Deir ez-Zor\", \"Dayr az Zawr\")\n"
+            "  --country CC  only places in this country (ISO 3166 alpha-2)\n"
+            "  -f FMT        text (default), jsonl or csv\n"
+            "\n"
+            "Each line gives the date of the change, the place, who holds it since then\n"
+            "(taken by force: the side that took it; handed over or left: the side that\n"
+            "entered, when reported), from whom, and the evidence: the merged event and\n"
+            "how many articles report it.\n");
+}
+
+typedef struct cout {
+    FILE *f;
+    sr_format fmt;
+    size_t n;
+    int werr;
+} cout;
+
+static int on_control(void *ctx, const sr_control *c)
+{
+    cout *o = ctx;
+    if (sr_write_control(o->f, o->fmt, c, o->n++)) {
+        o->werr = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_control(int argc, char **argv)
+{
+    const char *db = default_db(), *at = NULL, *place = NULL, *country = NULL;
+    sr_format fmt = SR_FORMAT_TEXT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        int r = db_option(argc, argv, &i, "control", &db);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_control(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--at")) {
+            NEEDVAL("control");
+            if (!valid_date(val)) {
+                fprintf(stderr, "%s control: --at needs a date YYYY-MM-DD, got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+            at = val;
+        } else if (!strcmp(a, "--place")) {
+            NEEDVAL("control");
+            place = val;
+        } else if (!strcmp(a, "--country")) {
+            NEEDVAL("control");
+            country = val;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+            NEEDVAL("control");
+            if (sr_format_parse(val, &fmt) || (fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_CSV && fmt != SR_FORMAT_TEXT)) {
+                fprintf(stderr, "%s control: unknown format '%s' (text, jsonl or csv)\n", prog, val);
+                return EXIT_USAGE;
+            }
+        } else {
+            fprintf(stderr, "%s control: unknown option '%s' (see 'sitrep help control')\n", prog, a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!at == !place) {
+        fprintf(stderr, "%s control: give either --at DATE or --place NAME (see 'sitrep help control')\n", prog);
+        return EXIT_USAGE;
+    }
+    sr_error err;
+    sr_store *st;
+    if (sr_store_open(db, &st, &err)) {
+        print_err(&err);
+        return EXIT_FATAL;
+    }
+    cout o = {stdout, fmt, 0, 0};
+    sr_status s = at ? sr_store_control_at(st, at, country, on_control, &o, &err)
+                     : sr_store_control_place(st, place, on_control, &o, &err);
+    int status = EXIT_OK;
+    if (s) {
+        print_err(&err);
+        status = EXIT_FATAL;
+    } else if (!o.n && fmt == SR_FORMAT_TEXT) {
+        fprintf(stderr, "%s: no change of hands recorded%s%s\n", prog, place ? " for " : "", place ? place : "");
+    }
+    if (close_out(stdout, o.werr))
+        status = EXIT_FATAL;
+    sr_store_close(st);
+    return status;
+}
+
+/* ---- stats ------------------------------------------------------------------- */
+
+void usage_stats(FILE *f)
+{
+    fprintf(f,
+            "usage: sitrep stats [--db URL] [--by type|sub-type|actor|country|month] [--top N]\n"
+            "\n"
+            "Counts of what the store holds, then merged events counted by each key (or\n"
+            "by the one given); --top N keeps the N largest counts of each (default 20;\n"
+            "months are all listed).\n");
+}
+
+typedef struct sout {
+    long top, n;
+} sout;
+
+static int on_count(void *ctx, const char *key, long count)
+{
+    sout *o = ctx;
+    if (o->top > 0 && o->n >= o->top)
+        return 1;
+    o->n++;
+    printf("  %8ld  %s\n", count, key);
+    return 0;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    const char *db = default_db(), *by = NULL;
+    long top = 20;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        int r = db_option(argc, argv, &i, "stats", &db);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_stats(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--by")) {
+            NEEDVAL("stats");
+            by = val;
+        } else if (!strcmp(a, "--top")) {
+            NEEDVAL("stats");
+            char *end;
+            top = strtol(val, &end, 10);
+            if (*end || top <= 0) {
+                fprintf(stderr, "%s stats: --top needs a positive number, got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+        } else {
+            fprintf(stderr, "%s stats: unknown option '%s' (see 'sitrep help stats')\n", prog, a);
+            return EXIT_USAGE;
+        }
+    }
+    sr_error err;
+    sr_store *st;
+    if (sr_store_open(db, &st, &err)) {
+        print_err(&err);
+        return EXIT_FATAL;
+    }
+    int status = EXIT_OK;
+    sr_store_counts c;
+    if (sr_store_count(st, &c, &err)) {
+        print_err(&err);
+        sr_store_close(st);
+        return EXIT_FATAL;
+    }
+    printf("store (%s): %ld articles, %ld events, %ld merged events, %ld changes of control\n",
+           sr_store_backend(st), c.articles, c.events, c.merged, c.control);
+    static const char *const keys[] = {"type", "sub-type", "actor", "country", "month"};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys && status == EXIT_OK; k++) {
+        if (by && strcmp(by, keys[k]))
+            continue;
+        printf("\nmerged events by %s:\n", keys[k]);
+        sout o = {strcmp(keys[k], "month") ? top : 0, 0};
+        if (sr_store_stats(st, keys[k], on_count, &o, &err)) {
+            print_err(&err);
+            status = EXIT_FATAL;
+        }
+    }
+    if (by && status == EXIT_OK && sr_store_stats(st, by, on_count, &(sout){1, 1}, &err)) {
+        print_err(&err); /* an unknown key */
+        status = EXIT_USAGE;
+    }
+    if (close_out(stdout, 0))
+        status = EXIT_FATAL;
+    sr_store_close(st);
+    return status;
+}

@@ -1,0 +1,974 @@
+/* The event store: articles, their coded events, the events merged across
+ * articles, and territorial control, above the two-function storage
+ * interface of db.h. One code path for SQLite and PostgreSQL.
+ *
+ * Merging (one happening reported by several articles becomes one merged
+ * event that lists its sources), documented in the README:
+ * - same ACLED event type and sub-event type;
+ * - dates at most 1 day apart when both are known to the day, 2 otherwise;
+ *   an event without a date is never merged;
+ * - places: both with coordinates, within 10 km (25 km when either is only
+ *   "near" a place); when either is known only to the province, the same
+ *   province; without coordinates, the same place name (any spelling);
+ *   an event without a place is never merged;
+ * - actors compatible: the same actor, or one side unnamed ("unidentified
+ *   armed group", none); in armed clashes the sides may be swapped;
+ * - never two events of one article: the coder already merged those.
+ * The merged event keeps the most precise date (then the earliest), the
+ * most precise place (then the first reported), the first named actors,
+ * and the lowest reported death toll: like ACLED, the most conservative
+ * figure when reports differ.
+ *
+ * Row callbacks never run a statement themselves: the SQLite backend
+ * reuses prepared statements, which must not be re-entered. */
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../code/dates.h"
+#include "../geo/key.h"
+#include "../geo/resolve.h"
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "../util/hash.h"
+#include "db.h"
+
+#define SCHEMA_VERSION "1"
+
+struct sr_store {
+    sr_db *db;
+};
+
+static const char *const schema[] = {
+    "CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS articles ("
+    " id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, date TEXT, source TEXT, url TEXT, title TEXT,"
+    " n_events INTEGER NOT NULL, ingested_at TEXT NOT NULL)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)",
+    "CREATE TABLE IF NOT EXISTS merged ("
+    " id TEXT PRIMARY KEY, date TEXT, time_precision INTEGER, event_type TEXT NOT NULL,"
+    " sub_event_type TEXT NOT NULL, cameo TEXT, quad_class INTEGER, actor1 TEXT, actor1_code TEXT,"
+    " actor2 TEXT, actor2_code TEXT, location TEXT, admin1 TEXT, country TEXT, lat DOUBLE PRECISION,"
+    " lon DOUBLE PRECISION, geo_precision INTEGER, fatalities INTEGER, n_sources INTEGER NOT NULL,"
+    " mentions INTEGER NOT NULL, sources TEXT, articles TEXT, notes TEXT)",
+    "CREATE INDEX IF NOT EXISTS merged_type_date ON merged (event_type, sub_event_type, date)",
+    "CREATE INDEX IF NOT EXISTS merged_date ON merged (date)",
+    "CREATE TABLE IF NOT EXISTS events ("
+    " id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (id),"
+    " merged_id TEXT NOT NULL REFERENCES merged (id), seq BIGINT NOT NULL, sentence INTEGER, date TEXT,"
+    " time_precision INTEGER, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, cameo TEXT,"
+    " quad_class INTEGER, actor1 TEXT, actor1_code TEXT, actor2 TEXT, actor2_code TEXT, location TEXT,"
+    " admin1 TEXT, country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, geo_precision INTEGER,"
+    " fatalities INTEGER, mentions INTEGER NOT NULL, source TEXT, text TEXT)",
+    "CREATE INDEX IF NOT EXISTS events_merged ON events (merged_id)",
+    "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    "CREATE INDEX IF NOT EXISTS events_seq ON events (seq)",
+    "CREATE TABLE IF NOT EXISTS control ("
+    " merged_id TEXT PRIMARY KEY REFERENCES merged (id), name_key TEXT NOT NULL, place TEXT NOT NULL,"
+    " admin1 TEXT, country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, holder TEXT, holder_code TEXT,"
+    " previous TEXT, previous_code TEXT, since TEXT NOT NULL, sub_event_type TEXT NOT NULL,"
+    " n_sources INTEGER NOT NULL, notes TEXT)",
+    "CREATE INDEX IF NOT EXISTS control_place ON control (name_key, country, since)",
+};
+
+static int starts_with(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* ---- small helpers over rows -------------------------------------------- */
+
+static int first_value(void *ctx, int ncols, const char *const *v)
+{
+    char *out = ctx;
+    snprintf(out, 256, "%s", ncols > 0 && v[0] ? v[0] : "");
+    return 1;
+}
+
+static sr_status exec0(sr_store *s, const char *sql, sr_error *err)
+{
+    return sr_db_exec(s->db, sql, 0, NULL, NULL, NULL, err);
+}
+
+sr_status sr_store_open(const char *url, sr_store **out, sr_error *err)
+{
+    sr_error_clear(err);
+    *out = NULL;
+    if (!url || !*url)
+        url = "sitrep.db";
+    sr_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return sr_fail(err, SR_ERR_NOMEM, url, 0, "out of memory");
+    sr_status st;
+    if (starts_with(url, "postgresql://") || starts_with(url, "postgres://"))
+        st = sr_db_open_pg(url, &s->db, err);
+    else
+        st = sr_db_open_sqlite(starts_with(url, "sqlite:") ? url + 7 : url, &s->db, err);
+    if (st) {
+        free(s);
+        return st;
+    }
+    for (size_t i = 0; i < sizeof schema / sizeof *schema; i++)
+        if ((st = exec0(s, schema[i], err))) {
+            sr_store_close(s);
+            return st;
+        }
+    char version[256] = "";
+    const char *key[] = {"schema_version"};
+    if ((st = sr_db_exec(s->db, "SELECT value FROM sitrep_meta WHERE key = $1", 1, key, first_value, version, err))) {
+        sr_store_close(s);
+        return st;
+    }
+    if (!version[0]) {
+        const char *p[] = {"schema_version", SCHEMA_VERSION};
+        st = sr_db_exec(s->db, "INSERT INTO sitrep_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", 2,
+                        p, NULL, NULL, err);
+    } else if (strcmp(version, SCHEMA_VERSION)) {
+        st = sr_fail(err, SR_ERR_INVALID, s->db->where, 0, "the store has schema version %s; this sitrep reads %s",
+                     version, SCHEMA_VERSION);
+    }
+    if (st) {
+        sr_store_close(s);
+        return st;
+    }
+    *out = s;
+    return SR_OK;
+}
+
+void sr_store_close(sr_store *s)
+{
+    if (!s)
+        return;
+    if (s->db)
+        s->db->ops->close(s->db);
+    free(s);
+}
+
+const char *sr_store_backend(const sr_store *s)
+{
+    return s->db->ops->name;
+}
+
+/* ---- the identity of an article ----------------------------------------- */
+
+/* Lower case, runs of space collapsed: the same story re-sent with other
+ * line breaks or capitals is the same article. */
+static void text_hash(const char *t, size_t n, char out[17])
+{
+    uint64_t h = SR_HASH_SEED;
+    int space = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (isspace(c)) {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            h = sr_hash64(" ", 1, h);
+            space = 0;
+        }
+        c = (unsigned char)tolower(c);
+        h = sr_hash64(&c, 1, h);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)sr_mix64(h));
+}
+
+/* ---- a coded event, as stored ------------------------------------------- */
+
+typedef struct ev_row {
+    char id[64];
+    char merged[72];
+    const char *date;
+    int tp;
+    const char *type, *sub, *cameo;
+    int quad;
+    const char *a1, *a1c, *a2, *a2c;
+    const char *loc, *admin1, *cc;
+    int has_coords;
+    double lat, lon;
+    int gp;
+    long fat;
+    int mentions;
+    const char *source, *article, *text;
+    long seq;
+} ev_row;
+
+static int generic_actor(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    return n == 0 || (n >= 3 && !strcmp(code + n - 3, "UAG"));
+}
+
+static int actor_compat(const char *a, const char *b)
+{
+    return generic_actor(a) || generic_actor(b) || !strcmp(a, b);
+}
+
+static long day_number(const char *iso)
+{
+    sr_date d;
+    if (sr_date_parse_iso(iso, &d))
+        return LONG_MIN;
+    return sr_days_from_civil(d.y, d.m, d.d);
+}
+
+static int same_name_key(const char *a, const char *b)
+{
+    char ka[SR_KEY_MAX], kb[SR_KEY_MAX];
+    size_t na = sr_place_key(a, strlen(a), ka), nb = sr_place_key(b, strlen(b), kb);
+    return na && na == nb && !memcmp(ka, kb, na);
+}
+
+static int eq_nocase(const char *a, const char *b)
+{
+    return a && b && !strcasecmp(a, b);
+}
+
+/* Does event e report the happening m (a merged event's current values)? */
+static int mergeable(const ev_row *e, const ev_row *m, double *score)
+{
+    long de = day_number(e->date), dm = day_number(m->date);
+    if (de == LONG_MIN || dm == LONG_MIN)
+        return 0;
+    long dd = labs(de - dm);
+    if (dd > ((e->tp == 1 && m->tp == 1) ? 1 : 2))
+        return 0;
+    if (!e->loc || !m->loc)
+        return 0;
+    double km = 0;
+    if (e->gp >= 3 || m->gp >= 3) {
+        if (!eq_nocase(e->cc, m->cc) || !eq_nocase(e->admin1, m->admin1))
+            return 0;
+    } else if (e->has_coords && m->has_coords) {
+        km = sr_km(e->lat, e->lon, m->lat, m->lon);
+        if (km > ((e->gp <= 1 && m->gp <= 1) ? 10.0 : 25.0))
+            return 0;
+    } else if (!eq_nocase(e->cc, m->cc) || !same_name_key(e->loc, m->loc)) {
+        return 0;
+    }
+    int straight = actor_compat(e->a1c, m->a1c) && actor_compat(e->a2c, m->a2c);
+    int swapped = !strcmp(e->sub, "Armed clash") && actor_compat(e->a1c, m->a2c) && actor_compat(e->a2c, m->a1c);
+    if (!straight && !swapped)
+        return 0;
+    /* the nearest in time, then in space, then the one with named actors */
+    *score = (double)dd * 100 + km + (generic_actor(m->a1c) ? 0.5 : 0);
+    return 1;
+}
+
+/* Column order of every SELECT of events and merged rows below. */
+#define EV_COLS                                                                                                   \
+    "date, time_precision, event_type, sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, "            \
+    "actor2_code, location, admin1, country, lat, lon, geo_precision, fatalities"
+#define EV_NCOLS 17
+
+static char *col_dup(const char *v)
+{
+    return v ? strdup(v) : NULL;
+}
+
+/* Fills r from the EV_COLS columns at v (strings duplicated: the caller
+ * frees with ev_row_free). */
+static void ev_row_from(ev_row *r, const char *const *v)
+{
+    r->date = col_dup(v[0]);
+    r->tp = v[1] ? atoi(v[1]) : 3;
+    r->type = col_dup(v[2]);
+    r->sub = col_dup(v[3]);
+    r->cameo = col_dup(v[4]);
+    r->quad = v[5] ? atoi(v[5]) : 0;
+    r->a1 = col_dup(v[6]);
+    r->a1c = col_dup(v[7]);
+    r->a2 = col_dup(v[8]);
+    r->a2c = col_dup(v[9]);
+    r->loc = col_dup(v[10]);
+    r->admin1 = col_dup(v[11]);
+    r->cc = col_dup(v[12]);
+    r->has_coords = v[13] && v[14];
+    r->lat = v[13] ? strtod(v[13], NULL) : 0;
+    r->lon = v[14] ? strtod(v[14], NULL) : 0;
+    r->gp = v[15] ? atoi(v[15]) : 0;
+    r->fat = v[16] ? atol(v[16]) : -1;
+}
+
+static void ev_row_free(ev_row *r)
+{
+    const char **fields[] = {&r->date, &r->type, &r->sub, &r->cameo, &r->a1, &r->a1c, &r->a2, &r->a2c,
+                             &r->loc, &r->admin1, &r->cc, &r->source, &r->article, &r->text};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        free((char *)*fields[i]);
+        *fields[i] = NULL;
+    }
+}
+
+typedef struct row_list {
+    ev_row *v;
+    size_t n, cap;
+    int oom;
+} row_list;
+
+static ev_row *row_push(row_list *l)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 8;
+        ev_row *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) {
+            l->oom = 1;
+            return NULL;
+        }
+        l->v = nv;
+        l->cap = nc;
+    }
+    ev_row *r = &l->v[l->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+static void row_list_free(row_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        ev_row_free(&l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* candidates: id, then EV_COLS */
+static int collect_merged(void *ctx, int ncols, const char *const *v)
+{
+    row_list *l = ctx;
+    if (ncols < 1 + EV_NCOLS)
+        return 1;
+    ev_row *r = row_push(l);
+    if (!r)
+        return 1;
+    snprintf(r->merged, sizeof r->merged, "%s", v[0] ? v[0] : "");
+    ev_row_from(r, v + 1);
+    return 0;
+}
+
+/* members: EV_COLS, then mentions, source, article_id, text, seq */
+static int collect_member(void *ctx, int ncols, const char *const *v)
+{
+    row_list *l = ctx;
+    if (ncols < EV_NCOLS + 5)
+        return 1;
+    ev_row *r = row_push(l);
+    if (!r)
+        return 1;
+    ev_row_from(r, v);
+    r->mentions = v[EV_NCOLS] ? atoi(v[EV_NCOLS]) : 1;
+    r->source = col_dup(v[EV_NCOLS + 1]);
+    r->article = col_dup(v[EV_NCOLS + 2]);
+    r->text = col_dup(v[EV_NCOLS + 3]);
+    r->seq = v[EV_NCOLS + 4] ? atol(v[EV_NCOLS + 4]) : 0;
+    return 0;
+}
+
+/* ---- numbers as SQL text parameters ------------------------------------- */
+
+typedef struct numbuf {
+    char s[24][32];
+    int n;
+} numbuf;
+
+static const char *num_i(numbuf *b, long v)
+{
+    char *o = b->s[b->n++ % 24];
+    snprintf(o, 32, "%ld", v);
+    return o;
+}
+
+static const char *num_d(numbuf *b, double v)
+{
+    char *o = b->s[b->n++ % 24];
+    snprintf(o, 32, "%.6f", v);
+    return o;
+}
+
+/* ---- recomputing a merged event from its reports -------------------------- */
+
+static int contains_item(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = list; (p = strstr(p, item)); p += n)
+        if ((p == list || (p >= list + 2 && p[-2] == ';' && p[-1] == ' ')) && (p[n] == 0 || p[n] == ';'))
+            return 1;
+    return 0;
+}
+
+static void add_item(sr_buf *b, const char *item)
+{
+    if (!item || !*item || contains_item(sr_buf_cstr(b), item))
+        return;
+    if (b->len)
+        sr_buf_puts(b, "; ");
+    sr_buf_puts(b, item);
+}
+
+static const char *territory_holder(const ev_row *m, int previous, int code)
+{
+    int nvt = !strcmp(m->sub, "Non-violent transfer of territory");
+    /* taken by force: actor1 now holds it; handed over or left: actor2 */
+    int holder_is_a2 = nvt;
+    int a2 = previous ? !holder_is_a2 : holder_is_a2;
+    if (a2)
+        return code ? m->a2c : m->a2;
+    return code ? m->a1c : m->a1;
+}
+
+static int is_territory(const char *sub)
+{
+    return !strcmp(sub, "Government regains territory") || !strcmp(sub, "Non-state actor overtakes territory") ||
+           !strcmp(sub, "Non-violent transfer of territory");
+}
+
+static sr_status refresh_merged(sr_store *s, const char *merged_id, sr_error *err)
+{
+    row_list l = {0};
+    const char *p[] = {merged_id};
+    sr_status st = sr_db_exec(s->db,
+                              "SELECT " EV_COLS ", mentions, source, article_id, text, seq FROM events "
+                              "WHERE merged_id = $1 ORDER BY seq",
+                              1, p, collect_member, &l, err);
+    if (!st && l.oom)
+        st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+    if (st || l.n == 0) {
+        row_list_free(&l);
+        return st;
+    }
+    const ev_row *first = &l.v[0], *when = first, *where = NULL, *who1 = NULL, *who2 = NULL;
+    long fat = -1;
+    int mentions = 0, nsrc = 0;
+    sr_buf sources, articles;
+    sr_buf_init(&sources);
+    sr_buf_init(&articles);
+    for (size_t i = 0; i < l.n; i++) {
+        const ev_row *r = &l.v[i];
+        if (r->date && (!when->date || r->tp < when->tp || (r->tp == when->tp && strcmp(r->date, when->date) < 0)))
+            when = r;
+        if (r->loc && (!where || (r->gp && r->gp < where->gp)))
+            where = r;
+        if (r->a1 && (!who1 || (generic_actor(who1->a1c) && !generic_actor(r->a1c))))
+            who1 = r;
+        if (r->a2 && (!who2 || (generic_actor(who2->a2c) && !generic_actor(r->a2c))))
+            who2 = r;
+        if (r->fat >= 0 && (fat < 0 || r->fat < fat))
+            fat = r->fat;
+        mentions += r->mentions;
+        size_t before = articles.len;
+        add_item(&articles, r->article);
+        nsrc += articles.len != before;
+        add_item(&sources, r->source);
+    }
+    numbuf nb = {0};
+    const char *u[] = {merged_id,
+                       when->date,
+                       num_i(&nb, when->tp),
+                       first->cameo,
+                       num_i(&nb, first->quad),
+                       who1 ? who1->a1 : NULL,
+                       who1 ? who1->a1c : NULL,
+                       who2 ? who2->a2 : NULL,
+                       who2 ? who2->a2c : NULL,
+                       where ? where->loc : NULL,
+                       where ? where->admin1 : NULL,
+                       where ? where->cc : NULL,
+                       where && where->has_coords ? num_d(&nb, where->lat) : NULL,
+                       where && where->has_coords ? num_d(&nb, where->lon) : NULL,
+                       where ? num_i(&nb, where->gp) : NULL,
+                       fat >= 0 ? num_i(&nb, fat) : NULL,
+                       num_i(&nb, nsrc),
+                       num_i(&nb, mentions),
+                       sources.len ? sr_buf_cstr(&sources) : NULL,
+                       sr_buf_cstr(&articles),
+                       first->text};
+    st = sr_db_exec(s->db,
+                    "UPDATE merged SET date = $2, time_precision = CAST($3 AS INTEGER), cameo = $4,"
+                    " quad_class = CAST($5 AS INTEGER), actor1 = $6, actor1_code = $7, actor2 = $8, actor2_code = $9,"
+                    " location = $10, admin1 = $11, country = $12, lat = CAST($13 AS DOUBLE PRECISION),"
+                    " lon = CAST($14 AS DOUBLE PRECISION), geo_precision = CAST($15 AS INTEGER),"
+                    " fatalities = CAST($16 AS INTEGER), n_sources = CAST($17 AS INTEGER),"
+                    " mentions = CAST($18 AS INTEGER), sources = $19, articles = $20, notes = $21 WHERE id = $1",
+                    21, u, NULL, NULL, err);
+    /* territorial control: a change of hands at a place named to the town */
+    if (!st && is_territory(first->sub)) {
+        ev_row m = *first;
+        m.a1 = who1 ? who1->a1 : NULL;
+        m.a1c = who1 ? who1->a1c : NULL;
+        m.a2 = who2 ? who2->a2 : NULL;
+        m.a2c = who2 ? who2->a2c : NULL;
+        const char *del[] = {merged_id};
+        st = sr_db_exec(s->db, "DELETE FROM control WHERE merged_id = $1", 1, del, NULL, NULL, err);
+        if (!st && where && where->gp == 1 && when->date) {
+            char key[SR_KEY_MAX];
+            size_t kn = sr_place_key(where->loc, strlen(where->loc), key);
+            key[kn] = 0;
+            const char *c[] = {merged_id,
+                               key,
+                               where->loc,
+                               where->admin1,
+                               where->cc,
+                               where->has_coords ? num_d(&nb, where->lat) : NULL,
+                               where->has_coords ? num_d(&nb, where->lon) : NULL,
+                               territory_holder(&m, 0, 0),
+                               territory_holder(&m, 0, 1),
+                               territory_holder(&m, 1, 0),
+                               territory_holder(&m, 1, 1),
+                               when->date,
+                               first->sub,
+                               num_i(&nb, nsrc),
+                               first->text};
+            st = sr_db_exec(s->db,
+                            "INSERT INTO control (merged_id, name_key, place, admin1, country, lat, lon, holder,"
+                            " holder_code, previous, previous_code, since, sub_event_type, n_sources, notes)"
+                            " VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION),"
+                            " $8, $9, $10, $11, $12, $13, CAST($14 AS INTEGER), $15)",
+                            15, c, NULL, NULL, err);
+        }
+    }
+    sr_buf_free(&sources);
+    sr_buf_free(&articles);
+    row_list_free(&l);
+    return st;
+}
+
+/* ---- adding an article ---------------------------------------------------- */
+
+static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, sr_error *err)
+{
+    sr_actor_ref a1, a2;
+    sr_location_ref loc;
+    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
+    ev_row r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.id, sizeof r.id, "%s", sr_event_id(e));
+    r.date = sr_event_date(e);
+    r.tp = sr_event_time_precision(e);
+    r.type = sr_event_type(e);
+    r.sub = sr_event_sub_type(e);
+    r.cameo = sr_event_cameo(e);
+    r.quad = sr_event_quad_class(e);
+    r.a1 = h1 ? a1.name : NULL;
+    r.a1c = h1 ? a1.code : NULL;
+    r.a2 = h2 ? a2.name : NULL;
+    r.a2c = h2 ? a2.code : NULL;
+    r.loc = hl ? loc.name : NULL;
+    r.admin1 = hl ? loc.admin1 : NULL;
+    r.cc = hl ? loc.country : NULL;
+    r.has_coords = hl && loc.has_coords;
+    r.lat = loc.lat;
+    r.lon = loc.lon;
+    r.gp = hl ? loc.geo_precision : 0;
+    r.fat = sr_event_fatalities(e);
+
+    /* the merged events this one may report */
+    char best[72] = "";
+    sr_status st = SR_OK;
+    long d = r.date ? day_number(r.date) : LONG_MIN;
+    if (d != LONG_MIN && r.loc) {
+        sr_date lo, hi;
+        sr_civil_from_days(d - 2, &lo);
+        sr_civil_from_days(d + 2, &hi);
+        char los[11], his[11];
+        sr_date_format(&lo, los);
+        sr_date_format(&hi, his);
+        const char *p[] = {r.type, r.sub, los, his, a->id};
+        row_list l = {0};
+        st = sr_db_exec(s->db,
+                        "SELECT id, " EV_COLS " FROM merged m WHERE event_type = $1 AND sub_event_type = $2"
+                        " AND date BETWEEN $3 AND $4 AND NOT EXISTS (SELECT 1 FROM events x"
+                        " WHERE x.merged_id = m.id AND x.article_id = $5) ORDER BY id",
+                        5, p, collect_merged, &l, err);
+        if (!st && l.oom)
+            st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+        double bs = 1e300;
+        for (size_t i = 0; !st && i < l.n; i++) {
+            double sc;
+            if (mergeable(&r, &l.v[i], &sc) && sc < bs) {
+                bs = sc;
+                snprintf(best, sizeof best, "%s", l.v[i].merged);
+            }
+        }
+        row_list_free(&l);
+        if (st)
+            return st;
+    }
+    if (!best[0]) {
+        snprintf(best, sizeof best, "m%s", r.id);
+        const char *p[] = {best, r.type, r.sub};
+        st = sr_db_exec(s->db,
+                        "INSERT INTO merged (id, event_type, sub_event_type, n_sources, mentions)"
+                        " VALUES ($1, $2, $3, 0, 0)",
+                        3, p, NULL, NULL, err);
+        if (st)
+            return st;
+    }
+    numbuf nb = {0};
+    const char *p[] = {r.id,
+                       a->id,
+                       best,
+                       num_i(&nb, sr_event_sentence(e)),
+                       r.date,
+                       num_i(&nb, r.tp),
+                       r.type,
+                       r.sub,
+                       r.cameo,
+                       num_i(&nb, r.quad),
+                       r.a1,
+                       r.a1c,
+                       r.a2,
+                       r.a2c,
+                       r.loc,
+                       r.admin1,
+                       r.cc,
+                       r.has_coords ? num_d(&nb, r.lat) : NULL,
+                       r.has_coords ? num_d(&nb, r.lon) : NULL,
+                       r.loc ? num_i(&nb, r.gp) : NULL,
+                       r.fat >= 0 ? num_i(&nb, r.fat) : NULL,
+                       num_i(&nb, sr_event_mentions(e)),
+                       a->source && *a->source ? a->source : NULL,
+                       sr_event_text(e)};
+    st = sr_db_exec(s->db,
+                    "INSERT INTO events (id, article_id, merged_id, seq, sentence, date, time_precision, event_type,"
+                    " sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"
+                    " country, lat, lon, geo_precision, fatalities, mentions, source, text)"
+                    " VALUES ($1, $2, $3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), CAST($4 AS INTEGER), $5,"
+                    " CAST($6 AS INTEGER), $7, $8, $9, CAST($10 AS INTEGER), $11, $12, $13, $14, $15, $16, $17,"
+                    " CAST($18 AS DOUBLE PRECISION), CAST($19 AS DOUBLE PRECISION), CAST($20 AS INTEGER),"
+                    " CAST($21 AS INTEGER), CAST($22 AS INTEGER), $23, $24)",
+                    24, p, NULL, NULL, err);
+    if (st)
+        return st;
+    return refresh_merged(s, best, err);
+}
+
+sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events, sr_error *err)
+{
+    sr_error_clear(err);
+    *added = 0;
+    *events = 0;
+    char th[17];
+    text_hash(a->text, a->text_len ? a->text_len : strlen(a->text), th);
+    sr_status st = exec0(s, "BEGIN", err);
+    if (st)
+        return st;
+    char found[256] = "";
+    const char *p[] = {a->id, th};
+    st = sr_db_exec(s->db, "SELECT id FROM articles WHERE id = $1 OR text_hash = $2", 2, p, first_value, found, err);
+    if (st || found[0]) {
+        sr_error keep = *err;
+        exec0(s, "ROLLBACK", err);
+        *err = keep;
+        return st;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < sr_result_count(r); i++)
+        n += sr_event_modality(sr_result_event(r, i)) == SR_ASSERTED;
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tmv;
+    gmtime_r(&t, &tmv);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    numbuf nb = {0};
+    sr_date ad;
+    const char *date = a->date && !sr_date_parse_iso(a->date, &ad) ? a->date : NULL;
+    char dbuf[11];
+    if (date) {
+        sr_date_format(&ad, dbuf);
+        date = dbuf;
+    }
+    const char *ap[] = {a->id, th, date, a->source, a->url, a->title, num_i(&nb, (long)n), now};
+    st = sr_db_exec(s->db,
+                    "INSERT INTO articles (id, text_hash, date, source, url, title, n_events, ingested_at)"
+                    " VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS INTEGER), $8)",
+                    8, ap, NULL, NULL, err);
+    for (size_t i = 0; !st && i < sr_result_count(r); i++) {
+        const sr_event *e = sr_result_event(r, i);
+        if (sr_event_modality(e) == SR_ASSERTED)
+            st = add_event(s, a, e, err);
+    }
+    if (!st)
+        st = exec0(s, "COMMIT", err);
+    if (st) {
+        sr_error keep = *err;
+        exec0(s, "ROLLBACK", err);
+        *err = keep;
+        return st;
+    }
+    *added = 1;
+    *events = n;
+    return SR_OK;
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+#define MERGED_COLS                                                                                              \
+    "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
+
+typedef struct query_ctx {
+    const sr_query *q;
+    sr_stored_event_fn fn;
+    void *ctx;
+    long sent;
+    int stopped;
+} query_ctx;
+
+static int on_merged(void *ctx, int ncols, const char *const *v)
+{
+    query_ctx *qc = ctx;
+    if (ncols < 1 + EV_NCOLS + 5)
+        return 1;
+    const char *const *c = v + 1;
+    sr_stored_event e;
+    memset(&e, 0, sizeof e);
+    e.id = v[0];
+    e.date = c[0];
+    e.time_precision = c[1] ? atoi(c[1]) : 3;
+    e.event_type = c[2];
+    e.sub_event_type = c[3];
+    e.cameo = c[4];
+    e.quad_class = c[5] ? atoi(c[5]) : 0;
+    e.actor1 = c[6];
+    e.actor1_code = c[7];
+    e.actor2 = c[8];
+    e.actor2_code = c[9];
+    e.location = c[10];
+    e.admin1 = c[11];
+    e.country = c[12];
+    e.has_coords = c[13] && c[14];
+    e.lat = c[13] ? strtod(c[13], NULL) : 0;
+    e.lon = c[14] ? strtod(c[14], NULL) : 0;
+    e.geo_precision = c[15] ? atoi(c[15]) : 0;
+    e.fatalities = c[16] ? atol(c[16]) : -1;
+    const char *const *t = c + EV_NCOLS;
+    e.n_sources = t[0] ? atoi(t[0]) : 0;
+    e.mentions = t[1] ? atoi(t[1]) : 0;
+    e.sources = t[2];
+    e.articles = t[3];
+    e.notes = t[4];
+    const sr_query *q = qc->q;
+    if (q && q->near && (!e.has_coords || sr_km(q->lat, q->lon, e.lat, e.lon) > q->km))
+        return 0;
+    if (qc->fn(qc->ctx, &e)) {
+        qc->stopped = 1;
+        return 1;
+    }
+    qc->sent++;
+    return q && q->limit > 0 && qc->sent >= q->limit;
+}
+
+sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, void *ctx, sr_error *err)
+{
+    sr_error_clear(err);
+    sr_query none;
+    if (!q) {
+        memset(&none, 0, sizeof none);
+        q = &none;
+    }
+    sr_buf sql;
+    sr_buf_init(&sql);
+    sr_buf_puts(&sql, "SELECT " MERGED_COLS " FROM merged WHERE n_sources > 0");
+    const char *p[16];
+    int np = 0;
+    numbuf nb = {0};
+    char like[300];
+    if (q->since) {
+        p[np++] = q->since;
+        sr_buf_printf(&sql, " AND date >= $%d", np);
+    }
+    if (q->until) {
+        p[np++] = q->until;
+        sr_buf_printf(&sql, " AND date <= $%d", np);
+    }
+    if (q->type) {
+        p[np++] = q->type;
+        sr_buf_printf(&sql, " AND lower(event_type) = lower($%d)", np);
+    }
+    if (q->sub_type) {
+        p[np++] = q->sub_type;
+        sr_buf_printf(&sql, " AND lower(sub_event_type) = lower($%d)", np);
+    }
+    if (q->actor) {
+        size_t k = 0;
+        like[k++] = '%';
+        for (const char *a = q->actor; *a && k + 2 < sizeof like; a++)
+            like[k++] = (char)tolower((unsigned char)*a);
+        like[k++] = '%';
+        like[k] = 0;
+        p[np++] = like;
+        p[np++] = q->actor;
+        sr_buf_printf(&sql,
+                      " AND (lower(actor1) LIKE $%d OR lower(actor2) LIKE $%d OR actor1_code = $%d OR"
+                      " actor2_code = $%d)",
+                      np - 1, np - 1, np, np);
+    }
+    if (q->country) {
+        p[np++] = q->country;
+        sr_buf_printf(&sql, " AND upper(country) = upper($%d)", np);
+    }
+    double w = -180, so = -90, ea = 180, no = 90;
+    int box = 0;
+    if (q->bbox) {
+        w = q->west, so = q->south, ea = q->east, no = q->north;
+        box = 1;
+    }
+    if (q->near) {
+        /* a box around the circle; the circle itself is checked per row */
+        double dlat = q->km / 110.574, c = cos(q->lat * M_PI / 180);
+        double dlon = c > 1e-6 ? q->km / (111.320 * c) : 180;
+        if (q->lat - dlat > so)
+            so = q->lat - dlat;
+        if (q->lat + dlat < no)
+            no = q->lat + dlat;
+        if (q->lon - dlon > w)
+            w = q->lon - dlon;
+        if (q->lon + dlon < ea)
+            ea = q->lon + dlon;
+        box = 1;
+    }
+    if (box) {
+        p[np++] = num_d(&nb, so);
+        p[np++] = num_d(&nb, no);
+        sr_buf_printf(&sql, " AND lat BETWEEN CAST($%d AS DOUBLE PRECISION) AND CAST($%d AS DOUBLE PRECISION)", np - 1,
+                      np);
+        p[np++] = num_d(&nb, w);
+        p[np++] = num_d(&nb, ea);
+        sr_buf_printf(&sql, " AND lon BETWEEN CAST($%d AS DOUBLE PRECISION) AND CAST($%d AS DOUBLE PRECISION)", np - 1,
+                      np);
+    }
+    sr_buf_puts(&sql, " ORDER BY date, id");
+    query_ctx qc = {q, fn, ctx, 0, 0};
+    /* the SQL text is built here, so no statement cache entry can outlive it */
+    char *text = strdup(sr_buf_cstr(&sql));
+    sr_buf_free(&sql);
+    if (!text)
+        return sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+    sr_status st = sr_db_exec(s->db, text, np, p, on_merged, &qc, err);
+    free(text);
+    return st;
+}
+
+typedef struct control_ctx {
+    sr_control_fn fn;
+    void *ctx;
+} control_ctx;
+
+#define CONTROL_COLS                                                                                             \
+    "place, admin1, country, lat, lon, holder, holder_code, previous, previous_code, since, sub_event_type,"     \
+    " merged_id, n_sources, notes"
+
+static int on_control(void *ctx, int ncols, const char *const *v)
+{
+    control_ctx *cc = ctx;
+    if (ncols < 14)
+        return 1;
+    sr_control c;
+    c.place = v[0];
+    c.admin1 = v[1];
+    c.country = v[2];
+    c.has_coords = v[3] && v[4];
+    c.lat = v[3] ? strtod(v[3], NULL) : 0;
+    c.lon = v[4] ? strtod(v[4], NULL) : 0;
+    c.holder = v[5];
+    c.holder_code = v[6];
+    c.previous = v[7];
+    c.previous_code = v[8];
+    c.since = v[9];
+    c.sub_event_type = v[10];
+    c.event_id = v[11];
+    c.n_sources = v[12] ? atoi(v[12]) : 0;
+    c.notes = v[13];
+    return cc->fn(cc->ctx, &c);
+}
+
+sr_status sr_store_control_at(sr_store *s, const char *date, const char *country, sr_control_fn fn, void *ctx,
+                              sr_error *err)
+{
+    sr_error_clear(err);
+    control_ctx cc = {fn, ctx};
+    const char *p[] = {date ? date : "9999-12-31", country};
+    /* the latest change at each place on or before the date */
+    return sr_db_exec(s->db,
+                      "SELECT " CONTROL_COLS " FROM control c WHERE since <= $1"
+                      " AND (CAST($2 AS TEXT) IS NULL OR upper(country) = upper(CAST($2 AS TEXT))) AND NOT EXISTS (SELECT 1 FROM control d"
+                      " WHERE d.name_key = c.name_key AND d.country IS NOT DISTINCT FROM c.country AND d.since <= $1"
+                      " AND (d.since > c.since OR (d.since = c.since AND d.merged_id > c.merged_id)))"
+                      " ORDER BY country, place",
+                      2, p, on_control, &cc, err);
+}
+
+sr_status sr_store_control_place(sr_store *s, const char *place, sr_control_fn fn, void *ctx, sr_error *err)
+{
+    sr_error_clear(err);
+    char key[SR_KEY_MAX];
+    size_t kn = sr_place_key(place, strlen(place), key);
+    key[kn] = 0;
+    control_ctx cc = {fn, ctx};
+    const char *p[] = {key};
+    return sr_db_exec(s->db, "SELECT " CONTROL_COLS " FROM control WHERE name_key = $1 ORDER BY country, since, merged_id",
+                      1, p, on_control, &cc, err);
+}
+
+static int on_count(void *ctx, int ncols, const char *const *v)
+{
+    long *out = ctx;
+    *out = ncols > 0 && v[0] ? atol(v[0]) : 0;
+    return 1;
+}
+
+sr_status sr_store_count(sr_store *s, sr_store_counts *out, sr_error *err)
+{
+    sr_error_clear(err);
+    memset(out, 0, sizeof *out);
+    static const char *const q[] = {
+        "SELECT COUNT(*) FROM articles", "SELECT COUNT(*) FROM events",
+        "SELECT COUNT(*) FROM merged WHERE n_sources > 0", "SELECT COUNT(*) FROM control"};
+    long *dst[] = {&out->articles, &out->events, &out->merged, &out->control};
+    for (int i = 0; i < 4; i++) {
+        sr_status st = sr_db_exec(s->db, q[i], 0, NULL, on_count, dst[i], err);
+        if (st)
+            return st;
+    }
+    return SR_OK;
+}
+
+typedef struct stats_ctx {
+    sr_count_fn fn;
+    void *ctx;
+} stats_ctx;
+
+static int on_stat(void *ctx, int ncols, const char *const *v)
+{
+    stats_ctx *sc = ctx;
+    if (ncols < 2)
+        return 1;
+    return sc->fn(sc->ctx, v[0] ? v[0] : "(none)", v[1] ? atol(v[1]) : 0);
+}
+
+sr_status sr_store_stats(sr_store *s, const char *by, sr_count_fn fn, void *ctx, sr_error *err)
+{
+    sr_error_clear(err);
+    static const struct {
+        const char *by, *sql;
+    } q[] = {
+        {"type", "SELECT event_type, COUNT(*) FROM merged WHERE n_sources > 0 GROUP BY event_type ORDER BY 2 DESC, 1"},
+        {"sub-type",
+         "SELECT sub_event_type, COUNT(*) FROM merged WHERE n_sources > 0 GROUP BY sub_event_type ORDER BY 2 DESC, 1"},
+        {"actor", "SELECT a, COUNT(*) FROM (SELECT actor1 AS a FROM merged WHERE actor1 IS NOT NULL AND n_sources > 0"
+                  " UNION ALL SELECT actor2 AS a FROM merged WHERE actor2 IS NOT NULL AND n_sources > 0) t"
+                  " GROUP BY a ORDER BY 2 DESC, 1"},
+        {"country", "SELECT country, COUNT(*) FROM merged WHERE n_sources > 0 GROUP BY country ORDER BY 2 DESC, 1"},
+        {"month", "SELECT substr(date, 1, 7) AS m, COUNT(*) FROM merged WHERE date IS NOT NULL AND n_sources > 0"
+                  " GROUP BY substr(date, 1, 7) ORDER BY 1"},
+    };
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+        if (!strcmp(by, q[i].by)) {
+            stats_ctx sc = {fn, ctx};
+            return sr_db_exec(s->db, q[i].sql, 0, NULL, on_stat, &sc, err);
+        }
+    return sr_fail(err, SR_ERR_INVALID, "", 0, "cannot count by '%s' (type, sub-type, actor, country or month)", by);
+}

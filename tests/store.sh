@@ -1,0 +1,133 @@
+#!/bin/sh
+# Store tests through the command line: tests/store.sh SITREP_BINARY
+# On SQLite, and on PostgreSQL when SITREP_TEST_PG holds a URL:
+# - kill -9 during a large ingest, then the same command again: every
+#   article exactly once, none stored without all its events, and the same
+#   counts as an ingest that was never interrupted;
+# - ingest twice: the same counts;
+# - query and control give well-formed output.
+# Prints TAP lines.
+bin=$1
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+t=$(mktemp -d /tmp/sitrep-store-XXXXXX)
+trap 'rm -rf "$t"' EXIT
+NART=${STORE_TEST_ARTICLES:-20000}
+python3 tests/make_articles.py "$NART" > "$t/in.jsonl"
+
+counts() { # the store's counts line
+    "$bin" stats --db "$1" --by month 2>/dev/null | head -1 | sed 's/^store ([a-z]*): //'
+}
+
+sql() { # url, statement: prints the single value
+    case "$1" in
+    postgres*) psql "$1" -tAc "$2" ;;
+    *) sqlite3 "$1" "$2" ;;
+    esac
+}
+
+reset() {
+    case "$1" in
+    postgres*) psql -q "$1" -c "DROP TABLE IF EXISTS control, events, merged, articles, sitrep_meta" 2>/dev/null ;;
+    *) rm -f "$1" "$1-wal" "$1-shm" ;;
+    esac
+}
+
+one_backend() { # label, url for the reference, url for the killed run
+    label=$1 ref=$2 db=$3
+    reset "$ref"
+    "$bin" ingest -q --no-progress --db "$ref" "$t/in.jsonl" 2> "$t/err"
+    rc=$?
+    want=$(counts "$ref")
+    if [ $rc -eq 0 ] && echo "$want" | grep -q "^$NART articles"; then
+        ok "$label: ingest of $NART articles stores each ($want)"
+    else
+        notok "$label: ingest of $NART articles: exit $rc, '$want' $(head -c 300 "$t/err")"
+    fi
+    "$bin" ingest -q --no-progress --db "$ref" "$t/in.jsonl" 2>/dev/null
+    again=$(counts "$ref")
+    if [ "$again" = "$want" ]; then ok "$label: ingest twice, same counts"; else notok "$label: ingest twice: '$again' vs '$want'"; fi
+
+    # kill -9 in the middle, at a few moments, then finish the job
+    [ "$ref" != "$db" ] || return
+    reset "$db"
+    killed=0
+    for delay in 0.7 1.1 1.6; do
+        "$bin" ingest -q --no-progress --db "$db" "$t/in.jsonl" 2>/dev/null &
+        pid=$!
+        sleep $delay
+        if kill -9 $pid 2>/dev/null; then killed=$((killed + 1)); fi
+        wait $pid 2>/dev/null
+        half=$(sql "$db" "SELECT COUNT(*) FROM articles a WHERE n_events <> (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)")
+        if [ "$half" != 0 ]; then
+            notok "$label: after kill -9, $half article(s) stored without all their events"
+        fi
+    done
+    stored=$(sql "$db" "SELECT COUNT(*) FROM articles")
+    if [ "$killed" -gt 0 ] && [ "$stored" -lt "$NART" ]; then
+        ok "$label: killed ($killed times) with $stored of $NART articles stored, none of them half"
+    else
+        notok "$label: the ingest was not interrupted (killed $killed times, $stored stored): make the input larger"
+    fi
+    "$bin" ingest -q --no-progress --db "$db" "$t/in.jsonl" 2>/dev/null
+    after=$(counts "$db")
+    if [ "$after" = "$want" ]; then
+        ok "$label: re-run after kill -9: every article exactly once ($after)"
+    else
+        notok "$label: re-run after kill -9: '$after', expected '$want'"
+    fi
+    dup=$(sql "$db" "SELECT COUNT(*) FROM (SELECT article_id, sentence FROM events GROUP BY article_id, sentence, event_type, sub_event_type HAVING COUNT(*) > 1) x")
+    [ "$dup" = 0 ] && ok "$label: no event stored twice" || notok "$label: $dup events stored twice"
+
+    # output formats
+    "$bin" query --db "$db" --limit 50 > "$t/q.jsonl" && python3 -c "
+import json,sys
+rows=[json.loads(l) for l in open('$t/q.jsonl')]
+assert len(rows)==50 and all(r['event_type'] and r['n_sources']>=1 for r in rows)" &&
+        ok "$label: query writes JSON Lines" || notok "$label: query JSON Lines"
+    "$bin" query --db "$db" --country SY -f geojson > "$t/q.geojson" && python3 -c "
+import json
+g=json.load(open('$t/q.geojson'))
+assert g['type']=='FeatureCollection' and g['features']
+assert all(f['properties']['country']=='SY' for f in g['features'])
+assert all(f['geometry'] is None or -90<=f['geometry']['coordinates'][1]<=90 for f in g['features'])" &&
+        ok "$label: query --country SY -f geojson is a FeatureCollection of Syrian events" ||
+        notok "$label: query geojson"
+    "$bin" query --db "$db" --since 2018-01-01 --until 2018-01-31 -f csv > "$t/q.csv" && python3 -c "
+import csv
+rows=list(csv.DictReader(open('$t/q.csv')))
+assert rows and all('2018-01-01'<=r['event_date']<='2018-01-31' for r in rows)" &&
+        ok "$label: query --since/--until -f csv" || notok "$label: query csv"
+    "$bin" control --db "$db" --place Hajin > /dev/null 2>&1
+    [ $? -eq 0 ] && ok "$label: control --place runs" || notok "$label: control --place"
+}
+
+one_backend sqlite "$t/ref.db" "$t/killed.db"
+if [ -n "$SITREP_TEST_PG" ]; then
+    one_backend postgresql "$SITREP_TEST_PG" "$SITREP_TEST_PG"
+    # PostgreSQL: one database, so the kill test runs after the reference
+    want_pg=$(counts "$SITREP_TEST_PG")
+    reset "$SITREP_TEST_PG"
+    killed=0
+    for delay in 1.5 3; do
+        "$bin" ingest -q --no-progress --db "$SITREP_TEST_PG" "$t/in.jsonl" 2>/dev/null &
+        pid=$!
+        sleep $delay
+        if kill -9 $pid 2>/dev/null; then killed=$((killed + 1)); fi
+        wait $pid 2>/dev/null
+    done
+    half=$(sql "$SITREP_TEST_PG" "SELECT COUNT(*) FROM articles a WHERE n_events <> (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)")
+    stored=$(sql "$SITREP_TEST_PG" "SELECT COUNT(*) FROM articles")
+    if [ "$killed" -gt 0 ] && [ "$stored" -lt "$NART" ] && [ "$half" = 0 ]; then
+        ok "postgresql: killed ($killed times) with $stored of $NART articles stored, none of them half"
+    else
+        notok "postgresql: kill -9: killed $killed, $stored stored, $half half-stored"
+    fi
+    "$bin" ingest -q --no-progress --db "$SITREP_TEST_PG" "$t/in.jsonl" 2>/dev/null
+    after=$(counts "$SITREP_TEST_PG")
+    [ "$after" = "$want_pg" ] && ok "postgresql: re-run after kill -9: every article exactly once ($after)" ||
+        notok "postgresql: re-run after kill -9: '$after', expected '$want_pg'"
+else
+    echo "# postgresql: skipped (set SITREP_TEST_PG; scripts/pg-test-server.sh starts a server)"
+fi
