@@ -128,7 +128,11 @@ fuzz: fuzz-binaries $(GAZ)
 
 # make check: everything CI runs: make test, then every fuzz harness for
 # 60 s under ASan+UBSan; the last line adds both up.
+# The store tests run on PostgreSQL too: against $$SITREP_TEST_PG, else a
+# throwaway local server (scripts/pg-test-server.sh) when one can start.
 check: build/sitrep
-	-@$(MAKE) --no-print-directory test
+	-@pg="$${SITREP_TEST_PG:-$$(sh scripts/pg-test-server.sh start 2>/dev/null)}"; \
+	  if [ -n "$$pg" ]; then echo "store tests on PostgreSQL: $$pg"; else echo "store tests: no PostgreSQL server (SQLite only)"; fi; \
+	  SITREP_TEST_PG="$$pg" $(MAKE) --no-print-directory test
 	-@RESULTS=build/test-results $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
 	@sh tests/summary.sh build/test-results

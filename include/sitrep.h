@@ -248,6 +248,13 @@ void sr_store_close(sr_store *s);
 sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events,
                        sr_error *err);
 
+/* Groups the articles added until sr_store_commit in one transaction:
+ * much faster than one commit an article, and still never half an
+ * article (each is a savepoint): an interruption loses the articles of
+ * the open batch, which a re-run adds again. sr_store_close commits. */
+sr_status sr_store_begin(sr_store *s, sr_error *err);
+sr_status sr_store_commit(sr_store *s, sr_error *err);
+
 /* A merged event: every report of one happening. Strings are valid during
  * the callback only. */
 typedef struct sr_stored_event {

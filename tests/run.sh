@@ -29,6 +29,14 @@ f=$(printf '%s\n' "$out" | grep -c '^not ok ')
 printf '%s\n' "$out" | grep '^not ok' | sed "s|^|[$label] cli: |"
 pass=$((pass + p)) fail=$((fail + f))
 printf '[%s] %-28s %4d passed %4d failed\n' "$label" "cli.sh" "$p" "$f"
+# the event store through the command line (PostgreSQL too when
+# SITREP_TEST_PG is set)
+out=$(sh tests/store.sh "$bin" 2>&1)
+p=$(printf '%s\n' "$out" | grep -c '^ok ')
+f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+printf '%s\n' "$out" | grep '^not ok' | sed "s|^|[$label] store: |"
+pass=$((pass + p)) fail=$((fail + f))
+printf '[%s] %-28s %4d passed %4d failed\n' "$label" "store.sh" "$p" "$f"
 # hostile inputs: no crash, no hang, bounded memory, clear messages
 limit=400
 [ "$label" = asan ] && limit=1500

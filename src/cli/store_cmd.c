@@ -3,6 +3,7 @@
  * out. */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,7 @@ void usage_ingest(FILE *f)
             "                      sitrep.db here), sqlite:PATH, or postgresql://USER@HOST/DB\n"
             "      --data DIR      dictionaries (as for 'sitrep code')\n"
             "      --dict DIR      extra dictionaries; may be repeated\n"
+            "  -j, --jobs N        code with N threads while the store is written (default 1)\n"
             "      --progress      show progress on standard error (default on a terminal);\n"
             "                      --no-progress to hide it\n"
             "  -q, --quiet         do not print warnings\n"
@@ -103,6 +105,155 @@ void usage_ingest(FILE *f)
             "on standard error), 2 usage error, 1 the store or the dictionaries failed.\n");
 }
 
+/* The ingest pipeline: the main thread reads articles into a ring of
+ * slots and stores coded ones in input order; coder threads code the
+ * slots in between. Each slot owns a coder, so its result lives until it
+ * is stored. Coding then overlaps the database's work instead of adding
+ * to it. */
+typedef struct islot {
+    enum { SLOT_FREE, SLOT_READY, SLOT_CODING, SLOT_CODED } state;
+    sr_coder *coder;
+    sr_article a;
+    char *id, *text, *date, *title, *source, *url, *warn;
+    const char *file;
+    long line;
+    sr_result *res;
+    sr_status st;
+    sr_error err;
+} islot;
+
+typedef struct ipipe {
+    islot *slot;
+    size_t nslots;
+    size_t head, tail, next_code; /* store, fill and code positions (monotonic) */
+    int done;
+    pthread_mutex_t mu;
+    pthread_cond_t work, coded;
+} ipipe;
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void slot_clear(islot *sl)
+{
+    free(sl->id);
+    free(sl->text);
+    free(sl->date);
+    free(sl->title);
+    free(sl->source);
+    free(sl->url);
+    free(sl->warn);
+    sl->id = sl->text = sl->date = sl->title = sl->source = sl->url = sl->warn = NULL;
+    sl->state = SLOT_FREE;
+}
+
+static int slot_fill(islot *sl, const sr_article *a, const char *warn, const char *file, long line)
+{
+    size_t n = a->text_len ? a->text_len : strlen(a->text);
+    sl->id = strdup(a->id);
+    sl->text = malloc(n + 1);
+    sl->date = dup_or_null(a->date);
+    sl->title = dup_or_null(a->title);
+    sl->source = dup_or_null(a->source);
+    sl->url = dup_or_null(a->url);
+    sl->warn = dup_or_null(warn);
+    if (!sl->id || !sl->text || (a->date && !sl->date) || (a->title && !sl->title) || (a->source && !sl->source) ||
+        (a->url && !sl->url) || (warn && !sl->warn))
+        return -1;
+    memcpy(sl->text, a->text, n);
+    sl->text[n] = 0;
+    memset(&sl->a, 0, sizeof sl->a);
+    sl->a.id = sl->id;
+    sl->a.text = sl->text;
+    sl->a.text_len = n;
+    sl->a.date = sl->date;
+    sl->a.title = sl->title;
+    sl->a.source = sl->source;
+    sl->a.url = sl->url;
+    sl->file = file;
+    sl->line = line;
+    return 0;
+}
+
+static void *ingest_worker(void *arg)
+{
+    ipipe *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->done && p->next_code == p->tail)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->next_code == p->tail && p->done)
+            break;
+        islot *sl = &p->slot[p->next_code++ % p->nslots];
+        sl->state = SLOT_CODING;
+        pthread_mutex_unlock(&p->mu);
+        sl->st = sr_code(sl->coder, &sl->a, &sl->res, &sl->err);
+        pthread_mutex_lock(&p->mu);
+        sl->state = SLOT_CODED;
+        pthread_cond_broadcast(&p->coded);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+typedef struct icount {
+    size_t seen, added, same, rejected, events, batched;
+    double batch_t0;
+    int quiet;
+} icount;
+
+/* Stores the slot at head (coded by now); 0, or -1 when the store failed. */
+static int store_slot(sr_store *st, islot *sl, icount *k)
+{
+    sr_error err;
+    if (sl->warn && !k->quiet)
+        fprintf(stderr, "%s:%ld: warning: %s\n", sl->file, sl->line, sl->warn);
+    if (sl->st != SR_OK) {
+        fprintf(stderr, "%s:%ld: article %s not coded: %s\n", sl->file, sl->line, sl->id, sl->err.msg);
+        k->rejected++;
+        return 0;
+    }
+    if (!k->quiet)
+        for (size_t i = 0; i < sr_result_warning_count(sl->res); i++)
+            fprintf(stderr, "%s:%ld: warning: article %s: %s\n", sl->file, sl->line, sl->id,
+                    sr_result_warning(sl->res, i));
+    /* a commit every 200 articles or every second: a kill loses at most
+     * that, and a re-run stores it */
+    double t = now_s();
+    if (k->batched >= 200 || (k->batched && t - k->batch_t0 > 1.0)) {
+        if (sr_store_commit(st, &err)) {
+            print_err(&err);
+            return -1;
+        }
+        k->batched = 0;
+    }
+    if (!k->batched) {
+        if (sr_store_begin(st, &err)) {
+            print_err(&err);
+            return -1;
+        }
+        k->batch_t0 = t;
+    }
+    k->batched++;
+    int was_new;
+    size_t n;
+    if (sr_store_add(st, &sl->a, sl->res, &was_new, &n, &err)) {
+        /* the store failed: stop here; what is stored is whole */
+        fprintf(stderr, "%s:%ld: article %s not stored: ", sl->file, sl->line, sl->id);
+        print_err(&err);
+        return -1;
+    }
+    if (was_new) {
+        k->added++;
+        k->events += n;
+    } else {
+        k->same++;
+    }
+    return 0;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = default_db();
@@ -110,7 +261,8 @@ int cmd_ingest(int argc, char **argv)
     size_t nfiles = 0;
     const char *extra[32];
     size_t nextra = 0;
-    int quiet = 0, prog_flag = -1, only_files = 0;
+    int prog_flag = -1, only_files = 0, jobs = 1;
+    icount k = {0};
     sr_options opts;
     memset(&opts, 0, sizeof opts);
     for (int i = 1; i < argc; i++) {
@@ -141,8 +293,17 @@ int cmd_ingest(int argc, char **argv)
                 return EXIT_USAGE;
             }
             extra[nextra++] = val;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            NEEDVAL("ingest");
+            char *end;
+            long v = strtol(val, &end, 10);
+            if (*end || v < 1 || v > 64) {
+                fprintf(stderr, "%s ingest: -j needs a number from 1 to 64, got '%s'\n", prog, val);
+                return EXIT_USAGE;
+            }
+            jobs = (int)v;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
+            k.quiet = 1;
         } else if (!strcmp(a, "--progress")) {
             prog_flag = 1;
         } else if (!strcmp(a, "--no-progress")) {
@@ -168,22 +329,38 @@ int cmd_ingest(int argc, char **argv)
         sr_engine_free(eng);
         return EXIT_FATAL;
     }
-    sr_coder *coder = sr_coder_new(eng);
-    if (!coder) {
+    ipipe p;
+    memset(&p, 0, sizeof p);
+    p.nslots = 4 * (size_t)jobs;
+    p.slot = calloc(p.nslots, sizeof *p.slot);
+    pthread_t th[64];
+    int nth = 0, status = EXIT_OK;
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.coded, NULL);
+    for (size_t i = 0; p.slot && i < p.nslots; i++)
+        if (!(p.slot[i].coder = sr_coder_new(eng)))
+            status = EXIT_FATAL;
+    if (!p.slot || status == EXIT_FATAL) {
         fprintf(stderr, "%s: out of memory\n", prog);
-        sr_store_close(st);
-        sr_engine_free(eng);
-        return EXIT_FATAL;
+        status = EXIT_FATAL;
+        goto out;
+    }
+    for (int t = 0; t < jobs; t++)
+        if (pthread_create(&th[nth], NULL, ingest_worker, &p) == 0)
+            nth++;
+    if (!nth) {
+        fprintf(stderr, "%s: cannot start a thread\n", prog);
+        status = EXIT_FATAL;
+        goto out;
     }
     int show = prog_flag >= 0 ? prog_flag : isatty(2);
-    size_t seen = 0, added = 0, same = 0, rejected = 0, events = 0;
     double t0 = now_s(), last = 0;
-    int status = EXIT_OK;
     for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
         sr_reader *r;
         if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err)) {
             fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-            rejected++;
+            k.rejected++;
             continue;
         }
         for (;;) {
@@ -197,65 +374,93 @@ int cmd_ingest(int argc, char **argv)
                     fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
                 else
                     fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-                rejected++;
+                k.rejected++;
                 if (rs != SR_ERR_PARSE)
                     break;
                 continue;
             }
-            long line = sr_reader_line(r);
-            const char *w = sr_reader_warning(r);
-            if (w && !quiet)
-                fprintf(stderr, "%s:%ld: warning: %s\n", files[fi], line, w);
-            seen++;
-            sr_result *res;
-            if (sr_code(coder, &art, &res, &err)) {
-                fprintf(stderr, "%s:%ld: article %s not coded: %s\n", files[fi], line, art.id, err.msg);
-                rejected++;
-                continue;
+            k.seen++;
+            /* a free slot: store what is coded at the head until there is */
+            pthread_mutex_lock(&p.mu);
+            while (status != EXIT_FATAL && (p.tail - p.head == p.nslots ||
+                                            (p.tail > p.head && p.slot[p.head % p.nslots].state == SLOT_CODED))) {
+                islot *h = &p.slot[p.head % p.nslots];
+                while (h->state != SLOT_CODED)
+                    pthread_cond_wait(&p.coded, &p.mu);
+                pthread_mutex_unlock(&p.mu);
+                if (store_slot(st, h, &k))
+                    status = EXIT_FATAL;
+                slot_clear(h);
+                pthread_mutex_lock(&p.mu);
+                p.head++;
             }
-            if (!quiet)
-                for (size_t k = 0; k < sr_result_warning_count(res); k++)
-                    fprintf(stderr, "%s:%ld: warning: article %s: %s\n", files[fi], line, art.id,
-                            sr_result_warning(res, k));
-            int was_new;
-            size_t n;
-            if (sr_store_add(st, &art, res, &was_new, &n, &err)) {
-                /* the store failed: stop here; what is stored is whole */
-                fprintf(stderr, "%s:%ld: article %s not stored: ", files[fi], line, art.id);
-                print_err(&err);
+            pthread_mutex_unlock(&p.mu);
+            if (status == EXIT_FATAL)
+                break;
+            islot *sl = &p.slot[p.tail % p.nslots];
+            if (slot_fill(sl, &art, sr_reader_warning(r), files[fi], sr_reader_line(r))) {
+                slot_clear(sl);
+                fprintf(stderr, "%s: out of memory\n", prog);
                 status = EXIT_FATAL;
                 break;
             }
-            if (was_new) {
-                added++;
-                events += n;
-            } else {
-                same++;
-            }
+            pthread_mutex_lock(&p.mu);
+            sl->state = SLOT_READY;
+            p.tail++;
+            pthread_cond_signal(&p.work);
+            pthread_mutex_unlock(&p.mu);
             double t = now_s();
             if (show && t - last > 0.25) {
                 last = t;
-                size_t done, total;
-                sr_reader_progress(r, &done, &total);
-                fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ", seen,
-                        added, same, events, seen / (t - t0 + 1e-9));
+                fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ",
+                        k.seen, k.added, k.same, k.events, k.seen / (t - t0 + 1e-9));
             }
         }
         sr_reader_close(r);
     }
+    /* the rest, in order */
+    pthread_mutex_lock(&p.mu);
+    while (p.head < p.tail) {
+        islot *h = &p.slot[p.head % p.nslots];
+        while (h->state != SLOT_CODED)
+            pthread_cond_wait(&p.coded, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        if (status != EXIT_FATAL && store_slot(st, h, &k))
+            status = EXIT_FATAL;
+        slot_clear(h);
+        pthread_mutex_lock(&p.mu);
+        p.head++;
+    }
+    pthread_mutex_unlock(&p.mu);
+    if (k.batched && status != EXIT_FATAL && sr_store_commit(st, &err)) {
+        print_err(&err);
+        status = EXIT_FATAL;
+    }
     if (show)
         fprintf(stderr, "\n");
     sr_store_counts c;
-    if (status != EXIT_FATAL && !sr_store_count(st, &c, &err)) {
-        if (!quiet)
-            fprintf(stderr,
-                    "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected; "
-                    "the store holds %ld articles, %ld events, %ld merged events\n",
-                    prog, seen, added, events, same, rejected, c.articles, c.events, c.merged);
-    }
-    if (status == EXIT_OK && rejected)
+    if (status != EXIT_FATAL && !sr_store_count(st, &c, &err) && !k.quiet)
+        fprintf(stderr,
+                "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected; "
+                "the store holds %ld articles, %ld events, %ld merged events\n",
+                prog, k.seen, k.added, k.events, k.same, k.rejected, c.articles, c.events, c.merged);
+    if (status == EXIT_OK && k.rejected)
         status = EXIT_REJECTED;
-    sr_coder_free(coder);
+out:
+    pthread_mutex_lock(&p.mu);
+    p.done = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (int t = 0; t < nth; t++)
+        pthread_join(th[t], NULL);
+    for (size_t i = 0; p.slot && i < p.nslots; i++) {
+        slot_clear(&p.slot[i]);
+        sr_coder_free(p.slot[i].coder);
+    }
+    free(p.slot);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.coded);
     sr_store_close(st);
     sr_engine_free(eng);
     return status;

@@ -21,6 +21,8 @@ typedef struct sqlite_db {
     struct {
         const char *sql;
         sqlite3_stmt *st;
+        int np;          /* parameters mapped in idx */
+        int idx[32];     /* $i+1 -> SQLite's index (0: unused) */
     } cache[STMT_CACHE];
     int ncache, evict;
 } sqlite_db;
@@ -30,41 +32,57 @@ static sr_status fail(sqlite_db *d, sr_error *err, const char *what)
     return sr_fail(err, SR_ERR_IO, d->base.where, 0, "%s: %s", what, sqlite3_errmsg(d->h));
 }
 
-static sqlite3_stmt *prepare(sqlite_db *d, const char *sql)
+/* The cached statement for sql, with its parameter map filled for np
+ * parameters; slot gets its cache index. */
+static sqlite3_stmt *prepare(sqlite_db *d, const char *sql, int np, int *slot_out)
 {
     /* the same address may hold other text later (a query built on the
      * heap): the statement's own text decides */
+    int slot = -1;
     for (int i = 0; i < d->ncache; i++)
-        if (d->cache[i].sql == sql && !strcmp(sqlite3_sql(d->cache[i].st), sql))
-            return d->cache[i].st;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    int slot = d->ncache < STMT_CACHE ? d->ncache++ : (d->evict++ % STMT_CACHE);
-    if (d->cache[slot].st)
-        sqlite3_finalize(d->cache[slot].st);
-    d->cache[slot].sql = sql;
-    d->cache[slot].st = st;
-    return st;
+        if (d->cache[i].sql == sql && !strcmp(sqlite3_sql(d->cache[i].st), sql)) {
+            slot = i;
+            break;
+        }
+    if (slot < 0) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
+            return NULL;
+        slot = d->ncache < STMT_CACHE ? d->ncache++ : (d->evict++ % STMT_CACHE);
+        if (d->cache[slot].st)
+            sqlite3_finalize(d->cache[slot].st);
+        d->cache[slot].sql = sql;
+        d->cache[slot].st = st;
+        d->cache[slot].np = 0;
+    }
+    /* by name: "$2" may come before "$1" in the text */
+    while (d->cache[slot].np < np && d->cache[slot].np < 32) {
+        char name[16];
+        int i = d->cache[slot].np++;
+        snprintf(name, sizeof name, "$%d", i + 1);
+        d->cache[slot].idx[i] = sqlite3_bind_parameter_index(d->cache[slot].st, name);
+    }
+    *slot_out = slot;
+    return d->cache[slot].st;
 }
 
 static sr_status sqlite_exec(sr_db *db, const char *sql, int np, const char *const *p, sr_row_fn fn, void *ctx,
                              sr_error *err)
 {
     sqlite_db *d = (sqlite_db *)db;
-    sqlite3_stmt *st = prepare(d, sql);
+    if (np > 32)
+        return sr_fail(err, SR_ERR_INVALID, d->base.where, 0, "a statement with more than 32 parameters");
+    int slot;
+    sqlite3_stmt *st = prepare(d, sql, np, &slot);
     if (!st)
         return fail(d, err, "preparing a statement");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    /* by name: "$2" may come before "$1" in the text */
     for (int i = 0; i < np; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "$%d", i + 1);
-        int idx = sqlite3_bind_parameter_index(st, name);
+        int idx = d->cache[slot].idx[i];
         if (!idx)
             continue;
-        int rc = p[i] ? sqlite3_bind_text(st, idx, p[i], -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+        int rc = p[i] ? sqlite3_bind_text(st, idx, p[i], -1, SQLITE_STATIC) : sqlite3_bind_null(st, idx);
         if (rc != SQLITE_OK)
             return fail(d, err, "binding a parameter");
     }

@@ -42,6 +42,7 @@
 
 struct sr_store {
     sr_db *db;
+    int in_batch; /* between sr_store_begin and sr_store_commit */
 };
 
 static const char *const schema[] = {
@@ -144,6 +145,10 @@ void sr_store_close(sr_store *s)
 {
     if (!s)
         return;
+    if (s->in_batch) {
+        sr_error err;
+        sr_store_commit(s, &err);
+    }
     if (s->db)
         s->db->ops->close(s->db);
     free(s);
@@ -305,67 +310,58 @@ static void ev_row_free(ev_row *r)
     }
 }
 
-typedef struct row_list {
-    ev_row *v;
+/* A merged event as read back: id, EV_COLS, then n_sources, mentions,
+ * sources, articles, notes (the same order as MERGED_COLS below). */
+typedef struct merged_row {
+    ev_row r;       /* r.merged holds the id */
+    int n_sources;
+    char *sources, *articles, *notes;
+} merged_row;
+
+typedef struct merged_list {
+    merged_row *v;
     size_t n, cap;
     int oom;
-} row_list;
+} merged_list;
 
-static ev_row *row_push(row_list *l)
+static int collect_merged(void *ctx, int ncols, const char *const *v)
 {
+    merged_list *l = ctx;
+    if (ncols < 1 + EV_NCOLS + 5)
+        return 1;
     if (l->n == l->cap) {
         size_t nc = l->cap ? l->cap * 2 : 8;
-        ev_row *nv = realloc(l->v, nc * sizeof *nv);
+        merged_row *nv = realloc(l->v, nc * sizeof *nv);
         if (!nv) {
             l->oom = 1;
-            return NULL;
+            return 1;
         }
         l->v = nv;
         l->cap = nc;
     }
-    ev_row *r = &l->v[l->n++];
-    memset(r, 0, sizeof *r);
-    return r;
+    merged_row *m = &l->v[l->n++];
+    memset(m, 0, sizeof *m);
+    snprintf(m->r.merged, sizeof m->r.merged, "%s", v[0] ? v[0] : "");
+    ev_row_from(&m->r, v + 1);
+    const char *const *t = v + 1 + EV_NCOLS;
+    m->n_sources = t[0] ? atoi(t[0]) : 0;
+    m->r.mentions = t[1] ? atoi(t[1]) : 0;
+    m->sources = col_dup(t[2]);
+    m->articles = col_dup(t[3]);
+    m->notes = col_dup(t[4]);
+    return 0;
 }
 
-static void row_list_free(row_list *l)
+static void merged_list_free(merged_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        ev_row_free(&l->v[i]);
+    for (size_t i = 0; i < l->n; i++) {
+        ev_row_free(&l->v[i].r);
+        free(l->v[i].sources);
+        free(l->v[i].articles);
+        free(l->v[i].notes);
+    }
     free(l->v);
     memset(l, 0, sizeof *l);
-}
-
-/* candidates: id, then EV_COLS */
-static int collect_merged(void *ctx, int ncols, const char *const *v)
-{
-    row_list *l = ctx;
-    if (ncols < 1 + EV_NCOLS)
-        return 1;
-    ev_row *r = row_push(l);
-    if (!r)
-        return 1;
-    snprintf(r->merged, sizeof r->merged, "%s", v[0] ? v[0] : "");
-    ev_row_from(r, v + 1);
-    return 0;
-}
-
-/* members: EV_COLS, then mentions, source, article_id, text, seq */
-static int collect_member(void *ctx, int ncols, const char *const *v)
-{
-    row_list *l = ctx;
-    if (ncols < EV_NCOLS + 5)
-        return 1;
-    ev_row *r = row_push(l);
-    if (!r)
-        return 1;
-    ev_row_from(r, v);
-    r->mentions = v[EV_NCOLS] ? atoi(v[EV_NCOLS]) : 1;
-    r->source = col_dup(v[EV_NCOLS + 1]);
-    r->article = col_dup(v[EV_NCOLS + 2]);
-    r->text = col_dup(v[EV_NCOLS + 3]);
-    r->seq = v[EV_NCOLS + 4] ? atol(v[EV_NCOLS + 4]) : 0;
-    return 0;
 }
 
 /* ---- numbers as SQL text parameters ------------------------------------- */
@@ -389,11 +385,13 @@ static const char *num_d(numbuf *b, double v)
     return o;
 }
 
-/* ---- recomputing a merged event from its reports -------------------------- */
+/* ---- a merged event, updated report by report ------------------------------ */
 
 static int contains_item(const char *list, const char *item)
 {
     size_t n = strlen(item);
+    if (!list)
+        return 0;
     for (const char *p = list; (p = strstr(p, item)); p += n)
         if ((p == list || (p >= list + 2 && p[-2] == ';' && p[-1] == ' ')) && (p[n] == 0 || p[n] == ';'))
             return 1;
@@ -409,15 +407,55 @@ static void add_item(sr_buf *b, const char *item)
     sr_buf_puts(b, item);
 }
 
-static const char *territory_holder(const ev_row *m, int previous, int code)
+/* The merged event's values: pointers into its current row or the new
+ * report, whichever each rule keeps. */
+typedef struct agg {
+    const ev_row *when, *where, *who1, *who2, *first;
+    long fat;
+    int n_sources, mentions;
+    sr_buf sources, articles;
+    const char *notes;
+} agg;
+
+/* Folds report r (of article, from outlet) into m (NULL: r starts a new
+ * merged event). The rules are those of the comment at the top. */
+static void agg_fold(agg *g, const merged_row *m, const ev_row *r, const char *article, const char *outlet)
 {
-    int nvt = !strcmp(m->sub, "Non-violent transfer of territory");
-    /* taken by force: actor1 now holds it; handed over or left: actor2 */
-    int holder_is_a2 = nvt;
-    int a2 = previous ? !holder_is_a2 : holder_is_a2;
-    if (a2)
-        return code ? m->a2c : m->a2;
-    return code ? m->a1c : m->a1;
+    memset(g, 0, sizeof *g);
+    sr_buf_init(&g->sources);
+    sr_buf_init(&g->articles);
+    if (!m) {
+        g->when = g->where = g->who1 = g->who2 = g->first = r;
+        g->fat = r->fat;
+        g->n_sources = 1;
+        g->mentions = r->mentions;
+        add_item(&g->sources, outlet);
+        add_item(&g->articles, article);
+        g->notes = r->text;
+        return;
+    }
+    const ev_row *c = &m->r;
+    g->first = c;
+    g->when = c->date && !(r->date && (r->tp < c->tp || (r->tp == c->tp && strcmp(r->date, c->date) < 0))) ? c : r;
+    g->where = c->loc && !(r->loc && r->gp && r->gp < c->gp) ? c : (r->loc ? r : c);
+    g->who1 = c->a1 && !(generic_actor(c->a1c) && r->a1 && !generic_actor(r->a1c)) ? c : (r->a1 ? r : c);
+    g->who2 = c->a2 && !(generic_actor(c->a2c) && r->a2 && !generic_actor(r->a2c)) ? c : (r->a2 ? r : c);
+    g->fat = c->fat >= 0 && (r->fat < 0 || c->fat <= r->fat) ? c->fat : r->fat;
+    g->n_sources = m->n_sources + 1;
+    g->mentions = c->mentions + r->mentions;
+    if (m->sources)
+        sr_buf_puts(&g->sources, m->sources);
+    add_item(&g->sources, outlet);
+    if (m->articles)
+        sr_buf_puts(&g->articles, m->articles);
+    add_item(&g->articles, article);
+    g->notes = m->notes;
+}
+
+static void agg_free(agg *g)
+{
+    sr_buf_free(&g->sources);
+    sr_buf_free(&g->articles);
 }
 
 static int is_territory(const char *sub)
@@ -426,117 +464,96 @@ static int is_territory(const char *sub)
            !strcmp(sub, "Non-violent transfer of territory");
 }
 
-static sr_status refresh_merged(sr_store *s, const char *merged_id, sr_error *err)
+/* Writes the merged event (insert: a new one) and, for a change of hands
+ * at a place named to the town, its control row. */
+static sr_status write_merged(sr_store *s, const char *id, const ev_row *r, const agg *g, int insert, sr_error *err)
 {
-    row_list l = {0};
-    const char *p[] = {merged_id};
-    sr_status st = sr_db_exec(s->db,
-                              "SELECT " EV_COLS ", mentions, source, article_id, text, seq FROM events "
-                              "WHERE merged_id = $1 ORDER BY seq",
-                              1, p, collect_member, &l, err);
-    if (!st && l.oom)
-        st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
-    if (st || l.n == 0) {
-        row_list_free(&l);
-        return st;
-    }
-    const ev_row *first = &l.v[0], *when = first, *where = NULL, *who1 = NULL, *who2 = NULL;
-    long fat = -1;
-    int mentions = 0, nsrc = 0;
-    sr_buf sources, articles;
-    sr_buf_init(&sources);
-    sr_buf_init(&articles);
-    for (size_t i = 0; i < l.n; i++) {
-        const ev_row *r = &l.v[i];
-        if (r->date && (!when->date || r->tp < when->tp || (r->tp == when->tp && strcmp(r->date, when->date) < 0)))
-            when = r;
-        if (r->loc && (!where || (r->gp && r->gp < where->gp)))
-            where = r;
-        if (r->a1 && (!who1 || (generic_actor(who1->a1c) && !generic_actor(r->a1c))))
-            who1 = r;
-        if (r->a2 && (!who2 || (generic_actor(who2->a2c) && !generic_actor(r->a2c))))
-            who2 = r;
-        if (r->fat >= 0 && (fat < 0 || r->fat < fat))
-            fat = r->fat;
-        mentions += r->mentions;
-        size_t before = articles.len;
-        add_item(&articles, r->article);
-        nsrc += articles.len != before;
-        add_item(&sources, r->source);
-    }
     numbuf nb = {0};
-    const char *u[] = {merged_id,
-                       when->date,
-                       num_i(&nb, when->tp),
-                       first->cameo,
-                       num_i(&nb, first->quad),
-                       who1 ? who1->a1 : NULL,
-                       who1 ? who1->a1c : NULL,
-                       who2 ? who2->a2 : NULL,
-                       who2 ? who2->a2c : NULL,
-                       where ? where->loc : NULL,
-                       where ? where->admin1 : NULL,
-                       where ? where->cc : NULL,
-                       where && where->has_coords ? num_d(&nb, where->lat) : NULL,
-                       where && where->has_coords ? num_d(&nb, where->lon) : NULL,
-                       where ? num_i(&nb, where->gp) : NULL,
-                       fat >= 0 ? num_i(&nb, fat) : NULL,
-                       num_i(&nb, nsrc),
-                       num_i(&nb, mentions),
-                       sources.len ? sr_buf_cstr(&sources) : NULL,
-                       sr_buf_cstr(&articles),
-                       first->text};
-    st = sr_db_exec(s->db,
-                    "UPDATE merged SET date = $2, time_precision = CAST($3 AS INTEGER), cameo = $4,"
-                    " quad_class = CAST($5 AS INTEGER), actor1 = $6, actor1_code = $7, actor2 = $8, actor2_code = $9,"
-                    " location = $10, admin1 = $11, country = $12, lat = CAST($13 AS DOUBLE PRECISION),"
-                    " lon = CAST($14 AS DOUBLE PRECISION), geo_precision = CAST($15 AS INTEGER),"
-                    " fatalities = CAST($16 AS INTEGER), n_sources = CAST($17 AS INTEGER),"
-                    " mentions = CAST($18 AS INTEGER), sources = $19, articles = $20, notes = $21 WHERE id = $1",
-                    21, u, NULL, NULL, err);
-    /* territorial control: a change of hands at a place named to the town */
-    if (!st && is_territory(first->sub)) {
-        ev_row m = *first;
-        m.a1 = who1 ? who1->a1 : NULL;
-        m.a1c = who1 ? who1->a1c : NULL;
-        m.a2 = who2 ? who2->a2 : NULL;
-        m.a2c = who2 ? who2->a2c : NULL;
-        const char *del[] = {merged_id};
-        st = sr_db_exec(s->db, "DELETE FROM control WHERE merged_id = $1", 1, del, NULL, NULL, err);
-        if (!st && where && where->gp == 1 && when->date) {
-            char key[SR_KEY_MAX];
-            size_t kn = sr_place_key(where->loc, strlen(where->loc), key);
-            key[kn] = 0;
-            const char *c[] = {merged_id,
-                               key,
-                               where->loc,
-                               where->admin1,
-                               where->cc,
-                               where->has_coords ? num_d(&nb, where->lat) : NULL,
-                               where->has_coords ? num_d(&nb, where->lon) : NULL,
-                               territory_holder(&m, 0, 0),
-                               territory_holder(&m, 0, 1),
-                               territory_holder(&m, 1, 0),
-                               territory_holder(&m, 1, 1),
-                               when->date,
-                               first->sub,
-                               num_i(&nb, nsrc),
-                               first->text};
-            st = sr_db_exec(s->db,
-                            "INSERT INTO control (merged_id, name_key, place, admin1, country, lat, lon, holder,"
-                            " holder_code, previous, previous_code, since, sub_event_type, n_sources, notes)"
-                            " VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION),"
-                            " $8, $9, $10, $11, $12, $13, CAST($14 AS INTEGER), $15)",
-                            15, c, NULL, NULL, err);
-        }
-    }
-    sr_buf_free(&sources);
-    sr_buf_free(&articles);
-    row_list_free(&l);
-    return st;
+    const ev_row *w = g->where;
+    const char *u[] = {id,
+                       g->when->date,
+                       num_i(&nb, g->when->tp),
+                       g->first->cameo,
+                       num_i(&nb, g->first->quad),
+                       g->who1->a1,
+                       g->who1->a1c,
+                       g->who2->a2,
+                       g->who2->a2c,
+                       w->loc,
+                       w->admin1,
+                       w->cc,
+                       w->loc && w->has_coords ? num_d(&nb, w->lat) : NULL,
+                       w->loc && w->has_coords ? num_d(&nb, w->lon) : NULL,
+                       w->loc ? num_i(&nb, w->gp) : NULL,
+                       g->fat >= 0 ? num_i(&nb, g->fat) : NULL,
+                       num_i(&nb, g->n_sources),
+                       num_i(&nb, g->mentions),
+                       g->sources.len ? sr_buf_cstr((sr_buf *)&g->sources) : NULL,
+                       sr_buf_cstr((sr_buf *)&g->articles),
+                       g->notes,
+                       r->type,
+                       r->sub};
+    sr_status st;
+    if (insert)
+        st = sr_db_exec(s->db,
+                        "INSERT INTO merged (id, date, time_precision, cameo, quad_class, actor1, actor1_code, actor2,"
+                        " actor2_code, location, admin1, country, lat, lon, geo_precision, fatalities, n_sources,"
+                        " mentions, sources, articles, notes, event_type, sub_event_type) VALUES ($1, $2,"
+                        " CAST($3 AS INTEGER), $4, CAST($5 AS INTEGER), $6, $7, $8, $9, $10, $11, $12,"
+                        " CAST($13 AS DOUBLE PRECISION), CAST($14 AS DOUBLE PRECISION), CAST($15 AS INTEGER),"
+                        " CAST($16 AS INTEGER), CAST($17 AS INTEGER), CAST($18 AS INTEGER), $19, $20, $21, $22, $23)",
+                        23, u, NULL, NULL, err);
+    else
+        st = sr_db_exec(s->db,
+                        "UPDATE merged SET date = $2, time_precision = CAST($3 AS INTEGER), cameo = $4,"
+                        " quad_class = CAST($5 AS INTEGER), actor1 = $6, actor1_code = $7, actor2 = $8,"
+                        " actor2_code = $9, location = $10, admin1 = $11, country = $12,"
+                        " lat = CAST($13 AS DOUBLE PRECISION), lon = CAST($14 AS DOUBLE PRECISION),"
+                        " geo_precision = CAST($15 AS INTEGER), fatalities = CAST($16 AS INTEGER),"
+                        " n_sources = CAST($17 AS INTEGER), mentions = CAST($18 AS INTEGER), sources = $19,"
+                        " articles = $20, notes = $21 WHERE id = $1",
+                        21, u, NULL, NULL, err);
+    if (st || !is_territory(r->sub))
+        return st;
+    /* territorial control: taken by force, actor1 now holds the place and
+     * actor2 held it; handed over or left, actor1 held it and actor2 (when
+     * reported) holds it */
+    int nvt = !strcmp(r->sub, "Non-violent transfer of territory");
+    const char *del[] = {id};
+    if (!insert && (st = sr_db_exec(s->db, "DELETE FROM control WHERE merged_id = $1", 1, del, NULL, NULL, err)))
+        return st;
+    if (!w->loc || w->gp != 1 || !g->when->date)
+        return SR_OK;
+    char key[SR_KEY_MAX];
+    size_t kn = sr_place_key(w->loc, strlen(w->loc), key);
+    key[kn] = 0;
+    const char *c[] = {id,
+                       key,
+                       w->loc,
+                       w->admin1,
+                       w->cc,
+                       w->has_coords ? num_d(&nb, w->lat) : NULL,
+                       w->has_coords ? num_d(&nb, w->lon) : NULL,
+                       nvt ? g->who2->a2 : g->who1->a1,
+                       nvt ? g->who2->a2c : g->who1->a1c,
+                       nvt ? g->who1->a1 : g->who2->a2,
+                       nvt ? g->who1->a1c : g->who2->a2c,
+                       g->when->date,
+                       r->sub,
+                       num_i(&nb, g->n_sources),
+                       g->notes};
+    return sr_db_exec(s->db,
+                      "INSERT INTO control (merged_id, name_key, place, admin1, country, lat, lon, holder,"
+                      " holder_code, previous, previous_code, since, sub_event_type, n_sources, notes)"
+                      " VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION),"
+                      " $8, $9, $10, $11, $12, $13, CAST($14 AS INTEGER), $15)",
+                      15, c, NULL, NULL, err);
 }
 
 /* ---- adding an article ---------------------------------------------------- */
+
+#define MERGED_COLS                                                                                              \
+    "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
 
 static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, sr_error *err)
 {
@@ -564,9 +581,13 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
     r.lon = loc.lon;
     r.gp = hl ? loc.geo_precision : 0;
     r.fat = sr_event_fatalities(e);
+    r.mentions = sr_event_mentions(e);
+    r.text = sr_event_text(e);
+    const char *outlet = a->source && *a->source ? a->source : NULL;
 
     /* the merged events this one may report */
-    char best[72] = "";
+    merged_list l = {0};
+    const merged_row *best = NULL;
     sr_status st = SR_OK;
     long d = r.date ? day_number(r.date) : LONG_MIN;
     if (d != LONG_MIN && r.loc) {
@@ -576,41 +597,41 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
         char los[11], his[11];
         sr_date_format(&lo, los);
         sr_date_format(&hi, his);
-        const char *p[] = {r.type, r.sub, los, his, a->id};
-        row_list l = {0};
+        const char *p[] = {r.type, r.sub, los, his};
         st = sr_db_exec(s->db,
-                        "SELECT id, " EV_COLS " FROM merged m WHERE event_type = $1 AND sub_event_type = $2"
-                        " AND date BETWEEN $3 AND $4 AND NOT EXISTS (SELECT 1 FROM events x"
-                        " WHERE x.merged_id = m.id AND x.article_id = $5) ORDER BY id",
-                        5, p, collect_merged, &l, err);
+                        "SELECT " MERGED_COLS " FROM merged WHERE event_type = $1 AND sub_event_type = $2"
+                        " AND date BETWEEN $3 AND $4 ORDER BY id",
+                        4, p, collect_merged, &l, err);
         if (!st && l.oom)
             st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
         double bs = 1e300;
         for (size_t i = 0; !st && i < l.n; i++) {
             double sc;
-            if (mergeable(&r, &l.v[i], &sc) && sc < bs) {
+            /* never two events of one article: the coder kept them apart */
+            if (!contains_item(l.v[i].articles, a->id) && mergeable(&r, &l.v[i].r, &sc) && sc < bs) {
                 bs = sc;
-                snprintf(best, sizeof best, "%s", l.v[i].merged);
+                best = &l.v[i];
             }
         }
-        row_list_free(&l);
-        if (st)
-            return st;
     }
-    if (!best[0]) {
-        snprintf(best, sizeof best, "m%s", r.id);
-        const char *p[] = {best, r.type, r.sub};
-        st = sr_db_exec(s->db,
-                        "INSERT INTO merged (id, event_type, sub_event_type, n_sources, mentions)"
-                        " VALUES ($1, $2, $3, 0, 0)",
-                        3, p, NULL, NULL, err);
-        if (st)
-            return st;
+    char mid[72];
+    if (best)
+        snprintf(mid, sizeof mid, "%s", best->r.merged);
+    else
+        snprintf(mid, sizeof mid, "m%s", r.id);
+    if (!st) {
+        agg g;
+        agg_fold(&g, best, &r, a->id, outlet);
+        st = write_merged(s, mid, &r, &g, best == NULL, err);
+        agg_free(&g);
     }
+    merged_list_free(&l);
+    if (st)
+        return st;
     numbuf nb = {0};
     const char *p[] = {r.id,
                        a->id,
-                       best,
+                       mid,
                        num_i(&nb, sr_event_sentence(e)),
                        r.date,
                        num_i(&nb, r.tp),
@@ -629,21 +650,18 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
                        r.has_coords ? num_d(&nb, r.lon) : NULL,
                        r.loc ? num_i(&nb, r.gp) : NULL,
                        r.fat >= 0 ? num_i(&nb, r.fat) : NULL,
-                       num_i(&nb, sr_event_mentions(e)),
-                       a->source && *a->source ? a->source : NULL,
-                       sr_event_text(e)};
-    st = sr_db_exec(s->db,
-                    "INSERT INTO events (id, article_id, merged_id, seq, sentence, date, time_precision, event_type,"
-                    " sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"
-                    " country, lat, lon, geo_precision, fatalities, mentions, source, text)"
-                    " VALUES ($1, $2, $3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), CAST($4 AS INTEGER), $5,"
-                    " CAST($6 AS INTEGER), $7, $8, $9, CAST($10 AS INTEGER), $11, $12, $13, $14, $15, $16, $17,"
-                    " CAST($18 AS DOUBLE PRECISION), CAST($19 AS DOUBLE PRECISION), CAST($20 AS INTEGER),"
-                    " CAST($21 AS INTEGER), CAST($22 AS INTEGER), $23, $24)",
-                    24, p, NULL, NULL, err);
-    if (st)
-        return st;
-    return refresh_merged(s, best, err);
+                       num_i(&nb, r.mentions),
+                       outlet,
+                       r.text};
+    return sr_db_exec(s->db,
+                      "INSERT INTO events (id, article_id, merged_id, seq, sentence, date, time_precision, event_type,"
+                      " sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"
+                      " country, lat, lon, geo_precision, fatalities, mentions, source, text)"
+                      " VALUES ($1, $2, $3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), CAST($4 AS INTEGER), $5,"
+                      " CAST($6 AS INTEGER), $7, $8, $9, CAST($10 AS INTEGER), $11, $12, $13, $14, $15, $16, $17,"
+                      " CAST($18 AS DOUBLE PRECISION), CAST($19 AS DOUBLE PRECISION), CAST($20 AS INTEGER),"
+                      " CAST($21 AS INTEGER), CAST($22 AS INTEGER), $23, $24)",
+                      24, p, NULL, NULL, err);
 }
 
 sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events, sr_error *err)
@@ -653,7 +671,8 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
     *events = 0;
     char th[17];
     text_hash(a->text, a->text_len ? a->text_len : strlen(a->text), th);
-    sr_status st = exec0(s, "BEGIN", err);
+    /* in a batch, a savepoint makes the article all or nothing within it */
+    sr_status st = exec0(s, s->in_batch ? "SAVEPOINT article" : "BEGIN", err);
     if (st)
         return st;
     char found[256] = "";
@@ -661,7 +680,9 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
     st = sr_db_exec(s->db, "SELECT id FROM articles WHERE id = $1 OR text_hash = $2", 2, p, first_value, found, err);
     if (st || found[0]) {
         sr_error keep = *err;
-        exec0(s, "ROLLBACK", err);
+        exec0(s, s->in_batch ? "ROLLBACK TO SAVEPOINT article" : "ROLLBACK", err);
+        if (s->in_batch)
+            exec0(s, "RELEASE SAVEPOINT article", err);
         *err = keep;
         return st;
     }
@@ -692,10 +713,12 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
             st = add_event(s, a, e, err);
     }
     if (!st)
-        st = exec0(s, "COMMIT", err);
+        st = exec0(s, s->in_batch ? "RELEASE SAVEPOINT article" : "COMMIT", err);
     if (st) {
         sr_error keep = *err;
-        exec0(s, "ROLLBACK", err);
+        exec0(s, s->in_batch ? "ROLLBACK TO SAVEPOINT article" : "ROLLBACK", err);
+        if (s->in_batch)
+            exec0(s, "RELEASE SAVEPOINT article", err);
         *err = keep;
         return st;
     }
@@ -704,10 +727,27 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
     return SR_OK;
 }
 
-/* ---- reading ---------------------------------------------------------------- */
+sr_status sr_store_begin(sr_store *s, sr_error *err)
+{
+    sr_error_clear(err);
+    if (s->in_batch)
+        return SR_OK;
+    sr_status st = exec0(s, "BEGIN", err);
+    if (!st)
+        s->in_batch = 1;
+    return st;
+}
 
-#define MERGED_COLS                                                                                              \
-    "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
+sr_status sr_store_commit(sr_store *s, sr_error *err)
+{
+    sr_error_clear(err);
+    if (!s->in_batch)
+        return SR_OK;
+    s->in_batch = 0;
+    return exec0(s, "COMMIT", err);
+}
+
+/* ---- reading ---------------------------------------------------------------- */
 
 typedef struct query_ctx {
     const sr_query *q;
