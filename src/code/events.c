@@ -604,6 +604,38 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
 
 /* ---- fatalities ------------------------------------------------------------- */
 
+/* A quantity at token i, also "a"/"an" before a person: "killed a
+ * journalist", "a shepherd was killed" count one. Not "a group of
+ * militants": the person must come before any "of"; with np_end set, the
+ * person must end the noun phrase there (not "an army checkpoint"). */
+static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t np_end, sr_number *num)
+{
+    size_t u = sr_read_quantity(s->tok, s->ntok, i, num);
+    if (u || i >= s->ntok)
+        return u;
+    const char *w = s->tok[i].norm;
+    if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
+        return 0;
+    for (size_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
+        if (s->tok[k].id == c->eng->w.of || (s->tok[k].flags & TK_PUNCT))
+            return 0;
+        if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
+            if (np_end != (size_t)-1 && s->m[s->owner[k]].end != np_end)
+                return 0;
+            memset(num, 0, sizeof *num);
+            num->value = 1;
+            /* "a family of five" */
+            size_t e = s->m[s->owner[k]].end;
+            sr_number of;
+            if (e + 1 < s->ntok && s->tok[e].id == c->eng->w.of && sr_read_quantity(s->tok, s->ntok, e + 1, &of) &&
+                !of.vague && !of.is_year)
+                num->value = of.value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Sum of the counts in a noun phrase list ending before token `end`:
  * "Six militants and four Somali soldiers". */
 static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *found)
@@ -641,7 +673,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
         size_t qs = i;
         for (size_t back = 0; back < 4 && i >= back; back++) {
             sr_number tmp;
-            size_t u = sr_read_quantity(s->tok, s->ntok, i - back, &tmp);
+            size_t u = read_count(c, s, i - back, j, &tmp);
             if (u && i - back + u == i + 1) {
                 used = u;
                 qs = i - back;
@@ -684,7 +716,7 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     if (i < s->ntok && !strcmp(s->tok[i].norm, "of"))
         i++;
     sr_number num;
-    size_t used = sr_read_quantity(s->tok, s->ntok, i, &num);
+    size_t used = read_count(c, s, i, (size_t)-1, &num);
     if (!used)
         return 0;
     if (num.vague) {
@@ -1790,7 +1822,9 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         }
                     }
                 }
-            } else if (td->cls == EV_KILL) {
+            } else if (td->cls == EV_KILL || td->cls == EV_EXECUTE) {
+                /* an execution kills those it names: "executed 30 of
+                 * their elements", "12 civilians were beheaded" */
                 k.fat = fatalities_for(c, s, t);
             }
             if (k.fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
