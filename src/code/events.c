@@ -771,7 +771,9 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
         if (found == 2)
             return -1;
     }
-    if ((d->opts & TRG_VERB) && !kill->passive) {
+    /* a verb, or a word read as a noun that is followed by its count:
+     * ", killing at least eight people" */
+    if (!kill->passive) {
         long v = count_after(c, s, kill->e, &found);
         if (found == 1)
             return v;

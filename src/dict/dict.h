@@ -207,6 +207,7 @@ typedef struct sr_dicts {
     struct sr_pkey {
         uint64_t hash;
         uint32_t place;
+        const char *spelling; /* the name or alias this key is of */
     } *pkeys;
     size_t npkeys, cap_pkeys;
 } sr_dicts;
@@ -215,7 +216,11 @@ typedef struct sr_dicts {
 void sr_dicts_finish(sr_dicts *d);
 /* Places of places.tsv whose name or alias has the key of name: fills ids
  * (up to max) and returns the count. */
-size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, size_t max);
+/* places.tsv entries whose name or an alias has the key of name: fills
+ * ids (and, when spell is not NULL, the spelling that matched); an entry
+ * matched by several spellings comes once a spelling. */
+size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, const char **spell,
+                             size_t max);
 
 sr_status sr_dicts_init(sr_dicts *d, sr_error *err);
 /* Loads the dictionary files found in dir. With `required`, the core files

@@ -515,8 +515,12 @@ static int add_pkey(sr_dicts *d, const char *name, uint32_t place)
         d->pkeys = np;
         d->cap_pkeys = nc;
     }
+    const char *sp = sr_arena_strdup(&d->arena, name);
+    if (!sp)
+        return -1;
     d->pkeys[d->npkeys].hash = sr_place_key_hash(key, kn);
     d->pkeys[d->npkeys].place = place;
+    d->pkeys[d->npkeys].spelling = sp;
     d->npkeys++;
     return 0;
 }
@@ -588,7 +592,8 @@ void sr_dicts_finish(sr_dicts *d)
         qsort(d->pkeys, d->npkeys, sizeof *d->pkeys, cmp_pkey);
 }
 
-size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, size_t max)
+size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint32_t *ids, const char **spell,
+                             size_t max)
 {
     char key[SR_KEY_MAX];
     size_t kn = sr_place_key(name, n, key);
@@ -604,15 +609,10 @@ size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint
             hi = mid;
     }
     size_t k = 0;
-    for (size_t i = lo; i < d->npkeys && d->pkeys[i].hash == h; i++) {
-        int dup = 0;
-        for (size_t j = 0; j < k && j < max; j++)
-            if (ids[j] == d->pkeys[i].place)
-                dup = 1;
-        if (dup)
-            continue;
-        if (k < max)
-            ids[k] = d->pkeys[i].place;
+    for (size_t i = lo; i < d->npkeys && d->pkeys[i].hash == h && k < max; i++) {
+        ids[k] = d->pkeys[i].place;
+        if (spell)
+            spell[k] = d->pkeys[i].spelling;
         k++;
     }
     return k;

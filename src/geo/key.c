@@ -202,6 +202,9 @@ int sr_place_similar_to(const char *ka, size_t kan, const char *fa, size_t fan, 
     if (kan < 3)
         return d <= 1 && fan >= 4 && fbn >= 4;
     size_t m = fan > fbn ? fan : fbn;
+    /* three consonants leave much to the vowels: "Qusayr" is not "Kasrah" */
+    if (kan == 3)
+        return d * 3 <= m;
     return d * 2 <= m;
 }
 

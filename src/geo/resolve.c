@@ -138,18 +138,33 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
     char fq[SR_KEY_MAX];
     size_t fqn = sr_place_fold(name, n, fq);
     size_t m = 0;
-    size_t k = sr_dicts_place_lookup(d, name, n, ids, 512);
-    for (size_t i = 0; i < k && i < 512 && m < max; i++) {
-        const sr_place_def *p = &d->places[ids[i]];
-        int similar = sr_place_similar_to(key, kn, fq, fqn, p->name, strlen(p->name));
-        /* the key of a short name says little: the spelling must agree */
-        if (kn < 3 && !similar)
+    const char *spell[512];
+    size_t k = sr_dicts_place_lookup(d, name, n, ids, spell, 512);
+    for (size_t i = 0; i < k && i < 512; i++) {
+        /* the spelling agrees with the name or the alias that matched */
+        int similar = sr_place_similar_to(key, kn, fq, fqn, spell[i], strlen(spell[i]));
+        size_t j = 0;
+        while (j < m && !(out[j].gaz == 0 && out[j].id == ids[i]))
+            j++;
+        if (j < m) { /* the same place through another of its spellings */
+            out[j].similar |= (uint8_t)similar;
             continue;
+        }
+        if (m >= max)
+            break;
         out[m].id = ids[i];
         out[m].gaz = 0;
         out[m].similar = (uint8_t)similar;
         out[m].exact = 0;
         m++;
+    }
+    /* the key of a short name says little: the spelling must agree */
+    if (kn < 3) {
+        size_t j = 0;
+        for (size_t i = 0; i < m; i++)
+            if (out[i].similar)
+                out[j++] = out[i];
+        m = j;
     }
     if (g) {
         k = sr_gaz_lookup(g, name, n, ids, 512);
@@ -220,6 +235,9 @@ score:;
             const sr_place_def *p = &d->places[cd->id];
             double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
                                  p->kind, p->pop, 1);
+            /* a key shared by unlike spellings ("Qusayr", "Kasrah") is weak
+             * evidence, curated or not */
+            sc += cd->similar ? 0.5 : -1.5;
             if (!p->has_coords)
                 sc -= 1; /* a gazetteer entry with coordinates is worth more */
             if (!found || sc > out->score) {
