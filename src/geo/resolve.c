@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "key.h"
+#include "../text/text.h"
 
 
 double sr_km(double la1, double lo1, double la2, double lo2)
@@ -99,6 +100,7 @@ static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1,
 typedef struct cand {
     uint32_t id;
     uint8_t gaz, similar, exact;
+    uint8_t literal; /* the very letters, case and marks aside: "Moscow" is not "Moscu" */
 } cand;
 
 #define CACHE_SLOTS 2048
@@ -125,6 +127,18 @@ void sr_geo_cache_free(sr_geo_cache *c)
     free(c);
 }
 
+/* Lower-case letters and digits of a name, marks stripped. */
+static size_t plain(const char *s, size_t n, char *out, size_t cap)
+{
+    char tmp[SR_KEY_MAX * 2];
+    size_t k = sr_norm_word(s, n, tmp, sizeof tmp), o = 0;
+    for (size_t i = 0; i < k && o + 1 < cap; i++)
+        if ((tmp[i] >= 'a' && tmp[i] <= 'z') || (tmp[i] >= '0' && tmp[i] <= '9') || (unsigned char)tmp[i] >= 0x80)
+            out[o++] = tmp[i];
+    out[o] = 0;
+    return o;
+}
+
 /* Every place whose key is the name's, with how well the spelling agrees. */
 static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name, size_t n, cand *out, size_t max,
                      size_t *kn_out)
@@ -137,6 +151,8 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
         return 0;
     char fq[SR_KEY_MAX];
     size_t fqn = sr_place_fold(name, n, fq);
+    char pq[SR_KEY_MAX * 2];
+    size_t pqn = plain(name, n, pq, sizeof pq);
     size_t m = 0;
     const char *spell[512];
     size_t k = sr_dicts_place_lookup(d, name, n, ids, spell, 512);
@@ -156,6 +172,7 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
         out[m].gaz = 0;
         out[m].similar = (uint8_t)similar;
         out[m].exact = 0;
+        out[m].literal = 0;
         m++;
     }
     /* the key of a short name says little: the spelling must agree */
@@ -178,6 +195,9 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
             out[m].id = ids[i];
             out[m].gaz = 1;
             out[m].exact = (uint8_t)(fqn == fbn && !memcmp(fq, fb, fqn));
+            char pb[SR_KEY_MAX * 2];
+            size_t pbn = plain(rn, strlen(rn), pb, sizeof pb);
+            out[m].literal = (uint8_t)(out[m].exact && pbn == pqn && !memcmp(pq, pb, pqn));
             out[m].similar = out[m].exact || (uint8_t)sr_place_similar_to(key, kn, fq, fqn, rn, strlen(rn));
             /* a short key with an unlike spelling is never used: drop it now */
             if (kn < 4 && !out[m].similar)
@@ -265,7 +285,8 @@ score:;
         if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !cd->exact)
             continue;
         const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
-        double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0);
+        double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
+                    (cd->literal ? 0.3 : 0);
         if (!found || sc > out->score) {
             found = 1;
             out->name = sr_gaz_str(g, r->name);
