@@ -269,7 +269,8 @@ void sr_assemble(sr_coder *c)
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
              * missile attack on Marib": the same attack, told without its
              * weapon */
-            if (v->generic && u->a1 >= 0 && u->a1 == v->a1 && u->type != v->type &&
+            if (v->generic && ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0))) &&
+                u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC) &&
                 (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && date_compatible(u, v) &&
                 (loc_compatible(u, v) || (u->loc_admin1 && v->loc_admin1 && !strcasecmp(u->loc_admin1, v->loc_admin1)))) {

@@ -1701,6 +1701,25 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     }
                 }
             }
+            /* "ISIS claimed responsibility for a car bomb attack that
+             * ...": who claims an attack is taken for its doer, as ACLED
+             * does */
+            if (k.a1 < 0) {
+                for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
+                    if (strncmp(s->tok[q].norm, "claim", 5) || strcmp(s->tok[q + 1].norm, "responsibility") ||
+                        (strcmp(s->tok[q + 2].norm, "for") && strcmp(s->tok[q + 2].norm, "of")))
+                        continue;
+                    for (size_t j = s->nmen; j > 0; j--) {
+                        const sr_mention *m = &s->men[j - 1];
+                        if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
+                            !(c->ents[m->ent].flags & ACT_ARMED))
+                            continue;
+                        k.a1 = (int)(j - 1);
+                        break;
+                    }
+                    break;
+                }
+            }
             if (k.a1 >= 0 && k.a1 == k.a2)
                 k.a2 = -1;
             if (k.a1 >= 0)
