@@ -8,6 +8,7 @@
 
 #include "coder.h"
 #include "numbers.h"
+#include "../util/str.h"
 
 /* Words allowed between a country and an agent: "Iraq's central
  * government forces", "Syrian elite troops". */
@@ -25,7 +26,7 @@ static int is_force_modifier(const char *w)
                                        "armed", "ground", "air", "naval", "border", "riot", "anti-terror",
                                        "counter-terrorism", "paramilitary", "official", NULL};
     for (const char *const *p = mods; *p; p++)
-        if (!strcmp(w, *p))
+        if (sr_streq(w, *p))
             return 1;
     return 0;
 }
@@ -38,14 +39,14 @@ static int is_backing_word(const char *w)
                                         "brokered", "owned", "friendly", "leaning", "inspired", "style", "born",
                                         "sanctioned", "designated", "bound", "flagged", "registered", NULL};
     for (const char *const *p = words; *p; p++)
-        if (!strcmp(w, *p))
+        if (sr_streq(w, *p))
             return 1;
     return 0;
 }
 
 static int is_weapon_owner_word(const char *w)
 {
-    return !strcmp(w, "fired") || !strcmp(w, "launched");
+    return sr_streq(w, "fired") || sr_streq(w, "launched");
 }
 
 static sr_mention *new_mention(sr_coder *c, sr_sent *s, size_t *cap)
@@ -97,9 +98,9 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         if (is_prep(e, t->id))
             return t->id;
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
-            !strcmp(t->norm, "least") || !strcmp(t->norm, "some") || !strcmp(t->norm, "its") ||
-            !strcmp(t->norm, "their") || !strcmp(t->norm, "his") || !strcmp(t->norm, "several") ||
-            !strcmp(t->norm, "both") || !strcmp(t->norm, "all") || !strcmp(t->norm, "other"))
+            sr_streq(t->norm, "least") || sr_streq(t->norm, "some") || sr_streq(t->norm, "its") ||
+            sr_streq(t->norm, "their") || sr_streq(t->norm, "his") || sr_streq(t->norm, "several") ||
+            sr_streq(t->norm, "both") || sr_streq(t->norm, "all") || sr_streq(t->norm, "other"))
             j--;
         else
             break;
@@ -113,20 +114,20 @@ static int in_parens(const sr_sent *s, size_t a, size_t b)
 {
     int depth = 0;
     for (size_t i = 0; i < a; i++) {
-        if (!strcmp(s->tok[i].norm, "("))
+        if (sr_streq(s->tok[i].norm, "("))
             depth++;
-        else if (!strcmp(s->tok[i].norm, ")") && depth)
+        else if (sr_streq(s->tok[i].norm, ")") && depth)
             depth--;
     }
     if (depth)
         return 1;
     int dashes = 0;
     for (size_t i = 0; i < a; i++)
-        if (!strcmp(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+        if (sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
             dashes++;
     if (dashes % 2 == 1) {
         for (size_t i = b; i < s->ntok; i++)
-            if (!strcmp(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+            if (sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
                 return 1;
     }
     return 0;
@@ -145,7 +146,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         /* Pronouns that can stand for an actor. */
         if (!m && (t->id == e->w.it || t->id == e->w.they || t->id == e->w.its || t->id == e->w.their ||
                    t->id == e->w.we)) {
-            if (t->id == e->w.it && i + 1 < n && !strcmp(s->tok[i + 1].norm, "is"))
+            if (t->id == e->w.it && i + 1 < n && sr_streq(s->tok[i + 1].norm, "is"))
                 continue; /* "it is worth mentioning" */
             sr_mention *pm = new_mention(c, s, &cap);
             if (!pm)
@@ -196,9 +197,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             }
         }
         /* ACTOR ( ACTOR ) : "Islamic State (ISIS)" */
-        if (m->kind == PH_ACTOR && end + 2 < n && !strcmp(s->tok[end].norm, "(")) {
+        if (m->kind == PH_ACTOR && end + 2 < n && sr_streq(s->tok[end].norm, "(")) {
             const sr_match *in = match_at(s, end + 1);
-            if (in && in->kind == PH_ACTOR && in->end < n && !strcmp(s->tok[in->end].norm, ")"))
+            if (in && in->kind == PH_ACTOR && in->end < n && sr_streq(s->tok[in->end].norm, ")"))
                 end = in->end + 1;
         }
         /* NAMED + AGENT: "ISIS militants", "Boko Haram gunmen" */
@@ -218,9 +219,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));
                 agent = -1;
                 end = nx->end;
-                if (end + 2 < n && !strcmp(s->tok[end].norm, "(")) {
+                if (end + 2 < n && sr_streq(s->tok[end].norm, "(")) {
                     const sr_match *in = match_at(s, end + 1);
-                    if (in && in->kind == PH_ACTOR && in->end < n && !strcmp(s->tok[in->end].norm, ")"))
+                    if (in && in->kind == PH_ACTOR && in->end < n && sr_streq(s->tok[in->end].norm, ")"))
                         end = in->end + 1;
                 }
             } else if (nx && nx->kind == PH_COUNTRY && !(nx->flags & PF_ADJ)) {
@@ -248,7 +249,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             } else {
                 /* "in Iraq and Syria": a list of places */
                 if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
-                               !strcmp(s->tok[i - 1].norm, ",")) &&
+                               sr_streq(s->tok[i - 1].norm, ",")) &&
                     s->owner[i - 2] >= 0 &&
                     (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
                     continue;
@@ -336,7 +337,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
 static int add_entity(sr_coder *c, const sr_entity *proto)
 {
     for (size_t i = 0; i < c->nents; i++)
-        if (!strcmp(c->ents[i].name, proto->name) && !strcmp(c->ents[i].code, proto->code))
+        if (sr_streq(c->ents[i].name, proto->name) && sr_streq(c->ents[i].code, proto->code))
             return (int)i;
     if (c->nents == c->cap_ents) {
         size_t nc = c->cap_ents ? c->cap_ents * 2 : 16;
@@ -360,7 +361,7 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
     snprintf(en.sector, sizeof en.sector, "%s", sector);
     char name[160], code[16];
     const sr_country_def *k = country >= 0 ? &d->countries[country] : NULL;
-    if (!strcmp(sector, "MIL")) {
+    if (sr_streq(sector, "MIL")) {
         if (!k)
             return -1;
         if (k->mil_name)
@@ -369,7 +370,7 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
             snprintf(name, sizeof name, "Military Forces of %s", k->name);
         snprintf(code, sizeof code, "%sMIL", k->iso3);
         en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE;
-    } else if (!strcmp(sector, "COP")) {
+    } else if (sr_streq(sector, "COP")) {
         if (!k)
             return -1;
         if (k->pol_name)
@@ -378,28 +379,28 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
             snprintf(name, sizeof name, "Police Forces of %s", k->name);
         snprintf(code, sizeof code, "%sCOP", k->iso3);
         en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE | ACT_POLICE;
-    } else if (!strcmp(sector, "GOV")) {
+    } else if (sr_streq(sector, "GOV")) {
         if (!k)
             return -1;
         snprintf(name, sizeof name, "Government of %s", k->name);
         snprintf(code, sizeof code, "%sGOV", k->iso3);
         en.flags = flags | ACT_STATE | ACT_GOV;
-    } else if (!strcmp(sector, "REB")) {
+    } else if (sr_streq(sector, "REB")) {
         if (k)
             snprintf(name, sizeof name, "%s rebels", k->adj);
         else
             snprintf(name, sizeof name, "Rebels");
         snprintf(code, sizeof code, "%sREB", k ? k->iso3 : "");
         en.flags = flags | ACT_ARMED | ACT_NONSTATE | ACT_REBEL;
-    } else if (!strcmp(sector, "UAG")) {
+    } else if (sr_streq(sector, "UAG")) {
         snprintf(name, sizeof name, "Unidentified armed group");
         snprintf(code, sizeof code, "%sUAG", k ? k->iso3 : "");
         en.flags = ACT_ARMED | ACT_NONSTATE | ACT_UNKNOWN;
-    } else if (!strcmp(sector, "CVL")) {
+    } else if (sr_streq(sector, "CVL")) {
         snprintf(name, sizeof name, "Civilians");
         snprintf(code, sizeof code, "%sCVL", k ? k->iso3 : "");
         en.flags = ACT_CIVILIAN;
-    } else if (!strcmp(sector, "OPP")) {
+    } else if (sr_streq(sector, "OPP")) {
         snprintf(name, sizeof name, "Protesters");
         snprintf(code, sizeof code, "%sOPP", k ? k->iso3 : "");
         en.flags = ACT_PROTESTER | ACT_CIVILIAN;
@@ -531,7 +532,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         const sr_agent_def *ag = &d->agents[mm->agent];
         const char *sec = ag->sector;
         uint32_t fl = ag->flags;
-        if (!strcmp(sec, "CVL") || !strcmp(sec, "OPP"))
+        if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
         /* "their troops", "its fighters": the group just named */
         if (country < 0 && mm->s > 0 && (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) &&
@@ -543,7 +544,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         if (country >= 0) {
             /* "Kurdish forces" never reach here (named in actors.txt). */
             const char *use = sec;
-            if (!strcmp(sec, "REB") || !strcmp(sec, "UAG"))
+            if (sr_streq(sec, "REB") || sr_streq(sec, "UAG"))
                 use = "REB";
             return sr_entity_generic(c, use, fl, country);
         }
@@ -555,7 +556,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                     return en;
                 return sr_entity_generic(c, "UAG", fl, c->focus_country);
             }
-            if (!strcmp(sec, "REB")) {
+            if (sr_streq(sec, "REB")) {
                 int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_SOURCE, 1000);
                 if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)))
                     return en;

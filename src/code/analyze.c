@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "coder.h"
+#include "../util/str.h"
 
 size_t cue_end(const sr_sent *s, size_t i, int cue)
 {
@@ -103,20 +104,20 @@ static int find_dateline_at(const sr_sent *s, size_t i)
     if (!caps)
         return 0;
     /* ", Lebanon" */
-    if (i < n && !strcmp(s->tok[i].norm, ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
+    if (i < n && sr_streq(s->tok[i].norm, ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
         i += 2;
         while (i < n && (s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD))
             i++;
     }
     /* "(Reuters)", "(12:40 P.M.)" */
-    if (i < n && !strcmp(s->tok[i].norm, "(")) {
+    if (i < n && sr_streq(s->tok[i].norm, "(")) {
         size_t j = i + 1;
-        while (j < n && j < i + 10 && strcmp(s->tok[j].norm, ")"))
+        while (j < n && j < i + 10 && !sr_streq(s->tok[j].norm, ")"))
             j++;
         if (j < n)
             i = j + 1;
     }
-    if (i < n && (!strcmp(s->tok[i].norm, "-") || !strcmp(s->tok[i].norm, ":")))
+    if (i < n && (sr_streq(s->tok[i].norm, "-") || sr_streq(s->tok[i].norm, ":")))
         return (int)i + 1;
     return 0;
 }
@@ -133,17 +134,17 @@ static void find_report(sr_coder *c, sr_sent *s)
             continue;
         size_t ce = cue_end(s, i, CUE_REPORT);
         const char *w = s->tok[i].norm;
-        int is_acc = !strcmp(w, "according");
+        int is_acc = sr_streq(w, "according");
         /* Trailing source: ", X said." / ", according to X." */
         size_t k = ce;
         while (k < s->ntok && (s->tok[k].flags & TK_WORD) && k < ce + 8 && !tok_is(s, k, e->w.that))
             k++;
-        int at_end = (k >= s->ntok || !strcmp(s->tok[k].norm, ".") || !strcmp(s->tok[k].norm, "\"")) ||
+        int at_end = (k >= s->ntok || sr_streq(s->tok[k].norm, ".") || sr_streq(s->tok[k].norm, "\"")) ||
                      (k + 1 >= s->ntok);
         if (is_acc) {
             /* "according to X" until the next comma or the end */
             size_t j = ce;
-            while (j < s->ntok && strcmp(s->tok[j].norm, ","))
+            while (j < s->ntok && !sr_streq(s->tok[j].norm, ","))
                 j++;
             if (j >= s->ntok - 1 || i > s->ntok / 2) {
                 if ((int)i < s->report_start)
@@ -156,7 +157,7 @@ static void find_report(sr_coder *c, sr_sent *s)
         /* a comma shortly before: ", the Observatory said" */
         int comma = -1;
         for (size_t j = i; j > 0 && i - j < 10; j--)
-            if (!strcmp(s->tok[j - 1].norm, ",") || !strcmp(s->tok[j - 1].norm, "\"")) {
+            if (sr_streq(s->tok[j - 1].norm, ",") || sr_streq(s->tok[j - 1].norm, "\"")) {
                 comma = (int)j - 1;
                 break;
             }
@@ -168,20 +169,20 @@ static void find_report(sr_coder *c, sr_sent *s)
         /* Leading source: "X said (that)", "X told Y that" */
         if (i < s->ntok / 2 || i < 14) {
             size_t j = ce;
-            if (!strcmp(w, "told") || !strcmp(w, "tells") || !strcmp(w, "informed")) {
+            if (sr_streq(w, "told") || sr_streq(w, "tells") || sr_streq(w, "informed")) {
                 size_t lim = j + 8;
-                while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && strcmp(s->tok[j].norm, ","))
+                while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && !sr_streq(s->tok[j].norm, ","))
                     j++;
                 if (j >= s->ntok || j >= lim)
                     continue;
             }
             if (tok_is(s, j, e->w.that))
                 j++;
-            else if (j < s->ntok && !strcmp(s->tok[j].norm, ","))
+            else if (j < s->ntok && sr_streq(s->tok[j].norm, ","))
                 j++;
-            else if (j < s->ntok && (s->tok[j].flags & TK_PUNCT) && strcmp(s->tok[j].norm, "\""))
+            else if (j < s->ntok && (s->tok[j].flags & TK_PUNCT) && !sr_streq(s->tok[j].norm, "\""))
                 continue;
-            else if (j < s->ntok && strcmp(s->tok[j].norm, "\"")) {
+            else if (j < s->ntok && !sr_streq(s->tok[j].norm, "\"")) {
                 /* "announced the capture of X" (an object) or "reported the
                  * army was 30 km away" (a clause): a verb before "of" or an
                  * event noun says clause */
@@ -246,7 +247,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     for (size_t i = 0; i < s->ntok; i++)
         s->tok[i].id = sr_vocab_get(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen);
     s->titlecase = is_titlecase(s);
-    s->question = s->ntok && !strcmp(s->tok[s->ntok - 1].norm, "?");
+    s->question = s->ntok && sr_streq(s->tok[s->ntok - 1].norm, "?");
 
     sr_match *all;
     size_t nall = sr_trie_scan(&e->d.trie, s->tok, s->ntok, a, &all);

@@ -9,6 +9,7 @@
 
 #include "../util/hash.h"
 #include "coder.h"
+#include "../util/str.h"
 
 const char *const sr_type_names[TYPE_COUNT] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                                "Protests", "Riots", "Strategic developments"};
@@ -75,7 +76,7 @@ static const char *cameo_of(int sub, int cls)
 
 static int quad_of(const char *cameo, int sub)
 {
-    if (!strcmp(cameo, "0"))
+    if (sr_streq(cameo, "0"))
         return sub == SUB_DISRUPTED ? 4 : 2;
     int root = (cameo[0] - '0') * 10 + (cameo[1] ? cameo[1] - '0' : 0);
     if (root <= 5)
@@ -118,7 +119,7 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
         wide->loc_admin1 && !strcasecmp(wide->loc_admin1, fine->loc_admin1))
         return 1;
     if (wide->precision == 3 && (wide->loc_kind == PK_COUNTRY || (wide->loc_kind == PK_REGION && !wide->loc_admin1)) &&
-        !strcmp(wide->loc_cc, fine->loc_cc))
+        sr_streq(wide->loc_cc, fine->loc_cc))
         return 1;
     return 0;
 }

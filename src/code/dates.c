@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "../util/str.h"
 
 /* Howard Hinnant's civil-from-days arithmetic (public domain algorithm). */
 long sr_days_from_civil(int y, int m, int d)
@@ -92,9 +93,9 @@ int sr_month_of(const char *w)
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
                                        "aug", "sep", "oct", "nov", "dec"};
     for (int i = 0; i < 12; i++)
-        if (!strcmp(w, full[i]) || !strcmp(w, abbr[i]))
+        if (sr_streq(w, full[i]) || sr_streq(w, abbr[i]))
             return i + 1;
-    if (!strcmp(w, "sept"))
+    if (sr_streq(w, "sept"))
         return 9;
     return 0;
 }
@@ -102,18 +103,18 @@ int sr_month_of(const char *w)
 int sr_weekday_name(const char *w)
 {
     size_t n = strlen(w);
-    if (n < 6 || n > 9 || strcmp(w + n - 3, "day"))
+    if (n < 6 || n > 9 || !sr_streq(w + n - 3, "day"))
         return -1;
     static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; i++)
-        if (!strcmp(w, names[i]))
+        if (sr_streq(w, names[i]))
             return i;
     return -1;
 }
 
 static int is(const sr_token *t, size_t n, size_t i, const char *w)
 {
-    return i < n && !strcmp(t[i].norm, w);
+    return i < n && sr_streq(t[i].norm, w);
 }
 
 static int small_int(const sr_token *t, size_t n, size_t i, int lo, int hi, int *v)
@@ -140,12 +141,12 @@ static size_t day_part(const sr_token *t, size_t n, size_t i)
 static int rel_word(const char *w)
 {
     switch (w[0]) {
-    case 'y': return !strcmp(w, "yesterday");
-    case 't': return !strcmp(w, "today") || !strcmp(w, "tonight") || !strcmp(w, "this");
-    case 'o': return !strcmp(w, "overnight");
-    case 'e': return !strcmp(w, "earlier");
-    case 'l': return !strcmp(w, "last");
-    case 'p': return !strcmp(w, "past");
+    case 'y': return sr_streq(w, "yesterday");
+    case 't': return sr_streq(w, "today") || sr_streq(w, "tonight") || sr_streq(w, "this");
+    case 'o': return sr_streq(w, "overnight");
+    case 'e': return sr_streq(w, "earlier");
+    case 'l': return sr_streq(w, "last");
+    case 'p': return sr_streq(w, "past");
     default: return 0;
     }
 }
@@ -203,69 +204,69 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         } else if (!rw) {
             /* numbers and capitalised words: dates, months, "two days ago" */
             goto numeric;
-        } else if (!strcmp(w, "yesterday")) {
+        } else if (sr_streq(w, "yesterday")) {
             tx.kind = TX_REL;
             tx.offset = -1;
             tx.precision = 1;
             e = i + 1;
-        } else if (!strcmp(w, "today") || !strcmp(w, "tonight")) {
+        } else if (sr_streq(w, "today") || sr_streq(w, "tonight")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 1;
             e = i + 1;
-        } else if (!strcmp(w, "overnight")) {
+        } else if (sr_streq(w, "overnight")) {
             tx.kind = TX_REL;
             tx.offset = -1;
             tx.precision = 1;
             e = i + 1;
-        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && i + 1 < n &&
+        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
                    (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
                     is(t, n, i + 1, "today"))) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 1;
             e = i + 2;
-        } else if (!strcmp(w, "last") && (is(t, n, i + 1, "night") || is(t, n, i + 1, "evening"))) {
+        } else if (sr_streq(w, "last") && (is(t, n, i + 1, "night") || is(t, n, i + 1, "evening"))) {
             tx.kind = TX_REL;
             tx.offset = -1;
             tx.precision = 1;
             e = i + 2;
-        } else if (!strcmp(w, "last") && is(t, n, i + 1, "week")) {
+        } else if (sr_streq(w, "last") && is(t, n, i + 1, "week")) {
             tx.kind = TX_REL;
             tx.offset = -7;
             tx.precision = 2;
             e = i + 2;
-        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && is(t, n, i + 1, "week")) {
+        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "week")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 2;
             e = i + 2;
-        } else if (!strcmp(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "week")) {
+        } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "week")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 2;
             e = i + 3;
-        } else if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && is(t, n, i + 1, "month")) {
+        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "month")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 3;
             e = i + 2;
-        } else if (!strcmp(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "month")) {
+        } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "month")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 3;
             e = i + 3;
-        } else if (!strcmp(w, "last") && is(t, n, i + 1, "month")) {
+        } else if (sr_streq(w, "last") && is(t, n, i + 1, "month")) {
             tx.kind = TX_REL;
             tx.offset = -30;
             tx.precision = 3;
             e = i + 2;
-        } else if (!strcmp(w, "past") && (is(t, n, i + 1, "hours") || (is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")))) {
+        } else if (sr_streq(w, "past") && (is(t, n, i + 1, "hours") || (is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")))) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 1;
             e = i + (is(t, n, i + 1, "24") ? 3 : 2);
-        } else if (!strcmp(w, "last") && is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")) {
+        } else if (sr_streq(w, "last") && is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")) {
             tx.kind = TX_REL;
             tx.offset = 0;
             tx.precision = 1;
@@ -274,7 +275,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         numeric:
             if (0)
                 ;
-            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of(w)) && strcmp(w, "may") && strcmp(w, "march")) {
+            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of(w)) && !sr_streq(w, "may") && !sr_streq(w, "march")) {
             /* "November 3", "Nov. 3, 2018", "in September" */
             size_t j = i + 1;
             if (is(t, n, j, "."))

@@ -10,6 +10,7 @@
 #include "../dict/inflect.h"
 #include "coder.h"
 #include "numbers.h"
+#include "../util/str.h"
 
 /* ---- sentence structure ---------------------------------------------------- */
 
@@ -23,8 +24,8 @@ static int is_soft_break(const sr_engine *e, const sr_sent *s, size_t i)
     const sr_token *t = &s->tok[i];
     if (t->flags & TK_PUNCT) {
         const char *w = t->norm;
-        return !strcmp(w, ",") || !strcmp(w, "(") || !strcmp(w, ")") || !strcmp(w, "\"") ||
-               (!strcmp(w, "-") && (t->flags & TK_SPACE_BEFORE));
+        return sr_streq(w, ",") || sr_streq(w, "(") || sr_streq(w, ")") || sr_streq(w, "\"") ||
+               (sr_streq(w, "-") && (t->flags & TK_SPACE_BEFORE));
     }
     uint32_t id = t->id;
     return id && (id == e->w.which || id == e->w.who || id == e->w.while_ || id == e->w.after ||
@@ -41,7 +42,7 @@ static void make_clauses(sr_coder *c, const sr_sent *s, clauses *cl)
     int h = 0, so = 0;
     for (size_t i = 0; i < s->ntok; i++) {
         const char *w = s->tok[i].norm;
-        if (!strcmp(w, ";")) {
+        if (sr_streq(w, ";")) {
             h++;
             so++;
         } else if (is_soft_break(e, s, i)) {
@@ -70,12 +71,12 @@ static int is_adverb_like(const sr_token *t)
     size_t n = t->nlen;
     if (!(t->flags & TK_ALPHA))
         return 0;
-    if (n > 3 && !strcmp(t->norm + n - 2, "ly"))
+    if (n > 3 && sr_streq(t->norm + n - 2, "ly"))
         return 1;
     static const char *const w[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
                                     "allegedly", "all", "both", "each", "subsequently", "successfully", NULL};
     for (const char *const *p = w; *p; p++)
-        if (!strcmp(t->norm, *p))
+        if (sr_streq(t->norm, *p))
             return 1;
     return 0;
 }
@@ -113,7 +114,7 @@ static int is_det_word(const char *w)
                                     "fresh", "repeated", "heavy", "intense", "fierce", "deadly", "overnight",
                                     "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no", NULL};
     for (const char *const *p = d; *p; p++)
-        if (!strcmp(w, *p))
+        if (sr_streq(w, *p))
             return 1;
     return 0;
 }
@@ -124,7 +125,7 @@ static int is_aux_word(const char *w)
                                     "it", "they", "he", "she", "we", "who", "which", "also", "reportedly",
                                     "allegedly", "then", "later", "repeatedly", "again", NULL};
     for (const char *const *p = d; *p; p++)
-        if (!strcmp(w, *p))
+        if (sr_streq(w, *p))
             return 1;
     return 0;
 }
@@ -222,13 +223,13 @@ static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr
 static int definite_noun(const sr_sent *s, const sr_trig *t)
 {
     /* "the capture of X", "the killing of": described here, not before */
-    if (t->e < s->ntok && !strcmp(s->tok[t->e].norm, "of"))
+    if (t->e < s->ntok && sr_streq(s->tok[t->e].norm, "of"))
         return 0;
     for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
         const sr_token *p = &s->tok[i - 1];
         const char *w = p->norm;
-        if (!strcmp(w, "the") || !strcmp(w, "this") || !strcmp(w, "these") || !strcmp(w, "those") ||
-            !strcmp(w, "that"))
+        if (sr_streq(w, "the") || sr_streq(w, "this") || sr_streq(w, "these") || sr_streq(w, "those") ||
+            sr_streq(w, "that"))
             return 1;
         if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
             return 1;
@@ -284,7 +285,7 @@ static int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clau
         if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
             break;
         int by = s->tok[i].id == e->w.by;
-        int blamed = (!strcmp(s->tok[i].norm, "blamed") || !strcmp(s->tok[i].norm, "attributed")) && i + 1 < s->ntok &&
+        int blamed = (sr_streq(s->tok[i].norm, "blamed") || sr_streq(s->tok[i].norm, "attributed")) && i + 1 < s->ntok &&
                      (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
         if (!by && !blamed)
             continue;
@@ -441,7 +442,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
             return (int)k;
         }
         /* "targeting X", "hitting X" */
-        if (m->s > 0 && (!strcmp(s->tok[m->s - 1].norm, "targeting") || !strcmp(s->tok[m->s - 1].norm, "hitting"))) {
+        if (m->s > 0 && (sr_streq(s->tok[m->s - 1].norm, "targeting") || sr_streq(s->tok[m->s - 1].norm, "hitting"))) {
             if (prep_out)
                 *prep_out = 0;
             return (int)k;
@@ -553,9 +554,9 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
             continue;
         if (has_cue(s, i, CUE_NEG)) {
             /* "not only" and "no one knows" are not negations of the event */
-            if (i + 1 < s->ntok && !strcmp(s->tok[i + 1].norm, "only"))
+            if (i + 1 < s->ntok && sr_streq(s->tok[i + 1].norm, "only"))
                 continue;
-            if (!strcmp(s->tok[i].norm, "without"))
+            if (sr_streq(s->tok[i].norm, "without"))
                 continue;
             return SR_NEGATED;
         }
@@ -580,7 +581,7 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
                                            "forced", "able", "continue", "continues", "continuing", "begins", "start", NULL};
         int real = 0;
         for (const char *const *p = done; *p; p++)
-            if (!strcmp(pw, *p))
+            if (sr_streq(pw, *p))
                 real = 1;
         if (!real)
             return SR_PLANNED;
@@ -596,7 +597,7 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
     if (t->s > 0) {
         for (size_t i = t->s > 3 ? t->s - 3 : 0; i < t->s; i++)
             if (s->tok[i].id == e->w.before && i + 1 < s->ntok && s->tok[i + 1].nlen > 3 &&
-                !strcmp(s->tok[i + 1].norm + s->tok[i + 1].nlen - 3, "ing"))
+                sr_streq(s->tok[i + 1].norm + s->tok[i + 1].nlen - 3, "ing"))
                 return SR_PLANNED;
     }
     return SR_ASSERTED;
@@ -655,7 +656,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     while (i > lim) {
         i--;
         const sr_token *t = &s->tok[i];
-        if ((t->flags & TK_PUNCT) && strcmp(t->norm, "(") && strcmp(t->norm, ")"))
+        if ((t->flags & TK_PUNCT) && !sr_streq(t->norm, "(") && !sr_streq(t->norm, ")"))
             break;
         if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
             break;
@@ -665,7 +666,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             return 0;
         if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_AGENT || s->m[s->owner[i]].kind == PH_ACTOR))
             people = 1;
-        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && !strcmp(t->norm, "people"))
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_streq(t->norm, "people"))
             people = 1;
         sr_number num;
         /* the start of a quantity ending here */
@@ -692,7 +693,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             *found = 1;
             i = qs;
             /* "and" joins another counted group */
-            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || !strcmp(s->tok[i - 1].norm, ","))) {
+            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || sr_streq(s->tok[i - 1].norm, ","))) {
                 i--;
                 continue;
             }
@@ -711,9 +712,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     size_t i = from;
     if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
         i++;
-    if (i + 1 < s->ntok && !strcmp(s->tok[i].norm, "lives") && s->tok[i + 1].id == e->w.of)
+    if (i + 1 < s->ntok && sr_streq(s->tok[i].norm, "lives") && s->tok[i + 1].id == e->w.of)
         i += 2;
-    if (i < s->ntok && !strcmp(s->tok[i].norm, "of"))
+    if (i < s->ntok && sr_streq(s->tok[i].norm, "of"))
         i++;
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
@@ -753,7 +754,7 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     const sr_trigger_def *d = tdef(c, kill, 0);
     const char *w = s->tok[kill->s].norm;
     /* "death toll rose to 13", "claiming the lives of 300" */
-    if (!strcmp(w, "toll") || !strcmp(w, "death") || (kill->e - kill->s >= 2 && !strcmp(w, "claim")) ||
+    if (sr_streq(w, "toll") || sr_streq(w, "death") || (kill->e - kill->s >= 2 && sr_streq(w, "claim")) ||
         !strncmp(w, "claim", 5)) {
         for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 6; i++) {
             long v = count_after(c, s, i, &found);
@@ -763,7 +764,7 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
                 return -1;
         }
     }
-    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || !strcmp(w, "dead") || !strcmp(w, "killed") ||
+    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || sr_streq(w, "dead") || sr_streq(w, "killed") ||
         (d->opts & TRG_NOUN)) {
         long v = count_before(c, s, kill->s, &found);
         if (found == 1)
@@ -781,7 +782,7 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
             return -1;
     }
     /* "left 13 dead" */
-    if (!strcmp(w, "dead") && kill->s >= 2) {
+    if (sr_streq(w, "dead") && kill->s >= 2) {
         sr_number num;
         for (size_t back = 1; back <= 3 && kill->s >= back; back++) {
             size_t u = sr_read_quantity(s->tok, s->ntok, kill->s - back, &num);
@@ -803,7 +804,7 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     if (b > a + 25)
         return 0;
     for (size_t i = a; i < b; i++)
-        if (s->tok[i].id == e->w.but || !strcmp(s->tok[i].norm, ";"))
+        if (s->tok[i].id == e->w.but || sr_streq(s->tok[i].norm, ";"))
             return 0;
     if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
@@ -915,8 +916,8 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
         const sr_pmention *bp = &s->pm[best];
         for (size_t i = bp->s > 6 ? (size_t)bp->s - 6 : 0; i + 1 < bp->s; i++) {
             const char *w = s->tok[i].norm;
-            if ((!strcmp(w, "several") || !strcmp(w, "many") || !strcmp(w, "various") || !strcmp(w, "numerous") ||
-                 !strcmp(w, "multiple")) &&
+            if ((sr_streq(w, "several") || sr_streq(w, "many") || sr_streq(w, "various") || sr_streq(w, "numerous") ||
+                 sr_streq(w, "multiple")) &&
                 (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
                 out->vague = 1;
                 return;
@@ -993,7 +994,7 @@ static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
         return 0;
     if (!loc_cc || !loc_cc[0] || en->country < 0)
         return 1;
-    return !strcmp(c->eng->d.countries[en->country].iso2, loc_cc);
+    return sr_streq(c->eng->d.countries[en->country].iso2, loc_cc);
 }
 
 /* A state force in the sentence besides the protesters (set by the caller). */
@@ -1362,8 +1363,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 sr_number num;
                 size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
                 if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
-                    (!strcmp(s->tok[j + u].norm, "families") || !strcmp(s->tok[j + u].norm, "people") ||
-                     !strcmp(s->tok[j + u].norm, "persons")))
+                    (sr_streq(s->tok[j + u].norm, "families") || sr_streq(s->tok[j + u].norm, "people") ||
+                     sr_streq(s->tok[j + u].norm, "persons")))
                     ok = 1;
             }
             if (!ok)
@@ -1537,7 +1538,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* "detained journalists", "the liberated areas": adjectives */
             if ((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
                 ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(s->tok[t->s - 1].norm) ||
-                 !strcmp(s->tok[t->s - 1].norm, "dozen")) &&
+                 sr_streq(s->tok[t->s - 1].norm, "dozen")) &&
                 t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA))
                 continue;
             /* "The bombing targeted ...": the noun's event, told again */
@@ -1546,13 +1547,13 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 continue;
             /* "opening fire and burning homes": part of the attack */
             if ((td->cls == EV_DESTROY || td->cls == EV_LOOT) && td->form == VF_ING && t->s > 0 && strong_count > 1 &&
-                (!strcmp(s->tok[t->s - 1].norm, ",") || tok_is(s, t->s - 1, e->w.and_)))
+                (sr_streq(s->tok[t->s - 1].norm, ",") || tok_is(s, t->s - 1, e->w.and_)))
                 continue;
             /* "continue to liberate", "are advancing": not a completed capture */
             if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB)) {
                 const char *p1 = t->s > 0 ? s->tok[t->s - 1].norm : "";
                 const char *p2 = t->s > 1 ? s->tok[t->s - 2].norm : "";
-                if (!strcmp(p1, "to") && !strncmp(p2, "continu", 7))
+                if (sr_streq(p1, "to") && !strncmp(p2, "continu", 7))
                     continue;
                 if (td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
                                            tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were)))
@@ -1597,7 +1598,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             k.weapons = weapons_in(s, ca, td->cls == EV_DESTROY ? t->s : cb, t);
             /* who did it */
             int participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
-                             (!strcmp(s->tok[t->s - 1].norm, ",") || s->tok[t->s - 1].id == e->w.after ||
+                             (sr_streq(s->tok[t->s - 1].norm, ",") || s->tok[t->s - 1].id == e->w.after ||
                               s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
             uint32_t forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
             if (td->opts & TRG_NOUN) {
@@ -1706,8 +1707,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
              * does */
             if (k.a1 < 0) {
                 for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
-                    if (strncmp(s->tok[q].norm, "claim", 5) || strcmp(s->tok[q + 1].norm, "responsibility") ||
-                        (strcmp(s->tok[q + 2].norm, "for") && strcmp(s->tok[q + 2].norm, "of")))
+                    if (strncmp(s->tok[q].norm, "claim", 5) || !sr_streq(s->tok[q + 1].norm, "responsibility") ||
+                        (!sr_streq(s->tok[q + 2].norm, "for") && !sr_streq(s->tok[q + 2].norm, "of")))
                         continue;
                     for (size_t j = s->nmen; j > 0; j--) {
                         const sr_mention *m = &s->men[j - 1];

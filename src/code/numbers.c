@@ -1,6 +1,7 @@
 #include "numbers.h"
 
 #include <string.h>
+#include "../util/str.h"
 
 static const char *const units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -13,12 +14,12 @@ static int word_value(const char *w, long *v)
     if (n < 3 || n > 9 || !strchr("zotfsen", w[0]))
         return 0;
     for (int i = 0; i < 20; i++)
-        if (!strcmp(w, units[i])) {
+        if (sr_streq(w, units[i])) {
             *v = i;
             return 1;
         }
     for (int i = 2; i < 10; i++)
-        if (!strcmp(w, tens[i])) {
+        if (sr_streq(w, tens[i])) {
             *v = i * 10;
             return 2;
         }
@@ -32,7 +33,7 @@ static int is_vague(const char *w)
     static const char *const vague[] = {"dozens", "scores", "hundreds", "thousands", "tens", "several",
                                         "many", "numerous", "multiple", "countless", "millions", NULL};
     for (const char *const *p = vague; *p; p++)
-        if (!strcmp(w, *p))
+        if (sr_streq(w, *p))
             return 1;
     return 0;
 }
@@ -56,11 +57,11 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
             out->is_year = 1;
         size_t used = 1;
         /* "1.5 million", "2 thousand" */
-        if (i + 1 < n && !strcmp(t[i + 1].norm, "million") && k->num * 1e6 <= MAX_COUNT) {
+        if (i + 1 < n && sr_streq(t[i + 1].norm, "million") && k->num * 1e6 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000000);
             out->is_year = 0;
             used = 2;
-        } else if (i + 1 < n && !strcmp(t[i + 1].norm, "thousand") && k->num * 1e3 <= MAX_COUNT) {
+        } else if (i + 1 < n && sr_streq(t[i + 1].norm, "thousand") && k->num * 1e3 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000);
             out->is_year = 0;
             used = 2;
@@ -75,22 +76,22 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
         /* "dozens of", "hundreds of" */
         return 1;
     }
-    if (!strcmp(w, "a") || !strcmp(w, "an")) {
-        if (i + 1 < n && !strcmp(t[i + 1].norm, "dozen")) {
+    if (sr_streq(w, "a") || sr_streq(w, "an")) {
+        if (i + 1 < n && sr_streq(t[i + 1].norm, "dozen")) {
             out->value = 12;
             return 2;
         }
-        if (i + 1 < n && (!strcmp(t[i + 1].norm, "hundred") || !strcmp(t[i + 1].norm, "thousand"))) {
-            out->value = !strcmp(t[i + 1].norm, "hundred") ? 100 : 1000;
+        if (i + 1 < n && (sr_streq(t[i + 1].norm, "hundred") || sr_streq(t[i + 1].norm, "thousand"))) {
+            out->value = sr_streq(t[i + 1].norm, "hundred") ? 100 : 1000;
             return 2;
         }
-        if (i + 2 < n && !strcmp(t[i + 1].norm, "number") && !strcmp(t[i + 2].norm, "of")) {
+        if (i + 2 < n && sr_streq(t[i + 1].norm, "number") && sr_streq(t[i + 2].norm, "of")) {
             out->vague = 1;
             return 3;
         }
         return 0;
     }
-    if (!strcmp(w, "half") && i + 2 < n && !strcmp(t[i + 1].norm, "a") && !strcmp(t[i + 2].norm, "dozen")) {
+    if (sr_streq(w, "half") && i + 2 < n && sr_streq(t[i + 1].norm, "a") && sr_streq(t[i + 2].norm, "dozen")) {
         out->value = 6;
         return 3;
     }
@@ -110,14 +111,14 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
     /* "two dozen", "one hundred", "three thousand" */
     if (i + used < n) {
         const char *nx = t[i + used].norm;
-        if (!strcmp(nx, "dozen")) {
+        if (sr_streq(nx, "dozen")) {
             v *= 12;
             used++;
-        } else if (!strcmp(nx, "hundred")) {
+        } else if (sr_streq(nx, "hundred")) {
             v *= 100;
             used++;
             /* "one hundred and twenty" */
-            if (i + used + 1 < n && !strcmp(t[i + used].norm, "and")) {
+            if (i + used + 1 < n && sr_streq(t[i + used].norm, "and")) {
                 long r;
                 int rk = word_value(t[i + used + 1].norm, &r);
                 if (rk) {
@@ -125,10 +126,10 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
                     used += 2;
                 }
             }
-        } else if (!strcmp(nx, "thousand")) {
+        } else if (sr_streq(nx, "thousand")) {
             v *= 1000;
             used++;
-        } else if (!strcmp(nx, "million")) {
+        } else if (sr_streq(nx, "million")) {
             v *= 1000000;
             used++;
         }
@@ -141,21 +142,21 @@ size_t sr_read_quantity(const sr_token *t, size_t n, size_t i, sr_number *out)
 {
     size_t j = i;
     int at_least = 0, approx = 0;
-    if (j + 1 < n && !strcmp(t[j].norm, "at") && (!strcmp(t[j + 1].norm, "least") || !strcmp(t[j + 1].norm, "most"))) {
+    if (j + 1 < n && sr_streq(t[j].norm, "at") && (sr_streq(t[j + 1].norm, "least") || sr_streq(t[j + 1].norm, "most"))) {
         at_least = 1;
         j += 2;
-    } else if (j + 1 < n && (!strcmp(t[j].norm, "more") || !strcmp(t[j].norm, "fewer") || !strcmp(t[j].norm, "less")) &&
-               !strcmp(t[j + 1].norm, "than")) {
+    } else if (j + 1 < n && (sr_streq(t[j].norm, "more") || sr_streq(t[j].norm, "fewer") || sr_streq(t[j].norm, "less")) &&
+               sr_streq(t[j + 1].norm, "than")) {
         at_least = 1;
         j += 2;
-    } else if (j + 1 < n && !strcmp(t[j].norm, "up") && !strcmp(t[j + 1].norm, "to")) {
+    } else if (j + 1 < n && sr_streq(t[j].norm, "up") && sr_streq(t[j + 1].norm, "to")) {
         approx = 1;
         j += 2;
-    } else if (j < n && (!strcmp(t[j].norm, "over") || !strcmp(t[j].norm, "nearly") || !strcmp(t[j].norm, "almost") ||
-                         !strcmp(t[j].norm, "around") || !strcmp(t[j].norm, "about") || !strcmp(t[j].norm, "some") ||
-                         !strcmp(t[j].norm, "roughly") || !strcmp(t[j].norm, "approximately") ||
-                         !strcmp(t[j].norm, "estimated") || !strcmp(t[j].norm, "least"))) {
-        if (!strcmp(t[j].norm, "over"))
+    } else if (j < n && (sr_streq(t[j].norm, "over") || sr_streq(t[j].norm, "nearly") || sr_streq(t[j].norm, "almost") ||
+                         sr_streq(t[j].norm, "around") || sr_streq(t[j].norm, "about") || sr_streq(t[j].norm, "some") ||
+                         sr_streq(t[j].norm, "roughly") || sr_streq(t[j].norm, "approximately") ||
+                         sr_streq(t[j].norm, "estimated") || sr_streq(t[j].norm, "least"))) {
+        if (sr_streq(t[j].norm, "over"))
             at_least = 1;
         else
             approx = 1;

@@ -9,6 +9,7 @@
 
 #include "../geo/resolve.h"
 #include "coder.h"
+#include "../util/str.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -78,7 +79,7 @@ static int name_tok(const sr_sent *s, size_t i, int first)
     const sr_token *t = &s->tok[i];
     if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
         return 0;
-    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && strcmp(t->norm, "may") && strcmp(t->norm, "march"))
+    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && !sr_streq(t->norm, "may") && !sr_streq(t->norm, "march"))
         return 0;
     if ((t->flags & TK_CAP) && sr_weekday_name(t->norm) >= 0)
         return 0;
@@ -97,7 +98,7 @@ static int name_tok(const sr_sent *s, size_t i, int first)
         static const char *const english[] = {"at", "as", "an", "ad", "ar", "es", "ed", "e", "i", "de", "la",
                                               "le", "du", "des", "ul", "bu", "dar", NULL};
         for (const char *const *q = english; *q; q++)
-            if (!strcmp(t->norm, *q))
+            if (sr_streq(t->norm, *q))
                 return (s->tok[i + 1].flags & TK_HYPH) != 0;
         return 1;
     }
@@ -148,7 +149,7 @@ static int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
         const char *w = s->tok[i].norm;
         if (!strncmp(w, "village", 7) || !strncmp(w, "hamlet", 6))
             return PK_VILLAGE;
-        if (!strncmp(w, "neighbo", 7) || !strcmp(w, "quarter") || !strncmp(w, "suburb", 6))
+        if (!strncmp(w, "neighbo", 7) || sr_streq(w, "quarter") || !strncmp(w, "suburb", 6))
             return PK_NEIGHBOURHOOD;
         if (!strncmp(w, "cit", 3))
             return PK_CITY;
@@ -157,9 +158,9 @@ static int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
     if ((e = cue_end(s, i, CUE_PN_REGION))) {
         *end = e;
         const char *w = s->tok[i].norm;
-        if (!strncmp(w, "province", 8) || !strncmp(w, "governorate", 11) || !strcmp(w, "state"))
+        if (!strncmp(w, "province", 8) || !strncmp(w, "governorate", 11) || sr_streq(w, "state"))
             return PK_ADMIN1;
-        if (!strncmp(w, "district", 8) || !strcmp(w, "county") || !strcmp(w, "subdistrict"))
+        if (!strncmp(w, "district", 8) || sr_streq(w, "county") || sr_streq(w, "subdistrict"))
             return PK_ADMIN2;
         return PK_REGION;
     }
@@ -198,7 +199,7 @@ static int choose_place(sr_coder *c, const sr_sent *s, int owner)
         const sr_match *m = &s->m[k];
         if (m->start != first->start || m->end != first->end || m->kind != PH_PLACE)
             break;
-        if (!strcmp(d->places[m->value].country, fc) && d->places[m->value].kind != PK_ADMIN1)
+        if (sr_streq(d->places[m->value].country, fc) && d->places[m->value].kind != PK_ADMIN1)
             return (int)m->value;
     }
     return best;
@@ -211,8 +212,8 @@ static int admin_for(const sr_coder *c, const sr_pmention *p)
     if (!p->admin1)
         return -1;
     for (size_t k = 0; k < d->nplaces; k++)
-        if (d->places[k].kind == PK_ADMIN1 && !strcmp(d->places[k].country, p->cc) && d->places[k].admin1 &&
-            !strcmp(d->places[k].admin1, p->admin1))
+        if (d->places[k].kind == PK_ADMIN1 && sr_streq(d->places[k].country, p->cc) && d->places[k].admin1 &&
+            sr_streq(d->places[k].admin1, p->admin1))
             return (int)k;
     return -1;
 }
@@ -322,7 +323,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
                 prep = s->tok[i - 2].id;
             int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
-            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && !strcmp(s->tok[i - 1].norm, ",")))
+            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_streq(s->tok[i - 1].norm, ",")))
                 continue;
             p = new_place(c, s, &cap);
             if (!p)
@@ -351,7 +352,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             size_t ke = 0;
             int k = kind_of_noun(s, i, &ke);
             /* "two more villages: Derwish and Amiriyah" */
-            if (k && ke + 1 < n && !strcmp(s->tok[ke].norm, ":") && name_seq(s, ke + 1) > ke + 1) {
+            if (k && ke + 1 < n && sr_streq(s->tok[ke].norm, ":") && name_seq(s, ke + 1) > ke + 1) {
                 if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
                     continue; /* a known place: the dictionary path takes it */
                 size_t ne = name_seq(s, ke + 1);
@@ -449,7 +450,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->kind = PK_ADMIN1;
                 p->precision = 3;
                 p->region_noun = 1;
-            } else if (k == PK_REGION && !strcmp(s->tok[end].norm, "countryside")) {
+            } else if (k == PK_REGION && sr_streq(s->tok[end].norm, "countryside")) {
                 p->near = 1;
                 if (p->precision < 2)
                     p->precision = 2;
@@ -473,22 +474,22 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
             /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
             const char *w = s->tok[b - 2].norm;
-            if (has_cue(s, b - 2, CUE_DIR) || !strcmp(w, "outskirts") || !strcmp(w, "suburbs") ||
-                !strcmp(w, "countryside") || !strcmp(w, "vicinity") || !strcmp(w, "edge") ||
-                !strcmp(w, "edges") || !strcmp(w, "outside") || !strcmp(w, "environs")) {
+            if (has_cue(s, b - 2, CUE_DIR) || sr_streq(w, "outskirts") || sr_streq(w, "suburbs") ||
+                sr_streq(w, "countryside") || sr_streq(w, "vicinity") || sr_streq(w, "edge") ||
+                sr_streq(w, "edges") || sr_streq(w, "outside") || sr_streq(w, "environs")) {
                 p->near = 1;
                 if (p->precision < 2)
                     p->precision = 2;
                 b -= 2;
                 while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
-                                 (s->tok[b - 1].flags & TK_NUM) || !strcmp(s->tok[b - 1].norm, "km") ||
-                                 !strcmp(s->tok[b - 1].norm, "kilometers") || !strcmp(s->tok[b - 1].norm, "kilometres") ||
-                                 !strcmp(s->tok[b - 1].norm, "miles")))
+                                 (s->tok[b - 1].flags & TK_NUM) || sr_streq(s->tok[b - 1].norm, "km") ||
+                                 sr_streq(s->tok[b - 1].norm, "kilometers") || sr_streq(s->tok[b - 1].norm, "kilometres") ||
+                                 sr_streq(s->tok[b - 1].norm, "miles")))
                     b--;
             }
         }
-        if (b > 0 && (s->tok[b - 1].id == e->w.near || !strcmp(s->tok[b - 1].norm, "outside") ||
-                      !strcmp(s->tok[b - 1].norm, "around") || !strcmp(s->tok[b - 1].norm, "nearby"))) {
+        if (b > 0 && (s->tok[b - 1].id == e->w.near || sr_streq(s->tok[b - 1].norm, "outside") ||
+                      sr_streq(s->tok[b - 1].norm, "around") || sr_streq(s->tok[b - 1].norm, "nearby"))) {
             p->near = 1;
             if (p->precision < 2)
                 p->precision = 2;
@@ -551,7 +552,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
             p->in_report = 1;
         /* "In Donetsk, local residents reported ...": where, not who */
-        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && !strcmp(s->tok[p->e].norm, ","))
+        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_streq(s->tok[p->e].norm, ","))
             p->in_report = 0;
         i = end - 1;
     }
@@ -578,13 +579,13 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         size_t ke = 0;
         int k = re - 1 < n ? kind_of_noun(s, re - 1, &ke) : 0;
         p->kind = k ? (uint8_t)k : PK_TOWN;
-        if (!strcmp(s->tok[re - 1].norm, "area") || !strcmp(s->tok[re - 1].norm, "there"))
+        if (sr_streq(s->tok[re - 1].norm, "area") || sr_streq(s->tok[re - 1].norm, "there"))
             p->kind = 0; /* any */
         p->text = span_text(c, s, i, re);
         if (i > 0 && is_loc_prep(e, s->tok[i - 1].id))
             p->prep = s->tok[i - 1].id;
-        if (i >= 2 && !strcmp(s->tok[i - 1].norm, "of") &&
-            (!strcmp(s->tok[i - 2].norm, "outskirts") || !strcmp(s->tok[i - 2].norm, "suburbs") ||
+        if (i >= 2 && sr_streq(s->tok[i - 1].norm, "of") &&
+            (sr_streq(s->tok[i - 2].norm, "outskirts") || sr_streq(s->tok[i - 2].norm, "suburbs") ||
              has_cue(s, i - 2, CUE_DIR))) {
             p->near = 1;
             p->prep = e->w.in;
@@ -617,16 +618,16 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         int bigger = (q->kind == PK_ADMIN1 || q->kind == PK_COUNTRY || q->kind == PK_REGION || q->kind == PK_ADMIN2 ||
                       q->region_noun || (q->kind == PK_CITY && p->kind != PK_CITY && p->kind != PK_TOWN));
         /* "X town in the northern Y countryside" */
-        int in_dir = g >= 2 && g <= 4 && !strcmp(w0, "in");
+        int in_dir = g >= 2 && g <= 4 && sr_streq(w0, "in");
         for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
             if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ))
                 in_dir = 0;
-        int container_gap = in_dir || (g == 1 && (!strcmp(w0, ",") || !strcmp(w0, "in") || !strcmp(w0, "of"))) ||
-                            (g == 2 && (!strcmp(w0, "in") || !strcmp(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
-                            (g >= 2 && g <= 5 && !strcmp(w0, ",") &&
+        int container_gap = in_dir || (g == 1 && (sr_streq(w0, ",") || sr_streq(w0, "in") || sr_streq(w0, "of"))) ||
+                            (g == 2 && (sr_streq(w0, "in") || sr_streq(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
+                            (g >= 2 && g <= 5 && sr_streq(w0, ",") &&
                              (tok_word(s, gap_s + 1, "in") || tok_word(s, gap_s + 1, "located")));
         /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
-        if (!bigger && q->kind == PK_CITY && g >= 2 && !strcmp(w0, ",") && tok_word(s, gap_s + 1, "in") &&
+        if (!bigger && q->kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_word(s, gap_s + 1, "in") &&
             p->kind != PK_CITY)
             bigger = 1;
         if (bigger && container_gap) {
@@ -641,16 +642,16 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         }
         /* lists: "X and Y", "X, Y and Z", "X and the nearby towns of Y" */
         int list_gap = 0;
-        if (g == 1 && (!strcmp(w0, "and") || !strcmp(w0, ",") || !strcmp(w0, "or") || !strcmp(w0, "&")))
+        if (g == 1 && (sr_streq(w0, "and") || sr_streq(w0, ",") || sr_streq(w0, "or") || sr_streq(w0, "&")))
             list_gap = 1;
-        else if (g == 2 && !strcmp(w0, ",") && tok_word(s, gap_s + 1, "and"))
+        else if (g == 2 && sr_streq(w0, ",") && tok_word(s, gap_s + 1, "and"))
             list_gap = 1;
-        else if (g >= 2 && g <= 6 && (!strcmp(w0, "and") || !strcmp(w0, ",")) && q->pattern == 0 &&
+        else if (g >= 2 && g <= 6 && (sr_streq(w0, "and") || sr_streq(w0, ",")) && q->pattern == 0 &&
                  q->s > gap_s && (tok_word(s, gap_s + 1, "the") || tok_word(s, gap_s + 1, "nearby")))
             list_gap = 1;
-        else if (g >= 2 && g <= 6 && (!strcmp(w0, "and") || !strcmp(w0, ",")) && q->pattern && q->s > q->ns)
+        else if (g >= 2 && g <= 6 && (sr_streq(w0, "and") || sr_streq(w0, ",")) && q->pattern && q->s > q->ns)
             list_gap = 0;
-        if (!list_gap && g >= 1 && g <= 4 && (!strcmp(w0, "and") || !strcmp(w0, ","))) {
+        if (!list_gap && g >= 1 && g <= 4 && (sr_streq(w0, "and") || sr_streq(w0, ","))) {
             /* "X and the nearby towns of Y", "X, and the Y": only joining
              * words in between */
             int ok = 1, has_and = 0;
@@ -698,7 +699,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if (!p->pattern || p->next >= 0)
             continue;
         size_t j = p->ne;
-        if (j + 1 < n && (tok_is(s, j, e->w.and_) || !strcmp(s->tok[j].norm, ","))) {
+        if (j + 1 < n && (tok_is(s, j, e->w.and_) || sr_streq(s->tok[j].norm, ","))) {
             size_t st = j + 1;
             if (tok_is(s, st, e->w.and_))
                 st++;
