@@ -353,6 +353,11 @@ static int add_entity(sr_coder *c, const sr_entity *proto)
 
 int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country)
 {
+    /* the name and code depend on the sector and country only: one made
+     * already is found without formatting them again */
+    for (size_t i = 0; i < c->nents; i++)
+        if (c->ents[i].def == -1 && c->ents[i].country == country && sr_streq(c->ents[i].sector, sector))
+            return (int)i;
     const sr_dicts *d = &c->eng->d;
     sr_entity en;
     memset(&en, 0, sizeof en);

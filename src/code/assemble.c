@@ -239,6 +239,24 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     v->dead = 1;
 }
 
+/* sep then the decimal digits of v; returns the length written */
+static int fmt_int(char *out, char sep, int v)
+{
+    char tmp[16];
+    int n = 0, k = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    out[k++] = sep;
+    if (v < 0)
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    return k;
+}
+
 static int cmp_ev(const void *a, const void *b)
 {
     const sr_ev *x = a, *y = b;
@@ -388,14 +406,37 @@ void sr_assemble(sr_coder *c)
         o->fatalities = v->fatalities;
         o->modality = v->mod;
         /* a stable id: same input, same id */
+        /* the hash of "|sent|sub|place|actor1|token" after the doc id,
+         * taken piece by piece (the same bytes, without formatting them
+         * into a buffer first); the key was once capped at 511 bytes */
         uint64_t h = sr_hash64(c->doc_id, strlen(c->doc_id), SR_HASH_SEED);
-        char key[512];
-        snprintf(key, sizeof key, "|%d|%d|%s|%s|%d", v->sent, v->sub, v->loc_name ? v->loc_name : "",
-                 v->a1 >= 0 ? c->ents[v->a1].name : "", v->tok);
-        h = sr_hash64(key, strlen(key), h);
-        char id[24];
-        snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
-        o->event_id = sr_arena_strdup(&c->arena, id);
+        const char *ln = v->loc_name ? v->loc_name : "", *an = v->a1 >= 0 ? c->ents[v->a1].name : "";
+        char head[40];
+        int hn = fmt_int(head, '|', v->sent);
+        hn += fmt_int(head + hn, '|', v->sub);
+        head[hn++] = '|';
+        size_t lnl = strlen(ln), anl = strlen(an);
+        char tail[16];
+        int tn = fmt_int(tail, '|', v->tok);
+        if ((size_t)hn + lnl + 1 + anl + (size_t)tn > 511) {
+            char key[512];
+            snprintf(key, sizeof key, "|%d|%d|%s|%s|%d", v->sent, v->sub, ln, an, v->tok);
+            h = sr_hash64(key, strlen(key), h);
+        } else {
+            h = sr_hash64(head, (size_t)hn, h);
+            h = sr_hash64(ln, lnl, h);
+            h = sr_hash64("|", 1, h);
+            h = sr_hash64(an, anl, h);
+            h = sr_hash64(tail, (size_t)tn, h);
+        }
+        static const char hex[] = "0123456789abcdef";
+        char *id = sr_arena_alloc(&c->arena, 17);
+        if (id) {
+            for (int q = 0; q < 16; q++)
+                id[q] = hex[(h >> (60 - 4 * q)) & 15];
+            id[16] = 0;
+        }
+        o->event_id = id;
     }
     c->res.ev = out;
     c->res.n = k;

@@ -79,7 +79,22 @@ int sr_date_parse_iso(const char *s, sr_date *out)
 
 void sr_date_format(const sr_date *d, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-%02d", d->y % 10000, d->m % 100, d->d % 100);
+    int y = d->y % 10000, m = d->m % 100, dd = d->d % 100;
+    if (y < 0 || m < 0 || dd < 0) {
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+        return;
+    }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = 0;
 }
 
 int sr_month_of(const char *w)

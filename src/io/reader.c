@@ -281,8 +281,6 @@ static void scrub_line(char *p, size_t n, size_t *nuls, size_t *surrogates)
         *z = ' ';
         ++*nuls;
     }
-    if (!memmem(p, n, "\\u", 2))
-        return;
     const char *end = p + n;
     /* q only moves forward, and never past end (found by fuzz_jsonl: a
      * backslash as the line's last byte) */
