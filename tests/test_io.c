@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "util/buf.h"
 
 static char tmpdir[] = "/tmp/sitrep-test-io-XXXXXX";
 
@@ -259,6 +260,34 @@ static void test_writer_repairs_utf8(void **st)
     sr_coder_free(c);
 }
 
+/* The writers' number formatting agrees with printf's, digit for digit. */
+static void test_number_format(void **st)
+{
+    (void)st;
+    unsigned long long x = 88172645463325252ull;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v = ((double)(x % 4000000001ull) - 2000000000.0) / (i % 3 ? 1e7 : 1e4);
+        if (i % 5 == 0)
+            v = (double)((long long)(x % 3600001) - 1800000) / 10000.0 + 0.00005; /* near ties */
+        char want[64];
+        snprintf(want, sizeof want, "%.4f", v);
+        sr_buf b;
+        sr_buf_init(&b);
+        sr_buf_put_fixed4(&b, v);
+        if (strcmp(sr_buf_cstr(&b), want))
+            fail_msg("%.17g: wrote %s, printf %s", v, sr_buf_cstr(&b), want);
+        sr_buf_clear(&b);
+        long l = (long)(x % 2000001) - 1000000;
+        sr_buf_put_long(&b, l);
+        snprintf(want, sizeof want, "%ld", l);
+        assert_string_equal(sr_buf_cstr(&b), want);
+        sr_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir))
@@ -271,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_writers),
         cmocka_unit_test(test_jsonl_repairs),
         cmocka_unit_test(test_writer_repairs_utf8),
+        cmocka_unit_test(test_number_format),
     };
     int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
     char cmd[512];

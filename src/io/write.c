@@ -50,7 +50,10 @@ int sr_write_header(FILE *f, sr_format fmt)
 
 static void json_actor(sr_buf *b, const char *key, int has, const sr_actor_ref *a)
 {
-    sr_buf_printf(b, ",\"%s\":", key);
+    sr_buf_putc(b, ',');
+    sr_buf_putc(b, '"');
+    sr_buf_puts(b, key);
+    sr_buf_puts(b, "\":");
     if (!has) {
         sr_buf_puts(b, "null");
         return;
@@ -81,17 +84,22 @@ static void write_jsonl(sr_buf *b, const sr_event *e)
     sr_buf_json_str(b, sr_event_id(e));
     sr_buf_puts(b, ",\"doc_id\":");
     sr_buf_json_str(b, sr_event_doc_id(e));
-    sr_buf_printf(b, ",\"sentence\":%d,\"text\":", sr_event_sentence(e));
+    sr_buf_puts(b, ",\"sentence\":");
+    sr_buf_put_long(b, sr_event_sentence(e));
+    sr_buf_puts(b, ",\"text\":");
     sr_buf_json_str(b, sr_event_text(e));
     sr_buf_puts(b, ",\"date\":");
     json_opt_str(b, sr_event_date(e));
-    sr_buf_printf(b, ",\"time_precision\":%d,\"event_type\":", sr_event_time_precision(e));
+    sr_buf_puts(b, ",\"time_precision\":");
+    sr_buf_put_long(b, sr_event_time_precision(e));
+    sr_buf_puts(b, ",\"event_type\":");
     sr_buf_json_str(b, sr_event_type(e));
     sr_buf_puts(b, ",\"sub_event_type\":");
     sr_buf_json_str(b, sr_event_sub_type(e));
     sr_buf_puts(b, ",\"cameo\":");
     sr_buf_json_str(b, sr_event_cameo(e));
-    sr_buf_printf(b, ",\"quad_class\":%d", sr_event_quad_class(e));
+    sr_buf_puts(b, ",\"quad_class\":");
+    sr_buf_put_long(b, sr_event_quad_class(e));
     json_actor(b, "actor1", h1, &a1);
     json_actor(b, "actor2", h2, &a2);
     sr_buf_puts(b, ",\"location\":");
@@ -104,22 +112,31 @@ static void write_jsonl(sr_buf *b, const sr_event *e)
         json_opt_str(b, loc.admin1);
         sr_buf_puts(b, ",\"country\":");
         json_opt_str(b, loc.country);
-        if (loc.has_coords)
-            sr_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", loc.lat, loc.lon);
+        if (loc.has_coords) {
+            sr_buf_puts(b, ",\"lat\":");
+            sr_buf_put_fixed4(b, loc.lat);
+            sr_buf_puts(b, ",\"lon\":");
+            sr_buf_put_fixed4(b, loc.lon);
+        }
         else
             sr_buf_puts(b, ",\"lat\":null,\"lon\":null");
-        sr_buf_printf(b, ",\"geo_precision\":%d,\"text\":", loc.geo_precision);
+        sr_buf_puts(b, ",\"geo_precision\":");
+        sr_buf_put_long(b, loc.geo_precision);
+        sr_buf_puts(b, ",\"text\":");
         json_opt_str(b, loc.text);
         sr_buf_putc(b, '}');
     }
     long f = sr_event_fatalities(e);
+    sr_buf_puts(b, ",\"fatalities\":");
     if (f >= 0)
-        sr_buf_printf(b, ",\"fatalities\":%ld", f);
+        sr_buf_put_long(b, f);
     else
-        sr_buf_puts(b, ",\"fatalities\":null");
+        sr_buf_puts(b, "null");
     sr_buf_puts(b, ",\"modality\":");
     sr_buf_json_str(b, sr_modality_str(sr_event_modality(e)));
-    sr_buf_printf(b, ",\"mentions\":%d}\n", sr_event_mentions(e));
+    sr_buf_puts(b, ",\"mentions\":");
+    sr_buf_put_long(b, sr_event_mentions(e));
+    sr_buf_puts(b, "}\n");
 }
 
 static void csv_sep(sr_buf *b)

@@ -1,3 +1,4 @@
+#include <math.h>
 #include "buf.h"
 
 #include <stdio.h>
@@ -69,6 +70,44 @@ void sr_buf_putc(sr_buf *b, char c)
         return;
     b->p[b->len++] = c;
     b->p[b->len] = 0;
+}
+
+void sr_buf_put_long(sr_buf *b, long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[sizeof tmp - 1 - n++] = '-';
+    sr_buf_put(b, tmp + sizeof tmp - n, (size_t)n);
+}
+
+void sr_buf_put_fixed4(sr_buf *b, double x)
+{
+    double y = x * 10000.0;
+    double r = floor(y + 0.5);
+    /* near a tie (or out of range) the product's rounding could disagree
+     * with printf's exact decimal rounding: ask printf */
+    if (!(fabs(y) < 9e15) || fabs(y - (r - 0.5)) < 1e-6) {
+        sr_buf_printf(b, "%.4f", x);
+        return;
+    }
+    long v = (long)r;
+    if (v < 0) {
+        sr_buf_putc(b, '-');
+        v = -v;
+    } else if (x < 0) {
+        sr_buf_putc(b, '-'); /* printf keeps the sign of -0.00001 */
+    }
+    sr_buf_put_long(b, v / 10000);
+    char frac[5] = {(char)('0' + v / 1000 % 10), (char)('0' + v / 100 % 10), (char)('0' + v / 10 % 10),
+                    (char)('0' + v % 10), 0};
+    sr_buf_putc(b, '.');
+    sr_buf_put(b, frac, 4);
 }
 
 void sr_buf_printf(sr_buf *b, const char *fmt, ...)

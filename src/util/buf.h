@@ -18,6 +18,10 @@ void sr_buf_put(sr_buf *b, const void *s, size_t n);
 void sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_putc(sr_buf *b, char c);
 void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The decimal digits of v, without printf's cost on the hot path. */
+void sr_buf_put_long(sr_buf *b, long v);
+/* x as printf's "%.4f" writes it. */
+void sr_buf_put_fixed4(sr_buf *b, double x);
 /* JSON string literal with quotes; bytes that are not UTF-8 become U+FFFD. */
 void sr_buf_json_str(sr_buf *b, const char *s);
 /* CSV field, quoted when it holds a comma, quote or newline. */
