@@ -132,16 +132,11 @@ static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
     return t;
 }
 
-static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen)
+/* ascii: the caller saw no byte >= 0x80 in s */
+static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen, int ascii)
 {
     /* ASCII words (nearly all of English news): lower-case straight into
      * the arena */
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) {
-            ascii = 0;
-            break;
-        }
     if (ascii && n <= 200) {
         char *o = sr_arena_alloc(a, n + 1);
         if (!o)
@@ -233,7 +228,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             size_t st = i;
             if (lead_apos)
                 i++;
-            int dotted = 0, digits = 0, alnum = 0, alpha_only = 1;
+            int dotted = 0, digits = 0, alnum = 0, alpha_only = 1, ascii = 1;
             /* Dotted abbreviation: U.S., U.N., a.m. */
             if (i + 2 < n && is_alpha_ascii(s[i]) && s[i + 1] == '.' && is_alpha_ascii(s[i + 2]) &&
                 (i + 3 >= n || s[i + 3] == '.' || !is_word_at(s, n, i + 3))) {
@@ -286,6 +281,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                     if (!is_word_cp(cp))
                         break;
                     alnum++;
+                    ascii = 0;
                     i += (size_t)l;
                 }
             }
@@ -305,7 +301,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             t->flags = TK_WORD | (dotted ? TK_DOTTED : 0) | (hyph ? TK_HYPH : 0) | (space_before ? TK_SPACE_BEFORE : 0);
             if (alpha_only && !digits)
                 t->flags |= TK_ALPHA;
-            t->norm = norm_dup(a, s + st, end - st, &t->nlen);
+            t->norm = norm_dup(a, s + st, end - st, &t->nlen, ascii);
             if (!t->norm)
                 break;
             case_flags(t, s + st, end - st);
@@ -405,7 +401,20 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             l = 3;
         t->len = (uint16_t)l;
         t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
-        t->norm = sr_arena_strndup(a, s + i, (size_t)l);
+        /* ASCII marks share static strings: no allocation per comma */
+        static const char marks[128][2] = {
+#define M(c) [c] = {c, 0}
+            M('!'), M('"'), M('#'), M('$'), M('%'), M('&'), M('\''), M('('), M(')'), M('*'), M('+'), M(','),
+            M('-'), M('.'), M('/'), M(':'), M(';'), M('<'), M('='), M('>'), M('?'), M('@'), M('['), M('\\'),
+            M(']'), M('^'), M('_'), M('`'), M('{'), M('|'), M('}'), M('~'),
+#undef M
+        };
+        if (l == 1 && c < 0x80 && marks[c][0])
+            t->norm = marks[c];
+        else if (l == 3 && c == '.')
+            t->norm = "...";
+        else
+            t->norm = sr_arena_strndup(a, s + i, (size_t)l);
         t->nlen = (uint16_t)l;
         if (!t->norm)
             break;
