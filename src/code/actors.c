@@ -603,3 +603,17 @@ void sr_resolve_mentions(sr_coder *c, sr_sent *s)
             m->flags |= c->ents[m->ent].flags & ~(ACT_REFER | ACT_GENERIC_FORCE | ACT_GROUPWORD);
     }
 }
+
+size_t sr_poss_after(const sr_sent *s, size_t k)
+{
+    const sr_mention *m = &s->men[k];
+    size_t e = m->e;
+    if (e < s->ntok && (s->tok[e].flags & TK_POSS))
+        return e;
+    /* a head noun the actor names leave out: "the Islamic State group's" */
+    if (e + 1 < s->ntok && (s->tok[e + 1].flags & TK_POSS) &&
+        (sr_streq(s->tok[e].norm, "group") || sr_streq(s->tok[e].norm, "organization") ||
+         sr_streq(s->tok[e].norm, "organisation") || sr_streq(s->tok[e].norm, "movement")))
+        return e + 1;
+    return 0;
+}

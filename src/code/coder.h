@@ -204,6 +204,9 @@ void sr_doc_context(sr_coder *c);                                  /* analyze.c 
 void sr_resolve_mentions(sr_coder *c, sr_sent *s);                 /* actors.c */
 int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *m); /* actors.c */
 int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country); /* actors.c */
+/* The token of the 's after mention k ("ISIS's", "the Islamic State
+ * group's"), or 0 when it is not a possessive. */
+size_t sr_poss_after(const sr_sent *s, size_t k);                  /* actors.c */
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
 void sr_code_sentence(sr_coder *c, sr_sent *s);                    /* events.c */
 void sr_assemble(sr_coder *c);                                     /* assemble.c */

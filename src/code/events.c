@@ -433,6 +433,14 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
             continue;
         if (m->s > from + 8)
             break;
+        /* "strikes on ISIS's stronghold of Raqqa": a place was hit, ISIS
+         * only holds it */
+        int holder = 0;
+        for (size_t j = 0; j < s->npm && sr_poss_after(s, k); j++)
+            if (s->pm[j].owner == (int16_t)k)
+                holder = 1;
+        if (holder)
+            continue;
         if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
             break;
         if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
@@ -1743,11 +1751,13 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if (k.a2 >= 0)
                 k.a2_ent = s->men[k.a2].ent;
             /* whose place was hit: "ISIS-held oil fields" */
+            int a2_holder = 0;
             if (k.a2_ent < 0) {
                 for (size_t j = 0; j < s->npm; j++)
                     if (s->pm[j].owner >= 0 && s->pm[j].s > t->s && s->men[s->pm[j].owner].ent >= 0) {
                         k.a2_ent = s->men[s->pm[j].owner].ent;
                         k.a2 = s->pm[j].owner;
+                        a2_holder = 1;
                         break;
                     }
             }
@@ -1838,7 +1848,10 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         vm = object_after(c, s, killw->e, &cl, 6, 1);
                     if (vm >= 0 && vm != k.a1) {
                         victims_kind(c, &s->men[vm], &k.victims_civ, &k.victims_armed, &k.victims_prot);
-                        if (k.a2 < 0 && k.a2_ent < 0) {
+                        /* civilians killed in strikes on an ISIS-held town
+                         * are the ones the strike fell on */
+                        int civ_dead = s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_CIVILIAN);
+                        if ((k.a2 < 0 && k.a2_ent < 0) || (a2_holder && civ_dead)) {
                             k.a2 = vm;
                             k.a2_ent = s->men[vm].ent;
                         }

@@ -523,6 +523,18 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             const sr_mention *mm = &s->men[k2];
             if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
                 p->owner = (int16_t)k2;
+            /* "the Islamic State group's Syrian bastion Raqqa", "ISIS's
+             * stronghold of Mosul": the holder too, only words between */
+            size_t pt = sr_poss_after(s, k2);
+            if (pt && !mm->pronoun && mm->ent >= 0 && pt < p->s && p->s - pt <= 4) {
+                int words_only = 1;
+                for (size_t t = pt + 1; t < p->s; t++)
+                    if (!(s->tok[t].flags & TK_ALPHA) || is_loc_prep(e, s->tok[t].id) ||
+                        (s->owner[t] >= 0 && s->m[s->owner[t]].kind != PH_COUNTRY))
+                        words_only = 0;
+                if (words_only)
+                    p->owner = (int16_t)k2;
+            }
         }
         /* "the air fighters of Inherent Resolve and of Iraq": a country after
          * "of" names whose, unless a direction comes before ("south of") */
