@@ -127,6 +127,32 @@ static void test_loader_errors(void **st)
     expect_error_n("actors.txt", nul, sizeof nul - 1, 2, "NUL");
 }
 
+/* Found by fuzz_dict: an empty line (first in the file, or only a BOM)
+ * made the comment stripper read past the line's end into whatever the
+ * line buffer held before. */
+static void test_empty_lines_and_bom(void **st)
+{
+    (void)st;
+    static const char *const texts[] = {
+        "\nNEG | not; never\n",
+        "\xEF\xBB\xBF\nNEG | not; never\n",
+        "\xEF\xBB\xBFNEG | not; never # the usual\n\n\n",
+        "\n\n# only a comment\n\nNEG | not; never\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        sr_dicts d;
+        sr_error err;
+        assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+        sr_status stt = load(&d, "cues.txt", texts[i], &err);
+        if (stt != SR_OK)
+            fprintf(stderr, "case %zu: %s:%ld: %s\n", i, err.file, err.line, err.msg);
+        assert_int_equal(stt, SR_OK);
+        sr_dicts_free(&d);
+    }
+    /* a BOM alone on a short first line is not read past its end */
+    expect_error("cues.txt", "\xEF\xBB\nMAYBE | perhaps\n", 1, "");
+}
+
 static void test_shipped_dictionaries_load(void **st)
 {
     (void)st;
@@ -146,6 +172,7 @@ int main(void)
         cmocka_unit_test(test_inflect),
         cmocka_unit_test(test_trie_longest_and_caps),
         cmocka_unit_test(test_loader_errors),
+        cmocka_unit_test(test_empty_lines_and_bom),
         cmocka_unit_test(test_shipped_dictionaries_load),
     };
     int rc = cmocka_run_group_tests_name("dict", t, NULL, NULL);

@@ -133,6 +133,9 @@ static void strip_comment(char *s)
         s[0] = 0;
         return;
     }
+    /* an empty line: nothing after its end belongs to it */
+    if (!s[0])
+        return;
     for (char *p = s + 1; *p; p++)
         if (*p == '#' && (p[-1] == ' ' || p[-1] == '\t')) {
             *p = 0;
@@ -693,7 +696,7 @@ static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const ch
         i = e + 1;
         /* A UTF-8 BOM on the first line. */
         char *l = line;
-        if (c.line == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB && (unsigned char)l[2] == 0xBF)
+        if (c.line == 1 && ll >= 3 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB && (unsigned char)l[2] == 0xBF)
             l += 3;
         if (which != F_PLACES)
             strip_comment(l);
