@@ -95,6 +95,16 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
     size_t j = i;
     for (int hops = 0; j > 0 && hops < 4; hops++) {
         const sr_token *t = &s->tok[j - 1];
+        /* "at least 17 civilians", "up to 30 fighters": a quantity, no
+         * preposition */
+        if (j >= 2 && ((sr_streq(t->norm, "least") || sr_streq(t->norm, "most")) && s->tok[j - 2].id == e->w.at)) {
+            j -= 2;
+            continue;
+        }
+        if (j >= 2 && t->id == e->w.to && sr_streq(s->tok[j - 2].norm, "up") && j < s->ntok && (s->tok[j].flags & TK_NUM)) {
+            j -= 2;
+            continue;
+        }
         if (is_prep(e, t->id))
             return t->id;
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||

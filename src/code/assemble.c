@@ -124,6 +124,22 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
     return 0;
 }
 
+static int is_territory(int sub)
+{
+    return sub == SUB_GOV_REGAINS || sub == SUB_NONSTATE_OVERTAKES;
+}
+
+/* The same named place, or two fine places within a few km. */
+static int same_town(const sr_ev *a, const sr_ev *b)
+{
+    if (!a->has_loc || !b->has_loc)
+        return 1;
+    if (a->loc_name && b->loc_name && !strcasecmp(a->loc_name, b->loc_name))
+        return 1;
+    return a->precision <= 2 && b->precision <= 2 && a->has_coords && b->has_coords &&
+           km_between(a->lat, a->lon, b->lat, b->lon) <= 10.0;
+}
+
 static int sub_compatible(int a, int b)
 {
     if (a == b)
@@ -181,7 +197,10 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
         return 1;
     long da = sr_days_from_civil(a->date.y, a->date.m, a->date.d);
     long db = sr_days_from_civil(b->date.y, b->date.m, b->date.d);
-    return labs(da - db) <= (a->time_precision > 1 || b->time_precision > 1 ? 7 : 0);
+    /* "this week" takes in the days around the article's date; "last
+     * week" is not Tuesday's attack */
+    int prec = a->time_precision > b->time_precision ? a->time_precision : b->time_precision;
+    return labs(da - db) <= (prec >= 3 ? 15 : prec == 2 ? 3 : 0);
 }
 
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
@@ -211,6 +230,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     int better = v->has_loc && (!u->has_loc || v->precision < u->precision ||
                                 (v->precision == u->precision && v->has_coords && !u->has_coords));
     if (better) {
+        u->unplaced = 0;
         u->has_loc = 1;
         u->loc_name = v->loc_name;
         u->loc_admin1 = v->loc_admin1 ? v->loc_admin1 : u->loc_admin1;
@@ -321,7 +341,13 @@ void sr_assemble(sr_coder *c)
             /* protests at one place on one day are one event, whoever is
              * named in which role */
             int protests = u->type == TYPE_PROTESTS;
-            if (!protests && (!actors_compatible(c, u->a1, v->a1) || !actors_compatible(c, u->a2, v->a2)))
+            /* a fight has two sides in either order: "six militants and
+             * four soldiers were killed in the attack" names the
+             * attackers' dead as victims */
+            int sides = actors_compatible(c, u->a1, v->a1) && actors_compatible(c, u->a2, v->a2);
+            if (!sides && u->type == TYPE_BATTLES && (v->a1 < 0 || v->a2 < 0 || u->a1 < 0 || u->a2 < 0))
+                sides = actors_compatible(c, u->a1, v->a2) && actors_compatible(c, u->a2, v->a1);
+            if (!protests && !sides)
                 continue;
             /* same actors or a shared place: the same happening */
             int same_actor = u->a1 >= 0 && u->a1 == v->a1;
@@ -334,6 +360,10 @@ void sr_assemble(sr_coder *c)
             if (v->anaphoric)
                 continue;
             if (!loc_compatible(u, v) || !date_compatible(u, v))
+                continue;
+            /* a fight somewhere in a province and the capture of one town
+             * in it are two events; a fight at that town is the capture */
+            if (u->sub != v->sub && (is_territory(u->sub) || is_territory(v->sub)) && !same_town(u, v))
                 continue;
             if (protests && !same_place)
                 continue;
@@ -348,7 +378,7 @@ void sr_assemble(sr_coder *c)
     /* "the battles", "the attack" with nothing told before: a state of
      * affairs, not a happening this article reports */
     for (size_t i = 0; i < c->nevs; i++)
-        if (c->evs[i].anaphoric && !c->evs[i].dead)
+        if ((c->evs[i].anaphoric || c->evs[i].unplaced) && !c->evs[i].dead)
             c->evs[i].dead = 1;
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)

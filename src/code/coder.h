@@ -147,6 +147,7 @@ typedef struct sr_ev {
     int dead;               /* merged into another */
     int tok;                /* trigger token, for ordering */
     int anaphoric;          /* "the attack": a happening told before */
+    int unplaced;           /* no place yet: kept only if a later mention places it */
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */
 } sr_ev;

@@ -348,12 +348,13 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     if (c->has_title) {
         sr_resolve_mentions(c, &c->title);
     }
+    /* every place first: a lead sentence may only be placed by the next */
     for (size_t k = 0; k < c->nsents; k++) {
-        sr_sent *s = &c->sents[k];
-        sr_resolve_mentions(c, s);
-        sr_find_places(c, s);
-        sr_code_sentence(c, s);
+        sr_resolve_mentions(c, &c->sents[k]);
+        sr_find_places(c, &c->sents[k]);
     }
+    for (size_t k = 0; k < c->nsents; k++)
+        sr_code_sentence(c, &c->sents[k]);
     /* one warning an article for each limit, not one a sentence */
     if (c->n_long_sents)
         sr_coder_warn(c, "%zu sentence(s) longer than %zu bytes (the first: sentence %d) were cut into pieces",

@@ -697,6 +697,12 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
                 }
                 break;
             }
+            /* "13 civilians including two volunteers": a part of a
+             * count told before it */
+            if (qs > 0 && (sr_streq(s->tok[qs - 1].norm, "including") || sr_streq(s->tok[qs - 1].norm, "among"))) {
+                i = qs - 1;
+                continue;
+            }
             total += num.value;
             *found = 1;
             i = qs;
@@ -1899,6 +1905,13 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     const sr_ev *pv = &c->evs[q - 1];
                     if (pv->sent < s->index - 2)
                         break;
+                    /* "Earlier this month ...": another time, so
+                     * perhaps another place */
+                    if (proto.explicit_date &&
+                        (proto.time_precision >= 3 || !pv->has_date ||
+                         labs(sr_days_from_civil(proto.date.y, proto.date.m, proto.date.d) -
+                              sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1))
+                        continue;
                     if (pv->a1 == k.a1_ent && pv->has_loc) {
                         lp.prev_ev = pv;
                         has_anchor = 1;
@@ -1906,8 +1919,16 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     }
                 }
             }
-            if (!has_anchor && !anaphoric)
-                continue;
+            /* "At least 10 people were killed Friday when al-Shabaab
+             * fighters attacked a base", the place told a sentence later
+             * ("... killed in the attack in Lower Shabelle"): kept aside
+             * until a mention of the same happening places it */
+            int unplaced = 0;
+            if (!has_anchor && !anaphoric) {
+                if (k.a1_ent < 0 || !proto.explicit_date)
+                    continue;
+                unplaced = 1;
+            }
             if (only_country && !proto.explicit_date) {
                 /* "has lost territory in Syria and Iraq": too vague */
                 const sr_pmention *q = context_place(c, si, 0, 1);
@@ -2038,6 +2059,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 v->time_precision = proto.time_precision;
                 v->explicit_date = proto.explicit_date;
                 v->anaphoric = anaphoric;
+                v->unplaced = unplaced;
                 v->generic = (k.cls == EV_ATTACK || k.cls == EV_SHOOT || k.cls == EV_KILL) && !k.weapons;
                 if (lp.n) {
                     const sr_pmention *p = &s->pm[lp.pm[li]];

@@ -529,7 +529,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (pt && !mm->pronoun && mm->ent >= 0 && pt < p->s && p->s - pt <= 4) {
                 int words_only = 1;
                 for (size_t t = pt + 1; t < p->s; t++)
-                    if (!(s->tok[t].flags & TK_ALPHA) || is_loc_prep(e, s->tok[t].id) ||
+                    if (!(s->tok[t].flags & TK_ALPHA) || (is_loc_prep(e, s->tok[t].id) && !(t + 1 == p->s && s->tok[t].id == e->w.of)) ||
                         (s->owner[t] >= 0 && s->m[s->owner[t]].kind != PH_COUNTRY))
                         words_only = 0;
                 if (words_only)
