@@ -1891,6 +1891,21 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             event_date(c, s, t->s, &proto, &bg);
             if (bg || background_near(s, t->s > 6 ? t->s - 6 : 0, t->e + 6))
                 continue;
+            /* "Boko Haram attacked Huyum on Monday ... The insurgents
+             * abducted 20 women": the story's day goes on */
+            if (!proto.explicit_date && k.a1_ent >= 0) {
+                for (size_t q = c->nevs; q > 0; q--) {
+                    const sr_ev *pv = &c->evs[q - 1];
+                    if (pv->sent < s->index - 2)
+                        break;
+                    if (pv->a1 == k.a1_ent && pv->explicit_date && pv->has_date) {
+                        proto.date = pv->date;
+                        proto.has_date = 1;
+                        proto.time_precision = pv->time_precision;
+                        break;
+                    }
+                }
+            }
             if (!has_anchor && proto.explicit_date) {
                 const sr_pmention *q = context_place(c, si, 0, 1);
                 if (q) {

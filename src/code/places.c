@@ -218,6 +218,20 @@ static int admin_for(const sr_coder *c, const sr_pmention *p)
     return -1;
 }
 
+/* A mention of the same name in an earlier sentence that has a point. */
+static const sr_pmention *earlier_same_name(const sr_coder *c, const sr_sent *s, const char *name)
+{
+    if (s < c->sents || s >= c->sents + c->nsents)
+        return NULL;
+    for (const sr_sent *q = s; q > c->sents; q--) {
+        const sr_sent *r = q - 1;
+        for (size_t j = 0; j < r->npm; j++)
+            if (r->pm[j].has_coords && r->pm[j].name && !r->pm[j].refloc && !strcasecmp(r->pm[j].name, name))
+                return &r->pm[j];
+    }
+    return NULL;
+}
+
 static int is_loc_prep(const sr_engine *e, uint32_t id)
 {
     return id && (id == e->w.in || id == e->w.at || id == e->w.near || id == e->w.outside || id == e->w.inside ||
@@ -288,6 +302,20 @@ static void geocode(sr_coder *c, sr_sent *s)
                     p->admin1 = q->admin1 ? q->admin1 : q->name;
                 if (!p->cc[0])
                     memcpy(p->cc, q->cc, 3);
+            } else if (!p->has_coords) {
+                /* the same unknown village named again: what its first
+                 * mention's province said */
+                const sr_pmention *q = earlier_same_name(c, s, p->name);
+                if (q) {
+                    p->lat = q->lat;
+                    p->lon = q->lon;
+                    p->has_coords = 1;
+                    p->precision = q->precision > p->precision ? q->precision : p->precision;
+                    if (!p->admin1)
+                        p->admin1 = q->admin1;
+                    if (!p->cc[0])
+                        memcpy(p->cc, q->cc, 3);
+                }
             }
         }
         if (p->has_coords && !c->has_anchor && p->precision == 1 && !p->dateline && !p->in_report) {
