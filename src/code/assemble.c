@@ -319,6 +319,16 @@ void sr_assemble(sr_coder *c)
                 u->sub = keep_sub;
                 break;
             }
+            /* "attacked a camp to kidnap civilians": the attack is the
+             * abduction, unless it killed */
+            if ((u->sent == v->sent || (same_town(u, v) && u->has_loc && v->has_loc && date_compatible(u, v))) &&
+                u->a1 >= 0 && u->a1 == v->a1 && u->type == TYPE_VAC && v->type == TYPE_VAC &&
+                ((u->sub == SUB_VAC_ATTACK && u->generic && u->fatalities <= 0 && v->sub == SUB_ABDUCTION) ||
+                 (v->sub == SUB_VAC_ATTACK && v->generic && v->fatalities <= 0 && u->sub == SUB_ABDUCTION))) {
+                merge_into(c, u, v);
+                u->sub = SUB_ABDUCTION;
+                break;
+            }
             /* "captured X" and "captured X after AU troops vacated it": the
              * transfer without a fight */
             if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc_name && v->loc_name &&

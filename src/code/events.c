@@ -2034,7 +2034,9 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     a2t = tt;
                 }
             } else if (sub == SUB_VAC_ATTACK || sub == SUB_ABDUCTION) {
-                if (a2e < 0 && (k.victims_civ || k.civ_target || k.person_victim))
+                /* those taken are civilians unless named otherwise: "and
+                 * kidnapped 30 others" */
+                if (a2e < 0 && (k.victims_civ || k.civ_target || k.person_victim || sub == SUB_ABDUCTION))
                     a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
             } else if (type == TYPE_EXPLOSIONS || type == TYPE_BATTLES) {
                 /* suicide bombers and unnamed attackers */
