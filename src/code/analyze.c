@@ -349,5 +349,15 @@ void sr_doc_context(sr_coder *c)
     for (size_t i = 0; i < nc; i++)
         if (score[i] > 0 && (best < 0 || score[i] > score[best]))
             best = (int)i;
+    if (best < 0) {
+        /* nothing else says where: the home of a group active in several
+         * countries ("Al-Shabaab ... near Balad" is Somalia's Balad) */
+        for (size_t si = 0; si < c->nsents + (size_t)c->has_title && best < 0; si++) {
+            const sr_sent *s = si < c->nsents ? &c->sents[si] : &c->title;
+            for (size_t k = 0; k < s->nm && best < 0; k++)
+                if (s->m[k].kind == PH_ACTOR && s->m[k].value < d->nactors && d->actors[s->m[k].value].country >= 0)
+                    best = d->actors[s->m[k].value].country;
+        }
+    }
     c->focus_country = best;
 }

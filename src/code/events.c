@@ -1852,6 +1852,10 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         vm = subject_of(c, s, killw->s, &cl, 0, 0);
                     else
                         vm = object_after(c, s, killw->e, &cl, 6, 1);
+                    /* ", killing at least 14 civilians", "the killing of 13
+                     * people": a noun reading's victims come after it */
+                    if (vm < 0 && (tdef(c, killw, 0)->opts & TRG_NOUN))
+                        vm = object_after(c, s, killw->e, &cl, 6, 1);
                     if (vm >= 0 && vm != k.a1) {
                         victims_kind(c, &s->men[vm], &k.victims_civ, &k.victims_armed, &k.victims_prot);
                         /* civilians killed in strikes on an ISIS-held town
