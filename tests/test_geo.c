@@ -175,6 +175,26 @@ static void test_damaged_index(void **st)
     sr_error err;
     assert_int_equal(sr_gaz_open(p, &g, &err), SR_ERR_PARSE);
     assert_non_null(strstr(err.msg, "rebuild"));
+
+    /* Found by fuzz_gazetteer: a header whose string offset is so large
+     * that offset + length wraps around to a small number looked valid. */
+    unsigned char hdr[64 + 16];
+    memset(hdr, 0, sizeof hdr);
+    memcpy(hdr, "SRGAZ\0\0\0", 8);
+    uint32_t u32[4] = {1, 0, 1, 0};          /* version, nrec, nslot, npost */
+    memcpy(hdr + 8, u32, sizeof u32);
+    uint64_t nstr = 16, off_rec = 64, off_slot = 64, off_post = 80, off_str = UINT64_MAX - 7;
+    memcpy(hdr + 24, &nstr, 8);
+    memcpy(hdr + 32, &off_rec, 8);
+    memcpy(hdr + 40, &off_slot, 8);
+    memcpy(hdr + 48, &off_post, 8);
+    memcpy(hdr + 56, &off_str, 8);
+    f = fopen(p, "wb");
+    assert_non_null(f);
+    fwrite(hdr, 1, sizeof hdr, f);
+    fclose(f);
+    assert_int_equal(sr_gaz_open(p, &g, &err), SR_ERR_PARSE);
+    assert_non_null(strstr(err.msg, "damaged"));
 }
 
 static const char *code_place(sr_engine *e, const char *text, double *lat)

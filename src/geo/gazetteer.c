@@ -58,6 +58,12 @@ struct sr_gazetteer {
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* [off, off + len) ends at or before end, without overflow. */
+static int span_fits(uint64_t off, uint64_t len, uint64_t end)
+{
+    return off <= end && len <= end - off;
+}
+
 sr_status sr_gaz_open(const char *path, sr_gazetteer **out, sr_error *err)
 {
     *out = NULL;
@@ -76,10 +82,12 @@ sr_status sr_gaz_open(const char *path, sr_gazetteer **out, sr_error *err)
     const gaz_header *h = map;
     size_t size = (size_t)st.st_size;
     int ok = !memcmp(h->magic, GAZ_MAGIC, 8) && h->version == GAZ_VERSION;
-    ok = ok && h->off_rec == sizeof *h && h->off_rec + (uint64_t)h->nrec * sizeof(sr_gaz_rec) <= h->off_slot &&
-         h->off_slot + (uint64_t)h->nslot * sizeof(gaz_slot) <= h->off_post &&
-         h->off_post + (uint64_t)h->npost * 4 <= h->off_str && h->off_str + h->nstr <= size && h->nstr > 0 &&
-         (h->nslot & (h->nslot - 1)) == 0 && h->nslot > 0;
+    /* each section inside the file, in order; offsets are checked by
+     * subtraction so that a forged huge offset cannot wrap around */
+    ok = ok && h->off_rec == sizeof *h && span_fits(h->off_rec, (uint64_t)h->nrec * sizeof(sr_gaz_rec), h->off_slot) &&
+         span_fits(h->off_slot, (uint64_t)h->nslot * sizeof(gaz_slot), h->off_post) &&
+         span_fits(h->off_post, (uint64_t)h->npost * 4, h->off_str) && span_fits(h->off_str, h->nstr, size) &&
+         h->nstr > 0 && (h->nslot & (h->nslot - 1)) == 0 && h->nslot > 0;
     if (ok) {
         const char *str = (const char *)map + h->off_str;
         ok = str[h->nstr - 1] == 0;
