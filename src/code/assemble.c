@@ -387,9 +387,14 @@ void sr_assemble(sr_coder *c)
     }
     /* "the battles", "the attack" with nothing told before: a state of
      * affairs, not a happening this article reports */
-    for (size_t i = 0; i < c->nevs; i++)
-        if ((c->evs[i].anaphoric || c->evs[i].unplaced) && !c->evs[i].dead)
-            c->evs[i].dead = 1;
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *v = &c->evs[i];
+        /* unless it tells all of a happening: "ISIS claimed responsibility
+         * for the attack, which killed 23 people in Kabul" */
+        int whole = v->anaphoric && !v->unplaced && v->a1 >= 0 && v->has_loc && v->fatalities > 0 && !v->split;
+        if ((v->anaphoric || v->unplaced) && !v->dead && !whole)
+            v->dead = 1;
+    }
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)
         if (!c->evs[i].dead)

@@ -267,7 +267,9 @@ static int premodifier(const sr_coder *c, const sr_sent *s, size_t i)
                                      p->id != e->w.in && p->id != e->w.on && p->id != e->w.the &&
                                      !has_cue(s, j - 1, CUE_REPORT) && !has_cue(s, j - 1, CUE_SUPPORT) &&
                                      p->id != e->w.with && p->id != e->w.to && p->id != e->w.from &&
-                                     p->id != e->w.after && p->id != e->w.for_ && p->id != e->w.against))
+                                     p->id != e->w.after && p->id != e->w.for_ && p->id != e->w.against &&
+                                     p->id != e->w.during && p->id != e->w.amid && p->id != e->w.at &&
+                                     p->id != e->w.near && p->id != e->w.following && p->id != e->w.before))
             j--;
         else if ((p->flags & TK_NUM) || p->id == e->w.a || p->id == e->w.an)
             j--;
@@ -1649,7 +1651,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         anaphoric = 1;
                     if (k.a1 < 0 && !anaphoric &&
                         (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
-                         td->cls == EV_PROTEST || td->cls == EV_TERRITORY)) {
+                         td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID)) {
                         /* "X helped the Syrian forces with airstrikes",
                          * "X announced the capture of Y" */
                         int sj = subject_of(c, s, t->s, &cl, 0, forbid);
@@ -1757,7 +1759,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if (k.a2 >= 0)
                 k.a2_ent = s->men[k.a2].ent;
             /* whose place was hit: "ISIS-held oil fields" */
-            int a2_holder = 0;
+            /* "shelled rebel-held areas": the rebels hold what was hit */
+            int a2_holder = k.a2 >= 0 && s->men[k.a2].ctrl;
             if (k.a2_ent < 0) {
                 for (size_t j = 0; j < s->npm; j++)
                     if (s->pm[j].owner >= 0 && s->pm[j].s > t->s && s->men[s->pm[j].owner].ent >= 0) {
