@@ -1688,6 +1688,15 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                     k.a2 = subj;
             } else {
                 k.a1 = subject_of(c, s, t->s, &cl, participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : forbid);
+                /* "Protesters stormed the parliament": a crowd's attack is a
+                 * violent demonstration */
+                if (k.a1 < 0 && (td->cls == EV_RAID || td->cls == EV_ATTACK) && !(td->opts & TRG_VICTIM_SUBJ)) {
+                    int sj = subject_of(c, s, t->s, &cl, participle, 0);
+                    if (sj >= 0 && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_PROTESTER)) {
+                        k.a1 = sj;
+                        k.cls = EV_RIOT;
+                    }
+                }
                 if (td->opts & TRG_VICTIM_SUBJ) {
                     k.a2 = k.a1;
                     k.a1 = -1;
@@ -1769,6 +1778,22 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         a2_holder = 1;
                         break;
                     }
+            }
+            /* "threw a grenade at a checkpoint, wounding three soldiers":
+             * the wounded are whom it was aimed at */
+            if (k.a2 < 0 && k.a2_ent < 0) {
+                for (size_t q = t->e; q < s->ntok && q < (size_t)t->e + 14; q++) {
+                    if (sr_streq(s->tok[q].norm, ";") || s->tok[q].id == e->w.but)
+                        break;
+                    if (!has_cue(s, q, CUE_INJURE))
+                        continue;
+                    int wm = object_after(c, s, cue_end(s, q, CUE_INJURE), &cl, 5, 1);
+                    if (wm >= 0 && wm != k.a1) {
+                        k.a2 = wm;
+                        k.a2_ent = s->men[wm].ent;
+                    }
+                    break;
+                }
             }
             if (k.a2 >= 0)
                 victims_kind(c, &s->men[k.a2], &k.victims_civ, &k.victims_armed, &k.victims_prot);

@@ -676,7 +676,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         }
         /* "Yemen's Saada", "Raqqa's eastern al-Meshleb district" */
         if (g >= 1 && (s->tok[gap_s].flags & TK_POSS) && g <= 3 &&
-            (p->kind == PK_COUNTRY || p->kind == PK_CITY || p->kind == PK_ADMIN1 || p->kind == PK_TOWN)) {
+            (p->kind == PK_COUNTRY || p->kind == PK_CITY || p->kind == PK_ADMIN1 || p->kind == PK_TOWN ||
+             p->kind == PK_REGION)) {
             q->container = (int16_t)k;
             continue;
         }
