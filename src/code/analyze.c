@@ -346,9 +346,16 @@ void sr_doc_context(sr_coder *c)
         }
     }
     int best = -1;
-    for (size_t i = 0; i < nc; i++)
+    size_t ncc = 0;
+    c->article_ccs[0] = 0;
+    for (size_t i = 0; i < nc; i++) {
         if (score[i] > 0 && (best < 0 || score[i] > score[best]))
             best = (int)i;
+        if (score[i] > 0 && ncc < 16 && strlen(d->countries[i].iso2) == 2) {
+            memcpy(c->article_ccs + 2 * ncc, d->countries[i].iso2, 2);
+            c->article_ccs[2 * ++ncc] = 0;
+        }
+    }
     if (best < 0) {
         /* nothing else says where: the home of a group active in several
          * countries ("Al-Shabaab ... near Balad" is Somalia's Balad) */

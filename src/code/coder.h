@@ -192,6 +192,7 @@ struct sr_coder {
     sr_date adate;
     int has_adate;
     int focus_country;    /* countries[] index or -1 */
+    char article_ccs[33]; /* ISO2 codes of up to 16 countries the article names */
     int has_anchor;       /* a town the article placed: nearness decides between namesakes */
     double anchor_lat, anchor_lon;
     int focus_counts[8];

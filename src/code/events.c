@@ -1578,7 +1578,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* "destroyed a convoy ... with mortars": the weapons seized or
              * destroyed are things, not an attack */
             if ((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
-                (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_CARBOMB || td->cls == EV_GRENADE)) {
+                (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_CARBOMB || td->cls == EV_GRENADE ||
+                 td->cls == EV_SUICIDE || td->cls == EV_BOMB)) {
                 int obj_of_other = 0;
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
@@ -1590,6 +1591,22 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         obj_of_other = 1;
                 }
                 if (obj_of_other)
+                    continue;
+            }
+            /* "thwarted an ISIS attack", "repelled an assault": the attack
+             * happened and was fought off, a fight and not a disrupted
+             * weapon */
+            if (td->cls == EV_DISRUPT && (td->opts & TRG_VERB)) {
+                int fought = 0;
+                for (size_t q = 0; q < s->ntg; q++) {
+                    const sr_trig *u = &s->tg[q];
+                    if (u == t || u->s < t->e || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
+                        continue;
+                    int uc = tdef(c, u, 0)->cls;
+                    if (uc == EV_ATTACK || uc == EV_CLASH || uc == EV_RAID)
+                        fought = 1;
+                }
+                if (fought)
                     continue;
             }
             int anaphoric = 0;
@@ -1768,6 +1785,23 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if (k.a2 >= 0)
                 k.a2_ent = s->men[k.a2].ent;
             /* whose place was hit: "ISIS-held oil fields" */
+            /* "SDF fighters thwarted an ISIS attack": those who fought it
+             * off are the other side */
+            int a2_self = k.a2 >= 0 && k.a1 >= 0 && s->men[k.a2].ent == s->men[k.a1].ent; /* "their positions" */
+            if (((k.a2 < 0 && k.a2_ent < 0) || a2_self) && (td->opts & TRG_NOUN) &&
+                (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID)) {
+                for (size_t q = 0; q < s->ntg; q++) {
+                    const sr_trig *u = &s->tg[q];
+                    if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || tdef(c, u, 0)->cls != EV_DISRUPT)
+                        continue;
+                    int sj = subject_of(c, s, u->s, &cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+                    if (sj >= 0 && sj != k.a1 && (k.a1 < 0 || s->men[sj].ent != s->men[k.a1].ent)) {
+                        k.a2 = sj;
+                        k.a2_ent = s->men[sj].ent;
+                    }
+                    break;
+                }
+            }
             /* "shelled rebel-held areas": the rebels hold what was hit */
             int a2_holder = k.a2 >= 0 && s->men[k.a2].ctrl;
             if (k.a2_ent < 0) {

@@ -111,11 +111,15 @@ static size_t name_seq(const sr_sent *s, size_t i)
     if (!name_tok(s, i, 1))
         return i;
     size_t j = i + 1;
-    while (j < s->ntok && j < i + 5 && name_tok(s, j, 0)) {
+    while (j < s->ntok && j < i + 5 &&
+           (name_tok(s, j, 0) || ((s->tok[j].flags & TK_NUM) && (s->tok[j].flags & TK_HYPH)))) {
         /* a new name starts after a comma only; two capitalised words in a
-         * row belong together */
+         * row belong together; "T-4" keeps its number */
         j++;
     }
+    /* one letter is no name: "the T-3 airbase" is not a place called T */
+    if (j == i + 1 && s->tok[i].nlen < 2)
+        return i;
     return j;
 }
 
@@ -267,6 +271,7 @@ static void geocode(sr_coder *c, sr_sent *s)
             h.near_lat = c->anchor_lat;
             h.near_lon = c->anchor_lon;
             h.want_admin = p->kind == PK_ADMIN1 || p->region_noun;
+            h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
             sr_geo_hit hit;
             const char *nm = p->pattern ? p->name : p->name;
             if (sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
@@ -763,6 +768,41 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->next = (int16_t)(s->npm - 1);
             }
         }
+    }
+    /* "the villages of X and Y in the countryside of Hama": the
+     * province holds every place of the list */
+    for (size_t k = 0; k < s->npm; k++) {
+        sr_pmention *h = &s->pm[k];
+        if (h->is_listed || h->next < 0)
+            continue;
+        int cont = -1;
+        const sr_pmention *last = h;
+        for (int j = (int)k, guard = 0; j >= 0 && guard < 16; j = s->pm[j].next, guard++) {
+            last = &s->pm[j];
+            if (cont < 0 && s->pm[j].container >= 0)
+                cont = s->pm[j].container;
+        }
+        if (cont < 0) {
+            size_t best_s = (size_t)-1;
+            for (size_t j = 0; j < s->npm; j++) {
+                const sr_pmention *q = &s->pm[j];
+                if (q->s < last->e || q->s >= best_s)
+                    continue;
+                best_s = q->s;
+                int bigger = q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun ||
+                             q->kind == PK_COUNTRY || q->kind == PK_CITY;
+                if (bigger && q->s - last->e <= 6 && last->e < n &&
+                    (tok_is(s, last->e, e->w.in) || sr_streq(s->tok[last->e].norm, ",")))
+                    cont = (int)j;
+                else
+                    cont = -1;
+            }
+        }
+        if (cont < 0)
+            continue;
+        for (int j = (int)k, guard = 0; j >= 0 && guard < 16; j = s->pm[j].next, guard++)
+            if (s->pm[j].container < 0 && j != cont)
+                s->pm[j].container = (int16_t)cont;
     }
     geocode(c, s);
 }

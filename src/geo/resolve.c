@@ -67,6 +67,14 @@ static int same_admin(const char *a, const char *b)
     return ss >= 3 && !memcmp(lng + ls - ss, sht, ss);
 }
 
+static int cc_listed(const char *ccs, const char *cc)
+{
+    for (; ccs[0] && ccs[1]; ccs += 2)
+        if (ccs[0] == cc[0] && ccs[1] == cc[1])
+            return 1;
+    return 0;
+}
+
 static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1, double lat, double lon, int kind,
                        unsigned pop, int curated)
 {
@@ -283,6 +291,10 @@ score:;
         /* outside the article's country only the very spelling counts:
          * "Derwish" in a Syrian story is no German village */
         if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !cd->exact)
+            continue;
+        /* nor in a country the article never names: an unknown village
+         * in Hama is not Morocco's El Jadida */
+        if (h && h->focus_cc && h->article_ccs && strncmp(cc, h->focus_cc, 2) && !cc_listed(h->article_ccs, cc))
             continue;
         const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +

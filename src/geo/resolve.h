@@ -13,6 +13,7 @@ typedef struct sr_geo_hint {
     int has_near;         /* a place the article already put on the map */
     double near_lat, near_lon;
     int want_admin;       /* "X province": the province itself */
+    const char *article_ccs; /* two letters for each country the article names, or NULL */
 } sr_geo_hint;
 
 typedef struct sr_geo_hit {
