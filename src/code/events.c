@@ -1704,6 +1704,20 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 if (subj >= 0 && subj != k.a1)
                     k.a2 = subj;
             } else {
+                /* "The offensive targets the village of Baghouz": an event
+                 * told before does it; this is that event again */
+                if ((td->opts & TRG_VERB) && t->s > 0) {
+                    for (size_t q = 0; q < s->ntg; q++) {
+                        const sr_trig *u = &s->tg[q];
+                        if (u != t && u->ndef && u->e == t->s && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(s, u))
+                            anaphoric = 1;
+                    }
+                    static const char *const ops[] = {"offensive", "operation", "campaign", "push", "advance", NULL};
+                    if (t->s >= 2 && s->tok[t->s - 2].id == e->w.the && s->owner[t->s - 1] < 0)
+                        for (const char *const *w = ops; *w; w++)
+                            if (sr_streq(s->tok[t->s - 1].norm, *w))
+                                anaphoric = 1;
+                }
                 k.a1 = subject_of(c, s, t->s, &cl, participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : forbid);
                 /* "Protesters stormed the parliament": a crowd's attack is a
                  * violent demonstration */
