@@ -627,9 +627,23 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
     const char *w = s->tok[i].norm;
     if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
         return 0;
-    for (size_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
+    static const char *const heads[] = {"commander", "leader", "member", "official", "officer", "emir",
+                                        "spokesman", "militant", "fighter", "soldier", "policeman", NULL};
+    for (size_t k = i + 1; k < s->ntok && k <= i + 4; k++) {
         if (s->tok[k].id == c->eng->w.of || (s->tok[k].flags & TK_PUNCT))
             return 0;
+        /* "a senior al-Qaeda commander", "an ISIS member" */
+        if (s->owner[k] < 0 && k > i + 1 && s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR &&
+            (np_end == (size_t)-1 || np_end == k + 1)) {
+            for (const char *const *h = heads; *h; h++)
+                if (sr_streq(s->tok[k].norm, *h)) {
+                    memset(num, 0, sizeof *num);
+                    num->value = 1;
+                    return 1;
+                }
+        }
+        if (k > i + 3)
+            break;
         if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
             if (np_end != (size_t)-1 && s->m[s->owner[k]].end != np_end)
                 return 0;
@@ -1596,7 +1610,10 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* "thwarted an ISIS attack", "repelled an assault": the attack
              * happened and was fought off, a fight and not a disrupted
              * weapon */
-            if (td->cls == EV_DISRUPT && (td->opts & TRG_VERB)) {
+            const char *tw = s->tok[t->s].norm;
+            int repel = td->cls == EV_CLASH && (!strncmp(tw, "repel", 5) || !strncmp(tw, "repuls", 6) ||
+                                                !strncmp(tw, "fend", 4) || !strncmp(tw, "beat", 4));
+            if ((td->cls == EV_DISRUPT || repel) && (td->opts & TRG_VERB)) {
                 int fought = 0;
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
@@ -1806,7 +1823,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID)) {
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
-                    if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || tdef(c, u, 0)->cls != EV_DISRUPT)
+                    if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB) ||
+                        (tdef(c, u, 0)->cls != EV_DISRUPT && tdef(c, u, 0)->cls != EV_CLASH))
                         continue;
                     int sj = subject_of(c, s, u->s, &cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
                     if (sj >= 0 && sj != k.a1 && (k.a1 < 0 || s->men[sj].ent != s->men[k.a1].ent)) {
@@ -2128,10 +2146,16 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         }
                 }
             }
-            if (a1e >= 0 && a1e == a2e && sub != SUB_VAC_ATTACK) {
+            int a2_is_a1 = a1e >= 0 && a1e == a2e;
+            if (a2_is_a1 && sub != SUB_VAC_ATTACK) {
                 a2e = -1;
                 a2t = NULL;
             }
+            /* "air strikes on a village killed 50 people": the dead are
+             * civilians unless named otherwise */
+            if (type == TYPE_EXPLOSIONS && a2e < 0 && (!k.victims_armed || a2_is_a1) &&
+                (k.victims_civ || (k.civ_target && k.fat > 0)))
+                a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
             sr_modality mod = modality_of(c, s, t, &cl);
             /* one event per place */
             int nloc = lp.n ? lp.n : 1;
