@@ -1626,6 +1626,18 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 if (fought)
                     continue;
             }
+            /* "intercepted and destroyed a Houthi drone": one disruption */
+            if (td->cls == EV_DESTROY) {
+                int disrupted = 0;
+                for (size_t q = 0; q < s->ntg; q++) {
+                    const sr_trig *u = &s->tg[q];
+                    if (u != t && u->ndef && u->e <= t->s && t->s - u->e <= 3 && tdef(c, u, 0)->cls == EV_DISRUPT &&
+                        tok_is(s, t->s - 1, e->w.and_))
+                        disrupted = 1;
+                }
+                if (disrupted)
+                    continue;
+            }
             int anaphoric = 0;
             if ((int)t->s < s->dateline_end)
                 continue;
