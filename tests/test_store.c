@@ -80,10 +80,10 @@ static int keep_event(void *ctx, const sr_stored_event *e)
 {
     got *g = ctx;
     if (g->n < 16)
-        snprintf(g->line[g->n], sizeof g->line[0], "%s %s | %s | %s | %s | sources %d: %s | dead %ld",
+        snprintf(g->line[g->n], sizeof g->line[0], "%s %s | %s | %s | %s | sources %d: %s | dead %ld | %s",
                  e->date ? e->date : "-", e->sub_event_type, e->actor1 ? e->actor1 : "-",
                  e->actor2 ? e->actor2 : "-", e->location ? e->location : "-", e->n_sources,
-                 e->sources ? e->sources : "-", e->fatalities);
+                 e->sources ? e->sources : "-", e->fatalities, e->articles ? e->articles : "-");
     g->n++;
     return 0;
 }
@@ -173,11 +173,11 @@ static void test_two_outlets_one_event(void **st)
     assert_int_equal(g.n, 3);
     /* the two reports are one event, with both outlets and the lower toll */
     assert_string_equal(g.line[0], "2018-11-04 Air/drone strike | US-led coalition | Islamic State | Al-Susah | "
-                                   "sources 1: Outlet C | dead 4");
+                                   "sources 1: Outlet C | dead 4 | r3");
     assert_string_equal(g.line[1], "2018-11-04 Air/drone strike | US-led coalition | Islamic State | Hajin | "
-                                   "sources 2: Outlet A; Outlet B | dead 9");
+                                   "sources 2: Outlet A; Outlet B | dead 9 | r1; r2");
     assert_string_equal(g.line[2], "2018-11-11 Air/drone strike | US-led coalition | Islamic State | Hajin | "
-                                   "sources 1: Outlet A | dead 7");
+                                   "sources 1: Outlet A | dead 7 | r4");
     sr_store_close(s);
 }
 

@@ -134,7 +134,10 @@ sr_status sr_db_open_pg(const char *conninfo, sr_db **out, sr_error *err)
         free(d);
         return s;
     }
-    PGresult *r = PQexec(d->c, "SET synchronous_commit = off; SET client_min_messages = warning;");
+    /* plans made for each execution: a generic plan made while the tables
+     * were empty would scan them whole once they are large */
+    PGresult *r = PQexec(d->c, "SET synchronous_commit = off; SET client_min_messages = warning;"
+                               " SET plan_cache_mode = force_custom_plan;");
     PQclear(r);
     *out = &d->base;
     return SR_OK;

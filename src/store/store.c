@@ -511,7 +511,8 @@ static sr_status write_merged(sr_store *s, const char *id, const ev_row *r, cons
                         " lat = CAST($13 AS DOUBLE PRECISION), lon = CAST($14 AS DOUBLE PRECISION),"
                         " geo_precision = CAST($15 AS INTEGER), fatalities = CAST($16 AS INTEGER),"
                         " n_sources = CAST($17 AS INTEGER), mentions = CAST($18 AS INTEGER), sources = $19,"
-                        " articles = $20, notes = $21 WHERE id = $1",
+                        " articles = CASE WHEN articles IS NULL OR articles = '' THEN CAST($20 AS TEXT) ELSE articles || '; ' || CAST($20 AS TEXT) END,"
+                        " notes = $21 WHERE id = $1",
                         21, u, NULL, NULL, err);
     if (st || !is_territory(r->sub))
         return st;
@@ -554,8 +555,41 @@ static sr_status write_merged(sr_store *s, const char *id, const ev_row *r, cons
 
 #define MERGED_COLS                                                                                              \
     "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
+/* Candidates for a merge leave out the list of articles: it grows with
+ * every report, and reading it back for each new event made ingest
+ * quadratic. Which merged events this article already reports is known
+ * in memory (the touched list). */
+#define MERGED_COLS_NO_ARTICLES "id, " EV_COLS ", n_sources, mentions, sources, NULL, notes"
 
-static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, sr_error *err)
+/* The merged events the article being added reports so far. */
+typedef struct touched {
+    char (*id)[72];
+    size_t n, cap;
+} touched;
+
+static int touched_has(const touched *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (!strcmp(t->id[i], id))
+            return 1;
+    return 0;
+}
+
+static int touched_add(touched *t, const char *id)
+{
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 16;
+        char(*nv)[72] = realloc(t->id, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        t->id = nv;
+        t->cap = nc;
+    }
+    snprintf(t->id[t->n++], sizeof t->id[0], "%s", id);
+    return 0;
+}
+
+static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, touched *tv, sr_error *err)
 {
     sr_actor_ref a1, a2;
     sr_location_ref loc;
@@ -599,7 +633,7 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
         sr_date_format(&hi, his);
         const char *p[] = {r.type, r.sub, los, his};
         st = sr_db_exec(s->db,
-                        "SELECT " MERGED_COLS " FROM merged WHERE event_type = $1 AND sub_event_type = $2"
+                        "SELECT " MERGED_COLS_NO_ARTICLES " FROM merged WHERE event_type = $1 AND sub_event_type = $2"
                         " AND date BETWEEN $3 AND $4 ORDER BY id",
                         4, p, collect_merged, &l, err);
         if (!st && l.oom)
@@ -608,7 +642,7 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
         for (size_t i = 0; !st && i < l.n; i++) {
             double sc;
             /* never two events of one article: the coder kept them apart */
-            if (!contains_item(l.v[i].articles, a->id) && mergeable(&r, &l.v[i].r, &sc) && sc < bs) {
+            if (!touched_has(tv, l.v[i].r.merged) && mergeable(&r, &l.v[i].r, &sc) && sc < bs) {
                 bs = sc;
                 best = &l.v[i];
             }
@@ -626,6 +660,8 @@ static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, 
         agg_free(&g);
     }
     merged_list_free(&l);
+    if (!st && touched_add(tv, mid))
+        st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
     if (st)
         return st;
     numbuf nb = {0};
@@ -707,11 +743,13 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
                     "INSERT INTO articles (id, text_hash, date, source, url, title, n_events, ingested_at)"
                     " VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS INTEGER), $8)",
                     8, ap, NULL, NULL, err);
+    touched tv = {0};
     for (size_t i = 0; !st && i < sr_result_count(r); i++) {
         const sr_event *e = sr_result_event(r, i);
         if (sr_event_modality(e) == SR_ASSERTED)
-            st = add_event(s, a, e, err);
+            st = add_event(s, a, e, &tv, err);
     }
+    free(tv.id);
     if (!st)
         st = exec0(s, s->in_batch ? "RELEASE SAVEPOINT article" : "COMMIT", err);
     if (st) {
