@@ -1967,7 +1967,10 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         /* civilians killed in strikes on an ISIS-held town
                          * are the ones the strike fell on */
                         int civ_dead = s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_CIVILIAN);
-                        if ((k.a2 < 0 && k.a2_ent < 0) || (a2_holder && civ_dead)) {
+                        /* "attacked their checkpoint": "their" read as the
+                         * attackers' own is no target; the dead say who */
+                        int a2_own = k.a2 >= 0 && k.a1 >= 0 && s->men[k.a2].ent == s->men[k.a1].ent;
+                        if ((k.a2 < 0 && k.a2_ent < 0) || (a2_holder && civ_dead) || a2_own) {
                             k.a2 = vm;
                             k.a2_ent = s->men[vm].ent;
                         }
