@@ -137,7 +137,9 @@ static void find_report(sr_coder *c, sr_sent *s)
         int is_acc = sr_streq(w, "according");
         /* Trailing source: ", X said." / ", according to X." */
         size_t k = ce;
-        while (k < s->ntok && (s->tok[k].flags & TK_WORD) && k < ce + 8 && !tok_is(s, k, e->w.that))
+        /* ", residents told Agence France Presse (AFP) yesterday." */
+        while (k < s->ntok && k < ce + 10 && !tok_is(s, k, e->w.that) &&
+               ((s->tok[k].flags & TK_WORD) || sr_streq(s->tok[k].norm, "(") || sr_streq(s->tok[k].norm, ")")))
             k++;
         int at_end = (k >= s->ntok || sr_streq(s->tok[k].norm, ".") || sr_streq(s->tok[k].norm, "\"")) ||
                      (k + 1 >= s->ntok);

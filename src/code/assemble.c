@@ -308,9 +308,15 @@ void sr_assemble(sr_coder *c)
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
              * missile attack on Marib": the same attack, told without its
              * weapon */
-            if (v->generic && ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0))) &&
+            /* "A protest in Myingyan turned deadly ... a young man was shot
+             * in the head": an unattributed shooting where protesters were
+             * shot that day is that shooting */
+            int at_protest = u->type == TYPE_PROTESTS && v->a1 < 0 && same_town(u, v) && u->has_loc && v->has_loc;
+            if (v->generic && ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) ||
+                               at_protest) &&
                 u->type != v->type &&
-                (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC) &&
+                (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
+                 (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
                 (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && date_compatible(u, v) &&
                 (loc_compatible(u, v) || (u->loc_admin1 && v->loc_admin1 && !strcasecmp(u->loc_admin1, v->loc_admin1)))) {
                 int keep_type = u->type, keep_sub = u->sub;

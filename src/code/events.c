@@ -629,8 +629,15 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         return 0;
     static const char *const heads[] = {"commander", "leader", "member", "official", "officer", "emir",
                                         "spokesman", "militant", "fighter", "soldier", "policeman", NULL};
+    const sr_engine *e = c->eng;
     for (size_t k = i + 1; k < s->ntok && k <= i + 4; k++) {
-        if (s->tok[k].id == c->eng->w.of || (s->tok[k].flags & TK_PUNCT))
+        if (s->tok[k].id == e->w.of || (s->tok[k].flags & TK_PUNCT))
+            return 0;
+        /* "a day after gunmen killed ...": the phrase ended before them */
+        uint32_t id = s->tok[k].id;
+        if (id && (id == e->w.after || id == e->w.before || id == e->w.in || id == e->w.on || id == e->w.at ||
+                   id == e->w.by || id == e->w.and_ || id == e->w.with || id == e->w.from || id == e->w.to ||
+                   id == e->w.for_ || id == e->w.near || id == e->w.during || id == e->w.against || id == e->w.that))
             return 0;
         /* "a senior al-Qaeda commander", "an ISIS member" */
         if (s->owner[k] < 0 && k > i + 1 && s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR &&
@@ -650,9 +657,9 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
             memset(num, 0, sizeof *num);
             num->value = 1;
             /* "a family of five" */
-            size_t e = s->m[s->owner[k]].end;
+            size_t pe = s->m[s->owner[k]].end;
             sr_number of;
-            if (e + 1 < s->ntok && s->tok[e].id == c->eng->w.of && sr_read_quantity(s->tok, s->ntok, e + 1, &of) &&
+            if (pe + 1 < s->ntok && s->tok[pe].id == e->w.of && sr_read_quantity(s->tok, s->ntok, pe + 1, &of) &&
                 !of.vague && !of.is_year)
                 num->value = of.value;
             return 1;
@@ -836,6 +843,19 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     for (size_t i = a; i < b; i++)
         if (s->tok[i].id == e->w.but || sr_streq(s->tok[i].norm, ";"))
             return 0;
+    /* "bombed camps on Friday, a day after gunmen killed 29": a killing
+     * with its own doer after "after"/"before" is another happening */
+    if (u->s > t->s && !u->passive) {
+        int after = 0;
+        for (size_t i = a; i < b; i++)
+            if (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)
+                after = 1;
+        if (after) {
+            int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+            if (subj >= 0 && s->men[subj].s > t->e)
+                return 0;
+        }
+    }
     if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
         if (subj >= 0 && s->men[subj].e + 3 >= u->s)
@@ -919,6 +939,18 @@ static const sr_pmention *context_place(sr_coder *c, size_t si, int kind, int sa
     return NULL;
 }
 
+/* Whether "after" or "before" stands between tokens a and b. */
+static int separated_by_after(const sr_sent *s, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t i = lo; i < hi && i < s->ntok; i++) {
+        const char *w = s->tok[i].norm;
+        if (w[0] == 'a' ? sr_streq(w, "after") : w[0] == 'b' ? sr_streq(w, "before") : 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
 {
     memset(out, 0, sizeof *out);
@@ -928,6 +960,10 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
         for (size_t k = 0; k < s->npm; k++) {
             const sr_pmention *p = &s->pm[k];
             if (!usable_place(p))
+                continue;
+            /* "bombed camps in Derna, a day after gunmen killed 29": the
+             * place of one happening is not the other's */
+            if (separated_by_after(s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
@@ -1657,6 +1693,18 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             k.plural_noun = td->plural;
             size_t ca, cb;
             clause_span(s, &cl, t->s, &ca, &cb);
+            /* "a day after gunmen killed ...", "before warplanes struck":
+             * another happening's weapons are not this one's */
+            for (size_t q = t->s; q > ca; q--)
+                if (s->tok[q - 1].id == e->w.after || s->tok[q - 1].id == e->w.before) {
+                    ca = q;
+                    break;
+                }
+            for (size_t q = t->e; q < cb; q++)
+                if (s->tok[q].id == e->w.after || s->tok[q].id == e->w.before) {
+                    cb = q;
+                    break;
+                }
             k.weapons = weapons_in(s, ca, td->cls == EV_DESTROY ? t->s : cb, t);
             /* who did it */
             int participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
