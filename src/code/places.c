@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../geo/resolve.h"
 #include "coder.h"
@@ -236,6 +237,41 @@ static const sr_pmention *earlier_same_name(const sr_coder *c, const sr_sent *s,
     return NULL;
 }
 
+/* A gazetteer name as analysts write it: "Ḩays" is Hays, "Dārayyā" Darayya
+ * (marks and ayn/hamza letters dropped, letters kept). */
+static const char *plain_name(sr_coder *c, const char *name)
+{
+    int ascii = 1;
+    for (const unsigned char *q = (const unsigned char *)name; *q; q++)
+        if (*q >= 0x80)
+            ascii = 0;
+    if (ascii)
+        return name;
+    utf8proc_uint8_t *out = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK) < 0 || !out)
+        return name;
+    size_t n = strlen((const char *)out);
+    char *r = sr_arena_alloc(&c->arena, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; r && i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(out + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0)
+            break;
+        if (cp != 0x02BF && cp != 0x02BE && cp != 0x02BB && cp != 0x02BC) {
+            memcpy(r + k, out + i, (size_t)l);
+            k += (size_t)l;
+        }
+        i += (size_t)l;
+    }
+    free(out);
+    if (!r)
+        return name;
+    r[k] = 0;
+    return k ? r : name;
+}
+
 static int is_loc_prep(const sr_engine *e, uint32_t id)
 {
     return id && (id == e->w.in || id == e->w.at || id == e->w.near || id == e->w.outside || id == e->w.inside ||
@@ -282,7 +318,7 @@ static void geocode(sr_coder *c, sr_sent *s)
                     p->has_coords = 1;
                 }
                 if (p->pattern) {
-                    p->name = hit.name;
+                    p->name = plain_name(c, hit.name);
                     p->place = hit.place;
                     p->gaz = (int)hit.gaz;
                 }
