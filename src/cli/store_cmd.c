@@ -496,16 +496,17 @@ void usage_query(FILE *f)
             "  -h, --help             show this help\n");
 }
 
-typedef struct qout {
+/* Where query and control results go, and whether writing failed. */
+typedef struct sink {
     FILE *f;
     sr_format fmt;
     size_t n;
     int werr;
-} qout;
+} sink;
 
 static int on_event(void *ctx, const sr_stored_event *e)
 {
-    qout *q = ctx;
+    sink *q = ctx;
     if (sr_write_stored(q->f, q->fmt, e, q->n++)) {
         q->werr = 1;
         return 1;
@@ -643,7 +644,7 @@ int cmd_query(int argc, char **argv)
         sr_store_close(st);
         return EXIT_FATAL;
     }
-    qout o = {f, fmt, 0, 0};
+    sink o = {f, fmt, 0, 0};
     int status = EXIT_OK;
     o.werr = sr_write_stored_begin(f, fmt) != 0;
     if (!o.werr && sr_store_query(st, &q, on_event, &o, &err)) {
@@ -682,16 +683,9 @@ void usage_control(FILE *f)
             "how many articles report it.\n");
 }
 
-typedef struct cout {
-    FILE *f;
-    sr_format fmt;
-    size_t n;
-    int werr;
-} cout;
-
 static int on_control(void *ctx, const sr_control *c)
 {
-    cout *o = ctx;
+    sink *o = ctx;
     if (sr_write_control(o->f, o->fmt, c, o->n++)) {
         o->werr = 1;
         return 1;
@@ -747,7 +741,7 @@ int cmd_control(int argc, char **argv)
         print_err(&err);
         return EXIT_FATAL;
     }
-    cout o = {stdout, fmt, 0, 0};
+    sink o = {stdout, fmt, 0, 0};
     sr_status s = at ? sr_store_control_at(st, at, country, on_control, &o, &err)
                      : sr_store_control_place(st, place, on_control, &o, &err);
     int status = EXIT_OK;

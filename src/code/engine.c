@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../util/path.h"
 #include "../geo/resolve.h"
 #include "coder.h"
 
@@ -30,20 +31,11 @@ const char *sr_default_data_dir(void)
     if (env && *env)
         return env;
     char exe[PATH_MAX - 32];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            /* build/sitrep -> ../data ; bin/sitrep -> ../share/sitrep */
-            snprintf(buf, sizeof buf, "%s/../data", exe);
-            if (dir_has(buf, "actors.txt"))
-                return buf;
-            snprintf(buf, sizeof buf, "%s/../share/sitrep", exe);
-            if (dir_has(buf, "actors.txt"))
-                return buf;
-            snprintf(buf, sizeof buf, "%s/../../data", exe);
+    if (sr_exe_dir(exe, sizeof exe) == 0) {
+        /* build/sitrep -> ../data ; bin/sitrep -> ../share/sitrep */
+        static const char *const rel[] = {"../data", "../share/sitrep", "../../data"};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            snprintf(buf, sizeof buf, "%s/%s", exe, rel[i]);
             if (dir_has(buf, "actors.txt"))
                 return buf;
         }

@@ -438,9 +438,10 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
         /* "strikes on ISIS's stronghold of Raqqa": a place was hit, ISIS
          * only holds it */
         int holder = 0;
-        for (size_t j = 0; j < s->npm && sr_poss_after(s, k); j++)
-            if (s->pm[j].owner == (int16_t)k)
-                holder = 1;
+        if (sr_poss_after(s, k))
+            for (size_t j = 0; j < s->npm; j++)
+                if (s->pm[j].owner == (int16_t)k)
+                    holder = 1;
         if (holder)
             continue;
         if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
@@ -831,6 +832,24 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     return -1;
 }
 
+/* Whether "after" or "before" stands between tokens a and b (either
+ * order): what lies across it is another happening. */
+static int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t i = lo; i < hi && i < s->ntok; i++)
+        if (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)
+            return 1;
+    return 0;
+}
+
+/* Whether mentions a and b name the same side ("ISIS cells attacked their
+ * checkpoint": "their" read as ISIS). */
+static int same_entity(const sr_sent *s, int a, int b)
+{
+    return a >= 0 && b >= 0 && s->men[a].ent == s->men[b].ent;
+}
+
 /* Whether the killing word u reports the dead of the event word t: not
  * across "but" or ";", and a killing with its own doer ("forces killed
  * four") only joins an event in its own clause. */
@@ -845,16 +864,10 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
             return 0;
     /* "bombed camps on Friday, a day after gunmen killed 29": a killing
      * with its own doer after "after"/"before" is another happening */
-    if (u->s > t->s && !u->passive) {
-        int after = 0;
-        for (size_t i = a; i < b; i++)
-            if (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)
-                after = 1;
-        if (after) {
-            int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
-            if (subj >= 0 && s->men[subj].s > t->e)
-                return 0;
-        }
+    if (u->s > t->s && !u->passive && after_between(e, s, a, b)) {
+        int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+        if (subj >= 0 && s->men[subj].s > t->e)
+            return 0;
     }
     if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
@@ -939,18 +952,6 @@ static const sr_pmention *context_place(sr_coder *c, size_t si, int kind, int sa
     return NULL;
 }
 
-/* Whether "after" or "before" stands between tokens a and b. */
-static int separated_by_after(const sr_sent *s, size_t a, size_t b)
-{
-    size_t lo = a < b ? a : b, hi = a < b ? b : a;
-    for (size_t i = lo; i < hi && i < s->ntok; i++) {
-        const char *w = s->tok[i].norm;
-        if (w[0] == 'a' ? sr_streq(w, "after") : w[0] == 'b' ? sr_streq(w, "before") : 0)
-            return 1;
-    }
-    return 0;
-}
-
 static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
 {
     memset(out, 0, sizeof *out);
@@ -963,7 +964,7 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
                 continue;
             /* "bombed camps in Derna, a day after gunmen killed 29": the
              * place of one happening is not the other's */
-            if (separated_by_after(s, p->s, t))
+            if (after_between(c->eng, s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
@@ -1646,10 +1647,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* "thwarted an ISIS attack", "repelled an assault": the attack
              * happened and was fought off, a fight and not a disrupted
              * weapon */
-            const char *tw = s->tok[t->s].norm;
-            int repel = td->cls == EV_CLASH && (!strncmp(tw, "repel", 5) || !strncmp(tw, "repuls", 6) ||
-                                                !strncmp(tw, "fend", 4) || !strncmp(tw, "beat", 4));
-            if ((td->cls == EV_DISRUPT || repel) && (td->opts & TRG_VERB)) {
+            if ((td->opts & TRG_FEND_OFF) && (td->opts & TRG_VERB)) {
                 int fought = 0;
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
@@ -1878,13 +1876,12 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* whose place was hit: "ISIS-held oil fields" */
             /* "SDF fighters thwarted an ISIS attack": those who fought it
              * off are the other side */
-            int a2_self = k.a2 >= 0 && k.a1 >= 0 && s->men[k.a2].ent == s->men[k.a1].ent; /* "their positions" */
-            if (((k.a2 < 0 && k.a2_ent < 0) || a2_self) && (td->opts & TRG_NOUN) &&
+            if (((k.a2 < 0 && k.a2_ent < 0) || same_entity(s, k.a1, k.a2)) && (td->opts & TRG_NOUN) &&
                 (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID)) {
                 for (size_t q = 0; q < s->ntg; q++) {
                     const sr_trig *u = &s->tg[q];
                     if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB) ||
-                        (tdef(c, u, 0)->cls != EV_DISRUPT && tdef(c, u, 0)->cls != EV_CLASH))
+                        !(tdef(c, u, 0)->opts & TRG_FEND_OFF))
                         continue;
                     int sj = subject_of(c, s, u->s, &cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
                     if (sj >= 0 && sj != k.a1 && (k.a1 < 0 || s->men[sj].ent != s->men[k.a1].ent)) {
@@ -2017,8 +2014,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                         int civ_dead = s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_CIVILIAN);
                         /* "attacked their checkpoint": "their" read as the
                          * attackers' own is no target; the dead say who */
-                        int a2_own = k.a2 >= 0 && k.a1 >= 0 && s->men[k.a2].ent == s->men[k.a1].ent;
-                        if ((k.a2 < 0 && k.a2_ent < 0) || (a2_holder && civ_dead) || a2_own) {
+                        if ((k.a2 < 0 && k.a2_ent < 0) || (a2_holder && civ_dead) || same_entity(s, k.a1, k.a2)) {
                             k.a2 = vm;
                             k.a2_ent = s->men[vm].ent;
                         }

@@ -259,7 +259,7 @@ static const char *plain_name(sr_coder *c, const char *name)
         utf8proc_ssize_t l = utf8proc_iterate(out + i, (utf8proc_ssize_t)(n - i), &cp);
         if (l <= 0)
             break;
-        if (cp != 0x02BF && cp != 0x02BE && cp != 0x02BB && cp != 0x02BC) {
+        if (!sr_is_name_mark((uint32_t)cp)) {
             memcpy(r + k, out + i, (size_t)l);
             k += (size_t)l;
         }

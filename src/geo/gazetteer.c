@@ -23,6 +23,7 @@
 
 #include "../dict/dict.h"
 #include "../util/error.h"
+#include "../util/path.h"
 #include "key.h"
 
 #define GAZ_MAGIC "SRGAZ\0\0\0"
@@ -819,16 +820,10 @@ const char *sr_default_gazetteer(const char *data_dir)
     if (env && *env)
         return env;
     char exe[PATH_MAX - 32];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            snprintf(buf, sizeof buf, "%s/gazetteer.idx", exe);
-            if (access(buf, R_OK) == 0)
-                return buf;
-        }
+    if (sr_exe_dir(exe, sizeof exe) == 0) {
+        snprintf(buf, sizeof buf, "%s/gazetteer.idx", exe);
+        if (access(buf, R_OK) == 0)
+            return buf;
     }
     if (data_dir) {
         snprintf(buf, sizeof buf, "%s/gazetteer.idx", data_dir);

@@ -73,6 +73,17 @@ static size_t control_fields(const sr_control *c, field *f)
     return n;
 }
 
+/* A year, count or coordinate, the same in JSON and CSV. */
+static void put_number(sr_buf *b, const field *f)
+{
+    if (f->kind == F_YEAR)
+        sr_buf_printf(b, "%.4s", f->s);
+    else if (f->kind == F_INT)
+        sr_buf_printf(b, "%ld", f->i);
+    else
+        sr_buf_printf(b, "%.4f", f->d);
+}
+
 static void put_json(sr_buf *b, const field *f, size_t n)
 {
     sr_buf_putc(b, '{');
@@ -85,12 +96,8 @@ static void put_json(sr_buf *b, const field *f, size_t n)
             sr_buf_puts(b, "null");
         else if (f[i].kind == F_STR)
             sr_buf_json_str(b, f[i].s);
-        else if (f[i].kind == F_YEAR)
-            sr_buf_printf(b, "%.4s", f[i].s);
-        else if (f[i].kind == F_INT)
-            sr_buf_printf(b, "%ld", f[i].i);
         else
-            sr_buf_printf(b, "%.4f", f[i].d);
+            put_number(b, &f[i]);
     }
     sr_buf_putc(b, '}');
 }
@@ -104,12 +111,8 @@ static void put_csv(sr_buf *b, const field *f, size_t n)
             continue;
         if (f[i].kind == F_STR)
             sr_buf_csv_field(b, f[i].s);
-        else if (f[i].kind == F_YEAR)
-            sr_buf_printf(b, "%.4s", f[i].s);
-        else if (f[i].kind == F_INT)
-            sr_buf_printf(b, "%ld", f[i].i);
         else
-            sr_buf_printf(b, "%.4f", f[i].d);
+            put_number(b, &f[i]);
     }
     sr_buf_putc(b, '\n');
 }

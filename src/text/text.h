@@ -91,4 +91,8 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
  * the length. Used for dictionary phrases and text alike. */
 size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap);
 
+/* Apostrophes, ayn and hamza marks that spellings of one name use or leave
+ * out: Ra’s al ‘Ayn is Ras al Ayn. */
+int sr_is_name_mark(uint32_t cp);
+
 #endif

@@ -61,6 +61,12 @@ static int is_alpha_ascii(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+int sr_is_name_mark(uint32_t d)
+{
+    return d == '\'' || d == 0x2019 || d == 0x2018 || d == 0x02BF || d == 0x02BE || d == 0x02BC || d == 0x02BB ||
+           d == 0x0060 || d == 0x00B4 || d == 0x02B9;
+}
+
 size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap)
 {
     size_t o = 0;
@@ -95,9 +101,7 @@ size_t sr_norm_word(const char *s, size_t n, char *dst, size_t cap)
             uint32_t d = (uint32_t)dec[j];
             if (d == 0x0131)
                 d = 'i'; /* Turkish dotless i: Kamışlı is Kamishli */
-            /* apostrophes, ayn and hamza marks: Ra’s al ‘Ayn is Ras al Ayn */
-            if (d == '\'' || d == 0x2019 || d == 0x2018 || d == 0x02BF || d == 0x02BE || d == 0x02BC ||
-                d == 0x02BB || d == 0x0060 || d == 0x00B4 || d == 0x02B9)
+            if (sr_is_name_mark(d))
                 continue;
             char e[4];
             int el = sr_utf8_encode(d, e);
