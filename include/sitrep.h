@@ -244,16 +244,38 @@ void sr_store_close(sr_store *s);
  * after kill -9 the article is there with all its events or not at all.
  * An article already stored (same id, or the same text once normalised)
  * changes nothing: *added is 0. Otherwise *added is 1 and *events the
- * number of events stored. */
+ * number of events stored. For many articles, batches are far faster. */
 sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events,
                        sr_error *err);
 
-/* Groups the articles added until sr_store_commit in one transaction:
- * much faster than one commit an article, and still never half an
- * article (each is a savepoint): an interruption loses the articles of
- * the open batch, which a re-run adds again. sr_store_close commits. */
-sr_status sr_store_begin(sr_store *s, sr_error *err);
-sr_status sr_store_commit(sr_store *s, sr_error *err);
+/* ---- batches: many articles written at once ------------------------------
+ * A batch holds copies of coded articles (what the store keeps of them),
+ * independent of any store, so that one thread can fill a batch while
+ * another writes the previous one. */
+typedef struct sr_batch sr_batch;
+sr_batch *sr_batch_new(void); /* NULL when out of memory */
+/* Copies the article and its asserted events; the result may be freed. */
+sr_status sr_batch_add(sr_batch *b, const sr_article *a, const sr_result *r, sr_error *err);
+size_t sr_batch_count(const sr_batch *b);
+void sr_batch_clear(sr_batch *b);
+void sr_batch_free(sr_batch *b);
+
+/* What became of a batch: articles stored, articles there already, events
+ * stored, and the position in the batch (0 = the first added) of the
+ * first article that could not be stored, or -1. */
+typedef struct sr_store_tally {
+    size_t added, same, events;
+    long failed;
+} sr_store_tally;
+
+/* Writes the batch in one transaction, with a few statements over many
+ * rows: far faster than a transaction, or a few statements, an article.
+ * Merging is the same as adding the articles one by one in batch order.
+ * An interruption loses the batch, which a re-run adds again. When the
+ * batch cannot be written whole, each article is tried alone: all that
+ * can be stored is, *tally (may be NULL) counts it, and the first failing
+ * article's error is returned. The batch is left as it was. */
+sr_status sr_store_write(sr_store *s, sr_batch *b, sr_store_tally *tally, sr_error *err);
 
 /* A merged event: every report of one happening. Strings are valid during
  * the callback only. */

@@ -61,6 +61,40 @@ static int put(sr_store *s, const char *id, const char *date, const char *source
     return added;
 }
 
+/* Codes one article into a batch. */
+static void batch_put(sr_batch *b, const char *id, const char *date, const char *source, const char *text)
+{
+    static sr_coder *c;
+    if (!c)
+        c = sr_coder_new(test_engine());
+    sr_article a;
+    memset(&a, 0, sizeof a);
+    a.id = id;
+    a.date = date;
+    a.source = source;
+    a.text = text;
+    sr_result *r;
+    sr_error err;
+    assert_int_equal(sr_code(c, &a, &r, &err), SR_OK);
+    if (sr_batch_add(b, &a, r, &err) != SR_OK)
+        fail_msg("batch_add %s: %s", id, err.msg);
+}
+
+/* Runs one statement on the store's database over a connection of its
+ * own (to set up what the store itself never does). */
+static void db_run(const char *sql)
+{
+    sr_db *db;
+    sr_error err;
+    if (!strncmp(url, "postgres", 8))
+        assert_int_equal(sr_db_open_pg(url, &db, &err), SR_OK);
+    else
+        assert_int_equal(sr_db_open_sqlite(url, &db, &err), SR_OK);
+    if (sr_db_exec(db, sql, 0, NULL, NULL, NULL, &err) != SR_OK)
+        fail_msg("%s: %s", sql, err.msg);
+    db->ops->close(db);
+}
+
 static sr_store_counts counts(sr_store *s)
 {
     sr_store_counts c;
@@ -291,6 +325,139 @@ static void test_stats(void **st)
     sr_store_close(s);
 }
 
+/* Articles that exercise merging within one batch and across batches:
+ * two outlets' reports of one strike, a strike elsewhere, the same town a
+ * week later, a capture then a recapture, the same text under another id,
+ * and an id seen twice. */
+static const char *const MIX[][4] = {
+    {"m1", "2018-11-05", "Outlet A", "Coalition jets struck Islamic State positions in Hajin on Sunday, killing 12 militants."},
+    {"m2", "2017-10-15", "Outlet A", "Syrian government forces captured the town of Mayadin from Islamic State on Saturday."},
+    {"m3", "2018-11-06", "Outlet B", "US-led coalition aircraft bombed ISIS positions in the town of Hajin on Sunday, "
+                                     "killing nine militants, a monitor said."},
+    {"m4", "2018-11-05", "Outlet C", "Coalition jets struck Islamic State positions in Al-Susah on Sunday, killing 4 militants."},
+    {"m5", "2017-10-22", "Outlet B", "Islamic State militants recaptured Mayadin from Syrian government forces on Friday."},
+    {"m6", "2018-11-05", "Outlet D", "coalition jets struck Islamic State positions   in Hajin on Sunday, killing 12 militants."},
+    {"m7", "2018-11-12", "Outlet A", "Coalition jets struck Islamic State positions in Hajin on Sunday, killing 7 militants."},
+    {"m3", "2018-11-06", "Outlet B", "Another text under an id already used."},
+    {"m8", "2017-10-16", "Outlet C", "Government troops took Mayadin from the jihadists on Saturday, state media said."},
+};
+#define NMIX (sizeof MIX / sizeof *MIX)
+
+typedef struct snapshot {
+    sr_store_counts c;
+    got events, control;
+} snapshot;
+
+static snapshot take_snapshot(sr_store *s)
+{
+    snapshot sn;
+    memset(&sn, 0, sizeof sn);
+    sn.c = counts(s);
+    sr_query q;
+    memset(&q, 0, sizeof q);
+    sn.events = query(s, &q);
+    sr_error err;
+    assert_int_equal(sr_store_control_place(s, "Mayadin", keep_control, &sn.control, &err), SR_OK);
+    return sn;
+}
+
+static void assert_same_snapshot(const snapshot *a, const snapshot *b)
+{
+    assert_int_equal(a->c.articles, b->c.articles);
+    assert_int_equal(a->c.events, b->c.events);
+    assert_int_equal(a->c.merged, b->c.merged);
+    assert_int_equal(a->c.control, b->c.control);
+    assert_int_equal(a->events.n, b->events.n);
+    for (int i = 0; i < a->events.n && i < 16; i++)
+        assert_string_equal(a->events.line[i], b->events.line[i]);
+    assert_int_equal(a->control.n, b->control.n);
+    for (int i = 0; i < a->control.n && i < 16; i++)
+        assert_string_equal(a->control.line[i], b->control.line[i]);
+}
+
+/* A batch merges as adding its articles one by one would, whether it is
+ * one batch or several. */
+static void test_batch_same_as_one_by_one(void **st)
+{
+    (void)st;
+    sr_store *s = fresh_store();
+    size_t added = 0;
+    for (size_t i = 0; i < NMIX; i++)
+        added += (size_t)put(s, MIX[i][0], MIX[i][1], MIX[i][2], MIX[i][3]);
+    assert_int_equal(added, NMIX - 2); /* m6 is m1's text, the second m3 an id seen */
+    snapshot one = take_snapshot(s);
+    sr_store_close(s);
+    /* the reports of one strike are one event, both Mayadin captures one */
+    assert_int_equal(one.c.merged, 5);
+    assert_int_equal(one.control.n, 2);
+
+    for (size_t split = 0; split <= NMIX; split += 4) {
+        s = fresh_store();
+        sr_batch *b = sr_batch_new();
+        assert_non_null(b);
+        sr_store_tally t1 = {0}, t2 = {0};
+        sr_error err;
+        for (size_t i = 0; i < split; i++)
+            batch_put(b, MIX[i][0], MIX[i][1], MIX[i][2], MIX[i][3]);
+        assert_int_equal(sr_batch_count(b), split);
+        assert_int_equal(sr_store_write(s, b, &t1, &err), SR_OK);
+        sr_batch_clear(b);
+        for (size_t i = split; i < NMIX; i++)
+            batch_put(b, MIX[i][0], MIX[i][1], MIX[i][2], MIX[i][3]);
+        assert_int_equal(sr_store_write(s, b, &t2, &err), SR_OK);
+        assert_int_equal(t1.failed, -1);
+        assert_int_equal(t2.failed, -1);
+        assert_int_equal(t1.added + t2.added, NMIX - 2);
+        assert_int_equal(t1.same + t2.same, 2);
+        assert_int_equal(t1.events + t2.events, (size_t)one.c.events);
+        snapshot many = take_snapshot(s);
+        assert_same_snapshot(&one, &many);
+        /* written again: nothing changes */
+        assert_int_equal(sr_store_write(s, b, &t2, &err), SR_OK);
+        assert_int_equal(t2.added, 0);
+        assert_int_equal(t2.same, NMIX - split);
+        snapshot again = take_snapshot(s);
+        assert_same_snapshot(&one, &again);
+        sr_batch_free(b);
+        sr_store_close(s);
+    }
+}
+
+/* An article the database refuses costs only itself: the rest of its
+ * batch is stored, and the tally says which one failed. */
+static void test_batch_one_bad_article(void **st)
+{
+    (void)st;
+    sr_store *s = fresh_store();
+    if (!strncmp(url, "postgres", 8)) {
+        db_run("CREATE OR REPLACE FUNCTION sitrep_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $f$"
+               " BEGIN IF NEW.id = 'bad' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW;"
+               " END $f$");
+        db_run("CREATE TRIGGER refuse_bad BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION "
+               "sitrep_test_refuse()");
+    } else {
+        db_run("CREATE TRIGGER refuse_bad BEFORE INSERT ON articles WHEN NEW.id = 'bad'"
+               " BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+    }
+    sr_batch *b = sr_batch_new();
+    batch_put(b, "good1", MIX[0][1], MIX[0][2], MIX[0][3]);
+    batch_put(b, "bad", MIX[1][1], MIX[1][2], MIX[1][3]);
+    batch_put(b, "good2", MIX[3][1], MIX[3][2], MIX[3][3]);
+    sr_store_tally t;
+    sr_error err;
+    assert_int_not_equal(sr_store_write(s, b, &t, &err), SR_OK);
+    assert_non_null(strstr(err.msg, "refused by a test trigger"));
+    assert_int_equal(t.failed, 1);
+    assert_int_equal(t.added, 2);
+    assert_int_equal(t.events, 2);
+    sr_store_counts c = counts(s);
+    assert_int_equal(c.articles, 2);
+    assert_int_equal(c.events, 2);
+    assert_int_equal(c.merged, 2);
+    sr_batch_free(b);
+    sr_store_close(s);
+}
+
 static void test_bad_url(void **st)
 {
     (void)st;
@@ -307,7 +474,8 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(test_ingest_twice_same_counts), cmocka_unit_test(test_two_outlets_one_event),
         cmocka_unit_test(test_capture_recapture_timeline), cmocka_unit_test(test_query_filters),
-        cmocka_unit_test(test_stats), cmocka_unit_test(test_bad_url),
+        cmocka_unit_test(test_stats), cmocka_unit_test(test_batch_same_as_one_by_one),
+        cmocka_unit_test(test_batch_one_bad_article), cmocka_unit_test(test_bad_url),
     };
     int fd = mkstemp(sqlite_path);
     if (fd < 0)

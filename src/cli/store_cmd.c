@@ -84,11 +84,13 @@ void usage_ingest(FILE *f)
             "usage: sitrep ingest [OPTIONS] [FILE...]\n"
             "\n"
             "Codes articles (as 'sitrep code' reads them) and keeps each article with its\n"
-            "asserted events in the store, one transaction per article: interrupted at any\n"
-            "moment (even kill -9), the store holds whole articles only, and running the\n"
-            "same command again finishes the job. An article already stored (the same id,\n"
-            "or the same text up to case and spacing) is left as it is. Reports of one\n"
-            "event from several articles are merged into one event listing its sources.\n"
+            "asserted events in the store, in batches of 200 articles (or one second), one\n"
+            "transaction each: interrupted at any moment (even kill -9), the store holds\n"
+            "whole articles only, and running the same command again finishes the job.\n"
+            "An article already stored (the same id, or the same text up to case and\n"
+            "spacing) is left as it is. Reports of one event from several articles are\n"
+            "merged into one event listing its sources. An article the database refuses\n"
+            "is named (FILE:LINE), the rest of its batch is stored, and ingest stops.\n"
             "\n"
             "options:\n"
             "      --db URL        the store: a SQLite file (default: $SITREP_DB, else\n"
@@ -198,14 +200,110 @@ static void *ingest_worker(void *arg)
     return NULL;
 }
 
+/* Where each article of a batch came from: the store tells which
+ * position failed only when the batch is written. */
+typedef struct origin {
+    const char *file;
+    long line;
+    char *id;
+} origin;
+
+/* A write every 200 articles or every second: a kill loses at most the
+ * batches being filled and written, and a re-run stores them. */
+#define BATCH_ARTICLES 200
+
+typedef struct ibatch {
+    sr_batch *b;
+    origin from[BATCH_ARTICLES];
+    size_t n;
+    double t0;
+} ibatch;
+
+static void ibatch_clear(ibatch *ib)
+{
+    for (size_t i = 0; i < ib->n; i++) {
+        free(ib->from[i].id);
+        ib->from[i].id = NULL;
+    }
+    ib->n = 0;
+    if (ib->b)
+        sr_batch_clear(ib->b);
+}
+
+/* The writer thread writes one batch while the main thread fills the
+ * next: the database's work overlaps reading and coding. */
+typedef struct iwriter {
+    sr_store *st;
+    ibatch *pending; /* handed over, not written yet */
+    int quit, failed;
+    size_t added, same, events;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} iwriter;
+
+static void *writer_main(void *arg)
+{
+    iwriter *w = arg;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->pending && !w->quit)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (!w->pending)
+            break;
+        ibatch *ib = w->pending;
+        pthread_mutex_unlock(&w->mu);
+        sr_error err;
+        sr_store_tally t;
+        sr_status s = sr_store_write(w->st, ib->b, &t, &err);
+        if (s && t.failed >= 0 && (size_t)t.failed < ib->n) {
+            const origin *o = &ib->from[t.failed];
+            fprintf(stderr, "%s:%ld: article %s not stored: ", o->file, o->line, o->id ? o->id : "?");
+            print_err(&err);
+        } else if (s) {
+            print_err(&err);
+        }
+        ibatch_clear(ib);
+        pthread_mutex_lock(&w->mu);
+        w->added += t.added;
+        w->same += t.same;
+        w->events += t.events;
+        w->failed |= s != SR_OK;
+        w->pending = NULL;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+/* Hands *fill to the writer once it is free and gives back the batch it
+ * wrote, empty. -1 when a write failed: ingest stops there. */
+static int hand_over(iwriter *w, ibatch **fill, ibatch **spare)
+{
+    pthread_mutex_lock(&w->mu);
+    while (w->pending)
+        pthread_cond_wait(&w->cv, &w->mu);
+    int failed = w->failed;
+    if (!failed && (*fill)->n) {
+        w->pending = *fill;
+        ibatch *t = *fill;
+        *fill = *spare;
+        *spare = t;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return failed ? -1 : 0;
+}
+
 typedef struct icount {
-    size_t seen, added, same, rejected, events, batched;
-    double batch_t0;
+    size_t seen, rejected;
     int quiet;
+    iwriter *w;
+    ibatch *fill, *spare;
 } icount;
 
-/* Stores the slot at head (coded by now); 0, or -1 when the store failed. */
-static int store_slot(sr_store *st, islot *sl, icount *k)
+/* Adds the slot at head (coded by now) to the batch being filled; 0, or
+ * -1 when the store failed. */
+static int store_slot(islot *sl, icount *k)
 {
     sr_error err;
     if (sl->warn && !k->quiet)
@@ -219,38 +317,24 @@ static int store_slot(sr_store *st, islot *sl, icount *k)
         for (size_t i = 0; i < sr_result_warning_count(sl->res); i++)
             fprintf(stderr, "%s:%ld: warning: article %s: %s\n", sl->file, sl->line, sl->id,
                     sr_result_warning(sl->res, i));
-    /* a commit every 200 articles or every second: a kill loses at most
-     * that, and a re-run stores it */
     double t = now_s();
-    if (k->batched >= 200 || (k->batched && t - k->batch_t0 > 1.0)) {
-        if (sr_store_commit(st, &err)) {
-            print_err(&err);
-            return -1;
-        }
-        k->batched = 0;
-    }
-    if (!k->batched) {
-        if (sr_store_begin(st, &err)) {
-            print_err(&err);
-            return -1;
-        }
-        k->batch_t0 = t;
-    }
-    k->batched++;
-    int was_new;
-    size_t n;
-    if (sr_store_add(st, &sl->a, sl->res, &was_new, &n, &err)) {
-        /* the store failed: stop here; what is stored is whole */
-        fprintf(stderr, "%s:%ld: article %s not stored: ", sl->file, sl->line, sl->id);
-        print_err(&err);
+    ibatch *ib = k->fill;
+    if ((ib->n >= BATCH_ARTICLES || (ib->n && t - ib->t0 > 1.0)) && hand_over(k->w, &k->fill, &k->spare))
+        return -1;
+    ib = k->fill;
+    if (!ib->n)
+        ib->t0 = t;
+    origin *o = &ib->from[ib->n];
+    o->file = sl->file;
+    o->line = sl->line;
+    o->id = strdup(sl->id);
+    if (!o->id || sr_batch_add(ib->b, &sl->a, sl->res, &err)) {
+        free(o->id);
+        o->id = NULL;
+        fprintf(stderr, "%s:%ld: article %s not stored: out of memory\n", sl->file, sl->line, sl->id);
         return -1;
     }
-    if (was_new) {
-        k->added++;
-        k->events += n;
-    } else {
-        k->same++;
-    }
+    ib->n++;
     return 0;
 }
 
@@ -329,6 +413,18 @@ int cmd_ingest(int argc, char **argv)
         sr_engine_free(eng);
         return EXIT_FATAL;
     }
+    ibatch batches[2];
+    memset(batches, 0, sizeof batches);
+    iwriter w;
+    memset(&w, 0, sizeof w);
+    w.st = st;
+    pthread_mutex_init(&w.mu, NULL);
+    pthread_cond_init(&w.cv, NULL);
+    k.w = &w;
+    k.fill = &batches[0];
+    k.spare = &batches[1];
+    pthread_t writer;
+    int writing = 0;
     ipipe p;
     memset(&p, 0, sizeof p);
     p.nslots = 4 * (size_t)jobs;
@@ -341,6 +437,9 @@ int cmd_ingest(int argc, char **argv)
     for (size_t i = 0; p.slot && i < p.nslots; i++)
         if (!(p.slot[i].coder = sr_coder_new(eng)))
             status = EXIT_FATAL;
+    for (int i = 0; i < 2; i++)
+        if (!(batches[i].b = sr_batch_new()))
+            status = EXIT_FATAL;
     if (!p.slot || status == EXIT_FATAL) {
         fprintf(stderr, "%s: out of memory\n", prog);
         status = EXIT_FATAL;
@@ -349,7 +448,8 @@ int cmd_ingest(int argc, char **argv)
     for (int t = 0; t < jobs; t++)
         if (pthread_create(&th[nth], NULL, ingest_worker, &p) == 0)
             nth++;
-    if (!nth) {
+    writing = pthread_create(&writer, NULL, writer_main, &w) == 0;
+    if (!nth || !writing) {
         fprintf(stderr, "%s: cannot start a thread\n", prog);
         status = EXIT_FATAL;
         goto out;
@@ -388,7 +488,7 @@ int cmd_ingest(int argc, char **argv)
                 while (h->state != SLOT_CODED)
                     pthread_cond_wait(&p.coded, &p.mu);
                 pthread_mutex_unlock(&p.mu);
-                if (store_slot(st, h, &k))
+                if (store_slot(h, &k))
                     status = EXIT_FATAL;
                 slot_clear(h);
                 pthread_mutex_lock(&p.mu);
@@ -412,8 +512,10 @@ int cmd_ingest(int argc, char **argv)
             double t = now_s();
             if (show && t - last > 0.25) {
                 last = t;
+                pthread_mutex_lock(&w.mu);
                 fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ",
-                        k.seen, k.added, k.same, k.events, k.seen / (t - t0 + 1e-9));
+                        k.seen, w.added, w.same, w.events, k.seen / (t - t0 + 1e-9));
+                pthread_mutex_unlock(&w.mu);
             }
         }
         sr_reader_close(r);
@@ -425,17 +527,22 @@ int cmd_ingest(int argc, char **argv)
         while (h->state != SLOT_CODED)
             pthread_cond_wait(&p.coded, &p.mu);
         pthread_mutex_unlock(&p.mu);
-        if (status != EXIT_FATAL && store_slot(st, h, &k))
+        if (status != EXIT_FATAL && store_slot(h, &k))
             status = EXIT_FATAL;
         slot_clear(h);
         pthread_mutex_lock(&p.mu);
         p.head++;
     }
     pthread_mutex_unlock(&p.mu);
-    if (k.batched && status != EXIT_FATAL && sr_store_commit(st, &err)) {
-        print_err(&err);
+    if (status != EXIT_FATAL && hand_over(&w, &k.fill, &k.spare))
         status = EXIT_FATAL;
-    }
+    /* the last batch written */
+    pthread_mutex_lock(&w.mu);
+    while (w.pending)
+        pthread_cond_wait(&w.cv, &w.mu);
+    if (w.failed)
+        status = EXIT_FATAL;
+    pthread_mutex_unlock(&w.mu);
     if (show)
         fprintf(stderr, "\n");
     sr_store_counts c;
@@ -443,10 +550,24 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr,
                 "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected; "
                 "the store holds %ld articles, %ld events, %ld merged events\n",
-                prog, k.seen, k.added, k.events, k.same, k.rejected, c.articles, c.events, c.merged);
+                prog, k.seen, w.added, w.events, w.same, k.rejected, c.articles, c.events, c.merged);
     if (status == EXIT_OK && k.rejected)
         status = EXIT_REJECTED;
 out:
+    if (writing) {
+        pthread_mutex_lock(&w.mu);
+        w.quit = 1;
+        pthread_cond_broadcast(&w.cv);
+        pthread_mutex_unlock(&w.mu);
+        pthread_join(writer, NULL);
+    }
+    for (int i = 0; i < 2; i++) {
+        ibatch_clear(&batches[i]);
+        sr_batch_free(batches[i].b);
+        batches[i].b = NULL;
+    }
+    pthread_mutex_destroy(&w.mu);
+    pthread_cond_destroy(&w.cv);
     pthread_mutex_lock(&p.mu);
     p.done = 1;
     pthread_cond_broadcast(&p.work);

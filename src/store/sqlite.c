@@ -13,7 +13,7 @@
 
 /* Prepared statements, cached by the address of their SQL text: the
  * store's statements are string constants, used over and over. */
-#define STMT_CACHE 64
+#define STMT_CACHE 128
 
 typedef struct sqlite_db {
     sr_db base;
@@ -21,8 +21,8 @@ typedef struct sqlite_db {
     struct {
         const char *sql;
         sqlite3_stmt *st;
-        int np;          /* parameters mapped in idx */
-        int idx[32];     /* $i+1 -> SQLite's index (0: unused) */
+        int np;   /* parameters mapped in idx */
+        int *idx; /* $i+1 -> SQLite's index (0: unused) */
     } cache[STMT_CACHE];
     int ncache, evict;
 } sqlite_db;
@@ -51,12 +51,20 @@ static sqlite3_stmt *prepare(sqlite_db *d, const char *sql, int np, int *slot_ou
         slot = d->ncache < STMT_CACHE ? d->ncache++ : (d->evict++ % STMT_CACHE);
         if (d->cache[slot].st)
             sqlite3_finalize(d->cache[slot].st);
+        free(d->cache[slot].idx);
         d->cache[slot].sql = sql;
         d->cache[slot].st = st;
         d->cache[slot].np = 0;
+        d->cache[slot].idx = NULL;
+    }
+    if (d->cache[slot].np < np) {
+        int *nv = realloc(d->cache[slot].idx, (size_t)np * sizeof *nv);
+        if (!nv)
+            return NULL;
+        d->cache[slot].idx = nv;
     }
     /* by name: "$2" may come before "$1" in the text */
-    while (d->cache[slot].np < np && d->cache[slot].np < 32) {
+    while (d->cache[slot].np < np) {
         char name[16];
         int i = d->cache[slot].np++;
         snprintf(name, sizeof name, "$%d", i + 1);
@@ -70,8 +78,6 @@ static sr_status sqlite_exec(sr_db *db, const char *sql, int np, const char *con
                              sr_error *err)
 {
     sqlite_db *d = (sqlite_db *)db;
-    if (np > 32)
-        return sr_fail(err, SR_ERR_INVALID, d->base.where, 0, "a statement with more than 32 parameters");
     int slot;
     sqlite3_stmt *st = prepare(d, sql, np, &slot);
     if (!st)
@@ -114,8 +120,11 @@ static void sqlite_close(sr_db *db)
 {
     sqlite_db *d = (sqlite_db *)db;
     for (int i = 0; i < STMT_CACHE; i++)
+    {
         if (d->cache[i].st)
             sqlite3_finalize(d->cache[i].st);
+        free(d->cache[i].idx);
+    }
     sqlite3_close(d->h);
     free(d);
 }

@@ -33,6 +33,7 @@
 #include "../code/dates.h"
 #include "../geo/key.h"
 #include "../geo/resolve.h"
+#include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/hash.h"
@@ -40,9 +41,72 @@
 
 #define SCHEMA_VERSION "1"
 
+typedef struct ev_row {
+    char id[64];
+    char merged[72];
+    const char *date;
+    int tp;
+    const char *type, *sub, *cameo;
+    int quad;
+    const char *a1, *a1c, *a2, *a2c;
+    const char *loc, *admin1, *cc;
+    int has_coords;
+    double lat, lon;
+    int gp;
+    long fat;
+    int mentions;
+    const char *source, *article, *text;
+    long seq;
+} ev_row;
+
+/* An article staged in a batch, and its asserted events: what the store
+ * keeps of them, copied, until the batch is written. */
+typedef struct st_event {
+    ev_row r;
+    int sentence;
+    char merged[72]; /* set while the batch is written */
+    long seq;
+} st_event;
+
+typedef struct st_article {
+    const char *id, *date, *source, *url, *title;
+    char hash[17];
+    size_t ev0, nev; /* its events in the batch's array */
+    int fresh;       /* set while the batch is written: not stored before */
+} st_article;
+
+/* Statements over ROWS_MAX, ROWS_MAX/2 ... 1 rows (see rows_sql), of
+ * these kinds: */
+enum {
+    K_SEEN_ID,
+    K_SEEN_TEXT,
+    K_CANDIDATES,
+    K_ARTICLE,
+    K_MERGED_NEW,
+    K_MERGED_MORE,
+    K_CONTROL_DROP,
+    K_CONTROL,
+    K_EVENT,
+    K_COUNT
+};
+#define ROWS_MAX 32
+#define ROWS_SIZES 6
+/* A batch is written in slices of this many articles (each a savepoint):
+ * lookups within a slice stay short however large the batch. */
+#define SLICE 1000
+
+struct sr_batch {
+    sr_arena arena; /* strings of the staged articles */
+    st_article *art;
+    size_t nart, capart;
+    st_event *ev;
+    size_t nev, capev;
+};
+
 struct sr_store {
     sr_db *db;
-    int in_batch; /* between sr_store_begin and sr_store_commit */
+    sr_batch *one; /* for sr_store_add */
+    char *sql[K_COUNT][ROWS_SIZES];
 };
 
 static const char *const schema[] = {
@@ -145,12 +209,12 @@ void sr_store_close(sr_store *s)
 {
     if (!s)
         return;
-    if (s->in_batch) {
-        sr_error err;
-        sr_store_commit(s, &err);
-    }
     if (s->db)
         s->db->ops->close(s->db);
+    for (size_t k = 0; k < sizeof s->sql / sizeof *s->sql; k++)
+        for (size_t i = 0; i < ROWS_SIZES; i++)
+            free(s->sql[k][i]);
+    sr_batch_free(s->one);
     free(s);
 }
 
@@ -185,23 +249,7 @@ static void text_hash(const char *t, size_t n, char out[17])
 
 /* ---- a coded event, as stored ------------------------------------------- */
 
-typedef struct ev_row {
-    char id[64];
-    char merged[72];
-    const char *date;
-    int tp;
-    const char *type, *sub, *cameo;
-    int quad;
-    const char *a1, *a1c, *a2, *a2c;
-    const char *loc, *admin1, *cc;
-    int has_coords;
-    double lat, lon;
-    int gp;
-    long fat;
-    int mentions;
-    const char *source, *article, *text;
-    long seq;
-} ev_row;
+
 
 static int generic_actor(const char *code)
 {
@@ -271,98 +319,20 @@ static int mergeable(const ev_row *e, const ev_row *m, double *score)
     "actor2_code, location, admin1, country, lat, lon, geo_precision, fatalities"
 #define EV_NCOLS 17
 
-static char *col_dup(const char *v)
-{
-    return v ? strdup(v) : NULL;
-}
-
-/* Fills r from the EV_COLS columns at v (strings duplicated: the caller
- * frees with ev_row_free). */
-static void ev_row_from(ev_row *r, const char *const *v)
-{
-    r->date = col_dup(v[0]);
-    r->tp = v[1] ? atoi(v[1]) : 3;
-    r->type = col_dup(v[2]);
-    r->sub = col_dup(v[3]);
-    r->cameo = col_dup(v[4]);
-    r->quad = v[5] ? atoi(v[5]) : 0;
-    r->a1 = col_dup(v[6]);
-    r->a1c = col_dup(v[7]);
-    r->a2 = col_dup(v[8]);
-    r->a2c = col_dup(v[9]);
-    r->loc = col_dup(v[10]);
-    r->admin1 = col_dup(v[11]);
-    r->cc = col_dup(v[12]);
-    r->has_coords = v[13] && v[14];
-    r->lat = v[13] ? strtod(v[13], NULL) : 0;
-    r->lon = v[14] ? strtod(v[14], NULL) : 0;
-    r->gp = v[15] ? atoi(v[15]) : 0;
-    r->fat = v[16] ? atol(v[16]) : -1;
-}
-
-static void ev_row_free(ev_row *r)
-{
-    const char **fields[] = {&r->date, &r->type, &r->sub, &r->cameo, &r->a1, &r->a1c, &r->a2, &r->a2c,
-                             &r->loc, &r->admin1, &r->cc, &r->source, &r->article, &r->text};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-        free((char *)*fields[i]);
-        *fields[i] = NULL;
-    }
-}
-
 /* A merged event as read back: id, EV_COLS, then n_sources, mentions,
  * sources, articles, notes (the same order as MERGED_COLS below). */
 typedef struct merged_row {
-    ev_row r;       /* r.merged holds the id */
+    ev_row r; /* r.merged holds the id */
     int n_sources;
     char *sources, *articles, *notes;
 } merged_row;
 
-typedef struct merged_list {
-    merged_row *v;
-    size_t n, cap;
-    int oom;
-} merged_list;
-
-static int collect_merged(void *ctx, int ncols, const char *const *v)
-{
-    merged_list *l = ctx;
-    if (ncols < 1 + EV_NCOLS + 5)
-        return 1;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 8;
-        merged_row *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv) {
-            l->oom = 1;
-            return 1;
-        }
-        l->v = nv;
-        l->cap = nc;
-    }
-    merged_row *m = &l->v[l->n++];
-    memset(m, 0, sizeof *m);
-    snprintf(m->r.merged, sizeof m->r.merged, "%s", v[0] ? v[0] : "");
-    ev_row_from(&m->r, v + 1);
-    const char *const *t = v + 1 + EV_NCOLS;
-    m->n_sources = t[0] ? atoi(t[0]) : 0;
-    m->r.mentions = t[1] ? atoi(t[1]) : 0;
-    m->sources = col_dup(t[2]);
-    m->articles = col_dup(t[3]);
-    m->notes = col_dup(t[4]);
-    return 0;
-}
-
-static void merged_list_free(merged_list *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        ev_row_free(&l->v[i].r);
-        free(l->v[i].sources);
-        free(l->v[i].articles);
-        free(l->v[i].notes);
-    }
-    free(l->v);
-    memset(l, 0, sizeof *l);
-}
+#define MERGED_COLS "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
+/* Candidates for a merge leave out the list of articles: it grows with
+ * every report, and reading it back for each new event made ingest
+ * quadratic. Which merged events an article already reports is known in
+ * memory. */
+#define MERGED_COLS_NO_ARTICLES "id, " EV_COLS ", n_sources, mentions, sources, NULL, notes"
 
 /* ---- numbers as SQL text parameters ------------------------------------- */
 
@@ -370,13 +340,6 @@ typedef struct numbuf {
     char s[24][32];
     int n;
 } numbuf;
-
-static const char *num_i(numbuf *b, long v)
-{
-    char *o = b->s[b->n++ % 24];
-    snprintf(o, 32, "%ld", v);
-    return o;
-}
 
 static const char *num_d(numbuf *b, double v)
 {
@@ -464,240 +427,885 @@ static int is_territory(const char *sub)
            !strcmp(sub, "Non-violent transfer of territory");
 }
 
-/* Writes the merged event (insert: a new one) and, for a change of hands
- * at a place named to the town, its control row. */
-static sr_status write_merged(sr_store *s, const char *id, const ev_row *r, const agg *g, int insert, sr_error *err)
+
+/* ---- statements over many rows ----------------------------------------------
+ * A batch is written with a few statements of many rows each, not a few
+ * statements per article: on PostgreSQL each statement is a round trip to
+ * the server, and one an article made the database take 95 % of an
+ * ingest. A statement of n rows repeats the row part n times with its
+ * parameters numbered on; n is 32, 16, 8, 4, 2 or 1, so the few texts are
+ * prepared once per connection and any count is written with at most
+ * six statements beyond count / 32. */
+
+
+#define MERGED_INS_COLS                                                                                          \
+    "id, date, time_precision, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"    \
+    " country, lat, lon, geo_precision, fatalities, n_sources, mentions, sources, articles, notes, event_type,"   \
+    " sub_event_type"
+#define MERGED_ROW                                                                                               \
+    "(?, ?, CAST(? AS INTEGER), ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, ?, CAST(? AS DOUBLE PRECISION),"        \
+    " CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"                  \
+    " CAST(? AS INTEGER), ?, ?, ?, ?, ?)"
+#define MERGED_NCOLS 23
+
+static const struct rows_sql {
+    const char *head, *row, *sep, *tail;
+    int ncols;
+} rows_sql[K_COUNT] = {
+    /* which of the articles are stored already (by id or by text) */
+    [K_SEEN_ID] = {"SELECT id, text_hash FROM articles WHERE id IN (", "?", ", ", ")", 1},
+    [K_SEEN_TEXT] = {"SELECT id, text_hash FROM articles WHERE text_hash IN (", "?", ", ", ")", 1},
+    /* merged events in windows of days, by type: what the batch may report */
+    [K_CANDIDATES] = {"SELECT " MERGED_COLS_NO_ARTICLES " FROM merged WHERE ",
+                      "(event_type = ? AND sub_event_type = ? AND date BETWEEN ? AND ?)", " OR ", "", 4},
+    [K_ARTICLE] = {"INSERT INTO articles (id, text_hash, date, source, url, title, n_events, ingested_at) VALUES ",
+                   "(?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?)", ", ", "", 8},
+    [K_MERGED_NEW] = {"INSERT INTO merged (" MERGED_INS_COLS ") VALUES ", MERGED_ROW, ", ", "", MERGED_NCOLS},
+    /* a merged event stored before: its values replaced, the batch's
+     * articles appended to its list (which is never read back whole) */
+    [K_MERGED_MORE] = {"INSERT INTO merged (" MERGED_INS_COLS ") VALUES ", MERGED_ROW, ", ",
+                       " ON CONFLICT (id) DO UPDATE SET date = excluded.date, time_precision = excluded.time_precision,"
+                       " cameo = excluded.cameo, quad_class = excluded.quad_class, actor1 = excluded.actor1,"
+                       " actor1_code = excluded.actor1_code, actor2 = excluded.actor2,"
+                       " actor2_code = excluded.actor2_code, location = excluded.location, admin1 = excluded.admin1,"
+                       " country = excluded.country, lat = excluded.lat, lon = excluded.lon,"
+                       " geo_precision = excluded.geo_precision, fatalities = excluded.fatalities,"
+                       " n_sources = excluded.n_sources, mentions = excluded.mentions, sources = excluded.sources,"
+                       " articles = CASE WHEN merged.articles IS NULL OR merged.articles = '' THEN excluded.articles"
+                       " ELSE merged.articles || '; ' || excluded.articles END, notes = excluded.notes",
+                       MERGED_NCOLS},
+    [K_CONTROL_DROP] = {"DELETE FROM control WHERE merged_id IN (", "?", ", ", ")", 1},
+    [K_CONTROL] = {"INSERT INTO control (merged_id, name_key, place, admin1, country, lat, lon, holder, holder_code,"
+                   " previous, previous_code, since, sub_event_type, n_sources, notes) VALUES ",
+                   "(?, ?, ?, ?, ?, CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), ?, ?, ?, ?, ?, ?,"
+                   " CAST(? AS INTEGER), ?)",
+                   ", ", "", 15},
+    [K_EVENT] = {"INSERT INTO events (id, article_id, merged_id, seq, sentence, date, time_precision, event_type,"
+                 " sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"
+                 " country, lat, lon, geo_precision, fatalities, mentions, source, text) VALUES ",
+                 "(?, ?, ?, CAST(? AS BIGINT), CAST(? AS INTEGER), ?, CAST(? AS INTEGER), ?, ?, ?, CAST(? AS INTEGER),"
+                 " ?, ?, ?, ?, ?, ?, ?, CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER),"
+                 " CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ?)",
+                 ", ", "", 25},
+};
+
+/* The text of a kind's statement over ROWS_MAX >> size rows, made once. */
+static const char *rows_text(sr_store *s, int kind, int size)
 {
-    numbuf nb = {0};
-    const ev_row *w = g->where;
-    const char *u[] = {id,
-                       g->when->date,
-                       num_i(&nb, g->when->tp),
-                       g->first->cameo,
-                       num_i(&nb, g->first->quad),
-                       g->who1->a1,
-                       g->who1->a1c,
-                       g->who2->a2,
-                       g->who2->a2c,
-                       w->loc,
-                       w->admin1,
-                       w->cc,
-                       w->loc && w->has_coords ? num_d(&nb, w->lat) : NULL,
-                       w->loc && w->has_coords ? num_d(&nb, w->lon) : NULL,
-                       w->loc ? num_i(&nb, w->gp) : NULL,
-                       g->fat >= 0 ? num_i(&nb, g->fat) : NULL,
-                       num_i(&nb, g->n_sources),
-                       num_i(&nb, g->mentions),
-                       g->sources.len ? sr_buf_cstr((sr_buf *)&g->sources) : NULL,
-                       sr_buf_cstr((sr_buf *)&g->articles),
-                       g->notes,
-                       r->type,
-                       r->sub};
-    sr_status st;
-    if (insert)
-        st = sr_db_exec(s->db,
-                        "INSERT INTO merged (id, date, time_precision, cameo, quad_class, actor1, actor1_code, actor2,"
-                        " actor2_code, location, admin1, country, lat, lon, geo_precision, fatalities, n_sources,"
-                        " mentions, sources, articles, notes, event_type, sub_event_type) VALUES ($1, $2,"
-                        " CAST($3 AS INTEGER), $4, CAST($5 AS INTEGER), $6, $7, $8, $9, $10, $11, $12,"
-                        " CAST($13 AS DOUBLE PRECISION), CAST($14 AS DOUBLE PRECISION), CAST($15 AS INTEGER),"
-                        " CAST($16 AS INTEGER), CAST($17 AS INTEGER), CAST($18 AS INTEGER), $19, $20, $21, $22, $23)",
-                        23, u, NULL, NULL, err);
-    else
-        st = sr_db_exec(s->db,
-                        "UPDATE merged SET date = $2, time_precision = CAST($3 AS INTEGER), cameo = $4,"
-                        " quad_class = CAST($5 AS INTEGER), actor1 = $6, actor1_code = $7, actor2 = $8,"
-                        " actor2_code = $9, location = $10, admin1 = $11, country = $12,"
-                        " lat = CAST($13 AS DOUBLE PRECISION), lon = CAST($14 AS DOUBLE PRECISION),"
-                        " geo_precision = CAST($15 AS INTEGER), fatalities = CAST($16 AS INTEGER),"
-                        " n_sources = CAST($17 AS INTEGER), mentions = CAST($18 AS INTEGER), sources = $19,"
-                        " articles = CASE WHEN articles IS NULL OR articles = '' THEN CAST($20 AS TEXT) ELSE articles || '; ' || CAST($20 AS TEXT) END,"
-                        " notes = $21 WHERE id = $1",
-                        21, u, NULL, NULL, err);
-    if (st || !is_territory(r->sub))
-        return st;
-    /* territorial control: taken by force, actor1 now holds the place and
-     * actor2 held it; handed over or left, actor1 held it and actor2 (when
-     * reported) holds it */
-    int nvt = !strcmp(r->sub, "Non-violent transfer of territory");
-    const char *del[] = {id};
-    if (!insert && (st = sr_db_exec(s->db, "DELETE FROM control WHERE merged_id = $1", 1, del, NULL, NULL, err)))
-        return st;
-    if (!w->loc || w->gp != 1 || !g->when->date)
-        return SR_OK;
-    char key[SR_KEY_MAX];
-    size_t kn = sr_place_key(w->loc, strlen(w->loc), key);
-    key[kn] = 0;
-    const char *c[] = {id,
-                       key,
-                       w->loc,
-                       w->admin1,
-                       w->cc,
-                       w->has_coords ? num_d(&nb, w->lat) : NULL,
-                       w->has_coords ? num_d(&nb, w->lon) : NULL,
-                       nvt ? g->who2->a2 : g->who1->a1,
-                       nvt ? g->who2->a2c : g->who1->a1c,
-                       nvt ? g->who1->a1 : g->who2->a2,
-                       nvt ? g->who1->a1c : g->who2->a2c,
-                       g->when->date,
-                       r->sub,
-                       num_i(&nb, g->n_sources),
-                       g->notes};
-    return sr_db_exec(s->db,
-                      "INSERT INTO control (merged_id, name_key, place, admin1, country, lat, lon, holder,"
-                      " holder_code, previous, previous_code, since, sub_event_type, n_sources, notes)"
-                      " VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION),"
-                      " $8, $9, $10, $11, $12, $13, CAST($14 AS INTEGER), $15)",
-                      15, c, NULL, NULL, err);
+    if (s->sql[kind][size])
+        return s->sql[kind][size];
+    const struct rows_sql *k = &rows_sql[kind];
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b, k->head);
+    int np = 0;
+    for (size_t i = 0; i < (size_t)(ROWS_MAX >> size); i++) {
+        if (i)
+            sr_buf_puts(&b, k->sep);
+        for (const char *c = k->row; *c; c++)
+            if (*c == '?')
+                sr_buf_printf(&b, "$%d", ++np);
+            else
+                sr_buf_putc(&b, *c);
+    }
+    sr_buf_puts(&b, k->tail);
+    sr_buf_cstr(&b);
+    if (b.oom) {
+        sr_buf_free(&b);
+        return NULL;
+    }
+    s->sql[kind][size] = b.p;
+    return b.p;
 }
 
-/* ---- adding an article ---------------------------------------------------- */
-
-#define MERGED_COLS                                                                                              \
-    "id, " EV_COLS ", n_sources, mentions, sources, articles, notes"
-/* Candidates for a merge leave out the list of articles: it grows with
- * every report, and reading it back for each new event made ingest
- * quadratic. Which merged events this article already reports is known
- * in memory (the touched list). */
-#define MERGED_COLS_NO_ARTICLES "id, " EV_COLS ", n_sources, mentions, sources, NULL, notes"
-
-/* The merged events the article being added reports so far. */
-typedef struct touched {
-    char (*id)[72];
-    size_t n, cap;
-} touched;
-
-static int touched_has(const touched *t, const char *id)
+/* Runs kind's statement over nrows rows of parameters (row after row). */
+static sr_status exec_rows(sr_store *s, int kind, const char *const *p, size_t nrows, sr_row_fn fn, void *ctx,
+                           sr_error *err)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (!strcmp(t->id[i], id))
+    size_t nc = (size_t)rows_sql[kind].ncols;
+    for (size_t done = 0; done < nrows;) {
+        int size = 0;
+        while ((size_t)(ROWS_MAX >> size) > nrows - done)
+            size++;
+        size_t n = (size_t)(ROWS_MAX >> size);
+        const char *sql = rows_text(s, kind, size);
+        if (!sql)
+            return sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+        sr_status st = sr_db_exec(s->db, sql, (int)(n * nc), p + done * nc, fn, ctx, err);
+        if (st)
+            return st;
+        done += n;
+    }
+    return SR_OK;
+}
+
+/* Parameters of many rows, and the numbers among them as text. */
+typedef struct params {
+    const char **v;
+    size_t n, cap;
+    sr_arena *a;
+    int oom;
+} params;
+
+static void put(params *p, const char *x)
+{
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 256;
+        const char **nv = realloc(p->v, nc * sizeof *nv);
+        if (!nv) {
+            p->oom = 1;
+            return;
+        }
+        p->v = nv;
+        p->cap = nc;
+    }
+    p->v[p->n++] = x;
+}
+
+static void put_i(params *p, long v)
+{
+    char t[24];
+    snprintf(t, sizeof t, "%ld", v);
+    const char *x = sr_arena_strdup(p->a, t);
+    p->oom |= !x;
+    put(p, x);
+}
+
+static void put_d(params *p, double v)
+{
+    char t[40];
+    snprintf(t, sizeof t, "%.6f", v);
+    const char *x = sr_arena_strdup(p->a, t);
+    p->oom |= !x;
+    put(p, x);
+}
+
+static void params_clear(params *p)
+{
+    p->n = 0;
+}
+
+/* ---- articles staged in a batch ----------------------------------------------- */
+
+/* A merged event known while a batch is written: read from the store, or
+ * begun by the batch. */
+typedef struct cached {
+    merged_row m; /* current values; for one read from the store, m.articles
+                     holds only the articles the batch adds */
+    long day;
+    int in_store, changed;
+} cached;
+
+/* The state of one attempt at writing staged articles. */
+typedef struct writing {
+    sr_store *s;
+    const sr_batch *b;
+    sr_arena *a;
+    cached *c;
+    size_t n, cap;
+    const char **seen; /* ids and text hashes found stored */
+    size_t nseen, capseen;
+    long seq;
+    int oom;
+} writing;
+
+static const char *adup(writing *w, const char *v)
+{
+    if (!v)
+        return NULL;
+    const char *x = sr_arena_strdup(w->a, v);
+    w->oom |= !x;
+    return x;
+}
+
+static cached *cache_push(writing *w)
+{
+    if (w->n == w->cap) {
+        size_t nc = w->cap ? w->cap * 2 : 64;
+        cached *nv = realloc(w->c, nc * sizeof *nv);
+        if (!nv) {
+            w->oom = 1;
+            return NULL;
+        }
+        w->c = nv;
+        w->cap = nc;
+    }
+    cached *c = &w->c[w->n++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+/* Coordinates as the store gives them back: six decimals. A merge later
+ * in the batch then sees what an article-by-article ingest would. */
+static double as_stored(double x)
+{
+    char t[40];
+    snprintf(t, sizeof t, "%.6f", x);
+    return strtod(t, NULL);
+}
+
+static int on_candidate(void *ctx, int ncols, const char *const *v)
+{
+    writing *w = ctx;
+    if (ncols < 1 + EV_NCOLS + 5 || !v[0])
+        return 1;
+    for (size_t i = 0; i < w->n; i++)
+        if (!strcmp(w->c[i].m.r.merged, v[0]))
+            return 0;
+    cached *c = cache_push(w);
+    if (!c)
+        return 1;
+    merged_row *m = &c->m;
+    ev_row *r = &m->r;
+    snprintf(r->merged, sizeof r->merged, "%s", v[0]);
+    r->date = adup(w, v[1]);
+    r->tp = v[2] ? atoi(v[2]) : 3;
+    r->type = adup(w, v[3]);
+    r->sub = adup(w, v[4]);
+    r->cameo = adup(w, v[5]);
+    r->quad = v[6] ? atoi(v[6]) : 0;
+    r->a1 = adup(w, v[7]);
+    r->a1c = adup(w, v[8]);
+    r->a2 = adup(w, v[9]);
+    r->a2c = adup(w, v[10]);
+    r->loc = adup(w, v[11]);
+    r->admin1 = adup(w, v[12]);
+    r->cc = adup(w, v[13]);
+    r->has_coords = v[14] && v[15];
+    r->lat = v[14] ? strtod(v[14], NULL) : 0;
+    r->lon = v[15] ? strtod(v[15], NULL) : 0;
+    r->gp = v[16] ? atoi(v[16]) : 0;
+    r->fat = v[17] ? atol(v[17]) : -1;
+    const char *const *t = v + 1 + EV_NCOLS;
+    m->n_sources = t[0] ? atoi(t[0]) : 0;
+    r->mentions = t[1] ? atoi(t[1]) : 0;
+    m->sources = (char *)adup(w, t[2]);
+    m->notes = (char *)adup(w, t[4]);
+    c->day = r->date ? day_number(r->date) : LONG_MIN;
+    c->in_store = 1;
+    return w->oom;
+}
+
+static int on_seen(void *ctx, int ncols, const char *const *v)
+{
+    writing *w = ctx;
+    for (int i = 0; i < ncols && i < 2; i++) {
+        if (!v[i])
+            continue;
+        if (w->nseen == w->capseen) {
+            size_t nc = w->capseen ? w->capseen * 2 : 64;
+            const char **nv = realloc(w->seen, nc * sizeof *nv);
+            if (!nv) {
+                w->oom = 1;
+                return 1;
+            }
+            w->seen = nv;
+            w->capseen = nc;
+        }
+        w->seen[w->nseen++] = adup(w, v[i]);
+    }
+    return w->oom;
+}
+
+static int in_list(const char *const *v, size_t n, const char *x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && !strcmp(v[i], x))
             return 1;
     return 0;
 }
 
-static int touched_add(touched *t, const char *id)
+/* A window of days in which one type of event may find what it reports. */
+typedef struct window {
+    const char *type, *sub;
+    long lo, hi;
+} window;
+
+static int cmp_window(const void *x, const void *y)
 {
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 16;
-        char(*nv)[72] = realloc(t->id, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        t->id = nv;
-        t->cap = nc;
-    }
-    snprintf(t->id[t->n++], sizeof t->id[0], "%s", id);
-    return 0;
+    const window *a = x, *b = y;
+    int c = strcmp(a->type, b->type);
+    if (!c)
+        c = strcmp(a->sub, b->sub);
+    if (!c)
+        c = (a->lo > b->lo) - (a->lo < b->lo);
+    return c;
 }
 
-static sr_status add_event(sr_store *s, const sr_article *a, const sr_event *e, touched *tv, sr_error *err)
+/* Reads into the cache every stored merged event that an event of a
+ * fresh article may report: one window of days per type, overlapping
+ * windows joined, so a batch of one week's news is a few queries. */
+static sr_status load_candidates(writing *w, size_t a0, size_t a1, sr_error *err)
 {
-    sr_actor_ref a1, a2;
-    sr_location_ref loc;
-    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
-    ev_row r;
-    memset(&r, 0, sizeof r);
-    snprintf(r.id, sizeof r.id, "%s", sr_event_id(e));
-    r.date = sr_event_date(e);
-    r.tp = sr_event_time_precision(e);
-    r.type = sr_event_type(e);
-    r.sub = sr_event_sub_type(e);
-    r.cameo = sr_event_cameo(e);
-    r.quad = sr_event_quad_class(e);
-    r.a1 = h1 ? a1.name : NULL;
-    r.a1c = h1 ? a1.code : NULL;
-    r.a2 = h2 ? a2.name : NULL;
-    r.a2c = h2 ? a2.code : NULL;
-    r.loc = hl ? loc.name : NULL;
-    r.admin1 = hl ? loc.admin1 : NULL;
-    r.cc = hl ? loc.country : NULL;
-    r.has_coords = hl && loc.has_coords;
-    r.lat = loc.lat;
-    r.lon = loc.lon;
-    r.gp = hl ? loc.geo_precision : 0;
-    r.fat = sr_event_fatalities(e);
-    r.mentions = sr_event_mentions(e);
-    r.text = sr_event_text(e);
-    const char *outlet = a->source && *a->source ? a->source : NULL;
-
-    /* the merged events this one may report */
-    merged_list l = {0};
-    const merged_row *best = NULL;
-    sr_status st = SR_OK;
-    long d = r.date ? day_number(r.date) : LONG_MIN;
-    if (d != LONG_MIN && r.loc) {
-        sr_date lo, hi;
-        sr_civil_from_days(d - 2, &lo);
-        sr_civil_from_days(d + 2, &hi);
-        char los[11], his[11];
-        sr_date_format(&lo, los);
-        sr_date_format(&hi, his);
-        const char *p[] = {r.type, r.sub, los, his};
-        st = sr_db_exec(s->db,
-                        "SELECT " MERGED_COLS_NO_ARTICLES " FROM merged WHERE event_type = $1 AND sub_event_type = $2"
-                        " AND date BETWEEN $3 AND $4 ORDER BY id",
-                        4, p, collect_merged, &l, err);
-        if (!st && l.oom)
-            st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
-        double bs = 1e300;
-        for (size_t i = 0; !st && i < l.n; i++) {
-            double sc;
-            /* never two events of one article: the coder kept them apart */
-            if (!touched_has(tv, l.v[i].r.merged) && mergeable(&r, &l.v[i].r, &sc) && sc < bs) {
-                bs = sc;
-                best = &l.v[i];
-            }
+    sr_store *s = w->s;
+    const sr_batch *b = w->b;
+    window *win = malloc((b->nev + 1) * sizeof *win);
+    if (!win)
+        return sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+    size_t nw = 0;
+    for (size_t i = a0; i < a1; i++) {
+        if (!b->art[i].fresh)
+            continue;
+        for (size_t k = b->art[i].ev0; k < b->art[i].ev0 + b->art[i].nev; k++) {
+            const ev_row *r = &b->ev[k].r;
+            long d = r->date ? day_number(r->date) : LONG_MIN;
+            if (d != LONG_MIN && r->loc)
+                win[nw++] = (window){r->type, r->sub, d - 2, d + 2};
         }
     }
-    char mid[72];
-    if (best)
-        snprintf(mid, sizeof mid, "%s", best->r.merged);
-    else
-        snprintf(mid, sizeof mid, "m%s", r.id);
-    if (!st) {
-        agg g;
-        agg_fold(&g, best, &r, a->id, outlet);
-        st = write_merged(s, mid, &r, &g, best == NULL, err);
-        agg_free(&g);
+    qsort(win, nw, sizeof *win, cmp_window);
+    size_t nj = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (nj && !strcmp(win[nj - 1].type, win[i].type) && !strcmp(win[nj - 1].sub, win[i].sub) &&
+            win[i].lo <= win[nj - 1].hi + 1) {
+            if (win[i].hi > win[nj - 1].hi)
+                win[nj - 1].hi = win[i].hi;
+        } else {
+            win[nj++] = win[i];
+        }
     }
-    merged_list_free(&l);
-    if (!st && touched_add(tv, mid))
+    params p = {.a = w->a};
+    for (size_t i = 0; i < nj; i++) {
+        sr_date lo, hi;
+        char los[11], his[11];
+        sr_civil_from_days(win[i].lo, &lo);
+        sr_civil_from_days(win[i].hi, &hi);
+        sr_date_format(&lo, los);
+        sr_date_format(&hi, his);
+        put(&p, win[i].type);
+        put(&p, win[i].sub);
+        put(&p, adup(w, los));
+        put(&p, adup(w, his));
+    }
+    free(win);
+    sr_status st = p.oom || w->oom ? sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory")
+                                   : exec_rows(s, K_CANDIDATES, p.v, nj, on_candidate, w, err);
+    if (!st && w->oom)
         st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
-    if (st)
-        return st;
-    numbuf nb = {0};
-    const char *p[] = {r.id,
-                       a->id,
-                       mid,
-                       num_i(&nb, sr_event_sentence(e)),
-                       r.date,
-                       num_i(&nb, r.tp),
-                       r.type,
-                       r.sub,
-                       r.cameo,
-                       num_i(&nb, r.quad),
-                       r.a1,
-                       r.a1c,
-                       r.a2,
-                       r.a2c,
-                       r.loc,
-                       r.admin1,
-                       r.cc,
-                       r.has_coords ? num_d(&nb, r.lat) : NULL,
-                       r.has_coords ? num_d(&nb, r.lon) : NULL,
-                       r.loc ? num_i(&nb, r.gp) : NULL,
-                       r.fat >= 0 ? num_i(&nb, r.fat) : NULL,
-                       num_i(&nb, r.mentions),
-                       outlet,
-                       r.text};
-    return sr_db_exec(s->db,
-                      "INSERT INTO events (id, article_id, merged_id, seq, sentence, date, time_precision, event_type,"
-                      " sub_event_type, cameo, quad_class, actor1, actor1_code, actor2, actor2_code, location, admin1,"
-                      " country, lat, lon, geo_precision, fatalities, mentions, source, text)"
-                      " VALUES ($1, $2, $3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), CAST($4 AS INTEGER), $5,"
-                      " CAST($6 AS INTEGER), $7, $8, $9, CAST($10 AS INTEGER), $11, $12, $13, $14, $15, $16, $17,"
-                      " CAST($18 AS DOUBLE PRECISION), CAST($19 AS DOUBLE PRECISION), CAST($20 AS INTEGER),"
-                      " CAST($21 AS INTEGER), CAST($22 AS INTEGER), $23, $24)",
-                      24, p, NULL, NULL, err);
+    free(p.v);
+    return st;
+}
+
+/* The merged event the staged event r reports among the cached ones, or
+ * -1; never one the same article reports already (the coder kept those
+ * apart). Ties go to the smaller id, on either backend. */
+static long best_candidate(const writing *w, const ev_row *r, const long *touched, size_t ntouched)
+{
+    long d = r->date ? day_number(r->date) : LONG_MIN;
+    if (d == LONG_MIN || !r->loc)
+        return -1;
+    long best = -1;
+    double bs = 1e300;
+    for (size_t i = 0; i < w->n; i++) {
+        const cached *c = &w->c[i];
+        if (c->day == LONG_MIN || labs(c->day - d) > 2 || strcmp(c->m.r.sub, r->sub) ||
+            strcmp(c->m.r.type, r->type))
+            continue;
+        int mine = 0;
+        for (size_t t = 0; t < ntouched && !mine; t++)
+            mine = touched[t] == (long)i;
+        double sc;
+        if (mine || !mergeable(r, &c->m.r, &sc))
+            continue;
+        if (sc < bs || (sc == bs && best >= 0 && strcmp(c->m.r.merged, w->c[best].m.r.merged) < 0)) {
+            bs = sc;
+            best = (long)i;
+        }
+    }
+    return best;
+}
+
+/* The merged event's values after folding in a report (g), with strings
+ * of the staged event or the cache, both alive until the batch is
+ * written. */
+static void fold_into(writing *w, cached *c, const agg *g, const ev_row *r)
+{
+    merged_row n;
+    memset(&n, 0, sizeof n);
+    snprintf(n.r.merged, sizeof n.r.merged, "%s", c->m.r.merged);
+    n.r.date = g->when->date;
+    n.r.tp = g->when->tp;
+    n.r.type = r->type;
+    n.r.sub = r->sub;
+    n.r.cameo = g->first->cameo;
+    n.r.quad = g->first->quad;
+    n.r.a1 = g->who1->a1;
+    n.r.a1c = g->who1->a1c;
+    n.r.a2 = g->who2->a2;
+    n.r.a2c = g->who2->a2c;
+    const ev_row *wh = g->where;
+    n.r.loc = wh->loc;
+    n.r.admin1 = wh->admin1;
+    n.r.cc = wh->cc;
+    n.r.has_coords = wh->loc && wh->has_coords;
+    n.r.lat = n.r.has_coords ? as_stored(wh->lat) : 0;
+    n.r.lon = n.r.has_coords ? as_stored(wh->lon) : 0;
+    n.r.gp = wh->loc ? wh->gp : 0;
+    n.r.fat = g->fat;
+    n.r.mentions = g->mentions;
+    n.n_sources = g->n_sources;
+    n.sources = g->sources.len ? (char *)adup(w, sr_buf_cstr((sr_buf *)&g->sources)) : NULL;
+    n.articles = (char *)adup(w, sr_buf_cstr((sr_buf *)&g->articles));
+    n.notes = (char *)g->notes;
+    c->m = n;
+    c->day = n.r.date ? day_number(n.r.date) : LONG_MIN;
+    c->changed = 1;
+}
+
+static void put_merged(params *p, const cached *c)
+{
+    const ev_row *r = &c->m.r;
+    put(p, r->merged);
+    put(p, r->date);
+    put_i(p, r->tp);
+    put(p, r->cameo);
+    put_i(p, r->quad);
+    put(p, r->a1);
+    put(p, r->a1c);
+    put(p, r->a2);
+    put(p, r->a2c);
+    put(p, r->loc);
+    put(p, r->admin1);
+    put(p, r->cc);
+    if (r->has_coords) {
+        put_d(p, r->lat);
+        put_d(p, r->lon);
+    } else {
+        put(p, NULL);
+        put(p, NULL);
+    }
+    if (r->loc)
+        put_i(p, r->gp);
+    else
+        put(p, NULL);
+    if (r->fat >= 0)
+        put_i(p, r->fat);
+    else
+        put(p, NULL);
+    put_i(p, c->m.n_sources);
+    put_i(p, r->mentions);
+    put(p, c->m.sources);
+    put(p, c->m.articles);
+    put(p, c->m.notes);
+    put(p, r->type);
+    put(p, r->sub);
+}
+
+/* Territorial control from a change of hands at a place named to the
+ * town: taken by force, actor1 now holds the place and actor2 held it;
+ * handed over or left, actor1 held it and actor2 (when reported) holds
+ * it. Returns 0 when the merged event says nothing about control. */
+static int put_control(params *p, const cached *c)
+{
+    const ev_row *r = &c->m.r;
+    if (!r->loc || r->gp != 1 || !r->date)
+        return 0;
+    int nvt = !strcmp(r->sub, "Non-violent transfer of territory");
+    char key[SR_KEY_MAX];
+    size_t kn = sr_place_key(r->loc, strlen(r->loc), key);
+    key[kn] = 0;
+    const char *k = sr_arena_strdup(p->a, key);
+    p->oom |= !k;
+    put(p, r->merged);
+    put(p, k);
+    put(p, r->loc);
+    put(p, r->admin1);
+    put(p, r->cc);
+    if (r->has_coords) {
+        put_d(p, r->lat);
+        put_d(p, r->lon);
+    } else {
+        put(p, NULL);
+        put(p, NULL);
+    }
+    put(p, nvt ? r->a2 : r->a1);
+    put(p, nvt ? r->a2c : r->a1c);
+    put(p, nvt ? r->a1 : r->a2);
+    put(p, nvt ? r->a1c : r->a2c);
+    put(p, r->date);
+    put(p, r->sub);
+    put_i(p, c->m.n_sources);
+    put(p, c->m.notes);
+    return 1;
+}
+
+static void put_event(params *p, const st_article *a, const st_event *e)
+{
+    const ev_row *r = &e->r;
+    put(p, r->id);
+    put(p, a->id);
+    put(p, e->merged);
+    put_i(p, e->seq);
+    put_i(p, e->sentence);
+    put(p, r->date);
+    put_i(p, r->tp);
+    put(p, r->type);
+    put(p, r->sub);
+    put(p, r->cameo);
+    put_i(p, r->quad);
+    put(p, r->a1);
+    put(p, r->a1c);
+    put(p, r->a2);
+    put(p, r->a2c);
+    put(p, r->loc);
+    put(p, r->admin1);
+    put(p, r->cc);
+    if (r->has_coords) {
+        put_d(p, r->lat);
+        put_d(p, r->lon);
+    } else {
+        put(p, NULL);
+        put(p, NULL);
+    }
+    if (r->loc)
+        put_i(p, r->gp);
+    else
+        put(p, NULL);
+    if (r->fat >= 0)
+        put_i(p, r->fat);
+    else
+        put(p, NULL);
+    put_i(p, r->mentions);
+    put(p, a->source);
+    put(p, r->text);
+}
+
+static int on_long(void *ctx, int ncols, const char *const *v)
+{
+    *(long *)ctx = ncols > 0 && v[0] ? atol(v[0]) : 0;
+    return 1;
+}
+
+/* Writes the staged articles a0..a1 (one attempt, inside the caller's
+ * transaction): which are new, what each event reports, then every row
+ * at once. The same outcome as adding the articles one by one. */
+static sr_status write_staged(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr_store_tally *t, sr_error *err)
+{
+    sr_arena arena;
+    sr_arena_init(&arena, 64 * 1024);
+    writing w = {.s = s, .b = b, .a = &arena};
+    params p = {.a = &arena};
+    long *touched = NULL;
+    size_t ntouched = 0, captouched = 0;
+    sr_status st = SR_OK;
+
+    /* new articles: stored neither before nor earlier in the batch */
+    for (size_t i = a0; i < a1; i++)
+        put(&p, b->art[i].id);
+    for (size_t i = a0; i < a1; i++)
+        put(&p, b->art[i].hash);
+    st = p.oom ? SR_ERR_NOMEM : exec_rows(s, K_SEEN_ID, p.v, a1 - a0, on_seen, &w, err);
+    if (!st)
+        st = exec_rows(s, K_SEEN_TEXT, p.v + (a1 - a0), a1 - a0, on_seen, &w, err);
+    for (size_t i = a0; !st && i < a1; i++) {
+        st_article *a = &b->art[i];
+        a->fresh = !in_list(w.seen, w.nseen, a->id) && !in_list(w.seen, w.nseen, a->hash);
+        if (a->fresh)
+            on_seen(&w, 2, (const char *const[]){a->id, a->hash});
+    }
+    if (!st)
+        st = load_candidates(&w, a0, a1, err);
+    if (!st)
+        st = sr_db_exec(s->db, "SELECT COALESCE(MAX(seq), 0) FROM events", 0, NULL, on_long, &w.seq, err);
+
+    /* what each event reports, article after article */
+    for (size_t i = a0; !st && !w.oom && i < a1; i++) {
+        st_article *a = &b->art[i];
+        if (!a->fresh)
+            continue;
+        ntouched = 0;
+        for (size_t k = a->ev0; k < a->ev0 + a->nev && !w.oom; k++) {
+            st_event *e = &b->ev[k];
+            long bi = best_candidate(&w, &e->r, touched, ntouched);
+            agg g;
+            agg_fold(&g, bi >= 0 ? &w.c[bi].m : NULL, &e->r, a->id, a->source && *a->source ? a->source : NULL);
+            cached *c = bi >= 0 ? &w.c[bi] : cache_push(&w);
+            if (c) {
+                if (bi < 0)
+                    snprintf(c->m.r.merged, sizeof c->m.r.merged, "m%s", e->r.id);
+                fold_into(&w, c, &g, &e->r);
+                memcpy(e->merged, c->m.r.merged, sizeof e->merged);
+                e->seq = ++w.seq;
+                bi = c - w.c;
+            }
+            agg_free(&g);
+            if (ntouched == captouched) {
+                size_t nc = captouched ? captouched * 2 : 16;
+                long *nv = realloc(touched, nc * sizeof *nv);
+                if (!nv) {
+                    w.oom = 1;
+                    break;
+                }
+                touched = nv;
+                captouched = nc;
+            }
+            touched[ntouched++] = bi;
+        }
+    }
+    if (!st && w.oom)
+        st = sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+
+    /* the rows: articles, merged events, control, events (in the order
+     * their references need) */
+    char now[32];
+    time_t tnow = time(NULL);
+    struct tm tmv;
+    gmtime_r(&tnow, &tmv);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    size_t rows = 0;
+    params_clear(&p);
+    for (size_t i = a0; !st && i < a1; i++) {
+        const st_article *a = &b->art[i];
+        if (!a->fresh)
+            continue;
+        put(&p, a->id);
+        put(&p, a->hash);
+        put(&p, a->date);
+        put(&p, a->source);
+        put(&p, a->url);
+        put(&p, a->title);
+        put_i(&p, (long)a->nev);
+        put(&p, now);
+        rows++;
+    }
+    if (!st)
+        st = p.oom ? SR_ERR_NOMEM : exec_rows(s, K_ARTICLE, p.v, rows, NULL, NULL, err);
+    for (int in_store = 0; !st && in_store < 2; in_store++) {
+        params_clear(&p);
+        rows = 0;
+        for (size_t i = 0; i < w.n; i++)
+            if (w.c[i].changed && w.c[i].in_store == in_store) {
+                put_merged(&p, &w.c[i]);
+                rows++;
+            }
+        st = p.oom ? SR_ERR_NOMEM : exec_rows(s, in_store ? K_MERGED_MORE : K_MERGED_NEW, p.v, rows, NULL, NULL, err);
+    }
+    params_clear(&p);
+    rows = 0;
+    for (size_t i = 0; !st && i < w.n; i++)
+        if (w.c[i].changed && w.c[i].in_store && is_territory(w.c[i].m.r.sub)) {
+            put(&p, w.c[i].m.r.merged);
+            rows++;
+        }
+    if (!st)
+        st = p.oom ? SR_ERR_NOMEM : exec_rows(s, K_CONTROL_DROP, p.v, rows, NULL, NULL, err);
+    params_clear(&p);
+    rows = 0;
+    for (size_t i = 0; !st && i < w.n; i++)
+        if (w.c[i].changed && is_territory(w.c[i].m.r.sub))
+            rows += (size_t)put_control(&p, &w.c[i]);
+    if (!st)
+        st = p.oom ? SR_ERR_NOMEM : exec_rows(s, K_CONTROL, p.v, rows, NULL, NULL, err);
+    params_clear(&p);
+    rows = 0;
+    for (size_t i = a0; !st && i < a1; i++) {
+        const st_article *a = &b->art[i];
+        for (size_t k = a->ev0; a->fresh && k < a->ev0 + a->nev; k++) {
+            put_event(&p, a, &b->ev[k]);
+            rows++;
+        }
+    }
+    if (!st)
+        st = p.oom ? SR_ERR_NOMEM : exec_rows(s, K_EVENT, p.v, rows, NULL, NULL, err);
+    if (st == SR_ERR_NOMEM && !err->msg[0])
+        sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+    if (!st && t)
+        for (size_t i = a0; i < a1; i++) {
+            if (b->art[i].fresh) {
+                t->added++;
+                t->events += b->art[i].nev;
+            } else {
+                t->same++;
+            }
+        }
+    free(p.v);
+    free(w.c);
+    free(w.seen);
+    free(touched);
+    sr_arena_free(&arena);
+    return st;
+}
+
+/* Writes articles a0..a1 of the batch inside a savepoint: all of them if
+ * it can; when they fail as a whole, each alone, so that one bad article
+ * costs only itself. The first failure is kept in t and *first. */
+static void write_slice(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr_store_tally *t, sr_error *first)
+{
+    sr_error err;
+    sr_error_clear(&err);
+    sr_store_tally got = {0};
+    sr_status st = exec0(s, "SAVEPOINT slice", &err);
+    if (!st) {
+        st = write_staged(s, b, a0, a1, &got, &err);
+        if (!st)
+            st = exec0(s, "RELEASE SAVEPOINT slice", &err);
+        if (st) {
+            sr_error ignored;
+            exec0(s, "ROLLBACK TO SAVEPOINT slice", &ignored);
+            exec0(s, "RELEASE SAVEPOINT slice", &ignored);
+        }
+    }
+    if (!st) {
+        t->added += got.added, t->same += got.same, t->events += got.events;
+        return;
+    }
+    if (a1 - a0 == 1) {
+        if (t->failed < 0) {
+            t->failed = (long)a0;
+            *first = err;
+        }
+        return;
+    }
+    for (size_t i = a0; i < a1; i++)
+        write_slice(s, b, i, i + 1, t, first);
+}
+
+sr_status sr_store_write(sr_store *s, sr_batch *b, sr_store_tally *tally, sr_error *err)
+{
+    sr_error_clear(err);
+    sr_store_tally t = {.failed = -1};
+    sr_error first;
+    sr_error_clear(&first);
+    sr_status st = b->nart ? exec0(s, "BEGIN", err) : SR_OK;
+    if (!st && b->nart) {
+        for (size_t a0 = 0; a0 < b->nart; a0 += SLICE)
+            write_slice(s, b, a0, a0 + SLICE < b->nart ? a0 + SLICE : b->nart, &t, &first);
+        /* what was written is whole: committed even when an article failed */
+        st = exec0(s, "COMMIT", err);
+        if (st) {
+            sr_error ignored;
+            exec0(s, "ROLLBACK", &ignored);
+            t.added = t.same = t.events = 0;
+        } else if (t.failed >= 0) {
+            *err = first;
+            st = err->status ? err->status : SR_ERR_IO;
+        }
+    }
+    if (tally)
+        *tally = t;
+    return st;
+}
+
+sr_batch *sr_batch_new(void)
+{
+    sr_batch *b = calloc(1, sizeof *b);
+    if (b)
+        sr_arena_init(&b->arena, 256 * 1024);
+    return b;
+}
+
+size_t sr_batch_count(const sr_batch *b)
+{
+    return b->nart;
+}
+
+void sr_batch_clear(sr_batch *b)
+{
+    b->nart = b->nev = 0;
+    sr_arena_reset(&b->arena);
+}
+
+void sr_batch_free(sr_batch *b)
+{
+    if (!b)
+        return;
+    free(b->art);
+    free(b->ev);
+    sr_arena_free(&b->arena);
+    free(b);
+}
+
+static const char *keep_str(sr_arena *a, const char *s, int *oom)
+{
+    if (!s)
+        return NULL;
+    const char *x = sr_arena_strdup(a, s);
+    *oom |= !x;
+    return x;
+}
+
+/* Copies what the store keeps of an article and its asserted events. */
+sr_status sr_batch_add(sr_batch *b, const sr_article *a, const sr_result *r, sr_error *err)
+{
+    if (b->nart == b->capart) {
+        size_t nc = b->capart ? b->capart * 2 : 256;
+        st_article *nv = realloc(b->art, nc * sizeof *nv);
+        if (!nv)
+            return sr_fail(err, SR_ERR_NOMEM, "batch", 0, "out of memory");
+        b->art = nv;
+        b->capart = nc;
+    }
+    size_t nev = 0;
+    for (size_t i = 0; i < sr_result_count(r); i++)
+        nev += sr_event_modality(sr_result_event(r, i)) == SR_ASSERTED;
+    if (b->nev + nev > b->capev) {
+        size_t nc = b->capev ? b->capev : 1024;
+        while (nc < b->nev + nev)
+            nc *= 2;
+        st_event *nv = realloc(b->ev, nc * sizeof *nv);
+        if (!nv)
+            return sr_fail(err, SR_ERR_NOMEM, "batch", 0, "out of memory");
+        b->ev = nv;
+        b->capev = nc;
+    }
+    sr_arena *ar = &b->arena;
+    int oom = 0;
+#define KEEP(x) keep_str(ar, (x), &oom)
+    st_article *sa = &b->art[b->nart];
+    memset(sa, 0, sizeof *sa);
+    text_hash(a->text, a->text_len ? a->text_len : strlen(a->text), sa->hash);
+    sa->id = KEEP(a->id);
+    sr_date ad;
+    if (a->date && !sr_date_parse_iso(a->date, &ad)) {
+        char dbuf[11];
+        sr_date_format(&ad, dbuf);
+        sa->date = KEEP(dbuf);
+    }
+    sa->source = KEEP(a->source);
+    sa->url = KEEP(a->url);
+    sa->title = KEEP(a->title);
+    sa->ev0 = b->nev;
+    sa->nev = nev;
+    for (size_t i = 0; i < sr_result_count(r); i++) {
+        const sr_event *e = sr_result_event(r, i);
+        if (sr_event_modality(e) != SR_ASSERTED)
+            continue;
+        st_event *se = &b->ev[b->nev++];
+        memset(se, 0, sizeof *se);
+        ev_row *x = &se->r;
+        sr_actor_ref a1, a2;
+        sr_location_ref loc;
+        int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
+        snprintf(x->id, sizeof x->id, "%s", sr_event_id(e));
+        x->date = KEEP(sr_event_date(e));
+        x->tp = sr_event_time_precision(e);
+        x->type = KEEP(sr_event_type(e));
+        x->sub = KEEP(sr_event_sub_type(e));
+        x->cameo = KEEP(sr_event_cameo(e));
+        x->quad = sr_event_quad_class(e);
+        x->a1 = h1 ? KEEP(a1.name) : NULL;
+        x->a1c = h1 ? KEEP(a1.code) : NULL;
+        x->a2 = h2 ? KEEP(a2.name) : NULL;
+        x->a2c = h2 ? KEEP(a2.code) : NULL;
+        x->loc = hl ? KEEP(loc.name) : NULL;
+        x->admin1 = hl ? KEEP(loc.admin1) : NULL;
+        x->cc = hl ? KEEP(loc.country) : NULL;
+        x->has_coords = hl && loc.has_coords;
+        x->lat = loc.lat;
+        x->lon = loc.lon;
+        x->gp = hl ? loc.geo_precision : 0;
+        x->fat = sr_event_fatalities(e);
+        x->mentions = sr_event_mentions(e);
+        x->text = KEEP(sr_event_text(e));
+        se->sentence = sr_event_sentence(e);
+    }
+#undef KEEP
+    if (oom || !sa->id) {
+        b->nev = sa->ev0;
+        return sr_fail(err, SR_ERR_NOMEM, "batch", 0, "out of memory");
+    }
+    b->nart++;
+    return SR_OK;
 }
 
 sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int *added, size_t *events, sr_error *err)
@@ -705,84 +1313,19 @@ sr_status sr_store_add(sr_store *s, const sr_article *a, const sr_result *r, int
     sr_error_clear(err);
     *added = 0;
     *events = 0;
-    char th[17];
-    text_hash(a->text, a->text_len ? a->text_len : strlen(a->text), th);
-    /* in a batch, a savepoint makes the article all or nothing within it */
-    sr_status st = exec0(s, s->in_batch ? "SAVEPOINT article" : "BEGIN", err);
-    if (st)
-        return st;
-    char found[256] = "";
-    const char *p[] = {a->id, th};
-    st = sr_db_exec(s->db, "SELECT id FROM articles WHERE id = $1 OR text_hash = $2", 2, p, first_value, found, err);
-    if (st || found[0]) {
-        sr_error keep = *err;
-        exec0(s, s->in_batch ? "ROLLBACK TO SAVEPOINT article" : "ROLLBACK", err);
-        if (s->in_batch)
-            exec0(s, "RELEASE SAVEPOINT article", err);
-        *err = keep;
-        return st;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < sr_result_count(r); i++)
-        n += sr_event_modality(sr_result_event(r, i)) == SR_ASSERTED;
-    char now[32];
-    time_t t = time(NULL);
-    struct tm tmv;
-    gmtime_r(&t, &tmv);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tmv);
-    numbuf nb = {0};
-    sr_date ad;
-    const char *date = a->date && !sr_date_parse_iso(a->date, &ad) ? a->date : NULL;
-    char dbuf[11];
-    if (date) {
-        sr_date_format(&ad, dbuf);
-        date = dbuf;
-    }
-    const char *ap[] = {a->id, th, date, a->source, a->url, a->title, num_i(&nb, (long)n), now};
-    st = sr_db_exec(s->db,
-                    "INSERT INTO articles (id, text_hash, date, source, url, title, n_events, ingested_at)"
-                    " VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS INTEGER), $8)",
-                    8, ap, NULL, NULL, err);
-    touched tv = {0};
-    for (size_t i = 0; !st && i < sr_result_count(r); i++) {
-        const sr_event *e = sr_result_event(r, i);
-        if (sr_event_modality(e) == SR_ASSERTED)
-            st = add_event(s, a, e, &tv, err);
-    }
-    free(tv.id);
+    if (!s->one && !(s->one = sr_batch_new()))
+        return sr_fail(err, SR_ERR_NOMEM, s->db->where, 0, "out of memory");
+    sr_batch_clear(s->one);
+    sr_store_tally t;
+    sr_status st = sr_batch_add(s->one, a, r, err);
     if (!st)
-        st = exec0(s, s->in_batch ? "RELEASE SAVEPOINT article" : "COMMIT", err);
-    if (st) {
-        sr_error keep = *err;
-        exec0(s, s->in_batch ? "ROLLBACK TO SAVEPOINT article" : "ROLLBACK", err);
-        if (s->in_batch)
-            exec0(s, "RELEASE SAVEPOINT article", err);
-        *err = keep;
-        return st;
+        st = sr_store_write(s, s->one, &t, err);
+    sr_batch_clear(s->one);
+    if (!st) {
+        *added = t.added > 0;
+        *events = t.events;
     }
-    *added = 1;
-    *events = n;
-    return SR_OK;
-}
-
-sr_status sr_store_begin(sr_store *s, sr_error *err)
-{
-    sr_error_clear(err);
-    if (s->in_batch)
-        return SR_OK;
-    sr_status st = exec0(s, "BEGIN", err);
-    if (!st)
-        s->in_batch = 1;
     return st;
-}
-
-sr_status sr_store_commit(sr_store *s, sr_error *err)
-{
-    sr_error_clear(err);
-    if (!s->in_batch)
-        return SR_OK;
-    s->in_batch = 0;
-    return exec0(s, "COMMIT", err);
 }
 
 /* ---- reading ---------------------------------------------------------------- */
