@@ -5,6 +5,8 @@
 # - kill -9 during a large ingest, at several moments, then the same
 #   command again: every article exactly once, none ever stored without
 #   all its events, and the same counts as an ingest never interrupted;
+# - an article the database refuses is named FILE:LINE, the rest of its
+#   batch is stored;
 # - query and control give well-formed output.
 # Prints TAP lines.
 bin=$1
@@ -54,7 +56,7 @@ one_backend() { # label, url
     # kill -9 at growing moments until an ingest gets to finish
     reset "$db"
     killed=0 half=0 at=
-    for delay in 0.2 0.3 0.4 0.5 0.7 0.9 1.2; do
+    for delay in 0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.7 0.9 1.2; do
         # the binary itself, not a function: $! must be its pid
         "$bin" ingest -q --no-progress --db "$db" "$t/in.jsonl" 2>/dev/null &
         pid=$!
@@ -105,6 +107,34 @@ assert rows and all('2018-01-01'<=r['event_date']<='2018-03-31' for r in rows)" 
         ok "$label: query --since/--until -f csv" || notok "$label: query csv"
     "$bin" query --db "$db" --since 2018-13-01 >/dev/null 2>&1
     [ $? -eq 2 ] && ok "$label: a bad date is a usage error" || notok "$label: bad date"
+
+    # an article the database refuses (a trigger stands for any reason):
+    # named by file and line, the others of its batch stored
+    reset "$db"
+    python3 -c "
+import json, sys
+for i, l in enumerate(open('$t/in.jsonl')):
+    if i == 5: break
+    a = json.loads(l)
+    if i == 2: a['id'] = 'refuse-me'
+    print(json.dumps(a))" > "$t/five.jsonl"
+    sed -n 6p "$t/in.jsonl" > "$t/one.jsonl" # another article: the schema exists, 1 stored
+    ingest "$db" "$t/one.jsonl" 2>/dev/null
+    case "$db" in
+    postgres*)
+        sql "$db" "CREATE OR REPLACE FUNCTION sitrep_test_refuse() RETURNS trigger LANGUAGE plpgsql AS \$f\$ BEGIN IF NEW.id = 'refuse-me' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW; END \$f\$" >/dev/null
+        sql "$db" "CREATE TRIGGER refuse_me BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION sitrep_test_refuse()" >/dev/null ;;
+    *) sql "$db" "CREATE TRIGGER refuse_me BEFORE INSERT ON articles WHEN NEW.id = 'refuse-me' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END" ;;
+    esac
+    ingest "$db" "$t/five.jsonl" 2> "$t/err"
+    rc=$?
+    stored=$(sql "$db" "SELECT COUNT(*) FROM articles")
+    if [ $rc -eq 1 ] && grep -q "five.jsonl:3: article refuse-me not stored: .*refused by a test trigger" "$t/err" &&
+        [ "$stored" = 5 ]; then
+        ok "$label: a refused article is named by file and line; the 4 others of its batch are stored"
+    else
+        notok "$label: refused article: exit $rc, $stored stored, stderr: $(head -c 300 "$t/err")"
+    fi
 }
 
 one_backend sqlite "$t/store.db"
