@@ -54,7 +54,6 @@ int sr_date_parse_iso(const char *s, sr_date *out)
     if (!s)
         return -1;
     int y, m, d;
-    char tail;
     if (strlen(s) < 10)
         return -1;
     for (int i = 0; i < 10; i++) {
@@ -65,8 +64,11 @@ int sr_date_parse_iso(const char *s, sr_date *out)
             return -1;
         }
     }
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
-        return -1;
+    /* the digits are checked above: read them without sscanf, which cost
+     * a fifth of writing a batch to the store */
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
     if (s[10] && s[10] != 'T' && s[10] != ' ')
         return -1;
     if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))

@@ -594,6 +594,7 @@ typedef struct cached {
                      holds only the articles the batch adds */
     long day;
     int in_store, changed;
+    long next; /* the next in its bucket of the index, or -1 */
 } cached;
 
 /* The state of one attempt at writing staged articles. */
@@ -603,6 +604,10 @@ typedef struct writing {
     sr_arena *a;
     cached *c;
     size_t n, cap;
+    /* the cached events with a date, by type, sub-type and day: a batch
+     * of an archive in no order of date may hold many thousands */
+    long *bucket;
+    size_t nbucket, nindexed;
     const char **seen; /* ids and text hashes found stored */
     size_t nseen, capseen;
     long seq;
@@ -635,6 +640,60 @@ static cached *cache_push(writing *w)
     return c;
 }
 
+static size_t bucket_of(const writing *w, const char *type, const char *sub, long day)
+{
+    uint64_t h = sr_hash64(type, strlen(type), SR_HASH_SEED);
+    h = sr_hash64(sub, strlen(sub), h ^ 0x2f);
+    return (size_t)(sr_mix64(h ^ (uint64_t)day) & (w->nbucket - 1));
+}
+
+static void index_link(writing *w, long i)
+{
+    cached *c = &w->c[i];
+    size_t k = bucket_of(w, c->m.r.type, c->m.r.sub, c->day);
+    c->next = w->bucket[k];
+    w->bucket[k] = i;
+}
+
+/* Puts cached event i (with a date) in the index. */
+static void index_add(writing *w, long i)
+{
+    if (w->c[i].day == LONG_MIN)
+        return;
+    if ((w->nindexed + 1) * 2 > w->nbucket) {
+        size_t nb = w->nbucket ? w->nbucket * 2 : 1024;
+        long *bv = malloc(nb * sizeof *bv);
+        if (!bv) {
+            w->oom = 1;
+            return;
+        }
+        free(w->bucket);
+        w->bucket = bv;
+        w->nbucket = nb;
+        for (size_t k = 0; k < nb; k++)
+            bv[k] = -1;
+        for (size_t k = 0; k < w->n; k++)
+            if ((long)k != i && w->c[k].day != LONG_MIN)
+                index_link(w, (long)k);
+    }
+    index_link(w, i);
+    w->nindexed++;
+}
+
+/* Takes cached event i out of the index (before its day changes). */
+static void index_del(writing *w, long i)
+{
+    if (w->c[i].day == LONG_MIN || !w->nbucket)
+        return;
+    long *p = &w->bucket[bucket_of(w, w->c[i].m.r.type, w->c[i].m.r.sub, w->c[i].day)];
+    while (*p >= 0 && *p != i)
+        p = &w->c[*p].next;
+    if (*p == i) {
+        *p = w->c[i].next;
+        w->nindexed--;
+    }
+}
+
 /* Coordinates as the store gives them back: six decimals. A merge later
  * in the batch then sees what an article-by-article ingest would. */
 static double as_stored(double x)
@@ -649,9 +708,7 @@ static int on_candidate(void *ctx, int ncols, const char *const *v)
     writing *w = ctx;
     if (ncols < 1 + EV_NCOLS + 5 || !v[0])
         return 1;
-    for (size_t i = 0; i < w->n; i++)
-        if (!strcmp(w->c[i].m.r.merged, v[0]))
-            return 0;
+    /* no event comes twice: the windows of one type never overlap */
     cached *c = cache_push(w);
     if (!c)
         return 1;
@@ -683,6 +740,7 @@ static int on_candidate(void *ctx, int ncols, const char *const *v)
     m->notes = (char *)adup(w, t[4]);
     c->day = r->date ? day_number(r->date) : LONG_MIN;
     c->in_store = 1;
+    index_add(w, (long)(c - w->c));
     return w->oom;
 }
 
@@ -792,26 +850,26 @@ static sr_status load_candidates(writing *w, size_t a0, size_t a1, sr_error *err
 static long best_candidate(const writing *w, const ev_row *r, const long *touched, size_t ntouched)
 {
     long d = r->date ? day_number(r->date) : LONG_MIN;
-    if (d == LONG_MIN || !r->loc)
+    if (d == LONG_MIN || !r->loc || !w->nbucket)
         return -1;
     long best = -1;
     double bs = 1e300;
-    for (size_t i = 0; i < w->n; i++) {
-        const cached *c = &w->c[i];
-        if (c->day == LONG_MIN || labs(c->day - d) > 2 || strcmp(c->m.r.sub, r->sub) ||
-            strcmp(c->m.r.type, r->type))
-            continue;
-        int mine = 0;
-        for (size_t t = 0; t < ntouched && !mine; t++)
-            mine = touched[t] == (long)i;
-        double sc;
-        if (mine || !mergeable(r, &c->m.r, &sc))
-            continue;
-        if (sc < bs || (sc == bs && best >= 0 && strcmp(c->m.r.merged, w->c[best].m.r.merged) < 0)) {
-            bs = sc;
-            best = (long)i;
+    for (long day = d - 2; day <= d + 2; day++)
+        for (long i = w->bucket[bucket_of(w, r->type, r->sub, day)]; i >= 0; i = w->c[i].next) {
+            const cached *c = &w->c[i];
+            if (c->day != day || strcmp(c->m.r.sub, r->sub) || strcmp(c->m.r.type, r->type))
+                continue;
+            int mine = 0;
+            for (size_t t = 0; t < ntouched && !mine; t++)
+                mine = touched[t] == i;
+            double sc;
+            if (mine || !mergeable(r, &c->m.r, &sc))
+                continue;
+            if (sc < bs || (sc == bs && best >= 0 && strcmp(c->m.r.merged, w->c[best].m.r.merged) < 0)) {
+                bs = sc;
+                best = i;
+            }
         }
-    }
     return best;
 }
 
@@ -1021,12 +1079,16 @@ static sr_status write_staged(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr
             agg_fold(&g, bi >= 0 ? &w.c[bi].m : NULL, &e->r, a->id, a->source && *a->source ? a->source : NULL);
             cached *c = bi >= 0 ? &w.c[bi] : cache_push(&w);
             if (c) {
-                if (bi < 0)
+                if (bi < 0) {
                     snprintf(c->m.r.merged, sizeof c->m.r.merged, "m%s", e->r.id);
+                    c->day = LONG_MIN; /* not in the index yet */
+                }
+                bi = c - w.c;
+                index_del(&w, bi);
                 fold_into(&w, c, &g, &e->r);
+                index_add(&w, bi);
                 memcpy(e->merged, c->m.r.merged, sizeof e->merged);
                 e->seq = ++w.seq;
-                bi = c - w.c;
             }
             agg_free(&g);
             if (ntouched == captouched) {
@@ -1120,6 +1182,7 @@ static sr_status write_staged(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr
         }
     free(p.v);
     free(w.c);
+    free(w.bucket);
     free(w.seen);
     free(touched);
     sr_arena_free(&arena);
