@@ -260,6 +260,59 @@ static void test_writer_repairs_utf8(void **st)
     sr_coder_free(c);
 }
 
+/* The JSON string writer against a byte-at-a-time reference: every
+ * character that needs care, at every offset of strings long enough to
+ * take the eight-bytes-a-step path. */
+static void ref_json_str(sr_buf *b, const char *s)
+{
+    sr_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == 0xc3 && p[1] == 0xa9) { /* the one multi-byte letter used below */
+            sr_buf_put(b, p, 2);
+            p++;
+        } else if (*p >= 0x80) {
+            sr_buf_puts(b, "\xef\xbf\xbd");
+        } else if (*p == '"') {
+            sr_buf_puts(b, "\\\"");
+        } else if (*p == '\\') {
+            sr_buf_puts(b, "\\\\");
+        } else if (*p == '\n') {
+            sr_buf_puts(b, "\\n");
+        } else if (*p < 0x20 || *p == 0x7f) {
+            sr_buf_printf(b, "\\u%04x", *p);
+        } else {
+            sr_buf_putc(b, (char)*p);
+        }
+    }
+    sr_buf_putc(b, '"');
+}
+
+static void test_json_string_every_offset(void **st)
+{
+    (void)st;
+    static const char *const odd[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", "\xc3"};
+    for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
+        for (size_t len = 0; len <= 24; len++)
+            for (size_t at = 0; at <= len; at++) {
+                char in[64];
+                memset(in, 'a', len);
+                in[len] = 0;
+                /* the odd character replaces the byte at `at` */
+                char s[80];
+                snprintf(s, sizeof s, "%.*s%s%s", (int)at, in, odd[k], at < len ? in + at + 1 : "");
+                sr_buf got, want;
+                sr_buf_init(&got);
+                sr_buf_init(&want);
+                sr_buf_json_str(&got, s);
+                ref_json_str(&want, s);
+                if (strcmp(sr_buf_cstr(&got), sr_buf_cstr(&want)))
+                    fail_msg("odd %zu len %zu at %zu: got %s want %s", k, len, at, sr_buf_cstr(&got),
+                             sr_buf_cstr(&want));
+                sr_buf_free(&got);
+                sr_buf_free(&want);
+            }
+}
+
 /* The writers' number formatting agrees with printf's, digit for digit. */
 static void test_number_format(void **st)
 {
@@ -301,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_repairs),
         cmocka_unit_test(test_writer_repairs_utf8),
         cmocka_unit_test(test_number_format),
+        cmocka_unit_test(test_json_string_every_offset),
     };
     int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
     char cmd[512];

@@ -1,6 +1,7 @@
 /* Text layer: UTF-8 repair, punctuation, boilerplate, sentences, tokens. */
 #include "testutil.h"
 #include "text/text.h"
+#include "util/hash.h"
 
 static sr_arena A;
 
@@ -126,6 +127,31 @@ static void test_tokens_diacritics_and_limit(void **st)
     assert_true(trunc);
 }
 
+/* Each token's hash is its norm's, whichever way the norm was made (ASCII
+ * words, marked letters, punctuation, n't, possessives); case flags as
+ * the words are written. */
+static void test_token_hash_and_case(void **st)
+{
+    (void)st;
+    sr_token *t;
+    const char *s = "ISIS's Kam\xc4\x81l didn't flee... the U.S. \xe2\x80\x94 al-Bab iPhone A.";
+    size_t n = sr_tokenize(&A, s, strlen(s), &t, 0, NULL);
+    assert_true(n >= 12);
+    for (size_t i = 0; i < n; i++)
+        assert_true(t[i].hash == sr_hash64(t[i].norm, t[i].nlen, SR_HASH_SEED));
+    assert_string_equal(t[0].norm, "isis");
+    assert_true((t[0].flags & TK_CAP) && (t[0].flags & TK_ALLCAP));
+    assert_string_equal(t[2].norm, "kamal");
+    assert_true((t[2].flags & TK_CAP) && !(t[2].flags & TK_ALLCAP));
+    assert_true(!(t[3].flags & TK_CAP)); /* did */
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(t[i].norm, "iphone"))
+            assert_true(!(t[i].flags & (TK_CAP | TK_ALLCAP)));
+        if (!strcmp(t[i].norm, "a") && (t[i].flags & TK_DOTTED))
+            assert_true(t[i].flags & TK_ALLCAP);
+    }
+}
+
 static void test_boilerplate(void **st)
 {
     (void)st;
@@ -155,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_sentences_lowercase_after_period),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_tokens_diacritics_and_limit),
+        cmocka_unit_test(test_token_hash_and_case),
         cmocka_unit_test(test_boilerplate),
     };
     int rc = cmocka_run_group_tests_name("text", t, NULL, NULL);

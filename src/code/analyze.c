@@ -247,7 +247,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     if (trunc && c->n_tok_trunc++ == 0)
         c->first_tok_trunc = s->index;
     for (size_t i = 0; i < s->ntok; i++)
-        s->tok[i].id = sr_vocab_get(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen);
+        s->tok[i].id = sr_vocab_get_hashed(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen, s->tok[i].hash);
     s->titlecase = is_titlecase(s);
     s->question = s->ntok && sr_streq(s->tok[s->ntok - 1].norm, "?");
 

@@ -168,22 +168,31 @@ static int rel_word(const char *w)
     }
 }
 
+/* "day...", "week...": whether a number before may count days */
+static int day_or_week(const char *w)
+{
+    return (w[0] == 'd' && w[1] == 'a' && w[2] == 'y') || (w[0] == 'w' && w[1] == 'e' && w[2] == 'e' && w[3] == 'k');
+}
+
+static int days_follow(const sr_token *t, size_t n, size_t i)
+{
+    return (i + 1 < n && day_or_week(t[i + 1].norm)) || (i + 2 < n && day_or_week(t[i + 2].norm));
+}
+
 size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k < max; i++) {
+        const char *w = t[i].norm;
+        int rw = rel_word(w);
+        /* most tokens start no time expression: a cheap test first */
+        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw && !days_follow(t, n, i))
+            continue;
         sr_timex tx;
         memset(&tx, 0, sizeof tx);
         tx.s = (uint16_t)i;
-        const char *w = t[i].norm;
         int wd, mon, v;
         size_t e = 0;
-        int rw = rel_word(w);
-        /* most tokens start no time expression: a cheap test first */
-        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw &&
-            !(i + 1 < n && (!strncmp(t[i + 1].norm, "day", 3) || !strncmp(t[i + 1].norm, "week", 4))) &&
-            !(i + 2 < n && (!strncmp(t[i + 2].norm, "day", 3) || !strncmp(t[i + 2].norm, "week", 4))))
-            continue;
         if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name(w)) >= 0) {
             tx.kind = TX_WEEKDAY;
             tx.weekday = wd;
@@ -358,8 +367,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
             e = i + 1;
         } else {
             /* "two days ago", "a day earlier" */
-            if (!(i + 1 < n && (!strncmp(t[i + 1].norm, "day", 3) || !strncmp(t[i + 1].norm, "week", 4))) &&
-                !(i + 2 < n && (!strncmp(t[i + 2].norm, "day", 3) || !strncmp(t[i + 2].norm, "week", 4))))
+            if (!days_follow(t, n, i))
                 continue;
             sr_number num;
             size_t used = sr_read_number(t, n, i, &num);

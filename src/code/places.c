@@ -148,6 +148,10 @@ static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
 
 static int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
 {
+    /* asked of every token: most start no place noun */
+    const uint64_t nouns = (1ULL << CUE_PN_TOWN) | (1ULL << CUE_PN_REGION) | (1ULL << CUE_PN_FEATURE);
+    if (i >= s->ntok || !(s->cuemask[i] & nouns))
+        return 0;
     size_t e;
     if ((e = cue_end(s, i, CUE_PN_TOWN))) {
         *end = e;

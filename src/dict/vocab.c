@@ -46,9 +46,13 @@ static int grow(sr_vocab *v)
 
 uint32_t sr_vocab_get(const sr_vocab *v, const char *w, size_t n)
 {
+    return sr_vocab_get_hashed(v, w, n, sr_hash64(w, n, SR_HASH_SEED));
+}
+
+uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_t h)
+{
     if (!v->cap)
         return 0;
-    uint64_t h = sr_hash64(w, n, SR_HASH_SEED);
     size_t j = h & (v->cap - 1);
     for (;;) {
         const struct vocab_slot *s = &v->slots[j];

@@ -23,7 +23,7 @@ static size_t squeeze(const char *s, size_t n, char *dst, size_t cap, int *words
         if (in_space)
             w++;
         in_space = 0;
-        dst[o++] = (char)tolower(c);
+        dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); /* ASCII: rules are ASCII */
     }
     while (o && dst[o - 1] == ' ')
         o--;

@@ -20,8 +20,9 @@ static int is_abbrev(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = 0;
+    /* every sentence's last word comes here: most differ at once */
     for (const char *const *a = abbrev; *a; a++)
-        if (strcmp(*a, low) == 0)
+        if ((*a)[0] == low[0] && strcmp(*a, low) == 0)
             return 1;
     return 0;
 }

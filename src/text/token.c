@@ -1,6 +1,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../util/hash.h"
+
 #include "text.h"
 
 static int is_word_cp(uint32_t cp)
@@ -136,26 +138,55 @@ static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
     return t;
 }
 
-/* ascii: the caller saw no byte >= 0x80 in s */
-static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen, int ascii)
+/* Room for the norms of a sentence's ASCII words, taken from the arena
+ * once: a word's norm is never longer than the word, so the sentence's
+ * length plus a NUL a word is enough. */
+typedef struct norm_room {
+    char *p, *end;
+} norm_room;
+
+/* ASCII words (nearly all of English news): lower-cased into the room,
+ * hashed and case-flagged in the same pass. */
+static const char *norm_ascii(norm_room *r, sr_token *t, const char *s, size_t n)
 {
-    /* ASCII words (nearly all of English news): lower-case straight into
-     * the arena */
-    if (ascii && n <= 200) {
-        char *o = sr_arena_alloc(a, n + 1);
-        if (!o)
-            return NULL;
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++) {
-            char c = s[i];
-            if (c == '\'' || c == '.' || c == ',')
-                continue;
-            o[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    char *o = r->p;
+    uint64_t h = SR_HASH_SEED;
+    int letters = 0, upper = 0, first = -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\'' || c == '.' || c == ',')
+            continue;
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+            letters++;
+            upper++;
+            if (first < 0)
+                first = 1;
+        } else if (c >= 'a' && c <= 'z') {
+            letters++;
+            if (first < 0)
+                first = 0;
         }
-        o[k] = 0;
-        *nlen = (uint16_t)k;
-        return o;
+        *o++ = (char)c;
+        h = (h ^ c) * 0x100000001b3ULL;
     }
+    *o++ = 0;
+    const char *norm = r->p;
+    t->nlen = (uint16_t)(o - 1 - r->p);
+    t->hash = h;
+    r->p = o;
+    /* as case_flags below decides */
+    if (first == 1)
+        t->flags |= TK_CAP;
+    if (letters >= 2 && upper == letters)
+        t->flags |= TK_ALLCAP;
+    if (letters == 1 && upper == 1 && (t->flags & TK_DOTTED))
+        t->flags |= TK_ALLCAP;
+    return norm;
+}
+
+static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen)
+{
     char tmp[256];
     size_t l = sr_norm_word(s, n > 200 ? 200 : n, tmp, sizeof tmp);
     *nlen = (uint16_t)l;
@@ -203,6 +234,13 @@ static void case_flags(sr_token *t, const char *s, size_t n)
 size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t max_tokens, int *truncated)
 {
     tok_vec tv = {0};
+    norm_room room;
+    room.p = sr_arena_alloc(a, 2 * n + 2);
+    room.end = room.p ? room.p + 2 * n + 2 : NULL;
+    if (!room.p) {
+        *out = NULL;
+        return 0;
+    }
     int space_before = 1, hyph = 0;
     size_t i = 0;
     if (truncated)
@@ -305,10 +343,15 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             t->flags = TK_WORD | (dotted ? TK_DOTTED : 0) | (hyph ? TK_HYPH : 0) | (space_before ? TK_SPACE_BEFORE : 0);
             if (alpha_only && !digits)
                 t->flags |= TK_ALPHA;
-            t->norm = norm_dup(a, s + st, end - st, &t->nlen, ascii);
-            if (!t->norm)
-                break;
-            case_flags(t, s + st, end - st);
+            if (ascii && end - st <= 200) {
+                t->norm = norm_ascii(&room, t, s + st, end - st);
+            } else {
+                t->norm = norm_dup(a, s + st, end - st, &t->nlen);
+                if (!t->norm)
+                    break;
+                t->hash = sr_hash64(t->norm, t->nlen, SR_HASH_SEED);
+                case_flags(t, s + st, end - st);
+            }
             if (digits && !alnum) {
                 t->flags |= TK_NUM;
                 double v = 0, frac = 0, scale = 1;
@@ -364,6 +407,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_WORD | TK_NEG;
                 u->norm = "not";
                 u->nlen = 3;
+                u->hash = sr_hash64("not", 3, SR_HASH_SEED);
                 i = end + 3;
                 continue;
             }
@@ -378,6 +422,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_POSS;
                 u->norm = "'s";
                 u->nlen = 2;
+                u->hash = sr_hash64("'s", 2, SR_HASH_SEED);
                 i = end + 2;
             } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
                        (end + 1 >= n || !is_word_at(s, n, end + 1))) {
@@ -389,6 +434,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_POSS;
                 u->norm = "'s";
                 u->nlen = 2;
+                u->hash = sr_hash64("'s", 2, SR_HASH_SEED);
                 i = end + 1;
             }
             continue;
@@ -422,6 +468,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
         t->nlen = (uint16_t)l;
         if (!t->norm)
             break;
+        t->hash = sr_hash64(t->norm, t->nlen, SR_HASH_SEED);
         i += (size_t)l;
         space_before = 0;
         hyph = 0;

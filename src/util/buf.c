@@ -1,6 +1,7 @@
 #include <math.h>
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,29 +154,48 @@ static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
 /* Every writer goes through these: whatever bytes an article's id or
  * source held, the output is valid UTF-8. */
+/* Whether any of the 8 bytes in x is below 0x20, 0x7f or above, '"' or
+ * '\\' (or NUL): the bytes a JSON string cannot take as they are. Plain
+ * text goes eight bytes a step. */
+static int json_plain8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t ctl = (x - ones * 0x20) & ~x;        /* bytes < 0x20 */
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
+    uint64_t hit = ctl | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del) | x;
+    return !(hit & high);
+}
+
 void sr_buf_json_str(sr_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     sr_buf_putc(b, '"');
     const unsigned char *p = (const unsigned char *)s;
-    const unsigned char *run = p;
-    for (; *p; p++) {
+    const unsigned char *run = p, *end = p + strlen(s);
+    while (p < end) {
+        uint64_t x;
+        while (end - p >= 8 && (memcpy(&x, p, 8), json_plain8(x)))
+            p += 8;
+        if (p == end)
+            break;
         unsigned char c = *p;
         if (c >= 0x80) {
             size_t k = utf8_seq(p);
             if (k) {
-                p += k - 1;
+                p += k;
                 continue;
             }
             sr_buf_put(b, run, (size_t)(p - run));
             sr_buf_put(b, replacement, 3);
-            run = p + 1;
+            run = ++p;
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+            p++;
             continue;
+        }
         sr_buf_put(b, run, (size_t)(p - run));
-        run = p + 1;
+        run = ++p;
         switch (c) {
         case '"': sr_buf_put(b, "\\\"", 2); break;
         case '\\': sr_buf_put(b, "\\\\", 2); break;
