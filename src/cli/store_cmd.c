@@ -84,13 +84,14 @@ void usage_ingest(FILE *f)
             "usage: sitrep ingest [OPTIONS] [FILE...]\n"
             "\n"
             "Codes articles (as 'sitrep code' reads them) and keeps each article with its\n"
-            "asserted events in the store, in batches of 200 articles (or one second), one\n"
-            "transaction each: interrupted at any moment (even kill -9), the store holds\n"
-            "whole articles only, and running the same command again finishes the job.\n"
-            "An article already stored (the same id, or the same text up to case and\n"
-            "spacing) is left as it is. Reports of one event from several articles are\n"
-            "merged into one event listing its sources. An article the database refuses\n"
-            "is named (FILE:LINE), the rest of its batch is stored, and ingest stops.\n"
+            "asserted events in the store, in batches of 100 to 1000 articles (or one\n"
+            "second), one transaction each: interrupted at any moment (even kill -9), the\n"
+            "store holds whole articles only, and running the same command again finishes\n"
+            "the job. An article already stored (the same id, or the same text up to case\n"
+            "and spacing) is left as it is. Reports of one event from several articles\n"
+            "are merged into one event listing its sources. An article the database\n"
+            "refuses is named (FILE:LINE), the rest of its batch is stored, and ingest\n"
+            "stops.\n"
             "\n"
             "options:\n"
             "      --db URL        the store: a SQLite file (default: $SITREP_DB, else\n"
@@ -208,9 +209,13 @@ typedef struct origin {
     char *id;
 } origin;
 
-/* A write every 200 articles or every second: a kill loses at most the
- * batches being filled and written, and a re-run stores them. */
-#define BATCH_ARTICLES 200
+/* A batch goes to the writer when the writer is idle and the batch holds
+ * BATCH_MIN articles, when it holds BATCH_ARTICLES, or after a second: the
+ * writer never waits for work it could have, and a slow database gets
+ * larger batches (fewer transactions, fewer pages rewritten). A kill loses
+ * at most the batches being filled and written; a re-run stores them. */
+#define BATCH_MIN 100
+#define BATCH_ARTICLES 1000
 
 typedef struct ibatch {
     sr_batch *b;
@@ -275,6 +280,14 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
+static int writer_idle(iwriter *w)
+{
+    pthread_mutex_lock(&w->mu);
+    int idle = !w->pending;
+    pthread_mutex_unlock(&w->mu);
+    return idle;
+}
+
 /* Hands *fill to the writer once it is free and gives back the batch it
  * wrote, empty. -1 when a write failed: ingest stops there. */
 static int hand_over(iwriter *w, ibatch **fill, ibatch **spare)
@@ -319,7 +332,8 @@ static int store_slot(islot *sl, icount *k)
                     sr_result_warning(sl->res, i));
     double t = now_s();
     ibatch *ib = k->fill;
-    if ((ib->n >= BATCH_ARTICLES || (ib->n && t - ib->t0 > 1.0)) && hand_over(k->w, &k->fill, &k->spare))
+    if ((ib->n >= BATCH_ARTICLES || (ib->n && t - ib->t0 > 1.0) || (ib->n >= BATCH_MIN && writer_idle(k->w))) &&
+        hand_over(k->w, &k->fill, &k->spare))
         return -1;
     ib = k->fill;
     if (!ib->n)

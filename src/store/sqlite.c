@@ -149,7 +149,10 @@ sr_status sr_db_open_sqlite(const char *path, sr_db **out, sr_error *err)
     }
     sqlite3_busy_timeout(d->h, 10000);
     char *msg = NULL;
-    if (sqlite3_exec(d->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL,
+    if (sqlite3_exec(d->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                     /* pages an ingest rewrites batch after batch are copied
+                      * back to the database file less often */
+                     " PRAGMA wal_autocheckpoint=10000;", NULL,
                      NULL, &msg) != SQLITE_OK) {
         sr_status s = sr_fail(err, SR_ERR_IO, path, 0, "not a usable SQLite database: %s", msg ? msg : "?");
         sqlite3_free(msg);

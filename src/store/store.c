@@ -608,7 +608,9 @@ typedef struct writing {
      * of an archive in no order of date may hold many thousands */
     long *bucket;
     size_t nbucket, nindexed;
-    const char **seen; /* ids and text hashes found stored */
+    /* ids and text hashes stored already, or new earlier in the slice: a
+     * set, open addressing, sized for the slice at its start */
+    const char **seen;
     size_t nseen, capseen;
     long seq;
     int oom;
@@ -744,33 +746,36 @@ static int on_candidate(void *ctx, int ncols, const char *const *v)
     return w->oom;
 }
 
+static size_t seen_slot(const writing *w, const char *x)
+{
+    size_t k = (size_t)sr_mix64(sr_hash64(x, strlen(x), SR_HASH_SEED)) & (w->capseen - 1);
+    while (w->seen[k] && strcmp(w->seen[k], x))
+        k = (k + 1) & (w->capseen - 1);
+    return k;
+}
+
+static int is_seen(const writing *w, const char *x)
+{
+    return w->seen[seen_slot(w, x)] != NULL;
+}
+
 static int on_seen(void *ctx, int ncols, const char *const *v)
 {
     writing *w = ctx;
     for (int i = 0; i < ncols && i < 2; i++) {
         if (!v[i])
             continue;
-        if (w->nseen == w->capseen) {
-            size_t nc = w->capseen ? w->capseen * 2 : 64;
-            const char **nv = realloc(w->seen, nc * sizeof *nv);
-            if (!nv) {
-                w->oom = 1;
-                return 1;
-            }
-            w->seen = nv;
-            w->capseen = nc;
-        }
-        w->seen[w->nseen++] = adup(w, v[i]);
+        /* never full: sized for every id and hash the slice may bring
+         * (see write_staged) */
+        if ((w->nseen + 1) * 2 > w->capseen)
+            return w->oom = 1;
+        size_t k = seen_slot(w, v[i]);
+        if (w->seen[k])
+            continue;
+        w->seen[k] = adup(w, v[i]);
+        w->nseen++;
     }
     return w->oom;
-}
-
-static int in_list(const char *const *v, size_t n, const char *x)
-{
-    for (size_t i = 0; i < n; i++)
-        if (v[i] && !strcmp(v[i], x))
-            return 1;
-    return 0;
 }
 
 /* A window of days in which one type of event may find what it reports. */
@@ -1047,7 +1052,15 @@ static sr_status write_staged(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr
     size_t ntouched = 0, captouched = 0;
     sr_status st = SR_OK;
 
-    /* new articles: stored neither before nor earlier in the batch */
+    /* new articles: stored neither before nor earlier in the batch. The
+     * store gives at most two rows an article (by id, by text), two
+     * strings each, and each new article adds two: 6 strings an article,
+     * the set twice that. */
+    for (w.capseen = 64; w.capseen < 12 * (a1 - a0); w.capseen *= 2)
+        ;
+    w.seen = calloc(w.capseen, sizeof *w.seen);
+    if (!w.seen)
+        p.oom = 1;
     for (size_t i = a0; i < a1; i++)
         put(&p, b->art[i].id);
     for (size_t i = a0; i < a1; i++)
@@ -1057,7 +1070,7 @@ static sr_status write_staged(sr_store *s, sr_batch *b, size_t a0, size_t a1, sr
         st = exec_rows(s, K_SEEN_TEXT, p.v + (a1 - a0), a1 - a0, on_seen, &w, err);
     for (size_t i = a0; !st && i < a1; i++) {
         st_article *a = &b->art[i];
-        a->fresh = !in_list(w.seen, w.nseen, a->id) && !in_list(w.seen, w.nseen, a->hash);
+        a->fresh = !is_seen(&w, a->id) && !is_seen(&w, a->hash);
         if (a->fresh)
             on_seen(&w, 2, (const char *const[]){a->id, a->hash});
     }
