@@ -155,10 +155,14 @@ static void test_token_hash_and_case(void **st)
 static void test_boilerplate(void **st)
 {
     (void)st;
-    sr_boiler b = {0};
-    sr_boiler_rule rules[] = {{0, "leave a comment"}, {1, "error:"}, {2, "cookies"}};
-    b.rules = rules;
-    b.n = 3;
+    sr_boiler b;
+    memset(&b, 0, sizeof b);
+    char r0[] = "leave a comment", r1[] = "error:", r2[] = "cookies", r3[] = "leave now";
+    assert_int_equal(sr_boiler_add(&b, 0, r0), 0);
+    assert_int_equal(sr_boiler_add(&b, 1, r1), 0);
+    assert_int_equal(sr_boiler_add(&b, 2, r2), 0);
+    assert_int_equal(sr_boiler_add(&b, 0, r3), 0); /* shares r0's first letter */
+    assert_true(sr_boiler_match(&b, "Leave now", 9));
     assert_true(sr_boiler_match(&b, "Leave a Comment", 15));
     assert_true(sr_boiler_match(&b, "  Leave  a comment.", 19));
     assert_true(sr_boiler_match(&b, "error: copying forbidden", 24));
@@ -167,6 +171,9 @@ static void test_boilerplate(void **st)
     assert_true(sr_boiler_match(&b, "3 + 4 =", 7));
     assert_false(sr_boiler_match(&b, "Leave a comment about the attack on Hajin, he said", 50));
     assert_false(sr_boiler_match(&b, "ISIS attacked Hajin.", 20));
+    /* contains rules only on short lines */
+    assert_false(sr_boiler_match(&b, "one two three four five six seven eight nine ten eleven twelve cookies", 70));
+    free(b.rules);
 }
 
 int main(void)

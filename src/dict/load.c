@@ -643,20 +643,9 @@ static sr_status boiler_line(ctx *c, char *line)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "empty rule text");
     for (char *p = text; *p; p++)
         *p = (char)tolower((unsigned char)*p);
-    sr_boiler *b = &c->d->boiler;
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 64;
-        sr_boiler_rule *nr = realloc(b->rules, nc * sizeof *nr);
-        if (!nr)
-            return SR_ERR_NOMEM;
-        b->rules = nr;
-        b->cap = nc;
-    }
-    b->rules[b->n].kind = kind;
-    b->rules[b->n].text = sr_arena_strdup(&c->d->arena, text);
-    if (!b->rules[b->n].text)
+    char *kept = sr_arena_strdup(&c->d->arena, text);
+    if (!kept || sr_boiler_add(&c->d->boiler, kind, kept))
         return SR_ERR_NOMEM;
-    b->n++;
     return SR_OK;
 }
 

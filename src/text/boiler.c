@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -59,6 +60,26 @@ static int is_captcha(const char *s)
     return *p == '=';
 }
 
+int sr_boiler_add(sr_boiler *b, int kind, char *text)
+{
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 64;
+        sr_boiler_rule *nr = realloc(b->rules, nc * sizeof *nr);
+        if (!nr)
+            return -1;
+        b->rules = nr;
+        b->cap = nc;
+    }
+    sr_boiler_rule *r = &b->rules[b->n++];
+    r->kind = kind;
+    r->text = text;
+    r->len = strlen(text);
+    size_t *chain = kind == 2 ? &b->contains : &b->first[(unsigned char)text[0]];
+    r->next = *chain;
+    *chain = b->n;
+    return 0;
+}
+
 int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
 {
     char tmp[512];
@@ -72,30 +93,21 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
         return 1;
     if (!b)
         return 0;
-    for (size_t i = 0; i < b->n; i++) {
-        const sr_boiler_rule *r = &b->rules[i];
-        if (r->kind == 2 && words > 12)
-            continue;
-        if (r->kind != 2 && r->text[0] != tmp[0])
-            continue;
-        size_t rl = strlen(r->text);
-        switch (r->kind) {
-        case 0:
+    for (size_t k = b->first[(unsigned char)tmp[0]]; k; k = b->rules[k - 1].next) {
+        const sr_boiler_rule *r = &b->rules[k - 1];
+        size_t rl = r->len;
+        if (r->kind == 0) {
             if (rl == m && memcmp(tmp, r->text, m) == 0)
                 return 1;
             /* "Leave a Comment", "Leave a comment." */
             if (m == rl + 1 && memcmp(tmp, r->text, rl) == 0 && strchr(".:!", tmp[rl]))
                 return 1;
-            break;
-        case 1:
-            if (m >= rl && memcmp(tmp, r->text, rl) == 0)
-                return 1;
-            break;
-        case 2:
-            if (words <= 12 && strstr(tmp, r->text))
-                return 1;
-            break;
+        } else if (m >= rl && memcmp(tmp, r->text, rl) == 0) {
+            return 1;
         }
     }
+    for (size_t k = words <= 12 ? b->contains : 0; k; k = b->rules[k - 1].next)
+        if (strstr(tmp, b->rules[k - 1].text))
+            return 1;
     return 0;
 }

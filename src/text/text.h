@@ -35,12 +35,21 @@ typedef struct sr_boiler sr_boiler;
 typedef struct sr_boiler_rule {
     int kind; /* 0 line, 1 prefix, 2 contains */
     char *text;
+    size_t len;
+    size_t next; /* the next rule in its chain, 1-based; 0 ends it */
 } sr_boiler_rule;
 
+/* Every short line of every page is checked: line and prefix rules are
+ * chained by their first letter, contains rules on their own chain. */
 struct sr_boiler {
     sr_boiler_rule *rules;
     size_t n, cap;
+    size_t first[256]; /* line and prefix rules by first byte, 1-based */
+    size_t contains;   /* contains rules, 1-based */
 };
+
+/* Adds a rule (text lower-case, kept by the caller); -1 out of memory. */
+int sr_boiler_add(sr_boiler *b, int kind, char *text);
 
 /* 1 when the line (not NUL-terminated) is boilerplate. */
 int sr_boiler_match(const sr_boiler *b, const char *line, size_t n);

@@ -282,6 +282,14 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                     i = j;
                 }
             }
+            /* An ASCII word's norm is written while it is scanned: lower
+             * case, without the apostrophes and separators the word
+             * keeps, hashed and case-counted on the way (as norm_ascii
+             * does). A word with other letters, or one that loses its
+             * "n" to "n't", is normed again below. */
+            char *o = room.p;
+            uint64_t h = SR_HASH_SEED;
+            int letters = 0, upper = 0, first = -1;
             if (!dotted) {
                 while (i < n) {
                     unsigned char d = (unsigned char)s[i];
@@ -290,11 +298,24 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                             digits++;
                             alpha_only = 0;
                             i++;
+                            *o++ = (char)d;
+                            h = (h ^ d) * 0x100000001b3ULL;
                             continue;
                         }
                         if (is_alpha_ascii((char)d)) {
                             alnum++;
                             i++;
+                            letters++;
+                            if (d <= 'Z') {
+                                d = (unsigned char)(d + 32);
+                                upper++;
+                                if (first < 0)
+                                    first = 1;
+                            } else if (first < 0) {
+                                first = 0;
+                            }
+                            *o++ = (char)d;
+                            h = (h ^ d) * 0x100000001b3ULL;
                             continue;
                         }
                         /* Thousands separators and decimals inside numbers. */
@@ -343,7 +364,17 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             t->flags = TK_WORD | (dotted ? TK_DOTTED : 0) | (hyph ? TK_HYPH : 0) | (space_before ? TK_SPACE_BEFORE : 0);
             if (alpha_only && !digits)
                 t->flags |= TK_ALPHA;
-            if (ascii && end - st <= 200) {
+            if (ascii && !dotted && !negated && end - st <= 200) {
+                *o++ = 0;
+                t->norm = room.p;
+                t->nlen = (uint16_t)(o - 1 - room.p);
+                t->hash = h;
+                room.p = o;
+                if (first == 1)
+                    t->flags |= TK_CAP;
+                if (letters >= 2 && upper == letters)
+                    t->flags |= TK_ALLCAP;
+            } else if (ascii && end - st <= 200) {
                 t->norm = norm_ascii(&room, t, s + st, end - st);
             } else {
                 t->norm = norm_dup(a, s + st, end - st, &t->nlen);
