@@ -79,6 +79,87 @@ static void test_trie_longest_and_caps(void **st)
     sr_dicts_free(&d);
 }
 
+/* The trie against a brute-force matcher: random phrases over 200 word
+ * ids (so ids share the low bits the continuation mask tests), random
+ * token streams with unknown words (id 0) among them. */
+static int cmp_found(const void *a, const void *b)
+{
+    const sr_match *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start - y->start;
+    if (x->end != y->end)
+        return x->end - y->end;
+    return (x->value > y->value) - (x->value < y->value);
+}
+
+static void test_trie_matches_brute_force(void **st)
+{
+    (void)st;
+    enum { NPH = 300, MAXL = 4, NTOK = 400 };
+    static uint32_t ph[NPH][MAXL];
+    static size_t phl[NPH];
+    uint64_t rng = 12345;
+#define NEXT() (rng = rng * 6364136223846793005ULL + 1442695040888963407ULL, (uint32_t)(rng >> 33))
+    sr_trie t;
+    assert_int_equal(sr_trie_init(&t), 0);
+    for (size_t p = 0; p < NPH; p++) {
+        phl[p] = 1 + NEXT() % MAXL;
+        for (size_t k = 0; k < phl[p]; k++)
+            ph[p][k] = 1 + NEXT() % 200;
+        assert_int_equal(sr_trie_add(&t, ph[p], phl[p], PH_ACTOR, 0, (uint32_t)p), 0);
+    }
+    sr_arena a;
+    sr_arena_init(&a, 4096);
+    for (int round = 0; round < 20; round++) {
+        sr_token toks[NTOK];
+        memset(toks, 0, sizeof toks);
+        for (size_t i = 0; i < NTOK; i++) {
+            /* copy phrase words often so long matches happen */
+            if (NEXT() % 3 == 0) {
+                size_t p = NEXT() % NPH;
+                for (size_t k = 0; k < phl[p] && i < NTOK; k++, i++)
+                    toks[i].id = ph[p][k];
+                i--;
+            } else {
+                toks[i].id = NEXT() % 201; /* 0: not in the vocabulary */
+            }
+        }
+        sr_match *got;
+        size_t ng = sr_trie_scan(&t, toks, NTOK, &a, &got);
+        sr_match want[NTOK * MAXL * 4];
+        size_t nw = 0;
+        for (size_t i = 0; i < NTOK; i++)
+            for (size_t p = 0; p < NPH; p++) {
+                if (i + phl[p] > NTOK)
+                    continue;
+                size_t k = 0;
+                while (k < phl[p] && toks[i + k].id == ph[p][k])
+                    k++;
+                if (k < phl[p])
+                    continue;
+                /* the trie keeps one payload for a phrase listed twice
+                 * with the same value; values are distinct here */
+                assert_true(nw < sizeof want / sizeof want[0]);
+                want[nw].start = (uint16_t)i;
+                want[nw].end = (uint16_t)(i + phl[p]);
+                want[nw].value = (uint32_t)p;
+                nw++;
+            }
+        assert_int_equal(ng, nw);
+        qsort(got, ng, sizeof *got, cmp_found);
+        qsort(want, nw, sizeof *want, cmp_found);
+        for (size_t k = 0; k < nw; k++) {
+            assert_int_equal(got[k].start, want[k].start);
+            assert_int_equal(got[k].end, want[k].end);
+            assert_int_equal(got[k].value, want[k].value);
+        }
+        sr_arena_reset(&a);
+    }
+#undef NEXT
+    sr_arena_free(&a);
+    sr_trie_free(&t);
+}
+
 static void expect_error_n(const char *kind, const char *text, size_t len, long line, const char *needle)
 {
     sr_dicts d;
@@ -171,6 +252,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(test_inflect),
         cmocka_unit_test(test_trie_longest_and_caps),
+        cmocka_unit_test(test_trie_matches_brute_force),
         cmocka_unit_test(test_loader_errors),
         cmocka_unit_test(test_empty_lines_and_bom),
         cmocka_unit_test(test_shipped_dictionaries_load),

@@ -88,6 +88,80 @@ static void test_sentences_lowercase_after_period(void **st)
     assert_int_equal(split("He met U.S. officials on Monday. No. 3 was there.", &sp), 2);
 }
 
+/* The splitter skips eight bytes at a time: a stop at any offset of a
+ * long run must still be seen. */
+static void test_sentences_every_offset(void **st)
+{
+    (void)st;
+    char t[128];
+    for (size_t k = 2; k < 90; k++) {
+        for (const char *stop = ".!?"; *stop; stop++) {
+            memset(t, 0, sizeof t);
+            memset(t, 'a', k);
+            t[0] = 'A';
+            t[k] = *stop;
+            strcpy(t + k + 1, " Then the army came back to the town");
+            sr_span *sp;
+            assert_int_equal(split(t, &sp), 2);
+            assert_int_equal(sp[0].len, k + 1);
+            assert_memory_equal(t + sp[1].off, "Then", 4);
+        }
+    }
+}
+
+/* Runs of plain ASCII are copied eight bytes at a time: a control,
+ * DEL or non-ASCII byte at any offset must still be handled. */
+static void test_clean_every_offset(void **st)
+{
+    (void)st;
+    const char *odd[] = {"\t", "\x7f", "\x01", "\xc2\xa0", "\xe2\x80\x99", "\x80", "\n"};
+    const char *want[] = {" ", " ", " ", " ", "'", "\xef\xbf\xbd", "\n"};
+    char in[128], exp[128];
+    for (size_t k = 0; k < 40; k++) {
+        for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++) {
+            memset(in, 'x', k);
+            strcpy(in + k, odd[o]);
+            strcat(in, "yyyyyyyyyyyyyyyyyy");
+            memset(exp, 'x', k);
+            strcpy(exp + k, want[o]);
+            strcat(exp, "yyyyyyyyyyyyyyyyyy");
+            unsigned fl;
+            char *got = clean(in, strlen(in), &fl);
+            assert_string_equal(got, exp);
+        }
+    }
+}
+
+/* A reset keeps chunks for the next document instead of returning them
+ * to malloc; memory handed out after a reset is usable and distinct. */
+static void test_arena_reuse(void **st)
+{
+    (void)st;
+    sr_arena a;
+    sr_arena_init(&a, 1024);
+    for (int round = 0; round < 50; round++) {
+        char *p[40];
+        for (int i = 0; i < 40; i++) {
+            p[i] = sr_arena_alloc(&a, 300);
+            assert_non_null(p[i]);
+            memset(p[i], i, 300);
+        }
+        for (int i = 0; i < 40; i++)
+            for (int b = 0; b < 300; b += 37)
+                assert_int_equal((unsigned char)p[i][b], i);
+        /* a block bigger than a chunk is not kept */
+        assert_non_null(sr_arena_alloc(&a, 5000));
+        sr_arena_reset(&a);
+        assert_true(a.nspare <= SR_ARENA_SPARE);
+        /* what stays reserved is the spares, never more */
+        assert_true(a.total <= SR_ARENA_SPARE * 1024);
+    }
+    assert_int_equal(a.nspare, SR_ARENA_SPARE);
+    sr_arena_free(&a);
+    assert_int_equal(a.nspare, 0);
+    assert_null(a.spare);
+}
+
 static void test_tokens(void **st)
 {
     (void)st;
@@ -186,6 +260,9 @@ int main(void)
         cmocka_unit_test(test_sentences_abbrev),
         cmocka_unit_test(test_sentences_lost_space_and_quotes),
         cmocka_unit_test(test_sentences_lowercase_after_period),
+        cmocka_unit_test(test_sentences_every_offset),
+        cmocka_unit_test(test_clean_every_offset),
+        cmocka_unit_test(test_arena_reuse),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_tokens_diacritics_and_limit),
         cmocka_unit_test(test_token_hash_and_case),

@@ -314,9 +314,8 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     int index = 0, para = 0;
     size_t i = 0;
     while (i < clen) {
-        size_t e = i;
-        while (e < clen && text[e] != '\n')
-            e++;
+        const char *nl = memchr(text + i, '\n', clen - i);
+        size_t e = nl ? (size_t)(nl - text) : clen;
         const char *line = text + i;
         size_t ll = e - i;
         i = e + 1;

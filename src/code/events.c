@@ -489,14 +489,20 @@ static int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
     int w = 0;
     if (b > s->ntok)
         b = s->ntok;
+    const uint64_t any = (1ULL << CUE_W_AIR) | (1ULL << CUE_W_SHELL) | (1ULL << CUE_W_IED) | (1ULL << CUE_W_SUICIDE) |
+                         (1ULL << CUE_W_GRENADE) | (1ULL << CUE_W_CHEM) | (1ULL << CUE_W_SMALLARMS) |
+                         (1ULL << CUE_W_CARBOMB);
     for (size_t i = a; i < b; i++) {
+        uint64_t m = s->cuemask[i];
+        /* most words name no weapon: no need to ask whose they are */
+        if (!(m & any))
+            continue;
         int other = 0;
         for (size_t k = 0; k < s->ntg; k++)
             if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e)
                 other = 1;
         if (other)
             continue;
-        uint64_t m = s->cuemask[i];
         if (m & (1ULL << CUE_W_AIR))
             w |= W_AIR;
         if (m & (1ULL << CUE_W_SHELL))

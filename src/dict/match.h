@@ -55,7 +55,14 @@ typedef struct sr_trie {
     struct trie_edge *edges;
     size_t edge_cap, edge_count;
     uint32_t *node_payload; /* first payload index per node, 0 = none */
+    /* Per node, bit (id % 64) set for each word a phrase may go on with:
+     * most steps are refused here without a hash probe. */
+    uint64_t *node_kids;
     size_t nodes, node_cap;
+    /* The root's children by word id: the first step from every token,
+     * an array read instead of a hash probe (most tokens stop there). */
+    uint32_t *root_child;
+    size_t root_cap;
     sr_payload *payloads;
     size_t npayloads, payload_cap;
 } sr_trie;

@@ -14,9 +14,10 @@ int sr_trie_init(sr_trie *t)
     memset(t, 0, sizeof *t);
     t->node_cap = 1024;
     t->node_payload = calloc(t->node_cap, sizeof *t->node_payload);
+    t->node_kids = calloc(t->node_cap, sizeof *t->node_kids);
     t->payload_cap = 1024;
     t->payloads = calloc(t->payload_cap, sizeof *t->payloads);
-    if (!t->node_payload || !t->payloads) {
+    if (!t->node_payload || !t->node_kids || !t->payloads) {
         sr_trie_free(t);
         return -1;
     }
@@ -29,6 +30,8 @@ void sr_trie_free(sr_trie *t)
 {
     free(t->edges);
     free(t->node_payload);
+    free(t->node_kids);
+    free(t->root_child);
     free(t->payloads);
     memset(t, 0, sizeof *t);
 }
@@ -40,6 +43,8 @@ static inline uint64_t edge_key(uint32_t parent, uint32_t id)
 
 static uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
 {
+    if (!parent)
+        return id < t->root_cap ? t->root_child[id] : 0;
     if (!t->edge_cap || !id)
         return 0;
     uint64_t k = edge_key(parent, id);
@@ -81,6 +86,17 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
         return c;
     if ((t->edge_count + 1) * 2 > t->edge_cap && edges_grow(t))
         return 0;
+    if (!parent && id >= t->root_cap) {
+        size_t nc = t->root_cap ? t->root_cap : 1024;
+        while (nc <= id)
+            nc *= 2;
+        uint32_t *nr = realloc(t->root_child, nc * sizeof *nr);
+        if (!nr)
+            return 0;
+        memset(nr + t->root_cap, 0, (nc - t->root_cap) * sizeof *nr);
+        t->root_child = nr;
+        t->root_cap = nc;
+    }
     if (t->nodes == t->node_cap) {
         size_t nc = t->node_cap * 2;
         uint32_t *np = realloc(t->node_payload, nc * sizeof *np);
@@ -88,9 +104,19 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
             return 0;
         memset(np + t->node_cap, 0, (nc - t->node_cap) * sizeof *np);
         t->node_payload = np;
+        uint64_t *nk = realloc(t->node_kids, nc * sizeof *nk);
+        if (!nk)
+            return 0;
+        memset(nk + t->node_cap, 0, (nc - t->node_cap) * sizeof *nk);
+        t->node_kids = nk;
         t->node_cap = nc;
     }
     uint32_t child = (uint32_t)t->nodes++;
+    t->node_kids[parent] |= 1ULL << (id & 63);
+    if (!parent) {
+        t->root_child[id] = child;
+        return child;
+    }
     uint64_t k = edge_key(parent, id);
     size_t j = sr_mix64(k) & (t->edge_cap - 1);
     while (t->edges[j].key)
@@ -187,6 +213,8 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
                 v[count].value = pl->value;
                 count++;
             }
+            if (j + 1 < n && !(t->node_kids[node] >> (toks[j + 1].id & 63) & 1))
+                break;
         }
     }
     *out = v;

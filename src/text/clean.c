@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "text.h"
@@ -129,6 +130,16 @@ char *sr_clean_text(sr_arena *a, const char *in, size_t n, size_t *out_n, unsign
         if (c >= 0x20 && c < 0x7F) {
             /* Fast path: a run of printable ASCII. */
             size_t j = i + 1;
+            while (j + 8 <= n) {
+                uint64_t v;
+                memcpy(&v, s + j, 8);
+                /* a byte below 0x20, or at 0x7F and above, ends the run */
+                uint64_t low = (v - 0x2020202020202020ULL) & ~v & 0x8080808080808080ULL;
+                uint64_t high = (v | (v + 0x0101010101010101ULL)) & 0x8080808080808080ULL;
+                if (low | high)
+                    break;
+                j += 8;
+            }
             while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
                 j++;
             memcpy(out + o, s + i, j - i);

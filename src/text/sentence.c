@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "text.h"
@@ -67,14 +68,33 @@ static void emit(sr_arena *a, const char *t, size_t s, size_t e, sr_span **out, 
         push(a, out, count, cap, s, e - s);
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+
+/* The next '.', '!' or '?' at or after i (n when none): eight bytes a
+ * step, since most of a paragraph is neither. */
+static size_t next_stop(const char *t, size_t i, size_t n)
+{
+    while (i + 8 <= n) {
+        uint64_t v;
+        memcpy(&v, t + i, 8);
+        uint64_t dot = v ^ ('.' * ONES), bang = v ^ ('!' * ONES), ask = v ^ ('?' * ONES);
+        if (HAS_ZERO(dot) | HAS_ZERO(bang) | HAS_ZERO(ask))
+            break;
+        i += 8;
+    }
+    while (i < n && t[i] != '.' && t[i] != '!' && t[i] != '?')
+        i++;
+    return i;
+}
+
 size_t sr_split_sentences(sr_arena *a, const char *t, size_t n, sr_span **out, size_t *count, size_t *cap)
 {
     size_t before = *count;
     size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = next_stop(t, 0, n); i < n; i = next_stop(t, i + 1, n)) {
         char c = t[i];
-        if (c != '.' && c != '!' && c != '?')
-            continue;
         size_t j = i;
         while (j + 1 < n && (t[j + 1] == '.' || t[j + 1] == '!' || t[j + 1] == '?'))
             j++;

@@ -18,10 +18,20 @@ void sr_arena_init(sr_arena *a, size_t chunk_size)
     a->head = NULL;
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
     a->total = 0;
+    a->spare = NULL;
+    a->nspare = 0;
 }
 
 static sr_arena_chunk *new_chunk(sr_arena *a, size_t need)
 {
+    if (need <= a->chunk_size && a->spare) {
+        sr_arena_chunk *c = a->spare;
+        a->spare = c->next;
+        a->nspare--;
+        c->used = 0;
+        c->last = 0;
+        return c;
+    }
     size_t cap = need > a->chunk_size ? need : a->chunk_size;
     sr_arena_chunk *c = malloc(sizeof *c + cap);
     if (!c)
@@ -109,36 +119,34 @@ void *sr_arena_realloc(sr_arena *a, void *p, size_t old, size_t n)
 void sr_arena_reset(sr_arena *a)
 {
     sr_arena_chunk *c = a->head;
-    if (!c)
-        return;
-    /* Keep the largest chunk of ordinary size; free the rest. */
-    sr_arena_chunk *keep = NULL;
     while (c) {
         sr_arena_chunk *next = c->next;
-        if (!keep && c->cap == a->chunk_size) {
-            keep = c;
+        if (c->cap == a->chunk_size && a->nspare < SR_ARENA_SPARE) {
+            c->next = a->spare;
+            a->spare = c;
+            a->nspare++;
         } else {
             a->total -= c->cap;
             free(c);
         }
         c = next;
     }
-    if (keep) {
-        keep->next = NULL;
-        keep->used = 0;
-        keep->last = 0;
-    }
-    a->head = keep;
+    a->head = NULL;
 }
 
 void sr_arena_free(sr_arena *a)
 {
-    sr_arena_chunk *c = a->head;
-    while (c) {
-        sr_arena_chunk *next = c->next;
-        free(c);
-        c = next;
+    sr_arena_chunk *lists[2] = {a->head, a->spare};
+    for (int k = 0; k < 2; k++) {
+        sr_arena_chunk *c = lists[k];
+        while (c) {
+            sr_arena_chunk *next = c->next;
+            free(c);
+            c = next;
+        }
     }
     a->head = NULL;
+    a->spare = NULL;
+    a->nspare = 0;
     a->total = 0;
 }

@@ -10,6 +10,10 @@ typedef struct sr_arena {
     sr_arena_chunk *head;   /* chunk being filled; older chunks follow */
     size_t chunk_size;      /* size of ordinary chunks */
     size_t total;           /* bytes reserved from malloc, for accounting */
+    /* Ordinary chunks kept by a reset for the next document: a fresh
+     * chunk would cost page faults on every article. */
+    sr_arena_chunk *spare;
+    size_t nspare;
 } sr_arena;
 
 void sr_arena_init(sr_arena *a, size_t chunk_size);
@@ -21,7 +25,9 @@ char *sr_arena_strdup(sr_arena *a, const char *s);
 /* Grows the last allocation `p` of size `old` to `n` bytes when it is the
  * most recent one, or copies. */
 void *sr_arena_realloc(sr_arena *a, void *p, size_t old, size_t n);
-/* Forgets every allocation but keeps the first chunk for reuse. */
+/* Forgets every allocation; keeps up to SR_ARENA_SPARE ordinary chunks
+ * for reuse and frees the rest. */
+#define SR_ARENA_SPARE 16
 void sr_arena_reset(sr_arena *a);
 void sr_arena_free(sr_arena *a);
 
