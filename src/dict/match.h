@@ -54,10 +54,13 @@ typedef struct sr_payload {
 typedef struct sr_trie {
     struct trie_edge *edges;
     size_t edge_cap, edge_count;
-    uint32_t *node_payload; /* first payload index per node, 0 = none */
-    /* Per node, bit (id % 64) set for each word a phrase may go on with:
-     * most steps are refused here without a hash probe. */
-    uint64_t *node_kids;
+    /* Per node: bit (id % 64) of kids set for each word a phrase may go on
+     * with (most steps are refused there without a hash probe), and the
+     * first payload index (0 = none); one record, so one cache line. */
+    struct sr_trie_node {
+        uint64_t kids;
+        uint32_t payload;
+    } *node;
     size_t nodes, node_cap;
     /* The root's children by word id: the first step from every token,
      * an array read instead of a hash probe (most tokens stop there). */

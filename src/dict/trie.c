@@ -13,11 +13,10 @@ int sr_trie_init(sr_trie *t)
 {
     memset(t, 0, sizeof *t);
     t->node_cap = 1024;
-    t->node_payload = calloc(t->node_cap, sizeof *t->node_payload);
-    t->node_kids = calloc(t->node_cap, sizeof *t->node_kids);
+    t->node = calloc(t->node_cap, sizeof *t->node);
     t->payload_cap = 1024;
     t->payloads = calloc(t->payload_cap, sizeof *t->payloads);
-    if (!t->node_payload || !t->node_kids || !t->payloads) {
+    if (!t->node || !t->payloads) {
         sr_trie_free(t);
         return -1;
     }
@@ -29,8 +28,7 @@ int sr_trie_init(sr_trie *t)
 void sr_trie_free(sr_trie *t)
 {
     free(t->edges);
-    free(t->node_payload);
-    free(t->node_kids);
+    free(t->node);
     free(t->root_child);
     free(t->payloads);
     memset(t, 0, sizeof *t);
@@ -99,20 +97,15 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
     }
     if (t->nodes == t->node_cap) {
         size_t nc = t->node_cap * 2;
-        uint32_t *np = realloc(t->node_payload, nc * sizeof *np);
+        struct sr_trie_node *np = realloc(t->node, nc * sizeof *np);
         if (!np)
             return 0;
         memset(np + t->node_cap, 0, (nc - t->node_cap) * sizeof *np);
-        t->node_payload = np;
-        uint64_t *nk = realloc(t->node_kids, nc * sizeof *nk);
-        if (!nk)
-            return 0;
-        memset(nk + t->node_cap, 0, (nc - t->node_cap) * sizeof *nk);
-        t->node_kids = nk;
+        t->node = np;
         t->node_cap = nc;
     }
     uint32_t child = (uint32_t)t->nodes++;
-    t->node_kids[parent] |= 1ULL << (id & 63);
+    t->node[parent].kids |= 1ULL << (id & 63);
     if (!parent) {
         t->root_child[id] = child;
         return child;
@@ -138,7 +131,7 @@ int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t
             return -1;
     }
     /* Same phrase, same meaning twice (an alias listed twice): keep one. */
-    for (uint32_t p = t->node_payload[node]; p; p = t->payloads[p].next)
+    for (uint32_t p = t->node[node].payload; p; p = t->payloads[p].next)
         if (t->payloads[p].kind == kind && t->payloads[p].value == value) {
             t->payloads[p].flags &= flags;
             return 0;
@@ -158,7 +151,7 @@ int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t
     p->flags = flags;
     /* Append so payloads keep file order (first listed wins ties). */
     p->next = 0;
-    uint32_t *link = &t->node_payload[node];
+    uint32_t *link = &t->node[node].payload;
     while (*link)
         link = &t->payloads[*link].next;
     *link = pi;
@@ -192,7 +185,7 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
             node = edge_get(t, node, toks[j].id);
             if (!node)
                 break;
-            for (uint32_t p = t->node_payload[node]; p; p = t->payloads[p].next) {
+            for (uint32_t p = t->node[node].payload; p; p = t->payloads[p].next) {
                 const sr_payload *pl = &t->payloads[p];
                 if (!caps_ok(toks, i, j + 1, pl->flags))
                     continue;
@@ -213,7 +206,7 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
                 v[count].value = pl->value;
                 count++;
             }
-            if (j + 1 < n && !(t->node_kids[node] >> (toks[j + 1].id & 63) & 1))
+            if (j + 1 < n && !(t->node[node].kids >> (toks[j + 1].id & 63) & 1))
                 break;
         }
     }
