@@ -1,7 +1,9 @@
-/* Fuzz the JSON Lines reader: any bytes, read record by record until the end. */
+/* Fuzz the JSON Lines reader: any bytes, read record by record until the
+ * end; and the fast path for flat records must read them as cJSON does. */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "jsonl_same.h"
 #include "sitrep.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -31,5 +33,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         sr_reader_close(r);
     }
     fclose(f);
+    char why[600];
+    if (jsonl_paths_agree(data, size, why, sizeof why, NULL) == 0) {
+        fprintf(stderr, "fast path and cJSON disagree: %s\n", why);
+        abort();
+    }
     return 0;
 }

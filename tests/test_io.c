@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "../fuzz/jsonl_same.h"
 #include "util/buf.h"
 
 static char tmpdir[] = "/tmp/sitrep-test-io-XXXXXX";
@@ -314,6 +315,81 @@ static void test_json_string_every_offset(void **st)
 }
 
 /* The writers' number formatting agrees with printf's, digit for digit. */
+/* Lines the fast path reads, lines it must hand to cJSON, and lines in
+ * between: both ways give the same articles, errors and warnings. */
+static void test_jsonl_fast_path_same_as_cjson(void **st)
+{
+    (void)st;
+    static const char *const lines[] = {
+        "{\"id\": \"a1\", \"text\": \"Plain text.\", \"date\": \"2020-01-02\", \"title\": \"T\"}",
+        "{\"id\":\"a2\",\"text\":\"esc \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}",
+        "  {\"text\": \"order does not matter\", \"id\": \"a3\"}  ",
+        "{\"id\": \"a4\", \"text\": \"first\", \"text\": \"second\", \"id\": \"zz\"}",
+        "{\"id\": \"a5\", \"text\": \"x\", \"date\": null, \"title\": null, \"url\": \"http://e/x\"}",
+        "{\"id\": \"a6\", \"text\": \"caf\\u00e9 \\u062f\\u0645 \\ud83d\\ude00 \\u0041\"}",
+        "{\"id\": \"a7\", \"text\": \"lone \\ud800 and \\udc00 and \\u0000 zero\"}",
+        "{\"id\": \"a8\", \"text\": \"x\", \"extra\": {\"nested\": [1, 2]}}",
+        "{\"id\": 12, \"text\": \"numeric id\"}",
+        "{\"id\": \"\", \"text\": \"empty id\"}",
+        "{\"id\": \"a9\"}",
+        "{\"id\": \"a10\", \"text\": null}",
+        "{\"id\": \"a11\", \"text\": 5}",
+        "{\"id\": \"a12\", \"text\": \"x\", \"date\": 20200102}",
+        "{\"id\": \"a13\", \"text\": \"x\"} trailing",
+        "{\"id\": \"a14\", \"text\": \"x\",}",
+        "{\"id\": \"a15\", \"text\": \"bad escape \\x\"}",
+        "{\"id\": \"a16\", \"text\": \"unterminated}",
+        "{\"i\\u0064\": \"a17\", \"text\": \"escaped key\"}",
+        "{\"id\": \"a18\", \"text\": \"tab\tinside and raw \x01 control\"}",
+        "{\"id\": \"a19\", \"text\": \"raw bytes \xff\xfe and \xc3\xa9\"}",
+        "[\"not\", \"an object\"]",
+        "{}",
+        "{\"id\": \"a20\", \"text\": \"x\", \"flag\": true, \"n\": -1.5e3}",
+        "{\"id\":\"a21\",\"text\":\"exactly eight\\\"bytes\\\\run..........\"}",
+        "\t{\"id\"\t:\t\"a22\"\r,\"text\" : \"spaces\" }\r",
+        "{\"id\": \"a23\", \"text\": \"x\", \"source\": \"\"}",
+        "{\"id\": \"a24\", \"text\": \"\"}",
+        "{\"id\": \"a25\", \"text\": \"half pair \\ud83d\\u0041\"}",
+        "{\"id\": \"a26\", \"text\": \"short \\u12\"}",
+        "{\"id\": \"a27\" \"text\": \"no comma\"}",
+        "{\"id\": \"a28\", \"text\": \"nul\0inside\"}",
+    };
+    /* 1: read by the fast path (after the line's repairs: a lone
+     * surrogate is \ufffd and \u0000 a space by then) */
+    static const int fast_way[] = {1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                   0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 1};
+    assert_int_equal(sizeof fast_way / sizeof fast_way[0], sizeof lines / sizeof lines[0]);
+    char why[600];
+    /* one line at a time, then all in one file */
+    char all[8192];
+    size_t used = 0;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        /* a28 holds a NUL: its length is up to the closing brace */
+        size_t n = strlen(lines[i]);
+        if (strstr(lines[i], "\"a28\""))
+            n += strlen(lines[i] + n + 1) + 1;
+        char one[1024];
+        memcpy(one, lines[i], n);
+        one[n] = '\n';
+        size_t fast;
+        int agree = jsonl_paths_agree((const unsigned char *)one, n + 1, why, sizeof why, &fast);
+        if (agree != 1)
+            fail_msg("line %zu: %s", i, agree ? "could not run" : why);
+        /* flat records of strings go the fast way, the rest to cJSON */
+        if (fast != (size_t)fast_way[i])
+            fail_msg("line %zu: read by the %s, expected the %s", i, fast ? "fast path" : "full parser",
+                     fast_way[i] ? "fast path" : "full parser");
+        memcpy(all + used, one, n + 1);
+        used += n + 1;
+    }
+    assert_int_equal(jsonl_paths_agree((const unsigned char *)all, used, why, sizeof why, NULL), 1);
+    /* and each line cut at every length */
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        for (size_t cut = 1; cut < strlen(lines[i]); cut++)
+            if (jsonl_paths_agree((const unsigned char *)lines[i], cut, why, sizeof why, NULL) != 1)
+                fail_msg("line %zu cut at %zu: %s", i, cut, why);
+}
+
 static void test_number_format(void **st)
 {
     (void)st;
@@ -354,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_repairs),
         cmocka_unit_test(test_writer_repairs_utf8),
         cmocka_unit_test(test_number_format),
+        cmocka_unit_test(test_jsonl_fast_path_same_as_cjson),
         cmocka_unit_test(test_json_string_every_offset),
     };
     int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
