@@ -160,6 +160,47 @@ static void test_trie_matches_brute_force(void **st)
     sr_trie_free(&t);
 }
 
+/* Words up to 16 bytes live in their vocabulary slot, longer ones
+ * outside: both kinds are found again, and their prefixes are not. */
+static void test_vocab_short_and_long_words(void **st)
+{
+    (void)st;
+    sr_arena a;
+    sr_arena_init(&a, 4096);
+    sr_vocab v;
+    sr_vocab_init(&v, &a);
+    char w[64];
+    uint32_t ids[41];
+    /* enough words to make the table grow several times */
+    for (int round = 0; round < 2; round++)
+        for (size_t len = 1; len <= 40; len++) {
+            for (size_t k = 0; k < len; k++)
+                w[k] = (char)('a' + (k * 7 + len) % 26);
+            uint32_t id = sr_vocab_add(&v, w, len);
+            assert_true(id != 0);
+            if (round == 0)
+                ids[len] = id;
+            else
+                assert_int_equal(id, ids[len]); /* added once */
+        }
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(w, sizeof w, "filler-word-number-%d", i);
+        assert_true(sr_vocab_add(&v, w, (size_t)n) != 0);
+    }
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t k = 0; k < len; k++)
+            w[k] = (char)('a' + (k * 7 + len) % 26);
+        assert_int_equal(sr_vocab_get(&v, w, len), ids[len]);
+        w[len] = 'q';
+        assert_int_equal(sr_vocab_get(&v, w, len + 1), 0);
+        w[len - 1] ^= 1;
+        assert_int_equal(sr_vocab_get(&v, w, len), 0);
+    }
+    assert_int_equal(v.count, 40 + 5000);
+    sr_vocab_free(&v);
+    sr_arena_free(&a);
+}
+
 static void expect_error_n(const char *kind, const char *text, size_t len, long line, const char *needle)
 {
     sr_dicts d;
@@ -253,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_inflect),
         cmocka_unit_test(test_trie_longest_and_caps),
         cmocka_unit_test(test_trie_matches_brute_force),
+        cmocka_unit_test(test_vocab_short_and_long_words),
         cmocka_unit_test(test_loader_errors),
         cmocka_unit_test(test_empty_lines_and_bom),
         cmocka_unit_test(test_shipped_dictionaries_load),

@@ -4,11 +4,22 @@
 #include "../util/hash.h"
 #include "match.h"
 
+/* A word of up to 16 bytes (nearly all) is kept in its slot, so a lookup
+ * reads one cache line, not the slot and then the word elsewhere. */
+#define INLINE_WORD 16
 struct vocab_slot {
-    const char *w;
-    uint32_t len, id;
     uint64_t h;
+    uint32_t len, id; /* id 0: empty slot */
+    union {
+        char in[INLINE_WORD];
+        const char *out;
+    } w;
 };
+
+static const char *slot_word(const struct vocab_slot *s)
+{
+    return s->len <= INLINE_WORD ? s->w.in : s->w.out;
+}
 
 void sr_vocab_init(sr_vocab *v, sr_arena *arena)
 {
@@ -31,10 +42,10 @@ static int grow(sr_vocab *v)
     if (!ns)
         return -1;
     for (size_t i = 0; i < v->cap; i++) {
-        if (!v->slots[i].w)
+        if (!v->slots[i].id)
             continue;
         size_t j = v->slots[i].h & (nc - 1);
-        while (ns[j].w)
+        while (ns[j].id)
             j = (j + 1) & (nc - 1);
         ns[j] = v->slots[i];
     }
@@ -56,9 +67,9 @@ uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_
     size_t j = h & (v->cap - 1);
     for (;;) {
         const struct vocab_slot *s = &v->slots[j];
-        if (!s->w)
+        if (!s->id)
             return 0;
-        if (s->h == h && s->len == n && memcmp(s->w, w, n) == 0)
+        if (s->h == h && s->len == n && memcmp(slot_word(s), w, n) == 0)
             return s->id;
         j = (j + 1) & (v->cap - 1);
     }
@@ -73,14 +84,19 @@ uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n)
         return 0;
     uint64_t h = sr_hash64(w, n, SR_HASH_SEED);
     size_t j = h & (v->cap - 1);
-    while (v->slots[j].w)
+    while (v->slots[j].id)
         j = (j + 1) & (v->cap - 1);
-    const char *copy = sr_arena_strndup(v->arena, w, n);
-    if (!copy)
-        return 0;
-    v->slots[j].w = copy;
-    v->slots[j].len = (uint32_t)n;
-    v->slots[j].h = h;
-    v->slots[j].id = (uint32_t)++v->count;
+    struct vocab_slot *sl = &v->slots[j];
+    if (n <= INLINE_WORD) {
+        memcpy(sl->w.in, w, n);
+    } else {
+        const char *copy = sr_arena_strndup(v->arena, w, n);
+        if (!copy)
+            return 0;
+        sl->w.out = copy;
+    }
+    sl->len = (uint32_t)n;
+    sl->h = h;
+    sl->id = (uint32_t)++v->count;
     return v->slots[j].id;
 }

@@ -231,6 +231,101 @@ static void case_flags(sr_token *t, const char *s, size_t n)
         t->flags |= TK_ALLCAP;
 }
 
+/* What scanning a word found. */
+typedef struct word_scan {
+    char *o;    /* past the norm written so far */
+    uint64_t h; /* hash of the norm (ASCII words) */
+    int letters, upper, first, digits, alnum, alpha_only, ascii;
+} word_scan;
+
+/* Scans the word from i (st: where its token starts), writing an ASCII
+ * word's norm to o: lower case, without the apostrophes and separators the
+ * word keeps, hashed and case-counted on the way (as norm_ascii does). A
+ * word with other letters, or one that loses its "n" to "n't", is normed
+ * again by the caller. Returns the end of the word. Kept out of line: in
+ * the tokenizer's body its counters lived on the stack. */
+static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_t i, size_t st, char *o, word_scan *w)
+{
+    uint64_t h = SR_HASH_SEED;
+    size_t letters = 0, other = 0; /* other: non-ASCII letters and marks */
+    int upper = 0, first = -1, digits = 0, ascii = 1;
+    while (i < n) {
+        /* most of a word is a run of lower-case letters */
+        size_t run = i;
+        unsigned char d;
+        while (i < n && (unsigned)((d = (unsigned char)s[i]) - 'a') < 26u) {
+            *o++ = (char)d;
+            h = (h ^ d) * 0x100000001b3ULL;
+            i++;
+        }
+        if (i > run) {
+            letters += i - run;
+            if (first < 0)
+                first = 0;
+            if (i >= n)
+                break;
+        }
+        d = (unsigned char)s[i];
+        if ((unsigned)(d - 'A') < 26u) {
+            letters++;
+            upper++;
+            if (first < 0)
+                first = 1;
+            d = (unsigned char)(d + 32);
+            i++;
+            *o++ = (char)d;
+            h = (h ^ d) * 0x100000001b3ULL;
+            continue;
+        }
+        if ((unsigned)(d - '0') < 10u) {
+            digits++;
+            i++;
+            *o++ = (char)d;
+            h = (h ^ d) * 0x100000001b3ULL;
+            continue;
+        }
+        if (d < 0x80) {
+            /* Thousands separators and decimals inside numbers. */
+            if ((d == ',' || d == '.') && digits && !letters && !other && i + 1 < n && s[i + 1] >= '0' &&
+                s[i + 1] <= '9') {
+                if (d == ',' && !three_digits(s, n, i + 1))
+                    break;
+                i++;
+                continue;
+            }
+            /* Apostrophe inside a word (Shi'ite, Sa'dah) but not the
+             * possessive 's or n't. */
+            if (d == '\'' && i + 1 < n && is_alpha_ascii(s[i + 1])) {
+                int poss = (s[i + 1] == 's' || s[i + 1] == 'S') && (i + 2 >= n || !is_word_at(s, n, i + 2));
+                int nt = (s[i + 1] == 't') && i > st && (s[i - 1] == 'n' || s[i - 1] == 'N') &&
+                         (i + 2 >= n || !is_word_at(s, n, i + 2));
+                if (poss || nt)
+                    break;
+                i++;
+                continue;
+            }
+            break;
+        }
+        int l;
+        uint32_t cp = cp_at(s, n, i, &l);
+        if (!is_word_cp(cp))
+            break;
+        other++;
+        ascii = 0;
+        i += (size_t)l;
+    }
+    w->o = o;
+    w->h = h;
+    w->letters = (int)letters;
+    w->upper = upper;
+    w->first = first;
+    w->digits = digits;
+    w->alnum = (int)(letters + other);
+    w->alpha_only = digits == 0;
+    w->ascii = ascii;
+    return i;
+}
+
 size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t max_tokens, int *truncated)
 {
     tok_vec tv = {0};
@@ -291,62 +386,17 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             uint64_t h = SR_HASH_SEED;
             int letters = 0, upper = 0, first = -1;
             if (!dotted) {
-                while (i < n) {
-                    unsigned char d = (unsigned char)s[i];
-                    if (d < 0x80) {
-                        if ((d >= '0' && d <= '9')) {
-                            digits++;
-                            alpha_only = 0;
-                            i++;
-                            *o++ = (char)d;
-                            h = (h ^ d) * 0x100000001b3ULL;
-                            continue;
-                        }
-                        if (is_alpha_ascii((char)d)) {
-                            alnum++;
-                            i++;
-                            letters++;
-                            if (d <= 'Z') {
-                                d = (unsigned char)(d + 32);
-                                upper++;
-                                if (first < 0)
-                                    first = 1;
-                            } else if (first < 0) {
-                                first = 0;
-                            }
-                            *o++ = (char)d;
-                            h = (h ^ d) * 0x100000001b3ULL;
-                            continue;
-                        }
-                        /* Thousands separators and decimals inside numbers. */
-                        if ((d == ',' || d == '.') && digits && !alnum && i + 1 < n && s[i + 1] >= '0' &&
-                            s[i + 1] <= '9') {
-                            if (d == ',' && !three_digits(s, n, i + 1))
-                                break;
-                            i++;
-                            continue;
-                        }
-                        /* Apostrophe inside a word (Shi'ite, Sa'dah) but
-                         * not the possessive 's or n't. */
-                        if (d == '\'' && i + 1 < n && is_alpha_ascii(s[i + 1])) {
-                            int poss = (s[i + 1] == 's' || s[i + 1] == 'S') && (i + 2 >= n || !is_word_at(s, n, i + 2));
-                            int nt = (s[i + 1] == 't') && i > st && (s[i - 1] == 'n' || s[i - 1] == 'N') &&
-                                     (i + 2 >= n || !is_word_at(s, n, i + 2));
-                            if (poss || nt)
-                                break;
-                            i++;
-                            continue;
-                        }
-                        break;
-                    }
-                    int l;
-                    uint32_t cp = cp_at(s, n, i, &l);
-                    if (!is_word_cp(cp))
-                        break;
-                    alnum++;
-                    ascii = 0;
-                    i += (size_t)l;
-                }
+                word_scan w;
+                i = scan_word(s, n, i, st, o, &w);
+                o = w.o;
+                h = w.h;
+                letters = w.letters;
+                upper = w.upper;
+                first = w.first;
+                digits = w.digits;
+                alnum = w.alnum;
+                alpha_only = w.alpha_only;
+                ascii = w.ascii;
             }
             size_t end = i;
             int negated = 0;
