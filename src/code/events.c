@@ -706,7 +706,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             people = 1;
         if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_streq(t->norm, "people"))
             people = 1;
-        sr_number num;
+        sr_number num = {0};
         /* the start of a quantity ending here */
         size_t used = 0;
         size_t qs = i;

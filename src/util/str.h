@@ -6,7 +6,14 @@
 
 static inline int sr_streq(const char *a, const char *b)
 {
-    return a[0] == b[0] && (a[0] == 0 || strcmp(a + 1, b + 1) == 0);
+    if (a[0] != b[0])
+        return 0;
+    /* the words are short: a loop here beats a call to strcmp */
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
 }
 
 #endif
