@@ -10,32 +10,47 @@ static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty",
 
 static int word_value(const char *w, long *v)
 {
-    size_t n = strlen(w);
-    if (n < 3 || n > 9 || !strchr("zotfsen", w[0]))
+    /* every word of a sentence may come here: the first letter picks the
+     * few candidates (this ran 170 instructions a word with the lists) */
+    static const signed char by_letter[26][8] = {
+        /* unit i as i, tens t*10 as 20 + t */
+        ['e' - 'a'] = {8, 11, 18, 28, -1},
+        ['f' - 'a'] = {4, 5, 14, 15, 24, 25, -1},
+        ['n' - 'a'] = {9, 19, 29, -1},
+        ['o' - 'a'] = {1, -1},
+        ['s' - 'a'] = {6, 7, 16, 17, 26, 27, -1},
+        ['t' - 'a'] = {2, 3, 10, 12, 13, 22, 23, -1},
+        ['z' - 'a'] = {0, -1},
+    };
+    unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
+    if (c0 >= 26 || (!by_letter[c0][0] && c0 != 'z' - 'a'))
         return 0;
-    for (int i = 0; i < 20; i++)
-        if (sr_streq(w, units[i])) {
-            *v = i;
-            return 1;
-        }
-    for (int i = 2; i < 10; i++)
-        if (sr_streq(w, tens[i])) {
-            *v = i * 10;
+    for (const signed char *k = by_letter[c0]; *k >= 0; k++) {
+        if (*k < 20) {
+            if (sr_streq(w, units[*k])) {
+                *v = *k;
+                return 1;
+            }
+        } else if (sr_streq(w, tens[*k - 20])) {
+            *v = (*k - 20) * 10;
             return 2;
         }
+    }
     return 0;
 }
 
 static int is_vague(const char *w)
 {
-    if (!strchr("dshtmnc", w[0]))
-        return 0;
-    static const char *const vague[] = {"dozens", "scores", "hundreds", "thousands", "tens", "several",
-                                        "many", "numerous", "multiple", "countless", "millions", NULL};
-    for (const char *const *p = vague; *p; p++)
-        if (sr_streq(w, *p))
-            return 1;
-    return 0;
+    switch (w[0]) {
+    case 'd': return sr_streq(w, "dozens");
+    case 's': return sr_streq(w, "scores") || sr_streq(w, "several");
+    case 'h': return sr_streq(w, "hundreds");
+    case 't': return sr_streq(w, "thousands") || sr_streq(w, "tens");
+    case 'm': return sr_streq(w, "many") || sr_streq(w, "multiple") || sr_streq(w, "millions");
+    case 'n': return sr_streq(w, "numerous");
+    case 'c': return sr_streq(w, "countless");
+    default: return 0;
+    }
 }
 
 /* Counts beyond this are not casualty or troop figures (and would not fit
