@@ -109,6 +109,10 @@ static int name_tok(const sr_sent *s, size_t i, int first)
 /* A name: capitalised words (and particles) from i. Returns its end, or i. */
 static size_t name_seq(const sr_sent *s, size_t i)
 {
+    /* a name starts with a capital, or with a particle before one (as
+     * name_tok says): most words are neither, and this runs for each */
+    if (i >= s->ntok || (!(s->tok[i].flags & TK_CAP) && !(i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP))))
+        return i;
     if (!name_tok(s, i, 1))
         return i;
     size_t j = i + 1;
