@@ -101,20 +101,45 @@ void sr_date_format(const sr_date *d, char out[11])
 
 int sr_month_of(const char *w)
 {
-    /* most words are no month: reject on the first letter and length */
-    size_t n = strlen(w);
-    if (n < 3 || n > 9 || !strchr("jfmasond", w[0]))
+    /* every capitalised word comes here: the first letter picks the
+     * candidates */
+#define M(full, abbr, v)                                                                                              \
+    if (sr_streq(w, full) || sr_streq(w, abbr))                                                                        \
+        return v;
+    switch (w[0]) {
+    case 'j':
+        M("january", "jan", 1)
+        M("june", "jun", 6)
+        M("july", "jul", 7)
         return 0;
-    static const char *const full[] = {"january", "february", "march", "april", "may", "june", "july",
-                                       "august", "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                       "aug", "sep", "oct", "nov", "dec"};
-    for (int i = 0; i < 12; i++)
-        if (sr_streq(w, full[i]) || sr_streq(w, abbr[i]))
-            return i + 1;
-    if (sr_streq(w, "sept"))
-        return 9;
-    return 0;
+    case 'f':
+        M("february", "feb", 2)
+        return 0;
+    case 'm':
+        M("march", "mar", 3)
+        M("may", "may", 5)
+        return 0;
+    case 'a':
+        M("april", "apr", 4)
+        M("august", "aug", 8)
+        return 0;
+    case 's':
+        M("september", "sep", 9)
+        M("sept", "sept", 9)
+        return 0;
+    case 'o':
+        M("october", "oct", 10)
+        return 0;
+    case 'n':
+        M("november", "nov", 11)
+        return 0;
+    case 'd':
+        M("december", "dec", 12)
+        return 0;
+    default:
+        return 0;
+    }
+#undef M
 }
 
 int sr_weekday_name(const char *w)
@@ -182,6 +207,11 @@ static int days_follow(const sr_token *t, size_t n, size_t i)
 size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
 {
     size_t k = 0;
+    /* most sentences hold no "day..." or "week..." word: then no token
+     * needs days_follow */
+    int any_days = 0;
+    for (size_t i = 0; i < n && !any_days; i++)
+        any_days = day_or_week(t[i].norm);
     for (size_t i = 0; i < n && k < max; i++) {
         const char *w = t[i].norm;
         /* rel_word's first letters, as a mask: its switch mispredicted */
@@ -190,7 +220,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
                                    1u << ('l' - 'a') | 1u << ('p' - 'a');
         int rw = c0 < 26 && (rel_first >> c0 & 1) ? rel_word(w) : 0;
         /* most tokens start no time expression: a cheap test first */
-        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw && !days_follow(t, n, i))
+        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw && !(any_days && days_follow(t, n, i)))
             continue;
         sr_timex tx;
         memset(&tx, 0, sizeof tx);
