@@ -367,7 +367,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 i++;
             int dotted = 0, digits = 0, alnum = 0, alpha_only = 1, ascii = 1;
             /* Dotted abbreviation: U.S., U.N., a.m. */
-            if (i + 2 < n && is_alpha_ascii(s[i]) && s[i + 1] == '.' && is_alpha_ascii(s[i + 2]) &&
+            if (i + 2 < n && s[i + 1] == '.' && is_alpha_ascii(s[i]) && is_alpha_ascii(s[i + 2]) &&
                 (i + 3 >= n || s[i + 3] == '.' || !is_word_at(s, n, i + 3))) {
                 size_t j = i;
                 while (j + 1 < n && is_alpha_ascii(s[j]) && s[j + 1] == '.')
