@@ -85,6 +85,20 @@ if [ -f build/gazetteer.idx ]; then
     check "version reports the GeoNames gazetteer" sh -c "'$bin' version | grep -q 'GeoNames'"
 fi
 
+# -j N codes one batch in threads while the next is read: the output and
+# the messages must be those of one thread, in input order, across many
+# batches (512 articles each) with bad lines and warnings among them.
+python3 tests/make_articles.py 2600 5 | awk 'NR % 397 == 0 { print "{\"id\": \"bad" NR "\", \"text\": " } NR % 211 == 0 { print "{\"id\": \"w" NR "\", \"text\": \"x\", \"date\": 5}" } { print }' > "$t/many.jsonl"
+"$bin" code -j 1 "$t/many.jsonl" > "$t/j1" 2> "$t/j1err"
+rc1=$?
+"$bin" code -j 2 "$t/many.jsonl" > "$t/j2" 2> "$t/j2err"
+rc2=$?
+"$bin" code -j 3 "$t/many.jsonl" > "$t/j3" 2> "$t/j3err"
+rc3=$?
+check "-j 2 and -j 3 write what -j 1 writes, in input order" sh -c "cmp -s '$t/j1' '$t/j2' && cmp -s '$t/j1' '$t/j3' && test -s '$t/j1'"
+check "-j 2 and -j 3 report the same messages in the same order" sh -c "cmp -s '$t/j1err' '$t/j2err' && cmp -s '$t/j1err' '$t/j3err' && grep -q 'many.jsonl:[0-9]*: not valid JSON' '$t/j1err' && grep -q 'many.jsonl:2[0-9][0-9][0-9]: warning' '$t/j1err'"
+check "-j N gives -j 1's exit status" sh -c "test $rc1 -eq 3 && test $rc2 -eq 3 && test $rc3 -eq 3"
+
 if [ -d examples ]; then
     "$bin" code examples/articles.jsonl > "$t/ex" 2>/dev/null
     check "the bundled examples code without rejections" test $? -eq 0

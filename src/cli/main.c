@@ -148,14 +148,24 @@ typedef struct job {
     int rejected, coded;
 } job;
 
+#define MAX_THREADS 256
+typedef struct worker_arg {
+    struct batch *b;
+    int t;
+} worker_arg;
+
 typedef struct batch {
     job *jobs;
     size_t n, cap, bytes;
     atomic_size_t next;
-    sr_coder **coders;
+    sr_coder **coders; /* one per thread, shared by the two batches of -j N */
     int nthreads;
     sr_format fmt;
     int all, quiet;
+    /* a batch coded in the background while the next one is read */
+    pthread_t th[MAX_THREADS];
+    worker_arg wa[MAX_THREADS];
+    int nstarted, running;
 } batch;
 
 /* Recently seen article ids, as 64-bit hashes in a fixed direct-mapped
@@ -337,11 +347,6 @@ static void code_job(batch *b, sr_coder *c, job *j)
     fclose(o);
 }
 
-typedef struct worker_arg {
-    batch *b;
-    int t;
-} worker_arg;
-
 static void *worker(void *p)
 {
     worker_arg *w = p;
@@ -355,33 +360,41 @@ static void *worker(void *p)
     return NULL;
 }
 
-/* Codes the batch (in threads when asked), writes it in input order. */
-static int batch_run_and_write(batch *b, FILE *out, progress *pr, const sr_reader *r)
+/* Starts coding the batch in its threads and returns at once; with one
+ * thread (or none started) codes it here. */
+static void batch_start(batch *b)
 {
-    if (!b->n)
-        return 0;
     atomic_store(&b->next, 0);
-    int nt = b->nthreads;
-    if (nt > 1 && b->n > 1) {
-        pthread_t th[256];
-        worker_arg wa[256];
-        int started = 0;
-        for (int t = 1; t < nt; t++) {
-            wa[t].b = b;
-            wa[t].t = t;
-            if (pthread_create(&th[t], NULL, worker, &wa[t]))
+    b->nstarted = 0;
+    b->running = 0;
+    if (b->nthreads > 1 && b->n > 1) {
+        for (int t = 0; t < b->nthreads && t < MAX_THREADS; t++) {
+            b->wa[t].b = b;
+            b->wa[t].t = t;
+            if (pthread_create(&b->th[t], NULL, worker, &b->wa[t]))
                 break;
-            started = t;
+            b->nstarted = t + 1;
         }
-        wa[0].b = b;
-        wa[0].t = 0;
-        worker(&wa[0]);
-        for (int t = 1; t <= started; t++)
-            pthread_join(th[t], NULL);
-    } else {
-        worker_arg wa = {b, 0};
-        worker(&wa);
+        if (b->nstarted) {
+            b->running = 1;
+            return;
+        }
     }
+    worker_arg wa = {b, 0};
+    worker(&wa);
+}
+
+static void batch_wait(batch *b)
+{
+    for (int t = 0; t < b->nstarted; t++)
+        pthread_join(b->th[t], NULL);
+    b->nstarted = 0;
+    b->running = 0;
+}
+
+/* Writes a coded batch in input order and empties it. */
+static int batch_write(batch *b, FILE *out, progress *pr, const sr_reader *r)
+{
     int rc = 0;
     for (size_t i = 0; i < b->n; i++) {
         job *j = &b->jobs[i];
@@ -404,6 +417,52 @@ static int batch_run_and_write(batch *b, FILE *out, progress *pr, const sr_reade
     b->n = 0;
     b->bytes = 0;
     show_progress(pr, r, 0);
+    return rc;
+}
+
+/* Two batches: with -j N, one is coded by the N threads while the main
+ * thread reads the next into the other, so reading is off the critical
+ * path; output stays in input order since batches are written in turn.
+ * With one thread there is no overlap: -j 1 uses one core. */
+typedef struct pipeline {
+    batch *fill, *busy;
+} pipeline;
+
+/* The filled batch goes to the threads (after the one before it is
+ * written); reading goes on into the other. */
+static int pipe_submit(pipeline *pl, FILE *out, progress *pr, const sr_reader *r)
+{
+    batch *b = pl->fill;
+    if (!b->n)
+        return 0;
+    int rc = 0;
+    if (pl->busy->running) {
+        batch_wait(pl->busy);
+        rc = batch_write(pl->busy, out, pr, r);
+    }
+    batch_start(b);
+    if (!b->running)
+        return batch_write(b, out, pr, r) || rc ? -1 : 0;
+    pl->fill = pl->busy;
+    pl->busy = b;
+    return rc;
+}
+
+/* Everything read so far coded and written. */
+static int pipe_drain(pipeline *pl, FILE *out, progress *pr, const sr_reader *r)
+{
+    int rc = 0;
+    if (pl->busy->running) {
+        batch_wait(pl->busy);
+        rc = batch_write(pl->busy, out, pr, r);
+    }
+    batch *b = pl->fill;
+    if (b->n) {
+        batch_start(b);
+        batch_wait(b);
+        if (batch_write(b, out, pr, r))
+            rc = -1;
+    }
     return rc;
 }
 
@@ -558,31 +617,37 @@ static int cmd_code(int argc, char **argv)
         status = EXIT_FATAL;
         goto done;
     }
-    batch b;
-    memset(&b, 0, sizeof b);
+    batch bufs[2];
+    memset(bufs, 0, sizeof bufs);
     id_set ids = {0};
-    b.fmt = fmt;
-    b.all = all;
-    b.quiet = quiet;
-    b.nthreads = jobs_n;
-    b.coders = calloc((size_t)jobs_n, sizeof *b.coders);
-    if (!b.coders) {
+    bufs[0].fmt = fmt;
+    bufs[0].all = all;
+    bufs[0].quiet = quiet;
+    bufs[0].nthreads = jobs_n;
+    bufs[0].coders = calloc((size_t)jobs_n, sizeof *bufs[0].coders);
+    if (!bufs[0].coders) {
         status = EXIT_FATAL;
         goto done;
     }
-    b.coders[0] = coder;
+    bufs[0].coders[0] = coder;
     for (int t = 1; t < jobs_n; t++) {
-        b.coders[t] = sr_coder_new(eng);
-        if (!b.coders[t]) {
+        bufs[0].coders[t] = sr_coder_new(eng);
+        if (!bufs[0].coders[t]) {
             fprintf(stderr, "%s: out of memory\n", prog);
             status = EXIT_FATAL;
             goto done;
         }
     }
+    bufs[1].fmt = fmt;
+    bufs[1].all = all;
+    bufs[1].quiet = quiet;
+    bufs[1].nthreads = jobs_n;
+    bufs[1].coders = bufs[0].coders;
+    pipeline pl = {&bufs[0], &bufs[1]};
     for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
         sr_reader *r;
         if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err) != SR_OK) {
-            job *j = batch_add(&b);
+            job *j = batch_add(pl.fill);
             if (!j || job_msg(j, "%s: %s: %s\n", prog, err.file, err.msg)) {
                 status = EXIT_FATAL;
                 break;
@@ -599,7 +664,7 @@ static int cmd_code(int argc, char **argv)
             sr_status st = sr_reader_next(r, &art, &eof, &err);
             if (st == SR_OK && eof)
                 break;
-            job *j = batch_add(&b);
+            job *j = batch_add(pl.fill);
             if (!j) {
                 fprintf(stderr, "%s: out of memory\n", prog);
                 status = EXIT_FATAL;
@@ -615,7 +680,7 @@ static int cmd_code(int argc, char **argv)
                 }
                 j->rejected = 1;
                 if (st != SR_ERR_PARSE) {
-                    if (batch_run_and_write(&b, out, &pr, r))
+                    if (pipe_drain(&pl, out, &pr, r))
                         status = EXIT_FATAL;
                     break;
                 }
@@ -640,32 +705,33 @@ static int cmd_code(int argc, char **argv)
                     status = EXIT_FATAL;
                     break;
                 }
-                b.bytes += j->text_len;
+                pl.fill->bytes += j->text_len;
             }
-            if (batch_full(&b) && batch_run_and_write(&b, out, &pr, r)) {
+            if (batch_full(pl.fill) && pipe_submit(&pl, out, &pr, r)) {
                 status = EXIT_FATAL;
                 break;
             }
         }
         if (file_rejected > MAX_LISTED_REJECTS) {
-            job *j = batch_add(&b);
+            job *j = batch_add(pl.fill);
             if (j)
                 job_msg(j, "%s: %zu more rejected lines not listed\n", files[fi],
                         file_rejected - MAX_LISTED_REJECTS);
         }
-        if (status != EXIT_FATAL && batch_run_and_write(&b, out, &pr, r))
+        if (status != EXIT_FATAL && pipe_drain(&pl, out, &pr, r))
             status = EXIT_FATAL;
         show_progress(&pr, r, 1);
         sr_reader_close(r);
     }
-    if (status != EXIT_FATAL && batch_run_and_write(&b, out, &pr, NULL))
+    if (status != EXIT_FATAL && pipe_drain(&pl, out, &pr, NULL))
         status = EXIT_FATAL;
     if (pr.rejected && status == EXIT_OK)
         status = EXIT_REJECTED;
-    for (int t = 1; t < jobs_n && b.coders; t++)
-        sr_coder_free(b.coders[t]);
-    free(b.coders);
-    free(b.jobs);
+    for (int t = 1; t < jobs_n && bufs[0].coders; t++)
+        sr_coder_free(bufs[0].coders[t]);
+    free(bufs[0].coders);
+    free(bufs[0].jobs);
+    free(bufs[1].jobs);
     free(ids.h);
 done:
     if (pr.on)
