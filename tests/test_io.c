@@ -314,7 +314,6 @@ static void test_json_string_every_offset(void **st)
             }
 }
 
-/* The writers' number formatting agrees with printf's, digit for digit. */
 /* Lines the fast path reads, lines it must hand to cJSON, and lines in
  * between: both ways give the same articles, errors and warnings. */
 static void test_jsonl_fast_path_same_as_cjson(void **st)
@@ -390,6 +389,7 @@ static void test_jsonl_fast_path_same_as_cjson(void **st)
                 fail_msg("line %zu cut at %zu: %s", i, cut, why);
 }
 
+/* The writers' number formatting agrees with printf's, digit for digit. */
 static void test_number_format(void **st)
 {
     (void)st;

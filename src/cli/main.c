@@ -443,7 +443,7 @@ static int pipe_submit(pipeline *pl, FILE *out, progress *pr, const sr_reader *r
     }
     batch_start(b);
     if (!b->running)
-        return batch_write(b, out, pr, r) || rc ? -1 : 0;
+        return (batch_write(b, out, pr, r) || rc) ? -1 : 0;
     pl->fill = pl->busy;
     pl->busy = b;
     return rc;

@@ -11,31 +11,29 @@ static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty",
 static int word_value(const char *w, long *v)
 {
     /* every word of a sentence may come here: the first letter picks the
-     * few candidates (this ran 170 instructions a word with the lists) */
-    static const signed char by_letter[26][8] = {
-        /* unit i as i, tens t*10 as 20 + t */
-        ['e' - 'a'] = {8, 11, 18, 28, -1},
-        ['f' - 'a'] = {4, 5, 14, 15, 24, 25, -1},
-        ['n' - 'a'] = {9, 19, 29, -1},
-        ['o' - 'a'] = {1, -1},
-        ['s' - 'a'] = {6, 7, 16, 17, 26, 27, -1},
-        ['t' - 'a'] = {2, 3, 10, 12, 13, 22, 23, -1},
-        ['z' - 'a'] = {0, -1},
-    };
-    unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
-    if (c0 >= 26 || (!by_letter[c0][0] && c0 != 'z' - 'a'))
-        return 0;
-    for (const signed char *k = by_letter[c0]; *k >= 0; k++) {
-        if (*k < 20) {
-            if (sr_streq(w, units[*k])) {
-                *v = *k;
-                return 1;
-            }
-        } else if (sr_streq(w, tens[*k - 20])) {
-            *v = (*k - 20) * 10;
-            return 2;
-        }
+     * few candidates */
+#define U(i)                                                                                                           \
+    if (sr_streq(w, units[i])) {                                                                                       \
+        *v = i;                                                                                                        \
+        return 1;                                                                                                      \
     }
+#define T(i)                                                                                                           \
+    if (sr_streq(w, tens[i])) {                                                                                        \
+        *v = i * 10;                                                                                                   \
+        return 2;                                                                                                      \
+    }
+    switch (w[0]) {
+    case 'z': U(0) break;
+    case 'o': U(1) break;
+    case 't': U(2) U(3) U(10) U(12) U(13) T(2) T(3) break;
+    case 'f': U(4) U(5) U(14) U(15) T(4) T(5) break;
+    case 's': U(6) U(7) U(16) U(17) T(6) T(7) break;
+    case 'e': U(8) U(11) U(18) T(8) break;
+    case 'n': U(9) U(19) T(9) break;
+    default: break;
+    }
+#undef U
+#undef T
     return 0;
 }
 

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 
 #include "../util/error.h"
+#include "../util/swar.h"
+#include "../text/text.h"
 #include "reader.h"
 #include "sitrep.h"
 
@@ -407,20 +409,6 @@ static const char *skip_ws(const char *q, const char *e)
     return q;
 }
 
-static int hex4(const char *q, const char *e, unsigned *v)
-{
-    if (e - q < 4)
-        return 0;
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hexval(q[i]);
-        if (h < 0)
-            return 0;
-        *v = *v * 16 + (unsigned)h;
-    }
-    return 1;
-}
-
 /* The string whose opening quote is at q[-1], unescaped into *o and
  * NUL-terminated; returns the byte after its closing quote, or NULL to
  * decline. */
@@ -431,12 +419,8 @@ static const char *fast_string(const char *q, const char *e, char **o)
         /* a run of plain bytes, eight at a time */
         const char *run = q;
         while (e - q >= 8) {
-            uint64_t v;
-            memcpy(&v, q, 8);
-            uint64_t quote = v ^ 0x2222222222222222ULL, bs = v ^ 0x5C5C5C5C5C5C5C5CULL;
-            uint64_t z = ((quote - 0x0101010101010101ULL) & ~quote) | ((bs - 0x0101010101010101ULL) & ~bs) |
-                         ((v - 0x2020202020202020ULL) & ~v);
-            if (z & 0x8080808080808080ULL)
+            uint64_t v = sr_swar_load(q);
+            if (sr_swar_eq(v, '"') | sr_swar_eq(v, '\\') | sr_swar_below(v, 0x20))
                 break;
             q += 8;
         }
@@ -465,33 +449,19 @@ static const char *fast_string(const char *q, const char *e, char **o)
         case 'r': *w++ = '\r'; break;
         case 't': *w++ = '\t'; break;
         case 'u': {
-            unsigned cp, lo;
-            if (!hex4(q, e, &cp))
+            long cp = escape_at(q - 2, e);
+            if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
                 return NULL;
             q += 4;
-            if (cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
-                return NULL;
             if (cp >= 0xD800 && cp <= 0xDBFF) {
-                if (e - q < 6 || q[0] != '\\' || q[1] != 'u' || !hex4(q + 2, e, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                long lo = q < e && q[0] == '\\' ? escape_at(q, e) : -1;
+                if (lo < 0xDC00 || lo > 0xDFFF)
                     return NULL;
                 q += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             }
-            if (cp < 0x80) {
-                *w++ = (char)cp;
-            } else if (cp < 0x800) {
-                *w++ = (char)(0xC0 | (cp >> 6));
-                *w++ = (char)(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                *w++ = (char)(0xE0 | (cp >> 12));
-                *w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *w++ = (char)(0x80 | (cp & 0x3F));
-            } else {
-                *w++ = (char)(0xF0 | (cp >> 18));
-                *w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-                *w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *w++ = (char)(0x80 | (cp & 0x3F));
-            }
+            /* the escape's six bytes (twelve for a pair) hold its UTF-8 */
+            w += sr_utf8_encode((uint32_t)cp, w);
             break;
         }
         default:

@@ -1,5 +1,6 @@
-#include <stdint.h>
 #include <string.h>
+
+#include "../util/swar.h"
 
 #include "text.h"
 
@@ -131,12 +132,9 @@ char *sr_clean_text(sr_arena *a, const char *in, size_t n, size_t *out_n, unsign
             /* Fast path: a run of printable ASCII. */
             size_t j = i + 1;
             while (j + 8 <= n) {
-                uint64_t v;
-                memcpy(&v, s + j, 8);
+                uint64_t v = sr_swar_load(s + j);
                 /* a byte below 0x20, or at 0x7F and above, ends the run */
-                uint64_t low = (v - 0x2020202020202020ULL) & ~v & 0x8080808080808080ULL;
-                uint64_t high = (v | (v + 0x0101010101010101ULL)) & 0x8080808080808080ULL;
-                if (low | high)
+                if (sr_swar_below(v, 0x20) | sr_swar_eq(v, 0x7f) | sr_swar_high(v))
                     break;
                 j += 8;
             }

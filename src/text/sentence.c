@@ -1,6 +1,7 @@
 #include <ctype.h>
-#include <stdint.h>
 #include <string.h>
+
+#include "../util/swar.h"
 
 #include "text.h"
 
@@ -68,19 +69,13 @@ static void emit(sr_arena *a, const char *t, size_t s, size_t e, sr_span **out, 
         push(a, out, count, cap, s, e - s);
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-
 /* The next '.', '!' or '?' at or after i (n when none): eight bytes a
  * step, since most of a paragraph is neither. */
 static size_t next_stop(const char *t, size_t i, size_t n)
 {
     while (i + 8 <= n) {
-        uint64_t v;
-        memcpy(&v, t + i, 8);
-        uint64_t dot = v ^ ('.' * ONES), bang = v ^ ('!' * ONES), ask = v ^ ('?' * ONES);
-        if (HAS_ZERO(dot) | HAS_ZERO(bang) | HAS_ZERO(ask))
+        uint64_t v = sr_swar_load(t + i);
+        if (sr_swar_eq(v, '.') | sr_swar_eq(v, '!') | sr_swar_eq(v, '?'))
             break;
         i += 8;
     }

@@ -1,5 +1,6 @@
 #include <math.h>
 #include "buf.h"
+#include "swar.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -159,11 +160,8 @@ static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
  * text goes eight bytes a step. */
 static int json_plain8(uint64_t x)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t ctl = (x - ones * 0x20) & ~x;        /* bytes < 0x20 */
-    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
-    uint64_t hit = ctl | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del) | x;
-    return !(hit & high);
+    return !(sr_swar_below(x, 0x20) | sr_swar_eq(x, '"') | sr_swar_eq(x, '\\') | sr_swar_eq(x, 0x7f) |
+             sr_swar_high(x));
 }
 
 void sr_buf_json_str(sr_buf *b, const char *s)
@@ -173,8 +171,7 @@ void sr_buf_json_str(sr_buf *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *run = p, *end = p + strlen(s);
     while (p < end) {
-        uint64_t x;
-        while (end - p >= 8 && (memcpy(&x, p, 8), json_plain8(x)))
+        while (end - p >= 8 && json_plain8(sr_swar_load(p)))
             p += 8;
         if (p == end)
             break;
