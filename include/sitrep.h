@@ -193,6 +193,11 @@ int sr_write_header(FILE *f, sr_format fmt);
 /* One event, one line: JSONL, CSV or CAMEO TSV. Returns 0 or -1 on a
  * write error. */
 int sr_write_event(FILE *f, sr_format fmt, const sr_event *e);
+/* The same line appended to a buffer the caller owns: *buf holds *len
+ * bytes in *cap and is grown with realloc (the caller frees it, even after
+ * a failure); it stays NUL-terminated. Returns 0, or -1 when out of memory
+ * (nothing of the line is kept) or for a format without event lines. */
+int sr_format_event(sr_format fmt, const sr_event *e, char **buf, size_t *len, size_t *cap);
 
 /* ---- reading articles -------------------------------------------------- */
 

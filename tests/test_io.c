@@ -178,6 +178,28 @@ static void test_writers(void **st)
     assert_non_null(strstr(buf, "\t20190505\t2019\t05\t05\tRUSMILAIR\t"));
     assert_non_null(strstr(buf, "\t195\t19\t4\t"));
     free(buf);
+    /* sr_format_event appends the same line as sr_write_event writes, in
+     * each format, to a buffer that grows from nothing */
+    const sr_format fmts[] = {SR_FORMAT_JSONL, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV};
+    for (size_t k = 0; k < 3; k++) {
+        f = open_memstream(&buf, &len);
+        assert_int_equal(sr_write_event(f, fmts[k], e), 0);
+        assert_int_equal(sr_write_event(f, fmts[k], e), 0);
+        fclose(f);
+        char *out = NULL;
+        size_t olen = 0, ocap = 0;
+        assert_int_equal(sr_format_event(fmts[k], e, &out, &olen, &ocap), 0);
+        assert_int_equal(sr_format_event(fmts[k], e, &out, &olen, &ocap), 0);
+        assert_int_equal(olen, len);
+        assert_true(ocap > olen);
+        assert_memory_equal(out, buf, len);
+        assert_int_equal(out[olen], 0);
+        /* no event lines in GeoJSON: refused, nothing appended */
+        assert_int_equal(sr_format_event(SR_FORMAT_GEOJSON, e, &out, &olen, &ocap), -1);
+        assert_int_equal(olen, len);
+        free(out);
+        free(buf);
+    }
     sr_format fmt;
     assert_int_equal(sr_format_parse("csv", &fmt), 0);
     assert_int_equal(fmt, SR_FORMAT_CSV);

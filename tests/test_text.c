@@ -212,7 +212,7 @@ static void test_token_hash_and_case(void **st)
     size_t n = sr_tokenize(&A, s, strlen(s), &t, 0, NULL);
     assert_true(n >= 12);
     for (size_t i = 0; i < n; i++)
-        assert_true(t[i].hash == sr_hash64(t[i].norm, t[i].nlen, SR_HASH_SEED));
+        assert_true(t[i].hash == sr_word_hash(t[i].norm, t[i].nlen));
     assert_string_equal(t[0].norm, "isis");
     assert_true((t[0].flags & TK_CAP) && (t[0].flags & TK_ALLCAP));
     assert_string_equal(t[2].norm, "kamal");
@@ -250,6 +250,90 @@ static void test_boilerplate(void **st)
     free(b.rules);
 }
 
+/* The squeeze goes eight bytes a step until a run of spaces: rules must
+ * match (and the twelve-word limit of contains rules hold) wherever the
+ * runs, capitals and word starts fall against those steps. */
+static void test_boilerplate_every_alignment(void **st)
+{
+    (void)st;
+    sr_boiler b;
+    memset(&b, 0, sizeof b);
+    char r0[] = "share this article", r1[] = "read more:", r2[] = "cookies";
+    assert_int_equal(sr_boiler_add(&b, 0, r0), 0);
+    assert_int_equal(sr_boiler_add(&b, 1, r1), 0);
+    assert_int_equal(sr_boiler_add(&b, 2, r2), 0);
+    char line[256];
+    for (int pad = 0; pad < 17; pad++) {
+        for (int gap = 1; gap < 4; gap++) {
+            /* leading spaces, then words split by 1 to 3 spaces */
+            int n = snprintf(line, sizeof line, "%*sSHARE%*sThis%*sarticle", pad, "", gap, "", gap, "");
+            assert_true(sr_boiler_match(&b, line, (size_t)n));
+            n = snprintf(line, sizeof line, "%*sRead%*sMORE: the army said%*s", pad, "", gap, "", gap, "");
+            assert_true(sr_boiler_match(&b, line, (size_t)n));
+            n = snprintf(line, sizeof line, "%*sshare this articles", pad, "");
+            assert_false(sr_boiler_match(&b, line, (size_t)n));
+            /* twelve words: the contains rule applies; thirteen: not */
+            n = snprintf(line, sizeof line, "%*sa bb%*sccc dd e ff ggg h ii j kk COOKIES", pad, "", gap, "");
+            assert_true(sr_boiler_match(&b, line, (size_t)n));
+            n = snprintf(line, sizeof line, "%*sa bb%*sccc dd e ff ggg h ii j kk ll COOKIES", pad, "", gap, "");
+            assert_false(sr_boiler_match(&b, line, (size_t)n));
+        }
+    }
+    free(b.rules);
+}
+
+/* Two ways to the same key: the tokenizer's (reading past the end, into
+ * the norm room's slack) and the dictionary's (byte by byte). */
+static void test_word_hash_padded(void **st)
+{
+    (void)st;
+    char w[64 + 8];
+    for (size_t n = 0; n <= 64; n++) {
+        memset(w, 0, sizeof w);
+        for (size_t i = 0; i < n; i++)
+            w[i] = (char)('a' + (i * 7) % 26);
+        for (size_t i = n; i < sizeof w; i++)
+            w[i] = (char)0xA5; /* slack holds anything */
+        assert_true(sr_word_hash_padded(w, n) == sr_word_hash(w, n));
+        if (n)
+            assert_true(sr_word_hash(w, n) != sr_word_hash(w, n - 1));
+    }
+}
+
+/* The tokenizer writes a word's norm eight bytes a step; sr_norm_word
+ * writes it byte by byte. Every length, with a capital, a digit or an
+ * inner apostrophe at every position, gives the same norm. */
+static void test_token_norm_every_position(void **st)
+{
+    (void)st;
+    char word[48], text[64], ref[64];
+    for (size_t len = 1; len < 40; len++) {
+        for (size_t pos = 0; pos < len; pos++) {
+            for (int kind = 0; kind < 3; kind++) {
+                for (size_t i = 0; i < len; i++)
+                    word[i] = (char)('a' + (i * 5) % 26);
+                if (kind == 0)
+                    word[pos] = (char)('A' + pos % 26);
+                else if (kind == 1)
+                    word[pos] = (char)('0' + pos % 10);
+                else if (pos > 0 && pos + 2 < len)
+                    word[pos] = '\'';
+                word[len] = 0;
+                int n = snprintf(text, sizeof text, "x %s, y", word);
+                sr_token *t;
+                size_t nt = sr_tokenize(&A, text, (size_t)n, &t, 0, NULL);
+                assert_true(nt >= 4);
+                sr_norm_word(word, len, ref, sizeof ref);
+                assert_string_equal(t[1].norm, ref);
+                assert_int_equal(t[1].nlen, strlen(ref));
+                assert_true(t[1].hash == sr_word_hash(ref, strlen(ref)));
+                assert_string_equal(t[2].norm, ",");
+                sr_arena_reset(&A);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     sr_arena_init(&A, 1 << 16);
@@ -267,6 +351,9 @@ int main(void)
         cmocka_unit_test(test_tokens_diacritics_and_limit),
         cmocka_unit_test(test_token_hash_and_case),
         cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_boilerplate_every_alignment),
+        cmocka_unit_test(test_word_hash_padded),
+        cmocka_unit_test(test_token_norm_every_position),
     };
     int rc = cmocka_run_group_tests_name("text", t, NULL, NULL);
     sr_arena_free(&A);

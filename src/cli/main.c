@@ -142,7 +142,7 @@ typedef struct job {
     const char *file;
     long line;
     char *out;
-    size_t outlen;
+    size_t outlen, outcap;
     char *msgs;
     size_t msglen, msgcap;
     size_t events, sentences;
@@ -332,20 +332,19 @@ static void code_job(batch *b, sr_coder *c, job *j)
         for (size_t k = 0; k < sr_result_warning_count(res); k++)
             job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), a.id, sr_result_warning(res, k));
     }
-    FILE *o = open_memstream(&j->out, &j->outlen);
-    if (!o) {
-        job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), a.id);
-        j->rejected = 1;
-        return;
-    }
+    /* lines gathered in the job's own buffer: a FILE per article cost more
+     * than writing the events */
     for (size_t k = 0; k < sr_result_count(res); k++) {
         const sr_event *ev = sr_result_event(res, k);
         if (!b->all && sr_event_modality(ev) != SR_ASSERTED)
             continue;
-        sr_write_event(o, b->fmt, ev);
+        if (sr_format_event(b->fmt, ev, &j->out, &j->outlen, &j->outcap)) {
+            job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), a.id);
+            j->rejected = 1;
+            return;
+        }
         j->events++;
     }
-    fclose(o);
 }
 
 static void *worker(void *p)

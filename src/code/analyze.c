@@ -9,10 +9,8 @@
 #include "coder.h"
 #include "../util/str.h"
 
-size_t cue_end(const sr_sent *s, size_t i, int cue)
+size_t cue_end_at(const sr_sent *s, size_t i, int cue)
 {
-    if (!has_cue(s, i, cue))
-        return 0;
     size_t best = 0;
     for (size_t k = 0; k < s->ncs; k++)
         if (s->cs[k].s == i && s->cs[k].cue == cue && s->cs[k].e > best)
@@ -22,6 +20,8 @@ size_t cue_end(const sr_sent *s, size_t i, int cue)
 
 int cue_in(const sr_sent *s, size_t a, size_t b, int cue)
 {
+    if (!((s->cues >> cue) & 1))
+        return -1;
     if (b > s->ntok)
         b = s->ntok;
     for (size_t i = a; i < b; i++)
@@ -246,8 +246,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     s->ntok = sr_tokenize(a, s->text, s->len, &s->tok, e->max_sentence_tokens, &trunc);
     if (trunc && c->n_tok_trunc++ == 0)
         c->first_tok_trunc = s->index;
-    for (size_t i = 0; i < s->ntok; i++)
-        s->tok[i].id = sr_vocab_get_hashed(&e->d.vocab, s->tok[i].norm, s->tok[i].nlen, s->tok[i].hash);
+    sr_vocab_ids(&e->d.vocab, s->tok, s->ntok);
     s->titlecase = is_titlecase(s);
     s->question = s->ntok && sr_streq(s->tok[s->ntok - 1].norm, "?");
 
@@ -271,6 +270,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
             s->cs[s->ncs].e = all[k].end;
             s->cs[s->ncs].cue = (uint8_t)all[k].value;
             s->cuemask[all[k].start] |= 1ULL << all[k].value;
+            s->cues |= 1ULL << all[k].value;
             s->ncs++;
         } else {
             all[ncontent++] = all[k];

@@ -24,7 +24,29 @@ struct sr_engine {
             across, over, toward, towards, within, along, among, including, under, off, through, amid,
             during, following, throughout, not, no, targeting, them;
     } w;
+    /* WA_* bits by vocabulary id: word-list tests as one array read with
+     * the id the token has already, not string compares */
+    uint8_t *wattr;
+    size_t nwattr;
 };
+
+enum {
+    WA_STOPNAME = 1,  /* a capitalised word that starts no place name */
+    WA_PARTICLE = 2,  /* "al", "ez", "deir": lower case inside names */
+    WA_SOFTBREAK = 4, /* which, who, while ...: a clause starts */
+    WA_LOCPREP = 8,   /* in, near, outside ...: a place may follow */
+};
+
+static inline int word_has(const sr_engine *e, uint32_t id, unsigned attr)
+{
+    return id < e->nwattr && (e->wattr[id] & attr);
+}
+
+/* Gives each word of the list (adding it to the vocabulary) the WA_ bit;
+ * -1 when out of memory. */
+int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned attr);
+/* The place finder's word lists (places.c). */
+int sr_mark_place_words(sr_engine *e);
 
 /* An entity: who acted or was acted upon, shared by all its mentions. */
 typedef struct sr_entity {
@@ -109,6 +131,7 @@ typedef struct sr_sent {
     sr_match *m;
     size_t nm;
     uint64_t *cuemask;  /* token -> bit per cue starting there */
+    uint64_t cues;      /* every cue of the sentence: most tests stop here */
     sr_cuespan *cs;
     size_t ncs;
     sr_mention *men;
@@ -242,10 +265,15 @@ static inline int tok_word(const sr_sent *s, size_t i, const char *w)
 }
 static inline int has_cue(const sr_sent *s, size_t i, int cue)
 {
-    return i < s->ntok && (s->cuemask[i] >> cue) & 1;
+    return ((s->cues >> cue) & 1) && i < s->ntok && (s->cuemask[i] >> cue) & 1;
 }
+/* The longest of the cues of class `cue` known to start at i. */
+size_t cue_end_at(const sr_sent *s, size_t i, int cue);
 /* End of the cue of class `cue` starting at i (0 when none). */
-size_t cue_end(const sr_sent *s, size_t i, int cue);
+static inline size_t cue_end(const sr_sent *s, size_t i, int cue)
+{
+    return has_cue(s, i, cue) ? cue_end_at(s, i, cue) : 0;
+}
 /* Is there a cue of class `cue` starting in [a, b)? Returns its start or -1. */
 int cue_in(const sr_sent *s, size_t a, size_t b, int cue);
 /* Copies the surface text of tokens [a, b) into the arena. */

@@ -48,6 +48,28 @@ static uint32_t fw(sr_engine *e, const char *w)
     return sr_vocab_add(&e->d.vocab, w, strlen(w));
 }
 
+int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned attr)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint32_t id = fw(e, words[k]);
+        if (!id)
+            return -1;
+        if (id >= e->nwattr) {
+            size_t nc = e->nwattr ? e->nwattr : 256;
+            while (nc <= id)
+                nc *= 2;
+            uint8_t *na = realloc(e->wattr, nc);
+            if (!na)
+                return -1;
+            memset(na + e->nwattr, 0, nc - e->nwattr);
+            e->wattr = na;
+            e->nwattr = nc;
+        }
+        e->wattr[id] |= (uint8_t)attr;
+    }
+    return 0;
+}
+
 sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
 {
     sr_error_clear(err);
@@ -101,6 +123,15 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     W(including, "including"); W(under, "under"); W(off, "off"); W(through, "through"); W(amid, "amid");
     W(during, "during"); W(following, "following"); W(throughout, "throughout"); W(not, "not"); W(no, "no"); W(targeting, "targeting"); W(them, "them");
 #undef W
+    static const char *const soft[] = {"which", "who", "while", "after", "before", "when", "but", "since"};
+    static const char *const loc[] = {"in", "at", "near", "outside", "inside", "around", "from",
+                                      "into", "toward", "towards", "across", "within", "to", "on",
+                                      "over", "along", "between", "throughout", "through", "off", "of"};
+    if (sr_mark_words(e, soft, sizeof soft / sizeof soft[0], WA_SOFTBREAK) ||
+        sr_mark_words(e, loc, sizeof loc / sizeof loc[0], WA_LOCPREP) || sr_mark_place_words(e)) {
+        sr_engine_free(e);
+        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
+    }
     *out = e;
     return SR_OK;
 }
@@ -111,6 +142,7 @@ void sr_engine_free(sr_engine *e)
         return;
     sr_dicts_free(&e->d);
     sr_gaz_close(e->gaz);
+    free(e->wattr);
     free(e);
 }
 

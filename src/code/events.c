@@ -27,9 +27,7 @@ static int is_soft_break(const sr_engine *e, const sr_sent *s, size_t i)
         return sr_streq(w, ",") || sr_streq(w, "(") || sr_streq(w, ")") || sr_streq(w, "\"") ||
                (sr_streq(w, "-") && (t->flags & TK_SPACE_BEFORE));
     }
-    uint32_t id = t->id;
-    return id && (id == e->w.which || id == e->w.who || id == e->w.while_ || id == e->w.after ||
-                  id == e->w.before || id == e->w.when || id == e->w.but || id == e->w.since);
+    return word_has(e, t->id, WA_SOFTBREAK);
 }
 
 static void make_clauses(sr_coder *c, const sr_sent *s, clauses *cl)
@@ -492,6 +490,8 @@ static int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
     const uint64_t any = (1ULL << CUE_W_AIR) | (1ULL << CUE_W_SHELL) | (1ULL << CUE_W_IED) | (1ULL << CUE_W_SUICIDE) |
                          (1ULL << CUE_W_GRENADE) | (1ULL << CUE_W_CHEM) | (1ULL << CUE_W_SMALLARMS) |
                          (1ULL << CUE_W_CARBOMB);
+    if (!(s->cues & any))
+        b = a;
     for (size_t i = a; i < b; i++) {
         uint64_t m = s->cuemask[i];
         /* most words name no weapon: no need to ask whose they are */

@@ -12,59 +12,47 @@
 #include "coder.h"
 #include "../util/str.h"
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int in_sorted(const char *w, const char *const *list, size_t n)
-{
-    return bsearch(&w, list, n, sizeof *list, cmp_str) != NULL;
-}
-
 /* Lower-case words that belong inside Arabic, Kurdish, Pashto names. */
-static int is_particle(const char *w)
-{
-    /* sorted: looked up by bisection, this runs for every capitalised word */
-    static const char *const p[] = {
-        "abu", "ad", "adh", "ain", "al", "an", "ar", "as", "ash", "at", "ayn", "az", "bab", "bani", "bayt",
-        "beit", "beni", "bin", "bir", "bu", "dar", "dayr", "de", "deir", "del", "des", "du", "e", "ed", "el",
-        "es", "ez", "i", "ibn", "jabal", "jebel", "jisr", "kafr", "khirbat", "khirbet", "la", "le", "marj",
-        "qasr", "ras", "shaykh", "sheikh", "tal", "tell", "ul", "um", "umm", "wadi",
-    };
-    return in_sorted(w, p, sizeof p / sizeof p[0]);
-}
+static const char *const particles[] = {
+    "abu", "ad", "adh", "ain", "al", "an", "ar", "as", "ash", "at", "ayn", "az", "bab", "bani", "bayt",
+    "beit", "beni", "bin", "bir", "bu", "dar", "dayr", "de", "deir", "del", "des", "du", "e", "ed", "el",
+    "es", "ez", "i", "ibn", "jabal", "jebel", "jisr", "kafr", "khirbat", "khirbet", "la", "le", "marj",
+    "qasr", "ras", "shaykh", "sheikh", "tal", "tell", "ul", "um", "umm", "wadi",
+};
 
 /* Capitalised words that start sentences or name people and bodies, never
  * places. */
-static int is_stop_name(const char *w)
+static const char *const stop_names[] = {
+    "a", "according", "activists", "after", "agency", "all", "allah", "also", "ambassador", "an", "and",
+    "arab", "army", "as", "assistant", "associated", "at", "battalion", "before", "black", "both",
+    "brigade", "brigadier", "but", "by", "captain", "caspian", "central", "chairman", "christian",
+    "christmas", "col", "colonel", "commander", "committee", "congress", "coronavirus", "council",
+    "court", "covid", "daesh", "defence", "defense", "democratic", "deputy", "director", "division", "dr",
+    "each", "earlier", "eastern", "eid", "emir", "envoy", "euphrates", "facebook", "federal", "first",
+    "for", "force", "forces", "foreign", "from", "front", "furthermore", "gen", "general", "global",
+    "god", "google", "government", "group", "gulf", "hamas", "he", "her", "here", "hezbollah", "high",
+    "his", "how", "however", "human", "i", "in", "interior", "international", "internet", "isil", "isis",
+    "islamic", "it", "its", "justice", "king", "kurdish", "lake", "last", "later", "leader", "lieutenant",
+    "local", "major", "many", "mayor", "meanwhile", "mediterranean", "minister", "ministry", "moreover",
+    "most", "mount", "mr", "mr.", "mrs", "ms", "muslim", "my", "national", "news", "next", "nile",
+    "northern", "observatory", "of", "official", "officials", "on", "one", "operation", "opposition",
+    "or", "our", "parliament", "party", "people's", "persian", "police", "pope", "popular", "president",
+    "press", "prime", "prince", "qaeda", "ramadan", "red", "regime", "residents", "reuters", "revolution",
+    "revolutionary", "rights", "river", "saint", "sea", "second", "secretary", "security", "senate",
+    "senator", "sergeant", "several", "she", "sheikh", "shi'ite", "shia", "shiite", "so", "some",
+    "source", "sources", "southern", "spokesman", "spokesperson", "state", "sunni", "supreme", "taliban",
+    "telegram", "television", "that", "the", "their", "then", "there", "these", "they", "third", "this",
+    "those", "three", "tigris", "to", "today", "tomorrow", "tv", "twitter", "two", "united", "we",
+    "western", "what", "when", "where", "while", "who", "why", "with", "witnesses", "yesterday", "your",
+    "youtube",
+};
+
+int sr_mark_place_words(sr_engine *e)
 {
-    /* sorted: looked up by bisection, this runs for every capitalised word */
-    static const char *const p[] = {
-        "a", "according", "activists", "after", "agency", "all", "allah", "also", "ambassador", "an", "and",
-        "arab", "army", "as", "assistant", "associated", "at", "battalion", "before", "black", "both",
-        "brigade", "brigadier", "but", "by", "captain", "caspian", "central", "chairman", "christian",
-        "christmas", "col", "colonel", "commander", "committee", "congress", "coronavirus", "council",
-        "court", "covid", "daesh", "defence", "defense", "democratic", "deputy", "director", "division", "dr",
-        "each", "earlier", "eastern", "eid", "emir", "envoy", "euphrates", "facebook", "federal", "first",
-        "for", "force", "forces", "foreign", "from", "front", "furthermore", "gen", "general", "global",
-        "god", "google", "government", "group", "gulf", "hamas", "he", "her", "here", "hezbollah", "high",
-        "his", "how", "however", "human", "i", "in", "interior", "international", "internet", "isil", "isis",
-        "islamic", "it", "its", "justice", "king", "kurdish", "lake", "last", "later", "leader", "lieutenant",
-        "local", "major", "many", "mayor", "meanwhile", "mediterranean", "minister", "ministry", "moreover",
-        "most", "mount", "mr", "mr.", "mrs", "ms", "muslim", "my", "national", "news", "next", "nile",
-        "northern", "observatory", "of", "official", "officials", "on", "one", "operation", "opposition",
-        "or", "our", "parliament", "party", "people's", "persian", "police", "pope", "popular", "president",
-        "press", "prime", "prince", "qaeda", "ramadan", "red", "regime", "residents", "reuters", "revolution",
-        "revolutionary", "rights", "river", "saint", "sea", "second", "secretary", "security", "senate",
-        "senator", "sergeant", "several", "she", "sheikh", "shi'ite", "shia", "shiite", "so", "some",
-        "source", "sources", "southern", "spokesman", "spokesperson", "state", "sunni", "supreme", "taliban",
-        "telegram", "television", "that", "the", "their", "then", "there", "these", "they", "third", "this",
-        "those", "three", "tigris", "to", "today", "tomorrow", "tv", "twitter", "two", "united", "we",
-        "western", "what", "when", "where", "while", "who", "why", "with", "witnesses", "yesterday", "your",
-        "youtube",
-    };
-    return in_sorted(w, p, sizeof p / sizeof p[0]);
+    return sr_mark_words(e, particles, sizeof particles / sizeof particles[0], WA_PARTICLE) ||
+                   sr_mark_words(e, stop_names, sizeof stop_names / sizeof stop_names[0], WA_STOPNAME)
+               ? -1
+               : 0;
 }
 
 static int owned_by_other(const sr_sent *s, size_t i)
@@ -73,7 +61,7 @@ static int owned_by_other(const sr_sent *s, size_t i)
     return o >= 0 && s->m[o].kind != PH_PLACE;
 }
 
-static int name_tok(const sr_sent *s, size_t i, int first)
+static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
 {
     if (i >= s->ntok)
         return 0;
@@ -85,7 +73,7 @@ static int name_tok(const sr_sent *s, size_t i, int first)
     if ((t->flags & TK_CAP) && sr_weekday_name(t->norm) >= 0)
         return 0;
     if (t->flags & TK_CAP) {
-        if (first && is_stop_name(t->norm))
+        if (first && word_has(e, t->id, WA_STOPNAME))
             return 0;
         if ((t->flags & TK_ALLCAP) && t->nlen <= 4 && !(t->flags & TK_HYPH))
             return 0; /* acronyms: agencies, units */
@@ -95,7 +83,7 @@ static int name_tok(const sr_sent *s, size_t i, int first)
      * particles that are English words too ("at", "as", "an") only with a
      * hyphen ("at-Tanf") */
     if (i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) && t->nlen <= 7 &&
-        !owned_by_other(s, i + 1) && is_particle(t->norm)) {
+        !owned_by_other(s, i + 1) && word_has(e, t->id, WA_PARTICLE)) {
         static const char *const english[] = {"at", "as", "an", "ad", "ar", "es", "ed", "e", "i", "de", "la",
                                               "le", "du", "des", "ul", "bu", "dar", NULL};
         for (const char *const *q = english; *q; q++)
@@ -106,18 +94,16 @@ static int name_tok(const sr_sent *s, size_t i, int first)
     return 0;
 }
 
-/* A name: capitalised words (and particles) from i. Returns its end, or i. */
-static size_t name_seq(const sr_sent *s, size_t i)
+/* A name: capitalised words (and particles) from i. Returns its end, or i.
+ * Asked at every token: the test most words fail is kept in line, the
+ * rest out of line (its call cost more than the test). */
+static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const sr_sent *s, size_t i)
 {
-    /* a name starts with a capital, or with a particle before one (as
-     * name_tok says): most words are neither, and this runs for each */
-    if (i >= s->ntok || (!(s->tok[i].flags & TK_CAP) && !(i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP))))
-        return i;
-    if (!name_tok(s, i, 1))
+    if (!name_tok(e, s, i, 1))
         return i;
     size_t j = i + 1;
     while (j < s->ntok && j < i + 5 &&
-           (name_tok(s, j, 0) || ((s->tok[j].flags & TK_NUM) && (s->tok[j].flags & TK_HYPH)))) {
+           (name_tok(e, s, j, 0) || ((s->tok[j].flags & TK_NUM) && (s->tok[j].flags & TK_HYPH)))) {
         /* a new name starts after a comma only; two capitalised words in a
          * row belong together; "T-4" keeps its number */
         j++;
@@ -126,6 +112,15 @@ static size_t name_seq(const sr_sent *s, size_t i)
     if (j == i + 1 && s->tok[i].nlen < 2)
         return i;
     return j;
+}
+
+static inline size_t name_seq(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    /* a name starts with a capital, or with a particle before one (as
+     * name_tok says) */
+    if (i >= s->ntok || (!(s->tok[i].flags & TK_CAP) && !(i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP))))
+        return i;
+    return name_seq_from(e, s, i);
 }
 
 static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
@@ -150,12 +145,19 @@ static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
     return p;
 }
 
-static int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
+static int __attribute__((noinline)) kind_of_noun_at(const sr_sent *s, size_t i, size_t *end);
+
+/* asked of every token: most start no place noun, which is told in line */
+static inline int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
 {
-    /* asked of every token: most start no place noun */
     const uint64_t nouns = (1ULL << CUE_PN_TOWN) | (1ULL << CUE_PN_REGION) | (1ULL << CUE_PN_FEATURE);
-    if (i >= s->ntok || !(s->cuemask[i] & nouns))
+    if (!(s->cues & nouns) || i >= s->ntok || !(s->cuemask[i] & nouns))
         return 0;
+    return kind_of_noun_at(s, i, end);
+}
+
+static int kind_of_noun_at(const sr_sent *s, size_t i, size_t *end)
+{
     size_t e;
     if ((e = cue_end(s, i, CUE_PN_TOWN))) {
         *end = e;
@@ -282,11 +284,7 @@ static const char *plain_name(sr_coder *c, const char *name)
 
 static int is_loc_prep(const sr_engine *e, uint32_t id)
 {
-    return id && (id == e->w.in || id == e->w.at || id == e->w.near || id == e->w.outside || id == e->w.inside ||
-                  id == e->w.around || id == e->w.from || id == e->w.into || id == e->w.toward ||
-                  id == e->w.towards || id == e->w.across || id == e->w.within || id == e->w.to ||
-                  id == e->w.on || id == e->w.over || id == e->w.along || id == e->w.between ||
-                  id == e->w.throughout || id == e->w.through || id == e->w.off || id == e->w.of);
+    return word_has(e, id, WA_LOCPREP);
 }
 
 /* Coordinates for the places the dictionaries left without: from
@@ -429,10 +427,10 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             size_t ke = 0;
             int k = kind_of_noun(s, i, &ke);
             /* "two more villages: Derwish and Amiriyah" */
-            if (k && ke + 1 < n && sr_streq(s->tok[ke].norm, ":") && name_seq(s, ke + 1) > ke + 1) {
+            if (k && ke + 1 < n && sr_streq(s->tok[ke].norm, ":") && name_seq(e, s, ke + 1) > ke + 1) {
                 if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
                     continue; /* a known place: the dictionary path takes it */
-                size_t ne = name_seq(s, ke + 1);
+                size_t ne = name_seq(e, s, ke + 1);
                 p = new_place(c, s, &cap);
                 if (!p)
                     return;
@@ -454,7 +452,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                     /* dictionary place: the dictionary path takes it; remember the noun */
                     continue;
                 }
-                size_t ne = name_seq(s, j);
+                size_t ne = name_seq(e, s, j);
                 if (ne == j)
                     continue;
                 p = new_place(c, s, &cap);
@@ -467,7 +465,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->s = (uint16_t)i;
                 end = ne;
             } else if (!k) {
-                size_t ne = name_seq(s, i);
+                size_t ne = name_seq(e, s, i);
                 if (ne == i)
                     continue;
                 size_t ke2 = 0;
@@ -793,7 +791,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             size_t st = j + 1;
             if (tok_is(s, st, e->w.and_))
                 st++;
-            size_t ne = name_seq(s, st);
+            size_t ne = name_seq(e, s, st);
             if (ne > st && !(k + 1 < s->npm && s->pm[k + 1].s <= st)) {
                 sr_pmention *q = new_place(c, s, &cap);
                 if (!q)

@@ -25,9 +25,11 @@ void sr_vocab_free(sr_vocab *v);
 uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n);
 /* Id of the word or 0 when absent. Read-only: safe from many threads. */
 uint32_t sr_vocab_get(const sr_vocab *v, const char *w, size_t n);
-/* The same, with h = sr_hash64(w, n, SR_HASH_SEED) known already (a
+/* The same, with h = sr_word_hash(w, n) known already (a
  * token's hash). */
 uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_t h);
+/* Sets the id of each token (0 when absent) from its norm and hash. */
+void sr_vocab_ids(const sr_vocab *v, sr_token *t, size_t n);
 
 enum {
     PH_ACTOR = 1, /* named actor (actors.txt) */

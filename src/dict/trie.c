@@ -39,7 +39,7 @@ static inline uint64_t edge_key(uint32_t parent, uint32_t id)
     return ((uint64_t)parent << 32) | id;
 }
 
-static uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
+static inline uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
 {
     if (!parent)
         return id < t->root_cap ? t->root_child[id] : 0;
@@ -179,6 +179,13 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
 {
     size_t count = 0, cap = 0;
     sr_match *v = NULL;
+    /* the first step's nodes asked of the cache together (see
+     * sr_vocab_ids) */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = toks[i].id;
+        if (id < t->root_cap && t->root_child[id])
+            __builtin_prefetch(&t->node[t->root_child[id]]);
+    }
     for (size_t i = 0; i < n; i++) {
         uint32_t node = 0;
         for (size_t j = i; j < n && j - i < 16; j++) {

@@ -16,6 +16,16 @@ struct vocab_slot {
     } w;
 };
 
+/* The 64-bit hashes agreed: nearly always the same short word, for
+ * which a call to memcmp cost more than the loop. */
+static inline int same_word(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static const char *slot_word(const struct vocab_slot *s)
 {
     return s->len <= INLINE_WORD ? s->w.in : s->w.out;
@@ -57,7 +67,7 @@ static int grow(sr_vocab *v)
 
 uint32_t sr_vocab_get(const sr_vocab *v, const char *w, size_t n)
 {
-    return sr_vocab_get_hashed(v, w, n, sr_hash64(w, n, SR_HASH_SEED));
+    return sr_vocab_get_hashed(v, w, n, sr_word_hash(w, n));
 }
 
 uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_t h)
@@ -69,10 +79,25 @@ uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_
         const struct vocab_slot *s = &v->slots[j];
         if (!s->id)
             return 0;
-        if (s->h == h && s->len == n && memcmp(slot_word(s), w, n) == 0)
+        if (s->h == h && s->len == n && same_word(slot_word(s), w, n))
             return s->id;
         j = (j + 1) & (v->cap - 1);
     }
+}
+
+void sr_vocab_ids(const sr_vocab *v, sr_token *t, size_t n)
+{
+    if (!v->cap) {
+        for (size_t i = 0; i < n; i++)
+            t[i].id = 0;
+        return;
+    }
+    /* every slot asked of the cache first: the misses then overlap
+     * instead of coming one after another */
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&v->slots[t[i].hash & (v->cap - 1)]);
+    for (size_t i = 0; i < n; i++)
+        t[i].id = sr_vocab_get_hashed(v, t[i].norm, t[i].nlen, t[i].hash);
 }
 
 uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n)
@@ -82,7 +107,7 @@ uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n)
         return id;
     if ((v->count + 1) * 2 > v->cap && grow(v))
         return 0;
-    uint64_t h = sr_hash64(w, n, SR_HASH_SEED);
+    uint64_t h = sr_word_hash(w, n);
     size_t j = h & (v->cap - 1);
     while (v->slots[j].id)
         j = (j + 1) & (v->cap - 1);

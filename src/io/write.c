@@ -238,18 +238,36 @@ static void write_tsv(sr_buf *b, const sr_event *e)
     sr_buf_printf(b, "\t%d\t%s\n", sr_event_sentence(e), sr_modality_str(sr_event_modality(e)));
 }
 
+static int format_event(sr_buf *b, sr_format fmt, const sr_event *e)
+{
+    switch (fmt) {
+    case SR_FORMAT_JSONL: write_jsonl(b, e); break;
+    case SR_FORMAT_CSV: write_csv(b, e); break;
+    case SR_FORMAT_CAMEO_TSV: write_tsv(b, e); break;
+    default: return -1;
+    }
+    return b->oom ? -1 : 0;
+}
+
+int sr_format_event(sr_format fmt, const sr_event *e, char **buf, size_t *len, size_t *cap)
+{
+    sr_buf b = {*buf, *len, *cap, 0};
+    int rc = format_event(&b, fmt, e);
+    *buf = b.p;
+    *cap = b.cap;
+    /* a line cut short by a failed allocation is taken back */
+    *len = rc ? (*len) : b.len;
+    if (*buf)
+        (*buf)[*len] = 0;
+    return rc;
+}
+
 int sr_write_event(FILE *f, sr_format fmt, const sr_event *e)
 {
     sr_buf b;
     sr_buf_init(&b);
-    switch (fmt) {
-    case SR_FORMAT_JSONL: write_jsonl(&b, e); break;
-    case SR_FORMAT_CSV: write_csv(&b, e); break;
-    case SR_FORMAT_CAMEO_TSV: write_tsv(&b, e); break;
-    default: sr_buf_free(&b); return -1;
-    }
-    int rc = 0;
-    if (b.oom || fwrite(b.p, 1, b.len, f) != b.len)
+    int rc = format_event(&b, fmt, e);
+    if (!rc && fwrite(b.p, 1, b.len, f) != b.len)
         rc = -1;
     sr_buf_free(&b);
     return rc;

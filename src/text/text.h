@@ -88,7 +88,7 @@ typedef struct sr_token {
     uint32_t flags;
     uint32_t id;       /* vocabulary id, 0 when not in any dictionary */
     const char *norm;  /* lower-cased, marks stripped, NUL-terminated */
-    uint64_t hash;     /* sr_hash64 of norm from SR_HASH_SEED: the dictionary
+    uint64_t hash;     /* sr_word_hash of norm: the dictionary
                           lookup's key, made while norm is written */
     double num;        /* when TK_NUM */
 } sr_token;

@@ -2,6 +2,7 @@
 #include <utf8proc.h>
 
 #include "../util/hash.h"
+#include "../util/swar.h"
 
 #include "text.h"
 
@@ -140,17 +141,18 @@ static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
 
 /* Room for the norms of a sentence's ASCII words, taken from the arena
  * once: a word's norm is never longer than the word, so the sentence's
- * length plus a NUL a word is enough. */
+ * length plus a NUL a word is enough, and ROOM_SLACK more lets words be
+ * copied and hashed eight bytes a step. */
+#define ROOM_SLACK 16
 typedef struct norm_room {
     char *p, *end;
 } norm_room;
 
-/* ASCII words (nearly all of English news): lower-cased into the room,
- * hashed and case-flagged in the same pass. */
+/* ASCII words (nearly all of English news): lower-cased into the room
+ * and case-flagged in the same pass. */
 static const char *norm_ascii(norm_room *r, sr_token *t, const char *s, size_t n)
 {
     char *o = r->p;
-    uint64_t h = SR_HASH_SEED;
     int letters = 0, upper = 0, first = -1;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -168,12 +170,11 @@ static const char *norm_ascii(norm_room *r, sr_token *t, const char *s, size_t n
                 first = 0;
         }
         *o++ = (char)c;
-        h = (h ^ c) * 0x100000001b3ULL;
     }
     *o++ = 0;
     const char *norm = r->p;
     t->nlen = (uint16_t)(o - 1 - r->p);
-    t->hash = h;
+    t->hash = sr_word_hash_padded(norm, t->nlen);
     r->p = o;
     /* as case_flags below decides */
     if (first == 1)
@@ -234,30 +235,54 @@ static void case_flags(sr_token *t, const char *s, size_t n)
 /* What scanning a word found. */
 typedef struct word_scan {
     char *o;    /* past the norm written so far */
-    uint64_t h; /* hash of the norm (ASCII words) */
     int letters, upper, first, digits, alnum, alpha_only, ascii;
 } word_scan;
 
+/* Bytes 'a' to 'z' of v, as high bits. Exact for every byte (no borrow
+ * crosses bytes): each byte's low seven bits are compared with 0x61 and
+ * 0x7b by adding, and bytes of 0x80 and above are taken out. */
+static inline uint64_t lower_bytes(uint64_t v)
+{
+    uint64_t x = v & ~SR_SWAR_HIGHS;
+    uint64_t ge_a = x + SR_SWAR_ONES * (0x80 - 'a');
+    uint64_t gt_z = x + SR_SWAR_ONES * (0x80 - 'z' - 1);
+    return ge_a & ~gt_z & ~v & SR_SWAR_HIGHS;
+}
+
 /* Scans the word from i (st: where its token starts), writing an ASCII
  * word's norm to o: lower case, without the apostrophes and separators the
- * word keeps, hashed and case-counted on the way (as norm_ascii does). A
- * word with other letters, or one that loses its "n" to "n't", is normed
- * again by the caller. Returns the end of the word. Kept out of line: in
- * the tokenizer's body its counters lived on the stack. */
+ * word keeps, case-counted on the way (as norm_ascii does). Runs of
+ * lower-case letters are copied eight bytes a step, so o needs
+ * ROOM_SLACK bytes past the norm. A word with other letters, or one that
+ * loses its "n" to "n't", is normed again by the caller. Returns the end
+ * of the word. Kept out of line: in the tokenizer's body its counters
+ * lived on the stack. */
 static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_t i, size_t st, char *o, word_scan *w)
 {
-    uint64_t h = SR_HASH_SEED;
     size_t letters = 0, other = 0; /* other: non-ASCII letters and marks */
     int upper = 0, first = -1, digits = 0, ascii = 1;
     while (i < n) {
         /* most of a word is a run of lower-case letters */
         size_t run = i;
         unsigned char d;
+        while (i + 8 <= n) {
+            uint64_t v = sr_swar_load(s + i);
+            uint64_t stop = ~lower_bytes(v) & SR_SWAR_HIGHS;
+            memcpy(o, &v, 8);
+            if (stop) {
+                size_t k = (size_t)__builtin_ctzll(stop) / 8;
+                o += k;
+                i += k;
+                goto run_done;
+            }
+            o += 8;
+            i += 8;
+        }
         while (i < n && (unsigned)((d = (unsigned char)s[i]) - 'a') < 26u) {
             *o++ = (char)d;
-            h = (h ^ d) * 0x100000001b3ULL;
             i++;
         }
+    run_done:
         if (i > run) {
             letters += i - run;
             if (first < 0)
@@ -274,14 +299,12 @@ static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_
             d = (unsigned char)(d + 32);
             i++;
             *o++ = (char)d;
-            h = (h ^ d) * 0x100000001b3ULL;
             continue;
         }
         if ((unsigned)(d - '0') < 10u) {
             digits++;
             i++;
             *o++ = (char)d;
-            h = (h ^ d) * 0x100000001b3ULL;
             continue;
         }
         if (d < 0x80) {
@@ -315,7 +338,6 @@ static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_
         i += (size_t)l;
     }
     w->o = o;
-    w->h = h;
     w->letters = (int)letters;
     w->upper = upper;
     w->first = first;
@@ -330,8 +352,8 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
 {
     tok_vec tv = {0};
     norm_room room;
-    room.p = sr_arena_alloc(a, 2 * n + 2);
-    room.end = room.p ? room.p + 2 * n + 2 : NULL;
+    room.p = sr_arena_alloc(a, 2 * n + 2 + ROOM_SLACK);
+    room.end = room.p ? room.p + 2 * n + 2 + ROOM_SLACK : NULL;
     if (!room.p) {
         *out = NULL;
         return 0;
@@ -377,19 +399,16 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                     i = j;
                 }
             }
-            /* An ASCII word's norm is written while it is scanned: lower
-             * case, without the apostrophes and separators the word
-             * keeps, hashed and case-counted on the way (as norm_ascii
-             * does). A word with other letters, or one that loses its
-             * "n" to "n't", is normed again below. */
+            /* An ASCII word's norm is written while it is scanned (see
+             * scan_word) and hashed once written. A word with other
+             * letters, or one that loses its "n" to "n't", is normed
+             * again below. */
             char *o = room.p;
-            uint64_t h = SR_HASH_SEED;
             int letters = 0, upper = 0, first = -1;
             if (!dotted) {
                 word_scan w;
                 i = scan_word(s, n, i, st, o, &w);
                 o = w.o;
-                h = w.h;
                 letters = w.letters;
                 upper = w.upper;
                 first = w.first;
@@ -418,7 +437,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 *o++ = 0;
                 t->norm = room.p;
                 t->nlen = (uint16_t)(o - 1 - room.p);
-                t->hash = h;
+                t->hash = sr_word_hash_padded(room.p, t->nlen);
                 room.p = o;
                 if (first == 1)
                     t->flags |= TK_CAP;
@@ -430,7 +449,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 t->norm = norm_dup(a, s + st, end - st, &t->nlen);
                 if (!t->norm)
                     break;
-                t->hash = sr_hash64(t->norm, t->nlen, SR_HASH_SEED);
+                t->hash = sr_word_hash(t->norm, t->nlen);
                 case_flags(t, s + st, end - st);
             }
             if (digits && !alnum) {
@@ -488,7 +507,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_WORD | TK_NEG;
                 u->norm = "not";
                 u->nlen = 3;
-                u->hash = sr_hash64("not", 3, SR_HASH_SEED);
+                u->hash = sr_word_hash("not", 3);
                 i = end + 3;
                 continue;
             }
@@ -503,7 +522,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_POSS;
                 u->norm = "'s";
                 u->nlen = 2;
-                u->hash = sr_hash64("'s", 2, SR_HASH_SEED);
+                u->hash = sr_word_hash("'s", 2);
                 i = end + 2;
             } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
                        (end + 1 >= n || !is_word_at(s, n, end + 1))) {
@@ -515,7 +534,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->flags = TK_POSS;
                 u->norm = "'s";
                 u->nlen = 2;
-                u->hash = sr_hash64("'s", 2, SR_HASH_SEED);
+                u->hash = sr_word_hash("'s", 2);
                 i = end + 1;
             }
             continue;
@@ -549,7 +568,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
         t->nlen = (uint16_t)l;
         if (!t->norm)
             break;
-        t->hash = sr_hash64(t->norm, t->nlen, SR_HASH_SEED);
+        t->hash = sr_word_hash(t->norm, t->nlen);
         i += (size_t)l;
         space_before = 0;
         hyph = 0;

@@ -51,29 +51,6 @@ int sr_buf_reserve(sr_buf *b, size_t extra)
     return 0;
 }
 
-void sr_buf_put(sr_buf *b, const void *s, size_t n)
-{
-    if (sr_buf_reserve(b, n))
-        return;
-    if (n)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
-}
-
-void sr_buf_puts(sr_buf *b, const char *s)
-{
-    sr_buf_put(b, s, strlen(s));
-}
-
-void sr_buf_putc(sr_buf *b, char c)
-{
-    if (sr_buf_reserve(b, 1))
-        return;
-    b->p[b->len++] = c;
-    b->p[b->len] = 0;
-}
-
 void sr_buf_put_long(sr_buf *b, long v)
 {
     char tmp[24];

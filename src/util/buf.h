@@ -3,6 +3,7 @@
 #define SR_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sr_buf {
     char *p;
@@ -14,9 +15,28 @@ void sr_buf_init(sr_buf *b);
 void sr_buf_free(sr_buf *b);
 void sr_buf_clear(sr_buf *b);
 int sr_buf_reserve(sr_buf *b, size_t extra);
-void sr_buf_put(sr_buf *b, const void *s, size_t n);
-void sr_buf_puts(sr_buf *b, const char *s);
-void sr_buf_putc(sr_buf *b, char c);
+
+/* The appends are in line: the output writer makes dozens an event, most
+ * of a few constant bytes, which then cost a few stores each. */
+static inline void sr_buf_put(sr_buf *b, const void *s, size_t n)
+{
+    if ((b->oom || b->len + n + 1 > b->cap) && sr_buf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+static inline void sr_buf_puts(sr_buf *b, const char *s)
+{
+    sr_buf_put(b, s, strlen(s));
+}
+
+static inline void sr_buf_putc(sr_buf *b, char c)
+{
+    sr_buf_put(b, &c, 1);
+}
 void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The decimal digits of v, without printf's cost on the hot path. */
 void sr_buf_put_long(sr_buf *b, long v);

@@ -16,6 +16,65 @@ static inline uint64_t sr_hash64(const void *data, size_t n, uint64_t h)
 }
 #define SR_HASH_SEED 0xcbf29ce484222325ULL
 
+/* The dictionary key of a token's norm: eight bytes a step where FNV-1a
+ * takes one (its multiply a byte was the tokenizer's longest chain). It
+ * only keys the vocabulary built at load, so unlike sr_hash64 it may
+ * change between versions; nothing stores it. */
+static inline uint64_t sr_word_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
+}
+
+static inline uint64_t sr_word_final(uint64_t h)
+{
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 29);
+}
+
+/* little-endian bytes of p[0..n), n < 8 */
+static inline uint64_t sr_word_tail(const char *p, size_t n)
+{
+    uint64_t t = 0;
+    for (size_t k = 0; k < n; k++)
+        t |= (uint64_t)(unsigned char)p[k] << (8 * k);
+    return t;
+}
+
+static inline uint64_t sr_word_hash(const char *p, size_t n)
+{
+    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = 0;
+        for (int k = 0; k < 8; k++)
+            w |= (uint64_t)(unsigned char)p[i + k] << (8 * k);
+        h = sr_word_step(h, w);
+    }
+    return sr_word_final(sr_word_step(h, sr_word_tail(p + i, n - i)));
+}
+
+/* The same value, for a norm that may be read up to the next multiple of
+ * eight bytes past its end (the tokenizer's norm room keeps that slack). */
+static inline uint64_t sr_word_hash_padded(const char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+        __builtin_memcpy(&w, p + i, 8);
+        h = sr_word_step(h, w);
+    }
+    size_t r = n - i;
+    __builtin_memcpy(&w, p + i, 8);
+    w = r ? w & (~0ULL >> (64 - 8 * r)) : 0;
+    return sr_word_final(sr_word_step(h, w));
+#else
+    return sr_word_hash(p, n);
+#endif
+}
+
 static inline uint64_t sr_mix64(uint64_t x)
 {
     x ^= x >> 33;
