@@ -1,4 +1,6 @@
 /* Text layer: UTF-8 repair, punctuation, boilerplate, sentences, tokens. */
+#include <ctype.h>
+
 #include "testutil.h"
 #include "text/text.h"
 #include "util/hash.h"
@@ -334,6 +336,53 @@ static void test_token_norm_every_position(void **st)
     }
 }
 
+/* Plain words (lower case, or a capital then lower case) end at any mark
+ * but an apostrophe; their tokens are the same whatever mark ends them,
+ * and the mark is a token of its own (a glued hyphen joins the next word). */
+static void test_plain_word_every_mark(void **st)
+{
+    (void)st;
+    const char *words[] = {"a", "ab", "Ab", "killed", "Raqqa", "abcdefghijklmnopqrstuvwxyz"};
+    char text[64];
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t len = strlen(words[w]);
+        for (int d = 0x21; d < 0x7f; d++) {
+            if (isalnum(d) || d == '\'' || (d == '.' && len == 1))
+                continue;
+            int n = snprintf(text, sizeof text, "x %s%cy z", words[w], d);
+            sr_token *t;
+            size_t nt = sr_tokenize(&A, text, (size_t)n, &t, 0, NULL);
+            assert_true(nt >= 4);
+            char ref[64];
+            sr_norm_word(words[w], len, ref, sizeof ref);
+            assert_string_equal(t[1].norm, ref);
+            assert_int_equal(t[1].off, 2);
+            assert_int_equal(t[1].len, len);
+            unsigned want = TK_WORD | TK_ALPHA | TK_SPACE_BEFORE | (isupper((unsigned char)words[w][0]) ? TK_CAP : 0);
+            assert_int_equal(t[1].flags, want);
+            assert_true(t[1].hash == sr_word_hash(ref, strlen(ref)));
+            if (d == '-') {
+                assert_string_equal(t[2].norm, "y");
+                assert_true(t[2].flags & TK_HYPH);
+            } else {
+                assert_int_equal(t[2].off, 2 + len);
+                assert_true(t[2].flags & TK_PUNCT);
+            }
+            sr_arena_reset(&A);
+        }
+        /* at the end of the text, and before a non-ASCII letter (which
+         * belongs to the word) */
+        int n = snprintf(text, sizeof text, "x %s", words[w]);
+        sr_token *t;
+        assert_int_equal(sr_tokenize(&A, text, (size_t)n, &t, 0, NULL), 2);
+        assert_int_equal(t[1].len, len);
+        n = snprintf(text, sizeof text, "x %s\xc3\xa9 z", words[w]);
+        assert_int_equal(sr_tokenize(&A, text, (size_t)n, &t, 0, NULL), 3);
+        assert_int_equal(t[1].len, len + 2);
+        sr_arena_reset(&A);
+    }
+}
+
 int main(void)
 {
     sr_arena_init(&A, 1 << 16);
@@ -354,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_boilerplate_every_alignment),
         cmocka_unit_test(test_word_hash_padded),
         cmocka_unit_test(test_token_norm_every_position),
+        cmocka_unit_test(test_plain_word_every_mark),
     };
     int rc = cmocka_run_group_tests_name("text", t, NULL, NULL);
     sr_arena_free(&A);

@@ -122,22 +122,24 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
  * militia made up of Arab and Kurdish fighters - broke into". */
 static int in_parens(const sr_sent *s, size_t a, size_t b)
 {
-    int depth = 0;
+    /* asked for every mention: only marks are looked at */
+    int depth = 0, dashes = 0;
     for (size_t i = 0; i < a; i++) {
-        if (sr_streq(s->tok[i].norm, "("))
+        const sr_token *t = &s->tok[i];
+        if (!(t->flags & TK_PUNCT))
+            continue;
+        if (sr_streq(t->norm, "("))
             depth++;
-        else if (sr_streq(s->tok[i].norm, ")") && depth)
+        else if (sr_streq(t->norm, ")") && depth)
             depth--;
+        else if (sr_streq(t->norm, "-") && (t->flags & TK_SPACE_BEFORE))
+            dashes++;
     }
     if (depth)
         return 1;
-    int dashes = 0;
-    for (size_t i = 0; i < a; i++)
-        if (sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
-            dashes++;
     if (dashes % 2 == 1) {
         for (size_t i = b; i < s->ntok; i++)
-            if (sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+            if ((s->tok[i].flags & TK_PUNCT) && sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
                 return 1;
     }
     return 0;

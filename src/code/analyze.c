@@ -66,13 +66,12 @@ static int cmp_match(const void *a, const void *b)
 static int is_titlecase(const sr_sent *s)
 {
     int words = 0, caps = 0;
+    /* without branches: which way each word goes is a coin toss */
     for (size_t i = 0; i < s->ntok; i++) {
         const sr_token *t = &s->tok[i];
-        if (!(t->flags & TK_ALPHA) || t->nlen < 4)
-            continue;
-        words++;
-        if (t->flags & TK_CAP)
-            caps++;
+        int w = (t->flags & TK_ALPHA) && t->nlen >= 4;
+        words += w;
+        caps += w & ((t->flags & TK_CAP) != 0);
     }
     return words >= 3 && caps * 10 >= words * 7;
 }

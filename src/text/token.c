@@ -59,6 +59,11 @@ static int three_digits(const char *s, size_t n, size_t i)
            (i + 3 == n || !is_digit(s[i + 3]));
 }
 
+static int is_alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static int is_alpha_ascii(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -249,6 +254,29 @@ static inline uint64_t lower_bytes(uint64_t v)
     return ge_a & ~gt_z & ~v & SR_SWAR_HIGHS;
 }
 
+/* Copies the run of lower-case letters at i to *o, eight bytes a step (o
+ * needs ROOM_SLACK bytes past the run); returns the run's end. */
+static inline size_t lower_run(const char *s, size_t n, size_t i, char **op)
+{
+    char *o = *op;
+    while (i + 8 <= n) {
+        uint64_t v = sr_swar_load(s + i);
+        uint64_t stop = ~lower_bytes(v) & SR_SWAR_HIGHS;
+        memcpy(o, &v, 8);
+        if (stop) {
+            size_t k = (size_t)__builtin_ctzll(stop) / 8;
+            *op = o + k;
+            return i + k;
+        }
+        o += 8;
+        i += 8;
+    }
+    while (i < n && (unsigned)((unsigned char)s[i] - 'a') < 26u)
+        *o++ = s[i++];
+    *op = o;
+    return i;
+}
+
 /* Scans the word from i (st: where its token starts), writing an ASCII
  * word's norm to o: lower case, without the apostrophes and separators the
  * word keeps, case-counted on the way (as norm_ascii does). Runs of
@@ -265,24 +293,7 @@ static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_
         /* most of a word is a run of lower-case letters */
         size_t run = i;
         unsigned char d;
-        while (i + 8 <= n) {
-            uint64_t v = sr_swar_load(s + i);
-            uint64_t stop = ~lower_bytes(v) & SR_SWAR_HIGHS;
-            memcpy(o, &v, 8);
-            if (stop) {
-                size_t k = (size_t)__builtin_ctzll(stop) / 8;
-                o += k;
-                i += k;
-                goto run_done;
-            }
-            o += 8;
-            i += 8;
-        }
-        while (i < n && (unsigned)((d = (unsigned char)s[i]) - 'a') < 26u) {
-            *o++ = (char)d;
-            i++;
-        }
-    run_done:
+        i = lower_run(s, n, i, &o);
         if (i > run) {
             letters += i - run;
             if (first < 0)
@@ -380,6 +391,36 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             hyph = 1;
             i++;
             continue;
+        }
+        /* Most words are plain: lower-case letters, or a capital and
+         * lower-case letters, then a space or a mark that is not an
+         * apostrophe. Such a word is no number, abbreviation, "n't" or
+         * possessive, and its norm is its letters: it is taken here. One
+         * letter before a '.' may start "a.m.": not plain. */
+        if ((unsigned)(c - 'a') < 26u ||
+            ((unsigned)(c - 'A') < 26u && i + 1 < n && (unsigned)((unsigned char)s[i + 1] - 'a') < 26u)) {
+            char *o = room.p;
+            *o++ = (char)(c | 0x20);
+            size_t end = lower_run(s, n, i + 1, &o);
+            unsigned char d = end < n ? (unsigned char)s[end] : ' ';
+            if (d < 0x80 && !is_alnum_ascii(d) && d != '\'' && !(d == '.' && end - i == 1) && end - i <= 200) {
+                sr_token *t = tok_push(a, &tv, n);
+                if (!t)
+                    break;
+                t->off = (uint32_t)i;
+                t->len = (uint16_t)(end - i);
+                t->flags = TK_WORD | TK_ALPHA | (hyph ? TK_HYPH : 0) | (space_before ? TK_SPACE_BEFORE : 0) |
+                           (c < 'a' ? TK_CAP : 0);
+                *o = 0;
+                t->norm = room.p;
+                t->nlen = (uint16_t)(end - i);
+                t->hash = sr_word_hash_padded(room.p, t->nlen);
+                room.p = o + 1;
+                space_before = 0;
+                hyph = 0;
+                i = end;
+                continue;
+            }
         }
         int lead_apos = (c == '\'' && space_before && i + 1 < n && is_alpha_ascii(s[i + 1]) &&
                          !(s[i + 1] == 's' && (i + 2 >= n || !is_word_at(s, n, i + 2))));
