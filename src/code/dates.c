@@ -144,7 +144,11 @@ int sr_month_of(const char *w)
 
 int sr_weekday_name(const char *w)
 {
-    size_t n = strlen(w);
+    return sr_weekday_name_len(w, strlen(w));
+}
+
+int sr_weekday_name_len(const char *w, size_t n)
+{
     if (n < 6 || n > 9 || !sr_streq(w + n - 3, "day"))
         return -1;
     static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -219,15 +223,18 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         const unsigned rel_first = 1u << ('y' - 'a') | 1u << ('t' - 'a') | 1u << ('o' - 'a') | 1u << ('e' - 'a') |
                                    1u << ('l' - 'a') | 1u << ('p' - 'a');
         int rw = c0 < 26 && (rel_first >> c0 & 1) ? rel_word(w) : 0;
-        /* most tokens start no time expression: a cheap test first */
-        if (!(t[i].flags & (TK_CAP | TK_NUM)) && !rw && !(any_days && days_follow(t, n, i)))
+        /* most tokens start no time expression: a cheap test first; a
+         * capitalised word only as a day or month name */
+        if (!(t[i].flags & TK_NUM) && !rw &&
+            !((t[i].flags & TK_CAP) && (sr_weekday_name_len(w, t[i].nlen) >= 0 || sr_month_of(w))) &&
+            !(any_days && days_follow(t, n, i)))
             continue;
         sr_timex tx;
         memset(&tx, 0, sizeof tx);
         tx.s = (uint16_t)i;
         int wd, mon, v;
         size_t e = 0;
-        if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name(w)) >= 0) {
+        if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name_len(w, t[i].nlen)) >= 0) {
             tx.kind = TX_WEEKDAY;
             tx.weekday = wd;
             tx.precision = 1;

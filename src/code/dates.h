@@ -40,5 +40,7 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
 int sr_month_of(const char *w);
 /* 0..6 for a weekday name (lower case), else -1. */
 int sr_weekday_name(const char *w);
+/* The same, for a word of n bytes (a token's norm: its length known). */
+int sr_weekday_name_len(const char *w, size_t n);
 
 #endif

@@ -1844,7 +1844,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
              * does */
             if (k.a1 < 0) {
                 for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
-                    if (strncmp(s->tok[q].norm, "claim", 5) || !sr_streq(s->tok[q + 1].norm, "responsibility") ||
+                    if (s->tok[q].norm[0] != 'c' || strncmp(s->tok[q].norm, "claim", 5) ||
+                        !sr_streq(s->tok[q + 1].norm, "responsibility") ||
                         (!sr_streq(s->tok[q + 2].norm, "for") && !sr_streq(s->tok[q + 2].norm, "of")))
                         continue;
                     for (size_t j = s->nmen; j > 0; j--) {

@@ -70,7 +70,7 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
         return 0;
     if ((t->flags & TK_CAP) && sr_month_of(t->norm) && !sr_streq(t->norm, "may") && !sr_streq(t->norm, "march"))
         return 0;
-    if ((t->flags & TK_CAP) && sr_weekday_name(t->norm) >= 0)
+    if ((t->flags & TK_CAP) && sr_weekday_name_len(t->norm, t->nlen) >= 0)
         return 0;
     if (t->flags & TK_CAP) {
         if (first && word_has(e, t->id, WA_STOPNAME))

@@ -65,8 +65,13 @@ typedef struct sr_trie {
     } *node;
     size_t nodes, node_cap;
     /* The root's children by word id: the first step from every token,
-     * an array read instead of a hash probe (most tokens stop there). */
-    uint32_t *root_child;
+     * an array read instead of a hash probe (most tokens stop there). Each
+     * record repeats its child's kids and first payload, so that step reads
+     * one record, not two. */
+    struct sr_trie_root {
+        uint64_t kids;
+        uint32_t child, payload;
+    } *root;
     size_t root_cap;
     sr_payload *payloads;
     size_t npayloads, payload_cap;

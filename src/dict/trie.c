@@ -29,7 +29,7 @@ void sr_trie_free(sr_trie *t)
 {
     free(t->edges);
     free(t->node);
-    free(t->root_child);
+    free(t->root);
     free(t->payloads);
     memset(t, 0, sizeof *t);
 }
@@ -42,7 +42,7 @@ static inline uint64_t edge_key(uint32_t parent, uint32_t id)
 static inline uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
 {
     if (!parent)
-        return id < t->root_cap ? t->root_child[id] : 0;
+        return id < t->root_cap ? t->root[id].child : 0;
     if (!t->edge_cap || !id)
         return 0;
     uint64_t k = edge_key(parent, id);
@@ -88,11 +88,11 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
         size_t nc = t->root_cap ? t->root_cap : 1024;
         while (nc <= id)
             nc *= 2;
-        uint32_t *nr = realloc(t->root_child, nc * sizeof *nr);
+        struct sr_trie_root *nr = realloc(t->root, nc * sizeof *nr);
         if (!nr)
             return 0;
         memset(nr + t->root_cap, 0, (nc - t->root_cap) * sizeof *nr);
-        t->root_child = nr;
+        t->root = nr;
         t->root_cap = nc;
     }
     if (t->nodes == t->node_cap) {
@@ -107,7 +107,7 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
     uint32_t child = (uint32_t)t->nodes++;
     t->node[parent].kids |= 1ULL << (id & 63);
     if (!parent) {
-        t->root_child[id] = child;
+        t->root[id].child = child;
         return child;
     }
     uint64_t k = edge_key(parent, id);
@@ -120,7 +120,7 @@ static uint32_t edge_add(sr_trie *t, uint32_t parent, uint32_t id)
     return child;
 }
 
-int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t flags, uint32_t value)
+static int add_phrase(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t flags, uint32_t value)
 {
     if (n == 0)
         return 0;
@@ -158,6 +158,20 @@ int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t
     return 0;
 }
 
+/* A phrase changes only the nodes under its first word's root child: that
+ * record's copy of the child's kids and payload is renewed after each,
+ * whether it was added or not. */
+int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t flags, uint32_t value)
+{
+    int rc = add_phrase(t, ids, n, kind, flags, value);
+    if (n && ids[0] < t->root_cap && t->root[ids[0]].child) {
+        struct sr_trie_root *r = &t->root[ids[0]];
+        r->kids = t->node[r->child].kids;
+        r->payload = t->node[r->child].payload;
+    }
+    return rc;
+}
+
 static int caps_ok(const sr_token *toks, size_t s, size_t e, uint8_t flags)
 {
     if (flags & PF_ALLCAPS) {
@@ -181,18 +195,29 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
     sr_match *v = NULL;
     /* the first step's nodes asked of the cache together (see
      * sr_vocab_ids) */
-    for (size_t i = 0; i < n; i++) {
-        uint32_t id = toks[i].id;
-        if (id < t->root_cap && t->root_child[id])
-            __builtin_prefetch(&t->node[t->root_child[id]]);
-    }
+    for (size_t i = 0; i < n; i++)
+        if (toks[i].id < t->root_cap)
+            __builtin_prefetch(&t->root[toks[i].id]);
     for (size_t i = 0; i < n; i++) {
         uint32_t node = 0;
         for (size_t j = i; j < n && j - i < 16; j++) {
-            node = edge_get(t, node, toks[j].id);
-            if (!node)
-                break;
-            for (uint32_t p = t->node[node].payload; p; p = t->payloads[p].next) {
+            uint32_t payload;
+            uint64_t kids;
+            if (j == i) {
+                if (toks[i].id >= t->root_cap || !t->root[toks[i].id].child)
+                    break;
+                const struct sr_trie_root *r = &t->root[toks[i].id];
+                node = r->child;
+                payload = r->payload;
+                kids = r->kids;
+            } else {
+                node = edge_get(t, node, toks[j].id);
+                if (!node)
+                    break;
+                payload = t->node[node].payload;
+                kids = t->node[node].kids;
+            }
+            for (uint32_t p = payload; p; p = t->payloads[p].next) {
                 const sr_payload *pl = &t->payloads[p];
                 if (!caps_ok(toks, i, j + 1, pl->flags))
                     continue;
@@ -213,7 +238,7 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
                 v[count].value = pl->value;
                 count++;
             }
-            if (j + 1 < n && !(t->node[node].kids >> (toks[j + 1].id & 63) & 1))
+            if (j + 1 < n && !(kids >> (toks[j + 1].id & 63) & 1))
                 break;
         }
     }

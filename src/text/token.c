@@ -592,24 +592,25 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             l = 3;
         t->len = (uint16_t)l;
         t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
-        /* ASCII marks share static strings: no allocation per comma */
-        static const char marks[128][2] = {
+        /* ASCII marks share static strings: no allocation per comma;
+         * eight bytes each, so the padded hash may read them */
+        static const char marks[128][8] = {
 #define M(c) [c] = {c, 0}
             M('!'), M('"'), M('#'), M('$'), M('%'), M('&'), M('\''), M('('), M(')'), M('*'), M('+'), M(','),
             M('-'), M('.'), M('/'), M(':'), M(';'), M('<'), M('='), M('>'), M('?'), M('@'), M('['), M('\\'),
             M(']'), M('^'), M('_'), M('`'), M('{'), M('|'), M('}'), M('~'),
 #undef M
         };
-        if (l == 1 && c < 0x80 && marks[c][0])
-            t->norm = marks[c];
-        else if (l == 3 && c == '.')
-            t->norm = "...";
-        else
-            t->norm = sr_arena_strndup(a, s + i, (size_t)l);
         t->nlen = (uint16_t)l;
-        if (!t->norm)
-            break;
-        t->hash = sr_word_hash(t->norm, t->nlen);
+        if (l == 1 && c < 0x80 && marks[c][0]) {
+            t->norm = marks[c];
+            t->hash = sr_word_hash_padded(marks[c], 1);
+        } else {
+            t->norm = (l == 3 && c == '.') ? "..." : sr_arena_strndup(a, s + i, (size_t)l);
+            if (!t->norm)
+                break;
+            t->hash = sr_word_hash(t->norm, t->nlen);
+        }
         i += (size_t)l;
         space_before = 0;
         hyph = 0;
