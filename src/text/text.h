@@ -81,13 +81,16 @@ enum {
     TK_SPACE_BEFORE = 1 << 11,
 };
 
+#define SR_NORM_PAD 16
 typedef struct sr_token {
     uint32_t off;      /* byte offset in the sentence */
     uint16_t len;      /* bytes of surface text */
     uint16_t nlen;     /* bytes of norm */
     uint32_t flags;
     uint32_t id;       /* vocabulary id, 0 when not in any dictionary */
-    const char *norm;  /* lower-cased, marks stripped, NUL-terminated */
+    const char *norm;  /* lower-cased, marks stripped, NUL-terminated;
+                          readable for SR_NORM_PAD bytes from its start,
+                          whatever its length (word-at-a-time compares) */
     uint64_t hash;     /* sr_word_hash of norm: the dictionary
                           lookup's key, made while norm is written */
     double num;        /* when TK_NUM */

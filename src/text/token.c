@@ -148,7 +148,7 @@ static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
  * once: a word's norm is never longer than the word, so the sentence's
  * length plus a NUL a word is enough, and ROOM_SLACK more lets words be
  * copied and hashed eight bytes a step. */
-#define ROOM_SLACK 16
+#define ROOM_SLACK SR_NORM_PAD
 typedef struct norm_room {
     char *p, *end;
 } norm_room;
@@ -191,12 +191,27 @@ static const char *norm_ascii(norm_room *r, sr_token *t, const char *s, size_t n
     return norm;
 }
 
+/* A norm copied into the arena with NORM_PAD zero bytes after it: every
+ * token's norm may be read NORM_PAD bytes from its start (see text.h). */
+static const char *padded_dup(sr_arena *a, const char *s, size_t n)
+{
+    char *p = sr_arena_alloc(a, n + 1 + SR_NORM_PAD);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    memset(p + n, 0, 1 + SR_NORM_PAD);
+    return p;
+}
+
+/* Norms the tokenizer makes up, padded like the others. */
+static const char norm_not[SR_NORM_PAD] = "not", norm_poss[SR_NORM_PAD] = "'s", norm_dots[SR_NORM_PAD] = "...";
+
 static const char *norm_dup(sr_arena *a, const char *s, size_t n, uint16_t *nlen)
 {
     char tmp[256];
     size_t l = sr_norm_word(s, n > 200 ? 200 : n, tmp, sizeof tmp);
     *nlen = (uint16_t)l;
-    return sr_arena_strndup(a, tmp, l);
+    return padded_dup(a, tmp, l);
 }
 
 static void case_flags(sr_token *t, const char *s, size_t n)
@@ -546,7 +561,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->off = (uint32_t)end;
                 u->len = 3;
                 u->flags = TK_WORD | TK_NEG;
-                u->norm = "not";
+                u->norm = norm_not;
                 u->nlen = 3;
                 u->hash = sr_word_hash("not", 3);
                 i = end + 3;
@@ -561,7 +576,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->off = (uint32_t)end;
                 u->len = 2;
                 u->flags = TK_POSS;
-                u->norm = "'s";
+                u->norm = norm_poss;
                 u->nlen = 2;
                 u->hash = sr_word_hash("'s", 2);
                 i = end + 2;
@@ -573,7 +588,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 u->off = (uint32_t)end;
                 u->len = 1;
                 u->flags = TK_POSS;
-                u->norm = "'s";
+                u->norm = norm_poss;
                 u->nlen = 2;
                 u->hash = sr_word_hash("'s", 2);
                 i = end + 1;
@@ -593,8 +608,8 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
         t->len = (uint16_t)l;
         t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
         /* ASCII marks share static strings: no allocation per comma;
-         * eight bytes each, so the padded hash may read them */
-        static const char marks[128][8] = {
+         * padded, as every norm */
+        static const char marks[128][SR_NORM_PAD] = {
 #define M(c) [c] = {c, 0}
             M('!'), M('"'), M('#'), M('$'), M('%'), M('&'), M('\''), M('('), M(')'), M('*'), M('+'), M(','),
             M('-'), M('.'), M('/'), M(':'), M(';'), M('<'), M('='), M('>'), M('?'), M('@'), M('['), M('\\'),
@@ -606,7 +621,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             t->norm = marks[c];
             t->hash = sr_word_hash_padded(marks[c], 1);
         } else {
-            t->norm = (l == 3 && c == '.') ? "..." : sr_arena_strndup(a, s + i, (size_t)l);
+            t->norm = (l == 3 && c == '.') ? norm_dots : padded_dup(a, s + i, (size_t)l);
             if (!t->norm)
                 break;
             t->hash = sr_word_hash(t->norm, t->nlen);
