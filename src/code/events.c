@@ -24,8 +24,10 @@ static int is_soft_break(const sr_engine *e, const sr_sent *s, size_t i)
     const sr_token *t = &s->tok[i];
     if (t->flags & TK_PUNCT) {
         const char *w = t->norm;
-        return sr_streq(w, ",") || sr_streq(w, "(") || sr_streq(w, ")") || sr_streq(w, "\"") ||
-               (sr_streq(w, "-") && (t->flags & TK_SPACE_BEFORE));
+        if (w[0] && w[1])
+            return 0;
+        return w[0] == ',' || w[0] == '(' || w[0] == ')' || w[0] == '"' ||
+               (w[0] == '-' && (t->flags & TK_SPACE_BEFORE));
     }
     return word_has(e, t->id, WA_SOFTBREAK);
 }
@@ -40,7 +42,7 @@ static void make_clauses(sr_coder *c, const sr_sent *s, clauses *cl)
     int h = 0, so = 0;
     for (size_t i = 0; i < s->ntok; i++) {
         const char *w = s->tok[i].norm;
-        if (sr_streq(w, ";")) {
+        if ((s->tok[i].flags & TK_PUNCT) && sr_streq(w, ";")) {
             h++;
             so++;
         } else if (is_soft_break(e, s, i)) {

@@ -292,6 +292,34 @@ static inline size_t lower_run(const char *s, size_t n, size_t i, char **op)
     return i;
 }
 
+/* sr_word_hash_padded of a plain word's norm, read from the text where it
+ * can be: the norm was just written by stores that a load of it would
+ * have to wait for. The norm is the text with its first letter in lower
+ * case (lower-case letters have 0x20 set already). */
+static inline uint64_t plain_word_hash(const char *s, size_t n, size_t i, size_t len, const char *norm)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = 0x243f6a8885a308d3ULL ^ len, w;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+        w = sr_swar_load(s + i + k);
+        if (!k)
+            w |= 0x20;
+        h = sr_word_step(h, w);
+    }
+    size_t r = len - k;
+    if (!r)
+        return sr_word_final(sr_word_step(h, 0));
+    w = i + k + 8 <= n ? sr_swar_load(s + i + k) : sr_swar_load(norm + k);
+    if (!k)
+        w |= 0x20;
+    return sr_word_final(sr_word_step(h, w & (~0ULL >> (64 - 8 * r))));
+#else
+    (void)s, (void)n, (void)i;
+    return sr_word_hash(norm, len);
+#endif
+}
+
 /* Scans the word from i (st: where its token starts), writing an ASCII
  * word's norm to o: lower case, without the apostrophes and separators the
  * word keeps, case-counted on the way (as norm_ascii does). Runs of
@@ -429,7 +457,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 *o = 0;
                 t->norm = room.p;
                 t->nlen = (uint16_t)(end - i);
-                t->hash = sr_word_hash_padded(room.p, t->nlen);
+                t->hash = plain_word_hash(s, n, i, end - i, room.p);
                 room.p = o + 1;
                 space_before = 0;
                 hyph = 0;
