@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -128,11 +129,11 @@ typedef struct tok_vec {
     size_t n, cap;
 } tok_vec;
 
-/* hint: the text's length, so short sentences take little memory */
-static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t hint)
+/* room0: the tokens to make room for at the first (see sr_tokenize) */
+static sr_token *tok_push(sr_arena *a, tok_vec *tv, size_t room0)
 {
     if (tv->n == tv->cap) {
-        size_t nc = tv->cap ? tv->cap * 2 : (hint / 5 + 8 < 64 ? hint / 5 + 8 : 64);
+        size_t nc = tv->cap ? tv->cap * 2 : room0;
         sr_token *p = sr_arena_realloc(a, tv->v, tv->cap * sizeof *p, nc * sizeof *p);
         if (!p)
             return NULL;
@@ -416,8 +417,15 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
     size_t i = 0;
     if (truncated)
         *truncated = 0;
+    /* A token takes 5 to 6 bytes of news text, a space included: room for
+     * a third of the text's length (within the token limit) is seldom
+     * outgrown, and growing copies the tokens. */
+    size_t limit = max_tokens ? max_tokens : SIZE_MAX;
+    size_t room0 = n / 3 + 8;
+    if (max_tokens && room0 > max_tokens + 1)
+        room0 = max_tokens + 1;
     while (i < n) {
-        if (max_tokens && tv.n >= max_tokens) {
+        if (tv.n >= limit) {
             if (truncated)
                 *truncated = 1;
             break;
@@ -447,7 +455,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             size_t end = lower_run(s, n, i + 1, &o);
             unsigned char d = end < n ? (unsigned char)s[end] : ' ';
             if (d < 0x80 && !is_alnum_ascii(d) && d != '\'' && !(d == '.' && end - i == 1) && end - i <= 200) {
-                sr_token *t = tok_push(a, &tv, n);
+                sr_token *t = tok_push(a, &tv, room0);
                 if (!t)
                     break;
                 t->off = (uint32_t)i;
@@ -509,7 +517,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 end--;
                 negated = 1;
             }
-            sr_token *t = tok_push(a, &tv, n);
+            sr_token *t = tok_push(a, &tv, room0);
             if (!t)
                 break;
             t->off = (uint32_t)st;
@@ -583,7 +591,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             space_before = 0;
             hyph = 0;
             if (negated) {
-                sr_token *u = tok_push(a, &tv, n);
+                sr_token *u = tok_push(a, &tv, room0);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -598,7 +606,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             /* Possessive: Syria's, jihadists' */
             if (end + 1 < n && s[end] == '\'' && (s[end + 1] == 's' || s[end + 1] == 'S') &&
                 (end + 2 >= n || !is_word_at(s, n, end + 2))) {
-                sr_token *u = tok_push(a, &tv, n);
+                sr_token *u = tok_push(a, &tv, room0);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -610,7 +618,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 i = end + 2;
             } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
                        (end + 1 >= n || !is_word_at(s, n, end + 1))) {
-                sr_token *u = tok_push(a, &tv, n);
+                sr_token *u = tok_push(a, &tv, room0);
                 if (!u)
                     break;
                 u->off = (uint32_t)end;
@@ -624,7 +632,7 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             continue;
         }
         /* Punctuation: one character (a UTF-8 sequence), "..." as one. */
-        sr_token *t = tok_push(a, &tv, n);
+        sr_token *t = tok_push(a, &tv, room0);
         if (!t)
             break;
         t->off = (uint32_t)i;
