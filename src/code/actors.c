@@ -97,20 +97,20 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         const sr_token *t = &s->tok[j - 1];
         /* "at least 17 civilians", "up to 30 fighters": a quantity, no
          * preposition */
-        if (j >= 2 && ((sr_streq(t->norm, "least") || sr_streq(t->norm, "most")) && s->tok[j - 2].id == e->w.at)) {
+        if (j >= 2 && ((sr_tok_eq(t, "least") || sr_tok_eq(t, "most")) && s->tok[j - 2].id == e->w.at)) {
             j -= 2;
             continue;
         }
-        if (j >= 2 && t->id == e->w.to && sr_streq(s->tok[j - 2].norm, "up") && j < s->ntok && (s->tok[j].flags & TK_NUM)) {
+        if (j >= 2 && t->id == e->w.to && sr_tok_eq(&s->tok[j - 2], "up") && j < s->ntok && (s->tok[j].flags & TK_NUM)) {
             j -= 2;
             continue;
         }
         if (is_prep(e, t->id))
             return t->id;
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
-            sr_streq(t->norm, "least") || sr_streq(t->norm, "some") || sr_streq(t->norm, "its") ||
-            sr_streq(t->norm, "their") || sr_streq(t->norm, "his") || sr_streq(t->norm, "several") ||
-            sr_streq(t->norm, "both") || sr_streq(t->norm, "all") || sr_streq(t->norm, "other"))
+            sr_tok_eq(t, "least") || sr_tok_eq(t, "some") || sr_tok_eq(t, "its") ||
+            sr_tok_eq(t, "their") || sr_tok_eq(t, "his") || sr_tok_eq(t, "several") ||
+            sr_tok_eq(t, "both") || sr_tok_eq(t, "all") || sr_tok_eq(t, "other"))
             j--;
         else
             break;
@@ -128,18 +128,18 @@ static int in_parens(const sr_sent *s, size_t a, size_t b)
         const sr_token *t = &s->tok[i];
         if (!(t->flags & TK_PUNCT))
             continue;
-        if (sr_streq(t->norm, "("))
+        if (sr_tok_eq(t, "("))
             depth++;
-        else if (sr_streq(t->norm, ")") && depth)
+        else if (sr_tok_eq(t, ")") && depth)
             depth--;
-        else if (sr_streq(t->norm, "-") && (t->flags & TK_SPACE_BEFORE))
+        else if (sr_tok_eq(t, "-") && (t->flags & TK_SPACE_BEFORE))
             dashes++;
     }
     if (depth)
         return 1;
     if (dashes % 2 == 1) {
         for (size_t i = b; i < s->ntok; i++)
-            if ((s->tok[i].flags & TK_PUNCT) && sr_streq(s->tok[i].norm, "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
+            if ((s->tok[i].flags & TK_PUNCT) && sr_tok_eq(&s->tok[i], "-") && (s->tok[i].flags & TK_SPACE_BEFORE))
                 return 1;
     }
     return 0;
@@ -158,7 +158,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         /* Pronouns that can stand for an actor. */
         if (!m && (t->id == e->w.it || t->id == e->w.they || t->id == e->w.its || t->id == e->w.their ||
                    t->id == e->w.we)) {
-            if (t->id == e->w.it && i + 1 < n && sr_streq(s->tok[i + 1].norm, "is"))
+            if (t->id == e->w.it && i + 1 < n && sr_tok_eq(&s->tok[i + 1], "is"))
                 continue; /* "it is worth mentioning" */
             sr_mention *pm = new_mention(c, s, &cap);
             if (!pm)
@@ -209,9 +209,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             }
         }
         /* ACTOR ( ACTOR ) : "Islamic State (ISIS)" */
-        if (m->kind == PH_ACTOR && end + 2 < n && sr_streq(s->tok[end].norm, "(")) {
+        if (m->kind == PH_ACTOR && end + 2 < n && sr_tok_eq(&s->tok[end], "(")) {
             const sr_match *in = match_at(s, end + 1);
-            if (in && in->kind == PH_ACTOR && in->end < n && sr_streq(s->tok[in->end].norm, ")"))
+            if (in && in->kind == PH_ACTOR && in->end < n && sr_tok_eq(&s->tok[in->end], ")"))
                 end = in->end + 1;
         }
         /* NAMED + AGENT: "ISIS militants", "Boko Haram gunmen" */
@@ -231,9 +231,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));
                 agent = -1;
                 end = nx->end;
-                if (end + 2 < n && sr_streq(s->tok[end].norm, "(")) {
+                if (end + 2 < n && sr_tok_eq(&s->tok[end], "(")) {
                     const sr_match *in = match_at(s, end + 1);
-                    if (in && in->kind == PH_ACTOR && in->end < n && sr_streq(s->tok[in->end].norm, ")"))
+                    if (in && in->kind == PH_ACTOR && in->end < n && sr_tok_eq(&s->tok[in->end], ")"))
                         end = in->end + 1;
                 }
             } else if (nx && nx->kind == PH_COUNTRY && !(nx->flags & PF_ADJ)) {
@@ -261,7 +261,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             } else {
                 /* "in Iraq and Syria": a list of places */
                 if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
-                               sr_streq(s->tok[i - 1].norm, ",")) &&
+                               sr_tok_eq(&s->tok[i - 1], ",")) &&
                     s->owner[i - 2] >= 0 &&
                     (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
                     continue;
@@ -637,8 +637,8 @@ size_t sr_poss_after(const sr_sent *s, size_t k)
         return e;
     /* a head noun the actor names leave out: "the Islamic State group's" */
     if (e + 1 < s->ntok && (s->tok[e + 1].flags & TK_POSS) &&
-        (sr_streq(s->tok[e].norm, "group") || sr_streq(s->tok[e].norm, "organization") ||
-         sr_streq(s->tok[e].norm, "organisation") || sr_streq(s->tok[e].norm, "movement")))
+        (sr_tok_eq(&s->tok[e], "group") || sr_tok_eq(&s->tok[e], "organization") ||
+         sr_tok_eq(&s->tok[e], "organisation") || sr_tok_eq(&s->tok[e], "movement")))
         return e + 1;
     return 0;
 }

@@ -103,20 +103,20 @@ static int find_dateline_at(const sr_sent *s, size_t i)
     if (!caps)
         return 0;
     /* ", Lebanon" */
-    if (i < n && sr_streq(s->tok[i].norm, ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
+    if (i < n && sr_tok_eq(&s->tok[i], ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
         i += 2;
         while (i < n && (s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD))
             i++;
     }
     /* "(Reuters)", "(12:40 P.M.)" */
-    if (i < n && sr_streq(s->tok[i].norm, "(")) {
+    if (i < n && sr_tok_eq(&s->tok[i], "(")) {
         size_t j = i + 1;
-        while (j < n && j < i + 10 && !sr_streq(s->tok[j].norm, ")"))
+        while (j < n && j < i + 10 && !sr_tok_eq(&s->tok[j], ")"))
             j++;
         if (j < n)
             i = j + 1;
     }
-    if (i < n && (sr_streq(s->tok[i].norm, "-") || sr_streq(s->tok[i].norm, ":")))
+    if (i < n && (sr_tok_eq(&s->tok[i], "-") || sr_tok_eq(&s->tok[i], ":")))
         return (int)i + 1;
     return 0;
 }
@@ -138,14 +138,14 @@ static void find_report(sr_coder *c, sr_sent *s)
         size_t k = ce;
         /* ", residents told Agence France Presse (AFP) yesterday." */
         while (k < s->ntok && k < ce + 10 && !tok_is(s, k, e->w.that) &&
-               ((s->tok[k].flags & TK_WORD) || sr_streq(s->tok[k].norm, "(") || sr_streq(s->tok[k].norm, ")")))
+               ((s->tok[k].flags & TK_WORD) || sr_tok_eq(&s->tok[k], "(") || sr_tok_eq(&s->tok[k], ")")))
             k++;
-        int at_end = (k >= s->ntok || sr_streq(s->tok[k].norm, ".") || sr_streq(s->tok[k].norm, "\"")) ||
+        int at_end = (k >= s->ntok || sr_tok_eq(&s->tok[k], ".") || sr_streq(s->tok[k].norm, "\"")) ||
                      (k + 1 >= s->ntok);
         if (is_acc) {
             /* "according to X" until the next comma or the end */
             size_t j = ce;
-            while (j < s->ntok && !sr_streq(s->tok[j].norm, ","))
+            while (j < s->ntok && !sr_tok_eq(&s->tok[j], ","))
                 j++;
             if (j >= s->ntok - 1 || i > s->ntok / 2) {
                 if ((int)i < s->report_start)
@@ -158,7 +158,7 @@ static void find_report(sr_coder *c, sr_sent *s)
         /* a comma shortly before: ", the Observatory said" */
         int comma = -1;
         for (size_t j = i; j > 0 && i - j < 10; j--)
-            if (sr_streq(s->tok[j - 1].norm, ",") || sr_streq(s->tok[j - 1].norm, "\"")) {
+            if (sr_tok_eq(&s->tok[j - 1], ",") || sr_streq(s->tok[j - 1].norm, "\"")) {
                 comma = (int)j - 1;
                 break;
             }
@@ -172,14 +172,14 @@ static void find_report(sr_coder *c, sr_sent *s)
             size_t j = ce;
             if (sr_streq(w, "told") || sr_streq(w, "tells") || sr_streq(w, "informed")) {
                 size_t lim = j + 8;
-                while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && !sr_streq(s->tok[j].norm, ","))
+                while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && !sr_tok_eq(&s->tok[j], ","))
                     j++;
                 if (j >= s->ntok || j >= lim)
                     continue;
             }
             if (tok_is(s, j, e->w.that))
                 j++;
-            else if (j < s->ntok && sr_streq(s->tok[j].norm, ","))
+            else if (j < s->ntok && sr_tok_eq(&s->tok[j], ","))
                 j++;
             else if (j < s->ntok && (s->tok[j].flags & TK_PUNCT) && !sr_streq(s->tok[j].norm, "\""))
                 continue;
@@ -247,7 +247,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
         c->first_tok_trunc = s->index;
     sr_vocab_ids(&e->d.vocab, s->tok, s->ntok);
     s->titlecase = is_titlecase(s);
-    s->question = s->ntok && sr_streq(s->tok[s->ntok - 1].norm, "?");
+    s->question = s->ntok && sr_tok_eq(&s->tok[s->ntok - 1], "?");
 
     sr_match *all;
     size_t nall = sr_trie_scan(&e->d.trie, s->tok, s->ntok, a, &all);

@@ -223,7 +223,7 @@ static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr
 static int definite_noun(const sr_sent *s, const sr_trig *t)
 {
     /* "the capture of X", "the killing of": described here, not before */
-    if (t->e < s->ntok && sr_streq(s->tok[t->e].norm, "of"))
+    if (t->e < s->ntok && sr_tok_eq(&s->tok[t->e], "of"))
         return 0;
     for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
         const sr_token *p = &s->tok[i - 1];
@@ -287,7 +287,7 @@ static int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clau
         if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
             break;
         int by = s->tok[i].id == e->w.by;
-        int blamed = (sr_streq(s->tok[i].norm, "blamed") || sr_streq(s->tok[i].norm, "attributed")) && i + 1 < s->ntok &&
+        int blamed = (sr_tok_eq(&s->tok[i], "blamed") || sr_tok_eq(&s->tok[i], "attributed")) && i + 1 < s->ntok &&
                      (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
         if (!by && !blamed)
             continue;
@@ -453,7 +453,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
             return (int)k;
         }
         /* "targeting X", "hitting X" */
-        if (m->s > 0 && (sr_streq(s->tok[m->s - 1].norm, "targeting") || sr_streq(s->tok[m->s - 1].norm, "hitting"))) {
+        if (m->s > 0 && (sr_tok_eq(&s->tok[m->s - 1], "targeting") || sr_tok_eq(&s->tok[m->s - 1], "hitting"))) {
             if (prep_out)
                 *prep_out = 0;
             return (int)k;
@@ -573,9 +573,9 @@ static sr_modality modality_of(const sr_coder *c, const sr_sent *s, const sr_tri
             continue;
         if (has_cue(s, i, CUE_NEG)) {
             /* "not only" and "no one knows" are not negations of the event */
-            if (i + 1 < s->ntok && sr_streq(s->tok[i + 1].norm, "only"))
+            if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i + 1], "only"))
                 continue;
-            if (sr_streq(s->tok[i].norm, "without"))
+            if (sr_tok_eq(&s->tok[i], "without"))
                 continue;
             return SR_NEGATED;
         }
@@ -696,7 +696,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     while (i > lim) {
         i--;
         const sr_token *t = &s->tok[i];
-        if ((t->flags & TK_PUNCT) && !sr_streq(t->norm, "(") && !sr_streq(t->norm, ")"))
+        if ((t->flags & TK_PUNCT) && !sr_tok_eq(t, "(") && !sr_tok_eq(t, ")"))
             break;
         if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
             break;
@@ -706,7 +706,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             return 0;
         if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_AGENT || s->m[s->owner[i]].kind == PH_ACTOR))
             people = 1;
-        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_streq(t->norm, "people"))
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_tok_eq(t, "people"))
             people = 1;
         sr_number num = {0};
         /* the start of a quantity ending here */
@@ -731,7 +731,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             }
             /* "13 civilians including two volunteers": a part of a
              * count told before it */
-            if (qs > 0 && (sr_streq(s->tok[qs - 1].norm, "including") || sr_streq(s->tok[qs - 1].norm, "among"))) {
+            if (qs > 0 && (sr_tok_eq(&s->tok[qs - 1], "including") || sr_tok_eq(&s->tok[qs - 1], "among"))) {
                 i = qs - 1;
                 continue;
             }
@@ -739,7 +739,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             *found = 1;
             i = qs;
             /* "and" joins another counted group */
-            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || sr_streq(s->tok[i - 1].norm, ","))) {
+            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || sr_tok_eq(&s->tok[i - 1], ","))) {
                 i--;
                 continue;
             }
@@ -758,9 +758,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     size_t i = from;
     if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
         i++;
-    if (i + 1 < s->ntok && sr_streq(s->tok[i].norm, "lives") && s->tok[i + 1].id == e->w.of)
+    if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i], "lives") && s->tok[i + 1].id == e->w.of)
         i += 2;
-    if (i < s->ntok && sr_streq(s->tok[i].norm, "of"))
+    if (i < s->ntok && sr_tok_eq(&s->tok[i], "of"))
         i++;
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
@@ -868,7 +868,7 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     if (b > a + 25)
         return 0;
     for (size_t i = a; i < b; i++)
-        if (s->tok[i].id == e->w.but || sr_streq(s->tok[i].norm, ";"))
+        if (s->tok[i].id == e->w.but || sr_tok_eq(&s->tok[i], ";"))
             return 0;
     /* "bombed camps on Friday, a day after gunmen killed 29": a killing
      * with its own doer after "after"/"before" is another happening */
@@ -1438,8 +1438,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 sr_number num;
                 size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
                 if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
-                    (sr_streq(s->tok[j + u].norm, "families") || sr_streq(s->tok[j + u].norm, "people") ||
-                     sr_streq(s->tok[j + u].norm, "persons")))
+                    (sr_tok_eq(&s->tok[j + u], "families") || sr_tok_eq(&s->tok[j + u], "people") ||
+                     sr_tok_eq(&s->tok[j + u], "persons")))
                     ok = 1;
             }
             if (!ok)
@@ -1613,7 +1613,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             /* "detained journalists", "the liberated areas": adjectives */
             if ((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
                 ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(s->tok[t->s - 1].norm) ||
-                 sr_streq(s->tok[t->s - 1].norm, "dozen")) &&
+                 sr_tok_eq(&s->tok[t->s - 1], "dozen")) &&
                 t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA))
                 continue;
             /* "The bombing targeted ...": the noun's event, told again */
@@ -1622,7 +1622,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
                 continue;
             /* "opening fire and burning homes": part of the attack */
             if ((td->cls == EV_DESTROY || td->cls == EV_LOOT) && td->form == VF_ING && t->s > 0 && strong_count > 1 &&
-                (sr_streq(s->tok[t->s - 1].norm, ",") || tok_is(s, t->s - 1, e->w.and_)))
+                (sr_tok_eq(&s->tok[t->s - 1], ",") || tok_is(s, t->s - 1, e->w.and_)))
                 continue;
             /* "continue to liberate", "are advancing": not a completed capture */
             if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB)) {
@@ -1714,7 +1714,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             k.weapons = weapons_in(s, ca, td->cls == EV_DESTROY ? t->s : cb, t);
             /* who did it */
             int participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
-                             (sr_streq(s->tok[t->s - 1].norm, ",") || s->tok[t->s - 1].id == e->w.after ||
+                             (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
                               s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
             uint32_t forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
             if (td->opts & TRG_NOUN) {
@@ -1847,8 +1847,8 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if (k.a1 < 0) {
                 for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
                     if (s->tok[q].norm[0] != 'c' || strncmp(s->tok[q].norm, "claim", 5) ||
-                        !sr_streq(s->tok[q + 1].norm, "responsibility") ||
-                        (!sr_streq(s->tok[q + 2].norm, "for") && !sr_streq(s->tok[q + 2].norm, "of")))
+                        !sr_tok_eq(&s->tok[q + 1], "responsibility") ||
+                        (!sr_tok_eq(&s->tok[q + 2], "for") && !sr_tok_eq(&s->tok[q + 2], "of")))
                         continue;
                     for (size_t j = s->nmen; j > 0; j--) {
                         const sr_mention *m = &s->men[j - 1];
@@ -1915,7 +1915,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
              * the wounded are whom it was aimed at */
             if (k.a2 < 0 && k.a2_ent < 0) {
                 for (size_t q = t->e; q < s->ntok && q < (size_t)t->e + 14; q++) {
-                    if (sr_streq(s->tok[q].norm, ";") || s->tok[q].id == e->w.but)
+                    if (sr_tok_eq(&s->tok[q], ";") || s->tok[q].id == e->w.but)
                         break;
                     if (!has_cue(s, q, CUE_INJURE))
                         continue;

@@ -70,11 +70,11 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
             out->is_year = 1;
         size_t used = 1;
         /* "1.5 million", "2 thousand" */
-        if (i + 1 < n && sr_streq(t[i + 1].norm, "million") && k->num * 1e6 <= MAX_COUNT) {
+        if (i + 1 < n && sr_tok_eq(&t[i + 1], "million") && k->num * 1e6 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000000);
             out->is_year = 0;
             used = 2;
-        } else if (i + 1 < n && sr_streq(t[i + 1].norm, "thousand") && k->num * 1e3 <= MAX_COUNT) {
+        } else if (i + 1 < n && sr_tok_eq(&t[i + 1], "thousand") && k->num * 1e3 <= MAX_COUNT) {
             out->value = (long)(k->num * 1000);
             out->is_year = 0;
             used = 2;
@@ -90,21 +90,21 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
         return 1;
     }
     if (sr_streq(w, "a") || sr_streq(w, "an")) {
-        if (i + 1 < n && sr_streq(t[i + 1].norm, "dozen")) {
+        if (i + 1 < n && sr_tok_eq(&t[i + 1], "dozen")) {
             out->value = 12;
             return 2;
         }
-        if (i + 1 < n && (sr_streq(t[i + 1].norm, "hundred") || sr_streq(t[i + 1].norm, "thousand"))) {
-            out->value = sr_streq(t[i + 1].norm, "hundred") ? 100 : 1000;
+        if (i + 1 < n && (sr_tok_eq(&t[i + 1], "hundred") || sr_tok_eq(&t[i + 1], "thousand"))) {
+            out->value = sr_tok_eq(&t[i + 1], "hundred") ? 100 : 1000;
             return 2;
         }
-        if (i + 2 < n && sr_streq(t[i + 1].norm, "number") && sr_streq(t[i + 2].norm, "of")) {
+        if (i + 2 < n && sr_tok_eq(&t[i + 1], "number") && sr_tok_eq(&t[i + 2], "of")) {
             out->vague = 1;
             return 3;
         }
         return 0;
     }
-    if (sr_streq(w, "half") && i + 2 < n && sr_streq(t[i + 1].norm, "a") && sr_streq(t[i + 2].norm, "dozen")) {
+    if (sr_streq(w, "half") && i + 2 < n && sr_tok_eq(&t[i + 1], "a") && sr_tok_eq(&t[i + 2], "dozen")) {
         out->value = 6;
         return 3;
     }
@@ -131,7 +131,7 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
             v *= 100;
             used++;
             /* "one hundred and twenty" */
-            if (i + used + 1 < n && sr_streq(t[i + used].norm, "and")) {
+            if (i + used + 1 < n && sr_tok_eq(&t[i + used], "and")) {
                 long r;
                 int rk = word_value(t[i + used + 1].norm, &r);
                 if (rk) {
@@ -155,21 +155,21 @@ size_t sr_read_quantity(const sr_token *t, size_t n, size_t i, sr_number *out)
 {
     size_t j = i;
     int at_least = 0, approx = 0;
-    if (j + 1 < n && sr_streq(t[j].norm, "at") && (sr_streq(t[j + 1].norm, "least") || sr_streq(t[j + 1].norm, "most"))) {
+    if (j + 1 < n && sr_tok_eq(&t[j], "at") && (sr_tok_eq(&t[j + 1], "least") || sr_tok_eq(&t[j + 1], "most"))) {
         at_least = 1;
         j += 2;
-    } else if (j + 1 < n && (sr_streq(t[j].norm, "more") || sr_streq(t[j].norm, "fewer") || sr_streq(t[j].norm, "less")) &&
-               sr_streq(t[j + 1].norm, "than")) {
+    } else if (j + 1 < n && (sr_tok_eq(&t[j], "more") || sr_tok_eq(&t[j], "fewer") || sr_tok_eq(&t[j], "less")) &&
+               sr_tok_eq(&t[j + 1], "than")) {
         at_least = 1;
         j += 2;
-    } else if (j + 1 < n && sr_streq(t[j].norm, "up") && sr_streq(t[j + 1].norm, "to")) {
+    } else if (j + 1 < n && sr_tok_eq(&t[j], "up") && sr_tok_eq(&t[j + 1], "to")) {
         approx = 1;
         j += 2;
-    } else if (j < n && (sr_streq(t[j].norm, "over") || sr_streq(t[j].norm, "nearly") || sr_streq(t[j].norm, "almost") ||
-                         sr_streq(t[j].norm, "around") || sr_streq(t[j].norm, "about") || sr_streq(t[j].norm, "some") ||
-                         sr_streq(t[j].norm, "roughly") || sr_streq(t[j].norm, "approximately") ||
-                         sr_streq(t[j].norm, "estimated") || sr_streq(t[j].norm, "least"))) {
-        if (sr_streq(t[j].norm, "over"))
+    } else if (j < n && (sr_tok_eq(&t[j], "over") || sr_tok_eq(&t[j], "nearly") || sr_tok_eq(&t[j], "almost") ||
+                         sr_tok_eq(&t[j], "around") || sr_tok_eq(&t[j], "about") || sr_tok_eq(&t[j], "some") ||
+                         sr_tok_eq(&t[j], "roughly") || sr_tok_eq(&t[j], "approximately") ||
+                         sr_tok_eq(&t[j], "estimated") || sr_tok_eq(&t[j], "least"))) {
+        if (sr_tok_eq(&t[j], "over"))
             at_least = 1;
         else
             approx = 1;

@@ -68,7 +68,7 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
     const sr_token *t = &s->tok[i];
     if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
         return 0;
-    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && !sr_streq(t->norm, "may") && !sr_streq(t->norm, "march"))
+    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && !sr_tok_eq(t, "may") && !sr_tok_eq(t, "march"))
         return 0;
     if ((t->flags & TK_CAP) && sr_weekday_name_len(t->norm, t->nlen) >= 0)
         return 0;
@@ -398,7 +398,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
                 prep = s->tok[i - 2].id;
             int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
-            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_streq(s->tok[i - 1].norm, ",")))
+            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
                 continue;
             p = new_place(c, s, &cap);
             if (!p)
@@ -427,7 +427,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             size_t ke = 0;
             int k = kind_of_noun(s, i, &ke);
             /* "two more villages: Derwish and Amiriyah" */
-            if (k && ke + 1 < n && sr_streq(s->tok[ke].norm, ":") && name_seq(e, s, ke + 1) > ke + 1) {
+            if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
                 if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
                     continue; /* a known place: the dictionary path takes it */
                 size_t ne = name_seq(e, s, ke + 1);
@@ -525,7 +525,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->kind = PK_ADMIN1;
                 p->precision = 3;
                 p->region_noun = 1;
-            } else if (k == PK_REGION && sr_streq(s->tok[end].norm, "countryside")) {
+            } else if (k == PK_REGION && sr_tok_eq(&s->tok[end], "countryside")) {
                 p->near = 1;
                 if (p->precision < 2)
                     p->precision = 2;
@@ -557,14 +557,14 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                     p->precision = 2;
                 b -= 2;
                 while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
-                                 (s->tok[b - 1].flags & TK_NUM) || sr_streq(s->tok[b - 1].norm, "km") ||
-                                 sr_streq(s->tok[b - 1].norm, "kilometers") || sr_streq(s->tok[b - 1].norm, "kilometres") ||
-                                 sr_streq(s->tok[b - 1].norm, "miles")))
+                                 (s->tok[b - 1].flags & TK_NUM) || sr_tok_eq(&s->tok[b - 1], "km") ||
+                                 sr_tok_eq(&s->tok[b - 1], "kilometers") || sr_tok_eq(&s->tok[b - 1], "kilometres") ||
+                                 sr_tok_eq(&s->tok[b - 1], "miles")))
                     b--;
             }
         }
-        if (b > 0 && (s->tok[b - 1].id == e->w.near || sr_streq(s->tok[b - 1].norm, "outside") ||
-                      sr_streq(s->tok[b - 1].norm, "around") || sr_streq(s->tok[b - 1].norm, "nearby"))) {
+        if (b > 0 && (s->tok[b - 1].id == e->w.near || sr_tok_eq(&s->tok[b - 1], "outside") ||
+                      sr_tok_eq(&s->tok[b - 1], "around") || sr_tok_eq(&s->tok[b - 1], "nearby"))) {
             p->near = 1;
             if (p->precision < 2)
                 p->precision = 2;
@@ -639,7 +639,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
             p->in_report = 1;
         /* "In Donetsk, local residents reported ...": where, not who */
-        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_streq(s->tok[p->e].norm, ","))
+        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_tok_eq(&s->tok[p->e], ","))
             p->in_report = 0;
         i = end - 1;
     }
@@ -666,13 +666,13 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         size_t ke = 0;
         int k = re - 1 < n ? kind_of_noun(s, re - 1, &ke) : 0;
         p->kind = k ? (uint8_t)k : PK_TOWN;
-        if (sr_streq(s->tok[re - 1].norm, "area") || sr_streq(s->tok[re - 1].norm, "there"))
+        if (sr_tok_eq(&s->tok[re - 1], "area") || sr_tok_eq(&s->tok[re - 1], "there"))
             p->kind = 0; /* any */
         p->text = span_text(c, s, i, re);
         if (i > 0 && is_loc_prep(e, s->tok[i - 1].id))
             p->prep = s->tok[i - 1].id;
-        if (i >= 2 && sr_streq(s->tok[i - 1].norm, "of") &&
-            (sr_streq(s->tok[i - 2].norm, "outskirts") || sr_streq(s->tok[i - 2].norm, "suburbs") ||
+        if (i >= 2 && sr_tok_eq(&s->tok[i - 1], "of") &&
+            (sr_tok_eq(&s->tok[i - 2], "outskirts") || sr_tok_eq(&s->tok[i - 2], "suburbs") ||
              has_cue(s, i - 2, CUE_DIR))) {
             p->near = 1;
             p->prep = e->w.in;
@@ -787,7 +787,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if (!p->pattern || p->next >= 0)
             continue;
         size_t j = p->ne;
-        if (j + 1 < n && (tok_is(s, j, e->w.and_) || sr_streq(s->tok[j].norm, ","))) {
+        if (j + 1 < n && (tok_is(s, j, e->w.and_) || sr_tok_eq(&s->tok[j], ","))) {
             size_t st = j + 1;
             if (tok_is(s, st, e->w.and_))
                 st++;
@@ -834,7 +834,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 int bigger = q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun ||
                              q->kind == PK_COUNTRY || q->kind == PK_CITY;
                 if (bigger && q->s - last->e <= 6 && last->e < n &&
-                    (tok_is(s, last->e, e->w.in) || sr_streq(s->tok[last->e].norm, ",")))
+                    (tok_is(s, last->e, e->w.in) || sr_tok_eq(&s->tok[last->e], ",")))
                     cont = (int)j;
                 else
                     cont = -1;

@@ -3,6 +3,7 @@
 #define SR_TEXT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/arena.h"
 
@@ -80,6 +81,10 @@ enum {
     TK_ALPHA = 1 << 10, /* only letters */
     TK_SPACE_BEFORE = 1 << 11,
 };
+
+/* Whether token t's norm is the word w, a string literal: the lengths,
+ * both known without reading the norm, differ for most tokens. */
+#define sr_tok_eq(t, w) ((t)->nlen == sizeof("" w) - 1 && memcmp((t)->norm, "" w, sizeof("" w) - 1) == 0)
 
 #define SR_NORM_PAD 16
 typedef struct sr_token {
