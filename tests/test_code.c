@@ -34,6 +34,40 @@ static void test_numbers(void **st)
     qty("dozens of", &v);
     assert_true(v);
     assert_int_equal(qty("the army", &v), -1);
+    /* every word a number may start with is read, whatever its case (a
+     * quick test by first letters and length comes before the words) */
+    static const char *const words[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    char buf[64];
+    for (int k = 0; k < 20; k++) {
+        snprintf(buf, sizeof buf, "%s people", words[k]);
+        assert_int_equal(qty(buf, &v), k);
+        snprintf(buf, sizeof buf, "%c%s people", words[k][0] - 32, words[k] + 1);
+        assert_int_equal(qty(buf, &v), k);
+    }
+    for (int k = 0; k < 8; k++) {
+        snprintf(buf, sizeof buf, "%s people", tens[k]);
+        assert_int_equal(qty(buf, &v), 20 + 10 * k);
+        snprintf(buf, sizeof buf, "%s-one people", tens[k]);
+        assert_int_equal(qty(buf, &v), 21 + 10 * k);
+    }
+    static const char *const vague[] = {"dozens", "scores", "several", "hundreds", "thousands", "tens",
+                                        "many", "multiple", "millions", "numerous", "countless"};
+    for (int k = 0; k < 11; k++) {
+        snprintf(buf, sizeof buf, "%s of people", vague[k]);
+        v = 0;
+        qty(buf, &v);
+        assert_true(v);
+    }
+    assert_int_equal(qty("a dozen people", &v), 12);
+    assert_int_equal(qty("an hundred people", &v), 100);
+    assert_int_equal(qty("a thousand people", &v), 1000);
+    qty("a number of people", &v);
+    assert_true(v);
+    assert_int_equal(qty("twelve", &v), 12);
+    assert_int_equal(qty("their people", &v), -1);
     /* found by fuzz_numdate: a count too large for a long was undefined
      * behaviour; such digit strings are not counts at all */
     assert_int_equal(qty("888888888888888888888888888 people", &v), -1);

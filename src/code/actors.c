@@ -156,8 +156,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         const sr_match *m = match_at(s, i);
         const sr_token *t = &s->tok[i];
         /* Pronouns that can stand for an actor. */
-        if (!m && (t->id == e->w.it || t->id == e->w.they || t->id == e->w.its || t->id == e->w.their ||
-                   t->id == e->w.we)) {
+        if (!m && word_has(e, t->id, WA_PRONOUN)) {
             if (t->id == e->w.it && i + 1 < n && sr_tok_eq(&s->tok[i + 1], "is"))
                 continue; /* "it is worth mentioning" */
             sr_mention *pm = new_mention(c, s, &cap);

@@ -35,6 +35,7 @@ enum {
     WA_PARTICLE = 2,  /* "al", "ez", "deir": lower case inside names */
     WA_SOFTBREAK = 4, /* which, who, while ...: a clause starts */
     WA_LOCPREP = 8,   /* in, near, outside ...: a place may follow */
+    WA_PRONOUN = 16,  /* it, its, they, their, we: may stand for an actor */
 };
 
 static inline int word_has(const sr_engine *e, uint32_t id, unsigned attr)

@@ -127,7 +127,9 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     static const char *const loc[] = {"in", "at", "near", "outside", "inside", "around", "from",
                                       "into", "toward", "towards", "across", "within", "to", "on",
                                       "over", "along", "between", "throughout", "through", "off", "of"};
+    static const char *const pron[] = {"it", "they", "its", "their", "we"};
     if (sr_mark_words(e, soft, sizeof soft / sizeof soft[0], WA_SOFTBREAK) ||
+        sr_mark_words(e, pron, sizeof pron / sizeof pron[0], WA_PRONOUN) ||
         sr_mark_words(e, loc, sizeof loc / sizeof loc[0], WA_LOCPREP) || sr_mark_place_words(e)) {
         sr_engine_free(e);
         return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");

@@ -51,6 +51,35 @@ static int is_vague(const char *w)
     }
 }
 
+/* Whether a word of n bytes could start a number sr_read_number reads: the
+ * words above, "a", "an" and "half", by their first two letters and
+ * length. Most words fail here without a compare (sr_read_number runs
+ * before every actor mention); test_numbers reads every such word. */
+static int may_start_number(const char *w, size_t n)
+{
+#define L(k) (1u << (k))
+    unsigned lens = 0;
+    switch (w[0]) {
+    case 'a': lens = L(1) | L(2); break;                                  /* a an */
+    case 'c': lens = w[1] == 'o' ? L(9) : 0; break;                       /* countless */
+    case 'd': lens = w[1] == 'o' ? L(6) : 0; break;                       /* dozens */
+    case 'e': lens = w[1] == 'i' ? L(5) | L(6) | L(8) : w[1] == 'l' ? L(6) : 0; break; /* eight eighty eighteen, eleven */
+    case 'f': lens = (w[1] == 'o' || w[1] == 'i') ? L(4) | L(5) | L(7) | L(8) : 0; break; /* four forty fourteen, five fifty fifteen */
+    case 'h': lens = w[1] == 'a' ? L(4) : w[1] == 'u' ? L(8) : 0; break;  /* half, hundreds */
+    case 'm': lens = w[1] == 'a' ? L(4) : (w[1] == 'u' || w[1] == 'i') ? L(8) : 0; break; /* many, multiple millions */
+    case 'n': lens = w[1] == 'i' ? L(4) | L(6) | L(8) : w[1] == 'u' ? L(8) : 0; break; /* nine ninety nineteen, numerous */
+    case 'o': lens = w[1] == 'n' ? L(3) : 0; break;                       /* one */
+    case 's': lens = w[1] == 'i' ? L(3) | L(5) | L(7) : w[1] == 'e' ? L(5) | L(7) | L(9) : w[1] == 'c' ? L(6) : 0; break;
+    /* six sixty sixteen, seven seventy several seventeen, scores */
+    case 't': lens = w[1] == 'w' ? L(3) | L(6) : w[1] == 'h' ? L(5) | L(6) | L(8) | L(9) : w[1] == 'e' ? L(3) | L(4) : 0; break;
+    /* two twelve twenty, three thirty thirteen thousands, ten tens */
+    case 'z': lens = w[1] == 'e' ? L(4) : 0; break;                       /* zero */
+    default: return 0;
+    }
+#undef L
+    return n < 32 && (lens >> n & 1);
+}
+
 /* Counts beyond this are not casualty or troop figures (and would not fit
  * a long): such tokens are not read as numbers. */
 #define MAX_COUNT 1e12
@@ -81,7 +110,7 @@ size_t sr_read_number(const sr_token *t, size_t n, size_t i, sr_number *out)
         }
         return used;
     }
-    if (!(k->flags & TK_WORD))
+    if (!(k->flags & TK_WORD) || !may_start_number(k->norm, k->nlen))
         return 0;
     const char *w = k->norm;
     if (is_vague(w)) {
