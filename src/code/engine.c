@@ -43,6 +43,21 @@ const char *sr_default_data_dir(void)
     return SITREP_DATA_DIR;
 }
 
+/* A sentence's tokens and their owners were last read in the analysis
+ * pass, long enough ago to have left the cache: asked for again while the
+ * sentence before is worked on. */
+static void prefetch_sentence(const sr_sent *s)
+{
+    const char *tok = (const char *)s->tok, *own = (const char *)s->owner;
+    size_t tb = s->ntok * sizeof *s->tok, ob = s->ntok * sizeof *s->owner;
+    for (size_t o = 0; o < tb; o += 64)
+        __builtin_prefetch(tok + o);
+    for (size_t o = 0; o < ob; o += 64)
+        __builtin_prefetch(own + o);
+    if (s->nm)
+        __builtin_prefetch(s->m);
+}
+
 static uint32_t fw(sr_engine *e, const char *w)
 {
     return sr_vocab_add(&e->d.vocab, w, strlen(w));
@@ -375,11 +390,16 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     }
     /* every place first: a lead sentence may only be placed by the next */
     for (size_t k = 0; k < c->nsents; k++) {
+        if (k + 1 < c->nsents)
+            prefetch_sentence(&c->sents[k + 1]);
         sr_resolve_mentions(c, &c->sents[k]);
         sr_find_places(c, &c->sents[k]);
     }
-    for (size_t k = 0; k < c->nsents; k++)
+    for (size_t k = 0; k < c->nsents; k++) {
+        if (k + 1 < c->nsents)
+            prefetch_sentence(&c->sents[k + 1]);
         sr_code_sentence(c, &c->sents[k]);
+    }
     /* one warning an article for each limit, not one a sentence */
     if (c->n_long_sents)
         sr_coder_warn(c, "%zu sentence(s) longer than %zu bytes (the first: sentence %d) were cut into pieces",
