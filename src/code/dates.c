@@ -218,13 +218,16 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         any_days = t[i].nlen >= 3 && day_or_week(t[i].norm);
     for (size_t i = 0; i < n && k < max; i++) {
         const char *w = t[i].norm;
-        /* rel_word's first letters, as a mask: its switch mispredicted */
-        unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
+        /* rel_word's lengths, 4 (this, last, past), 5, 7 and 9, then its
+         * first letters, as masks: its switch mispredicted */
+        const unsigned rel_len = 1u << 4 | 1u << 5 | 1u << 7 | 1u << 9;
         const unsigned rel_first = 1u << ('y' - 'a') | 1u << ('t' - 'a') | 1u << ('o' - 'a') | 1u << ('e' - 'a') |
                                    1u << ('l' - 'a') | 1u << ('p' - 'a');
-        /* and their lengths: 4 (this, last, past), 5, 7, 9 */
-        const unsigned rel_len = 1u << 4 | 1u << 5 | 1u << 7 | 1u << 9;
-        int rw = t[i].nlen < 32 && (rel_len >> t[i].nlen & 1) && c0 < 26 && (rel_first >> c0 & 1) ? rel_word(w) : 0;
+        int rw = 0;
+        if (t[i].nlen < 32 && (rel_len >> t[i].nlen & 1)) {
+            unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
+            rw = c0 < 26 && (rel_first >> c0 & 1) ? rel_word(w) : 0;
+        }
         /* most tokens start no time expression: a cheap test first; a
          * capitalised word only as a day or month name */
         if (!(t[i].flags & TK_NUM) && !rw &&

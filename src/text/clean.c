@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "../util/simd.h"
 #include "../util/swar.h"
 
 #include "text.h"
@@ -131,6 +132,16 @@ char *sr_clean_text(sr_arena *a, const char *in, size_t n, size_t *out_n, unsign
         if (c >= 0x20 && c < 0x7F) {
             /* Fast path: a run of printable ASCII. */
             size_t j = i + 1;
+#ifdef SR_SIMD16
+            while (j + 16 <= n) {
+                unsigned m = sr_simd_not_printable(sr_simd_load(s + j));
+                if (m) {
+                    j += (size_t)__builtin_ctz(m);
+                    goto run_end;
+                }
+                j += 16;
+            }
+#endif
             while (j + 8 <= n) {
                 uint64_t v = sr_swar_load(s + j);
                 /* a byte below 0x20, or at 0x7F and above, ends the run */
@@ -140,6 +151,9 @@ char *sr_clean_text(sr_arena *a, const char *in, size_t n, size_t *out_n, unsign
             }
             while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
                 j++;
+#ifdef SR_SIMD16
+        run_end:
+#endif
             memcpy(out + o, s + i, j - i);
             o += j - i;
             i = j;

@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "../util/simd.h"
 #include "../util/swar.h"
 
 #include "text.h"
@@ -73,6 +74,14 @@ static void emit(sr_arena *a, const char *t, size_t s, size_t e, sr_span **out, 
  * step, since most of a paragraph is neither. */
 static size_t next_stop(const char *t, size_t i, size_t n)
 {
+#ifdef SR_SIMD16
+    while (i + 16 <= n) {
+        unsigned m = sr_simd_eq3(sr_simd_load(t + i), '.', '!', '?');
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t v = sr_swar_load(t + i);
         if (sr_swar_eq(v, '.') | sr_swar_eq(v, '!') | sr_swar_eq(v, '?'))

@@ -1,5 +1,6 @@
 #include <math.h>
 #include "buf.h"
+#include "simd.h"
 #include "swar.h"
 
 #include <stdint.h>
@@ -148,6 +149,15 @@ void sr_buf_json_str(sr_buf *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *run = p, *end = p + strlen(s);
     while (p < end) {
+#ifdef SR_SIMD16
+        /* '"' and '\\' as well as the bytes that are not printable ASCII */
+        while (end - p >= 16) {
+            __m128i v = sr_simd_load(p);
+            if (sr_simd_not_printable(v) | sr_simd_eq3(v, '"', '\\', '"'))
+                break;
+            p += 16;
+        }
+#endif
         while (end - p >= 8 && json_plain8(sr_swar_load(p)))
             p += 8;
         if (p == end)
