@@ -1,5 +1,6 @@
 #include "numbers.h"
 
+#include <stdint.h>
 #include <string.h>
 #include "../util/str.h"
 
@@ -54,30 +55,40 @@ static int is_vague(const char *w)
 /* Whether a word of n bytes could start a number sr_read_number reads: the
  * words above, "a", "an" and "half", by their first two letters and
  * length. Most words fail here without a compare (sr_read_number runs
- * before every actor mention); test_numbers reads every such word. */
+ * before every actor mention); test_numbers reads every such word. A
+ * table, not a switch: the switch's jump mispredicted. */
+#define L(k) (1u << (k))
+static const struct {
+    char second[3];
+    uint16_t lens[3];
+} number_start[26] = {
+    ['a' - 'a'] = {{0, 'n'}, {L(1), L(2)}},                               /* a, an */
+    ['c' - 'a'] = {{'o'}, {L(9)}},                                        /* countless */
+    ['d' - 'a'] = {{'o'}, {L(6)}},                                        /* dozens */
+    ['e' - 'a'] = {{'i', 'l'}, {L(5) | L(6) | L(8), L(6)}},               /* eight eighty eighteen, eleven */
+    ['f' - 'a'] = {{'o', 'i'}, {L(4) | L(5) | L(8), L(4) | L(5) | L(7)}}, /* four forty fourteen, five fifty fifteen */
+    ['h' - 'a'] = {{'a', 'u'}, {L(4), L(8)}},                             /* half, hundreds */
+    ['m' - 'a'] = {{'a', 'u', 'i'}, {L(4), L(8), L(8)}},                  /* many, multiple, millions */
+    ['n' - 'a'] = {{'i', 'u'}, {L(4) | L(6) | L(8), L(8)}},               /* nine ninety nineteen, numerous */
+    ['o' - 'a'] = {{'n'}, {L(3)}},                                        /* one */
+    /* six sixty sixteen, seven seventy several seventeen, scores */
+    ['s' - 'a'] = {{'i', 'e', 'c'}, {L(3) | L(5) | L(7), L(5) | L(7) | L(9), L(6)}},
+    /* two twelve twenty, three thirty thirteen thousands, ten tens */
+    ['t' - 'a'] = {{'w', 'h', 'e'}, {L(3) | L(6), L(5) | L(6) | L(8) | L(9), L(3) | L(4)}},
+    ['z' - 'a'] = {{'e'}, {L(4)}}, /* zero */
+};
+#undef L
+
 static int may_start_number(const char *w, size_t n)
 {
-#define L(k) (1u << (k))
-    unsigned lens = 0;
-    switch (w[0]) {
-    case 'a': lens = L(1) | L(2); break;                                  /* a an */
-    case 'c': lens = w[1] == 'o' ? L(9) : 0; break;                       /* countless */
-    case 'd': lens = w[1] == 'o' ? L(6) : 0; break;                       /* dozens */
-    case 'e': lens = w[1] == 'i' ? L(5) | L(6) | L(8) : w[1] == 'l' ? L(6) : 0; break; /* eight eighty eighteen, eleven */
-    case 'f': lens = (w[1] == 'o' || w[1] == 'i') ? L(4) | L(5) | L(7) | L(8) : 0; break; /* four forty fourteen, five fifty fifteen */
-    case 'h': lens = w[1] == 'a' ? L(4) : w[1] == 'u' ? L(8) : 0; break;  /* half, hundreds */
-    case 'm': lens = w[1] == 'a' ? L(4) : (w[1] == 'u' || w[1] == 'i') ? L(8) : 0; break; /* many, multiple millions */
-    case 'n': lens = w[1] == 'i' ? L(4) | L(6) | L(8) : w[1] == 'u' ? L(8) : 0; break; /* nine ninety nineteen, numerous */
-    case 'o': lens = w[1] == 'n' ? L(3) : 0; break;                       /* one */
-    case 's': lens = w[1] == 'i' ? L(3) | L(5) | L(7) : w[1] == 'e' ? L(5) | L(7) | L(9) : w[1] == 'c' ? L(6) : 0; break;
-    /* six sixty sixteen, seven seventy several seventeen, scores */
-    case 't': lens = w[1] == 'w' ? L(3) | L(6) : w[1] == 'h' ? L(5) | L(6) | L(8) | L(9) : w[1] == 'e' ? L(3) | L(4) : 0; break;
-    /* two twelve twenty, three thirty thirteen thousands, ten tens */
-    case 'z': lens = w[1] == 'e' ? L(4) : 0; break;                       /* zero */
-    default: return 0;
-    }
-#undef L
-    return n < 32 && (lens >> n & 1);
+    unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
+    if (c0 >= 26 || n >= 16)
+        return 0;
+    const char c1 = w[1]; /* the NUL of a one-letter word */
+    unsigned lens = (c1 == number_start[c0].second[0] ? number_start[c0].lens[0] : 0u) |
+                    (c1 == number_start[c0].second[1] ? number_start[c0].lens[1] : 0u) |
+                    (c1 == number_start[c0].second[2] ? number_start[c0].lens[2] : 0u);
+    return (lens >> n) & 1;
 }
 
 /* Counts beyond this are not casualty or troop figures (and would not fit
