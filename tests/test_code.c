@@ -95,6 +95,21 @@ static int resolve(const char *article, const char *text, char out[11], int *pre
 static void test_dates(void **st)
 {
     (void)st;
+    /* every month name and abbreviation, through the quick test by first
+     * letter and length and without it; and words that are none */
+    static const char *const months[][2] = {
+        {"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may", "may"},
+        {"june", "jun"}, {"july", "jul"}, {"august", "aug"}, {"september", "sep"}, {"october", "oct"},
+        {"november", "nov"}, {"december", "dec"}};
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; k < 2; k++) {
+            assert_int_equal(sr_month_of(months[m][k]), m + 1);
+            assert_int_equal(sr_month_of_len(months[m][k], strlen(months[m][k])), m + 1);
+        }
+    assert_int_equal(sr_month_of_len("sept", 4), 9);
+    assert_int_equal(sr_month_of_len("syria", 5), 0);
+    assert_int_equal(sr_month_of_len("aleppo", 6), 0);
+    assert_int_equal(sr_month_of_len("ma", 2), 0);
     char d[11];
     int p;
     /* 2018-11-04 was a Sunday */

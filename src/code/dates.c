@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "numbers.h"
@@ -97,6 +98,23 @@ void sr_date_format(const sr_date *d, char out[11])
     out[8] = (char)('0' + dd / 10);
     out[9] = (char)('0' + dd % 10);
     out[10] = 0;
+}
+
+int sr_month_of_len(const char *w, size_t n)
+{
+    /* the lengths of the month names and abbreviations by first letter:
+     * most capitalised words are none, told without a compare */
+#define L(k) (1u << (k))
+    static const uint16_t lens[26] = {
+        ['a' - 'a'] = L(3) | L(5) | L(6), ['d' - 'a'] = L(3) | L(8), ['f' - 'a'] = L(3) | L(8),
+        ['j' - 'a'] = L(3) | L(4) | L(7), ['m' - 'a'] = L(3) | L(5), ['n' - 'a'] = L(3) | L(8),
+        ['o' - 'a'] = L(3) | L(7),        ['s' - 'a'] = L(3) | L(4) | L(9),
+    };
+#undef L
+    unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
+    if (c0 >= 26 || n >= 16 || !((lens[c0] >> n) & 1))
+        return 0;
+    return sr_month_of(w);
 }
 
 int sr_month_of(const char *w)
@@ -231,7 +249,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         /* most tokens start no time expression: a cheap test first; a
          * capitalised word only as a day or month name */
         if (!(t[i].flags & TK_NUM) && !rw &&
-            !((t[i].flags & TK_CAP) && (sr_weekday_name_len(w, t[i].nlen) >= 0 || sr_month_of(w))) &&
+            !((t[i].flags & TK_CAP) && (sr_weekday_name_len(w, t[i].nlen) >= 0 || sr_month_of_len(w, t[i].nlen))) &&
             !(any_days && days_follow(t, n, i)))
             continue;
         sr_timex tx;
@@ -254,7 +272,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
             if (is(t, n, j, ","))
                 j++;
             int d2, m2, y2;
-            if (j < n && (mon = sr_month_of(t[j].norm)) && (t[j].flags & TK_CAP) &&
+            if (j < n && (mon = sr_month_of_len(t[j].norm, t[j].nlen)) && (t[j].flags & TK_CAP) &&
                 small_int(t, n, j + 1 + (is(t, n, j + 1, ".") ? 1 : 0), 1, 31, &d2)) {
                 tx.kind = TX_ABS;
                 tx.abs.m = mon;
@@ -347,7 +365,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         numeric:
             if (0)
                 ;
-            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of(w)) && !sr_streq(w, "may") && !sr_streq(w, "march")) {
+            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && !sr_streq(w, "may") && !sr_streq(w, "march")) {
             /* "November 3", "Nov. 3, 2018", "in September" */
             size_t j = i + 1;
             if (is(t, n, j, "."))
@@ -376,10 +394,10 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
                     e++;
                 }
             }
-        } else if ((t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM) && (mon = sr_month_of(w))) {
+        } else if ((t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM) && (mon = sr_month_of_len(w, t[i].nlen))) {
             /* "25 May" handled below; "May" and "March" alone are words. */
             continue;
-        } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of(t[i + 1].norm)) &&
+        } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of_len(t[i + 1].norm, t[i + 1].nlen)) &&
                    (t[i + 1].flags & TK_CAP)) {
             /* "25 February", "3 November 2018" */
             tx.kind = TX_ABS;

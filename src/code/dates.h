@@ -38,6 +38,9 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max);
 int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, int *precision);
 /* 1..12 for a month name or abbreviation (lower case), else 0. */
 int sr_month_of(const char *w);
+/* The same, for a word of n bytes (a token's norm): most words are told
+ * by their first letter and length. */
+int sr_month_of_len(const char *w, size_t n);
 /* 0..6 for a weekday name (lower case), else -1. */
 int sr_weekday_name(const char *w);
 /* The same, for a word of n bytes (a token's norm: its length known). */

@@ -68,7 +68,7 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
     const sr_token *t = &s->tok[i];
     if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
         return 0;
-    if ((t->flags & TK_CAP) && sr_month_of(t->norm) && !sr_tok_eq(t, "may") && !sr_tok_eq(t, "march"))
+    if ((t->flags & TK_CAP) && sr_month_of_len(t->norm, t->nlen) && !sr_tok_eq(t, "may") && !sr_tok_eq(t, "march"))
         return 0;
     if ((t->flags & TK_CAP) && sr_weekday_name_len(t->norm, t->nlen) >= 0)
         return 0;
