@@ -201,6 +201,16 @@ static void test_tokens_diacritics_and_limit(void **st)
     n = sr_tokenize(&A, "one two three four", 18, &t, 2, &trunc);
     assert_int_equal(n, 2);
     assert_true(trunc);
+    /* the limit reached with only a space left is still a cut (the
+     * tokenizer takes the space after a plain word with the word) */
+    trunc = 0;
+    assert_int_equal(sr_tokenize(&A, "one two ", 8, &t, 2, &trunc), 2);
+    assert_true(trunc);
+    trunc = 0;
+    assert_int_equal(sr_tokenize(&A, "one two", 7, &t, 2, &trunc), 2);
+    assert_false(trunc);
+    assert_int_equal(sr_tokenize(&A, "one  two x", 10, &t, 0, NULL), 3);
+    assert_true((t[1].flags & TK_SPACE_BEFORE) && t[1].off == 5);
 }
 
 /* Each token's hash is its norm's, whichever way the norm was made (ASCII

@@ -467,9 +467,10 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
                 t->nlen = (uint16_t)(end - i);
                 t->hash = plain_word_hash(s, n, i, end - i, room.p);
                 room.p = o + 1;
-                space_before = 0;
+                /* the space after it, as the top of the loop would take it */
+                space_before = d == ' ' && end + 1 < n;
                 hyph = 0;
-                i = end;
+                i = end + (size_t)space_before;
                 continue;
             }
         }
