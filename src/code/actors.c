@@ -145,12 +145,24 @@ static int in_parens(const sr_sent *s, size_t a, size_t b)
     return 0;
 }
 
+/* Whether in_parens can be true anywhere in the sentence. */
+static int has_paren_marks(const sr_sent *s)
+{
+    for (size_t i = 0; i < s->ntok; i++) {
+        const sr_token *t = &s->tok[i];
+        if ((t->flags & TK_PUNCT) && (sr_tok_eq(t, "(") || (sr_tok_eq(t, "-") && (t->flags & TK_SPACE_BEFORE))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Builds the actor mentions of a sentence from its content matches. */
 static void build_mentions(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
     const sr_dicts *d = &e->d;
     size_t cap = 0;
+    int marks = -1;
     size_t n = s->ntok;
     for (size_t i = 0; i < n; i++) {
         const sr_match *m = match_at(s, i);
@@ -295,7 +307,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         mm->country = country;
         mm->flags = flags;
         mm->prep = prep_before(e, s, start);
-        mm->paren = (uint8_t)in_parens(s, start, end);
+        /* most sentences have no "(" and no spaced dash: then no mention
+         * is inside one, told once, not scanned for at each */
+        if (marks < 0)
+            marks = has_paren_marks(s);
+        mm->paren = (uint8_t)(marks && in_parens(s, start, end));
         /* "nine militants", "30 of their elements", "Twelve fighters of" */
         size_t q = start;
         sr_number num0;
@@ -347,8 +363,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
 
 static int add_entity(sr_coder *c, const sr_entity *proto)
 {
+    /* names and codes mostly come from the dictionaries: the same string,
+     * told by its address before its bytes */
     for (size_t i = 0; i < c->nents; i++)
-        if (sr_streq(c->ents[i].name, proto->name) && sr_streq(c->ents[i].code, proto->code))
+        if ((c->ents[i].name == proto->name || sr_streq(c->ents[i].name, proto->name)) &&
+            (c->ents[i].code == proto->code || sr_streq(c->ents[i].code, proto->code)))
             return (int)i;
     if (c->nents == c->cap_ents) {
         size_t nc = c->cap_ents ? c->cap_ents * 2 : 16;

@@ -67,10 +67,11 @@ typedef struct sr_trie {
     /* The root's children by word id: the first step from every token,
      * an array read instead of a hash probe (most tokens stop there). Each
      * record repeats its child's kids and first payload, so that step reads
-     * one record, not two. */
+     * one record, not three. */
     struct sr_trie_root {
         uint64_t kids;
-        uint32_t child, payload;
+        uint32_t child;
+        sr_payload first; /* a copy of the first payload; kind 0: none */
     } *root;
     size_t root_cap;
     sr_payload *payloads;

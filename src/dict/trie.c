@@ -166,8 +166,12 @@ int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t
     int rc = add_phrase(t, ids, n, kind, flags, value);
     if (n && ids[0] < t->root_cap && t->root[ids[0]].child) {
         struct sr_trie_root *r = &t->root[ids[0]];
+        uint32_t p = t->node[r->child].payload;
         r->kids = t->node[r->child].kids;
-        r->payload = t->node[r->child].payload;
+        if (p)
+            r->first = t->payloads[p];
+        else
+            memset(&r->first, 0, sizeof r->first);
     }
     return rc;
 }
@@ -201,24 +205,23 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
     for (size_t i = 0; i < n; i++) {
         uint32_t node = 0;
         for (size_t j = i; j < n && j - i < 16; j++) {
-            uint32_t payload;
+            const sr_payload *first;
             uint64_t kids;
             if (j == i) {
                 if (toks[i].id >= t->root_cap || !t->root[toks[i].id].child)
                     break;
                 const struct sr_trie_root *r = &t->root[toks[i].id];
                 node = r->child;
-                payload = r->payload;
+                first = r->first.kind ? &r->first : NULL;
                 kids = r->kids;
             } else {
                 node = edge_get(t, node, toks[j].id);
                 if (!node)
                     break;
-                payload = t->node[node].payload;
+                first = t->node[node].payload ? &t->payloads[t->node[node].payload] : NULL;
                 kids = t->node[node].kids;
             }
-            for (uint32_t p = payload; p; p = t->payloads[p].next) {
-                const sr_payload *pl = &t->payloads[p];
+            for (const sr_payload *pl = first; pl; pl = pl->next ? &t->payloads[pl->next] : NULL) {
                 if (!caps_ok(toks, i, j + 1, pl->flags))
                     continue;
                 if (count == cap) {
