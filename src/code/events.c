@@ -679,6 +679,29 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
 
 /* Sum of the counts in a noun phrase list ending before token `end`:
  * "Six militants and four Somali soldiers". */
+/* read_count at the positions count_before walks over: each is asked up to
+ * four times (as the start of a quantity ending at each of the next four
+ * tokens), and read once. */
+typedef struct count_memo {
+    size_t base;
+    uint32_t done;
+    size_t used[24];
+    sr_number num[24];
+} count_memo;
+
+static size_t memo_count(const sr_coder *c, const sr_sent *s, size_t i, size_t np_end, count_memo *m, sr_number *num)
+{
+    size_t k = i - m->base;
+    if (i < m->base || k >= 24)
+        return read_count(c, s, i, np_end, num);
+    if (!(m->done >> k & 1)) {
+        m->used[k] = read_count(c, s, i, np_end, &m->num[k]);
+        m->done |= 1u << k;
+    }
+    *num = m->num[k];
+    return m->used[k];
+}
+
 static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *found)
 {
     const sr_engine *e = c->eng;
@@ -693,6 +716,9 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     size_t lim = j > 14 ? j - 14 : 0;
     size_t i = j;
     int people = 0;
+    count_memo memo;
+    memo.base = lim > 4 ? lim - 4 : 0;
+    memo.done = 0;
     while (i > lim) {
         i--;
         const sr_token *t = &s->tok[i];
@@ -714,7 +740,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
         size_t qs = i;
         for (size_t back = 0; back < 4 && i >= back; back++) {
             sr_number tmp;
-            size_t u = read_count(c, s, i - back, j, &tmp);
+            size_t u = memo_count(c, s, i - back, j, &memo, &tmp);
             if (u && i - back + u == i + 1) {
                 used = u;
                 qs = i - back;
