@@ -18,17 +18,20 @@ static int count_int(long v)
     return v > INT_MAX ? INT_MAX : (int)v;
 }
 
-static int is_force_modifier(const char *w)
+static const char *const force_modifiers[] = {
+    "central", "federal", "national", "elite", "special", "regular", "local", "allied", "loyal", "government",
+    "security", "state", "new", "interim", "regime", "pro-government", "provincial", "regional", "army",
+    "military", "armed", "ground", "air", "naval", "border", "riot", "anti-terror", "counter-terrorism",
+    "paramilitary", "official"};
+
+int sr_mark_actor_words(sr_engine *e)
 {
-    static const char *const mods[] = {"central", "federal", "national", "elite", "special", "regular", "local",
-                                       "allied", "loyal", "government", "security", "state", "new", "interim",
-                                       "regime", "pro-government", "provincial", "regional", "army", "military",
-                                       "armed", "ground", "air", "naval", "border", "riot", "anti-terror",
-                                       "counter-terrorism", "paramilitary", "official", NULL};
-    for (const char *const *p = mods; *p; p++)
-        if (sr_streq(w, *p))
-            return 1;
-    return 0;
+    return sr_mark_words(e, force_modifiers, sizeof force_modifiers / sizeof force_modifiers[0], WA_FORCEMOD);
+}
+
+static int is_force_modifier(const sr_engine *e, const sr_token *t)
+{
+    return word_has(e, t->id, WA_FORCEMOD);
 }
 
 /* "US-backed", "Iran-aligned": the actor named only describes another. */
@@ -204,7 +207,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             if (j < n && (s->tok[j].flags & TK_POSS))
                 j++;
             size_t mods = 0;
-            while (j < n && mods < 3 && s->owner[j] < 0 && is_force_modifier(s->tok[j].norm)) {
+            while (j < n && mods < 3 && s->owner[j] < 0 && is_force_modifier(e, &s->tok[j])) {
                 j++;
                 mods++;
             }

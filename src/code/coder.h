@@ -26,7 +26,7 @@ struct sr_engine {
     } w;
     /* WA_* bits by vocabulary id: word-list tests as one array read with
      * the id the token has already, not string compares */
-    uint8_t *wattr;
+    uint16_t *wattr;
     size_t nwattr;
 };
 
@@ -36,6 +36,10 @@ enum {
     WA_SOFTBREAK = 4, /* which, who, while ...: a clause starts */
     WA_LOCPREP = 8,   /* in, near, outside ...: a place may follow */
     WA_PRONOUN = 16,  /* it, its, they, their, we: may stand for an actor */
+    WA_DET = 32,      /* the, its, several, fresh ...: a noun follows */
+    WA_AUX = 64,      /* has, would, they ...: a verb follows */
+    WA_FORCEMOD = 128, /* federal, elite, security ...: part of a force's name */
+    WA_ADVERB = 256,  /* also, reportedly, still ...: between subject and verb */
 };
 
 static inline int word_has(const sr_engine *e, uint32_t id, unsigned attr)
@@ -46,8 +50,11 @@ static inline int word_has(const sr_engine *e, uint32_t id, unsigned attr)
 /* Gives each word of the list (adding it to the vocabulary) the WA_ bit;
  * -1 when out of memory. */
 int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned attr);
-/* The place finder's word lists (places.c). */
+/* The place finder's, the event coder's and the actor finder's word lists
+ * (places.c, events.c, actors.c). */
 int sr_mark_place_words(sr_engine *e);
+int sr_mark_event_words(sr_engine *e);
+int sr_mark_actor_words(sr_engine *e);
 
 /* An entity: who acted or was acted upon, shared by all its mentions. */
 typedef struct sr_entity {

@@ -73,14 +73,14 @@ int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned att
             size_t nc = e->nwattr ? e->nwattr : 256;
             while (nc <= id)
                 nc *= 2;
-            uint8_t *na = realloc(e->wattr, nc);
+            uint16_t *na = realloc(e->wattr, nc * sizeof *na);
             if (!na)
                 return -1;
-            memset(na + e->nwattr, 0, nc - e->nwattr);
+            memset(na + e->nwattr, 0, (nc - e->nwattr) * sizeof *na);
             e->wattr = na;
             e->nwattr = nc;
         }
-        e->wattr[id] |= (uint8_t)attr;
+        e->wattr[id] |= (uint16_t)attr;
     }
     return 0;
 }
@@ -145,7 +145,8 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     static const char *const pron[] = {"it", "they", "its", "their", "we"};
     if (sr_mark_words(e, soft, sizeof soft / sizeof soft[0], WA_SOFTBREAK) ||
         sr_mark_words(e, pron, sizeof pron / sizeof pron[0], WA_PRONOUN) ||
-        sr_mark_words(e, loc, sizeof loc / sizeof loc[0], WA_LOCPREP) || sr_mark_place_words(e)) {
+        sr_mark_words(e, loc, sizeof loc / sizeof loc[0], WA_LOCPREP) || sr_mark_place_words(e) ||
+        sr_mark_event_words(e) || sr_mark_actor_words(e)) {
         sr_engine_free(e);
         return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
     }

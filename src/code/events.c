@@ -66,19 +66,17 @@ static int is_be(const sr_engine *e, uint32_t id)
                   id == e->w.being || id == e->w.be);
 }
 
-static int is_adverb_like(const sr_token *t)
+static const char *const adverbs[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
+                                      "allegedly", "all", "both", "each", "subsequently", "successfully"};
+
+static int is_adverb_like(const sr_engine *e, const sr_token *t)
 {
     size_t n = t->nlen;
     if (!(t->flags & TK_ALPHA))
         return 0;
     if (n > 3 && sr_streq(t->norm + n - 2, "ly"))
         return 1;
-    static const char *const w[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
-                                    "allegedly", "all", "both", "each", "subsequently", "successfully", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (sr_streq(t->norm, *p))
-            return 1;
-    return 0;
+    return word_has(e, t->id, WA_ADVERB);
 }
 
 /* "were killed", "have been captured", "was reportedly abducted" */
@@ -93,7 +91,7 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         const sr_token *p = &s->tok[i - 1];
         if (is_be(e, p->id))
             return 1;
-        if (is_adverb_like(p) || p->id == e->w.not || (p->flags & TK_NEG))
+        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG))
             i--;
         else
             break;
@@ -107,27 +105,33 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 
 /* ---- noun or verb ------------------------------------------------------------ */
 
-static int is_det_word(const char *w)
+static const char *const determiners[] = {
+    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "several", "many",
+    "more", "further", "new", "recent", "numerous", "multiple", "fresh", "repeated", "heavy", "intense",
+    "fierce", "deadly", "overnight", "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no"};
+
+static const char *const auxiliaries[] = {"to", "has", "have", "had", "will", "would", "could", "did",
+                                          "does", "do", "it", "they", "he", "she", "we", "who", "which",
+                                          "also", "reportedly", "allegedly", "then", "later", "repeatedly",
+                                          "again"};
+
+int sr_mark_event_words(sr_engine *e)
 {
-    static const char *const d[] = {"the", "a", "an", "its", "their", "his", "her", "these", "those", "this",
-                                    "several", "many", "more", "further", "new", "recent", "numerous", "multiple",
-                                    "fresh", "repeated", "heavy", "intense", "fierce", "deadly", "overnight",
-                                    "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no", NULL};
-    for (const char *const *p = d; *p; p++)
-        if (sr_streq(w, *p))
-            return 1;
-    return 0;
+    return sr_mark_words(e, adverbs, sizeof adverbs / sizeof adverbs[0], WA_ADVERB) ||
+                   sr_mark_words(e, determiners, sizeof determiners / sizeof determiners[0], WA_DET) ||
+                   sr_mark_words(e, auxiliaries, sizeof auxiliaries / sizeof auxiliaries[0], WA_AUX)
+               ? -1
+               : 0;
 }
 
-static int is_aux_word(const char *w)
+static int is_det_word(const sr_engine *e, const sr_token *t)
 {
-    static const char *const d[] = {"to", "has", "have", "had", "will", "would", "could", "did", "does", "do",
-                                    "it", "they", "he", "she", "we", "who", "which", "also", "reportedly",
-                                    "allegedly", "then", "later", "repeatedly", "again", NULL};
-    for (const char *const *p = d; *p; p++)
-        if (sr_streq(w, *p))
-            return 1;
-    return 0;
+    return word_has(e, t->id, WA_DET);
+}
+
+static int is_aux_word(const sr_engine *e, const sr_token *t)
+{
+    return word_has(e, t->id, WA_AUX);
 }
 
 /* 1 noun, 0 verb, -1 cannot tell: "the strikes killed" / "US strikes pro-Assad forces". */
@@ -136,9 +140,9 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     const sr_engine *e = c->eng;
     if (t->s > 0) {
         const sr_token *p = &s->tok[t->s - 1];
-        if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(p->norm))
+        if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
             return 1;
-        if (is_aux_word(p->norm) || (p->flags & TK_NEG))
+        if (is_aux_word(c->eng, p) || (p->flags & TK_NEG))
             return 0;
     } else {
         return 1;
@@ -196,7 +200,7 @@ static int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr
     size_t j = t->s;
     for (int again = 1; again;) {
         again = 0;
-        while (j > 0 && is_adverb_like(&s->tok[j - 1]))
+        while (j > 0 && is_adverb_like(c->eng, &s->tok[j - 1]))
             j--;
         /* "three U.S. airstrikes on Sunday targeted" */
         for (size_t x = 0; x < s->ntx; x++)
@@ -356,7 +360,7 @@ static int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const claus
             sc += 3.0;
         /* adjacent: "ISIS abducted", "the army was still 30 km away after capturing" */
         size_t j = m->e;
-        while (j < t && (is_adverb_like(&s->tok[j]) || is_be(e, s->tok[j].id) || s->tok[j].id == e->w.has ||
+        while (j < t && (is_adverb_like(e, &s->tok[j]) || is_be(e, s->tok[j].id) || s->tok[j].id == e->w.has ||
                          s->tok[j].id == e->w.have || s->tok[j].id == e->w.had || (s->tok[j].flags & TK_NEG) ||
                          s->owner[j] >= 0 ? (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER) : 0))
             j++;
@@ -707,7 +711,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     const sr_engine *e = c->eng;
     /* skip the auxiliaries and adverbs: "were reportedly", "have been" */
     size_t j = end;
-    while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(&s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
+    while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(e, &s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
                      s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had))
         j--;
     /* walk back over the noun phrase(s), reading numbers */
@@ -1619,9 +1623,9 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             if ((pass == 0) == weak)
                 continue;
             /* "a dust storm": a verb-only word used as a noun */
-            if ((td->opts & TRG_VERB) && t->s >= 2 && !t->passive && is_det_word(s->tok[t->s - 2].norm) &&
+            if ((td->opts & TRG_VERB) && t->s >= 2 && !t->passive && is_det_word(e, &s->tok[t->s - 2]) &&
                 (s->tok[t->s - 1].flags & TK_ALPHA) && !(s->tok[t->s - 1].flags & TK_CAP) && s->owner[t->s - 1] < 0 &&
-                !is_adverb_like(&s->tok[t->s - 1]) && !is_aux_word(s->tok[t->s - 1].norm) && td->form == VF_BASE)
+                !is_adverb_like(e, &s->tok[t->s - 1]) && !is_aux_word(e, &s->tok[t->s - 1]) && td->form == VF_BASE)
                 continue;
             /* "the US coalition fighting Islamic State": describes who, it
              * is not a happening */
@@ -1638,7 +1642,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             }
             /* "detained journalists", "the liberated areas": adjectives */
             if ((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
-                ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(s->tok[t->s - 1].norm) ||
+                ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(e, &s->tok[t->s - 1]) ||
                  sr_tok_eq(&s->tok[t->s - 1], "dozen")) &&
                 t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA))
                 continue;
