@@ -4,9 +4,13 @@
 #include "../util/hash.h"
 #include "match.h"
 
+/* An edge repeats its child's first payload and kids (kept up by
+ * sr_trie_add), so a step past the first reads the edge, not the edge
+ * and then the child's node. */
 struct trie_edge {
     uint64_t key; /* parent << 32 | word id; 0 = empty (ids start at 1) */
-    uint32_t child;
+    uint32_t child, payload;
+    uint64_t kids;
 };
 
 int sr_trie_init(sr_trie *t)
@@ -37,6 +41,21 @@ void sr_trie_free(sr_trie *t)
 static inline uint64_t edge_key(uint32_t parent, uint32_t id)
 {
     return ((uint64_t)parent << 32) | id;
+}
+
+/* The edge from parent (not the root) by word id, or NULL. */
+static inline const struct trie_edge *edge_find(const sr_trie *t, uint32_t parent, uint32_t id)
+{
+    if (!t->edge_cap || !id)
+        return NULL;
+    uint64_t k = edge_key(parent, id);
+    for (size_t j = sr_mix64(k) & (t->edge_cap - 1);; j = (j + 1) & (t->edge_cap - 1)) {
+        const struct trie_edge *e = &t->edges[j];
+        if (e->key == k)
+            return e;
+        if (!e->key)
+            return NULL;
+    }
 }
 
 static inline uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
@@ -172,6 +191,16 @@ int sr_trie_add(sr_trie *t, const uint32_t *ids, size_t n, uint8_t kind, uint8_t
             r->first = t->payloads[p];
         else
             memset(&r->first, 0, sizeof r->first);
+        /* and the edges along the phrase (only its nodes changed) */
+        uint32_t node = r->child;
+        for (size_t k = 1; k < n && node; k++) {
+            struct trie_edge *e = (struct trie_edge *)edge_find(t, node, ids[k]);
+            if (!e)
+                break;
+            e->payload = t->node[e->child].payload;
+            e->kids = t->node[e->child].kids;
+            node = e->child;
+        }
     }
     return rc;
 }
@@ -215,11 +244,12 @@ size_t sr_trie_scan(const sr_trie *t, const sr_token *toks, size_t n, sr_arena *
                 first = r->first.kind ? &r->first : NULL;
                 kids = r->kids;
             } else {
-                node = edge_get(t, node, toks[j].id);
-                if (!node)
+                const struct trie_edge *ed = edge_find(t, node, toks[j].id);
+                if (!ed)
                     break;
-                first = t->node[node].payload ? &t->payloads[t->node[node].payload] : NULL;
-                kids = t->node[node].kids;
+                node = ed->child;
+                first = ed->payload ? &t->payloads[ed->payload] : NULL;
+                kids = ed->kids;
             }
             for (const sr_payload *pl = first; pl; pl = pl->next ? &t->payloads[pl->next] : NULL) {
                 if (!caps_ok(toks, i, j + 1, pl->flags))
