@@ -218,7 +218,15 @@ static int rel_word(const char *w)
 /* "day...", "week...": whether a number before may count days */
 static int day_or_week(const char *w)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* a token's norm can be read SR_NORM_PAD bytes on (text.h): four bytes
+     * compared at once, without the branches on each letter */
+    uint32_t x;
+    memcpy(&x, w, 4);
+    return (x & 0xffffffu) == ('d' | 'a' << 8 | 'y' << 16) || x == ('w' | 'e' << 8 | 'e' << 16 | (uint32_t)'k' << 24);
+#else
     return (w[0] == 'd' && w[1] == 'a' && w[2] == 'y') || (w[0] == 'w' && w[1] == 'e' && w[2] == 'e' && w[3] == 'k');
+#endif
 }
 
 static int days_follow(const sr_token *t, size_t n, size_t i)
@@ -232,8 +240,8 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
     /* most sentences hold no "day..." or "week..." word: then no token
      * needs days_follow */
     int any_days = 0;
-    for (size_t i = 0; i < n && !any_days; i++)
-        any_days = t[i].nlen >= 3 && day_or_week(t[i].norm);
+    for (size_t i = 0; i < n; i++)
+        any_days |= day_or_week(t[i].norm);
     for (size_t i = 0; i < n && k < max; i++) {
         const char *w = t[i].norm;
         /* rel_word's lengths, 4 (this, last, past), 5, 7 and 9, then its
