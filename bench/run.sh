@@ -30,8 +30,13 @@ if cmp -s $B/out-O3.jsonl $B/out-O0.jsonl; then same="identical"; else same="DIF
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 stat_field() { sed -n "s/.* $1 \([0-9.]*\).*/\1/p"; }
 
+# The host may drop the page cache between runs (seen: a 100 MB file read
+# from disk again, 0.5 s a run): each timed run reads a file just read.
+warm() { cat "$@" > /dev/null; }
+
 run_code() { # args: extra options; prints "sent_per_s mb_per_s rss_kb" per run
     for i in $(seq "$RUNS"); do
+        warm $B/corpus.jsonl
         /usr/bin/time -f "rss %M" $B/sitrep-O3 code --stats "$@" $B/corpus.jsonl 2> $B/err > /dev/null
         printf '%s %s %s\n' "$(stat_field sentences_per_s < $B/err)" "$(stat_field mb_per_s < $B/err)" \
             "$(sed -n 's/^rss \([0-9]*\)/\1/p' $B/err)"
@@ -58,6 +63,7 @@ nact=$($B/sitrep-O3 version | sed -n 's/.*countries, \([0-9]*\) named actors.*/\
 python3 bench/make_actors.py $((nact * 9)) $B/bigdict
 head -c 20000000 $B/corpus.jsonl | head -n -1 > $B/mid.jsonl
 for i in $(seq "$RUNS"); do
+    warm $B/mid.jsonl $B/bigdict/*
     $B/sitrep-O3 code --stats $B/mid.jsonl 2> $B/err > /dev/null
     a=$(stat_field sentences_per_s < $B/err)
     $B/sitrep-O3 code --stats --dict $B/bigdict $B/mid.jsonl 2> $B/err > /dev/null
