@@ -62,18 +62,8 @@ static inline uint32_t edge_get(const sr_trie *t, uint32_t parent, uint32_t id)
 {
     if (!parent)
         return id < t->root_cap ? t->root[id].child : 0;
-    if (!t->edge_cap || !id)
-        return 0;
-    uint64_t k = edge_key(parent, id);
-    size_t j = sr_mix64(k) & (t->edge_cap - 1);
-    for (;;) {
-        const struct trie_edge *e = &t->edges[j];
-        if (e->key == k)
-            return e->child;
-        if (!e->key)
-            return 0;
-        j = (j + 1) & (t->edge_cap - 1);
-    }
+    const struct trie_edge *e = edge_find(t, parent, id);
+    return e ? e->child : 0;
 }
 
 static int edges_grow(sr_trie *t)

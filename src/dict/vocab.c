@@ -16,16 +16,6 @@ struct vocab_slot {
     } w;
 };
 
-/* The 64-bit hashes agreed: nearly always the same short word, for
- * which a call to memcmp cost more than the loop. */
-static inline int same_word(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
-
 static const char *slot_word(const struct vocab_slot *s)
 {
     return s->len <= INLINE_WORD ? s->w.in : s->w.out;
@@ -70,21 +60,6 @@ uint32_t sr_vocab_get(const sr_vocab *v, const char *w, size_t n)
     return sr_vocab_get_hashed(v, w, n, sr_word_hash(w, n));
 }
 
-uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_t h)
-{
-    if (!v->cap)
-        return 0;
-    size_t j = h & (v->cap - 1);
-    for (;;) {
-        const struct vocab_slot *s = &v->slots[j];
-        if (!s->id)
-            return 0;
-        if (s->h == h && s->len == n && same_word(slot_word(s), w, n))
-            return s->id;
-        j = (j + 1) & (v->cap - 1);
-    }
-}
-
 /* Whether the slot holds the n-byte word w (n at most INLINE_WORD, w
  * readable for SR_NORM_PAD bytes as token norms are): sixteen bytes
  * compared at once, without the byte loop whose exit mispredicted. A
@@ -102,6 +77,28 @@ static inline int same_inline(const struct vocab_slot *s, const char *w, size_t 
     return ((a0 ^ (b0 & m0)) | (a1 ^ (b1 & m1))) == 0;
 }
 
+/* The probe every lookup makes; padded: w may be read SR_NORM_PAD bytes
+ * on (a token's norm), so a short word is compared a word at a time. */
+static inline uint32_t lookup(const sr_vocab *v, const char *w, size_t n, uint64_t h, int padded)
+{
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && SR_NORM_PAD >= INLINE_WORD)
+    padded = 0;
+#endif
+    for (size_t j = h & (v->cap - 1);; j = (j + 1) & (v->cap - 1)) {
+        const struct vocab_slot *s = &v->slots[j];
+        if (!s->id)
+            return 0;
+        if (s->h == h && s->len == n &&
+            (padded && n <= INLINE_WORD ? same_inline(s, w, n) : memcmp(slot_word(s), w, n) == 0))
+            return s->id;
+    }
+}
+
+uint32_t sr_vocab_get_hashed(const sr_vocab *v, const char *w, size_t n, uint64_t h)
+{
+    return v->cap ? lookup(v, w, n, h, 0) : 0;
+}
+
 void sr_vocab_ids(const sr_vocab *v, sr_token *t, size_t n)
 {
     if (!v->cap) {
@@ -113,27 +110,8 @@ void sr_vocab_ids(const sr_vocab *v, sr_token *t, size_t n)
      * instead of coming one after another */
     for (size_t i = 0; i < n; i++)
         __builtin_prefetch(&v->slots[t[i].hash & (v->cap - 1)]);
-    for (size_t i = 0; i < n; i++) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && SR_NORM_PAD >= INLINE_WORD
-        size_t len = t[i].nlen;
-        uint64_t h = t[i].hash;
-        uint32_t id = 0;
-        if (len <= INLINE_WORD) {
-            for (size_t j = h & (v->cap - 1);; j = (j + 1) & (v->cap - 1)) {
-                const struct vocab_slot *sl = &v->slots[j];
-                if (!sl->id)
-                    break;
-                if (sl->h == h && sl->len == len && same_inline(sl, t[i].norm, len)) {
-                    id = sl->id;
-                    break;
-                }
-            }
-            t[i].id = id;
-            continue;
-        }
-#endif
-        t[i].id = sr_vocab_get_hashed(v, t[i].norm, t[i].nlen, t[i].hash);
-    }
+    for (size_t i = 0; i < n; i++)
+        t[i].id = lookup(v, t[i].norm, t[i].nlen, t[i].hash, 1);
 }
 
 uint32_t sr_vocab_add(sr_vocab *v, const char *w, size_t n)

@@ -5,21 +5,6 @@
 #include "../util/swar.h"
 #include "text.h"
 
-/* Exact byte tests (no borrow crosses bytes), as high bits. */
-static inline uint64_t space_bytes(uint64_t v)
-{
-    uint64_t x = v ^ (SR_SWAR_ONES * ' ');
-    return ~(((x & ~SR_SWAR_HIGHS) + ~SR_SWAR_HIGHS) | x) & SR_SWAR_HIGHS;
-}
-
-static inline uint64_t upper_bytes(uint64_t v)
-{
-    uint64_t x = v & ~SR_SWAR_HIGHS;
-    uint64_t ge = x + SR_SWAR_ONES * (0x80 - 'A');
-    uint64_t gt = x + SR_SWAR_ONES * (0x80 - 'Z' - 1);
-    return ge & ~gt & ~v & SR_SWAR_HIGHS;
-}
-
 /* Lower-cased copy of the line with runs of spaces collapsed and leading
  * bullets/quotes trimmed, so rules match however the page laid it out. */
 static size_t squeeze(const char *s, size_t n, char *dst, size_t cap, int *words)
@@ -33,14 +18,14 @@ static size_t squeeze(const char *s, size_t n, char *dst, size_t cap, int *words
      * a run of spaces goes to the loop below */
     while (i + 8 <= n && o + 9 < cap) {
         uint64_t v = sr_swar_load(s + i);
-        uint64_t sp = space_bytes(v);
+        uint64_t sp = sr_swar_eq_exact(v, ' ');
         uint64_t after_sp = (sp << 8) | (in_space ? 0x80u : 0u);
         if (sp & after_sp)
             break;
         /* how many bytes start a word: their high bits summed into the
          * top byte (no popcount instruction on the baseline x86-64) */
         w += (int)((((~sp & after_sp & SR_SWAR_HIGHS) >> 7) * SR_SWAR_ONES) >> 56);
-        v |= upper_bytes(v) >> 2; /* 'A' + 0x20 = 'a' */
+        v |= sr_swar_in_range(v, 'A', 'Z') >> 2; /* 'A' + 0x20 = 'a' */
         memcpy(dst + o, &v, 8);
         o += 8;
         i += 8;

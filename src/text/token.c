@@ -7,10 +7,15 @@
 
 #include "text.h"
 
+static int is_alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static int is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        return is_alnum_ascii((unsigned char)cp);
     if (cp == 0xFFFD)
         return 0;
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
@@ -43,7 +48,7 @@ static int is_word_at(const char *s, size_t n, size_t i)
         return 0;
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return is_alnum_ascii(c);
     int l;
     return is_word_cp(cp_at(s, n, i, &l));
 }
@@ -58,11 +63,6 @@ static int three_digits(const char *s, size_t n, size_t i)
 {
     return i + 3 <= n && is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
            (i + 3 == n || !is_digit(s[i + 3]));
-}
-
-static int is_alnum_ascii(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 static int is_alpha_ascii(char c)
@@ -259,17 +259,6 @@ typedef struct word_scan {
     int letters, upper, first, digits, alnum, alpha_only, ascii;
 } word_scan;
 
-/* Bytes 'a' to 'z' of v, as high bits. Exact for every byte (no borrow
- * crosses bytes): each byte's low seven bits are compared with 0x61 and
- * 0x7b by adding, and bytes of 0x80 and above are taken out. */
-static inline uint64_t lower_bytes(uint64_t v)
-{
-    uint64_t x = v & ~SR_SWAR_HIGHS;
-    uint64_t ge_a = x + SR_SWAR_ONES * (0x80 - 'a');
-    uint64_t gt_z = x + SR_SWAR_ONES * (0x80 - 'z' - 1);
-    return ge_a & ~gt_z & ~v & SR_SWAR_HIGHS;
-}
-
 /* Copies the run of lower-case letters at i to *o, eight bytes a step (o
  * needs ROOM_SLACK bytes past the run); returns the run's end. */
 static inline size_t lower_run(const char *s, size_t n, size_t i, char **op)
@@ -277,7 +266,7 @@ static inline size_t lower_run(const char *s, size_t n, size_t i, char **op)
     char *o = *op;
     while (i + 8 <= n) {
         uint64_t v = sr_swar_load(s + i);
-        uint64_t stop = ~lower_bytes(v) & SR_SWAR_HIGHS;
+        uint64_t stop = ~sr_swar_in_range(v, 'a', 'z') & SR_SWAR_HIGHS;
         memcpy(o, &v, 8);
         if (stop) {
             size_t k = (size_t)__builtin_ctzll(stop) / 8;
@@ -300,7 +289,7 @@ static inline size_t lower_run(const char *s, size_t n, size_t i, char **op)
 static inline uint64_t plain_word_hash(const char *s, size_t n, size_t i, size_t len, const char *norm)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t h = 0x243f6a8885a308d3ULL ^ len, w;
+    uint64_t h = SR_WORD_SEED ^ len, w;
     size_t k = 0;
     for (; k + 8 <= len; k += 8) {
         w = sr_swar_load(s + i + k);

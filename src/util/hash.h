@@ -20,6 +20,8 @@ static inline uint64_t sr_hash64(const void *data, size_t n, uint64_t h)
  * takes one (its multiply a byte was the tokenizer's longest chain). It
  * only keys the vocabulary built at load, so unlike sr_hash64 it may
  * change between versions; nothing stores it. */
+#define SR_WORD_SEED 0x243f6a8885a308d3ULL
+
 static inline uint64_t sr_word_step(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
@@ -32,7 +34,7 @@ static inline uint64_t sr_word_final(uint64_t h)
     return h ^ (h >> 29);
 }
 
-/* little-endian bytes of p[0..n), n < 8 */
+/* little-endian bytes of p[0..n), n at most 8 */
 static inline uint64_t sr_word_tail(const char *p, size_t n)
 {
     uint64_t t = 0;
@@ -43,14 +45,10 @@ static inline uint64_t sr_word_tail(const char *p, size_t n)
 
 static inline uint64_t sr_word_hash(const char *p, size_t n)
 {
-    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    uint64_t h = SR_WORD_SEED ^ n;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w = 0;
-        for (int k = 0; k < 8; k++)
-            w |= (uint64_t)(unsigned char)p[i + k] << (8 * k);
-        h = sr_word_step(h, w);
-    }
+    for (; i + 8 <= n; i += 8)
+        h = sr_word_step(h, sr_word_tail(p + i, 8));
     return sr_word_final(sr_word_step(h, sr_word_tail(p + i, n - i)));
 }
 
@@ -59,7 +57,7 @@ static inline uint64_t sr_word_hash(const char *p, size_t n)
 static inline uint64_t sr_word_hash_padded(const char *p, size_t n)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    uint64_t h = SR_WORD_SEED ^ n;
     size_t i = 0;
     uint64_t w;
     for (; i + 8 <= n; i += 8) {

@@ -1,7 +1,7 @@
 /* Eight bytes of text at a time, for scans where most bytes are plain.
- * Each test sets the high bit of the bytes it finds; past a true find it
- * may also mark bytes that are not, never the other way: callers ask
- * whether anything is marked, then look byte by byte. */
+ * Each test sets the high bit of the bytes it finds; the first three, past
+ * a true find, may also mark bytes that are not, never the other way:
+ * their callers ask whether anything is marked, then look byte by byte. */
 #ifndef SR_SWAR_H
 #define SR_SWAR_H
 #include <stdint.h>
@@ -33,6 +33,25 @@ static inline uint64_t sr_swar_eq(uint64_t v, unsigned char c)
 static inline uint64_t sr_swar_high(uint64_t v)
 {
     return v & SR_SWAR_HIGHS;
+}
+
+/* Exact tests, for callers that use every marked byte, not only the
+ * first: no borrow crosses bytes (each byte's low seven bits are compared
+ * by adding, bytes of 0x80 and above are taken out). */
+
+/* bytes from lo to hi (both below 0x80) */
+static inline uint64_t sr_swar_in_range(uint64_t v, unsigned char lo, unsigned char hi)
+{
+    uint64_t x = v & ~SR_SWAR_HIGHS;
+    uint64_t ge_lo = x + SR_SWAR_ONES * (0x80u - lo);
+    uint64_t gt_hi = x + SR_SWAR_ONES * (0x7fu - hi);
+    return ge_lo & ~gt_hi & ~v & SR_SWAR_HIGHS;
+}
+
+/* bytes equal to c (below 0x80) */
+static inline uint64_t sr_swar_eq_exact(uint64_t v, unsigned char c)
+{
+    return sr_swar_in_range(v, c, c);
 }
 
 #endif
