@@ -103,7 +103,7 @@ pgline="not measured (no PostgreSQL: set SITREP_TEST_PG, or run as root with pos
 pg=${SITREP_TEST_PG:-$(sh scripts/pg-test-server.sh start 2>/dev/null || true)}
 if [ -n "$pg" ]; then
     for i in $(seq 3); do
-        psql -q "$pg" -c "DROP TABLE IF EXISTS control, events, merged, articles, sitrep_meta" >/dev/null 2>&1
+        psql -q "$pg" -c "DROP TABLE IF EXISTS control, events, merged, articles, sitrep_meta, merge_keys" >/dev/null 2>&1
         t0=$(date +%s.%N); $B/sitrep-O3 ingest -q --no-progress --db "$pg" $B/ingest.jsonl; t1=$(date +%s.%N)
         rate "$t0" "$t1"; echo
     done > $B/pg.txt
@@ -111,6 +111,30 @@ if [ -n "$pg" ]; then
     pgline="$pgv articles/s ($(awk "BEGIN {printf \"%.0f\", 100 * $pgv / $ca}")% of coding alone; server on this machine, loopback)"
 fi
 ingest="code alone $ca articles/s; ingest into SQLite $sq articles/s ($(awk "BEGIN {printf \"%.0f\", 100 * $sq / $ca}")% of coding alone); into PostgreSQL $pgline — $nart articles, medians of 3"
+
+# store scaling: an archive ingested in no order of date (dates spread
+# over four years), 10,000 then 40,000 articles into an empty store: four
+# times the articles should take at most 4.5 times as long
+python3 tests/make_articles.py 10000 3 > $B/arch10k.jsonl
+python3 tests/make_articles.py 40000 3 > $B/arch40k.jsonl
+scale() { # url-or-path, reset command: prints "t10 t40 ratio"
+    for f in arch10k arch40k; do
+        for i in $(seq 3); do
+            $2
+            warm $B/$f.jsonl
+            t0=$(date +%s.%N); $B/sitrep-O3 ingest -q --no-progress --db "$1" $B/$f.jsonl; t1=$(date +%s.%N)
+            awk "BEGIN {printf \"%.3f\n\", $t1 - $t0}"
+        done | median
+    done | paste -sd' ' | awk '{printf "%s %s %.2f", $1, $2, $2 / $1}'
+}
+sq_reset() { rm -f $B/scale.db $B/scale.db-wal $B/scale.db-shm; }
+set -- $(scale $B/scale.db sq_reset)
+scaling="SQLite $1 s -> $2 s (${3}x)"
+if [ -n "$pg" ]; then
+    pg_reset() { psql -q "$pg" -c "DROP TABLE IF EXISTS control, events, merged, articles, sitrep_meta, merge_keys" >/dev/null 2>&1; }
+    set -- $(scale "$pg" pg_reset)
+    scaling="$scaling; PostgreSQL $1 s -> $2 s (${3}x)"
+fi
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 size=$(stat -c %s $B/corpus.jsonl)
@@ -131,6 +155,7 @@ Medians of $RUNS runs (load: of 9). Optimised (-O3) and -O0 builds give $same ou
 | peak RSS, streaming 10 MB / ${STREAM_MB} MB of input | $((rs10 / 1024)) MB / $((rsbig / 1024)) MB (${sratio}x) | within 2x |
 | tenfold actor dictionary ($nact -> $((nact * 10)) named actors) | $d1 -> $d10 sentences/s: $slow_txt | < 20% |
 | ingest (10 MB, $nart articles) | $ingest | not dominated by the database |
+| ingest of an archive in no order of date, 10,000 -> 40,000 articles (medians of 3) | $scaling | at most 4.5x |
 
 EOT
 cat bench/profile.md >> bench/results.md 2>/dev/null || true

@@ -43,7 +43,11 @@ typedef enum sr_status {
     SR_ERR_IO,      /* a file could not be read or written */
     SR_ERR_PARSE,   /* malformed input: the error says where */
     SR_ERR_INVALID, /* a wrong argument */
-    SR_ERR_LIMIT    /* input beyond a configured limit (and not truncatable) */
+    SR_ERR_LIMIT,   /* input beyond a configured limit (and not truncatable) */
+    SR_ERR_REFUSED, /* the store refused this article (a constraint, a value it cannot take) */
+    SR_ERR_STORE,   /* the store itself failed: connection lost, corrupt, full, missing */
+    SR_ERR_BUSY,    /* another writer held the store longer than the wait allows */
+    SR_ERR_CONFLICT /* a conflict with a concurrent writer (retried by the store itself) */
 } sr_status;
 
 /* Filled by any function that can fail. `file` and `line` locate the
@@ -96,6 +100,14 @@ typedef struct sr_engine_stats {
     size_t actors, agents, countries, triggers, places, gazetteer_places, phrases;
 } sr_engine_stats;
 void sr_engine_get_stats(const sr_engine *eng, sr_engine_stats *st);
+
+/* The named actor the words stand for in the dictionaries ("isis",
+ * "Daesh" -> Islamic State, IMGMUSISI): 1 with *name and *code set (valid
+ * while the engine lives), 0 when the words name no actor. */
+int sr_engine_lookup_actor(const sr_engine *eng, const char *words, const char **name, const char **code);
+/* The ISO 3166-1 alpha-2 code of a country given by name, adjective, or
+ * alpha-2 or alpha-3 code ("Syria", "syrian", "SYR", "sy"), or NULL. */
+const char *sr_engine_country_code(const sr_engine *eng, const char *words);
 
 /* The directory the engine reads by default: $SITREP_DATA if set, else
  * the data/ directory next to the installed binary, else the compiled-in
@@ -240,9 +252,14 @@ char *sr_html_to_text(const char *html, size_t len, size_t *out_len, char **titl
  * time; any number of readers. */
 typedef struct sr_store sr_store;
 
-/* url: "postgresql://..." or "postgres://..." (libpq), "sqlite:PATH", or a
- * plain file path (SQLite). Creates the schema when missing. */
+/* url: "postgresql://..." or "postgres://..." (libpq; the scheme in any
+ * case), "sqlite:PATH", or a plain file path (SQLite). Any other
+ * "word:" prefix is an error, not a file name. Creates the store and its
+ * schema when missing (safely when several writers start at once). */
 sr_status sr_store_open(const char *url, sr_store **out, sr_error *err);
+/* Opens an existing store for reading: never creates one ("no store at
+ * PATH" otherwise), and reads a SQLite store on a read-only mount. */
+sr_status sr_store_open_readonly(const char *url, sr_store **out, sr_error *err);
 void sr_store_close(sr_store *s);
 
 /* Stores one coded article and its asserted events in one transaction:
@@ -266,21 +283,27 @@ void sr_batch_clear(sr_batch *b);
 void sr_batch_free(sr_batch *b);
 
 /* What became of a batch: articles stored, articles there already, events
- * stored, and the position in the batch (0 = the first added) of the
- * first article that could not be stored, or -1. */
+ * stored, articles the store refused, and the position in the batch (0 =
+ * the first added) of the first refused article, or -1. */
 typedef struct sr_store_tally {
-    size_t added, same, events;
+    size_t added, same, events, refused;
     long failed;
 } sr_store_tally;
 
 /* Writes the batch in one transaction, with a few statements over many
  * rows: far faster than a transaction, or a few statements, an article.
- * Merging is the same as adding the articles one by one in batch order.
- * An interruption loses the batch, which a re-run adds again. When the
- * batch cannot be written whole, each article is tried alone: all that
- * can be stored is, *tally (may be NULL) counts it, and the first failing
- * article's error is returned. The batch is left as it was. */
+ * The merged events depend only on the set of articles stored, whatever
+ * their order and however many processes write at once. An interruption
+ * loses the batch, which a re-run adds again. An article the store
+ * refuses costs only itself: the others are stored, *tally (may be NULL)
+ * counts the refusals, and sr_batch_result says why each was refused;
+ * SR_OK is returned. An error is returned only when the store itself
+ * failed (connection, disk, another writer holding it too long): then
+ * nothing of the batch is stored. The batch is left as it was. */
 sr_status sr_store_write(sr_store *s, sr_batch *b, sr_store_tally *tally, sr_error *err);
+/* After sr_store_write: SR_OK when article i (0 = the first added) is
+ * stored or was there already, else why the store refused it. */
+sr_status sr_batch_result(const sr_batch *b, size_t i, sr_error *err);
 
 /* A merged event: every report of one happening. Strings are valid during
  * the callback only. */
@@ -301,13 +324,16 @@ typedef struct sr_stored_event {
     const char *sources;  /* outlets, "; "-separated (ACLED's "source") */
     const char *articles; /* article ids, "; "-separated */
     const char *notes;    /* a sentence that reports it */
+    long changed_at;      /* unix time the row was last written */
 } sr_stored_event;
 
 typedef struct sr_query {
     const char *since, *until;       /* YYYY-MM-DD, inclusive; NULL: open */
     const char *type, *sub_type;     /* exact ACLED names; NULL: any */
-    const char *actor;               /* part of an actor's name, or its code */
+    const char *actor;               /* part of an actor's name (literally), or its code */
+    const char *actor_code;          /* with actor: also this code (an alias's actor) */
     const char *country;             /* ISO 3166-1 alpha-2 */
+    long changed_since;              /* unix time: rows written since; 0 any */
     int near;                        /* within km of lat, lon */
     double lat, lon, km;
     int bbox;                        /* inside west, south, east, north */
@@ -325,7 +351,7 @@ typedef struct sr_control {
     const char *place, *admin1, *country;
     int has_coords;
     double lat, lon;
-    const char *holder, *holder_code;     /* NULL: left by previous, holder not reported */
+    const char *holder, *holder_code;     /* actor1: who took it or was handed it; NULL: not reported */
     const char *previous, *previous_code; /* NULL when not reported */
     const char *since;                    /* date of the change */
     const char *sub_event_type;           /* how it changed hands */

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Scores the coder on the shared gold sets when they are present (they live
-# outside the repository, in ../shared/eval). Prints TAP lines; prints
-# nothing when the gold sets are absent.
+# outside the repository, in ../shared/eval). Prints TAP lines; says it
+# skipped them when the gold sets are absent.
 bin=$1
 eval_dir=${SITREP_EVAL:-../shared/eval}
-[ -f "$eval_dir/score.py" ] || exit 0
+if [ ! -f "$eval_dir/score.py" ]; then
+    echo "# skipped: the accuracy checks on the gold sets ($eval_dir/score.py not found)"
+    exit 0
+fi
 n=0
 for g in "$eval_dir"/*.gold.jsonl; do
     [ -f "$g" ] || continue

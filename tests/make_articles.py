@@ -20,6 +20,7 @@ templates = [
     "Gunmen abducted {n} civilians in {town} on {day}, residents said.",
     "A roadside bomb struck an army patrol in {town} on {day}, killing {n} soldiers.",
     "Russian warplanes bombed the town of {town} on {day}, killing {n} civilians.",
+    "Syrian government forces captured the town of {town} from ISIS on {day}.",
 ]
 days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 outlets = ["Outlet A", "Outlet B", "Outlet C"]

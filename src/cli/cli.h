@@ -1,10 +1,19 @@
 /* The command-line program's commands, one file each group. */
 #ifndef SR_CLI_H
 #define SR_CLI_H
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses: scripts tell "all fine" from "some input rejected". */
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
+
+/* msg.c */
+#define CLI_ID_SHOWN 80
+/* buf of at least CLI_ID_BUF bytes */
+#define CLI_ID_BUF (4 * CLI_ID_SHOWN + 32)
+const char *cli_id(const char *id, char *buf, size_t cap);
+/* YYYY-MM-DD naming a day that exists */
+int cli_valid_date(const char *s);
 
 /* store_cmd.c */
 int cmd_ingest(int argc, char **argv);

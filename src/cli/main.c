@@ -277,8 +277,9 @@ static int job_take(job *j, const sr_article *a, size_t max)
         while (keep > 0 && ((unsigned char)a->text[keep] & 0xC0) == 0x80)
             keep--; /* not inside a UTF-8 sequence */
         where_buf w;
-        job_msg(j, "%s: warning: article %.80s: %zu bytes, longer than the limit of %zu; the rest was not coded\n",
-                where(&w, j->file, j->line), a->id, j->text_len, max);
+        char idb[CLI_ID_BUF];
+        job_msg(j, "%s: warning: article %s: %zu bytes, longer than the limit of %zu; the rest was not coded\n",
+                where(&w, j->file, j->line), cli_id(a->id, idb, sizeof idb), j->text_len, max);
         j->text_len = keep;
     }
     j->text = malloc(j->text_len + 1);
@@ -322,15 +323,19 @@ static void code_job(batch *b, sr_coder *c, job *j)
     sr_error err;
     where_buf w;
     if (sr_code(c, &a, &res, &err) != SR_OK) {
-        job_msg(j, "%s: article %s not coded: %s\n", where(&w, j->file, j->line), a.id, err.msg);
+        char idb[CLI_ID_BUF];
+        job_msg(j, "%s: article %s not coded: %s\n", where(&w, j->file, j->line), cli_id(a.id, idb, sizeof idb),
+                err.msg);
         j->rejected = 1;
         return;
     }
     j->coded = 1;
     j->sentences = sr_result_sentences(res);
     if (!b->quiet) {
+        char idb[CLI_ID_BUF];
         for (size_t k = 0; k < sr_result_warning_count(res); k++)
-            job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), a.id, sr_result_warning(res, k));
+            job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), cli_id(a.id, idb, sizeof idb),
+                    sr_result_warning(res, k));
     }
     /* lines gathered in the job's own buffer: a FILE per article cost more
      * than writing the events */
@@ -697,9 +702,10 @@ static int cmd_code(int argc, char **argv)
                     status = EXIT_FATAL;
                     break;
                 }
+                char idb[CLI_ID_BUF];
                 if (dup && !quiet)
-                    job_msg(j, "%s: warning: article id '%.80s' was already seen in this run; coded again\n",
-                            where(&wb, files[fi], j->line), art.id);
+                    job_msg(j, "%s: warning: article id '%s' was already seen in this run; coded again\n",
+                            where(&wb, files[fi], j->line), cli_id(art.id, idb, sizeof idb));
                 if (job_take(j, &art, opts.max_article_bytes ? opts.max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES)) {
                     fprintf(stderr, "%s: out of memory\n", prog);
                     status = EXIT_FATAL;

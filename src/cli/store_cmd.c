@@ -68,14 +68,6 @@ static int db_option(int argc, char **argv, int *i, const char *cmd, const char 
         val = argv[++i];                                                                                       \
     } while (0)
 
-static int valid_date(const char *s)
-{
-    int y, m, d;
-    char tail;
-    return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
-           d >= 1 && d <= 31;
-}
-
 /* ---- ingest -------------------------------------------------------------- */
 
 void usage_ingest(FILE *f)
@@ -84,14 +76,18 @@ void usage_ingest(FILE *f)
             "usage: sitrep ingest [OPTIONS] [FILE...]\n"
             "\n"
             "Codes articles (as 'sitrep code' reads them) and keeps each article with its\n"
-            "asserted events in the store, in batches of 100 to 1000 articles (or one\n"
+            "asserted events in the store, in batches of 100 to 5000 articles (or one\n"
             "second), one transaction each: interrupted at any moment (even kill -9), the\n"
             "store holds whole articles only, and running the same command again finishes\n"
             "the job. An article already stored (the same id, or the same text up to case\n"
             "and spacing) is left as it is. Reports of one event from several articles\n"
-            "are merged into one event listing its sources. An article the database\n"
-            "refuses is named (FILE:LINE), the rest of its batch is stored, and ingest\n"
-            "stops.\n"
+            "are merged into one event listing its sources, the same whatever the order\n"
+            "of the articles and however many ingests write to the store at once. An\n"
+            "article the store refuses is named (FILE:LINE: article ID not stored:\n"
+            "reason) and every other article is still stored. A store that fails as a\n"
+            "whole (connection lost, disk full, another writer holding a SQLite store\n"
+            "for over a minute) is named as such and ingest stops; running it again\n"
+            "finishes the job.\n"
             "\n"
             "options:\n"
             "      --db URL        the store: a SQLite file (default: $SITREP_DB, else\n"
@@ -104,8 +100,17 @@ void usage_ingest(FILE *f)
             "  -q, --quiet         do not print warnings\n"
             "  -h, --help          show this help\n"
             "\n"
-            "exit status: 0 all input stored, 3 some input was rejected (FILE:LINE: reason\n"
-            "on standard error), 2 usage error, 1 the store or the dictionaries failed.\n");
+            "Article ids of over 1024 bytes are refused (PostgreSQL cannot index them;\n"
+            "the rule is the same on SQLite).\n"
+            "\n"
+            "environment:\n"
+            "  SITREP_DB                 the store when --db is not given\n"
+            "  SITREP_BUSY_TIMEOUT       seconds a SQLite writer waits for another (60)\n"
+            "  SITREP_STATEMENT_TIMEOUT  seconds a PostgreSQL statement may take (600)\n"
+            "\n"
+            "exit status: 0 all input stored, 3 some input was rejected or refused\n"
+            "(FILE:LINE: reason on standard error), 2 usage error, 1 the store or the\n"
+            "dictionaries failed.\n");
 }
 
 /* The ingest pipeline: the main thread reads articles into a ring of
@@ -215,7 +220,7 @@ typedef struct origin {
  * larger batches (fewer transactions, fewer pages rewritten). A kill loses
  * at most the batches being filled and written; a re-run stores them. */
 #define BATCH_MIN 100
-#define BATCH_ARTICLES 1000
+#define BATCH_ARTICLES 5000
 
 typedef struct ibatch {
     sr_batch *b;
@@ -241,7 +246,7 @@ typedef struct iwriter {
     sr_store *st;
     ibatch *pending; /* handed over, not written yet */
     int quit, failed;
-    size_t added, same, events;
+    size_t added, same, events, refused;
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } iwriter;
@@ -260,18 +265,26 @@ static void *writer_main(void *arg)
         sr_error err;
         sr_store_tally t;
         sr_status s = sr_store_write(w->st, ib->b, &t, &err);
-        if (s && t.failed >= 0 && (size_t)t.failed < ib->n) {
-            const origin *o = &ib->from[t.failed];
-            fprintf(stderr, "%s:%ld: article %s not stored: ", o->file, o->line, o->id ? o->id : "?");
+        if (s) {
+            /* the store itself failed: no article is to blame */
             print_err(&err);
-        } else if (s) {
-            print_err(&err);
+        } else {
+            for (size_t i = 0; i < ib->n && t.refused; i++) {
+                sr_error why;
+                if (!sr_batch_result(ib->b, i, &why))
+                    continue;
+                char idb[CLI_ID_BUF];
+                const origin *o = &ib->from[i];
+                fprintf(stderr, "%s:%ld: article %s not stored: %s\n", o->file, o->line,
+                        cli_id(o->id, idb, sizeof idb), why.msg);
+            }
         }
         ibatch_clear(ib);
         pthread_mutex_lock(&w->mu);
         w->added += t.added;
         w->same += t.same;
         w->events += t.events;
+        w->refused += s ? 0 : t.refused;
         w->failed |= s != SR_OK;
         w->pending = NULL;
         pthread_cond_broadcast(&w->cv);
@@ -319,16 +332,18 @@ typedef struct icount {
 static int store_slot(islot *sl, icount *k)
 {
     sr_error err;
+    char idb[CLI_ID_BUF];
     if (sl->warn && !k->quiet)
         fprintf(stderr, "%s:%ld: warning: %s\n", sl->file, sl->line, sl->warn);
     if (sl->st != SR_OK) {
-        fprintf(stderr, "%s:%ld: article %s not coded: %s\n", sl->file, sl->line, sl->id, sl->err.msg);
+        fprintf(stderr, "%s:%ld: article %s not coded: %s\n", sl->file, sl->line, cli_id(sl->id, idb, sizeof idb),
+                sl->err.msg);
         k->rejected++;
         return 0;
     }
     if (!k->quiet)
         for (size_t i = 0; i < sr_result_warning_count(sl->res); i++)
-            fprintf(stderr, "%s:%ld: warning: article %s: %s\n", sl->file, sl->line, sl->id,
+            fprintf(stderr, "%s:%ld: warning: article %s: %s\n", sl->file, sl->line, cli_id(sl->id, idb, sizeof idb),
                     sr_result_warning(sl->res, i));
     double t = now_s();
     ibatch *ib = k->fill;
@@ -345,7 +360,8 @@ static int store_slot(islot *sl, icount *k)
     if (!o->id || sr_batch_add(ib->b, &sl->a, sl->res, &err)) {
         free(o->id);
         o->id = NULL;
-        fprintf(stderr, "%s:%ld: article %s not stored: out of memory\n", sl->file, sl->line, sl->id);
+        fprintf(stderr, "%s:%ld: article %s not stored: out of memory\n", sl->file, sl->line,
+                cli_id(sl->id, idb, sizeof idb));
         return -1;
     }
     ib->n++;
@@ -562,10 +578,10 @@ int cmd_ingest(int argc, char **argv)
     sr_store_counts c;
     if (status != EXIT_FATAL && !sr_store_count(st, &c, &err) && !k.quiet)
         fprintf(stderr,
-                "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected; "
-                "the store holds %ld articles, %ld events, %ld merged events\n",
-                prog, k.seen, w.added, w.events, w.same, k.rejected, c.articles, c.events, c.merged);
-    if (status == EXIT_OK && k.rejected)
+                "%s: %zu articles read: %zu stored with %zu events, %zu already there, %zu rejected, "
+                "%zu refused by the store; the store holds %ld articles, %ld events, %ld merged events\n",
+                prog, k.seen, w.added, w.events, w.same, k.rejected, w.refused, c.articles, c.events, c.merged);
+    if (status == EXIT_OK && (k.rejected || w.refused))
         status = EXIT_REJECTED;
 out:
     if (writing) {
@@ -601,6 +617,69 @@ out:
     return status;
 }
 
+
+/* ---- names people type: actors by any alias, countries by name ----------- */
+
+/* What a query's names resolved to, owned until the query ends. */
+typedef struct names {
+    char *actor_code, *country;
+} names;
+
+static sr_engine *open_dicts(void)
+{
+    sr_engine *eng;
+    sr_error err;
+    if (sr_engine_open(NULL, &eng, &err)) {
+        fprintf(stderr, "%s: warning: dictionaries not read (%s); names are matched as written\n", prog, err.msg);
+        return NULL;
+    }
+    return eng;
+}
+
+/* "Syria", "syrian", "SYR" -> "SY"; NULL (and a message) when unknown. */
+static const char *country_code(const char *c)
+{
+    static char code[3];
+    sr_engine *eng = open_dicts();
+    const char *cc = eng ? sr_engine_country_code(eng, c) : NULL;
+    if (cc)
+        snprintf(code, sizeof code, "%s", cc);
+    sr_engine_free(eng);
+    if (cc)
+        return code;
+    if (!eng && strlen(c) == 2)
+        return c;
+    fprintf(stderr, "%s: unknown country '%s' (a name, or an ISO 3166 code such as SY or SYR)\n", prog, c);
+    return NULL;
+}
+
+/* --actor isis also finds the events of the Islamic State; --country
+ * Syria works like SY. Returns nonzero on a usage error. */
+static int resolve_names(sr_query *q, names *nm)
+{
+    memset(nm, 0, sizeof *nm);
+    if (q->country) {
+        const char *cc = country_code(q->country);
+        if (!cc)
+            return 1;
+        q->country = nm->country = strdup(cc);
+    }
+    if (q->actor) {
+        sr_engine *eng = open_dicts();
+        const char *name, *code;
+        if (eng && sr_engine_lookup_actor(eng, q->actor, &name, &code))
+            q->actor_code = nm->actor_code = strdup(code);
+        sr_engine_free(eng);
+    }
+    return 0;
+}
+
+static void names_free(names *nm)
+{
+    free(nm->actor_code);
+    free(nm->country);
+}
+
 /* ---- query --------------------------------------------------------------- */
 
 void usage_query(FILE *f)
@@ -621,8 +700,10 @@ void usage_query(FILE *f)
             "      --until DATE       on or before DATE\n"
             "      --type TYPE        ACLED event type, e.g. 'Battles'\n"
             "      --sub-type TYPE    ACLED sub-event type, e.g. 'Air/drone strike'\n"
-            "      --actor NAME       part of an actor's name, or its code, on either side\n"
-            "      --country CC       ISO 3166 alpha-2 code, e.g. SY\n"
+            "      --actor NAME       part of an actor's name (as written: %% and _ are\n"
+            "                         plain characters), its code, or any alias the\n"
+            "                         dictionaries know ('isis' finds the Islamic State)\n"
+            "      --country C        a country's name or ISO 3166 code (Syria, SY, SYR)\n"
             "      --near LAT,LON,KM  within KM kilometres of a point\n"
             "      --bbox W,S,E,N     inside a box (degrees)\n"
             "      --limit N          at most N events\n"
@@ -705,7 +786,7 @@ int cmd_query(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
             NEEDVAL("query");
-            if (!valid_date(val)) {
+            if (!cli_valid_date(val)) {
                 fprintf(stderr, "%s query: %s needs a date YYYY-MM-DD, got '%s'\n", prog, a, val);
                 return EXIT_USAGE;
             }
@@ -770,13 +851,20 @@ int cmd_query(int argc, char **argv)
     }
     sr_error err;
     sr_store *st;
-    if (sr_store_open(db, &st, &err)) {
+    names nm;
+    if (resolve_names(&q, &nm)) {
+        names_free(&nm);
+        return EXIT_USAGE;
+    }
+    if (sr_store_open_readonly(db, &st, &err)) {
         print_err(&err);
+        names_free(&nm);
         return EXIT_FATAL;
     }
     FILE *f = open_out(outpath);
     if (!f) {
         sr_store_close(st);
+        names_free(&nm);
         return EXIT_FATAL;
     }
     sink o = {f, fmt, 0, 0};
@@ -791,6 +879,7 @@ int cmd_query(int argc, char **argv)
     if (close_out(f, o.werr))
         status = EXIT_FATAL;
     sr_store_close(st);
+    names_free(&nm);
     return status;
 }
 
@@ -809,7 +898,7 @@ void usage_control(FILE *f)
             "  --at DATE     who held each place on DATE (its latest change on or before)\n"
             "  --place NAME  every change of hands of one place, oldest first; any\n"
             "                spelling (\"Deir ez-Zor\", \"Dayr az Zawr\")\n"
-            "  --country CC  only places in this country (ISO 3166 alpha-2)\n"
+            "  --country C   only places in this country (a name or an ISO 3166 code)\n"
             "  -f FMT        text (default), jsonl or csv\n"
             "\n"
             "Each line gives the date of the change, the place, who holds it since then\n"
@@ -844,7 +933,7 @@ int cmd_control(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(a, "--at")) {
             NEEDVAL("control");
-            if (!valid_date(val)) {
+            if (!cli_valid_date(val)) {
                 fprintf(stderr, "%s control: --at needs a date YYYY-MM-DD, got '%s'\n", prog, val);
                 return EXIT_USAGE;
             }
@@ -872,7 +961,9 @@ int cmd_control(int argc, char **argv)
     }
     sr_error err;
     sr_store *st;
-    if (sr_store_open(db, &st, &err)) {
+    if (country && !(country = country_code(country)))
+        return EXIT_USAGE;
+    if (sr_store_open_readonly(db, &st, &err)) {
         print_err(&err);
         return EXIT_FATAL;
     }
@@ -950,7 +1041,7 @@ int cmd_stats(int argc, char **argv)
     }
     sr_error err;
     sr_store *st;
-    if (sr_store_open(db, &st, &err)) {
+    if (sr_store_open_readonly(db, &st, &err)) {
         print_err(&err);
         return EXIT_FATAL;
     }

@@ -488,6 +488,15 @@ void sr_assemble(sr_coder *c)
             id[16] = 0;
         }
         o->event_id = id;
+        /* ids are unique within an article whatever the input: another
+         * event that hashed alike gets the next free id */
+        for (size_t q = 0; id && q + 1 < k; q++)
+            if (!strcmp(out[q].event_id, id)) {
+                h = sr_mix64(h + 1);
+                for (int x = 0; x < 16; x++)
+                    id[x] = hex[(h >> (60 - 4 * x)) & 15];
+                q = (size_t)-1;
+            }
     }
     c->res.ev = out;
     c->res.n = k;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../util/error.h"
@@ -471,4 +472,56 @@ const char *sr_modality_str(sr_modality m)
     case SR_CLAIMED: return "claimed";
     }
     return "asserted";
+}
+
+/* The first dictionary phrase of kind covering all of words[0..n), tried
+ * as written, then in capitals, then capitalised (aliases such as "ISIS"
+ * match only in capitals in running text); -1 when none. */
+static long lookup_phrase(const sr_engine *e, const char *words, int kind)
+{
+    size_t n = strlen(words);
+    if (!n || n > 512)
+        return -1;
+    char buf[516];
+    long found = -1;
+    for (int form = 0; form < 3 && found < 0; form++) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)words[i];
+            buf[i] = (char)(form == 1 ? toupper(ch) : form == 2 && (i == 0 || words[i - 1] == ' ') ? toupper(ch) : ch);
+        }
+        buf[n] = 0;
+        sr_arena a;
+        sr_arena_init(&a, 8192);
+        sr_token *tok;
+        int trunc;
+        size_t nt = sr_tokenize(&a, buf, n, &tok, 64, &trunc);
+        sr_vocab_ids(&e->d.vocab, tok, nt);
+        sr_match *m = NULL;
+        size_t nm = nt ? sr_trie_scan(&e->d.trie, tok, nt, &a, &m) : 0;
+        for (size_t k = 0; k < nm && found < 0; k++)
+            if (m[k].kind == kind && m[k].start == 0 && m[k].end == nt)
+                found = (long)m[k].value;
+        sr_arena_free(&a);
+    }
+    return found;
+}
+
+int sr_engine_lookup_actor(const sr_engine *e, const char *words, const char **name, const char **code)
+{
+    long i = lookup_phrase(e, words, PH_ACTOR);
+    if (i < 0 || (size_t)i >= e->d.nactors)
+        return 0;
+    *name = e->d.actors[i].name;
+    *code = e->d.actors[i].code;
+    return 1;
+}
+
+const char *sr_engine_country_code(const sr_engine *e, const char *words)
+{
+    for (size_t i = 0; i < e->d.ncountries; i++)
+        if (!strcasecmp(words, e->d.countries[i].iso2) || !strcasecmp(words, e->d.countries[i].iso3) ||
+            !strcasecmp(words, e->d.countries[i].name))
+            return e->d.countries[i].iso2;
+    long i = lookup_phrase(e, words, PH_COUNTRY);
+    return i >= 0 && (size_t)i < e->d.ncountries ? e->d.countries[i].iso2 : NULL;
 }

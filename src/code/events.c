@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../dict/inflect.h"
 #include "coder.h"
@@ -1028,10 +1029,23 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
                 return;
             }
         }
+        /* one event per place: "bombed Idlib city and the Idlib
+         * countryside" names Idlib twice, and the finer mention stands for
+         * both (two events there had one id and stopped an ingest) */
         int k = best;
         while (k >= 0 && out->n < 8) {
-            out->pm[out->n++] = k;
-            k = s->pm[k].next;
+            const sr_pmention *p = &s->pm[k];
+            int dup = -1;
+            for (int j = 0; j < out->n && dup < 0; j++) {
+                const sr_pmention *q = &s->pm[out->pm[j]];
+                if (p->name && q->name && !strcasecmp(p->name, q->name) && !strcmp(p->cc, q->cc))
+                    dup = j;
+            }
+            if (dup < 0)
+                out->pm[out->n++] = k;
+            else if (p->precision && p->precision < s->pm[out->pm[dup]].precision)
+                out->pm[dup] = k;
+            k = p->next;
         }
         (void)cls;
         return;
@@ -1063,6 +1077,20 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
     }
 }
 
+/* "handed it to the Kurdish forces", "handed over to the SDF": the armed
+ * side named after "to" in the trigger's clause, or -1. */
+static int receiver_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, size_t clause_end)
+{
+    for (size_t j = 0; j < s->nmen; j++) {
+        const sr_mention *m = &s->men[j];
+        if (m->s < t->e || m->s >= clause_end || m->ent < 0 || m->prep != c->eng->w.to)
+            continue;
+        if (c->ents[m->ent].flags & (ACT_ARMED | ACT_STATE))
+            return (int)j;
+    }
+    return -1;
+}
+
 /* ---- deciding the ACLED type ------------------------------------------------ */
 
 typedef struct cand {
@@ -1081,6 +1109,7 @@ typedef struct cand {
     int house_target;  /* "stormed houses": a raid for arrests */
     int state_present;
     int plural_noun;
+    int recv;          /* "handed it to Y": the mention that receives a place, -1 */
 } cand;
 
 static uint32_t ent_flags(const sr_coder *c, int ent)
@@ -1156,6 +1185,9 @@ static int decide(const sr_coder *c, const cand *k, const char *loc_cc)
             return SUB_NVT;
         return gov_side(c, k->a1_ent, loc_cc) ? SUB_GOV_REGAINS : SUB_NONSTATE_OVERTAKES;
     case EV_WITHDRAW:
+        /* "X was handed over to the SDF": who left is not told */
+        if (k->recv >= 0)
+            return SUB_NVT;
         if (k->a1_ent < 0 || !(f1 & ACT_ARMED))
             return -1;
         return SUB_NVT;
@@ -2151,6 +2183,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             const char *loc_cc = lp.n ? s->pm[lp.pm[0]].cc : lp.ctx ? lp.ctx->cc : lp.prev_ev ? lp.prev_ev->loc_cc : "";
             if (!loc_cc[0] && c->focus_country >= 0)
                 loc_cc = d->countries[c->focus_country].iso2;
+            k.recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, cb) : -1;
             int sub = decide(c, &k, loc_cc);
             if (sub < 0 && anaphoric && (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT ||
                                          td->cls == EV_BOMB)) {
@@ -2175,6 +2208,18 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
             int a1e = k.a1_ent, a2e = k.a2_ent;
             const char *a1t = k.a1 >= 0 ? span_text(c, s, s->men[k.a1].s, s->men[k.a1].e) : NULL;
             const char *a2t = k.a2 >= 0 ? span_text(c, s, s->men[k.a2].s, s->men[k.a2].e) : NULL;
+            if (td->cls == EV_WITHDRAW) {
+                /* a place handed over or left: actor1 is the side that
+                 * takes it, as ACLED codes it and as the control timeline
+                 * reads it ("the army withdrew from X and handed it to
+                 * the Kurdish forces": the Kurdish forces hold X); the
+                 * side that left is actor2 */
+                int recv = k.recv >= 0 ? s->men[k.recv].ent : -1;
+                a2e = recv != a1e ? a1e : -1;
+                a2t = a2e >= 0 ? a1t : NULL;
+                a1e = recv;
+                a1t = recv >= 0 ? span_text(c, s, s->men[k.recv].s, s->men[k.recv].e) : NULL;
+            }
             int type = sr_acled_type(sub);
             if (type == TYPE_PROTESTS) {
                 int prot = -1;

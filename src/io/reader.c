@@ -161,12 +161,16 @@ const char *sr_reader_warning(const sr_reader *r)
 
 /* Next line into r->line (without the newline). Returns 1 for a line, 0 at
  * the end, -1 on a read error. A line longer than max_line is consumed and
- * reported with *toolong set; only its first bytes are kept. */
+ * reported with *toolong set to 1; only its first bytes are kept. A line
+ * still going at twice the limit (and 256 MiB) sets *toolong to 2 and ends
+ * the file. */
 static int next_line(sr_reader *r, int *toolong)
 {
     r->llen = 0;
     *toolong = 0;
     int got = 0;
+    /* a line still going after twice the limit, and 256 MiB, has no end */
+    size_t skipped = 0, endless = r->max_line > (128u << 20) ? 2 * r->max_line : (256u << 20);
     for (;;) {
         if (r->bpos == r->blen) {
             if (r->eof)
@@ -187,9 +191,20 @@ static int next_line(sr_reader *r, int *toolong)
         size_t take = nl ? (size_t)(nl - start) : avail;
         r->bpos += take + (nl ? 1 : 0);
         r->done += take + (nl ? 1 : 0);
-        if (!*toolong) {
+        if (*toolong) {
+            /* skipping a line past the limit: an endless one (/dev/zero,
+             * a stuck pipe) must not be read for ever */
+            skipped += take;
+            if (!nl && skipped > endless) {
+                *toolong = 2;
+                r->eof = 1;
+                r->bpos = r->blen;
+                return 1;
+            }
+        } else {
             if (r->llen + take > r->max_line) {
                 *toolong = 1;
+                skipped = r->llen + take;
             } else {
                 if (r->llen + take + 1 > r->lcap) {
                     size_t nc = r->lcap ? r->lcap : 4096;
@@ -355,6 +370,7 @@ static sr_status full_record(sr_reader *r, const char *p, size_t n, sr_article *
                        type_name(r->json));
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(r->json, "id");
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(r->json, "text");
+    char idb[4 * 80 + 32];
     if (!id)
         return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "missing \"id\"");
     if (cJSON_IsString(id)) {
@@ -369,10 +385,11 @@ static sr_status full_record(sr_reader *r, const char *p, size_t n, sr_article *
         return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "\"id\" must be a string, found %s", type_name(id));
     }
     if (!text)
-        return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "missing \"text\" (article %s)", a->id);
+        return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "missing \"text\" (article %s)",
+                       sr_printable(a->id, 80, idb, sizeof idb));
     if (!cJSON_IsString(text))
         return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "\"text\" must be a string, found %s (article %s)",
-                       type_name(text), a->id);
+                       type_name(text), sr_printable(a->id, 80, idb, sizeof idb));
     a->text = text->valuestring;
     a->text_len = strlen(text->valuestring);
     a->date = opt_string(r, r->json, "date");
@@ -576,6 +593,10 @@ static sr_status next_jsonl(sr_reader *r, sr_article *a, int *eof, sr_error *err
                 return sr_fail(err, SR_ERR_PARSE, r->path, 1, "%s; file skipped", why);
             }
         }
+        if (toolong == 2)
+            return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno,
+                           "a line of over %zu bytes with no end in sight; the rest of the file is skipped",
+                           r->max_line > (128u << 20) ? 2 * r->max_line : (size_t)(256u << 20));
         if (toolong)
             return sr_fail(err, SR_ERR_PARSE, r->path, r->lineno, "line longer than %zu bytes; skipped",
                            r->max_line);
