@@ -61,7 +61,8 @@ for i, s in enumerate([
     put("fuzz_numdate", f"seed{i}", bytes([28, 10, 3]) + s.encode())
 
 # dictionary loaders: first byte picks the file kind (see fuzz_dict.c)
-kinds = ["countries.txt", "actors.txt", "agents.txt", "events.txt", "cues.txt", "places.tsv", "boilerplate.txt"]
+kinds = ["countries.txt", "actors.txt", "agents.txt", "events.txt", "cues.txt", "places.tsv", "boilerplate.txt",
+         "taxonomy.txt"]
 for k, name in enumerate(kinds):
     body = open(os.path.join("data", name), "rb").read()
     # the first lines that are entries, so the seed stays small

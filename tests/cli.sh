@@ -104,4 +104,23 @@ if [ -d examples ]; then
     check "the bundled examples code without rejections" test $? -eq 0
     check "the bundled examples give events" test "$(wc -l < "$t/ex")" -ge 5
 fi
+# a new event type from data alone: a taxonomy line and its words in a
+# --dict directory, no change to the C code
+printf '%s\n' '{"id":"c1","date":"2022-02-16","text":"The Russian army launched a cyberattack on the power grid in Kyiv on Monday."}' > "$t/cyber.jsonl"
+"$bin" code --dict tests/data/newclass "$t/cyber.jsonl" > "$t/out" 2> "$t/err"
+check "a made-up class from --dict codes to its own sub-event type" python3 -c "
+import json
+e = [json.loads(l) for l in open('$t/out')]
+assert len(e) == 1, e
+assert e[0]['event_type'] == 'Strategic developments' and e[0]['sub_event_type'] == 'Cyber attack', e
+assert e[0]['actor1']['name'] == 'Russian Armed Forces' and e[0]['location']['name'] == 'Kyiv', e"
+"$bin" code "$t/cyber.jsonl" > "$t/out" 2> "$t/err"
+check "without the directory the same sentence is no event" test ! -s "$t/out"
+printf 'rule CYBER lunar-phase -> CYBER_ATTACK\n' > "$t/badtax.txt"
+mkdir -p "$t/badtax" && cp tests/data/newclass/*.txt "$t/badtax/" && cat "$t/badtax.txt" >> "$t/badtax/taxonomy.txt"
+"$bin" code --dict "$t/badtax" "$t/cyber.jsonl" > /dev/null 2> "$t/err"
+rc=$?
+check "an unknown taxonomy condition is named with its file and line (exit 1)" sh -c "[ $rc = 1 ] && grep -q 'badtax/taxonomy.txt:6: unknown condition .lunar-phase.' '$t/err'"
+
 echo "1..$n"
+

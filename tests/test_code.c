@@ -228,7 +228,7 @@ static void test_missing_data_dir(void **st)
     sr_engine *e;
     sr_error err;
     assert_int_equal(sr_engine_open(&o, &e, &err), SR_ERR_IO);
-    assert_non_null(strstr(err.file, "/nonexistent/sitrep-data/countries.txt"));
+    assert_non_null(strstr(err.file, "/nonexistent/sitrep-data/taxonomy.txt"));
     assert_null(e);
 }
 

@@ -218,6 +218,7 @@ static void expect_error(const char *kind, const char *text, long line, const ch
     sr_dicts d;
     sr_error err;
     assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+    load(&d, "taxonomy.txt", "class TERRITORY | places taken\n", &err);
     load(&d, "countries.txt", "SY | SYR | Syria | Syrian | | | 33.5 | 36.3\n", &err);
     sr_status st = load(&d, kind, text, &err);
     if (st == SR_OK || err.line != line || !strstr(err.msg, needle))
@@ -236,6 +237,15 @@ static void test_loader_errors(void **st)
     expect_error("actors.txt", "X | CODE | armed flying\n", 1, "unknown actor flag");
     expect_error("actors.txt", "X | CODE | armed | ZZ\n", 1, "unknown country");
     expect_error("events.txt", "v capture | CONQUER\n", 1, "unknown event class");
+    expect_error("taxonomy.txt", "class TERRITORY | places taken\nrule TERRITORY -> NOWHERE\n", 2,
+                 "unknown sub-event type 'NOWHERE'");
+    expect_error("taxonomy.txt", "rule CONQUER -> none\n", 1, "unknown event class 'CONQUER'");
+    expect_error("taxonomy.txt", "sub X | Xing | NOTYPE | 190 | 4 | ASSAULT\n", 1, "unknown ACLED type");
+    expect_error("taxonomy.txt", "acled BATTLES | Battles\nsub X | Xing | BATTLES | 190 | 9 | ASSAULT\n", 2,
+                 "quad class '9'");
+    expect_error("taxonomy.txt", "class lower | no\n", 1, "expected 'class KEY");
+    expect_error("taxonomy.txt", "colour AIR | blue\n", 1, "unknown kind of line 'colour'");
+    expect_error("taxonomy.txt", "rule TERRITORY\n", 1, "expected 'rule CLASS");
     expect_error("events.txt", "x capture | TERRITORY\n", 1, "'v ' (verb) or 'n ' (noun)");
     expect_error("events.txt", "v take | TERRITORY | need-nothing\n", 1, "unknown trigger option");
     expect_error("cues.txt", "\n\nMAYBE | perhaps\n", 3, "unknown cue class");

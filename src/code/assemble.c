@@ -11,83 +11,6 @@
 #include "coder.h"
 #include "../util/str.h"
 
-const char *const sr_type_names[TYPE_COUNT] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
-                                               "Protests", "Riots", "Strategic developments"};
-
-const char *const sr_sub_names[SUB_COUNT] = {
-    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade",
-    "Sexual violence", "Attack", "Abduction/forced disappearance",
-    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-    "Violent demonstration", "Mob violence",
-    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"};
-
-int sr_acled_type(int sub)
-{
-    if (sub <= SUB_NONSTATE_OVERTAKES)
-        return TYPE_BATTLES;
-    if (sub <= SUB_GRENADE)
-        return TYPE_EXPLOSIONS;
-    if (sub <= SUB_ABDUCTION)
-        return TYPE_VAC;
-    if (sub <= SUB_EXCESSIVE_FORCE)
-        return TYPE_PROTESTS;
-    if (sub <= SUB_MOB)
-        return TYPE_RIOTS;
-    return TYPE_STRATEGIC;
-}
-
-/* CAMEO event codes: the closest code for each ACLED sub-event type, with
- * the event word refining it (a car bomb is 1832, a massacre 202). */
-static const char *cameo_of(int sub, int cls)
-{
-    switch (sub) {
-    case SUB_ARMED_CLASH: return "190";
-    case SUB_GOV_REGAINS: return "190";
-    case SUB_NONSTATE_OVERTAKES: return "190";
-    case SUB_CHEMICAL: return "2041";
-    case SUB_AIR: return "195";
-    case SUB_SUICIDE: return "1831";
-    case SUB_SHELLING: return "194";
-    case SUB_IED: return cls == EV_CARBOMB ? "1832" : "1833";
-    case SUB_GRENADE: return "183";
-    case SUB_SEXUAL: return "1821";
-    case SUB_VAC_ATTACK:
-        if (cls == EV_MASSACRE)
-            return "202";
-        if (cls == EV_EXECUTE || cls == EV_KILL || cls == EV_SHOOT)
-            return "1823";
-        return "180";
-    case SUB_ABDUCTION: return "181";
-    case SUB_PEACEFUL_PROTEST: return "141";
-    case SUB_PROTEST_INTERVENTION: return "141";
-    case SUB_EXCESSIVE_FORCE: return "175";
-    case SUB_VIOLENT_DEMO: return "145";
-    case SUB_MOB: return "145";
-    case SUB_AGREEMENT: return "057";
-    case SUB_ARRESTS: return "173";
-    case SUB_LOOTING: return cls == EV_DESTROY ? "1712" : "171";
-    case SUB_NVT: return "0874";
-    default: return "0";
-    }
-}
-
-static int quad_of(const char *cameo, int sub)
-{
-    if (sr_streq(cameo, "0"))
-        return sub == SUB_DISRUPTED ? 4 : 2;
-    int root = (cameo[0] - '0') * 10 + (cameo[1] ? cameo[1] - '0' : 0);
-    if (root <= 5)
-        return 1;
-    if (root <= 9)
-        return 2;
-    if (root <= 14)
-        return 3;
-    return 4;
-}
-
 static double km_between(double la1, double lo1, double la2, double lo2)
 {
     const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
@@ -140,11 +63,11 @@ static int same_town(const sr_ev *a, const sr_ev *b)
            km_between(a->lat, a->lon, b->lat, b->lon) <= 10.0;
 }
 
-static int sub_compatible(int a, int b)
+static int sub_compatible(const sr_engine *e, int a, int b)
 {
     if (a == b)
         return 1;
-    int ta = sr_acled_type(a), tb = sr_acled_type(b);
+    int ta = sr_acled_type(e, a), tb = sr_acled_type(e, b);
     if (ta != tb)
         return 0;
     if (ta == TYPE_EXPLOSIONS) {
@@ -160,16 +83,22 @@ static int sub_compatible(int a, int b)
     return 0;
 }
 
+/* How hard a protest was met: peaceful < intervention < excessive force. */
+static int protest_rank(int sub)
+{
+    return sub == SUB_EXCESSIVE_FORCE ? 2 : sub == SUB_PROTEST_INTERVENTION ? 1 : 0;
+}
+
 /* More specific of two compatible sub-types. */
-static int sub_merge(int a, int b)
+static int sub_merge(const sr_engine *e, int a, int b)
 {
     if (a == b)
         return a;
     if ((a == SUB_SUICIDE && b == SUB_IED) || (b == SUB_SUICIDE && a == SUB_IED))
         return SUB_SUICIDE;
-    if (sr_acled_type(a) == TYPE_PROTESTS)
-        return a > b ? a : b; /* peaceful < intervention < excessive force */
-    if (sr_acled_type(a) == TYPE_BATTLES)
+    if (sr_acled_type(e, a) == TYPE_PROTESTS)
+        return protest_rank(a) >= protest_rank(b) ? a : b;
+    if (sr_acled_type(e, a) == TYPE_BATTLES)
         return a == SUB_ARMED_CLASH ? b : a;
     return a;
 }
@@ -217,7 +146,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->sib_sent = v->sent;
         u->sib_tok = v->tok;
     }
-    u->sub = sub_merge(u->sub, v->sub);
+    u->sub = sub_merge(c->eng, u->sub, v->sub);
     if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0)) {
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
@@ -347,7 +276,7 @@ void sr_assemble(sr_coder *c)
                 u->cls = EV_TERRITORY;
                 break;
             }
-            if (u->type != v->type || !sub_compatible(u->sub, v->sub))
+            if (u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub))
                 continue;
             /* two places struck in one sentence are two events */
             if (u->sent == v->sent && u->tok == v->tok)
@@ -426,10 +355,10 @@ void sr_assemble(sr_coder *c)
             }
         o->date = date_str(c, v);
         o->time_precision = v->has_date ? (v->time_precision ? v->time_precision : 1) : 3;
-        o->type = sr_type_names[v->type];
-        o->sub_type = sr_sub_names[v->sub];
-        o->cameo = cameo_of(v->sub, v->cls);
-        o->quad_class = quad_of(o->cameo, v->sub);
+        const sr_taxonomy *tax = &c->eng->d.tax;
+        o->type = tax->types[v->type].name;
+        o->sub_type = tax->subs[v->sub].name;
+        o->cameo = sr_tax_cameo_of(tax, v->sub, v->cls, &o->quad_class);
         o->mentions = v->mentions;
         if (v->a1 >= 0) {
             o->has_a1 = 1;

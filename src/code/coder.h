@@ -205,6 +205,7 @@ struct sr_result {
 struct sr_coder {
     const sr_engine *eng;
     sr_arena arena;       /* per document */
+    int failed;           /* out of memory in a pass: sr_code fails (sticky, per article) */
     sr_result res;
     /* Document state while coding */
     sr_sent *sents;
@@ -243,22 +244,12 @@ size_t sr_poss_after(const sr_sent *s, size_t k);                  /* actors.c *
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
 void sr_code_sentence(sr_coder *c, sr_sent *s);                    /* events.c */
 void sr_assemble(sr_coder *c);                                     /* assemble.c */
-int sr_acled_type(int sub);                                        /* assemble.c */
+/* The ACLED type of a sub-event type (classify.c). */
+int sr_acled_type(const sr_engine *e, int sub);
+/* Binds the taxonomy's rule conditions to the coder's tests (classify.c). */
+sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err);
 void sr_coder_warn(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* ACLED sub-event types, in the order of the spec. */
-enum {
-    SUB_ARMED_CLASH, SUB_GOV_REGAINS, SUB_NONSTATE_OVERTAKES,
-    SUB_CHEMICAL, SUB_AIR, SUB_SUICIDE, SUB_SHELLING, SUB_IED, SUB_GRENADE,
-    SUB_SEXUAL, SUB_VAC_ATTACK, SUB_ABDUCTION,
-    SUB_PEACEFUL_PROTEST, SUB_PROTEST_INTERVENTION, SUB_EXCESSIVE_FORCE,
-    SUB_VIOLENT_DEMO, SUB_MOB,
-    SUB_AGREEMENT, SUB_ARRESTS, SUB_CHANGE, SUB_DISRUPTED, SUB_HQ, SUB_LOOTING, SUB_NVT, SUB_OTHER,
-    SUB_COUNT
-};
-enum { TYPE_BATTLES, TYPE_EXPLOSIONS, TYPE_VAC, TYPE_PROTESTS, TYPE_RIOTS, TYPE_STRATEGIC, TYPE_COUNT };
-extern const char *const sr_type_names[TYPE_COUNT];
-extern const char *const sr_sub_names[SUB_COUNT];
 
 /* helpers shared by the analysis files */
 static inline int tok_is(const sr_sent *s, size_t i, uint32_t id)

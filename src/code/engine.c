@@ -102,6 +102,8 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     st = sr_dicts_load_dir(&e->d, dir, 1, err);
     for (size_t i = 0; !st && opts && i < opts->n_extra_dirs; i++)
         st = sr_dicts_load_dir(&e->d, opts->extra_dirs[i], 0, err);
+    if (!st)
+        st = sr_taxonomy_bind(e, err);
     if (st) {
         sr_engine_free(e);
         return st;

@@ -59,6 +59,70 @@ typedef struct sr_country_def {
     double lat, lon;      /* a point for country-level events (capital) */
 } sr_country_def;
 
+/* ---- the taxonomy (taxonomy.txt, taxonomy.c) ------------------------------
+ * ACLED event types and sub-event types, event classes and the rules from
+ * a class and its surroundings to a sub-event type. The ids of the types,
+ * sub-types and classes the coder's own rules name are fixed below (their
+ * keys in taxonomy.c); a taxonomy file may add others. */
+enum { TYPE_BATTLES, TYPE_EXPLOSIONS, TYPE_VAC, TYPE_PROTESTS, TYPE_RIOTS, TYPE_STRATEGIC, TYPE_COUNT };
+enum {
+    SUB_ARMED_CLASH, SUB_GOV_REGAINS, SUB_NONSTATE_OVERTAKES,
+    SUB_CHEMICAL, SUB_AIR, SUB_SUICIDE, SUB_SHELLING, SUB_IED, SUB_GRENADE,
+    SUB_SEXUAL, SUB_VAC_ATTACK, SUB_ABDUCTION,
+    SUB_PEACEFUL_PROTEST, SUB_PROTEST_INTERVENTION, SUB_EXCESSIVE_FORCE,
+    SUB_VIOLENT_DEMO, SUB_MOB,
+    SUB_AGREEMENT, SUB_ARRESTS, SUB_CHANGE, SUB_DISRUPTED, SUB_HQ, SUB_LOOTING, SUB_NVT, SUB_OTHER,
+    SUB_COUNT
+};
+
+typedef struct sr_tax_type {
+    const char *key, *name; /* name NULL: not defined by a file */
+} sr_tax_type;
+
+typedef struct sr_tax_sub {
+    const char *key, *name, *cameo, *plover;
+    int type, quad;
+} sr_tax_sub;
+
+typedef struct sr_tax_cameo {
+    int sub, cls, quad;
+    const char *cameo;
+} sr_tax_cameo;
+
+typedef struct sr_tax_class {
+    const char *key, *about; /* about NULL: not defined by a file */
+} sr_tax_class;
+
+typedef struct sr_tax_cond {
+    const char *name;
+    int neg;
+    int pred; /* the coder's predicate, set when the engine opens */
+} sr_tax_cond;
+
+typedef struct sr_tax_rule {
+    int cls;
+    int sub;         /* -1: no event */
+    size_t cond0, ncond;
+    const char *file; /* where it was written, for messages and --explain */
+    long line;
+    const char *text;
+} sr_tax_rule;
+
+typedef struct sr_taxonomy {
+    sr_tax_type *types;
+    size_t ntypes, cap_types;
+    sr_tax_sub *subs;
+    size_t nsubs, cap_subs;
+    sr_tax_cameo *cameos;
+    size_t ncameos, cap_cameos;
+    sr_tax_class *classes;
+    size_t nclasses, cap_classes;
+    sr_tax_rule *rules;
+    size_t nrules, cap_rules;
+    sr_tax_cond *conds;
+    size_t nconds, cap_conds;
+} sr_taxonomy;
+
 /* Event classes: what a trigger word can mean before context decides. */
 typedef enum sr_evclass {
     EV_NONE = 0,
@@ -96,7 +160,6 @@ typedef enum sr_evclass {
 } sr_evclass;
 
 const char *sr_evclass_name(sr_evclass c);
-sr_evclass sr_evclass_parse(const char *s);
 
 enum {
     TRG_NEED_PLACE = 1u << 0,  /* fires only with a place as object (take) */
@@ -202,6 +265,7 @@ typedef struct sr_dicts {
     sr_place_def *places;
     size_t nplaces, cap_places;
     sr_boiler boiler;
+    sr_taxonomy tax;
     size_t phrases; /* phrases inserted in the trie */
     /* romanisation-invariant keys of places.tsv names and aliases, sorted
      * by hash after loading (sr_dicts_finish) */
@@ -232,6 +296,20 @@ sr_status sr_dicts_load_dir(sr_dicts *d, const char *dir, int required, sr_error
 sr_status sr_dicts_load_buffer(sr_dicts *d, const char *kind, const char *path, const char *buf, size_t n,
                                sr_error *err);
 void sr_dicts_free(sr_dicts *d);
+
+/* taxonomy.c */
+sr_status sr_tax_init(sr_taxonomy *t, sr_arena *a);
+void sr_tax_free(sr_taxonomy *t);
+sr_status sr_tax_line(sr_taxonomy *t, sr_arena *a, char *line, const char *path, long lineno, sr_error *err);
+/* Every type, sub-type and class the coder names is defined. */
+sr_status sr_tax_check(const sr_taxonomy *t, sr_error *err);
+int sr_tax_class_find(const sr_taxonomy *t, const char *key);
+/* CAMEO code and quad class of a sub-event type coded from a class. */
+const char *sr_tax_cameo_of(const sr_taxonomy *t, int sub, int cls, int *quad);
+
+/* load.c's line helpers, for the other parsers of dictionary lines */
+char *sr_trim(char *s);
+size_t sr_split(char *s, char sep, char **fields, size_t max);
 int sr_country_find(const sr_dicts *d, const char *iso2);
 
 #endif

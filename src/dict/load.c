@@ -71,13 +71,6 @@ const char *sr_evclass_name(sr_evclass c)
     return (unsigned)c < EV_COUNT ? evclass_names[c] : "?";
 }
 
-sr_evclass sr_evclass_parse(const char *s)
-{
-    for (int i = 1; i < EV_COUNT; i++)
-        if (strcmp(evclass_names[i], s) == 0)
-            return (sr_evclass)i;
-    return EV_NONE;
-}
 
 static const char *const cue_names[CUE_COUNT] = {
     "NONE", "NEG", "DENY", "PLAN", "CLAIM", "REPORT", "W_AIR", "W_SHELL", "W_IED", "W_SUICIDE", "W_GRENADE",
@@ -100,7 +93,10 @@ sr_cue sr_cue_parse(const char *s)
 
 /* ---- small string helpers ---------------------------------------------- */
 
-static char *trim(char *s)
+#define trim sr_trim
+#define split sr_split
+
+char *sr_trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
         s++;
@@ -111,7 +107,7 @@ static char *trim(char *s)
 }
 
 /* Splits s in place at sep; returns the number of fields (at most max). */
-static size_t split(char *s, char sep, char **fields, size_t max)
+size_t sr_split(char *s, char sep, char **fields, size_t max)
 {
     size_t n = 0;
     while (n < max) {
@@ -384,9 +380,10 @@ static sr_status event_line(ctx *c, char *line)
     size_t n = split(line, '|', f, 3);
     if (n < 2)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'v|n phrase | CLASS [| options]'");
-    sr_evclass cls = sr_evclass_parse(f[1]);
-    if (cls == EV_NONE)
-        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown event class '%s'", f[1]);
+    int cls = sr_tax_class_find(&c->d->tax, f[1]);
+    if (cls < 0)
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line,
+                       "unknown event class '%s' (taxonomy.txt defines the classes)", f[1]);
     uint32_t opts = 0;
     if (n > 2) {
         char *o[16];
@@ -651,9 +648,10 @@ static sr_status boiler_line(ctx *c, char *line)
 
 /* ---- driver ---------------------------------------------------------------- */
 
-enum { F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_COUNT };
-static const char *const file_names[F_COUNT] = {"countries.txt", "actors.txt", "agents.txt", "events.txt",
-                                                "cues.txt", "places.tsv", "boilerplate.txt"};
+/* In this order: events.txt names the classes taxonomy.txt defines. */
+enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_COUNT };
+static const char *const file_names[F_COUNT] = {"taxonomy.txt", "countries.txt", "actors.txt", "agents.txt",
+                                                "events.txt", "cues.txt", "places.tsv", "boilerplate.txt"};
 
 static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const char *buf, size_t len, sr_error *err)
 {
@@ -696,6 +694,7 @@ static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const ch
         if (!*t)
             continue;
         switch (which) {
+        case F_TAXONOMY: st = sr_tax_line(&d->tax, &d->arena, t, path, c.line, err); break;
         case F_COUNTRIES: st = country_line(&c, t); break;
         case F_ACTORS: st = actor_line(&c, t, indented); break;
         case F_AGENTS: st = agent_line(&c, t); break;
@@ -775,7 +774,7 @@ sr_status sr_dicts_init(sr_dicts *d, sr_error *err)
     memset(d, 0, sizeof *d);
     sr_arena_init(&d->arena, 256 * 1024);
     sr_vocab_init(&d->vocab, &d->arena);
-    if (sr_trie_init(&d->trie))
+    if (sr_trie_init(&d->trie) || sr_tax_init(&d->tax, &d->arena))
         return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
     return SR_OK;
 }
@@ -815,6 +814,7 @@ void sr_dicts_free(sr_dicts *d)
     free(d->places);
     free(d->boiler.rules);
     free(d->pkeys);
+    sr_tax_free(&d->tax);
     sr_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
 }

@@ -1,0 +1,156 @@
+/* The ACLED sub-event type of an event word, from the taxonomy
+ * (data/taxonomy.txt): the rules of the word's class are tried in order,
+ * and the first whose conditions all hold gives the sub-event type. The
+ * conditions are the tests below, by the names the file uses; what they
+ * test is what roles.c and context.c found around the word.
+ *
+ * In: a cand with its roles (roles.c) and context (context.c). Out:
+ * k->sub (-1: no event), k->type, and k->rule (the rule used, for
+ * --explain). */
+#include <string.h>
+
+#include "../util/error.h"
+#include "../util/str.h"
+#include "pass.h"
+
+static uint32_t ent_flags(const sr_coder *c, int ent)
+{
+    return ent >= 0 ? c->ents[ent].flags : 0;
+}
+
+/* Government side for territory: the state's own forces and militias, in
+ * their own country. Foreign armies "overtake", as ACLED codes them. */
+static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
+{
+    if (ent < 0)
+        return 0;
+    const sr_entity *en = &c->ents[ent];
+    if (!(en->flags & ACT_GOVSIDE))
+        return 0;
+    if (!loc_cc || !loc_cc[0] || en->country < 0)
+        return 1;
+    return sr_streq(c->eng->d.countries[en->country].iso2, loc_cc);
+}
+
+/* ---- the conditions rules may name ------------------------------------------ */
+
+#define F1 ent_flags(c, k->a1_ent)
+#define F2 ent_flags(c, k->a2_ent)
+#define TEST(name) static int name(const sr_coder *c, const cand *k)
+
+TEST(a1_known) { (void)c; return k->a1_ent >= 0; }
+TEST(a2_known) { (void)c; return k->a2_ent >= 0; }
+TEST(a1_aerial) { return (F1 & ACT_AERIAL) != 0; }
+TEST(a1_armed) { return (F1 & ACT_ARMED) != 0; }
+TEST(a1_state) { return (F1 & ACT_STATE) != 0; }
+TEST(a1_civilian) { return (F1 & ACT_CIVILIAN) != 0; }
+TEST(a1_state_or_coalition) { return (F1 & (ACT_STATE | ACT_COALITION)) != 0; }
+TEST(a1_just_civilians) { return (F1 & (ACT_CIVILIAN | ACT_PROTESTER | ACT_GOV)) == ACT_CIVILIAN; }
+TEST(a2_armed_or_state) { return k->a2_ent >= 0 && (F2 & (ACT_STATE | ACT_ARMED)); }
+TEST(air) { return (F1 & ACT_AERIAL) || (k->weapons & W_AIR); }
+TEST(w_air) { (void)c; return (k->weapons & W_AIR) != 0; }
+TEST(w_shell) { (void)c; return (k->weapons & W_SHELL) != 0; }
+TEST(w_ied) { (void)c; return (k->weapons & W_IED) != 0; }
+TEST(w_suicide) { (void)c; return (k->weapons & W_SUICIDE) != 0; }
+TEST(w_grenade) { (void)c; return (k->weapons & W_GRENADE) != 0; }
+TEST(w_chem) { (void)c; return (k->weapons & W_CHEM) != 0; }
+TEST(w_small) { (void)c; return (k->weapons & W_SMALL) != 0; }
+TEST(w_car) { (void)c; return (k->weapons & W_CAR) != 0; }
+TEST(victims_protesters) { (void)c; return k->victims_prot; }
+TEST(victims_armed_only) { (void)c; return k->victims_armed; }
+/* the victims, or the target, fight back */
+TEST(victims_armed) { return (F2 & ACT_ARMED) != 0 || k->victims_armed || k->mil_target; }
+TEST(victims_civilian)
+{
+    return (F2 & ACT_CIVILIAN) || k->victims_civ || k->civ_target || (k->person_victim && !victims_armed(c, k));
+}
+TEST(target_civilian) { (void)c; return k->civ_target; }
+TEST(target_military) { (void)c; return k->mil_target; }
+TEST(target_house) { (void)c; return k->house_target; }
+TEST(protest_context) { (void)c; return k->protest_ctx; }
+TEST(intervene) { (void)c; return k->intervene; }
+TEST(lethal) { (void)c; return k->lethal; }
+TEST(state_present) { (void)c; return k->state_present; }
+TEST(vacate) { (void)c; return k->vacate; }
+TEST(receiver) { (void)c; return k->recv >= 0; }
+TEST(gov) { return gov_side(c, k->a1_ent, k->loc_cc); }
+TEST(word_air_state) { (void)c; return (k->opts & TRG_AIR_STATE) != 0; }
+TEST(class_attack) { (void)c; return k->cls == EV_ATTACK; }
+TEST(class_kill) { (void)c; return k->cls == EV_KILL; }
+
+static const struct {
+    const char *name;
+    int (*test)(const sr_coder *c, const cand *k);
+} tests[] = {
+    {"a1", a1_known}, {"a2", a2_known}, {"a1:aerial", a1_aerial}, {"a1:armed", a1_armed},
+    {"a1:state", a1_state}, {"a1:civilian", a1_civilian}, {"a1:state-or-coalition", a1_state_or_coalition},
+    {"a1:just-civilians", a1_just_civilians}, {"a2:armed-or-state", a2_armed_or_state}, {"air", air},
+    {"w:air", w_air}, {"w:shell", w_shell}, {"w:ied", w_ied}, {"w:suicide", w_suicide}, {"w:grenade", w_grenade},
+    {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
+    {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
+    {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house},
+    {"protest-context", protest_context}, {"intervene", intervene}, {"lethal", lethal},
+    {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov},
+    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill},
+};
+
+sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)
+{
+    sr_taxonomy *t = &e->d.tax;
+    sr_status st = sr_tax_check(t, err);
+    if (st)
+        return st;
+    for (size_t r = 0; r < t->nrules; r++)
+        for (size_t i = t->rules[r].cond0; i < t->rules[r].cond0 + t->rules[r].ncond; i++) {
+            sr_tax_cond *cd = &t->conds[i];
+            for (size_t k = 0; k < sizeof tests / sizeof *tests && cd->pred < 0; k++)
+                if (!strcmp(tests[k].name, cd->name))
+                    cd->pred = (int)k;
+            if (cd->pred < 0)
+                return sr_fail(err, SR_ERR_PARSE, t->rules[r].file, t->rules[r].line,
+                               "unknown condition '%s' (see the list at the top of taxonomy.txt)", cd->name);
+        }
+    return SR_OK;
+}
+
+int sr_acled_type(const sr_engine *e, int sub)
+{
+    return e->d.tax.subs[sub].type;
+}
+
+/* The first rule of the word's class that holds: its sub-event type, or
+ * -1; *rule gets its index (-1 when none held). */
+static int first_rule(const sr_coder *c, const cand *k, int *rule)
+{
+    const sr_taxonomy *t = &c->eng->d.tax;
+    *rule = -1;
+    for (size_t r = 0; r < t->nrules; r++) {
+        const sr_tax_rule *ru = &t->rules[r];
+        if (ru->cls != k->cls)
+            continue;
+        size_t i = ru->cond0;
+        for (; i < ru->cond0 + ru->ncond; i++) {
+            const sr_tax_cond *cd = &t->conds[i];
+            if (!!tests[cd->pred].test(c, k) == cd->neg)
+                break;
+        }
+        if (i == ru->cond0 + ru->ncond) {
+            *rule = (int)r;
+            return ru->sub;
+        }
+    }
+    return -1;
+}
+
+void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_trigger_def *td = k->td;
+    k->sub = first_rule(c, k, &k->rule);
+    if (k->sub < 0 && k->anaphoric &&
+        (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_BOMB)) {
+        /* "The attack happened in Huyum": the attack told just before */
+        k->sub = sr_disc_recent_sub(c, s);
+        k->rule = -1;
+    }
+    k->type = k->sub >= 0 ? sr_acled_type(c->eng, k->sub) : -1;
+}

@@ -1,0 +1,800 @@
+/* The context of an event word: the weapons named near it, the dead,
+ * where and when it happened, and whether the text asserts it.
+ *
+ * In: a cand with its roles (roles.c), the sentence's places, time
+ * expressions and cues, and what the article told before (discourse.c).
+ * Out: k->weapons (roles.c calls weapons_in), k->fat / k->lethal / k->killw
+ * (sr_attach_deaths), k->lp / k->proto / k->loc_cc and the flags the
+ * context filters read (sr_attach_context), and the modality
+ * (sr_modality_of) when the event is written. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../dict/inflect.h"
+#include "../util/str.h"
+#include "pass.h"
+
+/* ---- weapons, victims, modality -------------------------------------------- */
+
+/* Weapons named in [a, b), leaving out the words of other event words
+ * ("with the support of coalition air strikes" does not make an
+ * offensive an air strike). */
+int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
+{
+    int w = 0;
+    if (b > s->ntok)
+        b = s->ntok;
+    const uint64_t any = (1ULL << CUE_W_AIR) | (1ULL << CUE_W_SHELL) | (1ULL << CUE_W_IED) | (1ULL << CUE_W_SUICIDE) |
+                         (1ULL << CUE_W_GRENADE) | (1ULL << CUE_W_CHEM) | (1ULL << CUE_W_SMALLARMS) |
+                         (1ULL << CUE_W_CARBOMB);
+    if (!(s->cues & any))
+        b = a;
+    for (size_t i = a; i < b; i++) {
+        uint64_t m = s->cuemask[i];
+        /* most words name no weapon: no need to ask whose they are */
+        if (!(m & any))
+            continue;
+        int other = 0;
+        for (size_t k = 0; k < s->ntg; k++)
+            if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e)
+                other = 1;
+        if (other)
+            continue;
+        if (m & (1ULL << CUE_W_AIR))
+            w |= W_AIR;
+        if (m & (1ULL << CUE_W_SHELL))
+            w |= W_SHELL;
+        if (m & (1ULL << CUE_W_IED))
+            w |= W_IED;
+        if (m & (1ULL << CUE_W_SUICIDE))
+            w |= W_SUICIDE;
+        if (m & (1ULL << CUE_W_GRENADE))
+            w |= W_GRENADE;
+        if (m & (1ULL << CUE_W_CHEM))
+            w |= W_CHEM;
+        if (m & (1ULL << CUE_W_SMALLARMS))
+            w |= W_SMALL;
+        if (m & (1ULL << CUE_W_CARBOMB))
+            w |= W_CAR;
+    }
+    return w;
+}
+
+/* Where the trigger's clause starts and ends. */
+void clause_span(const sr_sent *s, const clauses *cl, size_t t, size_t *a, size_t *b)
+{
+    size_t i = t;
+    while (i > 0 && cl->hard[i - 1] == cl->hard[t])
+        i--;
+    size_t j = t;
+    while (j < s->ntok && cl->hard[j] == cl->hard[t])
+        j++;
+    *a = i;
+    *b = j;
+}
+
+static int soft_span_start(const sr_sent *s, const clauses *cl, size_t t)
+{
+    size_t i = t;
+    while (i > 0 && cl->soft[i - 1] == cl->soft[t])
+        i--;
+    (void)s;
+    return (int)i;
+}
+
+sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    const sr_trigger_def *d = tdef(c, t, 0);
+    if (s->question)
+        return SR_PLANNED;
+    size_t a, b;
+    clause_span(s, cl, t->s, &a, &b);
+    size_t sa = (size_t)soft_span_start(s, cl, t->s);
+    /* denied: everything after the denial */
+    for (size_t i = 0; i < t->s; i++)
+        if (has_cue(s, i, CUE_DENY))
+            return SR_NEGATED;
+    /* alleged, purportedly, unconfirmed */
+    for (size_t i = a; i < t->s; i++)
+        if (has_cue(s, i, CUE_CLAIM))
+            return SR_CLAIMED;
+    for (size_t i = t->s; i < (size_t)t->e + 2 && i < s->ntok; i++)
+        if (has_cue(s, i, CUE_CLAIM) && i > t->s)
+            return SR_CLAIMED;
+    /* not, never, no, failed to: close before the word */
+    for (size_t i = t->s > 5 ? t->s - 5 : 0; i < t->s; i++) {
+        if (i < a)
+            continue;
+        if (has_cue(s, i, CUE_NEG)) {
+            /* "not only" and "no one knows" are not negations of the event */
+            if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i + 1], "only"))
+                continue;
+            if (sr_tok_eq(&s->tok[i], "without"))
+                continue;
+            return SR_NEGATED;
+        }
+    }
+    /* will, plans to, preparing, could, if */
+    size_t from = (t->s > sa && t->s - sa > 10) ? (size_t)t->s - 10 : sa;
+    if (from < a)
+        from = a;
+    for (size_t i = from; i < t->s; i++) {
+        if (has_cue(s, i, CUE_PLAN) || has_cue(s, i, CUE_HYPOTH)) {
+            /* "the plans" as a noun far before does not count, "would" in
+             * reported speech does */
+            return SR_PLANNED;
+        }
+    }
+    /* an infinitive: "the operation to chase Isis from Dashisha"; but
+     * "rallied to protest" is the protest */
+    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to &&
+        d->cls != EV_PROTEST) {
+        const char *pw = t->s > 1 ? s->tok[t->s - 2].norm : "";
+        static const char *const done[] = {"used", "began", "begun", "continued", "managed", "started", "went",
+                                           "forced", "able", "continue", "continues", "continuing", "begins", "start", NULL};
+        int real = 0;
+        for (const char *const *p = done; *p; p++)
+            if (sr_streq(pw, *p))
+                real = 1;
+        if (!real)
+            return SR_PLANNED;
+    }
+    /* "depending on them to participate in the battles" */
+    if (d->opts & TRG_NOUN) {
+        for (size_t i = t->s > 5 ? (size_t)t->s - 5 : 0; i + 1 < t->s; i++)
+            if (s->tok[i].id == e->w.to && (s->tok[i + 1].flags & TK_ALPHA) && s->tok[i + 1].id != e->w.the &&
+                s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP))
+                return SR_PLANNED;
+    }
+    /* "before launching the attack" */
+    if (t->s > 0) {
+        for (size_t i = t->s > 3 ? t->s - 3 : 0; i < t->s; i++)
+            if (s->tok[i].id == e->w.before && i + 1 < s->ntok && s->tok[i + 1].nlen > 3 &&
+                sr_streq(s->tok[i + 1].norm + s->tok[i + 1].nlen - 3, "ing"))
+                return SR_PLANNED;
+    }
+    return SR_ASSERTED;
+}
+
+/* ---- fatalities ------------------------------------------------------------- */
+
+/* A quantity at token i, also "a"/"an" before a person: "killed a
+ * journalist", "a shepherd was killed" count one. Not "a group of
+ * militants": the person must come before any "of"; with np_end set, the
+ * person must end the noun phrase there (not "an army checkpoint"). */
+static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t np_end, sr_number *num)
+{
+    size_t u = sr_read_quantity(s->tok, s->ntok, i, num);
+    if (u || i >= s->ntok)
+        return u;
+    const char *w = s->tok[i].norm;
+    if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
+        return 0;
+    static const char *const heads[] = {"commander", "leader", "member", "official", "officer", "emir",
+                                        "spokesman", "militant", "fighter", "soldier", "policeman", NULL};
+    const sr_engine *e = c->eng;
+    for (size_t k = i + 1; k < s->ntok && k <= i + 4; k++) {
+        if (s->tok[k].id == e->w.of || (s->tok[k].flags & TK_PUNCT))
+            return 0;
+        /* "a day after gunmen killed ...": the phrase ended before them */
+        uint32_t id = s->tok[k].id;
+        if (id && (id == e->w.after || id == e->w.before || id == e->w.in || id == e->w.on || id == e->w.at ||
+                   id == e->w.by || id == e->w.and_ || id == e->w.with || id == e->w.from || id == e->w.to ||
+                   id == e->w.for_ || id == e->w.near || id == e->w.during || id == e->w.against || id == e->w.that))
+            return 0;
+        /* "a senior al-Qaeda commander", "an ISIS member" */
+        if (s->owner[k] < 0 && k > i + 1 && s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR &&
+            (np_end == (size_t)-1 || np_end == k + 1)) {
+            for (const char *const *h = heads; *h; h++)
+                if (sr_streq(s->tok[k].norm, *h)) {
+                    memset(num, 0, sizeof *num);
+                    num->value = 1;
+                    return 1;
+                }
+        }
+        if (k > i + 3)
+            break;
+        if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
+            if (np_end != (size_t)-1 && s->m[s->owner[k]].end != np_end)
+                return 0;
+            memset(num, 0, sizeof *num);
+            num->value = 1;
+            /* "a family of five" */
+            size_t pe = s->m[s->owner[k]].end;
+            sr_number of;
+            if (pe + 1 < s->ntok && s->tok[pe].id == e->w.of && sr_read_quantity(s->tok, s->ntok, pe + 1, &of) &&
+                !of.vague && !of.is_year)
+                num->value = of.value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Sum of the counts in a noun phrase list ending before token `end`:
+ * "Six militants and four Somali soldiers". */
+/* read_count at the positions count_before walks over: each is asked up to
+ * four times (as the start of a quantity ending at each of the next four
+ * tokens), and read once. */
+typedef struct count_memo {
+    size_t base;
+    uint32_t done;
+    size_t used[24];
+    sr_number num[24];
+} count_memo;
+
+static size_t memo_count(const sr_coder *c, const sr_sent *s, size_t i, size_t np_end, count_memo *m, sr_number *num)
+{
+    size_t k = i - m->base;
+    if (i < m->base || k >= 24)
+        return read_count(c, s, i, np_end, num);
+    if (!(m->done >> k & 1)) {
+        m->used[k] = read_count(c, s, i, np_end, &m->num[k]);
+        m->done |= 1u << k;
+    }
+    *num = m->num[k];
+    return m->used[k];
+}
+
+static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *found)
+{
+    const sr_engine *e = c->eng;
+    /* skip the auxiliaries and adverbs: "were reportedly", "have been" */
+    size_t j = end;
+    while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(e, &s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
+                     s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had))
+        j--;
+    /* walk back over the noun phrase(s), reading numbers */
+    long total = 0;
+    *found = 0;
+    size_t lim = j > 14 ? j - 14 : 0;
+    size_t i = j;
+    int people = 0;
+    count_memo memo;
+    memo.base = lim > 4 ? lim - 4 : 0;
+    memo.done = 0;
+    while (i > lim) {
+        i--;
+        const sr_token *t = &s->tok[i];
+        if ((t->flags & TK_PUNCT) && !sr_tok_eq(t, "(") && !sr_tok_eq(t, ")"))
+            break;
+        if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
+            break;
+        if (t->id == e->w.in || t->id == e->w.on || t->id == e->w.at || t->id == e->w.by || t->id == e->w.that)
+            break;
+        if (has_cue(s, i, CUE_NONHUMAN) && !people)
+            return 0;
+        if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_AGENT || s->m[s->owner[i]].kind == PH_ACTOR))
+            people = 1;
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_tok_eq(t, "people"))
+            people = 1;
+        sr_number num = {0};
+        /* the start of a quantity ending here */
+        size_t used = 0;
+        size_t qs = i;
+        for (size_t back = 0; back < 4 && i >= back; back++) {
+            sr_number tmp;
+            size_t u = memo_count(c, s, i - back, j, &memo, &tmp);
+            if (u && i - back + u == i + 1) {
+                used = u;
+                qs = i - back;
+                num = tmp;
+            }
+        }
+        if (used) {
+            if (num.vague || num.is_year) {
+                if (num.vague) {
+                    *found = 2; /* dozens: known to be vague */
+                    return -1;
+                }
+                break;
+            }
+            /* "13 civilians including two volunteers": a part of a
+             * count told before it */
+            if (qs > 0 && (sr_tok_eq(&s->tok[qs - 1], "including") || sr_tok_eq(&s->tok[qs - 1], "among"))) {
+                i = qs - 1;
+                continue;
+            }
+            total += num.value;
+            *found = 1;
+            i = qs;
+            /* "and" joins another counted group */
+            if (i > 0 && (s->tok[i - 1].id == e->w.and_ || sr_tok_eq(&s->tok[i - 1], ","))) {
+                i--;
+                continue;
+            }
+            break;
+        }
+    }
+    return total;
+}
+
+/* "killed nine militants", "killing four of its fighters", "killed at
+ * least four protesters" */
+static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
+{
+    const sr_engine *e = c->eng;
+    *found = 0;
+    size_t i = from;
+    if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
+        i++;
+    if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i], "lives") && s->tok[i + 1].id == e->w.of)
+        i += 2;
+    if (i < s->ntok && sr_tok_eq(&s->tok[i], "of"))
+        i++;
+    sr_number num;
+    size_t used = read_count(c, s, i, (size_t)-1, &num);
+    if (!used)
+        return 0;
+    if (num.vague) {
+        *found = 2;
+        return -1;
+    }
+    if (num.is_year)
+        return 0;
+    size_t j = i + used;
+    /* what is counted must be people, not vehicles */
+    for (size_t k = j; k < s->ntok && k < j + 4; k++) {
+        if (has_cue(s, k, CUE_NONHUMAN))
+            return 0;
+        if (has_cue(s, k, CUE_INJURE))
+            return 0;
+        /* the counted noun found: "15 residents and burning homes" */
+        if ((s->tok[k].flags & TK_PUNCT) || s->tok[k].id == c->eng->w.and_ ||
+            (s->owner[k] >= 0 && (s->m[s->owner[k]].kind == PH_AGENT || s->m[s->owner[k]].kind == PH_ACTOR)) ||
+            tok_word(s, k, "people") || tok_word(s, k, "persons"))
+            break;
+    }
+    *found = 1;
+    return num.value;
+}
+
+/* Deaths reported in the sentence for the trigger at t (or for the killing
+ * word k). -1 when none is given. */
+static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *kill)
+{
+    const sr_engine *e = c->eng;
+    if (!kill)
+        return -1;
+    int found = 0;
+    const sr_trigger_def *d = tdef(c, kill, 0);
+    const char *w = s->tok[kill->s].norm;
+    /* "death toll rose to 13", "claiming the lives of 300" */
+    if (sr_streq(w, "toll") || sr_streq(w, "death") || (kill->e - kill->s >= 2 && sr_streq(w, "claim")) ||
+        !strncmp(w, "claim", 5)) {
+        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 6; i++) {
+            long v = count_after(c, s, i, &found);
+            if (found == 1)
+                return v;
+            if (found == 2)
+                return -1;
+        }
+    }
+    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || sr_streq(w, "dead") || sr_streq(w, "killed") ||
+        (d->opts & TRG_NOUN)) {
+        long v = count_before(c, s, kill->s, &found);
+        if (found == 1)
+            return v;
+        if (found == 2)
+            return -1;
+    }
+    /* a verb, or a word read as a noun that is followed by its count:
+     * ", killing at least eight people" */
+    if (!kill->passive) {
+        long v = count_after(c, s, kill->e, &found);
+        if (found == 1)
+            return v;
+        if (found == 2)
+            return -1;
+    }
+    /* "left 13 dead" */
+    if (sr_streq(w, "dead") && kill->s >= 2) {
+        sr_number num;
+        for (size_t back = 1; back <= 3 && kill->s >= back; back++) {
+            size_t u = sr_read_quantity(s->tok, s->ntok, kill->s - back, &num);
+            if (u == back && !num.vague)
+                return num.value;
+        }
+    }
+    (void)e;
+    return -1;
+}
+
+/* Whether "after" or "before" stands between tokens a and b (either
+ * order): what lies across it is another happening. */
+int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t i = lo; i < hi && i < s->ntok; i++)
+        if (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)
+            return 1;
+    return 0;
+}
+
+/* Whether mentions a and b name the same side ("ISIS cells attacked their
+ * checkpoint": "their" read as ISIS). */
+int same_entity(const sr_sent *s, int a, int b)
+{
+    return a >= 0 && b >= 0 && s->men[a].ent == s->men[b].ent;
+}
+
+/* Whether the killing word u reports the dead of the event word t: not
+ * across "but" or ";", and a killing with its own doer ("forces killed
+ * four") only joins an event in its own clause. */
+static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, const sr_trig *t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    size_t a = u->s < t->s ? u->e : t->e, b = u->s < t->s ? t->s : u->s;
+    if (b > a + 25)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (s->tok[i].id == e->w.but || sr_tok_eq(&s->tok[i], ";"))
+            return 0;
+    /* "bombed camps on Friday, a day after gunmen killed 29": a killing
+     * with its own doer after "after"/"before" is another happening */
+    if (u->s > t->s && !u->passive && after_between(e, s, a, b)) {
+        int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+        if (subj >= 0 && s->men[subj].s > t->e)
+            return 0;
+    }
+    if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
+        int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+        if (subj >= 0 && s->men[subj].e + 3 >= u->s)
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- locations ----------------------------------------------------------- */
+
+static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention *p, size_t t, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    double sc = 0;
+    int same_hard = cl->hard[p->s] == cl->hard[t < s->ntok ? t : s->ntok - 1];
+    if (!same_hard)
+        sc -= 3;
+    if (p->s >= t) {
+        sc += 3 - 0.06 * (double)(p->s - t);
+    } else {
+        sc += 2 - 0.06 * (double)(t - p->e);
+    }
+    uint32_t pr = p->prep;
+    if (pr == e->w.in || pr == e->w.at || pr == e->w.near || pr == e->w.on || pr == e->w.around ||
+        pr == e->w.outside || pr == e->w.inside || pr == e->w.over || pr == e->w.across || pr == e->w.along ||
+        pr == e->w.between || pr == e->w.within || pr == e->w.throughout)
+        sc += 1.5;
+    else if (pr == e->w.from)
+        sc += 0.4;
+    else if (pr == e->w.to || pr == e->w.toward || pr == e->w.towards || pr == e->w.into)
+        sc += 0.1;
+    else if (pr == e->w.of)
+        sc += 0.8;
+    else if (!pr && p->s >= t && p->s <= t + 4)
+        sc += 1.5; /* the object: "bombed the town of X" */
+    switch (p->kind) {
+    case PK_COUNTRY: sc -= 1.5; break;
+    case PK_ADMIN1: sc += 0.2; break;
+    case PK_REGION: case PK_ADMIN2: sc += 0.5; break;
+    default: sc += 1.0; break;
+    }
+    if (p->near)
+        sc -= 0.2;
+    return sc;
+}
+
+int usable_place(const sr_pmention *p)
+{
+    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil;
+}
+
+static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
+{
+    memset(out, 0, sizeof *out);
+    int best = obj_place;
+    if (best < 0) {
+        double bs = -1e9;
+        for (size_t k = 0; k < s->npm; k++) {
+            const sr_pmention *p = &s->pm[k];
+            if (!usable_place(p))
+                continue;
+            /* "bombed camps in Derna, a day after gunmen killed 29": the
+             * place of one happening is not the other's */
+            if (after_between(c->eng, s, p->s, t))
+                continue;
+            /* a container is only the fallback for what it contains */
+            int is_cont = 0;
+            for (size_t j = 0; j < s->npm; j++)
+                if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
+                    is_cont = 1;
+            double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
+            if (sc > bs) {
+                bs = sc;
+                best = (int)k;
+            }
+        }
+    }
+    if (best >= 0) {
+        /* "in several areas of X": no place to put it */
+        const sr_pmention *bp = &s->pm[best];
+        for (size_t i = bp->s > 6 ? (size_t)bp->s - 6 : 0; i + 1 < bp->s; i++) {
+            const char *w = s->tok[i].norm;
+            if ((sr_streq(w, "several") || sr_streq(w, "many") || sr_streq(w, "various") || sr_streq(w, "numerous") ||
+                 sr_streq(w, "multiple")) &&
+                (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
+                out->vague = 1;
+                return;
+            }
+        }
+        /* one event per place: "bombed Idlib city and the Idlib
+         * countryside" names Idlib twice, and the finer mention stands for
+         * both (two events there had one id and stopped an ingest) */
+        int k = best;
+        while (k >= 0 && out->n < 8) {
+            const sr_pmention *p = &s->pm[k];
+            int dup = -1;
+            for (int j = 0; j < out->n && dup < 0; j++) {
+                const sr_pmention *q = &s->pm[out->pm[j]];
+                if (p->name && q->name && !strcasecmp(p->name, q->name) && !strcmp(p->cc, q->cc))
+                    dup = j;
+            }
+            if (dup < 0)
+                out->pm[out->n++] = k;
+            else if (p->precision && p->precision < s->pm[out->pm[dup]].precision)
+                out->pm[dup] = k;
+            k = p->next;
+        }
+        (void)cls;
+        return;
+    }
+    /* "the area", "the city", "there" */
+    for (size_t k = 0; k < s->npm; k++) {
+        const sr_pmention *p = &s->pm[k];
+        if (!p->refloc || p->in_report)
+            continue;
+        size_t si = (size_t)(s - c->sents);
+        /* "the village": where the last event happened, if it fits */
+        const sr_ev *pv = sr_disc_place_told(c, s, p);
+        if (pv) {
+            out->prev_ev = pv;
+            out->refloc = p->near ? 2 : 1;
+            return;
+        }
+        const sr_pmention *q = sr_disc_context_place(c, si, p->kind, 0);
+        if (q) {
+            out->ctx = q;
+            out->refloc = p->near ? 2 : 1;
+            return;
+        }
+    }
+}
+
+static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *background)
+{
+    *background = 0;
+    int best = -1;
+    size_t bd = (size_t)-1;
+    for (size_t k = 0; k < s->ntx; k++) {
+        const sr_timex *tx = &s->tx[k];
+        /* "an official said on Friday": when it was said */
+        if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
+            ((int)tx->e <= s->report_end && (int)t >= s->report_end))
+            continue;
+        size_t d = tx->s > t ? tx->s - t : t - tx->e;
+        if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
+            /* "in September" in a November article: history */
+            if (d < 12)
+                *background = 1;
+            continue;
+        }
+        if (tx->kind == TX_YEAR || tx->background) {
+            if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
+                if (d < 12)
+                    *background = 1;
+            }
+            continue;
+        }
+        if (d < bd) {
+            bd = d;
+            best = (int)k;
+        }
+    }
+    if (best >= 0) {
+        sr_date dt;
+        int prec;
+        const sr_timex *tx = &s->tx[best];
+        if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
+            long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
+            /* more than ~2 months before the article: history, not news */
+            if (diff > 62 || diff < -2) {
+                *background = 1;
+                return;
+            }
+            v->date = dt;
+            v->has_date = 1;
+            v->time_precision = prec;
+            v->explicit_date = 1;
+            *background = 0;
+            return;
+        }
+        if (tx->kind == TX_ABS && tx->abs.y) {
+            v->date = tx->abs;
+            v->has_date = 1;
+            v->time_precision = 1;
+            v->explicit_date = 1;
+            *background = 0;
+            return;
+        }
+        v->explicit_date = 1;
+        *background = 0;
+    }
+    if (c->has_adate) {
+        v->date = c->adate;
+        v->has_date = 1;
+        v->time_precision = 2;
+    }
+}
+
+/* Background phrases near the trigger: "since 2014", "over the past weeks". */
+int background_near(const sr_sent *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < s->ntok; i++)
+        if (has_cue(s, i, CUE_BACKGROUND))
+            return 1;
+    return 0;
+}
+
+/* The dead: the killing word that belongs to k->t gives them (and, when
+ * it is passive, the doer), or the word itself when it kills. Sets
+ * k->killw, k->fat, k->lethal, k->state_present; marks the killing word
+ * used. */
+void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    /* the killing words of the sentence give the dead */
+    k->killw = NULL;
+    int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT || td->cls == EV_DISRUPT ||
+                       td->cls == EV_AGREEMENT || td->cls == EV_CHANGE || td->cls == EV_BASE ||
+                       td->cls == EV_WITHDRAW || td->cls == EV_ARREST);
+    if (td->cls == EV_KILL) {
+        k->killw = t;
+    } else if (takes_dead) {
+        size_t bestd = (size_t)-1;
+        for (size_t j = 0; j < s->ntg; j++) {
+            sr_trig *u = &s->tg[j];
+            if (u == t || u->used)
+                continue;
+            if (tdef(c, u, 0)->cls != EV_KILL)
+                continue;
+            if (!kill_belongs(c, s, u, t, &x->cl))
+                continue;
+            size_t dd = u->s > t->s ? u->s - t->s : t->s - u->s;
+            if (dd < bestd) {
+                bestd = dd;
+                k->killw = u;
+            }
+        }
+    }
+    if (k->killw) {
+        k->fat = fatalities_for(c, s, k->killw);
+        if (k->killw != t) {
+            k->killw->used = 1;
+            /* "nine soldiers were killed by Taliban fighters in an
+             * ambush" */
+            if (k->a1 < 0 && k->a1_ent < 0 && k->killw->passive) {
+                int ba = by_agent(c, s, k->killw->e, &x->cl);
+                if (ba >= 0 && ba != k->a2) {
+                    k->a1 = ba;
+                    k->a1_ent = s->men[ba].ent;
+                }
+            }
+            /* the killed are victims too */
+            int vm = -1;
+            if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
+                vm = subject_of(c, s, k->killw->s, &x->cl, 0, 0);
+            else
+                vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
+            /* ", killing at least 14 civilians", "the killing of 13
+             * people": a noun reading's victims come after it */
+            if (vm < 0 && (tdef(c, k->killw, 0)->opts & TRG_NOUN))
+                vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
+            if (vm >= 0 && vm != k->a1) {
+                victims_kind(c, &s->men[vm], &k->victims_civ, &k->victims_armed, &k->victims_prot);
+                /* civilians killed in strikes on an ISIS-held town
+                 * are the ones the strike fell on */
+                int civ_dead = s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_CIVILIAN);
+                /* "attacked their checkpoint": "their" read as the
+                 * attackers' own is no target; the dead say who */
+                if ((k->a2 < 0 && k->a2_ent < 0) || (k->a2_holder && civ_dead) || same_entity(s, k->a1, k->a2)) {
+                    k->a2 = vm;
+                    k->a2_ent = s->men[vm].ent;
+                }
+            }
+        }
+    } else if (td->cls == EV_KILL || td->cls == EV_EXECUTE) {
+        /* an execution kills those it names: "executed 30 of
+         * their elements", "12 civilians were beheaded" */
+        k->fat = fatalities_for(c, s, t);
+    }
+    if (k->fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
+        k->fat = 0;
+    k->lethal = k->fat > 0 || k->killw || cue_in(s, 0, s->ntok, CUE_LETHAL) >= 0;
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].ent >= 0 && (c->ents[s->men[q].ent].flags & ACT_STATE) &&
+            (c->ents[s->men[q].ent].flags & ACT_ARMED))
+            k->state_present = 1;
+}
+
+/* Where and when: k->lp (the place, or how an earlier sentence places
+ * it), k->proto (the date), k->loc_cc, and the flags the context filters
+ * read (vague place, background, nowhere, a country alone). */
+void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_dicts *d = &c->eng->d;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    locpick *lp = &k->lp;
+    pick_location(c, s, t->s, &x->cl, td->cls, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? k->obj_place : -1,
+                  lp);
+    k->has_anchor = lp->n > 0 || lp->ctx != NULL || lp->prev_ev != NULL;
+    k->only_country = lp->n > 0 && s->pm[lp->pm[0]].kind == PK_COUNTRY;
+    /* when */
+    sr_ev *proto = &k->proto;
+    memset(proto, 0, sizeof *proto);
+    int bg = 0;
+    event_date(c, s, t->s, proto, &bg);
+    k->background = bg || background_near(s, t->s > 6 ? t->s - 6 : 0, t->e + 6);
+    /* "Boko Haram attacked Huyum on Monday ... The insurgents
+     * abducted 20 women": the story's day goes on */
+    if (!proto->explicit_date && k->a1_ent >= 0) {
+        const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
+        if (pv) {
+            proto->date = pv->date;
+            proto->has_date = 1;
+            proto->time_precision = pv->time_precision;
+        }
+    }
+    if (!k->has_anchor && proto->explicit_date) {
+        const sr_pmention *q = sr_disc_context_place(c, x->si, 0, 1);
+        if (q) {
+            lp->ctx = q;
+            k->has_anchor = 1;
+        }
+    }
+    if (!k->has_anchor && k->a1_ent >= 0) {
+        /* "The group killed six villagers": the story goes on where
+         * the same actor's last event was */
+        const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);
+        if (pv) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+        }
+    }
+    /* "At least 10 people were killed Friday when al-Shabaab
+     * fighters attacked a base", the place told a sentence later
+     * ("... killed in the attack in Lower Shabelle"): kept aside
+     * until a mention of the same happening places it */
+    k->unplaced = 0;
+    if (!k->has_anchor && !k->anaphoric) {
+        if (k->a1_ent < 0 || !proto->explicit_date)
+            k->no_anchor = 1;
+        else
+            k->unplaced = 1;
+    }
+    if (k->only_country && !proto->explicit_date && !k->no_anchor) {
+        /* "has lost territory in Syria and Iraq": too vague */
+        const sr_pmention *q = sr_disc_context_place(c, x->si, 0, 1);
+        if (!q || strcmp(q->cc, s->pm[lp->pm[0]].cc)) {
+            k->country_alone = 1;
+        } else {
+            lp->n = 0;
+            lp->ctx = q;
+        }
+    }
+    k->loc_cc = lp->n ? s->pm[lp->pm[0]].cc : lp->ctx ? lp->ctx->cc : lp->prev_ev ? lp->prev_ev->loc_cc : "";
+    if (!k->loc_cc[0] && c->focus_country >= 0)
+        k->loc_cc = d->countries[c->focus_country].iso2;
+}

@@ -1,0 +1,146 @@
+/* What the article told before the sentence being coded: its earlier
+ * events (c->evs, in the order they were coded) and the places of its
+ * earlier sentences. The other passes ask here, by name, instead of
+ * walking the article themselves.
+ *
+ * In: the coder's events so far and its analysed sentences. Out: pointers
+ * to them (nothing is changed). "Recent" is within two sentences, or three
+ * where a rule says so: a story's thread rarely runs longer unbroken. */
+#include <stdlib.h>
+
+#include "pass.h"
+
+/* The last event that named both its sides: "clashes between both
+ * parties" are the sides of the last fight. */
+const sr_ev *sr_disc_last_with_actors(const sr_coder *c)
+{
+    for (size_t k = c->nevs; k > 0; k--)
+        if (c->evs[k - 1].a1 >= 0 && c->evs[k - 1].a2 >= 0)
+            return &c->evs[k - 1];
+    return NULL;
+}
+
+/* A protest told within two sentences: "the forces fired on them". */
+int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        if (c->evs[q - 1].sent < s->index - 2)
+            break;
+        if (c->evs[q - 1].type == TYPE_PROTESTS)
+            return 1;
+    }
+    return 0;
+}
+
+/* The last fight within two sentences with its actor1 named: "This
+ * progress was followed by the capture of ...". */
+const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (pv->type == TYPE_BATTLES && pv->a1 >= 0)
+            return pv;
+    }
+    return NULL;
+}
+
+/* The same actor's last dated event within two sentences: "Boko Haram
+ * attacked Huyum on Monday ... The insurgents abducted 20 women" goes on
+ * on Monday. */
+const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (pv->a1 == a1_ent && pv->explicit_date && pv->has_date)
+            return pv;
+    }
+    return NULL;
+}
+
+/* The same actor's last placed event within two sentences, on the same
+ * day as proto when proto's date is told: "The group killed six
+ * villagers" goes on where the group was; "Earlier this month ..." is
+ * another time, so perhaps another place. */
+const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (proto->explicit_date &&
+            (proto->time_precision >= 3 || !pv->has_date ||
+             labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
+                  sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1))
+            continue;
+        if (pv->a1 == a1_ent && pv->has_loc)
+            return pv;
+    }
+    return NULL;
+}
+
+/* "The village", "the area": the place of the last event within three
+ * sentences, if it is of the kind the words say. */
+const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (!pv->has_loc || pv->sent < s->index - 3)
+            break;
+        int town = p->kind == PK_TOWN || p->kind == PK_CITY || p->kind == PK_VILLAGE;
+        if ((town && pv->precision == 1) || (p->kind == PK_ADMIN1 && pv->loc_admin1) || !p->kind)
+            return pv;
+    }
+    return NULL;
+}
+
+/* The last place of the right kind named before sentence si (in its
+ * paragraph only, when asked). */
+const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only)
+{
+    int para = c->sents[si].para;
+    for (size_t k = si; k > 0; k--) {
+        const sr_sent *p = &c->sents[k - 1];
+        if (same_para_only && p->para != para)
+            break;
+        for (size_t j = p->npm; j > 0; j--) {
+            const sr_pmention *q = &p->pm[j - 1];
+            if (q->refloc || q->dateline || q->in_report || q->affil || q->kind == PK_COUNTRY)
+                continue;
+            if (kind == PK_ADMIN1 && q->kind != PK_ADMIN1 && !q->region_noun)
+                continue;
+            if ((kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE || kind == PK_NEIGHBOURHOOD) &&
+                (q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun))
+                continue;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+/* The type of the last violent event within three sentences: "The
+ * attack happened in Huyum" is the attack told just before. -1 when none. */
+int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 3)
+            break;
+        if (pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC)
+            return pv->sub;
+    }
+    return -1;
+}
+
+/* The last shooting of protesters with its shooters named: "another two
+ * demonstrators died in Mandalay". */
+const sr_ev *sr_disc_last_shooting(const sr_coder *c)
+{
+    for (size_t q = c->nevs; q > 0; q--)
+        if (c->evs[q - 1].sub == SUB_EXCESSIVE_FORCE && c->evs[q - 1].a1 >= 0)
+            return &c->evs[q - 1];
+    return NULL;
+}

@@ -1,0 +1,292 @@
+/* The skip rules: an event word that tells no happening of the article's
+ * days is dropped here, by a rule with a name and the sentence it was
+ * written for. Each rule is one small test; the table says in which
+ * order they run and at which stage (what must be known for the test):
+ *
+ *   FILTER_WORD     the word and its meaning (triggers.c)
+ *   FILTER_ROLES    with its actors (roles.c)
+ *   FILTER_CONTEXT  with its dead, place and date (context.c)
+ *   FILTER_TYPE     with its ACLED type (classify.c)
+ *
+ * In: a cand at its stage. Out: 1 and k->dropped = the rule's name when a
+ * rule drops it. tests/test_filters.c codes each rule's example and checks
+ * that the rule is the one that drops it. */
+#include <string.h>
+
+#include "../dict/inflect.h"
+#include "../util/str.h"
+#include "pass.h"
+
+#define WORD_RULE(name) \
+    static int name(const sr_coder *c, const sr_sent *s, const sr_sctx *x, const cand *k)
+
+/* ---- the word ------------------------------------------------------------- */
+
+/* a verb-only word used as a noun */
+WORD_RULE(noun_use_of_verb)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    return (td->opts & TRG_VERB) && t->s >= 2 && !t->passive && is_det_word(e, &s->tok[t->s - 2]) &&
+           (s->tok[t->s - 1].flags & TK_ALPHA) && !(s->tok[t->s - 1].flags & TK_CAP) && s->owner[t->s - 1] < 0 &&
+           !is_adverb_like(e, &s->tok[t->s - 1]) && !is_aux_word(e, &s->tok[t->s - 1]) && td->form == VF_BASE;
+}
+
+/* describes who, it is not a happening */
+WORD_RULE(participle_describing_actor)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (!((td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0))
+        return 0;
+    int after_actor = 0, before_actor = 0;
+    for (size_t q = 0; q < s->nmen; q++) {
+        if (s->men[q].e == t->s && !s->men[q].pronoun)
+            after_actor = 1;
+        if (s->men[q].s == t->e || (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.the)))
+            before_actor = 1;
+    }
+    return after_actor && before_actor;
+}
+
+/* participles used as adjectives */
+WORD_RULE(participle_adjective)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    return (td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
+           ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(e, &s->tok[t->s - 1]) ||
+            sr_tok_eq(&s->tok[t->s - 1], "dozen")) &&
+           t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA);
+}
+
+/* the noun's event, told again by its verb */
+WORD_RULE(verb_of_event_noun)
+{
+    (void)x;
+    const sr_trigger_def *td = k->td;
+    return (td->opts & TRG_VERB) && !k->t->passive && td->cls != EV_KILL && td->cls != EV_TERRITORY &&
+           predicate_of_event_noun(c, s, k->t);
+}
+
+/* part of the attack told by another word */
+WORD_RULE(damage_in_attack_list)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    return (td->cls == EV_DESTROY || td->cls == EV_LOOT) && td->form == VF_ING && t->s > 0 && x->strong_count > 1 &&
+           (sr_tok_eq(&s->tok[t->s - 1], ",") || tok_is(s, t->s - 1, e->w.and_));
+}
+
+/* not a completed capture */
+WORD_RULE(capture_under_way)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (!(td->cls == EV_TERRITORY && (td->opts & TRG_VERB)))
+        return 0;
+    const char *p1 = t->s > 0 ? s->tok[t->s - 1].norm : "";
+    const char *p2 = t->s > 1 ? s->tok[t->s - 2].norm : "";
+    if (sr_streq(p1, "to") && !strncmp(p2, "continu", 7))
+        return 1;
+    return td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
+                                  tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were));
+}
+
+/* weapons seized or destroyed are things, not an attack */
+WORD_RULE(weapons_as_objects)
+{
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (!((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
+          (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_CARBOMB || td->cls == EV_GRENADE ||
+           td->cls == EV_SUICIDE || td->cls == EV_BOMB)))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->s >= t->s || !u->ndef)
+            continue;
+        int uc = tdef(c, u, 0)->cls;
+        if ((uc == EV_DESTROY || uc == EV_DISRUPT || uc == EV_LOOT || uc == EV_TERRITORY || uc == EV_ABDUCT) &&
+            x->cl.soft[u->s] == x->cl.soft[t->s] && t->s - u->e < 14)
+            return 1;
+    }
+    return 0;
+}
+
+/* the attack happened and was fought off: a fight, not a disrupted weapon */
+WORD_RULE(fended_off_attack)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (!((td->opts & TRG_FEND_OFF) && (td->opts & TRG_VERB)))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->s < t->e || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
+            continue;
+        int uc = tdef(c, u, 0)->cls;
+        if (uc == EV_ATTACK || uc == EV_CLASH || uc == EV_RAID)
+            return 1;
+    }
+    return 0;
+}
+
+/* one disruption, not a disruption and a destruction */
+WORD_RULE(destroyed_after_intercepted)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (k->td->cls != EV_DESTROY)
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u != t && u->ndef && u->e <= t->s && t->s - u->e <= 3 && tdef(c, u, 0)->cls == EV_DISRUPT &&
+            tok_is(s, t->s - 1, c->eng->w.and_))
+            return 1;
+    }
+    return 0;
+}
+
+/* a word of the dateline */
+WORD_RULE(in_dateline)
+{
+    (void)c, (void)x;
+    return (int)k->t->s < s->dateline_end;
+}
+
+/* a word in "X said": the report, not the news */
+WORD_RULE(in_report_clause)
+{
+    (void)c, (void)x;
+    return (int)k->t->s < s->report_end && s->report_end > 0 && k->td->cls != EV_PROTEST;
+}
+
+/* ---- with its actors ------------------------------------------------------ */
+
+/* the burning is part of the attack */
+WORD_RULE(damage_with_violence)
+{
+    (void)x;
+    const sr_trigger_def *td = k->td;
+    if (!((td->cls == EV_DESTROY || td->cls == EV_LOOT) && !(k->weapons & W_AIR)))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (&s->tg[q] != k->t && s->tg[q].ndef) {
+            int uc = tdef(c, &s->tg[q], 0)->cls;
+            if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE || uc == EV_CLASH ||
+                uc == EV_RAID)
+                return 1;
+        }
+    return 0;
+}
+
+/* ---- with its place and date ------------------------------------------------ */
+
+/* no place to put it */
+WORD_RULE(vague_place)
+{
+    (void)c, (void)s, (void)x;
+    return k->lp.vague;
+}
+
+/* a capture or handover without a place */
+WORD_RULE(territory_without_place)
+{
+    (void)c, (void)s, (void)x;
+    return (k->td->cls == EV_TERRITORY || k->td->cls == EV_WITHDRAW) && k->lp.n == 0 && !k->lp.ctx;
+}
+
+/* history, not news */
+WORD_RULE(background)
+{
+    (void)c, (void)s, (void)x;
+    return k->background;
+}
+
+/* no place, and nothing to place it by later */
+WORD_RULE(nowhere)
+{
+    (void)c, (void)s, (void)x;
+    return k->no_anchor;
+}
+
+/* a country alone, not the article's: too vague */
+WORD_RULE(country_alone)
+{
+    (void)c, (void)s, (void)x;
+    return k->country_alone;
+}
+
+/* ---- with its type ------------------------------------------------------------ */
+
+/* the taxonomy gives it no type */
+WORD_RULE(no_type)
+{
+    (void)c, (void)s, (void)x;
+    return k->sub < 0;
+}
+
+/* a sound, unless it killed or someone did it */
+WORD_RULE(only_a_sound)
+{
+    (void)c, (void)x;
+    return k->weak && k->td->cls == EV_BOMB && k->a1_ent < 0 && k->fat <= 0 && !k->anaphoric &&
+           !definite_noun(s, k->t);
+}
+
+const sr_filter_rule sr_filter_rules[] = {
+    {"noun use of a verb", "A dust storm swept the camp near Raqqa on Sunday.", FILTER_WORD, noun_use_of_verb},
+    {"participle describing an actor", "The US coalition fighting Islamic State said it was ready.", FILTER_WORD,
+     participle_describing_actor},
+    {"participle used as an adjective", "Relatives visited the detained journalists in Baghdad on Monday.",
+     FILTER_WORD, participle_adjective},
+    {"verb of an event noun told already", "The bombing targeted a market in Kirkuk on Monday.", FILTER_WORD,
+     verb_of_event_noun},
+    {"damage listed in an attack", "Gunmen attacked the village of Kuki, opening fire and burning homes.",
+     FILTER_WORD, damage_in_attack_list},
+    {"capture under way", "Government troops continue to liberate villages near Hama.", FILTER_WORD,
+     capture_under_way},
+    {"weapons as objects", "Troops destroyed a convoy loaded with mortars near Deir ez-Zor.", FILTER_WORD,
+     weapons_as_objects},
+    {"attack fended off", "Kurdish fighters repelled an ISIS attack near Hasakah on Monday.", FILTER_WORD,
+     fended_off_attack},
+    {"destroyed after intercepted", "Saudi air defences intercepted and destroyed a Houthi drone over Jizan.",
+     FILTER_WORD, destroyed_after_intercepted},
+    {"in the dateline", "KIRKUK, Iraq (Reuters) - Officials met in Kirkuk on Monday.", FILTER_WORD, in_dateline},
+    {"in the report clause", "Killed civilians were buried, the monitor reporting the strikes said.",
+     FILTER_WORD, in_report_clause},
+    {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",
+     FILTER_ROLES, damage_with_violence},
+    {"vague place", "Troops shelled several areas of Idlib province on Monday.", FILTER_CONTEXT, vague_place},
+    {"territory without a place", "The army said it had captured the area after heavy fighting.", FILTER_CONTEXT,
+     territory_without_place},
+    {"background", "Islamic State captured Mosul in June 2014.", FILTER_CONTEXT, background},
+    {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
+    {"a country alone", "The group has carried out attacks in Syria.", FILTER_CONTEXT, country_alone},
+    {"no type", "Civilians took the town of Saraqib on Monday.", FILTER_TYPE, no_type},
+    {"only a sound", "Residents of Kirkuk heard a loud explosion on Monday.", FILTER_TYPE, only_a_sound},
+};
+const size_t sr_nfilter_rules = sizeof sr_filter_rules / sizeof *sr_filter_rules;
+
+int sr_filter(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k, int stage)
+{
+    for (size_t i = 0; i < sr_nfilter_rules; i++) {
+        const sr_filter_rule *r = &sr_filter_rules[i];
+        if (r->stage == stage && r->drops(c, s, x, k)) {
+            k->dropped = r->name;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,654 @@
+/* Who acted and on whom.
+ *
+ * In: an event word with its meaning (cand.t, cand.td), the sentence's
+ * mentions (actors) and clauses. Out, first (sr_assign_roles): cand.a1
+ * and cand.a2 (mentions), cand.a1_ent and cand.a2_ent (entities, also
+ * from what the article told before), the kinds of victims and targets,
+ * the weapons named in the word's clause, and whether the word refers to
+ * a happening told before (anaphoric). Then, once the type is known
+ * (sr_roles_by_type): the roles as ACLED codes that type (protests are
+ * by protesters; the forces that fire on them are actor1 of excessive
+ * force; the dead of an air strike are civilians unless named otherwise;
+ * the side that takes a place handed over is actor1). */
+#include <string.h>
+
+#include "../dict/inflect.h"
+#include "../util/str.h"
+#include "pass.h"
+
+/* ---- finding actors around a trigger ---------------------------------------- */
+
+static int ment_ok_actor(const sr_coder *c, const sr_mention *m)
+{
+    if (m->modifier || m->ctrl || m->ent < 0)
+        return 0;
+    const sr_entity *en = &c->ents[m->ent];
+    return !(en->flags & ACT_SOURCE);
+}
+
+/* The mention whose span ends right before token i (skipping adjectives and
+ * determiners): "Russian air strikes", "the Houthi missile attack". */
+static int premodifier(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    const sr_engine *e = c->eng;
+    size_t j = i;
+    for (int hops = 0; j > 0 && hops < 3; hops++) {
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->e == j && (ment_ok_actor(c, m) || (m->pronoun && m->poss && m->ent >= 0)))
+                return (int)k;
+        }
+        const sr_token *p = &s->tok[j - 1];
+        if ((p->flags & TK_POSS) || ((p->flags & TK_ALPHA) && !(p->flags & TK_CAP) && s->owner[j - 1] < 0 &&
+                                     p->id != e->w.of && p->id != e->w.by && p->id != e->w.and_ &&
+                                     p->id != e->w.in && p->id != e->w.on && p->id != e->w.the &&
+                                     !has_cue(s, j - 1, CUE_REPORT) && !has_cue(s, j - 1, CUE_SUPPORT) &&
+                                     p->id != e->w.with && p->id != e->w.to && p->id != e->w.from &&
+                                     p->id != e->w.after && p->id != e->w.for_ && p->id != e->w.against &&
+                                     p->id != e->w.during && p->id != e->w.amid && p->id != e->w.at &&
+                                     p->id != e->w.near && p->id != e->w.following && p->id != e->w.before))
+            j--;
+        else if ((p->flags & TK_NUM) || p->id == e->w.a || p->id == e->w.an)
+            j--;
+        else
+            break;
+    }
+    return -1;
+}
+
+/* "by X", "blamed on X", "claimed by X" after the trigger. */
+int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    for (size_t i = from; i < s->ntok && i < from + 6; i++) {
+        if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        int by = s->tok[i].id == e->w.by;
+        int blamed = (sr_tok_eq(&s->tok[i], "blamed") || sr_tok_eq(&s->tok[i], "attributed")) && i + 1 < s->ntok &&
+                     (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
+        if (!by && !blamed)
+            continue;
+        size_t st = i + 1 + (blamed ? 1 : 0);
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->s >= st && m->s <= st + 2 && ment_ok_actor(c, m))
+                return (int)k;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The sentence subject: the first actor not inside a phrase of its own. */
+static int main_subject(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if ((int)m->s < s->report_end || (int)m->s >= s->report_start)
+            continue;
+        if (!ment_ok_actor(c, m) || m->prep || m->paren)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The actor doing the verb at token t: the nearest plausible one on the
+ * left, preferring the same clause and subject positions. */
+int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
+                      uint32_t forbid)
+{
+    const sr_engine *e = c->eng;
+    int best = -1;
+    double bs = -4.0;
+    int ms = main_subject(c, s);
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->e > t || m->ent < 0 || m->modifier || m->ctrl)
+            continue;
+        const sr_entity *en = &c->ents[m->ent];
+        if (en->flags & (ACT_SOURCE | forbid))
+            continue;
+        if (cl->hard[m->s] != cl->hard[t])
+            continue;
+        /* the source of a report is not the doer of what it reports */
+        if ((int)t >= s->report_end && (int)m->e <= s->report_end && s->report_end > 0 && !m->pronoun)
+            continue;
+        if ((int)m->s >= s->report_start && (int)t < s->report_start)
+            continue;
+        if (m->poss && m->pronoun)
+            continue;
+        double sc = -0.15 * (double)(t - m->e);
+        if (cl->soft[m->s] == cl->soft[t])
+            sc += 4.0;
+        if (m->prep && m->prep != e->w.including)
+            sc -= 3.0;
+        if (m->paren)
+            sc -= 4.0;
+        if ((int)k == ms)
+            sc += 1.5;
+        if (m->poss && t - m->e <= 4)
+            sc += 3.0;
+        if (participle && (int)k == ms)
+            sc += 3.0;
+        /* adjacent: "ISIS abducted", "the army was still 30 km away after capturing" */
+        size_t j = m->e;
+        while (j < t && (is_adverb_like(e, &s->tok[j]) || is_be(e, s->tok[j].id) || s->tok[j].id == e->w.has ||
+                         s->tok[j].id == e->w.have || s->tok[j].id == e->w.had || (s->tok[j].flags & TK_NEG) ||
+                         s->owner[j] >= 0 ? (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER) : 0))
+            j++;
+        if (j == t)
+            sc += 2.0;
+        if (en->flags & ACT_PERSON)
+            sc -= 2.0;
+        if (sc > bs) {
+            bs = sc;
+            best = (int)k;
+        }
+    }
+    return best;
+}
+
+/* The first actor after token `from` in the clause, optionally only after
+ * a given preposition. */
+int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap,
+                        int direct_only)
+{
+    const sr_engine *e = c->eng;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < from || m->modifier || m->ent < 0)
+            continue;
+        if (m->s > from + maxgap)
+            break;
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        if (c->ents[m->ent].flags & ACT_SOURCE)
+            continue;
+        if (direct_only && m->prep && m->prep != e->w.of && m->prep != e->w.including)
+            continue;
+        if (m->prep == e->w.by)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* "clashes between A and B", "fighting between government troops and
+ * Russia-backed rebels". */
+static int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
+{
+    const sr_engine *e = c->eng;
+    for (size_t i = from; i < s->ntok && i < from + 4; i++) {
+        if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among)
+            continue;
+        int a = -1;
+        *b = -1;
+        for (size_t k = 0; k < s->nmen; k++) {
+            const sr_mention *m = &s->men[k];
+            if (m->s <= i || m->ent < 0 || m->modifier)
+                continue;
+            if (a < 0 && m->s <= i + 3) {
+                a = (int)k;
+                continue;
+            }
+            if (a >= 0 && m->s > s->men[a].e && m->s <= s->men[a].e + 3) {
+                *b = (int)k;
+                break;
+            }
+        }
+        return a;
+    }
+    return -1;
+}
+
+/* "with X", "against X", "on X", "targeting X" after a trigger. */
+static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, uint32_t *prep_out)
+{
+    const sr_engine *e = c->eng;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < from || m->ent < 0 || m->modifier)
+            continue;
+        if (m->s > from + 8)
+            break;
+        /* "strikes on ISIS's stronghold of Raqqa": a place was hit, ISIS
+         * only holds it */
+        int holder = 0;
+        if (sr_poss_after(s, k))
+            for (size_t j = 0; j < s->npm; j++)
+                if (s->pm[j].owner == (int16_t)k)
+                    holder = 1;
+        if (holder)
+            continue;
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
+            m->prep == e->w.of) {
+            if (prep_out)
+                *prep_out = m->prep;
+            return (int)k;
+        }
+        /* "targeting X", "hitting X" */
+        if (m->s > 0 && (sr_tok_eq(&s->tok[m->s - 1], "targeting") || sr_tok_eq(&s->tok[m->s - 1], "hitting"))) {
+            if (prep_out)
+                *prep_out = 0;
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/* A verb in "support" of a nominal event word: "ISIS launched an attack",
+ * "carried out by the Houthi group". Returns the token of the verb or -1. */
+static int support_verb(const sr_sent *s, size_t t)
+{
+    for (size_t i = t; i > 0 && t - i < 5; i--) {
+        if (has_cue(s, i - 1, CUE_SUPPORT))
+            return (int)i - 1;
+        const sr_token *p = &s->tok[i - 1];
+        if ((p->flags & TK_PUNCT) || (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind != PH_COUNTRY &&
+                                      s->m[s->owner[i - 1]].kind != PH_ACTOR && s->m[s->owner[i - 1]].kind != PH_AGENT))
+            break;
+    }
+    return -1;
+}
+
+static int receiver_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, size_t clause_end)
+{
+    for (size_t j = 0; j < s->nmen; j++) {
+        const sr_mention *m = &s->men[j];
+        if (m->s < t->e || m->s >= clause_end || m->ent < 0 || m->prep != c->eng->w.to)
+            continue;
+        if (c->ents[m->ent].flags & (ACT_ARMED | ACT_STATE))
+            return (int)j;
+    }
+    return -1;
+}
+
+int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot)
+{
+    if (!m || m->ent < 0)
+        return 0;
+    uint32_t f = c->ents[m->ent].flags | m->flags;
+    if (f & ACT_PROTESTER)
+        *prot = 1;
+    else if (f & ACT_CIVILIAN)
+        *civ = 1;
+    else if (f & ACT_ARMED)
+        *armed = 1;
+    return 1;
+}
+
+/* Actor1, actor2 and what the type depends on, around event word k->t. */
+void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    k->cls = td->cls;
+    k->opts = td->opts;
+    k->a1 = k->a2 = -1;
+    k->a1_ent = k->a2_ent = -1;
+    k->fat = -1;
+    k->protest_ctx = x->protest_ctx;
+    k->intervene = x->intervene;
+    k->vacate = x->vacate && td->cls == EV_TERRITORY &&
+               cue_in(s, t->s > 12 ? (size_t)t->s - 12 : 0, (size_t)t->e + 12, CUE_VACATE) >= 0;
+    k->plural_noun = td->plural;
+    clause_span(s, &x->cl, t->s, &k->ca, &k->cb);
+    /* "a day after gunmen killed ...", "before warplanes struck":
+     * another happening's weapons are not this one's */
+    for (size_t q = t->s; q > k->ca; q--)
+        if (s->tok[q - 1].id == e->w.after || s->tok[q - 1].id == e->w.before) {
+            k->ca = q;
+            break;
+        }
+    for (size_t q = t->e; q < k->cb; q++)
+        if (s->tok[q].id == e->w.after || s->tok[q].id == e->w.before) {
+            k->cb = q;
+            break;
+        }
+    k->weapons = weapons_in(s, k->ca, td->cls == EV_DESTROY ? t->s : k->cb, t);
+    /* who did it */
+    k->participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
+                     (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
+                      s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
+    k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
+    if (td->opts & TRG_NOUN) {
+        int b = -1;
+        int a = between_pair(c, s, t->e, &b);
+        if (a >= 0) {
+            k->a1 = a;
+            k->a2 = b;
+        } else {
+            k->a1 = premodifier(c, s, t->s);
+            if (k->a1 >= 0 && s->men[k->a1].pronoun) {
+                /* "the coalition warplanes have intensified their
+                 * sorties": name the antecedent, not "their" */
+                int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
+                if (sj >= 0 && s->men[sj].ent == s->men[k->a1].ent)
+                    k->a1 = sj;
+            }
+            if (k->a1 < 0)
+                k->a1 = by_agent(c, s, t->e, &x->cl);
+            if (k->a1 < 0) {
+                /* "launched by X", "carried out by X" */
+                size_t j = t->e;
+                while (j < s->ntok && j < (size_t)t->e + 3 && !has_cue(s, j, CUE_SUPPORT))
+                    j++;
+                if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
+                    k->a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &x->cl);
+            }
+            if (k->a1 < 0) {
+                int sv = support_verb(s, t->s);
+                if (sv >= 0)
+                    k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
+            }
+            if (k->a1 < 0 && definite_noun(s, t))
+                k->anaphoric = 1;
+            if (k->a1 < 0 && !k->anaphoric &&
+                (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
+                 td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID)) {
+                /* "X helped the Syrian forces with airstrikes",
+                 * "X announced the capture of Y" */
+                int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
+                for (int v = 0; v < x->nvictim; v++)
+                    if (x->victim_m[v] == sj)
+                        sj = -1;
+                if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
+                    k->a1 = sj;
+            }
+            uint32_t pr = 0;
+            int tg = target_after(c, s, t->e, &x->cl, &pr);
+            if (tg >= 0 && tg != k->a1)
+                k->a2 = tg;
+        }
+        if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
+            (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
+            /* "Civilians ... attack": the victims, not the attackers */
+            if (k->a2 < 0)
+                k->a2 = k->a1;
+            k->a1 = -1;
+        }
+        /* "clashes between both parties": the sides of the last fight */
+        if (k->a1 < 0 && cue_in(s, t->e, t->e + 4, CUE_BOTH) >= 0) {
+            const sr_ev *pv = sr_disc_last_with_actors(c);
+            if (pv) {
+                k->a1_ent = pv->a1;
+                k->a2_ent = pv->a2;
+            }
+        }
+    } else if (t->passive) {
+        k->a1 = by_agent(c, s, t->e, &x->cl);
+        int subj = subject_of(c, s, t->s, &x->cl, 0, 0);
+        if (subj >= 0 && subj != k->a1)
+            k->a2 = subj;
+    } else {
+        /* "The offensive targets the village of Baghouz": an event
+         * told before does it; this is that event again */
+        if ((td->opts & TRG_VERB) && t->s > 0) {
+            for (size_t q = 0; q < s->ntg; q++) {
+                const sr_trig *u = &s->tg[q];
+                if (u != t && u->ndef && u->e == t->s && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(s, u))
+                    k->anaphoric = 1;
+            }
+            static const char *const ops[] = {"offensive", "operation", "campaign", "push", "advance", NULL};
+            if (t->s >= 2 && s->tok[t->s - 2].id == e->w.the && s->owner[t->s - 1] < 0)
+                for (const char *const *w = ops; *w; w++)
+                    if (sr_streq(s->tok[t->s - 1].norm, *w))
+                        k->anaphoric = 1;
+        }
+        k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
+        /* "Protesters stormed the parliament": a crowd's attack is a
+         * violent demonstration */
+        if (k->a1 < 0 && (td->cls == EV_RAID || td->cls == EV_ATTACK) && !(td->opts & TRG_VICTIM_SUBJ)) {
+            int sj = subject_of(c, s, t->s, &x->cl, k->participle, 0);
+            if (sj >= 0 && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_PROTESTER)) {
+                k->a1 = sj;
+                k->cls = EV_RIOT;
+            }
+        }
+        if (td->opts & TRG_VICTIM_SUBJ) {
+            k->a2 = k->a1;
+            k->a1 = -1;
+        } else if (td->opts & TRG_INTRANS) {
+            uint32_t pr = 0;
+            int tg = target_after(c, s, t->e, &x->cl, &pr);
+            if (tg >= 0)
+                k->a2 = tg;
+        } else if (td->cls == EV_TERRITORY) {
+            /* "captured X from Y", "chased Y out of X" */
+            if (td->opts & TRG_FROM_ACTOR2) {
+                k->a2 = object_after(c, s, t->e, &x->cl, 4, 1);
+            } else {
+                for (size_t j = 0; j < s->nmen; j++) {
+                    const sr_mention *m = &s->men[j];
+                    if (m->s >= t->e && m->s < t->e + 14 && m->prep == e->w.from && m->ent >= 0 &&
+                        x->cl.hard[m->s] == x->cl.hard[t->s]) {
+                        k->a2 = (int)j;
+                        break;
+                    }
+                }
+            }
+        } else {
+            k->a2 = k->obj_ment >= 0 ? k->obj_ment : object_after(c, s, t->e, &x->cl, 6, 1);
+            if (k->a2 < 0) {
+                uint32_t pr = 0;
+                k->a2 = target_after(c, s, t->e, &x->cl, &pr);
+            }
+        }
+    }
+    /* "ISIS claimed responsibility for a car bomb attack that
+     * ...": who claims an attack is taken for its doer, as ACLED
+     * does */
+    if (k->a1 < 0) {
+        for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
+            if (s->tok[q].norm[0] != 'c' || strncmp(s->tok[q].norm, "claim", 5) ||
+                !sr_tok_eq(&s->tok[q + 1], "responsibility") ||
+                (!sr_tok_eq(&s->tok[q + 2], "for") && !sr_tok_eq(&s->tok[q + 2], "of")))
+                continue;
+            for (size_t j = s->nmen; j > 0; j--) {
+                const sr_mention *m = &s->men[j - 1];
+                if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
+                    !(c->ents[m->ent].flags & ACT_ARMED))
+                    continue;
+                k->a1 = (int)(j - 1);
+                break;
+            }
+            break;
+        }
+    }
+    if (k->a1 >= 0 && k->a1 == k->a2)
+        k->a2 = -1;
+    if (k->a1 >= 0)
+        k->a1_ent = s->men[k->a1].ent;
+    /* "This progress was followed by the capture of ...": the side
+     * of the fight just told */
+    if (k->a1 < 0 && k->a1_ent < 0 && (td->opts & TRG_NOUN) && (td->cls == EV_TERRITORY || td->cls == EV_CLASH)) {
+        const sr_ev *pv = sr_disc_recent_battle(c, s);
+        if (pv) {
+            k->a1_ent = pv->a1;
+            if (k->a2_ent < 0 && k->a2 < 0)
+                k->a2_ent = pv->a2;
+        }
+    }
+    if (k->a2 >= 0)
+        k->a2_ent = s->men[k->a2].ent;
+    /* whose place was hit: "ISIS-held oil fields" */
+    /* "SDF fighters thwarted an ISIS attack": those who fought it
+     * off are the other side */
+    if (((k->a2 < 0 && k->a2_ent < 0) || same_entity(s, k->a1, k->a2)) && (td->opts & TRG_NOUN) &&
+        (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID)) {
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB) ||
+                !(tdef(c, u, 0)->opts & TRG_FEND_OFF))
+                continue;
+            int sj = subject_of(c, s, u->s, &x->cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+            if (sj >= 0 && sj != k->a1 && (k->a1 < 0 || s->men[sj].ent != s->men[k->a1].ent)) {
+                k->a2 = sj;
+                k->a2_ent = s->men[sj].ent;
+            }
+            break;
+        }
+    }
+    /* "shelled rebel-held areas": the rebels hold what was hit */
+    k->a2_holder = k->a2 >= 0 && s->men[k->a2].ctrl;
+    if (k->a2_ent < 0) {
+        for (size_t j = 0; j < s->npm; j++)
+            if (s->pm[j].owner >= 0 && s->pm[j].s > t->s && s->men[s->pm[j].owner].ent >= 0) {
+                k->a2_ent = s->men[s->pm[j].owner].ent;
+                k->a2 = s->pm[j].owner;
+                k->a2_holder = 1;
+                break;
+            }
+    }
+    /* "threw a grenade at a checkpoint, wounding three soldiers":
+     * the wounded are whom it was aimed at */
+    if (k->a2 < 0 && k->a2_ent < 0) {
+        for (size_t q = t->e; q < s->ntok && q < (size_t)t->e + 14; q++) {
+            if (sr_tok_eq(&s->tok[q], ";") || s->tok[q].id == e->w.but)
+                break;
+            if (!has_cue(s, q, CUE_INJURE))
+                continue;
+            int wm = object_after(c, s, cue_end(s, q, CUE_INJURE), &x->cl, 5, 1);
+            if (wm >= 0 && wm != k->a1) {
+                k->a2 = wm;
+                k->a2_ent = s->men[wm].ent;
+            }
+            break;
+        }
+    }
+    if (k->a2 >= 0)
+        victims_kind(c, &s->men[k->a2], &k->victims_civ, &k->victims_armed, &k->victims_prot);
+    else if (k->a2_ent >= 0) {
+        uint32_t f = c->ents[k->a2_ent].flags;
+        k->victims_prot = !!(f & ACT_PROTESTER);
+        k->victims_civ = !(f & ACT_PROTESTER) && (f & ACT_CIVILIAN);
+        k->victims_armed = !!(f & ACT_ARMED);
+    }
+    /* "killed a local official", "shot a journalist" */
+    if ((td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_EXECUTE) && (td->opts & TRG_VERB) &&
+        !t->passive && k->a2 < 0) {
+        size_t q = t->e;
+        if (q < s->ntok && (tok_is(s, q, e->w.a) || tok_is(s, q, e->w.an) || tok_is(s, q, e->w.the) ||
+                            (s->tok[q].flags & TK_NUM)))
+            q++;
+        for (size_t r = q; r < s->ntok && r < q + 3; r++)
+            if (has_cue(s, r, CUE_PERSON))
+                k->person_victim = 1;
+    }
+    /* targets: houses, markets, camps / bases, checkpoints */
+    for (size_t j = t->s; j < k->cb && j < (size_t)t->e + 8; j++) {
+        if (has_cue(s, j, CUE_CIVTARGET))
+            k->civ_target = 1;
+        if (has_cue(s, j, CUE_HOUSE))
+            k->house_target = 1;
+        if (has_cue(s, j, CUE_MILTARGET))
+            k->mil_target = 1;
+    }
+    k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
+}
+
+/* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */
+void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    /* actor roles by k->type: protests are by protesters */
+    k->a1e = k->a1_ent;
+    k->a2e = k->a2_ent;
+    k->a1t = k->a1 >= 0 ? span_text(c, s, s->men[k->a1].s, s->men[k->a1].e) : NULL;
+    k->a2t = k->a2 >= 0 ? span_text(c, s, s->men[k->a2].s, s->men[k->a2].e) : NULL;
+    if (td->cls == EV_WITHDRAW) {
+        /* a place handed over or left: actor1 is the side that
+         * takes it, as ACLED codes it and as the control timeline
+         * reads it ("the army withdrew from X and handed it to
+         * the Kurdish forces": the Kurdish forces hold X); the
+         * side that left is actor2 */
+        int recv = k->recv >= 0 ? s->men[k->recv].ent : -1;
+        k->a2e = recv != k->a1e ? k->a1e : -1;
+        k->a2t = k->a2e >= 0 ? k->a1t : NULL;
+        k->a1e = recv;
+        k->a1t = recv >= 0 ? span_text(c, s, s->men[k->recv].s, s->men[k->recv].e) : NULL;
+    }
+    k->type = sr_acled_type(c->eng, k->sub);
+    if (k->type == TYPE_PROTESTS) {
+        int prot = -1;
+        for (size_t j = 0; j < s->nmen; j++)
+            if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER)) {
+                prot = (int)j;
+                break;
+            }
+        int other = -1;
+        if (k->a1e >= 0 && !(c->ents[k->a1e].flags & (ACT_PROTESTER | ACT_CIVILIAN)))
+            other = k->a1e;
+        else if (k->a2e >= 0 && !(c->ents[k->a2e].flags & (ACT_PROTESTER | ACT_CIVILIAN)))
+            other = k->a2e;
+        const char *ot = other == k->a1e ? k->a1t : k->a2t;
+        if (prot >= 0) {
+            k->a1e = s->men[prot].ent;
+            k->a1t = span_text(c, s, s->men[prot].s, s->men[prot].e);
+        } else {
+            k->a1e = sr_entity_generic(c, "OPP", 0, c->focus_country);
+            k->a1t = NULL;
+        }
+        k->a2e = other;
+        k->a2t = other >= 0 ? ot : NULL;
+        if (k->a2e < 0) {
+            /* "demonstrators denounced the policies of the SDF" */
+            for (size_t j = 0; j < s->nmen; j++) {
+                const sr_mention *m = &s->men[j];
+                if (m->ent >= 0 && m->ent != k->a1e && !(c->ents[m->ent].flags & (ACT_SOURCE | ACT_CIVILIAN)) &&
+                    !m->modifier && m->s > t->s) {
+                    k->a2e = m->ent;
+                    k->a2t = span_text(c, s, m->s, m->e);
+                    break;
+                }
+            }
+        }
+        if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0) {
+            /* "another two demonstrators died in Mandalay": the
+             * forces named for the earlier shootings */
+            const sr_ev *pv = sr_disc_last_shooting(c);
+            if (pv) {
+                k->a2e = pv->a1;
+                k->a2t = pv->a1_text;
+            }
+        }
+        if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e >= 0) {
+            /* the forces that shot are the actor, as ACLED codes it */
+            int te = k->a1e;
+            const char *tt = k->a1t;
+            k->a1e = k->a2e;
+            k->a1t = k->a2t;
+            k->a2e = te;
+            k->a2t = tt;
+        }
+    } else if (k->sub == SUB_VAC_ATTACK || k->sub == SUB_ABDUCTION) {
+        /* those taken are civilians unless named otherwise: "and
+         * kidnapped 30 others" */
+        if (k->a2e < 0 && (k->victims_civ || k->civ_target || k->person_victim || k->sub == SUB_ABDUCTION))
+            k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
+    } else if (k->type == TYPE_EXPLOSIONS || k->type == TYPE_BATTLES) {
+        /* suicide bombers and unnamed attackers */
+        if (k->a1e < 0 && (k->sub == SUB_SUICIDE || (k->sub == SUB_IED && td->cls == EV_CARBOMB))) {
+            for (size_t j = 0; j < s->nmen; j++)
+                if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_UNKNOWN)) {
+                    k->a1e = s->men[j].ent;
+                    k->a1t = span_text(c, s, s->men[j].s, s->men[j].e);
+                }
+        }
+    }
+    int a2_is_a1 = k->a1e >= 0 && k->a1e == k->a2e;
+    if (a2_is_a1 && k->sub != SUB_VAC_ATTACK) {
+        k->a2e = -1;
+        k->a2t = NULL;
+    }
+    /* "air strikes on a village killed 50 people": the dead are
+     * civilians unless named otherwise */
+    if (k->type == TYPE_EXPLOSIONS && k->a2e < 0 && (!k->victims_armed || a2_is_a1) &&
+        (k->victims_civ || (k->civ_target && k->fat > 0)))
+        k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
+}

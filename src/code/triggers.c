@@ -1,0 +1,477 @@
+/* Event words, before anything is decided about them.
+ *
+ * In: a sentence analysed (tokens, dictionary matches, mentions, places,
+ * cues). Out: s->tg, the event words with their meanings (several for an
+ * ambiguous word: "strikes" noun or verb), the part of speech that the
+ * words around settle, and the voice ("were killed"); the clauses; what
+ * the sentence tells as a whole (sr_sctx); and, word by word, which of its
+ * meanings fits its objects (sr_word_meaning). */
+#include <string.h>
+
+#include "../dict/inflect.h"
+#include "../util/str.h"
+#include "pass.h"
+
+/* ---- sentence structure ---------------------------------------------------- */
+
+static int is_soft_break(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    const sr_token *t = &s->tok[i];
+    if (t->flags & TK_PUNCT) {
+        const char *w = t->norm;
+        if (w[0] && w[1])
+            return 0;
+        return w[0] == ',' || w[0] == '(' || w[0] == ')' || w[0] == '"' ||
+               (w[0] == '-' && (t->flags & TK_SPACE_BEFORE));
+    }
+    return word_has(e, t->id, WA_SOFTBREAK);
+}
+
+static void make_clauses(sr_coder *c, const sr_sent *s, clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    cl->hard = sr_arena_alloc(&c->arena, (s->ntok + 1) * sizeof(int));
+    cl->soft = sr_arena_alloc(&c->arena, (s->ntok + 1) * sizeof(int));
+    if (!cl->hard || !cl->soft)
+        return;
+    int h = 0, so = 0;
+    for (size_t i = 0; i < s->ntok; i++) {
+        const char *w = s->tok[i].norm;
+        if ((s->tok[i].flags & TK_PUNCT) && sr_streq(w, ";")) {
+            h++;
+            so++;
+        } else if (is_soft_break(e, s, i)) {
+            so++;
+        }
+        cl->hard[i] = h;
+        cl->soft[i] = so;
+    }
+}
+
+/* ---- trigger helpers ------------------------------------------------------- */
+
+const sr_trigger_def *tdef(const sr_coder *c, const sr_trig *t, int k)
+{
+    return &c->eng->d.triggers[t->def[k]];
+}
+
+int is_be(const sr_engine *e, uint32_t id)
+{
+    return id && (id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.been ||
+                  id == e->w.being || id == e->w.be);
+}
+
+static const char *const adverbs[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
+                                      "allegedly", "all", "both", "each", "subsequently", "successfully"};
+
+int is_adverb_like(const sr_engine *e, const sr_token *t)
+{
+    size_t n = t->nlen;
+    if (!(t->flags & TK_ALPHA))
+        return 0;
+    if (n > 3 && sr_streq(t->norm + n - 2, "ly"))
+        return 1;
+    return word_has(e, t->id, WA_ADVERB);
+}
+
+/* "were killed", "have been captured", "was reportedly abducted" */
+static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    const sr_trigger_def *d = tdef(c, t, 0);
+    if (!(d->opts & TRG_VERB) || (d->form != VF_PART && d->form != VF_PAST))
+        return 0;
+    size_t i = t->s;
+    for (int hops = 0; i > 0 && hops < 4; hops++) {
+        const sr_token *p = &s->tok[i - 1];
+        if (is_be(e, p->id))
+            return 1;
+        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG))
+            i--;
+        else
+            break;
+    }
+    /* "N people killed", "a convoy hit by": a participle followed by "by" */
+    if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
+        return 1;
+    return 0;
+}
+
+
+/* ---- noun or verb ------------------------------------------------------------ */
+
+static const char *const determiners[] = {
+    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "several", "many",
+    "more", "further", "new", "recent", "numerous", "multiple", "fresh", "repeated", "heavy", "intense",
+    "fierce", "deadly", "overnight", "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no"};
+
+static const char *const auxiliaries[] = {"to", "has", "have", "had", "will", "would", "could", "did",
+                                          "does", "do", "it", "they", "he", "she", "we", "who", "which",
+                                          "also", "reportedly", "allegedly", "then", "later", "repeatedly",
+                                          "again"};
+
+int sr_mark_event_words(sr_engine *e)
+{
+    return sr_mark_words(e, adverbs, sizeof adverbs / sizeof adverbs[0], WA_ADVERB) ||
+                   sr_mark_words(e, determiners, sizeof determiners / sizeof determiners[0], WA_DET) ||
+                   sr_mark_words(e, auxiliaries, sizeof auxiliaries / sizeof auxiliaries[0], WA_AUX)
+               ? -1
+               : 0;
+}
+
+int is_det_word(const sr_engine *e, const sr_token *t)
+{
+    return word_has(e, t->id, WA_DET);
+}
+
+int is_aux_word(const sr_engine *e, const sr_token *t)
+{
+    return word_has(e, t->id, WA_AUX);
+}
+
+/* 1 noun, 0 verb, -1 cannot tell: "the strikes killed" / "US strikes pro-Assad forces". */
+static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    if (t->s > 0) {
+        const sr_token *p = &s->tok[t->s - 1];
+        if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
+            return 1;
+        if (is_aux_word(c->eng, p) || (p->flags & TK_NEG))
+            return 0;
+    } else {
+        return 1;
+    }
+    if (t->e >= s->ntok)
+        return 1;
+    const sr_token *nx = &s->tok[t->e];
+    if (nx->flags & TK_PUNCT)
+        return 1;
+    uint32_t id = nx->id;
+    if (id && (id == e->w.on || id == e->w.against || id == e->w.by || id == e->w.in || id == e->w.at ||
+               id == e->w.near || id == e->w.of || id == e->w.that || id == e->w.which || id == e->w.and_ ||
+               id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.have ||
+               id == e->w.has || id == e->w.had || id == e->w.from || id == e->w.targeting))
+        return 1;
+    if (s->owner[t->e] >= 0 && s->m[s->owner[t->e]].kind == PH_TRIGGER)
+        return 1; /* "strikes killed" */
+    if (id == e->w.the || id == e->w.a || id == e->w.an || (nx->flags & TK_NUM) ||
+        (s->owner[t->e] >= 0 && s->m[s->owner[t->e]].kind != PH_TRIGGER))
+        return 0;
+    return -1;
+}
+
+/* Keeps only the noun or only the verb meanings when the context says
+ * which one the word is. */
+static void settle_pos(const sr_coder *c, const sr_sent *s, sr_trig *t)
+{
+    int nouns = 0, verbs = 0;
+    for (int k = 0; k < t->ndef; k++) {
+        if (tdef(c, t, k)->opts & TRG_NOUN)
+            nouns++;
+        else
+            verbs++;
+    }
+    if (!nouns || !verbs)
+        return;
+    int pos = pos_of(c, s, t);
+    if (pos < 0)
+        return;
+    int j = 0;
+    for (int k = 0; k < t->ndef; k++) {
+        int is_noun = (tdef(c, t, k)->opts & TRG_NOUN) != 0;
+        if (is_noun == pos)
+            t->def[j++] = t->def[k];
+    }
+    t->ndef = j;
+}
+
+/* "The bombing targeted", "the attack killed": the verb tells about the
+ * event the noun named, it is not another one. */
+int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    if (t->s == 0)
+        return 0;
+    size_t j = t->s;
+    for (int again = 1; again;) {
+        again = 0;
+        while (j > 0 && is_adverb_like(c->eng, &s->tok[j - 1]))
+            j--;
+        /* "three U.S. airstrikes on Sunday targeted" */
+        for (size_t x = 0; x < s->ntx; x++)
+            if (s->tx[x].e == j) {
+                j = s->tx[x].s;
+                if (j > 0 && (tok_word(s, j - 1, "on") || tok_word(s, j - 1, "late") || tok_word(s, j - 1, "early")))
+                    j--;
+                again = 1;
+            }
+    }
+    for (size_t k = 0; k < s->ntg; k++) {
+        const sr_trig *u = &s->tg[k];
+        if (u == t || u->e != j)
+            continue;
+        for (int d = 0; d < u->ndef; d++)
+            if (tdef(c, u, d)->opts & TRG_NOUN)
+                return 1;
+    }
+    return 0;
+}
+
+/* "the attack", "the overnight strikes", "Sunday's attack": a happening
+ * told before. */
+int definite_noun(const sr_sent *s, const sr_trig *t)
+{
+    /* "the capture of X", "the killing of": described here, not before */
+    if (t->e < s->ntok && sr_tok_eq(&s->tok[t->e], "of"))
+        return 0;
+    for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
+        const sr_token *p = &s->tok[i - 1];
+        const char *w = p->norm;
+        if (sr_streq(w, "the") || sr_streq(w, "this") || sr_streq(w, "these") || sr_streq(w, "those") ||
+            sr_streq(w, "that"))
+            return 1;
+        if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
+            return 1;
+        if (!(p->flags & TK_ALPHA) || (p->flags & TK_CAP) || s->owner[i - 1] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
+int trig_cls(const sr_coder *c, const sr_trig *t, int k)
+{
+    return tdef(c, t, k)->cls;
+}
+
+/* Which of the meanings of a trigger applies ("take" a town, "take"
+ * families). Returns the payload index or -1. */
+static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
+                          int *obj_ment)
+{
+    const sr_engine *e = c->eng;
+    *obj_place = -1;
+    *obj_ment = -1;
+    /* the object: first place or actor after the verb in its clause */
+    int op = -1, om = -1;
+    for (size_t k = 0; k < s->npm; k++) {
+        const sr_pmention *p = &s->pm[k];
+        if (p->s < t->e || p->dateline || p->in_report || p->is_listed || p->refloc || !p->name)
+            continue;
+        if (p->s > t->e + 10 || cl->hard[p->s] != cl->hard[t->s])
+            break;
+        /* "captured X from Y", "took from Daesh two villages: X and Y" */
+        op = (int)k;
+        break;
+    }
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s < t->e || m->modifier || m->ent < 0)
+            continue;
+        if (m->s > t->e + 4 || cl->hard[m->s] != cl->hard[t->s])
+            break;
+        if (m->prep && m->prep != e->w.of)
+            continue;
+        om = (int)k;
+        break;
+    }
+    /* a place before the object actor: "captured Raqqa from ISIS" */
+    int best = -1;
+    for (int k = 0; k < t->ndef; k++) {
+        const sr_trigger_def *d = tdef(c, t, k);
+        if (d->cls == EV_NOT)
+            return -1;
+        if (d->opts & TRG_NEED_PLACE) {
+            int ok = op >= 0;
+            /* passive or nominal: the place may be the subject ("X was
+             * captured") or after "of" ("the capture of X") */
+            if (!ok && (t->passive || (d->opts & TRG_NOUN))) {
+                for (size_t j = 0; j < s->npm; j++) {
+                    const sr_pmention *p = &s->pm[j];
+                    if (!usable_place(p))
+                        continue;
+                    if ((p->e <= t->s && t->s - p->e <= 4) || (p->s >= t->e && p->s <= t->e + 3)) {
+                        op = (int)j;
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            /* "the neighborhood it captured": the place is before */
+            if (!ok && (d->opts & TRG_VERB)) {
+                for (size_t j = s->npm; j > 0; j--) {
+                    const sr_pmention *p = &s->pm[j - 1];
+                    if (p->e <= t->s && t->s - p->e <= 3 && usable_place(p)) {
+                        op = (int)j - 1;
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            /* an actor right after the verb is not a place object, unless
+             * the place follows ("took from Daesh two villages") */
+            if (ok && om >= 0 && s->men[om].s < s->pm[op].s && !(d->opts & TRG_FROM_ACTOR2) &&
+                !(s->men[om].prep == e->w.from) && s->pm[op].s > s->men[om].e + 6)
+                ok = 0;
+            if (!ok)
+                continue;
+            *obj_place = op;
+            *obj_ment = om;
+            return k;
+        }
+        if (d->opts & TRG_NEED_VICTIM) {
+            int ok = 0;
+            if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s))
+                ok = 1;
+            if (t->passive) {
+                /* "positions were captured": things, not people */
+                int sj = subject_of(c, s, t->s, cl, 0, 0);
+                if (sj >= 0 && s->men[sj].e + 4 >= t->s)
+                    ok = 1;
+            }
+            if (!ok) {
+                /* "took 100 families": a count of people */
+                size_t j = t->e;
+                sr_number num;
+                size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+                if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
+                    (sr_tok_eq(&s->tok[j + u], "families") || sr_tok_eq(&s->tok[j + u], "people") ||
+                     sr_tok_eq(&s->tok[j + u], "persons")))
+                    ok = 1;
+            }
+            if (!ok)
+                continue;
+            *obj_ment = om;
+            return k;
+        }
+        if (d->opts & TRG_NEED_OBJ) {
+            int ok = om >= 0 || op >= 0 || t->passive;
+            if (!ok) {
+                /* "intercepted a drone", "stormed houses", "targeted a building" */
+                for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
+                    if (s->tok[j].flags & TK_PUNCT)
+                        break;
+                    if (has_cue(s, j, CUE_CIVTARGET) || has_cue(s, j, CUE_PN_FEATURE) || has_cue(s, j, CUE_W_AIR) ||
+                        has_cue(s, j, CUE_W_SHELL) || has_cue(s, j, CUE_NONHUMAN) || has_cue(s, j, CUE_PN_TOWN) ||
+                        (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER)) {
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+            if (!ok)
+                continue;
+            *obj_ment = om;
+            *obj_place = op;
+            return k;
+        }
+        if (best < 0) {
+            best = k;
+            *obj_ment = om;
+            *obj_place = op;
+        }
+    }
+    return best;
+}
+
+/* Collects the event words of the sentence: one sr_trig per start, with
+ * every meaning the dictionaries give it. 0 when there are none. */
+int sr_find_triggers(sr_coder *c, sr_sent *s)
+{
+    size_t cap = 0;
+    for (size_t k = 0; k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        if (m->kind != PH_TRIGGER)
+            continue;
+        if (s->ntg && s->tg[s->ntg - 1].s == m->start) {
+            sr_trig *t = &s->tg[s->ntg - 1];
+            if (t->ndef < 4)
+                t->def[t->ndef++] = (int)m->value;
+            continue;
+        }
+        if (s->ntg == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            sr_trig *nt = sr_arena_realloc(&c->arena, s->tg, cap * sizeof *nt, nc * sizeof *nt);
+            if (!nt) {
+                c->failed = 1;
+                return 0;
+            }
+            s->tg = nt;
+            cap = nc;
+        }
+        sr_trig *t = &s->tg[s->ntg++];
+        memset(t, 0, sizeof *t);
+        t->s = m->start;
+        t->e = m->end;
+        t->def[0] = (int)m->value;
+        t->ndef = 1;
+    }
+    return s->ntg > 0;
+}
+
+/* The clauses, each word's part of speech and voice, and what the
+ * sentence tells as a whole. Nonzero when out of memory. */
+int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
+{
+    memset(x, 0, sizeof *x);
+    make_clauses(c, s, &x->cl);
+    if (!x->cl.hard || !x->cl.soft) {
+        c->failed = 1;
+        return -1;
+    }
+    for (size_t k = 0; k < s->ntg; k++) {
+        settle_pos(c, s, &s->tg[k]);
+        s->tg[k].passive = (uint8_t)is_passive(c, s, &s->tg[k]);
+    }
+    /* the killed in "X were killed": victims, never the doers of the
+     * nominal events of the sentence */
+    for (size_t k = 0; k < s->ntg && x->nvictim < 8; k++) {
+        sr_trig *u = &s->tg[k];
+        if (!u->ndef || tdef(c, u, 0)->cls != EV_KILL)
+            continue;
+        if (u->passive || (tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ)) {
+            int vm = subject_of(c, s, u->s, &x->cl, 0, 0);
+            if (vm >= 0)
+                x->victim_m[x->nvictim++] = vm;
+        }
+    }
+    for (size_t k = 0; k < s->ntg; k++)
+        if (s->tg[k].ndef && !(tdef(c, &s->tg[k], 0)->opts & TRG_WEAK))
+            x->strong_count++;
+    x->intervene = cue_in(s, 0, s->ntok, CUE_INTERVENE) >= 0;
+    for (size_t k = 0; k < s->ntg; k++)
+        for (int j = 0; j < s->tg[k].ndef; j++)
+            if (trig_cls(c, &s->tg[k], j) == EV_PROTEST)
+                x->protest_ctx = 1;
+    for (size_t k = 0; k < s->nmen; k++)
+        if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER))
+            x->protest_ctx = 1;
+    if (!x->protest_ctx)
+        x->protest_ctx = sr_disc_recent_protest(c, s);
+    x->vacate = cue_in(s, 0, s->ntok, CUE_VACATE) >= 0;
+    x->si = (size_t)(s - c->sents);
+    return 0;
+}
+
+/* The meaning of word t that fits, in the pass it belongs to (strong
+ * words first, then the outcomes no strong word took): 0 and k started,
+ * or 1 when the word is not coded in this pass. */
+int sr_word_meaning(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_trig *t, int pass, cand *k)
+{
+    memset(k, 0, sizeof *k);
+    if (t->used)
+        return 1;
+    int obj_place, obj_ment;
+    int mk = choose_meaning(c, s, t, &x->cl, &obj_place, &obj_ment);
+    if (mk < 0)
+        return 1;
+    const sr_trigger_def *td = tdef(c, t, mk);
+    k->weak = (td->opts & TRG_WEAK) != 0;
+    if ((pass == 0) == k->weak)
+        return 1;
+    k->t = t;
+    k->td = td;
+    k->obj_place = obj_place;
+    k->obj_ment = obj_ment;
+    k->rule = -1;
+    return 0;
+}

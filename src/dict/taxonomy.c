@@ -1,0 +1,284 @@
+/* The taxonomy file (data/taxonomy.txt, whose top says its format): ACLED
+ * types and sub-types, event classes, CAMEO codes, and the rules from a
+ * class to a sub-type. The keys below are the ones the coder's own rules
+ * name (the ids of dict.h's enums, in their order): a file must define
+ * each, and may add more. A key is an identifier, not a word of any
+ * language: the names people read are in the file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/error.h"
+#include "dict.h"
+
+static const char *const type_keys[TYPE_COUNT] = {"BATTLES", "EXPLOSIONS", "VAC", "PROTESTS", "RIOTS", "STRATEGIC"};
+
+static const char *const sub_keys[SUB_COUNT] = {
+    "ARMED_CLASH", "GOV_REGAINS", "NONSTATE_OVERTAKES", "CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED",
+    "GRENADE", "SEXUAL", "VAC_ATTACK", "ABDUCTION", "PEACEFUL_PROTEST", "PROTEST_INTERVENTION",
+    "EXCESSIVE_FORCE", "VIOLENT_DEMO", "MOB", "AGREEMENT", "ARRESTS", "CHANGE", "DISRUPTED", "HQ", "LOOTING",
+    "NVT", "OTHER"};
+
+#define GROW(t, arr, n, cap)                                                                                  \
+    do {                                                                                                      \
+        if ((t)->n == (t)->cap) {                                                                             \
+            size_t nc_ = (t)->cap ? (t)->cap * 2 : 32;                                                        \
+            void *np_ = realloc((t)->arr, nc_ * sizeof *(t)->arr);                                            \
+            if (!np_)                                                                                         \
+                return SR_ERR_NOMEM;                                                                          \
+            (t)->arr = np_;                                                                                   \
+            (t)->cap = nc_;                                                                                   \
+        }                                                                                                     \
+    } while (0)
+
+sr_status sr_tax_init(sr_taxonomy *t, sr_arena *a)
+{
+    (void)a;
+    memset(t, 0, sizeof *t);
+    for (int i = 0; i < TYPE_COUNT; i++) {
+        GROW(t, types, ntypes, cap_types);
+        t->types[t->ntypes++] = (sr_tax_type){type_keys[i], NULL};
+    }
+    for (int i = 0; i < SUB_COUNT; i++) {
+        GROW(t, subs, nsubs, cap_subs);
+        t->subs[t->nsubs++] = (sr_tax_sub){sub_keys[i], NULL, NULL, NULL, -1, 0};
+    }
+    for (int i = 0; i < EV_COUNT; i++) {
+        GROW(t, classes, nclasses, cap_classes);
+        t->classes[t->nclasses++] = (sr_tax_class){sr_evclass_name((sr_evclass)i), NULL};
+    }
+    return SR_OK;
+}
+
+void sr_tax_free(sr_taxonomy *t)
+{
+    free(t->types);
+    free(t->subs);
+    free(t->cameos);
+    free(t->classes);
+    free(t->rules);
+    free(t->conds);
+    memset(t, 0, sizeof *t);
+}
+
+static int find_type(const sr_taxonomy *t, const char *key)
+{
+    for (size_t i = 0; i < t->ntypes; i++)
+        if (!strcmp(t->types[i].key, key))
+            return (int)i;
+    return -1;
+}
+
+static int find_sub(const sr_taxonomy *t, const char *key)
+{
+    for (size_t i = 0; i < t->nsubs; i++)
+        if (!strcmp(t->subs[i].key, key))
+            return (int)i;
+    return -1;
+}
+
+int sr_tax_class_find(const sr_taxonomy *t, const char *key)
+{
+    /* class 0 is "none": no word has it */
+    for (size_t i = 1; i < t->nclasses; i++)
+        if (!strcmp(t->classes[i].key, key) && t->classes[i].about)
+            return (int)i;
+    return -1;
+}
+
+static const char *keep(sr_arena *a, const char *s)
+{
+    return sr_arena_strdup(a, s);
+}
+
+static int is_key(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int number(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+#define BAD(...) sr_fail(err, SR_ERR_PARSE, path, lineno, __VA_ARGS__)
+
+/* "acled KEY | NAME" */
+static sr_status acled_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[3];
+    if (sr_split(rest, '|', f, 3) != 2 || !is_key(f[0]) || !*f[1])
+        return BAD("expected 'acled KEY | name'");
+    int i = find_type(t, f[0]);
+    if (i < 0) {
+        GROW(t, types, ntypes, cap_types);
+        i = (int)t->ntypes++;
+        t->types[i].key = keep(a, f[0]);
+    }
+    t->types[i].name = keep(a, f[1]);
+    return t->types[i].key && t->types[i].name ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* "sub KEY | NAME | ACLED | CAMEO | QUAD | PLOVER" */
+static sr_status sub_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[7];
+    int quad;
+    if (sr_split(rest, '|', f, 7) != 6 || !is_key(f[0]) || !*f[1] || !*f[3] || !is_key(f[5]))
+        return BAD("expected 'sub KEY | name | ACLED type | CAMEO | quad class | PLOVER'");
+    int type = find_type(t, f[2]);
+    if (type < 0 || !t->types[type].name)
+        return BAD("unknown ACLED type '%s' (an 'acled' line must come first)", f[2]);
+    if (number(f[4], 1, 4, &quad))
+        return BAD("quad class '%s' is not 1 to 4", f[4]);
+    int i = find_sub(t, f[0]);
+    if (i < 0) {
+        GROW(t, subs, nsubs, cap_subs);
+        i = (int)t->nsubs++;
+        t->subs[i].key = keep(a, f[0]);
+    }
+    sr_tax_sub *u = &t->subs[i];
+    u->name = keep(a, f[1]);
+    u->type = type;
+    u->cameo = keep(a, f[3]);
+    u->quad = quad;
+    u->plover = keep(a, f[5]);
+    return u->key && u->name && u->cameo && u->plover ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* "cameo SUB | CLASS | CAMEO | QUAD" */
+static sr_status cameo_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[5];
+    int quad;
+    if (sr_split(rest, '|', f, 5) != 4 || !*f[2])
+        return BAD("expected 'cameo SUB | CLASS | CAMEO | quad class'");
+    int sub = find_sub(t, f[0]), cls = sr_tax_class_find(t, f[1]);
+    if (sub < 0 || !t->subs[sub].name)
+        return BAD("unknown sub-event type '%s'", f[0]);
+    if (cls < 0)
+        return BAD("unknown event class '%s'", f[1]);
+    if (number(f[3], 1, 4, &quad))
+        return BAD("quad class '%s' is not 1 to 4", f[3]);
+    GROW(t, cameos, ncameos, cap_cameos);
+    t->cameos[t->ncameos] = (sr_tax_cameo){sub, cls, quad, keep(a, f[2])};
+    return t->cameos[t->ncameos++].cameo ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* "class KEY | what its words tell" */
+static sr_status class_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[3];
+    if (sr_split(rest, '|', f, 3) != 2 || !is_key(f[0]) || !*f[1])
+        return BAD("expected 'class KEY | what its words tell'");
+    size_t i;
+    for (i = 1; i < t->nclasses; i++)
+        if (!strcmp(t->classes[i].key, f[0]))
+            break;
+    if (i == t->nclasses) {
+        if (t->nclasses >= 0xffff)
+            return BAD("too many event classes");
+        GROW(t, classes, nclasses, cap_classes);
+        t->nclasses++;
+        t->classes[i].key = keep(a, f[0]);
+    }
+    t->classes[i].about = keep(a, f[1]);
+    return t->classes[i].key && t->classes[i].about ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* "rule CLASS[,CLASS...] [CONDITION...] -> SUB|none" */
+static sr_status rule_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    const char *text = keep(a, rest);
+    char *arrow = strstr(rest, "->");
+    if (!arrow || !text)
+        return text ? BAD("expected 'rule CLASS [CONDITION...] -> SUB-TYPE' (or '-> none')") : SR_ERR_NOMEM;
+    *arrow = 0;
+    char *to = sr_trim(arrow + 2);
+    int sub = -1;
+    if (strcmp(to, "none")) {
+        sub = find_sub(t, to);
+        if (sub < 0 || !t->subs[sub].name)
+            return BAD("unknown sub-event type '%s'", to);
+    }
+    char *w[40];
+    size_t nw = sr_split(sr_trim(rest), ' ', w, 40);
+    if (!nw || !*w[0])
+        return BAD("a rule names its class first");
+    size_t c0 = t->nconds;
+    for (size_t i = 1; i < nw; i++) {
+        if (!*w[i])
+            continue;
+        GROW(t, conds, nconds, cap_conds);
+        int neg = w[i][0] == '!';
+        t->conds[t->nconds] = (sr_tax_cond){keep(a, w[i] + neg), neg, -1};
+        if (!t->conds[t->nconds++].name)
+            return SR_ERR_NOMEM;
+    }
+    char *cl[16];
+    size_t ncl = sr_split(w[0], ',', cl, 16);
+    const char *file = keep(a, path);
+    if (!file)
+        return SR_ERR_NOMEM;
+    for (size_t i = 0; i < ncl; i++) {
+        int cls = sr_tax_class_find(t, cl[i]);
+        if (cls < 0)
+            return BAD("unknown event class '%s' (a 'class' line must come first)", cl[i]);
+        GROW(t, rules, nrules, cap_rules);
+        t->rules[t->nrules++] = (sr_tax_rule){cls, sub, c0, t->nconds - c0, file, lineno, text};
+    }
+    return SR_OK;
+}
+
+sr_status sr_tax_line(sr_taxonomy *t, sr_arena *a, char *line, const char *path, long lineno, sr_error *err)
+{
+    static const struct {
+        const char *word;
+        sr_status (*parse)(sr_taxonomy *, sr_arena *, char *, const char *, long, sr_error *);
+    } kinds[] = {{"acled", acled_line}, {"sub", sub_line}, {"cameo", cameo_line}, {"class", class_line},
+                 {"rule", rule_line}};
+    char *sp = strchr(line, ' ');
+    if (!sp)
+        return BAD("expected a line starting with acled, sub, cameo, class or rule");
+    *sp = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(kinds[i].word, line))
+            return kinds[i].parse(t, a, sp + 1, path, lineno, err);
+    return BAD("unknown kind of line '%s' (acled, sub, cameo, class or rule)", line);
+}
+
+sr_status sr_tax_check(const sr_taxonomy *t, sr_error *err)
+{
+    for (int i = 0; i < TYPE_COUNT; i++)
+        if (!t->types[i].name)
+            return sr_fail(err, SR_ERR_PARSE, "taxonomy.txt", 0, "the ACLED type %s is not defined", type_keys[i]);
+    for (int i = 0; i < SUB_COUNT; i++)
+        if (!t->subs[i].name)
+            return sr_fail(err, SR_ERR_PARSE, "taxonomy.txt", 0, "the sub-event type %s is not defined", sub_keys[i]);
+    for (int i = 1; i < EV_COUNT; i++)
+        if (!t->classes[i].about)
+            return sr_fail(err, SR_ERR_PARSE, "taxonomy.txt", 0, "the event class %s is not defined",
+                           t->classes[i].key);
+    return SR_OK;
+}
+
+const char *sr_tax_cameo_of(const sr_taxonomy *t, int sub, int cls, int *quad)
+{
+    for (size_t i = 0; i < t->ncameos; i++)
+        if (t->cameos[i].sub == sub && t->cameos[i].cls == cls) {
+            *quad = t->cameos[i].quad;
+            return t->cameos[i].cameo;
+        }
+    *quad = t->subs[sub].quad;
+    return t->subs[sub].cameo;
+}
