@@ -146,6 +146,12 @@ size_t sr_result_warning_count(const sr_result *r);
 const char *sr_result_warning(const sr_result *r, size_t i);
 /* Number of sentences the article was split into. */
 size_t sr_result_sentences(const sr_result *r);
+/* Asks the coder to explain its work (off by default): for each sentence,
+ * the event words found, the skip rule that dropped a word, the roles,
+ * place, date and taxonomy rule of each event, and which mentions were
+ * merged. sr_result_explain then gives that text (NULL when off). */
+void sr_coder_set_explain(sr_coder *c, int on);
+const char *sr_result_explain(const sr_result *r);
 
 /* ---- events out: read-only accessors ------------------------------------ */
 

@@ -13,6 +13,7 @@ typedef struct gcase {
     char *text;
     char **expect;
     size_t nexpect;
+    char *explain; /* "| " lines: the exact --explain text expected */
 } gcase;
 
 static char *xstrdup(const char *s)
@@ -85,6 +86,8 @@ static void load(const char *path, const char *base)
             if (!cur->expect)
                 abort();
             cur->expect[cur->nexpect++] = xstrdup(line + 3);
+        } else if (!strcmp(line, "|") || !strncmp(line, "| ", 2)) {
+            append(&cur->explain, line[1] ? line + 2 : "");
         } else {
             fprintf(stderr, "%s:%d: unknown line in a golden case\n", path, ln);
             exit(1);
@@ -106,6 +109,7 @@ static void run_case(void **state)
     a.title = g->title;
     sr_result *r;
     sr_error err;
+    sr_coder_set_explain(c, g->explain != NULL);
     assert_int_equal(sr_code(c, &a, &r, &err), SR_OK);
     size_t n = sr_result_count(r);
     int ok = n == g->nexpect;
@@ -115,6 +119,19 @@ static void run_case(void **state)
         if (i < g->nexpect && strcmp(got[i], g->expect[i]))
             ok = 0;
     }
+    /* the explanation, line for line (without its last newline) */
+    if (g->explain) {
+        const char *x = sr_result_explain(r);
+        size_t xn = x ? strlen(x) : 0;
+        if (!x || xn == 0 || xn - 1 != strlen(g->explain) || strncmp(x, g->explain, xn - 1)) {
+            fprintf(stderr, "%s:%d: %s: explanation differs\n--- want\n%s\n--- got\n%s", g->file, g->line, g->name,
+                    g->explain, x ? x : "(none)\n");
+            ok = 0;
+        }
+    }
+    if (getenv("SITREP_GOLDEN_PRINT"))
+        for (size_t i = 0; i < n && i < 64; i++)
+            printf("GOT %s:%d %s\n", g->file, g->line, got[i]);
     if (!ok) {
         fprintf(stderr, "%s:%d: %s\n  text: %s\n", g->file, g->line, g->name, a.text);
         for (size_t i = 0; i < g->nexpect; i++)
@@ -129,7 +146,7 @@ static void run_case(void **state)
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/golden";
-    const char *files[] = {"constructions.txt", "articles.txt"};
+    const char *files[] = {"constructions.txt", "articles.txt", "explain.txt"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char p[512];
         snprintf(p, sizeof p, "%s/%s", dir, files[i]);
@@ -150,6 +167,7 @@ int main(int argc, char **argv)
         for (size_t k = 0; k < cases[i].nexpect; k++)
             free(cases[i].expect[k]);
         free(cases[i].expect);
+        free(cases[i].explain);
     }
     free(cases);
     free(t);

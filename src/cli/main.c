@@ -60,6 +60,10 @@ static void usage_code(FILE *f)
             "                          cameo-tsv (Phoenix/GDELT-like columns)\n"
             "  -a, --all               also write negated, planned and claimed events,\n"
             "                          marked in their \"modality\"\n"
+            "      --explain           before each article's events, say why: the event\n"
+            "                          words of each sentence, the rule that dropped a\n"
+            "                          word, the roles, place, date and taxonomy rule of\n"
+            "                          each event, and which mentions were merged\n"
             "  -o, --output FILE       write events to FILE instead of standard output\n"
             "  -j, --jobs N            code with N threads (default 1); events come out in\n"
             "                          the order of the input all the same; with N > 1\n"
@@ -162,7 +166,7 @@ typedef struct batch {
     sr_coder **coders; /* one per thread, shared by the two batches of -j N */
     int nthreads;
     sr_format fmt;
-    int all, quiet;
+    int all, quiet, explain;
     /* a batch coded in the background while the next one is read */
     pthread_t th[MAX_THREADS];
     worker_arg wa[MAX_THREADS];
@@ -337,6 +341,26 @@ static void code_job(batch *b, sr_coder *c, job *j)
             job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), cli_id(a.id, idb, sizeof idb),
                     sr_result_warning(res, k));
     }
+    /* --explain: the coder's account of the article, then its events */
+    const char *x = b->explain ? sr_result_explain(res) : NULL;
+    if (x) {
+        char idb[CLI_ID_BUF];
+        size_t need = strlen(x) + strlen(cli_id(a.id, idb, sizeof idb)) + 16;
+        if (j->outlen + need + 1 > j->outcap) {
+            size_t nc = j->outcap ? j->outcap : 4096;
+            while (nc < j->outlen + need + 1)
+                nc *= 2;
+            char *nb = realloc(j->out, nc);
+            if (!nb) {
+                job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), idb);
+                j->rejected = 1;
+                return;
+            }
+            j->out = nb;
+            j->outcap = nc;
+        }
+        j->outlen += (size_t)snprintf(j->out + j->outlen, j->outcap - j->outlen, "article %s\n%s", idb, x);
+    }
     /* lines gathered in the job's own buffer: a FILE per article cost more
      * than writing the events */
     for (size_t k = 0; k < sr_result_count(res); k++) {
@@ -474,7 +498,7 @@ static int pipe_drain(pipeline *pl, FILE *out, progress *pr, const sr_reader *r)
 static int cmd_code(int argc, char **argv)
 {
     sr_format fmt = SR_FORMAT_JSONL;
-    int all = 0, quiet = 0, prog_flag = -1, stats = 0;
+    int all = 0, quiet = 0, prog_flag = -1, stats = 0, explain = 0;
     const char *outpath = NULL, *data = NULL;
     const char *extra[32];
     size_t nextra = 0;
@@ -536,6 +560,8 @@ static int cmd_code(int argc, char **argv)
             jobs_n = (int)v;
         } else if (!strcmp(a, "-a") || !strcmp(a, "--all")) {
             all = 1;
+        } else if (!strcmp(a, "--explain")) {
+            explain = 1;
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -628,6 +654,7 @@ static int cmd_code(int argc, char **argv)
     bufs[0].fmt = fmt;
     bufs[0].all = all;
     bufs[0].quiet = quiet;
+    bufs[0].explain = explain;
     bufs[0].nthreads = jobs_n;
     bufs[0].coders = calloc((size_t)jobs_n, sizeof *bufs[0].coders);
     if (!bufs[0].coders) {
@@ -643,9 +670,12 @@ static int cmd_code(int argc, char **argv)
             goto done;
         }
     }
+    for (int t = 0; t < jobs_n; t++)
+        sr_coder_set_explain(bufs[0].coders[t], explain);
     bufs[1].fmt = fmt;
     bufs[1].all = all;
     bufs[1].quiet = quiet;
+    bufs[1].explain = explain;
     bufs[1].nthreads = jobs_n;
     bufs[1].coders = bufs[0].coders;
     pipeline pl = {&bufs[0], &bufs[1]};

@@ -134,6 +134,9 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
 
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
+    if (c->explain)
+        sr_explain(c, "merged: sentence %d's %s into sentence %d's %s (one happening)", v->sent,
+                   c->eng->d.tax.subs[v->sub].name, u->sent, c->eng->d.tax.subs[u->sub].name);
     if (u->type == TYPE_PROTESTS && v->sub > u->sub) {
         /* the more severe account decides the roles too */
         u->a1 = v->a1;
@@ -327,8 +330,13 @@ void sr_assemble(sr_coder *c)
         /* unless it tells all of a happening: "ISIS claimed responsibility
          * for the attack, which killed 23 people in Kabul" */
         int whole = v->anaphoric && !v->unplaced && v->a1 >= 0 && v->has_loc && v->fatalities > 0 && !v->split;
-        if ((v->anaphoric || v->unplaced) && !v->dead && !whole)
+        if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;
+            if (c->explain)
+                sr_explain(c, "dropped: sentence %d's %s: %s", v->sent, c->eng->d.tax.subs[v->sub].name,
+                           v->anaphoric ? "it refers to a happening the article did not tell"
+                                        : "no later mention placed it");
+        }
     }
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)

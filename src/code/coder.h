@@ -9,6 +9,7 @@
 #include "../dict/dict.h"
 #include "../geo/gazetteer.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include "dates.h"
 #include "sitrep.h"
 
@@ -200,12 +201,15 @@ struct sr_result {
     const char **warn;
     size_t nwarn;
     size_t sentences;
+    const char *explain;
 };
 
 struct sr_coder {
     const sr_engine *eng;
     sr_arena arena;       /* per document */
     int failed;           /* out of memory in a pass: sr_code fails (sticky, per article) */
+    int explain;          /* --explain: why each word became an event or did not */
+    sr_buf trace;         /* that explanation, for the article being coded */
     sr_result res;
     /* Document state while coding */
     sr_sent *sents;
@@ -249,6 +253,8 @@ int sr_acled_type(const sr_engine *e, int sub);
 /* Binds the taxonomy's rule conditions to the coder's tests (classify.c). */
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err);
 void sr_coder_warn(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A line of the explanation, when one is asked for (events.c). */
+void sr_explain(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 
 /* helpers shared by the analysis files */

@@ -199,10 +199,21 @@ sr_coder *sr_coder_new(const sr_engine *eng)
     return c;
 }
 
+void sr_coder_set_explain(sr_coder *c, int on)
+{
+    c->explain = on != 0;
+}
+
+const char *sr_result_explain(const sr_result *r)
+{
+    return r->explain;
+}
+
 void sr_coder_free(sr_coder *c)
 {
     if (!c)
         return;
+    sr_buf_free(&c->trace);
     sr_arena_free(&c->arena);
     sr_geo_cache_free(c->geo_cache);
     free(c->sents);
@@ -313,6 +324,8 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     if (!a || !a->id || !a->text)
         return sr_fail(err, SR_ERR_INVALID, "", 0, "an article needs an id and a text");
     sr_arena_reset(&c->arena);
+    c->failed = 0;
+    sr_buf_clear(&c->trace);
     memset(&c->res, 0, sizeof c->res);
     c->nsents = 0;
     c->sent_limit_hit = 0;
@@ -412,7 +425,14 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         sr_coder_warn(c, "%zu sentence(s) with more than %zu tokens (the first: sentence %d); the rest of each was not coded",
                       c->n_tok_trunc, c->eng->max_sentence_tokens, c->first_tok_trunc);
     sr_assemble(c);
+    /* a pass that ran out of memory dropped something: say so rather
+     * than give the events that were left */
+    if (c->failed || c->arena.failed) {
+        memset(&c->res, 0, sizeof c->res);
+        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory while coding article %.80s", a->id);
+    }
     c->res.warn = c->warn;
+    c->res.explain = c->explain ? sr_buf_cstr(&c->trace) : NULL;
     c->res.nwarn = c->nwarn;
     c->res.sentences = c->nsents;
     *out = &c->res;

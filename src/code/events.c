@@ -4,9 +4,74 @@
  *
  * In: an analysed sentence. Out: events appended to c->evs (assemble.c
  * then merges the mentions of one happening across the article). */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pass.h"
+
+void sr_explain(sr_coder *c, const char *fmt, ...)
+{
+    if (!c->explain)
+        return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    sr_buf_puts(&c->trace, line);
+    sr_buf_putc(&c->trace, '\n');
+}
+
+/* "bombed" (BOMB verb) */
+static const char *word_of(sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td, char *buf,
+                           size_t cap)
+{
+    const char *w = span_text(c, s, t->s, t->e);
+    snprintf(buf, cap, "\"%s\" (%s %s%s)", w ? w : "?", c->eng->d.tax.classes[td->cls].key,
+             (td->opts & TRG_NOUN) ? "noun" : "verb", t->passive ? ", passive" : "");
+    return buf;
+}
+
+/* What an event word became, for --explain. */
+static void explain_event(sr_coder *c, const sr_sent *s, const cand *k)
+{
+    const sr_taxonomy *tax = &c->eng->d.tax;
+    char w[256];
+    word_of(c, s, k->t, k->td, w, sizeof w);
+    if (k->rule >= 0) {
+        const char *f = strrchr(tax->rules[k->rule].file, '/');
+        sr_explain(c, "  %s: %s / %s, by %s:%ld \"%s\"", w, tax->types[k->type].name, tax->subs[k->sub].name,
+                   f ? f + 1 : tax->rules[k->rule].file, tax->rules[k->rule].line, tax->rules[k->rule].text);
+    }
+    else
+        sr_explain(c, "  %s: %s / %s, as the attack told just before", w, tax->types[k->type].name,
+                   tax->subs[k->sub].name);
+    sr_explain(c, "    actor1: %s%s%s", k->a1e >= 0 ? c->ents[k->a1e].name : "-", k->a1t ? " <- " : "",
+               k->a1t ? k->a1t : "");
+    sr_explain(c, "    actor2: %s%s%s", k->a2e >= 0 ? c->ents[k->a2e].name : "-", k->a2t ? " <- " : "",
+               k->a2t ? k->a2t : "");
+    const locpick *lp = &k->lp;
+    if (lp->n)
+        for (int i = 0; i < lp->n; i++) {
+            const sr_pmention *p = &s->pm[lp->pm[i]];
+            sr_explain(c, "    place: %s (p%d) <- %s", p->name ? p->name : "?", p->near && p->precision < 2 ? 2 : p->precision,
+                       p->text ? p->text : "?");
+        }
+    else if (lp->prev_ev)
+        sr_explain(c, "    place: %s, the place of the event told just before", lp->prev_ev->loc_name ? lp->prev_ev->loc_name : "?");
+    else if (lp->ctx)
+        sr_explain(c, "    place: %s, named in an earlier sentence", lp->ctx->name ? lp->ctx->name : "?");
+    else
+        sr_explain(c, "    place: none yet (a later mention may place it)");
+    char d[16] = "-";
+    if (k->proto.has_date)
+        sr_date_format(&k->proto.date, d);
+    char dead[24] = "none told";
+    if (k->fat >= 0)
+        snprintf(dead, sizeof dead, "%ld", k->fat);
+    sr_explain(c, "    date: %s%s; dead: %s", d, k->proto.explicit_date ? "" : " (the article's date)", dead);
+}
 
 /* ---- emitting ---------------------------------------------------------------- */
 
@@ -118,24 +183,44 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     }
 }
 
+/* --explain: why word t was not coded in this pass (skip: what
+ * sr_word_meaning said). */
+static void explain_skip(sr_coder *c, const sr_sent *s, const sr_trig *t, const cand *k, int skip, int pass)
+{
+    char w[256];
+    const char *ws = span_text(c, s, t->s, t->e);
+    if (k->dropped)
+        sr_explain(c, "  %s: dropped (%s)", word_of(c, s, t, k->td, w, sizeof w), k->dropped);
+    else if (skip == WORD_NO_MEANING && pass == 0)
+        sr_explain(c, "  \"%s\": no meaning fits (its object is not what it needs)", ws ? ws : "?");
+    else if (skip == WORD_USED && pass == 1)
+        sr_explain(c, "  \"%s\": its dead belong to another word", ws ? ws : "?");
+}
+
 /* One event word through the passes. */
 static void code_word(sr_coder *c, sr_sent *s, const sr_sctx *x, sr_trig *t, int pass)
 {
     cand k;
-    if (sr_word_meaning(c, s, x, t, pass, &k) || sr_filter(c, s, x, &k, FILTER_WORD))
-        return;
-    sr_assign_roles(c, s, x, &k);
-    if (sr_filter(c, s, x, &k, FILTER_ROLES))
-        return;
-    sr_attach_deaths(c, s, x, &k);
-    sr_attach_context(c, s, x, &k);
-    if (sr_filter(c, s, x, &k, FILTER_CONTEXT))
-        return;
-    sr_classify(c, s, &k);
-    if (sr_filter(c, s, x, &k, FILTER_TYPE))
-        return;
-    sr_roles_by_type(c, s, &k);
-    emit(c, s, x, &k);
+    int skip = sr_word_meaning(c, s, x, t, pass, &k);
+    if (!skip && !sr_filter(c, s, x, &k, FILTER_WORD)) {
+        sr_assign_roles(c, s, x, &k);
+        if (!sr_filter(c, s, x, &k, FILTER_ROLES)) {
+            sr_attach_deaths(c, s, x, &k);
+            sr_attach_context(c, s, x, &k);
+            if (!sr_filter(c, s, x, &k, FILTER_CONTEXT)) {
+                sr_classify(c, s, &k);
+                if (!sr_filter(c, s, x, &k, FILTER_TYPE)) {
+                    sr_roles_by_type(c, s, &k);
+                    if (c->explain)
+                        explain_event(c, s, &k);
+                    emit(c, s, x, &k);
+                    return;
+                }
+            }
+        }
+    }
+    if (c->explain)
+        explain_skip(c, s, t, &k, skip, pass);
 }
 
 void sr_code_sentence(sr_coder *c, sr_sent *s)
@@ -143,6 +228,7 @@ void sr_code_sentence(sr_coder *c, sr_sent *s)
     sr_sctx x;
     if (!s->ntok || !sr_find_triggers(c, s) || sr_sentence_context(c, s, &x))
         return;
+    sr_explain(c, "sentence %d: %s", s->index, s->text);
     /* strong words first, then the outcomes no strong word took */
     for (int pass = 0; pass < 2; pass++)
         for (size_t ti = 0; ti < s->ntg; ti++)

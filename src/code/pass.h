@@ -106,6 +106,7 @@ typedef struct cand {
 /* ---- triggers.c ---- */
 int sr_find_triggers(sr_coder *c, sr_sent *s);
 int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x);
+enum { WORD_USED = 1, WORD_NO_MEANING, WORD_OTHER_PASS };
 int sr_word_meaning(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_trig *t, int pass, cand *k);
 const sr_trigger_def *tdef(const sr_coder *c, const sr_trig *t, int k);
 int is_adverb_like(const sr_engine *e, const sr_token *t);

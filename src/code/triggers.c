@@ -453,21 +453,23 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
 }
 
 /* The meaning of word t that fits, in the pass it belongs to (strong
- * words first, then the outcomes no strong word took): 0 and k started,
- * or 1 when the word is not coded in this pass. */
+ * words first, then the outcomes no strong word took): 0 and k started;
+ * WORD_USED when another word took it (its dead), WORD_NO_MEANING when
+ * none of its meanings fits, WORD_OTHER_PASS when it is coded in the
+ * other pass. */
 int sr_word_meaning(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_trig *t, int pass, cand *k)
 {
     memset(k, 0, sizeof *k);
     if (t->used)
-        return 1;
+        return WORD_USED;
     int obj_place, obj_ment;
     int mk = choose_meaning(c, s, t, &x->cl, &obj_place, &obj_ment);
     if (mk < 0)
-        return 1;
+        return WORD_NO_MEANING;
     const sr_trigger_def *td = tdef(c, t, mk);
     k->weak = (td->opts & TRG_WEAK) != 0;
     if ((pass == 0) == k->weak)
-        return 1;
+        return WORD_OTHER_PASS;
     k->t = t;
     k->td = td;
     k->obj_place = obj_place;

@@ -20,6 +20,7 @@ void sr_arena_init(sr_arena *a, size_t chunk_size)
     a->total = 0;
     a->spare = NULL;
     a->nspare = 0;
+    a->failed = 0;
 }
 
 static sr_arena_chunk *new_chunk(sr_arena *a, size_t need)
@@ -45,14 +46,18 @@ static sr_arena_chunk *new_chunk(sr_arena *a, size_t need)
 
 void *sr_arena_alloc(sr_arena *a, size_t n)
 {
-    if (n > SIZE_MAX / 2)
+    if (n > SIZE_MAX / 2) {
+        a->failed = 1;
         return NULL;
+    }
     n = ALIGN16(n ? n : 1);
     sr_arena_chunk *c = a->head;
     if (!c || c->cap - c->used < n) {
         sr_arena_chunk *nc = new_chunk(a, n);
-        if (!nc)
+        if (!nc) {
+            a->failed = 1;
             return NULL;
+        }
         if (c && n > a->chunk_size / 4) {
             /* A big block goes behind the current chunk so the free space
              * left in the current one is not wasted. */
@@ -118,6 +123,7 @@ void *sr_arena_realloc(sr_arena *a, void *p, size_t old, size_t n)
 
 void sr_arena_reset(sr_arena *a)
 {
+    a->failed = 0;
     sr_arena_chunk *c = a->head;
     while (c) {
         sr_arena_chunk *next = c->next;

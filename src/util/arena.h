@@ -14,6 +14,10 @@ typedef struct sr_arena {
      * chunk would cost page faults on every article. */
     sr_arena_chunk *spare;
     size_t nspare;
+    /* Set when an allocation failed, until the next reset: whoever owns
+     * the arena checks once, at its boundary, instead of every caller
+     * (SQLite's mallocFailed), so nothing fails silently. */
+    int failed;
 } sr_arena;
 
 void sr_arena_init(sr_arena *a, size_t chunk_size);
