@@ -18,7 +18,7 @@ PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/includ
 LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lm -lpthread
 PREFIX  ?= /usr/local
 
-SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c)
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/lang/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c)
 SRC_CLI = $(wildcard src/cli/*.c)
 HDRS    = $(wildcard include/*.h src/*/*.h)
 

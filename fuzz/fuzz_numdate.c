@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code/dates.h"
-#include "code/numbers.h"
+#include "lang/dates.h"
+#include "lang/numbers.h"
 #include "util/arena.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

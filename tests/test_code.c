@@ -2,8 +2,8 @@
 #include <pthread.h>
 
 #include "testutil.h"
-#include "code/dates.h"
-#include "code/numbers.h"
+#include "lang/dates.h"
+#include "lang/numbers.h"
 
 static sr_arena A;
 

@@ -1,7 +1,7 @@
 /* Dictionaries: inflection, the trie matcher, and the loaders' errors. */
 #include "testutil.h"
 #include "dict/dict.h"
-#include "dict/inflect.h"
+#include "lang/inflect.h"
 
 static void test_inflect(void **st)
 {

@@ -5,7 +5,7 @@
 
 #include "testutil.h"
 #include "geo/gazetteer.h"
-#include "geo/key.h"
+#include "text/placekey.h"
 #include "geo/resolve.h"
 
 typedef struct variant {

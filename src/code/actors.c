@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "coder.h"
-#include "numbers.h"
+#include "../lang/numbers.h"
 #include "../util/str.h"
 
 /* Words allowed between a country and an agent: "Iraq's central
@@ -18,39 +18,11 @@ static int count_int(long v)
     return v > INT_MAX ? INT_MAX : (int)v;
 }
 
-static const char *const force_modifiers[] = {
-    "central", "federal", "national", "elite", "special", "regular", "local", "allied", "loyal", "government",
-    "security", "state", "new", "interim", "regime", "pro-government", "provincial", "regional", "army",
-    "military", "armed", "ground", "air", "naval", "border", "riot", "anti-terror", "counter-terrorism",
-    "paramilitary", "official"};
-
-int sr_mark_actor_words(sr_engine *e)
-{
-    return sr_mark_words(e, force_modifiers, sizeof force_modifiers / sizeof force_modifiers[0], WA_FORCEMOD);
-}
-
 static int is_force_modifier(const sr_engine *e, const sr_token *t)
 {
     return word_has(e, t->id, WA_FORCEMOD);
 }
 
-/* "US-backed", "Iran-aligned": the actor named only describes another. */
-static int is_backing_word(const char *w)
-{
-    static const char *const words[] = {"backed", "led", "trained", "supported", "allied", "aligned", "affiliated",
-                                        "linked", "sponsored", "funded", "armed", "made", "supplied", "based",
-                                        "brokered", "owned", "friendly", "leaning", "inspired", "style", "born",
-                                        "sanctioned", "designated", "bound", "flagged", "registered", NULL};
-    for (const char *const *p = words; *p; p++)
-        if (sr_streq(w, *p))
-            return 1;
-    return 0;
-}
-
-static int is_weapon_owner_word(const char *w)
-{
-    return sr_streq(w, "fired") || sr_streq(w, "launched");
-}
 
 static sr_mention *new_mention(sr_coder *c, sr_sent *s, size_t *cap)
 {
@@ -100,20 +72,18 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         const sr_token *t = &s->tok[j - 1];
         /* "at least 17 civilians", "up to 30 fighters": a quantity, no
          * preposition */
-        if (j >= 2 && ((sr_tok_eq(t, "least") || sr_tok_eq(t, "most")) && s->tok[j - 2].id == e->w.at)) {
+        if (j >= 2 && word_has(e, t->id, WA_SUPERLATIVE) && s->tok[j - 2].id == e->w.at) {
             j -= 2;
             continue;
         }
-        if (j >= 2 && t->id == e->w.to && sr_tok_eq(&s->tok[j - 2], "up") && j < s->ntok && (s->tok[j].flags & TK_NUM)) {
+        if (j >= 2 && t->id == e->w.to && tok_is(s, j - 2, e->w.up) && j < s->ntok && (s->tok[j].flags & TK_NUM)) {
             j -= 2;
             continue;
         }
         if (is_prep(e, t->id))
             return t->id;
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
-            sr_tok_eq(t, "least") || sr_tok_eq(t, "some") || sr_tok_eq(t, "its") ||
-            sr_tok_eq(t, "their") || sr_tok_eq(t, "his") || sr_tok_eq(t, "several") ||
-            sr_tok_eq(t, "both") || sr_tok_eq(t, "all") || sr_tok_eq(t, "other"))
+            word_has(e, t->id, WA_COUNT_LEAD))
             j--;
         else
             break;
@@ -172,7 +142,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         const sr_token *t = &s->tok[i];
         /* Pronouns that can stand for an actor. */
         if (!m && word_has(e, t->id, WA_PRONOUN)) {
-            if (t->id == e->w.it && i + 1 < n && sr_tok_eq(&s->tok[i + 1], "is"))
+            if (t->id == e->w.it && i + 1 < n && tok_is(s, i + 1, e->w.is))
                 continue; /* "it is worth mentioning" */
             sr_mention *pm = new_mention(c, s, &cap);
             if (!pm)
@@ -344,12 +314,14 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         }
         /* Hyphenated descriptors right after it. */
         if (end < n && (s->tok[end].flags & TK_HYPH)) {
-            const char *w = s->tok[end].norm;
+            /* "US-backed", "Iran-aligned": the actor named only describes
+             * another; "Houthi-fired": whose weapon */
+            uint32_t wid = s->tok[end].id;
             if (has_cue(s, end, CUE_CTRL))
                 mm->ctrl = 1;
-            else if (is_backing_word(w))
+            else if (word_has(e, wid, WA_BACKING))
                 mm->modifier = 1;
-            else if (is_weapon_owner_word(w))
+            else if (word_has(e, wid, WA_WEAPON_OWNER))
                 mm->weapon_owner = 1;
         }
         if (end < n && (s->tok[end].flags & TK_POSS))
@@ -650,7 +622,7 @@ void sr_resolve_mentions(sr_coder *c, sr_sent *s)
     }
 }
 
-size_t sr_poss_after(const sr_sent *s, size_t k)
+size_t sr_poss_after(const sr_engine *en, const sr_sent *s, size_t k)
 {
     const sr_mention *m = &s->men[k];
     size_t e = m->e;
@@ -658,8 +630,7 @@ size_t sr_poss_after(const sr_sent *s, size_t k)
         return e;
     /* a head noun the actor names leave out: "the Islamic State group's" */
     if (e + 1 < s->ntok && (s->tok[e + 1].flags & TK_POSS) &&
-        (sr_tok_eq(&s->tok[e], "group") || sr_tok_eq(&s->tok[e], "organization") ||
-         sr_tok_eq(&s->tok[e], "organisation") || sr_tok_eq(&s->tok[e], "movement")))
+        word_has(en, s->tok[e].id, WA_GROUP_NOUN))
         return e + 1;
     return 0;
 }

@@ -132,8 +132,8 @@ static void find_report(sr_coder *c, sr_sent *s)
         if (!has_cue(s, i, CUE_REPORT))
             continue;
         size_t ce = cue_end(s, i, CUE_REPORT);
-        const char *w = s->tok[i].norm;
-        int is_acc = sr_streq(w, "according");
+        uint32_t wid = s->tok[i].id;
+        int is_acc = wid == e->w.according;
         /* Trailing source: ", X said." / ", according to X." */
         size_t k = ce;
         /* ", residents told Agence France Presse (AFP) yesterday." */
@@ -170,7 +170,7 @@ static void find_report(sr_coder *c, sr_sent *s)
         /* Leading source: "X said (that)", "X told Y that" */
         if (i < s->ntok / 2 || i < 14) {
             size_t j = ce;
-            if (sr_streq(w, "told") || sr_streq(w, "tells") || sr_streq(w, "informed")) {
+            if (word_has(e, wid, WA_TOLD)) {
                 size_t lim = j + 8;
                 while (j < s->ntok && j < lim && !tok_is(s, j, e->w.that) && !sr_tok_eq(&s->tok[j], ","))
                     j++;

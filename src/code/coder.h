@@ -10,27 +10,38 @@
 #include "../geo/gazetteer.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
-#include "dates.h"
+#include "../lang/dates.h"
 #include "sitrep.h"
 
 struct sr_engine {
     sr_dicts d;
     sr_gazetteer *gaz; /* NULL when no index is installed */
     size_t max_article_bytes, max_sentence_bytes, max_sentence_tokens, max_sentences;
-    /* Vocabulary ids of function words the rules test often. */
-    struct {
+    /* Vocabulary ids of the words the rules ask for by role (the roles
+     * in upper case are in data/en/words.txt; words.c binds them). */
+    struct sr_fwords {
         uint32_t by, of, from, in, at, near, on, to, into, with, against, between, and_, or_, the, a, an,
             was, were, is, are, been, being, be, has, have, had, it, they, its, their, he, she, we, which,
             who, that, after, before, while_, as, when, since, but, out, for_, outside, inside, around,
             across, over, toward, towards, within, along, among, including, under, off, through, amid,
-            during, following, throughout, not, no, targeting, them;
+            during, following, throughout, not, no, targeting, them, up, only, without, people, lives, dead,
+            killed, responsibility, dozen, according, families, countryside, located, nearby;
     } w;
     /* WA_* bits by vocabulary id: word-list tests as one array read with
      * the id the token has already, not string compares */
-    uint16_t *wattr;
+    uint64_t *wattr;
     size_t nwattr;
+    struct sr_affix_rule {
+        int role, kind; /* kind: 0 the word, 1 a prefix, 2 a suffix */
+        size_t len;
+        const char *text;
+    } *affix;
+    size_t naffix;
 };
 
+/* Attributes of words by vocabulary id: the sets of data/en/words.txt
+ * (words.c names the role of each). */
+#define WA(n) (1ull << (n))
 enum {
     WA_STOPNAME = 1,  /* a capitalised word that starts no place name */
     WA_PARTICLE = 2,  /* "al", "ez", "deir": lower case inside names */
@@ -42,20 +53,46 @@ enum {
     WA_FORCEMOD = 128, /* federal, elite, security ...: part of a force's name */
     WA_ADVERB = 256,  /* also, reportedly, still ...: between subject and verb */
 };
+#define WA_BACKING WA(9)        /* "US-backed": describes another actor */
+#define WA_WEAPON_OWNER WA(10)  /* "Houthi-fired": whose weapon */
+#define WA_SUPERLATIVE WA(11)   /* "at least", "at most" */
+#define WA_COUNT_LEAD WA(12)    /* "some", "both", "all" before a count */
+#define WA_GROUP_NOUN WA(13)    /* "group": the head noun names leave out */
+#define WA_TOLD WA(14)          /* "told", "informed": the hearer follows */
+#define WA_BLAME WA(15)         /* "blamed on": the agent follows */
+#define WA_TARGETING WA(16)     /* "targeting X": the target follows */
+#define WA_OPERATION WA(17)     /* "the offensive targets": an event told before */
+#define WA_TIME_LEAD WA(18)     /* "on", "late", "early" before a time */
+#define WA_DEMONSTRATIVE WA(19) /* "the attack", "this attack": told before */
+#define WA_PEOPLE WA(20)        /* "people", "persons": counted humans */
+#define WA_ASPECTUAL WA(21)     /* "began to", "managed to": it happened */
+#define WA_PERSON_HEAD WA(22)   /* "a commander": one person */
+#define WA_TOLL WA(23)          /* "death toll": the dead follow */
+#define WA_VAGUE_MANY WA(24)    /* "several areas of": no place to put it */
+#define WA_MONTH_WORD WA(25)    /* "May", "March": months that are words too */
+#define WA_PARTICLE_WORD WA(26) /* particles that are English words too */
+#define WA_NEAR_NOUN WA(27)     /* "outskirts of", "countryside of" */
+#define WA_DISTANCE WA(28)      /* "5 km north of" */
+#define WA_NEAR_PREP WA(29)     /* "outside X", "around X" */
+#define WA_ANY_PLACE WA(30)     /* "the area", "there": a place of any kind */
+#define WA_OUTSKIRTS WA(31)     /* "the outskirts of X": near it */
+#define WA_NEIGHBOR_ADJ WA(32)  /* "and the nearby towns of" */
 
-static inline int word_has(const sr_engine *e, uint32_t id, unsigned attr)
+/* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
+ * suffix): sr_affix(e, AF_X, norm). */
+enum { AF_ADVERB, AF_GERUND, AF_CLAIM, AF_CONTINUE, AF_VILLAGE, AF_QUARTER, AF_CITY, AF_ADMIN1, AF_ADMIN2, AF_COUNT };
+int sr_affix(const sr_engine *e, int role, const char *norm);
+
+static inline int word_has(const sr_engine *e, uint32_t id, uint64_t attr)
 {
     return id < e->nwattr && (e->wattr[id] & attr);
 }
 
-/* Gives each word of the list (adding it to the vocabulary) the WA_ bit;
- * -1 when out of memory. */
-int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned attr);
-/* The place finder's, the event coder's and the actor finder's word lists
- * (places.c, events.c, actors.c). */
-int sr_mark_place_words(sr_engine *e);
-int sr_mark_event_words(sr_engine *e);
-int sr_mark_actor_words(sr_engine *e);
+/* Gives the word (adding it to the vocabulary) the WA_ bits; -1 when out
+ * of memory (words.c). */
+int sr_mark_word(sr_engine *e, const char *word, uint64_t attr);
+/* Binds data/en/words.txt's roles to e->w and the WA_ bits (words.c). */
+sr_status sr_bind_words(sr_engine *e, sr_error *err);
 
 /* An entity: who acted or was acted upon, shared by all its mentions. */
 typedef struct sr_entity {
@@ -244,7 +281,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *m); /* actors.c *
 int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country); /* actors.c */
 /* The token of the 's after mention k ("ISIS's", "the Islamic State
  * group's"), or 0 when it is not a possessive. */
-size_t sr_poss_after(const sr_sent *s, size_t k);                  /* actors.c */
+size_t sr_poss_after(const sr_engine *e, const sr_sent *s, size_t k);                  /* actors.c */
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
 void sr_code_sentence(sr_coder *c, sr_sent *s);                    /* events.c */
 void sr_assemble(sr_coder *c);                                     /* assemble.c */

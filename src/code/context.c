@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/inflect.h"
+#include "../lang/inflect.h"
 #include "../util/str.h"
 #include "pass.h"
 
@@ -109,9 +109,9 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
             continue;
         if (has_cue(s, i, CUE_NEG)) {
             /* "not only" and "no one knows" are not negations of the event */
-            if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i + 1], "only"))
+            if (tok_is(s, i + 1, e->w.only))
                 continue;
-            if (sr_tok_eq(&s->tok[i], "without"))
+            if (s->tok[i].id == e->w.without)
                 continue;
             return SR_NEGATED;
         }
@@ -131,13 +131,8 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
      * "rallied to protest" is the protest */
     if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to &&
         d->cls != EV_PROTEST) {
-        const char *pw = t->s > 1 ? s->tok[t->s - 2].norm : "";
-        static const char *const done[] = {"used", "began", "begun", "continued", "managed", "started", "went",
-                                           "forced", "able", "continue", "continues", "continuing", "begins", "start", NULL};
-        int real = 0;
-        for (const char *const *p = done; *p; p++)
-            if (sr_streq(pw, *p))
-                real = 1;
+        /* "began to", "managed to": it happened */
+        int real = t->s > 1 && word_has(e, s->tok[t->s - 2].id, WA_ASPECTUAL);
         if (!real)
             return SR_PLANNED;
     }
@@ -152,7 +147,7 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
     if (t->s > 0) {
         for (size_t i = t->s > 3 ? t->s - 3 : 0; i < t->s; i++)
             if (s->tok[i].id == e->w.before && i + 1 < s->ntok && s->tok[i + 1].nlen > 3 &&
-                sr_streq(s->tok[i + 1].norm + s->tok[i + 1].nlen - 3, "ing"))
+                sr_affix(e, AF_GERUND, s->tok[i + 1].norm))
                 return SR_PLANNED;
     }
     return SR_ASSERTED;
@@ -172,8 +167,6 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
     const char *w = s->tok[i].norm;
     if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
         return 0;
-    static const char *const heads[] = {"commander", "leader", "member", "official", "officer", "emir",
-                                        "spokesman", "militant", "fighter", "soldier", "policeman", NULL};
     const sr_engine *e = c->eng;
     for (size_t k = i + 1; k < s->ntok && k <= i + 4; k++) {
         if (s->tok[k].id == e->w.of || (s->tok[k].flags & TK_PUNCT))
@@ -187,12 +180,11 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         /* "a senior al-Qaeda commander", "an ISIS member" */
         if (s->owner[k] < 0 && k > i + 1 && s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR &&
             (np_end == (size_t)-1 || np_end == k + 1)) {
-            for (const char *const *h = heads; *h; h++)
-                if (sr_streq(s->tok[k].norm, *h)) {
-                    memset(num, 0, sizeof *num);
-                    num->value = 1;
-                    return 1;
-                }
+            if (word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
+                memset(num, 0, sizeof *num);
+                num->value = 1;
+                return 1;
+            }
         }
         if (k > i + 3)
             break;
@@ -268,7 +260,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             return 0;
         if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_AGENT || s->m[s->owner[i]].kind == PH_ACTOR))
             people = 1;
-        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && sr_tok_eq(t, "people"))
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALPHA) && t->id == e->w.people)
             people = 1;
         sr_number num = {0};
         /* the start of a quantity ending here */
@@ -293,7 +285,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             }
             /* "13 civilians including two volunteers": a part of a
              * count told before it */
-            if (qs > 0 && (sr_tok_eq(&s->tok[qs - 1], "including") || sr_tok_eq(&s->tok[qs - 1], "among"))) {
+            if (qs > 0 && (s->tok[qs - 1].id == e->w.including || s->tok[qs - 1].id == e->w.among)) {
                 i = qs - 1;
                 continue;
             }
@@ -320,9 +312,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     size_t i = from;
     if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
         i++;
-    if (i + 1 < s->ntok && sr_tok_eq(&s->tok[i], "lives") && s->tok[i + 1].id == e->w.of)
+    if (i + 1 < s->ntok && s->tok[i].id == e->w.lives && s->tok[i + 1].id == e->w.of)
         i += 2;
-    if (i < s->ntok && sr_tok_eq(&s->tok[i], "of"))
+    if (tok_is(s, i, e->w.of))
         i++;
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
@@ -344,7 +336,7 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         /* the counted noun found: "15 residents and burning homes" */
         if ((s->tok[k].flags & TK_PUNCT) || s->tok[k].id == c->eng->w.and_ ||
             (s->owner[k] >= 0 && (s->m[s->owner[k]].kind == PH_AGENT || s->m[s->owner[k]].kind == PH_ACTOR)) ||
-            tok_word(s, k, "people") || tok_word(s, k, "persons"))
+            (k < s->ntok && word_has(e, s->tok[k].id, WA_PEOPLE)))
             break;
     }
     *found = 1;
@@ -360,10 +352,9 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
         return -1;
     int found = 0;
     const sr_trigger_def *d = tdef(c, kill, 0);
-    const char *w = s->tok[kill->s].norm;
+    uint32_t wid = s->tok[kill->s].id;
     /* "death toll rose to 13", "claiming the lives of 300" */
-    if (sr_streq(w, "toll") || sr_streq(w, "death") || (kill->e - kill->s >= 2 && sr_streq(w, "claim")) ||
-        !strncmp(w, "claim", 5)) {
+    if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
         for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 6; i++) {
             long v = count_after(c, s, i, &found);
             if (found == 1)
@@ -372,7 +363,7 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
                 return -1;
         }
     }
-    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || sr_streq(w, "dead") || sr_streq(w, "killed") ||
+    if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || wid == e->w.dead || wid == e->w.killed ||
         (d->opts & TRG_NOUN)) {
         long v = count_before(c, s, kill->s, &found);
         if (found == 1)
@@ -390,7 +381,7 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
             return -1;
     }
     /* "left 13 dead" */
-    if (sr_streq(w, "dead") && kill->s >= 2) {
+    if (wid == e->w.dead && kill->s >= 2) {
         sr_number num;
         for (size_t back = 1; back <= 3 && kill->s >= back; back++) {
             size_t u = sr_read_quantity(s->tok, s->ntok, kill->s - back, &num);
@@ -520,9 +511,7 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
         /* "in several areas of X": no place to put it */
         const sr_pmention *bp = &s->pm[best];
         for (size_t i = bp->s > 6 ? (size_t)bp->s - 6 : 0; i + 1 < bp->s; i++) {
-            const char *w = s->tok[i].norm;
-            if ((sr_streq(w, "several") || sr_streq(w, "many") || sr_streq(w, "various") || sr_streq(w, "numerous") ||
-                 sr_streq(w, "multiple")) &&
+            if (word_has(c->eng, s->tok[i].id, WA_VAGUE_MANY) &&
                 (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
                 out->vague = 1;
                 return;

@@ -59,33 +59,6 @@ static void prefetch_sentence(const sr_sent *s)
         __builtin_prefetch(s->m);
 }
 
-static uint32_t fw(sr_engine *e, const char *w)
-{
-    return sr_vocab_add(&e->d.vocab, w, strlen(w));
-}
-
-int sr_mark_words(sr_engine *e, const char *const *words, size_t n, unsigned attr)
-{
-    for (size_t k = 0; k < n; k++) {
-        uint32_t id = fw(e, words[k]);
-        if (!id)
-            return -1;
-        if (id >= e->nwattr) {
-            size_t nc = e->nwattr ? e->nwattr : 256;
-            while (nc <= id)
-                nc *= 2;
-            uint16_t *na = realloc(e->wattr, nc * sizeof *na);
-            if (!na)
-                return -1;
-            memset(na + e->nwattr, 0, (nc - e->nwattr) * sizeof *na);
-            e->wattr = na;
-            e->nwattr = nc;
-        }
-        e->wattr[id] |= (uint16_t)attr;
-    }
-    return 0;
-}
-
 sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
 {
     sr_error_clear(err);
@@ -126,32 +99,11 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
     e->max_sentences = opts && opts->max_sentences ? opts->max_sentences : SR_DEFAULT_MAX_SENTENCES;
     if (e->max_sentence_tokens > 4000)
         e->max_sentence_tokens = 4000; /* token offsets are 16-bit */
-    /* function words the rules test by id */
-#define W(field, word) e->w.field = fw(e, word)
-    W(by, "by"); W(of, "of"); W(from, "from"); W(in, "in"); W(at, "at"); W(near, "near"); W(on, "on");
-    W(to, "to"); W(into, "into"); W(with, "with"); W(against, "against"); W(between, "between");
-    W(and_, "and"); W(or_, "or"); W(the, "the"); W(a, "a"); W(an, "an"); W(was, "was"); W(were, "were");
-    W(is, "is"); W(are, "are"); W(been, "been"); W(being, "being"); W(be, "be"); W(has, "has");
-    W(have, "have"); W(had, "had"); W(it, "it"); W(they, "they"); W(its, "its"); W(their, "their");
-    W(he, "he"); W(she, "she"); W(we, "we"); W(which, "which"); W(who, "who"); W(that, "that");
-    W(after, "after"); W(before, "before"); W(while_, "while"); W(as, "as"); W(when, "when");
-    W(since, "since"); W(but, "but"); W(out, "out"); W(for_, "for"); W(outside, "outside");
-    W(inside, "inside"); W(around, "around"); W(across, "across"); W(over, "over"); W(toward, "toward");
-    W(towards, "towards"); W(within, "within"); W(along, "along"); W(among, "among");
-    W(including, "including"); W(under, "under"); W(off, "off"); W(through, "through"); W(amid, "amid");
-    W(during, "during"); W(following, "following"); W(throughout, "throughout"); W(not, "not"); W(no, "no"); W(targeting, "targeting"); W(them, "them");
-#undef W
-    static const char *const soft[] = {"which", "who", "while", "after", "before", "when", "but", "since"};
-    static const char *const loc[] = {"in", "at", "near", "outside", "inside", "around", "from",
-                                      "into", "toward", "towards", "across", "within", "to", "on",
-                                      "over", "along", "between", "throughout", "through", "off", "of"};
-    static const char *const pron[] = {"it", "they", "its", "their", "we"};
-    if (sr_mark_words(e, soft, sizeof soft / sizeof soft[0], WA_SOFTBREAK) ||
-        sr_mark_words(e, pron, sizeof pron / sizeof pron[0], WA_PRONOUN) ||
-        sr_mark_words(e, loc, sizeof loc / sizeof loc[0], WA_LOCPREP) || sr_mark_place_words(e) ||
-        sr_mark_event_words(e) || sr_mark_actor_words(e)) {
+    /* the language's words, by the roles the rules ask for */
+    st = sr_bind_words(e, err);
+    if (st) {
         sr_engine_free(e);
-        return sr_fail(err, SR_ERR_NOMEM, "", 0, "out of memory");
+        return st;
     }
     *out = e;
     return SR_OK;
@@ -164,6 +116,7 @@ void sr_engine_free(sr_engine *e)
     sr_dicts_free(&e->d);
     sr_gaz_close(e->gaz);
     free(e->wattr);
+    free(e->affix);
     free(e);
 }
 

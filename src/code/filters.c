@@ -13,7 +13,7 @@
  * that the rule is the one that drops it. */
 #include <string.h>
 
-#include "../dict/inflect.h"
+#include "../lang/inflect.h"
 #include "../util/str.h"
 #include "pass.h"
 
@@ -62,7 +62,7 @@ WORD_RULE(participle_adjective)
     const sr_trigger_def *td = k->td;
     return (td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
            ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(e, &s->tok[t->s - 1]) ||
-            sr_tok_eq(&s->tok[t->s - 1], "dozen")) &&
+            s->tok[t->s - 1].id == e->w.dozen) &&
            t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA);
 }
 
@@ -94,9 +94,7 @@ WORD_RULE(capture_under_way)
     const sr_trigger_def *td = k->td;
     if (!(td->cls == EV_TERRITORY && (td->opts & TRG_VERB)))
         return 0;
-    const char *p1 = t->s > 0 ? s->tok[t->s - 1].norm : "";
-    const char *p2 = t->s > 1 ? s->tok[t->s - 2].norm : "";
-    if (sr_streq(p1, "to") && !strncmp(p2, "continu", 7))
+    if (t->s > 1 && s->tok[t->s - 1].id == e->w.to && sr_affix(e, AF_CONTINUE, s->tok[t->s - 2].norm))
         return 1;
     return td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
                                   tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were));
@@ -242,7 +240,7 @@ WORD_RULE(only_a_sound)
 {
     (void)c, (void)x;
     return k->weak && k->td->cls == EV_BOMB && k->a1_ent < 0 && k->fat <= 0 && !k->anaphoric &&
-           !definite_noun(s, k->t);
+           !definite_noun(c->eng, s, k->t);
 }
 
 const sr_filter_rule sr_filter_rules[] = {

@@ -23,7 +23,7 @@
 #ifndef SR_CODE_PASS_H
 #define SR_CODE_PASS_H
 #include "coder.h"
-#include "numbers.h"
+#include "../lang/numbers.h"
 
 /* Clause numbers by token: hard at ";" and ":", soft also at commas,
  * brackets, dashes and words that open a clause ("which", "while"). */
@@ -114,7 +114,7 @@ int is_det_word(const sr_engine *e, const sr_token *t);
 int is_aux_word(const sr_engine *e, const sr_token *t);
 int is_be(const sr_engine *e, uint32_t id);
 int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t);
-int definite_noun(const sr_sent *s, const sr_trig *t);
+int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t);
 int trig_cls(const sr_coder *c, const sr_trig *t, int k);
 
 /* ---- filters.c ---- */

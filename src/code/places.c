@@ -12,49 +12,6 @@
 #include "coder.h"
 #include "../util/str.h"
 
-/* Lower-case words that belong inside Arabic, Kurdish, Pashto names. */
-static const char *const particles[] = {
-    "abu", "ad", "adh", "ain", "al", "an", "ar", "as", "ash", "at", "ayn", "az", "bab", "bani", "bayt",
-    "beit", "beni", "bin", "bir", "bu", "dar", "dayr", "de", "deir", "del", "des", "du", "e", "ed", "el",
-    "es", "ez", "i", "ibn", "jabal", "jebel", "jisr", "kafr", "khirbat", "khirbet", "la", "le", "marj",
-    "qasr", "ras", "shaykh", "sheikh", "tal", "tell", "ul", "um", "umm", "wadi",
-};
-
-/* Capitalised words that start sentences or name people and bodies, never
- * places. */
-static const char *const stop_names[] = {
-    "a", "according", "activists", "after", "agency", "all", "allah", "also", "ambassador", "an", "and",
-    "arab", "army", "as", "assistant", "associated", "at", "battalion", "before", "black", "both",
-    "brigade", "brigadier", "but", "by", "captain", "caspian", "central", "chairman", "christian",
-    "christmas", "col", "colonel", "commander", "committee", "congress", "coronavirus", "council",
-    "court", "covid", "daesh", "defence", "defense", "democratic", "deputy", "director", "division", "dr",
-    "each", "earlier", "eastern", "eid", "emir", "envoy", "euphrates", "facebook", "federal", "first",
-    "for", "force", "forces", "foreign", "from", "front", "furthermore", "gen", "general", "global",
-    "god", "google", "government", "group", "gulf", "hamas", "he", "her", "here", "hezbollah", "high",
-    "his", "how", "however", "human", "i", "in", "interior", "international", "internet", "isil", "isis",
-    "islamic", "it", "its", "justice", "king", "kurdish", "lake", "last", "later", "leader", "lieutenant",
-    "local", "major", "many", "mayor", "meanwhile", "mediterranean", "minister", "ministry", "moreover",
-    "most", "mount", "mr", "mr.", "mrs", "ms", "muslim", "my", "national", "news", "next", "nile",
-    "northern", "observatory", "of", "official", "officials", "on", "one", "operation", "opposition",
-    "or", "our", "parliament", "party", "people's", "persian", "police", "pope", "popular", "president",
-    "press", "prime", "prince", "qaeda", "ramadan", "red", "regime", "residents", "reuters", "revolution",
-    "revolutionary", "rights", "river", "saint", "sea", "second", "secretary", "security", "senate",
-    "senator", "sergeant", "several", "she", "sheikh", "shi'ite", "shia", "shiite", "so", "some",
-    "source", "sources", "southern", "spokesman", "spokesperson", "state", "sunni", "supreme", "taliban",
-    "telegram", "television", "that", "the", "their", "then", "there", "these", "they", "third", "this",
-    "those", "three", "tigris", "to", "today", "tomorrow", "tv", "twitter", "two", "united", "we",
-    "western", "what", "when", "where", "while", "who", "why", "with", "witnesses", "yesterday", "your",
-    "youtube",
-};
-
-int sr_mark_place_words(sr_engine *e)
-{
-    return sr_mark_words(e, particles, sizeof particles / sizeof particles[0], WA_PARTICLE) ||
-                   sr_mark_words(e, stop_names, sizeof stop_names / sizeof stop_names[0], WA_STOPNAME)
-               ? -1
-               : 0;
-}
-
 static int owned_by_other(const sr_sent *s, size_t i)
 {
     int o = s->owner[i];
@@ -68,7 +25,8 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
     const sr_token *t = &s->tok[i];
     if (!(t->flags & TK_WORD) || (t->flags & TK_NUM) || owned_by_other(s, i))
         return 0;
-    if ((t->flags & TK_CAP) && sr_month_of_len(t->norm, t->nlen) && !sr_tok_eq(t, "may") && !sr_tok_eq(t, "march"))
+    /* a month's name is no place's, but "May" and "March" are words too */
+    if ((t->flags & TK_CAP) && sr_month_of_len(t->norm, t->nlen) && !word_has(e, t->id, WA_MONTH_WORD))
         return 0;
     if ((t->flags & TK_CAP) && sr_weekday_name_len(t->norm, t->nlen) >= 0)
         return 0;
@@ -84,11 +42,8 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
      * hyphen ("at-Tanf") */
     if (i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) && t->nlen <= 7 &&
         !owned_by_other(s, i + 1) && word_has(e, t->id, WA_PARTICLE)) {
-        static const char *const english[] = {"at", "as", "an", "ad", "ar", "es", "ed", "e", "i", "de", "la",
-                                              "le", "du", "des", "ul", "bu", "dar", NULL};
-        for (const char *const *q = english; *q; q++)
-            if (sr_streq(t->norm, *q))
-                return (s->tok[i + 1].flags & TK_HYPH) != 0;
+        if (word_has(e, t->id, WA_PARTICLE_WORD))
+            return (s->tok[i + 1].flags & TK_HYPH) != 0;
         return 1;
     }
     return 0;
@@ -145,37 +100,37 @@ static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
     return p;
 }
 
-static int __attribute__((noinline)) kind_of_noun_at(const sr_sent *s, size_t i, size_t *end);
+static int __attribute__((noinline)) kind_of_noun_at(const sr_engine *e, const sr_sent *s, size_t i, size_t *end);
 
 /* asked of every token: most start no place noun, which is told in line */
-static inline int kind_of_noun(const sr_sent *s, size_t i, size_t *end)
+static inline int kind_of_noun(const sr_engine *e, const sr_sent *s, size_t i, size_t *end)
 {
     const uint64_t nouns = (1ULL << CUE_PN_TOWN) | (1ULL << CUE_PN_REGION) | (1ULL << CUE_PN_FEATURE);
     if (!(s->cues & nouns) || i >= s->ntok || !(s->cuemask[i] & nouns))
         return 0;
-    return kind_of_noun_at(s, i, end);
+    return kind_of_noun_at(e, s, i, end);
 }
 
-static int kind_of_noun_at(const sr_sent *s, size_t i, size_t *end)
+static int kind_of_noun_at(const sr_engine *en, const sr_sent *s, size_t i, size_t *end)
 {
     size_t e;
     if ((e = cue_end(s, i, CUE_PN_TOWN))) {
         *end = e;
         const char *w = s->tok[i].norm;
-        if (!strncmp(w, "village", 7) || !strncmp(w, "hamlet", 6))
+        if (sr_affix(en, AF_VILLAGE, w))
             return PK_VILLAGE;
-        if (!strncmp(w, "neighbo", 7) || sr_streq(w, "quarter") || !strncmp(w, "suburb", 6))
+        if (sr_affix(en, AF_QUARTER, w))
             return PK_NEIGHBOURHOOD;
-        if (!strncmp(w, "cit", 3))
+        if (sr_affix(en, AF_CITY, w))
             return PK_CITY;
         return PK_TOWN;
     }
     if ((e = cue_end(s, i, CUE_PN_REGION))) {
         *end = e;
         const char *w = s->tok[i].norm;
-        if (!strncmp(w, "province", 8) || !strncmp(w, "governorate", 11) || sr_streq(w, "state"))
+        if (sr_affix(en, AF_ADMIN1, w))
             return PK_ADMIN1;
-        if (!strncmp(w, "district", 8) || sr_streq(w, "county") || sr_streq(w, "subdistrict"))
+        if (sr_affix(en, AF_ADMIN2, w))
             return PK_ADMIN2;
         return PK_REGION;
     }
@@ -425,7 +380,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             }
         } else if (!s->titlecase) {
             size_t ke = 0;
-            int k = kind_of_noun(s, i, &ke);
+            int k = kind_of_noun(e, s, i, &ke);
             /* "two more villages: Derwish and Amiriyah" */
             if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
                 if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
@@ -469,7 +424,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 if (ne == i)
                     continue;
                 size_t ke2 = 0;
-                int k2 = ne < n ? kind_of_noun(s, ne, &ke2) : 0;
+                int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
                 uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
                 if (i > 1 && tok_is(s, i - 1, e->w.the))
                     prep = s->tok[i - 2].id;
@@ -512,7 +467,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         /* A place noun after the name refines it: "Deir Ezzor province",
          * "AlbuKamal city", "al-Kharata oil field". */
         size_t ke = 0;
-        int k = end < n ? kind_of_noun(s, end, &ke) : 0;
+        int k = end < n ? kind_of_noun(e, s, end, &ke) : 0;
         if (k) {
             if (k == PK_ADMIN1 && p->kind != PK_ADMIN1 && p->place >= 0) {
                 int adm = admin_for(c, p);
@@ -525,7 +480,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->kind = PK_ADMIN1;
                 p->precision = 3;
                 p->region_noun = 1;
-            } else if (k == PK_REGION && sr_tok_eq(&s->tok[end], "countryside")) {
+            } else if (k == PK_REGION && s->tok[end].id == e->w.countryside) {
                 p->near = 1;
                 if (p->precision < 2)
                     p->precision = 2;
@@ -548,23 +503,17 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             b--;
         if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
             /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
-            const char *w = s->tok[b - 2].norm;
-            if (has_cue(s, b - 2, CUE_DIR) || sr_streq(w, "outskirts") || sr_streq(w, "suburbs") ||
-                sr_streq(w, "countryside") || sr_streq(w, "vicinity") || sr_streq(w, "edge") ||
-                sr_streq(w, "edges") || sr_streq(w, "outside") || sr_streq(w, "environs")) {
+            if (has_cue(s, b - 2, CUE_DIR) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
                 p->near = 1;
                 if (p->precision < 2)
                     p->precision = 2;
                 b -= 2;
                 while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
-                                 (s->tok[b - 1].flags & TK_NUM) || sr_tok_eq(&s->tok[b - 1], "km") ||
-                                 sr_tok_eq(&s->tok[b - 1], "kilometers") || sr_tok_eq(&s->tok[b - 1], "kilometres") ||
-                                 sr_tok_eq(&s->tok[b - 1], "miles")))
+                                 (s->tok[b - 1].flags & TK_NUM) || word_has(e, s->tok[b - 1].id, WA_DISTANCE)))
                     b--;
             }
         }
-        if (b > 0 && (s->tok[b - 1].id == e->w.near || sr_tok_eq(&s->tok[b - 1], "outside") ||
-                      sr_tok_eq(&s->tok[b - 1], "around") || sr_tok_eq(&s->tok[b - 1], "nearby"))) {
+        if (b > 0 && (s->tok[b - 1].id == e->w.near || word_has(e, s->tok[b - 1].id, WA_NEAR_PREP))) {
             p->near = 1;
             if (p->precision < 2)
                 p->precision = 2;
@@ -575,9 +524,9 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if (p->prep == e->w.of && b >= 2) {
             size_t nb = b - 1;
             size_t ke3 = 0;
-            while (nb > 0 && nb + 4 > b && !kind_of_noun(s, nb - 1, &ke3))
+            while (nb > 0 && nb + 4 > b && !kind_of_noun(e, s, nb - 1, &ke3))
                 nb--;
-            if (nb > 0 && kind_of_noun(s, nb - 1, &ke3) && ke3 == b - 1) {
+            if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke3) && ke3 == b - 1) {
                 size_t pb = nb - 1;
                 while (pb > 0 && (tok_is(s, pb - 1, e->w.the) || has_cue(s, pb - 1, CUE_DIRADJ) ||
                                   ((s->tok[pb - 1].flags & TK_ALPHA) && !(s->tok[pb - 1].flags & TK_CAP) &&
@@ -600,7 +549,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 p->owner = (int16_t)k2;
             /* "the Islamic State group's Syrian bastion Raqqa", "ISIS's
              * stronghold of Mosul": the holder too, only words between */
-            size_t pt = sr_poss_after(s, k2);
+            size_t pt = sr_poss_after(e, s, k2);
             if (pt && !mm->pronoun && mm->ent >= 0 && pt < p->s && p->s - pt <= 4) {
                 int words_only = 1;
                 for (size_t t = pt + 1; t < p->s; t++)
@@ -624,7 +573,7 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         if (p->place >= 0 && p->kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
             size_t ke4 = 0;
             size_t nb = b - 1;
-            if (nb > 0 && kind_of_noun(s, nb - 1, &ke4) == PK_ADMIN1 && ke4 == nb) {
+            if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke4) == PK_ADMIN1 && ke4 == nb) {
                 int adm = admin_for(c, p);
                 if (adm >= 0)
                     set_from_dict(c, p, adm);
@@ -664,16 +613,15 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         p->e = p->ne = (uint16_t)re;
         p->refloc = 1;
         size_t ke = 0;
-        int k = re - 1 < n ? kind_of_noun(s, re - 1, &ke) : 0;
+        int k = re - 1 < n ? kind_of_noun(e, s, re - 1, &ke) : 0;
         p->kind = k ? (uint8_t)k : PK_TOWN;
-        if (sr_tok_eq(&s->tok[re - 1], "area") || sr_tok_eq(&s->tok[re - 1], "there"))
+        if (word_has(e, s->tok[re - 1].id, WA_ANY_PLACE))
             p->kind = 0; /* any */
         p->text = span_text(c, s, i, re);
         if (i > 0 && is_loc_prep(e, s->tok[i - 1].id))
             p->prep = s->tok[i - 1].id;
-        if (i >= 2 && sr_tok_eq(&s->tok[i - 1], "of") &&
-            (sr_tok_eq(&s->tok[i - 2], "outskirts") || sr_tok_eq(&s->tok[i - 2], "suburbs") ||
-             has_cue(s, i - 2, CUE_DIR))) {
+        if (i >= 2 && s->tok[i - 1].id == e->w.of &&
+            (word_has(e, s->tok[i - 2].id, WA_OUTSKIRTS) || has_cue(s, i - 2, CUE_DIR))) {
             p->near = 1;
             p->prep = e->w.in;
         }
@@ -701,20 +649,21 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             continue;
         size_t g = gap_e - gap_s;
         const char *w0 = g > 0 ? s->tok[gap_s].norm : "";
+        uint32_t w0id = g > 0 ? s->tok[gap_s].id : 0;
         /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
         int bigger = (q->kind == PK_ADMIN1 || q->kind == PK_COUNTRY || q->kind == PK_REGION || q->kind == PK_ADMIN2 ||
                       q->region_noun || (q->kind == PK_CITY && p->kind != PK_CITY && p->kind != PK_TOWN));
         /* "X town in the northern Y countryside" */
-        int in_dir = g >= 2 && g <= 4 && sr_streq(w0, "in");
+        int in_dir = g >= 2 && g <= 4 && w0id == e->w.in;
         for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
             if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ))
                 in_dir = 0;
-        int container_gap = in_dir || (g == 1 && (sr_streq(w0, ",") || sr_streq(w0, "in") || sr_streq(w0, "of"))) ||
-                            (g == 2 && (sr_streq(w0, "in") || sr_streq(w0, "of")) && tok_is(s, gap_s + 1, e->w.the)) ||
+        int container_gap = in_dir || (g == 1 && (sr_streq(w0, ",") || w0id == e->w.in || w0id == e->w.of)) ||
+                            (g == 2 && (w0id == e->w.in || w0id == e->w.of) && tok_is(s, gap_s + 1, e->w.the)) ||
                             (g >= 2 && g <= 5 && sr_streq(w0, ",") &&
-                             (tok_word(s, gap_s + 1, "in") || tok_word(s, gap_s + 1, "located")));
+                             (tok_is(s, gap_s + 1, e->w.in) || tok_is(s, gap_s + 1, e->w.located)));
         /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
-        if (!bigger && q->kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_word(s, gap_s + 1, "in") &&
+        if (!bigger && q->kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_is(s, gap_s + 1, e->w.in) &&
             p->kind != PK_CITY)
             bigger = 1;
         if (bigger && container_gap) {
@@ -730,32 +679,30 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         }
         /* lists: "X and Y", "X, Y and Z", "X and the nearby towns of Y" */
         int list_gap = 0;
-        if (g == 1 && (sr_streq(w0, "and") || sr_streq(w0, ",") || sr_streq(w0, "or") || sr_streq(w0, "&")))
+        if (g == 1 && (w0id == e->w.and_ || sr_streq(w0, ",") || w0id == e->w.or_ || sr_streq(w0, "&")))
             list_gap = 1;
-        else if (g == 2 && sr_streq(w0, ",") && tok_word(s, gap_s + 1, "and"))
+        else if (g == 2 && sr_streq(w0, ",") && tok_is(s, gap_s + 1, e->w.and_))
             list_gap = 1;
-        else if (g >= 2 && g <= 6 && (sr_streq(w0, "and") || sr_streq(w0, ",")) && q->pattern == 0 &&
-                 q->s > gap_s && (tok_word(s, gap_s + 1, "the") || tok_word(s, gap_s + 1, "nearby")))
+        else if (g >= 2 && g <= 6 && (w0id == e->w.and_ || sr_streq(w0, ",")) && q->pattern == 0 &&
+                 q->s > gap_s && (tok_is(s, gap_s + 1, e->w.the) || tok_is(s, gap_s + 1, e->w.nearby)))
             list_gap = 1;
-        else if (g >= 2 && g <= 6 && (sr_streq(w0, "and") || sr_streq(w0, ",")) && q->pattern && q->s > q->ns)
+        else if (g >= 2 && g <= 6 && (w0id == e->w.and_ || sr_streq(w0, ",")) && q->pattern && q->s > q->ns)
             list_gap = 0;
-        if (!list_gap && g >= 1 && g <= 4 && (sr_streq(w0, "and") || sr_streq(w0, ","))) {
+        if (!list_gap && g >= 1 && g <= 4 && (w0id == e->w.and_ || sr_streq(w0, ","))) {
             /* "X and the nearby towns of Y", "X, and the Y": only joining
              * words in between */
             int ok = 1, has_and = 0;
             for (size_t t = gap_s; t < gap_e; t++) {
-                if (tok_word(s, t, "and") || tok_word(s, t, "or"))
+                if (tok_is(s, t, e->w.and_) || tok_is(s, t, e->w.or_))
                     has_and = 1;
-                else if (!tok_word(s, t, ",") && !tok_word(s, t, "the") && !tok_word(s, t, "nearby") &&
-                         !tok_word(s, t, "neighbouring") && !tok_word(s, t, "neighboring") &&
-                         !tok_word(s, t, "adjacent"))
+                else if (!tok_word(s, t, ",") && !tok_is(s, t, e->w.the) && !word_has(e, s->tok[t].id, WA_NEIGHBOR_ADJ))
                     ok = 0;
             }
             list_gap = ok && has_and;
         }
         /* "oil fields in X province, including Y and Z": Y and Z are the
          * places, X holds them */
-        if (g >= 1 && g <= 4 && tok_word(s, gap_e - 1, "including") && q->kind != PK_COUNTRY) {
+        if (g >= 1 && g <= 4 && tok_is(s, gap_e - 1, e->w.including) && q->kind != PK_COUNTRY) {
             q->container = (int16_t)k;
             q->prep = e->w.in;
             continue;

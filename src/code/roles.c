@@ -12,7 +12,7 @@
  * the side that takes a place handed over is actor1). */
 #include <string.h>
 
-#include "../dict/inflect.h"
+#include "../lang/inflect.h"
 #include "../util/str.h"
 #include "pass.h"
 
@@ -64,7 +64,7 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
         if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
             break;
         int by = s->tok[i].id == e->w.by;
-        int blamed = (sr_tok_eq(&s->tok[i], "blamed") || sr_tok_eq(&s->tok[i], "attributed")) && i + 1 < s->ntok &&
+        int blamed = word_has(e, s->tok[i].id, WA_BLAME) && i + 1 < s->ntok &&
                      (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
         if (!by && !blamed)
             continue;
@@ -215,7 +215,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
         /* "strikes on ISIS's stronghold of Raqqa": a place was hit, ISIS
          * only holds it */
         int holder = 0;
-        if (sr_poss_after(s, k))
+        if (sr_poss_after(c->eng, s, k))
             for (size_t j = 0; j < s->npm; j++)
                 if (s->pm[j].owner == (int16_t)k)
                     holder = 1;
@@ -230,7 +230,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
             return (int)k;
         }
         /* "targeting X", "hitting X" */
-        if (m->s > 0 && (sr_tok_eq(&s->tok[m->s - 1], "targeting") || sr_tok_eq(&s->tok[m->s - 1], "hitting"))) {
+        if (m->s > 0 && word_has(e, s->tok[m->s - 1].id, WA_TARGETING)) {
             if (prep_out)
                 *prep_out = 0;
             return (int)k;
@@ -345,7 +345,7 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 if (sv >= 0)
                     k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
             }
-            if (k->a1 < 0 && definite_noun(s, t))
+            if (k->a1 < 0 && definite_noun(e, s, t))
                 k->anaphoric = 1;
             if (k->a1 < 0 && !k->anaphoric &&
                 (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
@@ -390,14 +390,12 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if ((td->opts & TRG_VERB) && t->s > 0) {
             for (size_t q = 0; q < s->ntg; q++) {
                 const sr_trig *u = &s->tg[q];
-                if (u != t && u->ndef && u->e == t->s && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(s, u))
+                if (u != t && u->ndef && u->e == t->s && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(e, s, u))
                     k->anaphoric = 1;
             }
-            static const char *const ops[] = {"offensive", "operation", "campaign", "push", "advance", NULL};
-            if (t->s >= 2 && s->tok[t->s - 2].id == e->w.the && s->owner[t->s - 1] < 0)
-                for (const char *const *w = ops; *w; w++)
-                    if (sr_streq(s->tok[t->s - 1].norm, *w))
-                        k->anaphoric = 1;
+            if (t->s >= 2 && s->tok[t->s - 2].id == e->w.the && s->owner[t->s - 1] < 0 &&
+                word_has(e, s->tok[t->s - 1].id, WA_OPERATION))
+                k->anaphoric = 1;
         }
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
         /* "Protesters stormed the parliament": a crowd's attack is a
@@ -444,9 +442,8 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
      * does */
     if (k->a1 < 0) {
         for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
-            if (s->tok[q].norm[0] != 'c' || strncmp(s->tok[q].norm, "claim", 5) ||
-                !sr_tok_eq(&s->tok[q + 1], "responsibility") ||
-                (!sr_tok_eq(&s->tok[q + 2], "for") && !sr_tok_eq(&s->tok[q + 2], "of")))
+            if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility) ||
+                (!tok_is(s, q + 2, e->w.for_) && !tok_is(s, q + 2, e->w.of)))
                 continue;
             for (size_t j = s->nmen; j > 0; j--) {
                 const sr_mention *m = &s->men[j - 1];

@@ -8,7 +8,7 @@
  * meanings fits its objects (sr_word_meaning). */
 #include <string.h>
 
-#include "../dict/inflect.h"
+#include "../lang/inflect.h"
 #include "../util/str.h"
 #include "pass.h"
 
@@ -61,15 +61,12 @@ int is_be(const sr_engine *e, uint32_t id)
                   id == e->w.being || id == e->w.be);
 }
 
-static const char *const adverbs[] = {"also", "reportedly", "then", "later", "just", "already", "still", "again",
-                                      "allegedly", "all", "both", "each", "subsequently", "successfully"};
-
 int is_adverb_like(const sr_engine *e, const sr_token *t)
 {
     size_t n = t->nlen;
     if (!(t->flags & TK_ALPHA))
         return 0;
-    if (n > 3 && sr_streq(t->norm + n - 2, "ly"))
+    if (n > 3 && sr_affix(e, AF_ADVERB, t->norm))
         return 1;
     return word_has(e, t->id, WA_ADVERB);
 }
@@ -99,25 +96,6 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 
 
 /* ---- noun or verb ------------------------------------------------------------ */
-
-static const char *const determiners[] = {
-    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "several", "many",
-    "more", "further", "new", "recent", "numerous", "multiple", "fresh", "repeated", "heavy", "intense",
-    "fierce", "deadly", "overnight", "retaliatory", "renewed", "separate", "two", "three", "some", "any", "no"};
-
-static const char *const auxiliaries[] = {"to", "has", "have", "had", "will", "would", "could", "did",
-                                          "does", "do", "it", "they", "he", "she", "we", "who", "which",
-                                          "also", "reportedly", "allegedly", "then", "later", "repeatedly",
-                                          "again"};
-
-int sr_mark_event_words(sr_engine *e)
-{
-    return sr_mark_words(e, adverbs, sizeof adverbs / sizeof adverbs[0], WA_ADVERB) ||
-                   sr_mark_words(e, determiners, sizeof determiners / sizeof determiners[0], WA_DET) ||
-                   sr_mark_words(e, auxiliaries, sizeof auxiliaries / sizeof auxiliaries[0], WA_AUX)
-               ? -1
-               : 0;
-}
 
 int is_det_word(const sr_engine *e, const sr_token *t)
 {
@@ -201,7 +179,7 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
         for (size_t x = 0; x < s->ntx; x++)
             if (s->tx[x].e == j) {
                 j = s->tx[x].s;
-                if (j > 0 && (tok_word(s, j - 1, "on") || tok_word(s, j - 1, "late") || tok_word(s, j - 1, "early")))
+                if (j > 0 && word_has(c->eng, s->tok[j - 1].id, WA_TIME_LEAD))
                     j--;
                 again = 1;
             }
@@ -219,16 +197,14 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
 
 /* "the attack", "the overnight strikes", "Sunday's attack": a happening
  * told before. */
-int definite_noun(const sr_sent *s, const sr_trig *t)
+int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
 {
     /* "the capture of X", "the killing of": described here, not before */
-    if (t->e < s->ntok && sr_tok_eq(&s->tok[t->e], "of"))
+    if (tok_is(s, t->e, e->w.of))
         return 0;
     for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
         const sr_token *p = &s->tok[i - 1];
-        const char *w = p->norm;
-        if (sr_streq(w, "the") || sr_streq(w, "this") || sr_streq(w, "these") || sr_streq(w, "those") ||
-            sr_streq(w, "that"))
+        if (word_has(e, p->id, WA_DEMONSTRATIVE))
             return 1;
         if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
             return 1;
@@ -334,8 +310,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 sr_number num;
                 size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
                 if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
-                    (sr_tok_eq(&s->tok[j + u], "families") || sr_tok_eq(&s->tok[j + u], "people") ||
-                     sr_tok_eq(&s->tok[j + u], "persons")))
+                    (word_has(c->eng, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == c->eng->w.families))
                     ok = 1;
             }
             if (!ok)

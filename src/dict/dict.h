@@ -266,6 +266,12 @@ typedef struct sr_dicts {
     size_t nplaces, cap_places;
     sr_boiler boiler;
     sr_taxonomy tax;
+    /* the language's words by role (en/words.txt), bound by the coder */
+    struct sr_role_word {
+        const char *role, *word, *file;
+        long line;
+    } *roles;
+    size_t nroles, cap_roles;
     size_t phrases; /* phrases inserted in the trie */
     /* romanisation-invariant keys of places.tsv names and aliases, sorted
      * by hash after loading (sr_dicts_finish) */

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "../util/error.h"
-#include "../geo/key.h"
+#include "../text/placekey.h"
 #include "dict.h"
-#include "inflect.h"
+#include "../lang/inflect.h"
 
 #define MAX_LINE 8192
 
@@ -646,12 +646,39 @@ static sr_status boiler_line(ctx *c, char *line)
     return SR_OK;
 }
 
+/* "ROLE word [word ...]": kept for the coder, which knows the roles */
+static sr_status role_line(ctx *c, char *line)
+{
+    char *w[256];
+    size_t n = split(line, ' ', w, 256);
+    if (n < 2 || !w[0][0])
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'ROLE word [word ...]'");
+    for (const char *p = w[0]; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "a role is written in capitals, got '%s'", w[0]);
+    const char *role = sr_arena_strdup(&c->d->arena, w[0]), *file = sr_arena_strdup(&c->d->arena, c->path);
+    if (!role || !file)
+        return SR_ERR_NOMEM;
+    for (size_t i = 1; i < n; i++) {
+        if (!w[i][0])
+            continue;
+        GROW(c->d, roles, nroles, cap_roles);
+        const char *word = sr_arena_strdup(&c->d->arena, w[i]);
+        if (!word)
+            return SR_ERR_NOMEM;
+        c->d->roles[c->d->nroles++] = (struct sr_role_word){role, word, file, c->line};
+    }
+    return SR_OK;
+}
+
 /* ---- driver ---------------------------------------------------------------- */
 
-/* In this order: events.txt names the classes taxonomy.txt defines. */
-enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_COUNT };
+/* In this order: events.txt names the classes taxonomy.txt defines. The
+ * words of a language are under its code (en/). */
+enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_WORDS, F_COUNT };
 static const char *const file_names[F_COUNT] = {"taxonomy.txt", "countries.txt", "actors.txt", "agents.txt",
-                                                "events.txt", "cues.txt", "places.tsv", "boilerplate.txt"};
+                                                "events.txt", "cues.txt", "places.tsv", "boilerplate.txt",
+                                                "en/words.txt"};
 
 static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const char *buf, size_t len, sr_error *err)
 {
@@ -702,6 +729,7 @@ static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const ch
         case F_CUES: st = cue_line(&c, t); break;
         case F_PLACES: st = place_line(&c, l); break;
         case F_BOILER: st = boiler_line(&c, t); break;
+        case F_WORDS: st = role_line(&c, t); break;
         }
         if (st == SR_ERR_NOMEM && err && err->status != SR_ERR_NOMEM)
             sr_fail(err, SR_ERR_NOMEM, path, c.line, "out of memory");
@@ -791,7 +819,7 @@ sr_status sr_dicts_load_dir(sr_dicts *d, const char *dir, int required, sr_error
         if (st)
             return st;
         if (missing) {
-            if (required && k <= F_CUES)
+            if (required && (k <= F_CUES || k == F_WORDS))
                 return sr_fail(err, SR_ERR_IO, path, 0, "missing dictionary file (is the data directory right?)");
             continue;
         }
@@ -814,6 +842,7 @@ void sr_dicts_free(sr_dicts *d)
     free(d->places);
     free(d->boiler.rules);
     free(d->pkeys);
+    free(d->roles);
     sr_tax_free(&d->tax);
     sr_arena_free(&d->arena);
     memset(d, 0, sizeof *d);

@@ -24,7 +24,7 @@
 #include "../dict/dict.h"
 #include "../util/error.h"
 #include "../util/path.h"
-#include "key.h"
+#include "../text/placekey.h"
 
 #define GAZ_MAGIC "SRGAZ\0\0\0"
 #define GAZ_VERSION 1u

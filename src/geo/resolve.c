@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "key.h"
+#include "../text/placekey.h"
 #include "../text/text.h"
 
 

@@ -35,8 +35,8 @@
 #include <time.h>
 #include <ctype.h>
 
-#include "../code/dates.h"
-#include "../geo/key.h"
+#include "../lang/dates.h"
+#include "../text/placekey.h"
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/hash.h"

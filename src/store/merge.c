@@ -34,8 +34,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../code/dates.h"
-#include "../geo/key.h"
+#include "../lang/dates.h"
+#include "../text/placekey.h"
 #include "../geo/resolve.h"
 #include "../util/buf.h"
 #include "../util/hash.h"

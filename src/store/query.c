@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../geo/key.h"
+#include "../text/placekey.h"
 #include "../geo/resolve.h"
 #include "../util/buf.h"
 #include "../util/error.h"

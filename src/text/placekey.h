@@ -8,8 +8,8 @@
  * vowels and the semivowels w, y dropped, a final h dropped, doubled letters
  * collapsed. Keys collide more than names do: a lookup compares the folded
  * spellings of its candidates too (sr_place_similar). */
-#ifndef SR_GEO_KEY_H
-#define SR_GEO_KEY_H
+#ifndef SR_TEXT_PLACEKEY_H
+#define SR_TEXT_PLACEKEY_H
 #include <stddef.h>
 #include <stdint.h>
 

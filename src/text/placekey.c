@@ -1,8 +1,8 @@
-#include "key.h"
+#include "placekey.h"
 
 #include <string.h>
 
-#include "../text/text.h"
+#include "text.h"
 #include "../util/hash.h"
 
 /* Words that are articles or connectors inside Arabic names. */
