@@ -52,10 +52,10 @@ build/libsitrep-asan.a: $(OBJ_ASAN)
 	@mkdir -p build
 	ar rcs $@ $^
 
-build/sitrep: $(SRC_CLI) src/cli/cli.h build/libsitrep.a
+build/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h build/libsitrep.a
 	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(CFLAGS) $(SRC_CLI) build/libsitrep.a -o $@ $(LDLIBS)
 
-build/asan/sitrep: $(SRC_CLI) src/cli/cli.h build/libsitrep-asan.a $(GAZ)
+build/asan/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h build/libsitrep-asan.a $(GAZ)
 	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc $(ASAN_FLAGS) $(SRC_CLI) build/libsitrep-asan.a -o $@ $(LDLIBS)
 	ln -sf ../gazetteer.idx build/asan/gazetteer.idx
 

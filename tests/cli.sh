@@ -85,9 +85,9 @@ if [ -f build/gazetteer.idx ]; then
     check "version reports the GeoNames gazetteer" sh -c "'$bin' version | grep -q 'GeoNames'"
 fi
 
-# -j N codes one batch in threads while the next is read: the output and
-# the messages must be those of one thread, in input order, across many
-# batches (512 articles each) with bad lines and warnings among them.
+# -j N codes in threads while the main thread reads (src/cli/pipeline.c):
+# the output and the messages must be those of one thread, in input order,
+# across many turns of the ring, with bad lines and warnings among them.
 python3 tests/make_articles.py 2600 5 | awk 'NR % 397 == 0 { print "{\"id\": \"bad" NR "\", \"text\": " } NR % 211 == 0 { print "{\"id\": \"w" NR "\", \"text\": \"x\", \"date\": 5}" } { print }' > "$t/many.jsonl"
 "$bin" code -j 1 "$t/many.jsonl" > "$t/j1" 2> "$t/j1err"
 rc1=$?
@@ -98,6 +98,16 @@ rc3=$?
 check "-j 2 and -j 3 write what -j 1 writes, in input order" sh -c "cmp -s '$t/j1' '$t/j2' && cmp -s '$t/j1' '$t/j3' && test -s '$t/j1'"
 check "-j 2 and -j 3 report the same messages in the same order" sh -c "cmp -s '$t/j1err' '$t/j2err' && cmp -s '$t/j1err' '$t/j3err' && grep -q 'many.jsonl:[0-9]*: not valid JSON' '$t/j1err' && grep -q 'many.jsonl:2[0-9][0-9][0-9]: warning' '$t/j1err'"
 check "-j N gives -j 1's exit status" sh -c "test $rc1 -eq 3 && test $rc2 -eq 3 && test $rc3 -eq 3"
+# ingest runs the same pipeline: -j 3 stores what -j 1 stores, and says
+# the same things in the same order
+"$bin" ingest -j 1 --no-progress --db "$t/i1.db" "$t/many.jsonl" 2> "$t/i1err"
+ri1=$?
+"$bin" ingest -j 3 --no-progress --db "$t/i3.db" "$t/many.jsonl" 2> "$t/i3err"
+ri3=$?
+"$bin" query --db "$t/i1.db" > "$t/q1" 2>/dev/null
+"$bin" query --db "$t/i3.db" > "$t/q3" 2>/dev/null
+check "ingest -j 3 stores what ingest -j 1 stores" sh -c "test -s '$t/q1' && cmp -s '$t/q1' '$t/q3'"
+check "ingest -j 3 reports what -j 1 reports, in order, with -j 1's exit status" sh -c "cmp -s '$t/i1err' '$t/i3err' && grep -q 'many.jsonl:[0-9]*: not valid JSON' '$t/i1err' && test $ri1 -eq 3 && test $ri3 -eq 3"
 
 if [ -d examples ]; then
     "$bin" code examples/articles.jsonl > "$t/ex" 2>/dev/null

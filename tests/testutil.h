@@ -55,13 +55,16 @@ static inline void test_render(const sr_event *e, char *out, size_t cap)
                  ll);
     else
         snprintf(at, sizeof at, "-");
-    char w1[200], w2[200];
-    snprintf(w1, sizeof w1, "%s [%s]", a1.name, a1.code ? a1.code : "");
-    snprintf(w2, sizeof w2, "%s [%s]", a2.name, a2.code ? a2.code : "");
+    /* an actor the event lacks is not filled in: never read */
+    char w1[200] = "-", w2[200] = "-";
+    if (h1)
+        snprintf(w1, sizeof w1, "%s [%s]", a1.name, a1.code ? a1.code : "");
+    if (h2)
+        snprintf(w2, sizeof w2, "%s [%s]", a2.name, a2.code ? a2.code : "");
     /* every field a reader of the output sees, so that a change in any
      * shows in a diff of the golden files */
     snprintf(out, cap, "%s / %s | a1: %s | a2: %s | at: %s | on: %s t%d | dead: %s | cameo %s q%d | %s",
-             sr_event_type(e), sr_event_sub_type(e), h1 ? w1 : "-", h2 ? w2 : "-", at,
+             sr_event_type(e), sr_event_sub_type(e), w1, w2, at,
              sr_event_date(e) ? sr_event_date(e) : "-", sr_event_time_precision(e), dead, sr_event_cameo(e),
              sr_event_quad_class(e), sr_modality_str(sr_event_modality(e)));
 }

@@ -13,6 +13,7 @@
 
 #include "sitrep.h"
 #include "cli.h"
+#include "pipeline.h"
 #include "geo/gazetteer.h"
 #include "geo/resolve.h"
 #include "util/hash.h"
@@ -138,40 +139,7 @@ static void show_progress(progress *p, const sr_reader *r, int force)
                 done / 1e6, p->events, p->rejected, rate);
 }
 
-/* ---- batches: articles coded in parallel, written in input order ---- */
-
-typedef struct job {
-    char *id, *text, *date, *title, *source, *url;
-    size_t text_len;
-    const char *file;
-    long line;
-    char *out;
-    size_t outlen, outcap;
-    char *msgs;
-    size_t msglen, msgcap;
-    size_t events, sentences;
-    int rejected, coded;
-} job;
-
-#define MAX_THREADS 256
-typedef struct worker_arg {
-    struct batch *b;
-    int t;
-} worker_arg;
-
-typedef struct batch {
-    job *jobs;
-    size_t n, cap, bytes;
-    atomic_size_t next;
-    sr_coder **coders; /* one per thread, shared by the two batches of -j N */
-    int nthreads;
-    sr_format fmt;
-    int all, quiet, explain;
-    /* a batch coded in the background while the next one is read */
-    pthread_t th[MAX_THREADS];
-    worker_arg wa[MAX_THREADS];
-    int nstarted, running;
-} batch;
+/* ---- sitrep code: articles coded in parallel, written in input order ---- */
 
 /* Recently seen article ids, as 64-bit hashes in a fixed direct-mapped
  * table (2 MB): a repeated id is coded again but said, since downstream
@@ -197,63 +165,8 @@ static int id_set_add(id_set *s, const char *id)
     return 0;
 }
 
-#define BATCH_JOBS 512
 #define MAX_LISTED_REJECTS 100
-#define BATCH_BYTES (16u << 20)
 
-static job *batch_add(batch *b)
-{
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 64;
-        job *nj = realloc(b->jobs, nc * sizeof *nj);
-        if (!nj)
-            return NULL;
-        b->jobs = nj;
-        b->cap = nc;
-    }
-    job *j = &b->jobs[b->n++];
-    memset(j, 0, sizeof *j);
-    return j;
-}
-
-static int batch_full(const batch *b)
-{
-    return b->n >= BATCH_JOBS || b->bytes >= BATCH_BYTES;
-}
-
-static int job_msg(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int job_msg(job *j, const char *fmt, ...)
-{
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return -1;
-    size_t len = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
-    if (j->msglen + len + 1 > j->msgcap) {
-        size_t nc = j->msgcap ? j->msgcap * 2 : 256;
-        while (nc < j->msglen + len + 1)
-            nc *= 2;
-        char *nm = realloc(j->msgs, nc);
-        if (!nm)
-            return -1;
-        j->msgs = nm;
-        j->msgcap = nc;
-    }
-    memcpy(j->msgs + j->msglen, tmp, len);
-    j->msglen += len;
-    j->msgs[j->msglen] = 0;
-    return 0;
-}
-
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-/* The reader's strings live until its next call: the job keeps copies. */
 /* "FILE:LINE" for a record of a JSON Lines file; "FILE" for a whole-file
  * article (text, HTML), which has no line to point at. */
 typedef struct where_buf {
@@ -269,245 +182,205 @@ static const char *where(where_buf *w, const char *file, long line)
     return w->s;
 }
 
-/* Copies the article into the job, at most max bytes of its text: the
- * coder would not read further, and a 50 MB line should not cost two
- * more 50 MB copies. */
-static int job_take(job *j, const sr_article *a, size_t max)
+/* What `sitrep code` was asked to do. */
+typedef struct code_opts {
+    sr_format fmt;
+    int all, quiet, prog_flag, stats, explain, jobs;
+    const char *outpath;
+    const char *extra[32];
+    size_t nextra;
+    sr_options opts;
+    size_t max_line;
+    const char *files[4096];
+    size_t nfiles;
+} code_opts;
+
+/* The run's state, seen by the pipeline's callbacks. */
+typedef struct code_run {
+    const code_opts *o;
+    FILE *out;
+    progress pr;
+    const sr_reader *r; /* the file being read, for progress */
+} code_run;
+
+/* On a coder thread: the slot's events as lines of the output format, in
+ * the slot's own buffer (a FILE per article cost more than writing the
+ * events), and its messages. */
+static void code_work(void *ctx, cli_slot *s)
 {
-    j->id = strdup(a->id);
-    j->text_len = a->text_len ? a->text_len : strlen(a->text);
-    if (j->text_len > max) {
-        size_t keep = max;
-        while (keep > 0 && ((unsigned char)a->text[keep] & 0xC0) == 0x80)
-            keep--; /* not inside a UTF-8 sequence */
-        where_buf w;
-        char idb[CLI_ID_BUF];
-        job_msg(j, "%s: warning: article %s: %zu bytes, longer than the limit of %zu; the rest was not coded\n",
-                where(&w, j->file, j->line), cli_id(a->id, idb, sizeof idb), j->text_len, max);
-        j->text_len = keep;
+    const code_opts *o = ((code_run *)ctx)->o;
+    where_buf w;
+    char idb[CLI_ID_BUF];
+    if (s->st != SR_OK) {
+        cli_slot_msg(s, "%s: article %s not coded: %s\n", where(&w, s->file, s->line),
+                     cli_id(s->a.id, idb, sizeof idb), s->err.msg);
+        s->rejected = 1;
+        return;
     }
-    j->text = malloc(j->text_len + 1);
-    j->date = dup_or_null(a->date);
-    j->title = dup_or_null(a->title);
-    j->source = dup_or_null(a->source);
-    j->url = dup_or_null(a->url);
-    if (!j->id || !j->text || (a->date && !j->date) || (a->title && !j->title))
+    const sr_result *res = s->res;
+    s->coded = 1;
+    s->sentences = sr_result_sentences(res);
+    if (!o->quiet)
+        for (size_t k = 0; k < sr_result_warning_count(res); k++)
+            cli_slot_msg(s, "%s: warning: article %s: %s\n", where(&w, s->file, s->line),
+                         cli_id(s->a.id, idb, sizeof idb), sr_result_warning(res, k));
+    /* --explain: the coder's account of the article, then its events */
+    const char *x = o->explain ? sr_result_explain(res) : NULL;
+    if (x) {
+        cli_id(s->a.id, idb, sizeof idb);
+        size_t need = strlen(x) + strlen(idb) + 16;
+        if (s->outlen + need + 1 > s->outcap) {
+            size_t nc = s->outcap ? s->outcap : 4096;
+            while (nc < s->outlen + need + 1)
+                nc *= 2;
+            char *nb = realloc(s->out, nc);
+            if (!nb) {
+                cli_slot_msg(s, "%s: article %s: out of memory\n", where(&w, s->file, s->line), idb);
+                s->rejected = 1;
+                return;
+            }
+            s->out = nb;
+            s->outcap = nc;
+        }
+        s->outlen += (size_t)snprintf(s->out + s->outlen, s->outcap - s->outlen, "article %s\n%s", idb, x);
+    }
+    for (size_t k = 0; k < sr_result_count(res); k++) {
+        const sr_event *ev = sr_result_event(res, k);
+        if (!o->all && sr_event_modality(ev) != SR_ASSERTED)
+            continue;
+        if (sr_format_event(o->fmt, ev, &s->out, &s->outlen, &s->outcap)) {
+            cli_slot_msg(s, "%s: article %s: out of memory\n", where(&w, s->file, s->line), s->a.id);
+            s->rejected = 1;
+            return;
+        }
+        s->events++;
+    }
+}
+
+/* On the main thread, in input order: messages, then events. */
+static int code_done(void *ctx, cli_slot *s)
+{
+    code_run *run = ctx;
+    if (s->msglen)
+        fputs(s->msgs, stderr);
+    if (s->outlen && fwrite(s->out, 1, s->outlen, run->out) != s->outlen) {
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
         return -1;
-    memcpy(j->text, a->text, j->text_len);
-    j->text[j->text_len] = 0;
+    }
+    if (s->rejected)
+        run->pr.rejected++;
+    if (s->coded) {
+        run->pr.articles++;
+        run->pr.bytes += s->a.text_len;
+        run->pr.sentences += s->sentences;
+    }
+    run->pr.events += s->events;
+    show_progress(&run->pr, run->r, 0);
     return 0;
 }
 
-static void job_free(job *j)
+/* A record that is not coded keeps its place among the messages. */
+static int code_note(cli_pipe *pl, const char *file, const char *msg)
 {
-    free(j->id);
-    free(j->text);
-    free(j->date);
-    free(j->title);
-    free(j->source);
-    free(j->url);
-    free(j->out);
-    free(j->msgs);
+    cli_slot *s = cli_pipe_slot(pl);
+    if (!s || cli_slot_msg(s, "%s: %s: %s\n", prog, file, msg))
+        return -1;
+    s->rejected = 1;
+    return cli_pipe_submit(pl, s);
 }
 
-static void code_job(batch *b, sr_coder *c, job *j)
+/* One article read: its warnings, then to be coded. */
+static int code_article(cli_pipe *pl, const code_opts *o, id_set *ids, const sr_article *art, const char *file,
+                        long line, const char *warn)
 {
-    if (!j->text)
-        return;
-    sr_article a;
-    memset(&a, 0, sizeof a);
-    a.id = j->id;
-    a.text = j->text;
-    a.text_len = j->text_len;
-    a.date = j->date;
-    a.title = j->title;
-    a.source = j->source;
-    a.url = j->url;
-    sr_result *res;
+    cli_slot *s = cli_pipe_slot(pl);
+    if (!s)
+        return -1;
+    where_buf wb;
+    if (warn && !o->quiet)
+        cli_slot_msg(s, "%s: warning: %s\n", where(&wb, file, line), warn);
+    int dup = id_set_add(ids, art->id);
+    if (dup < 0) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return -1;
+    }
+    char idb[CLI_ID_BUF];
+    if (dup && !o->quiet)
+        cli_slot_msg(s, "%s: warning: article id '%s' was already seen in this run; coded again\n",
+                     where(&wb, file, line), cli_id(art->id, idb, sizeof idb));
+    size_t max = o->opts.max_article_bytes ? o->opts.max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES;
+    if (cli_slot_take(s, art, file, line, max)) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return -1;
+    }
+    return cli_pipe_submit(pl, s);
+}
+
+/* Every article of one input file through the pipeline. -1 when the run
+ * must stop. */
+static int code_file(cli_pipe *pl, code_run *run, id_set *ids, const char *file)
+{
+    const code_opts *o = run->o;
+    sr_reader *r;
     sr_error err;
-    where_buf w;
-    if (sr_code(c, &a, &res, &err) != SR_OK) {
-        char idb[CLI_ID_BUF];
-        job_msg(j, "%s: article %s not coded: %s\n", where(&w, j->file, j->line), cli_id(a.id, idb, sizeof idb),
-                err.msg);
-        j->rejected = 1;
-        return;
-    }
-    j->coded = 1;
-    j->sentences = sr_result_sentences(res);
-    if (!b->quiet) {
-        char idb[CLI_ID_BUF];
-        for (size_t k = 0; k < sr_result_warning_count(res); k++)
-            job_msg(j, "%s: warning: article %s: %s\n", where(&w, j->file, j->line), cli_id(a.id, idb, sizeof idb),
-                    sr_result_warning(res, k));
-    }
-    /* --explain: the coder's account of the article, then its events */
-    const char *x = b->explain ? sr_result_explain(res) : NULL;
-    if (x) {
-        char idb[CLI_ID_BUF];
-        size_t need = strlen(x) + strlen(cli_id(a.id, idb, sizeof idb)) + 16;
-        if (j->outlen + need + 1 > j->outcap) {
-            size_t nc = j->outcap ? j->outcap : 4096;
-            while (nc < j->outlen + need + 1)
-                nc *= 2;
-            char *nb = realloc(j->out, nc);
-            if (!nb) {
-                job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), idb);
-                j->rejected = 1;
-                return;
-            }
-            j->out = nb;
-            j->outcap = nc;
-        }
-        j->outlen += (size_t)snprintf(j->out + j->outlen, j->outcap - j->outlen, "article %s\n%s", idb, x);
-    }
-    /* lines gathered in the job's own buffer: a FILE per article cost more
-     * than writing the events */
-    for (size_t k = 0; k < sr_result_count(res); k++) {
-        const sr_event *ev = sr_result_event(res, k);
-        if (!b->all && sr_event_modality(ev) != SR_ASSERTED)
-            continue;
-        if (sr_format_event(b->fmt, ev, &j->out, &j->outlen, &j->outcap)) {
-            job_msg(j, "%s: article %s: out of memory\n", where(&w, j->file, j->line), a.id);
-            j->rejected = 1;
-            return;
-        }
-        j->events++;
-    }
-}
-
-static void *worker(void *p)
-{
-    worker_arg *w = p;
-    batch *b = w->b;
+    if (sr_reader_open(file, SR_INPUT_AUTO, &r, &err) != SR_OK)
+        return code_note(pl, err.file, err.msg);
+    if (o->max_line)
+        sr_reader_set_max_line(r, o->max_line);
+    run->r = r;
+    size_t file_rejected = 0;
+    int rc = 0;
     for (;;) {
-        size_t i = atomic_fetch_add(&b->next, 1);
-        if (i >= b->n)
+        sr_article art;
+        int eof;
+        sr_status st = sr_reader_next(r, &art, &eof, &err);
+        if (st == SR_OK && eof)
             break;
-        code_job(b, b->coders[w->t], &b->jobs[i]);
-    }
-    return NULL;
-}
-
-/* Starts coding the batch in its threads and returns at once; with one
- * thread (or none started) codes it here. */
-static void batch_start(batch *b)
-{
-    atomic_store(&b->next, 0);
-    b->nstarted = 0;
-    b->running = 0;
-    if (b->nthreads > 1 && b->n > 1) {
-        for (int t = 0; t < b->nthreads && t < MAX_THREADS; t++) {
-            b->wa[t].b = b;
-            b->wa[t].t = t;
-            if (pthread_create(&b->th[t], NULL, worker, &b->wa[t]))
+        if (st == SR_OK) {
+            rc = code_article(pl, o, ids, &art, file, sr_reader_line(r), sr_reader_warning(r));
+        } else {
+            /* a binary file is rejected line by line: list the first
+             * ones, count the rest */
+            where_buf w;
+            cli_slot *s = cli_pipe_slot(pl);
+            if (!s)
+                rc = -1;
+            else {
+                if (++file_rejected <= MAX_LISTED_REJECTS)
+                    cli_slot_msg(s, "%s: %s\n", where(&w, err.file, err.line), err.msg);
+                s->rejected = 1;
+                rc = cli_pipe_submit(pl, s);
+            }
+            if (st != SR_ERR_PARSE)
                 break;
-            b->nstarted = t + 1;
         }
-        if (b->nstarted) {
-            b->running = 1;
-            return;
+        if (rc)
+            break;
+    }
+    if (!rc && file_rejected > MAX_LISTED_REJECTS) {
+        cli_slot *s = cli_pipe_slot(pl);
+        if (s) {
+            cli_slot_msg(s, "%s: %zu more rejected lines not listed\n", file, file_rejected - MAX_LISTED_REJECTS);
+            rc = cli_pipe_submit(pl, s);
         }
     }
-    worker_arg wa = {b, 0};
-    worker(&wa);
-}
-
-static void batch_wait(batch *b)
-{
-    for (int t = 0; t < b->nstarted; t++)
-        pthread_join(b->th[t], NULL);
-    b->nstarted = 0;
-    b->running = 0;
-}
-
-/* Writes a coded batch in input order and empties it. */
-static int batch_write(batch *b, FILE *out, progress *pr, const sr_reader *r)
-{
-    int rc = 0;
-    for (size_t i = 0; i < b->n; i++) {
-        job *j = &b->jobs[i];
-        if (j->msglen)
-            fputs(j->msgs, stderr);
-        if (j->outlen && fwrite(j->out, 1, j->outlen, out) != j->outlen && !rc) {
-            fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
-            rc = -1;
-        }
-        if (j->rejected)
-            pr->rejected++;
-        if (j->coded) {
-            pr->articles++;
-            pr->bytes += j->text_len;
-            pr->sentences += j->sentences;
-        }
-        pr->events += j->events;
-        job_free(j);
-    }
-    b->n = 0;
-    b->bytes = 0;
-    show_progress(pr, r, 0);
+    if (!rc)
+        rc = cli_pipe_drain(pl);
+    show_progress(&run->pr, r, 1);
+    run->r = NULL;
+    sr_reader_close(r);
     return rc;
 }
 
-/* Two batches: with -j N, one is coded by the N threads while the main
- * thread reads the next into the other, so reading is off the critical
- * path; output stays in input order since batches are written in turn.
- * With one thread there is no overlap: -j 1 uses one core. */
-typedef struct pipeline {
-    batch *fill, *busy;
-} pipeline;
 
-/* The filled batch goes to the threads (after the one before it is
- * written); reading goes on into the other. */
-static int pipe_submit(pipeline *pl, FILE *out, progress *pr, const sr_reader *r)
+/* sitrep code's options into o: 0 to run, 1 after --help, -1 on a usage
+ * error (said on standard error). */
+static int parse_code_args(int argc, char **argv, code_opts *o)
 {
-    batch *b = pl->fill;
-    if (!b->n)
-        return 0;
-    int rc = 0;
-    if (pl->busy->running) {
-        batch_wait(pl->busy);
-        rc = batch_write(pl->busy, out, pr, r);
-    }
-    batch_start(b);
-    if (!b->running)
-        return (batch_write(b, out, pr, r) || rc) ? -1 : 0;
-    pl->fill = pl->busy;
-    pl->busy = b;
-    return rc;
-}
-
-/* Everything read so far coded and written. */
-static int pipe_drain(pipeline *pl, FILE *out, progress *pr, const sr_reader *r)
-{
-    int rc = 0;
-    if (pl->busy->running) {
-        batch_wait(pl->busy);
-        rc = batch_write(pl->busy, out, pr, r);
-    }
-    batch *b = pl->fill;
-    if (b->n) {
-        batch_start(b);
-        batch_wait(b);
-        if (batch_write(b, out, pr, r))
-            rc = -1;
-    }
-    return rc;
-}
-
-static int cmd_code(int argc, char **argv)
-{
-    sr_format fmt = SR_FORMAT_JSONL;
-    int all = 0, quiet = 0, prog_flag = -1, stats = 0, explain = 0;
-    const char *outpath = NULL, *data = NULL;
-    const char *extra[32];
-    size_t nextra = 0;
-    sr_options opts;
-    memset(&opts, 0, sizeof opts);
-    size_t max_line = 0;
-    int jobs_n = 1;
-    const char *files[4096];
-    size_t nfiles = 0;
+    memset(o, 0, sizeof *o);
+    o->fmt = SR_FORMAT_JSONL;
+    o->prog_flag = -1;
+    o->jobs = 1;
     int only_files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -516,107 +389,131 @@ static int cmd_code(int argc, char **argv)
     do {                                                                                                       \
         if (i + 1 >= argc) {                                                                                   \
             fprintf(stderr, "%s code: option %s needs a value\n", prog, a);                                    \
-            return EXIT_USAGE;                                                                                 \
+            return -1;                                                                                 \
         }                                                                                                      \
         val = argv[++i];                                                                                       \
     } while (0)
         if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-            if (nfiles == sizeof files / sizeof files[0]) {
+            if (o->nfiles == sizeof o->files / sizeof o->files[0]) {
                 fprintf(stderr, "%s code: too many files on the command line (max %zu)\n", prog,
-                        sizeof files / sizeof files[0]);
-                return EXIT_USAGE;
+                        sizeof o->files / sizeof o->files[0]);
+                return -1;
             }
-            files[nfiles++] = a;
+            o->files[o->nfiles++] = a;
         } else if (!strcmp(a, "--")) {
             only_files = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage_code(stdout);
-            return EXIT_OK;
+            return 1;
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
             NEEDVAL();
-            if (sr_format_parse(val, &fmt) || fmt > SR_FORMAT_CAMEO_TSV) {
+            if (sr_format_parse(val, &o->fmt) || o->fmt > SR_FORMAT_CAMEO_TSV) {
                 fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, val);
-                return EXIT_USAGE;
+                return -1;
             }
         } else if (!strncmp(a, "--format=", 9)) {
-            if (sr_format_parse(a + 9, &fmt) || fmt > SR_FORMAT_CAMEO_TSV) {
+            if (sr_format_parse(a + 9, &o->fmt) || o->fmt > SR_FORMAT_CAMEO_TSV) {
                 fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, a + 9);
-                return EXIT_USAGE;
+                return -1;
             }
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             NEEDVAL();
             size_t v;
             if (parse_size(val, &v) || v > 256) {
                 fprintf(stderr, "%s code: -j needs a number of threads from 1 to 256, got '%s'\n", prog, val);
-                return EXIT_USAGE;
+                return -1;
             }
-            jobs_n = (int)v;
+            o->jobs = (int)v;
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             size_t v;
             if (parse_size(a + 2, &v) || v > 256) {
                 fprintf(stderr, "%s code: -j needs a number of threads from 1 to 256, got '%s'\n", prog, a + 2);
-                return EXIT_USAGE;
+                return -1;
             }
-            jobs_n = (int)v;
+            o->jobs = (int)v;
         } else if (!strcmp(a, "-a") || !strcmp(a, "--all")) {
-            all = 1;
+            o->all = 1;
         } else if (!strcmp(a, "--explain")) {
-            explain = 1;
+            o->explain = 1;
         } else if (!strcmp(a, "--stats")) {
-            stats = 1;
+            o->stats = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
+            o->quiet = 1;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             NEEDVAL();
-            outpath = val;
+            o->outpath = val;
         } else if (!strcmp(a, "--data")) {
             NEEDVAL();
-            data = val;
+            o->opts.data_dir = val;
         } else if (!strcmp(a, "--dict")) {
             NEEDVAL();
-            if (nextra == sizeof extra / sizeof extra[0]) {
+            if (o->nextra == sizeof o->extra / sizeof o->extra[0]) {
                 fprintf(stderr, "%s code: too many --dict directories\n", prog);
-                return EXIT_USAGE;
+                return -1;
             }
-            extra[nextra++] = val;
+            o->extra[o->nextra++] = val;
         } else if (!strcmp(a, "--progress")) {
-            prog_flag = 1;
+            o->prog_flag = 1;
         } else if (!strcmp(a, "--no-progress")) {
-            prog_flag = 0;
+            o->prog_flag = 0;
         } else if (!strcmp(a, "--max-article-bytes") || !strcmp(a, "--max-sentence-bytes") ||
                    !strcmp(a, "--max-tokens") || !strcmp(a, "--max-line-bytes") || !strcmp(a, "--max-sentences")) {
             NEEDVAL();
             size_t v;
             if (parse_size(val, &v)) {
                 fprintf(stderr, "%s code: %s needs a positive number, got '%s'\n", prog, a, val);
-                return EXIT_USAGE;
+                return -1;
             }
             if (!strcmp(a, "--max-article-bytes"))
-                opts.max_article_bytes = v;
+                o->opts.max_article_bytes = v;
             else if (!strcmp(a, "--max-sentence-bytes"))
-                opts.max_sentence_bytes = v < 64 ? 64 : v;
+                o->opts.max_sentence_bytes = v < 64 ? 64 : v;
             else if (!strcmp(a, "--max-tokens"))
-                opts.max_sentence_tokens = v;
+                o->opts.max_sentence_tokens = v;
             else if (!strcmp(a, "--max-sentences"))
-                opts.max_sentences = v;
+                o->opts.max_sentences = v;
             else
-                max_line = v;
+                o->max_line = v;
         } else {
             fprintf(stderr, "%s code: unknown option '%s' (see 'sitrep help code')\n", prog, a);
-            return EXIT_USAGE;
+            return -1;
         }
 #undef NEEDVAL
     }
-    if (!nfiles)
-        files[nfiles++] = "-";
-    opts.data_dir = data;
-    opts.extra_dirs = extra;
-    opts.n_extra_dirs = nextra;
+    if (!o->nfiles)
+        o->files[o->nfiles++] = "-";
+    o->opts.extra_dirs = o->extra;
+    o->opts.n_extra_dirs = o->nextra;
+    return 0;
+}
 
+/* The closing lines: what was rejected, and with --stats the speed. */
+static void code_summary(const code_run *run, double t_load)
+{
+    const code_opts *o = run->o;
+    const progress *pr = &run->pr;
+    if (pr->rejected && !o->quiet)
+        fprintf(stderr, "%s: %zu input record(s) rejected; %zu article(s) coded\n", prog, pr->rejected, pr->articles);
+    if (o->stats) {
+        double el = now_s() - pr->start;
+        fprintf(stderr,
+                "stats: load_ms %.1f articles %zu sentences %zu bytes %zu events %zu rejected %zu seconds %.3f "
+                "sentences_per_s %.0f mb_per_s %.2f threads %d\n",
+                t_load * 1000, pr->articles, pr->sentences, pr->bytes, pr->events, pr->rejected, el,
+                el > 0 ? pr->sentences / el : 0, el > 0 ? pr->bytes / el / 1e6 : 0, o->jobs);
+    }
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    static code_opts o; /* large (its file list): not on the stack */
+    int pa = parse_code_args(argc, argv, &o);
+    if (pa)
+        return pa > 0 ? EXIT_OK : EXIT_USAGE;
     sr_engine *eng;
     sr_error err;
     double t_load = now_s();
-    sr_status open_st = sr_engine_open(&opts, &eng, &err);
+    sr_status open_st = sr_engine_open(&o.opts, &eng, &err);
     t_load = now_s() - t_load;
     if (open_st != SR_OK) {
         if (err.line)
@@ -625,175 +522,54 @@ static int cmd_code(int argc, char **argv)
             fprintf(stderr, "%s: %s%s%s\n", prog, err.file, err.file[0] ? ": " : "", err.msg);
         return EXIT_FATAL;
     }
-    FILE *out = stdout;
-    if (outpath) {
-        out = fopen(outpath, "w");
-        if (!out) {
-            fprintf(stderr, "%s: cannot write %s: %s\n", prog, outpath, strerror(errno));
+    code_run run;
+    memset(&run, 0, sizeof run);
+    run.o = &o;
+    run.out = stdout;
+    if (o.outpath) {
+        run.out = fopen(o.outpath, "w");
+        if (!run.out) {
+            fprintf(stderr, "%s: cannot write %s: %s\n", prog, o.outpath, strerror(errno));
             sr_engine_free(eng);
             return EXIT_FATAL;
         }
     }
-    sr_coder *coder = sr_coder_new(eng);
-    if (!coder) {
-        fprintf(stderr, "%s: out of memory\n", prog);
-        sr_engine_free(eng);
-        return EXIT_FATAL;
-    }
-    progress pr = {0};
-    pr.on = prog_flag >= 0 ? prog_flag : isatty(2);
-    pr.start = now_s();
+    run.pr.on = o.prog_flag >= 0 ? o.prog_flag : isatty(2);
+    run.pr.start = now_s();
     int status = EXIT_OK;
-    if (sr_write_header(out, fmt)) {
-        status = EXIT_FATAL;
-        goto done;
-    }
-    batch bufs[2];
-    memset(bufs, 0, sizeof bufs);
     id_set ids = {0};
-    bufs[0].fmt = fmt;
-    bufs[0].all = all;
-    bufs[0].quiet = quiet;
-    bufs[0].explain = explain;
-    bufs[0].nthreads = jobs_n;
-    bufs[0].coders = calloc((size_t)jobs_n, sizeof *bufs[0].coders);
-    if (!bufs[0].coders) {
+    /* with one job there are no threads: -j 1 uses one core */
+    cli_pipe *pl = cli_pipe_new(eng, o.jobs > 1 ? o.jobs : 0, o.explain, code_work, code_done, &run);
+    if (!pl) {
+        fprintf(stderr, "%s: out of memory, or no thread could start\n", prog);
         status = EXIT_FATAL;
-        goto done;
-    }
-    bufs[0].coders[0] = coder;
-    for (int t = 1; t < jobs_n; t++) {
-        bufs[0].coders[t] = sr_coder_new(eng);
-        if (!bufs[0].coders[t]) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            status = EXIT_FATAL;
-            goto done;
-        }
-    }
-    for (int t = 0; t < jobs_n; t++)
-        sr_coder_set_explain(bufs[0].coders[t], explain);
-    bufs[1].fmt = fmt;
-    bufs[1].all = all;
-    bufs[1].quiet = quiet;
-    bufs[1].explain = explain;
-    bufs[1].nthreads = jobs_n;
-    bufs[1].coders = bufs[0].coders;
-    pipeline pl = {&bufs[0], &bufs[1]};
-    for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
-        sr_reader *r;
-        if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err) != SR_OK) {
-            job *j = batch_add(pl.fill);
-            if (!j || job_msg(j, "%s: %s: %s\n", prog, err.file, err.msg)) {
-                status = EXIT_FATAL;
-                break;
-            }
-            j->rejected = 1;
-            continue;
-        }
-        if (max_line)
-            sr_reader_set_max_line(r, max_line);
-        size_t file_rejected = 0;
-        for (;;) {
-            sr_article art;
-            int eof;
-            sr_status st = sr_reader_next(r, &art, &eof, &err);
-            if (st == SR_OK && eof)
-                break;
-            job *j = batch_add(pl.fill);
-            if (!j) {
-                fprintf(stderr, "%s: out of memory\n", prog);
-                status = EXIT_FATAL;
-                break;
-            }
-            if (st != SR_OK) {
-                /* the rejected record keeps its place among the messages */
-                /* a binary file is rejected line by line: list the
-                 * first ones, count the rest */
-                if (++file_rejected <= MAX_LISTED_REJECTS) {
-                    where_buf w;
-                    job_msg(j, "%s: %s\n", where(&w, err.file, err.line), err.msg);
-                }
-                j->rejected = 1;
-                if (st != SR_ERR_PARSE) {
-                    if (pipe_drain(&pl, out, &pr, r))
-                        status = EXIT_FATAL;
-                    break;
-                }
-            } else {
-                const char *w = sr_reader_warning(r);
-                where_buf wb;
-                j->file = files[fi];
-                j->line = sr_reader_line(r);
-                if (w && !quiet)
-                    job_msg(j, "%s: warning: %s\n", where(&wb, files[fi], j->line), w);
-                int dup = id_set_add(&ids, art.id);
-                if (dup < 0) {
-                    fprintf(stderr, "%s: out of memory\n", prog);
-                    status = EXIT_FATAL;
-                    break;
-                }
-                char idb[CLI_ID_BUF];
-                if (dup && !quiet)
-                    job_msg(j, "%s: warning: article id '%s' was already seen in this run; coded again\n",
-                            where(&wb, files[fi], j->line), cli_id(art.id, idb, sizeof idb));
-                if (job_take(j, &art, opts.max_article_bytes ? opts.max_article_bytes : SR_DEFAULT_MAX_ARTICLE_BYTES)) {
-                    fprintf(stderr, "%s: out of memory\n", prog);
-                    status = EXIT_FATAL;
-                    break;
-                }
-                pl.fill->bytes += j->text_len;
-            }
-            if (batch_full(pl.fill) && pipe_submit(&pl, out, &pr, r)) {
-                status = EXIT_FATAL;
-                break;
-            }
-        }
-        if (file_rejected > MAX_LISTED_REJECTS) {
-            job *j = batch_add(pl.fill);
-            if (j)
-                job_msg(j, "%s: %zu more rejected lines not listed\n", files[fi],
-                        file_rejected - MAX_LISTED_REJECTS);
-        }
-        if (status != EXIT_FATAL && pipe_drain(&pl, out, &pr, r))
-            status = EXIT_FATAL;
-        show_progress(&pr, r, 1);
-        sr_reader_close(r);
-    }
-    if (status != EXIT_FATAL && pipe_drain(&pl, out, &pr, NULL))
+    } else if (sr_write_header(run.out, o.fmt)) {
         status = EXIT_FATAL;
-    if (pr.rejected && status == EXIT_OK)
-        status = EXIT_REJECTED;
-    for (int t = 1; t < jobs_n && bufs[0].coders; t++)
-        sr_coder_free(bufs[0].coders[t]);
-    free(bufs[0].coders);
-    free(bufs[0].jobs);
-    free(bufs[1].jobs);
+    }
+    for (size_t fi = 0; fi < o.nfiles && status != EXIT_FATAL; fi++)
+        if (code_file(pl, &run, &ids, o.files[fi]))
+            status = EXIT_FATAL;
+    if (status != EXIT_FATAL && cli_pipe_drain(pl))
+        status = EXIT_FATAL;
+    cli_pipe_free(pl);
     free(ids.h);
-done:
-    if (pr.on)
+    if (run.pr.rejected && status == EXIT_OK)
+        status = EXIT_REJECTED;
+    if (run.pr.on)
         fprintf(stderr, "\n");
-    if (fflush(out) || ferror(out)) {
+    if (fflush(run.out) || ferror(run.out)) {
         fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
         status = EXIT_FATAL;
     }
-    if (outpath && fclose(out)) {
+    if (o.outpath && fclose(run.out)) {
         fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
         status = EXIT_FATAL;
     }
-    if (pr.rejected && !quiet)
-        fprintf(stderr, "%s: %zu input record(s) rejected; %zu article(s) coded\n", prog, pr.rejected, pr.articles);
-    if (stats) {
-        double el = now_s() - pr.start;
-        fprintf(stderr,
-                "stats: load_ms %.1f articles %zu sentences %zu bytes %zu events %zu rejected %zu seconds %.3f "
-                "sentences_per_s %.0f mb_per_s %.2f threads %d\n",
-                t_load * 1000, pr.articles, pr.sentences, pr.bytes, pr.events, pr.rejected, el,
-                el > 0 ? pr.sentences / el : 0, el > 0 ? pr.bytes / el / 1e6 : 0, jobs_n);
-    }
-    sr_coder_free(coder);
+    code_summary(&run, t_load);
     sr_engine_free(eng);
     return status;
 }
+
 
 static void usage_gazetteer(FILE *f)
 {

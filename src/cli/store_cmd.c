@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pipeline.h"
 #include "sitrep.h"
 
 static const char *prog = "sitrep";
@@ -111,99 +112,6 @@ void usage_ingest(FILE *f)
             "exit status: 0 all input stored, 3 some input was rejected or refused\n"
             "(FILE:LINE: reason on standard error), 2 usage error, 1 the store or the\n"
             "dictionaries failed.\n");
-}
-
-/* The ingest pipeline: the main thread reads articles into a ring of
- * slots and stores coded ones in input order; coder threads code the
- * slots in between. Each slot owns a coder, so its result lives until it
- * is stored. Coding then overlaps the database's work instead of adding
- * to it. */
-typedef struct islot {
-    enum { SLOT_FREE, SLOT_READY, SLOT_CODING, SLOT_CODED } state;
-    sr_coder *coder;
-    sr_article a;
-    char *id, *text, *date, *title, *source, *url, *warn;
-    const char *file;
-    long line;
-    sr_result *res;
-    sr_status st;
-    sr_error err;
-} islot;
-
-typedef struct ipipe {
-    islot *slot;
-    size_t nslots;
-    size_t head, tail, next_code; /* store, fill and code positions (monotonic) */
-    int done;
-    pthread_mutex_t mu;
-    pthread_cond_t work, coded;
-} ipipe;
-
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-static void slot_clear(islot *sl)
-{
-    free(sl->id);
-    free(sl->text);
-    free(sl->date);
-    free(sl->title);
-    free(sl->source);
-    free(sl->url);
-    free(sl->warn);
-    sl->id = sl->text = sl->date = sl->title = sl->source = sl->url = sl->warn = NULL;
-    sl->state = SLOT_FREE;
-}
-
-static int slot_fill(islot *sl, const sr_article *a, const char *warn, const char *file, long line)
-{
-    size_t n = a->text_len ? a->text_len : strlen(a->text);
-    sl->id = strdup(a->id);
-    sl->text = malloc(n + 1);
-    sl->date = dup_or_null(a->date);
-    sl->title = dup_or_null(a->title);
-    sl->source = dup_or_null(a->source);
-    sl->url = dup_or_null(a->url);
-    sl->warn = dup_or_null(warn);
-    if (!sl->id || !sl->text || (a->date && !sl->date) || (a->title && !sl->title) || (a->source && !sl->source) ||
-        (a->url && !sl->url) || (warn && !sl->warn))
-        return -1;
-    memcpy(sl->text, a->text, n);
-    sl->text[n] = 0;
-    memset(&sl->a, 0, sizeof sl->a);
-    sl->a.id = sl->id;
-    sl->a.text = sl->text;
-    sl->a.text_len = n;
-    sl->a.date = sl->date;
-    sl->a.title = sl->title;
-    sl->a.source = sl->source;
-    sl->a.url = sl->url;
-    sl->file = file;
-    sl->line = line;
-    return 0;
-}
-
-static void *ingest_worker(void *arg)
-{
-    ipipe *p = arg;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (!p->done && p->next_code == p->tail)
-            pthread_cond_wait(&p->work, &p->mu);
-        if (p->next_code == p->tail && p->done)
-            break;
-        islot *sl = &p->slot[p->next_code++ % p->nslots];
-        sl->state = SLOT_CODING;
-        pthread_mutex_unlock(&p->mu);
-        sl->st = sr_code(sl->coder, &sl->a, &sl->res, &sl->err);
-        pthread_mutex_lock(&p->mu);
-        sl->state = SLOT_CODED;
-        pthread_cond_broadcast(&p->coded);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
 }
 
 /* Where each article of a batch came from: the store tells which
@@ -320,21 +228,26 @@ static int hand_over(iwriter *w, ibatch **fill, ibatch **spare)
     return failed ? -1 : 0;
 }
 
+/* The run's state, seen by the pipeline's `done`. */
 typedef struct icount {
     size_t seen, rejected;
-    int quiet;
+    int quiet, show;
+    double t0, last;
     iwriter *w;
     ibatch *fill, *spare;
 } icount;
 
-/* Adds the slot at head (coded by now) to the batch being filled; 0, or
- * -1 when the store failed. */
-static int store_slot(islot *sl, icount *k)
+/* On the main thread, in input order: adds a coded article to the batch
+ * being filled; 0, or -1 when the store failed. */
+static int ingest_done(void *ctx, cli_slot *sl)
 {
+    icount *k = ctx;
     sr_error err;
     char idb[CLI_ID_BUF];
-    if (sl->warn && !k->quiet)
-        fprintf(stderr, "%s:%ld: warning: %s\n", sl->file, sl->line, sl->warn);
+    if (sl->msglen)
+        fputs(sl->msgs, stderr);
+    if (!sl->has_article)
+        return 0;
     if (sl->st != SR_OK) {
         fprintf(stderr, "%s:%ld: article %s not coded: %s\n", sl->file, sl->line, cli_id(sl->id, idb, sizeof idb),
                 sl->err.msg);
@@ -365,84 +278,172 @@ static int store_slot(islot *sl, icount *k)
         return -1;
     }
     ib->n++;
+    if (k->show && t - k->last > 0.25) {
+        k->last = t;
+        pthread_mutex_lock(&k->w->mu);
+        fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ", k->seen,
+                k->w->added, k->w->same, k->w->events, k->seen / (t - k->t0 + 1e-9));
+        pthread_mutex_unlock(&k->w->mu);
+    }
     return 0;
 }
 
-int cmd_ingest(int argc, char **argv)
-{
-    const char *db = default_db();
+/* What `sitrep ingest` was asked to do. */
+typedef struct ingest_opts {
+    const char *db;
     const char *files[4096];
-    size_t nfiles = 0;
+    size_t nfiles;
     const char *extra[32];
-    size_t nextra = 0;
-    int prog_flag = -1, only_files = 0, jobs = 1;
-    icount k = {0};
+    size_t nextra;
+    int prog_flag, jobs, quiet;
     sr_options opts;
-    memset(&opts, 0, sizeof opts);
+} ingest_opts;
+
+/* 0 to run, 1 after --help, another value on a usage error (said). */
+static int parse_ingest_args(int argc, char **argv, ingest_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->db = default_db();
+    o->prog_flag = -1;
+    o->jobs = 1;
+    int only_files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *val = NULL;
-        int r = only_files ? 0 : db_option(argc, argv, &i, "ingest", &db);
+        int r = only_files ? 0 : db_option(argc, argv, &i, "ingest", &o->db);
         if (r < 0)
-            return EXIT_USAGE;
+            return -1;
         if (r)
             continue;
         if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-            if (nfiles == sizeof files / sizeof *files) {
+            if (o->nfiles == sizeof o->files / sizeof *o->files) {
                 fprintf(stderr, "%s ingest: too many files on the command line\n", prog);
-                return EXIT_USAGE;
+                return -1;
             }
-            files[nfiles++] = a;
+            o->files[o->nfiles++] = a;
         } else if (!strcmp(a, "--")) {
             only_files = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage_ingest(stdout);
-            return EXIT_OK;
+            return 1;
         } else if (!strcmp(a, "--data")) {
             NEEDVAL("ingest");
-            opts.data_dir = val;
+            o->opts.data_dir = val;
         } else if (!strcmp(a, "--dict")) {
             NEEDVAL("ingest");
-            if (nextra == sizeof extra / sizeof *extra) {
+            if (o->nextra == sizeof o->extra / sizeof *o->extra) {
                 fprintf(stderr, "%s ingest: too many --dict directories\n", prog);
-                return EXIT_USAGE;
+                return -1;
             }
-            extra[nextra++] = val;
+            o->extra[o->nextra++] = val;
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             NEEDVAL("ingest");
             char *end;
             long v = strtol(val, &end, 10);
             if (*end || v < 1 || v > 64) {
                 fprintf(stderr, "%s ingest: -j needs a number from 1 to 64, got '%s'\n", prog, val);
-                return EXIT_USAGE;
+                return -1;
             }
-            jobs = (int)v;
+            o->jobs = (int)v;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            k.quiet = 1;
+            o->quiet = 1;
         } else if (!strcmp(a, "--progress")) {
-            prog_flag = 1;
+            o->prog_flag = 1;
         } else if (!strcmp(a, "--no-progress")) {
-            prog_flag = 0;
+            o->prog_flag = 0;
         } else {
             fprintf(stderr, "%s ingest: unknown option '%s' (see 'sitrep help ingest')\n", prog, a);
-            return EXIT_USAGE;
+            return -1;
         }
     }
-    if (!nfiles)
-        files[nfiles++] = "-";
-    opts.extra_dirs = extra;
-    opts.n_extra_dirs = nextra;
+    if (!o->nfiles)
+        o->files[o->nfiles++] = "-";
+    o->opts.extra_dirs = o->extra;
+    o->opts.n_extra_dirs = o->nextra;
+    return 0;
+}
+
+/* Every article of one file into the pipeline. -1 when ingest must stop. */
+static int ingest_file(cli_pipe *pl, icount *k, const char *file)
+{
+    sr_reader *r;
+    sr_error err;
+    if (sr_reader_open(file, SR_INPUT_AUTO, &r, &err)) {
+        fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+        k->rejected++;
+        return 0;
+    }
+    int rc = 0;
+    for (;;) {
+        sr_article art;
+        int eof;
+        sr_status rs = sr_reader_next(r, &art, &eof, &err);
+        if (rs == SR_OK && eof)
+            break;
+        if (rs != SR_OK) {
+            if (err.line)
+                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+            else
+                fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
+            k->rejected++;
+            if (rs != SR_ERR_PARSE)
+                break;
+            continue;
+        }
+        k->seen++;
+        cli_slot *sl = cli_pipe_slot(pl);
+        if (!sl) {
+            rc = -1;
+            break;
+        }
+        const char *warn = sr_reader_warning(r);
+        long line = sr_reader_line(r);
+        if (warn && !k->quiet)
+            cli_slot_msg(sl, "%s:%ld: warning: %s\n", file, line, warn);
+        if (cli_slot_take(sl, &art, file, line, (size_t)-1)) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            rc = -1;
+            break;
+        }
+        if (cli_pipe_submit(pl, sl)) {
+            rc = -1;
+            break;
+        }
+    }
+    sr_reader_close(r);
+    return rc;
+}
+
+/* Waits for the writer to end and stops it. */
+static void writer_stop(iwriter *w, pthread_t th)
+{
+    pthread_mutex_lock(&w->mu);
+    w->quit = 1;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(th, NULL);
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    static ingest_opts o; /* large (its file list): not on the stack */
+    int pa = parse_ingest_args(argc, argv, &o);
+    if (pa)
+        return pa == 1 ? EXIT_OK : EXIT_USAGE;
     sr_error err;
     sr_engine *eng;
-    if (sr_engine_open(&opts, &eng, &err)) {
+    if (sr_engine_open(&o.opts, &eng, &err)) {
         print_err(&err);
         return EXIT_FATAL;
     }
     sr_store *st;
-    if (sr_store_open(db, &st, &err)) {
+    if (sr_store_open(o.db, &st, &err)) {
         print_err(&err);
         sr_engine_free(eng);
         return EXIT_FATAL;
     }
+    icount k;
+    memset(&k, 0, sizeof k);
+    k.quiet = o.quiet;
     ibatch batches[2];
     memset(batches, 0, sizeof batches);
     iwriter w;
@@ -454,126 +455,35 @@ int cmd_ingest(int argc, char **argv)
     k.fill = &batches[0];
     k.spare = &batches[1];
     pthread_t writer;
-    int writing = 0;
-    ipipe p;
-    memset(&p, 0, sizeof p);
-    p.nslots = 4 * (size_t)jobs;
-    p.slot = calloc(p.nslots, sizeof *p.slot);
-    pthread_t th[64];
-    int nth = 0, status = EXIT_OK;
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.work, NULL);
-    pthread_cond_init(&p.coded, NULL);
-    for (size_t i = 0; p.slot && i < p.nslots; i++)
-        if (!(p.slot[i].coder = sr_coder_new(eng)))
-            status = EXIT_FATAL;
+    int writing = 0, status = EXIT_OK;
+    /* coding overlaps reading and the database's work: threads even for -j 1 */
+    cli_pipe *pl = cli_pipe_new(eng, o.jobs, 0, NULL, ingest_done, &k);
     for (int i = 0; i < 2; i++)
         if (!(batches[i].b = sr_batch_new()))
             status = EXIT_FATAL;
-    if (!p.slot || status == EXIT_FATAL) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    if (pl && status == EXIT_OK)
+        writing = pthread_create(&writer, NULL, writer_main, &w) == 0;
+    if (!pl || !writing) {
+        fprintf(stderr, "%s: out of memory, or no thread could start\n", prog);
         status = EXIT_FATAL;
-        goto out;
     }
-    for (int t = 0; t < jobs; t++)
-        if (pthread_create(&th[nth], NULL, ingest_worker, &p) == 0)
-            nth++;
-    writing = pthread_create(&writer, NULL, writer_main, &w) == 0;
-    if (!nth || !writing) {
-        fprintf(stderr, "%s: cannot start a thread\n", prog);
-        status = EXIT_FATAL;
-        goto out;
-    }
-    int show = prog_flag >= 0 ? prog_flag : isatty(2);
-    double t0 = now_s(), last = 0;
-    for (size_t fi = 0; fi < nfiles && status != EXIT_FATAL; fi++) {
-        sr_reader *r;
-        if (sr_reader_open(files[fi], SR_INPUT_AUTO, &r, &err)) {
-            fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-            k.rejected++;
-            continue;
-        }
-        for (;;) {
-            sr_article art;
-            int eof;
-            sr_status rs = sr_reader_next(r, &art, &eof, &err);
-            if (rs == SR_OK && eof)
-                break;
-            if (rs != SR_OK) {
-                if (err.line)
-                    fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-                else
-                    fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-                k.rejected++;
-                if (rs != SR_ERR_PARSE)
-                    break;
-                continue;
-            }
-            k.seen++;
-            /* a free slot: store what is coded at the head until there is */
-            pthread_mutex_lock(&p.mu);
-            while (status != EXIT_FATAL && (p.tail - p.head == p.nslots ||
-                                            (p.tail > p.head && p.slot[p.head % p.nslots].state == SLOT_CODED))) {
-                islot *h = &p.slot[p.head % p.nslots];
-                while (h->state != SLOT_CODED)
-                    pthread_cond_wait(&p.coded, &p.mu);
-                pthread_mutex_unlock(&p.mu);
-                if (store_slot(h, &k))
-                    status = EXIT_FATAL;
-                slot_clear(h);
-                pthread_mutex_lock(&p.mu);
-                p.head++;
-            }
-            pthread_mutex_unlock(&p.mu);
-            if (status == EXIT_FATAL)
-                break;
-            islot *sl = &p.slot[p.tail % p.nslots];
-            if (slot_fill(sl, &art, sr_reader_warning(r), files[fi], sr_reader_line(r))) {
-                slot_clear(sl);
-                fprintf(stderr, "%s: out of memory\n", prog);
-                status = EXIT_FATAL;
-                break;
-            }
-            pthread_mutex_lock(&p.mu);
-            sl->state = SLOT_READY;
-            p.tail++;
-            pthread_cond_signal(&p.work);
-            pthread_mutex_unlock(&p.mu);
-            double t = now_s();
-            if (show && t - last > 0.25) {
-                last = t;
-                pthread_mutex_lock(&w.mu);
-                fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %zu events, %.0f articles/s   ",
-                        k.seen, w.added, w.same, w.events, k.seen / (t - t0 + 1e-9));
-                pthread_mutex_unlock(&w.mu);
-            }
-        }
-        sr_reader_close(r);
-    }
-    /* the rest, in order */
-    pthread_mutex_lock(&p.mu);
-    while (p.head < p.tail) {
-        islot *h = &p.slot[p.head % p.nslots];
-        while (h->state != SLOT_CODED)
-            pthread_cond_wait(&p.coded, &p.mu);
-        pthread_mutex_unlock(&p.mu);
-        if (status != EXIT_FATAL && store_slot(h, &k))
+    k.show = o.prog_flag >= 0 ? o.prog_flag : isatty(2);
+    k.t0 = now_s();
+    for (size_t fi = 0; fi < o.nfiles && status != EXIT_FATAL; fi++)
+        if (ingest_file(pl, &k, o.files[fi]))
             status = EXIT_FATAL;
-        slot_clear(h);
-        pthread_mutex_lock(&p.mu);
-        p.head++;
+    /* the rest, in order, and the last batch written */
+    if (status != EXIT_FATAL && (cli_pipe_drain(pl) || hand_over(&w, &k.fill, &k.spare)))
+        status = EXIT_FATAL;
+    if (writing) {
+        pthread_mutex_lock(&w.mu);
+        while (w.pending)
+            pthread_cond_wait(&w.cv, &w.mu);
+        if (w.failed)
+            status = EXIT_FATAL;
+        pthread_mutex_unlock(&w.mu);
     }
-    pthread_mutex_unlock(&p.mu);
-    if (status != EXIT_FATAL && hand_over(&w, &k.fill, &k.spare))
-        status = EXIT_FATAL;
-    /* the last batch written */
-    pthread_mutex_lock(&w.mu);
-    while (w.pending)
-        pthread_cond_wait(&w.cv, &w.mu);
-    if (w.failed)
-        status = EXIT_FATAL;
-    pthread_mutex_unlock(&w.mu);
-    if (show)
+    if (k.show)
         fprintf(stderr, "\n");
     sr_store_counts c;
     if (status != EXIT_FATAL && !sr_store_count(st, &c, &err) && !k.quiet)
@@ -583,14 +493,8 @@ int cmd_ingest(int argc, char **argv)
                 prog, k.seen, w.added, w.events, w.same, k.rejected, w.refused, c.articles, c.events, c.merged);
     if (status == EXIT_OK && (k.rejected || w.refused))
         status = EXIT_REJECTED;
-out:
-    if (writing) {
-        pthread_mutex_lock(&w.mu);
-        w.quit = 1;
-        pthread_cond_broadcast(&w.cv);
-        pthread_mutex_unlock(&w.mu);
-        pthread_join(writer, NULL);
-    }
+    if (writing)
+        writer_stop(&w, writer);
     for (int i = 0; i < 2; i++) {
         ibatch_clear(&batches[i]);
         sr_batch_free(batches[i].b);
@@ -598,24 +502,12 @@ out:
     }
     pthread_mutex_destroy(&w.mu);
     pthread_cond_destroy(&w.cv);
-    pthread_mutex_lock(&p.mu);
-    p.done = 1;
-    pthread_cond_broadcast(&p.work);
-    pthread_mutex_unlock(&p.mu);
-    for (int t = 0; t < nth; t++)
-        pthread_join(th[t], NULL);
-    for (size_t i = 0; p.slot && i < p.nslots; i++) {
-        slot_clear(&p.slot[i]);
-        sr_coder_free(p.slot[i].coder);
-    }
-    free(p.slot);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.work);
-    pthread_cond_destroy(&p.coded);
+    cli_pipe_free(pl);
     sr_store_close(st);
     sr_engine_free(eng);
     return status;
 }
+
 
 
 /* ---- names people type: actors by any alias, countries by name ----------- */

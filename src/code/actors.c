@@ -130,6 +130,113 @@ static int has_paren_marks(const sr_sent *s)
 }
 
 /* Builds the actor mentions of a sentence from its content matches. */
+/* A country alone (match m at i, ending at end): an actor only as a
+ * subject ("Russia bombed"), not as a place ("in Syria") nor as an
+ * adjective ("Syrian city"). Returns 0 when it is no actor. */
+static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t i, size_t end,
+                            uint32_t *flags)
+{
+    size_t n = s->ntok;
+    if (m->flags & PF_ADJ) {
+        /* "Russian air strikes": kept as a premodifier of an event
+         * noun; other adjectives describe, they do not act. */
+        const sr_match *nx = match_at(s, end);
+        size_t j = end;
+        while (!nx && j < n && j < end + 2 && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) &&
+               !(s->tok[j].flags & TK_CAP)) {
+            j++;
+            nx = match_at(s, j);
+        }
+        if (!nx || nx->kind != PH_TRIGGER)
+            return 0;
+        *flags = ACT_STATE | ACT_ARMED;
+    } else {
+        /* "in Iraq and Syria": a list of places */
+        if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
+                       sr_tok_eq(&s->tok[i - 1], ",")) &&
+            s->owner[i - 2] >= 0 &&
+            (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
+            return 0;
+        /* "Yemen's oil-rich province of Marib" */
+        if (end < n && (s->tok[end].flags & TK_POSS)) {
+            int placey = 0;
+            for (size_t j = end + 1; j < n && j < end + 4; j++)
+                if (has_cue(s, j, CUE_PN_TOWN) || has_cue(s, j, CUE_PN_REGION) || has_cue(s, j, CUE_PN_FEATURE) ||
+                    has_cue(s, j, CUE_DIRADJ) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
+                    placey = 1;
+            if (placey)
+                return 0;
+        }
+        uint32_t p = prep_before(e, s, i);
+        if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
+            p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
+            p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||
+            p == e->w.over || p == e->w.along || p == e->w.between || p == e->w.on || p == e->w.against)
+            return 0;
+        /* "Syria, Isis at Deir Ezzor ..." headline tag; "Syria has
+         * been gripped by civil war" is the country, not its army. */
+        *flags = ACT_STATE | ACT_ARMED;
+    }
+    return 1;
+}
+
+/* "nine militants", "30 of their elements", "Twelve fighters of" */
+static void mention_count(const sr_engine *e, const sr_sent *s, sr_mention *mm)
+{
+    size_t n = s->ntok;
+    size_t q = mm->s;
+    sr_number num0;
+    if (q >= 2 && s->tok[q - 1].id == e->w.of && (s->tok[q - 2].flags & TK_NUM)) {
+        if (sr_read_number(s->tok, n, q - 2, &num0))
+            mm->count = count_int(num0.value);
+    } else if (q >= 3 && (s->tok[q - 1].id == e->w.their || s->tok[q - 1].id == e->w.its ||
+                          s->tok[q - 1].id == e->w.the) &&
+               s->tok[q - 2].id == e->w.of) {
+        sr_number num;
+        for (size_t back = 1; back <= 3 && q - 2 >= back; back++) {
+            size_t used = sr_read_number(s->tok, n, q - 2 - back, &num);
+            if (used == back && !num.vague && !num.is_year) {
+                mm->count = count_int(num.value);
+                break;
+            }
+        }
+    } else if (q >= 1) {
+        sr_number num;
+        for (size_t back = 1; back <= 3 && q >= back; back++) {
+            size_t used = sr_read_number(s->tok, n, q - back, &num);
+            if (used == back && !num.vague && !num.is_year) {
+                mm->count = count_int(num.value);
+                break;
+            }
+        }
+    }
+}
+
+/* What follows the mention (ending at end) says of it: "US-backed",
+ * "ISIS-held", "Houthi-fired", "Syria's". */
+static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *m, sr_mention *mm, size_t end)
+{
+    size_t n = s->ntok;
+    /* Hyphenated descriptors right after it. */
+    if (end < n && (s->tok[end].flags & TK_HYPH)) {
+        /* "US-backed", "Iran-aligned": the actor named only describes
+         * another; "Houthi-fired": whose weapon */
+        uint32_t wid = s->tok[end].id;
+        if (has_cue(s, end, CUE_CTRL))
+            mm->ctrl = 1;
+        else if (word_has(e, wid, WA_BACKING))
+            mm->modifier = 1;
+        else if (word_has(e, wid, WA_WEAPON_OWNER))
+            mm->weapon_owner = 1;
+    }
+    if (end < n && (s->tok[end].flags & TK_POSS))
+        mm->poss = 1;
+    /* "X and Y-backed" style lists: "the American-backed and Kurdish-led
+     * Syrian Democratic Forces" */
+    if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_)
+        mm->modifier = (m->flags & PF_ADJ) ? 1 : 0;
+}
+
 static void build_mentions(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -228,48 +335,8 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         }
         /* A country alone: an actor only as a subject ("Russia bombed"),
          * not as a place ("in Syria") nor as an adjective ("Syrian city"). */
-        if (m->kind == PH_COUNTRY && agent < 0) {
-            if (m->flags & PF_ADJ) {
-                /* "Russian air strikes": kept as a premodifier of an event
-                 * noun; other adjectives describe, they do not act. */
-                const sr_match *nx = match_at(s, end);
-                size_t j = end;
-                while (!nx && j < n && j < end + 2 && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) &&
-                       !(s->tok[j].flags & TK_CAP)) {
-                    j++;
-                    nx = match_at(s, j);
-                }
-                if (!nx || nx->kind != PH_TRIGGER)
-                    continue;
-                flags = ACT_STATE | ACT_ARMED;
-            } else {
-                /* "in Iraq and Syria": a list of places */
-                if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
-                               sr_tok_eq(&s->tok[i - 1], ",")) &&
-                    s->owner[i - 2] >= 0 &&
-                    (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
-                    continue;
-                /* "Yemen's oil-rich province of Marib" */
-                if (end < n && (s->tok[end].flags & TK_POSS)) {
-                    int placey = 0;
-                    for (size_t j = end + 1; j < n && j < end + 4; j++)
-                        if (has_cue(s, j, CUE_PN_TOWN) || has_cue(s, j, CUE_PN_REGION) || has_cue(s, j, CUE_PN_FEATURE) ||
-                            has_cue(s, j, CUE_DIRADJ) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
-                            placey = 1;
-                    if (placey)
-                        continue;
-                }
-                uint32_t p = prep_before(e, s, i);
-                if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
-                    p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
-                    p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||
-                    p == e->w.over || p == e->w.along || p == e->w.between || p == e->w.on || p == e->w.against)
-                    continue;
-                /* "Syria, Isis at Deir Ezzor ..." headline tag; "Syria has
-                 * been gripped by civil war" is the country, not its army. */
-                flags = ACT_STATE | ACT_ARMED;
-            }
-        }
+        if (m->kind == PH_COUNTRY && agent < 0 && !country_as_actor(e, s, m, i, end, &flags))
+            continue;
         sr_mention *mm = new_mention(c, s, &cap);
         if (!mm)
             return;
@@ -285,51 +352,8 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         if (marks < 0)
             marks = has_paren_marks(s);
         mm->paren = (uint8_t)(marks && in_parens(s, start, end));
-        /* "nine militants", "30 of their elements", "Twelve fighters of" */
-        size_t q = start;
-        sr_number num0;
-        if (q >= 2 && s->tok[q - 1].id == e->w.of && (s->tok[q - 2].flags & TK_NUM)) {
-            if (sr_read_number(s->tok, n, q - 2, &num0))
-                mm->count = count_int(num0.value);
-        } else if (q >= 3 && (s->tok[q - 1].id == e->w.their || s->tok[q - 1].id == e->w.its ||
-                              s->tok[q - 1].id == e->w.the) &&
-                   s->tok[q - 2].id == e->w.of) {
-            sr_number num;
-            for (size_t back = 1; back <= 3 && q - 2 >= back; back++) {
-                size_t used = sr_read_number(s->tok, n, q - 2 - back, &num);
-                if (used == back && !num.vague && !num.is_year) {
-                    mm->count = count_int(num.value);
-                    break;
-                }
-            }
-        } else if (q >= 1) {
-            sr_number num;
-            for (size_t back = 1; back <= 3 && q >= back; back++) {
-                size_t used = sr_read_number(s->tok, n, q - back, &num);
-                if (used == back && !num.vague && !num.is_year) {
-                    mm->count = count_int(num.value);
-                    break;
-                }
-            }
-        }
-        /* Hyphenated descriptors right after it. */
-        if (end < n && (s->tok[end].flags & TK_HYPH)) {
-            /* "US-backed", "Iran-aligned": the actor named only describes
-             * another; "Houthi-fired": whose weapon */
-            uint32_t wid = s->tok[end].id;
-            if (has_cue(s, end, CUE_CTRL))
-                mm->ctrl = 1;
-            else if (word_has(e, wid, WA_BACKING))
-                mm->modifier = 1;
-            else if (word_has(e, wid, WA_WEAPON_OWNER))
-                mm->weapon_owner = 1;
-        }
-        if (end < n && (s->tok[end].flags & TK_POSS))
-            mm->poss = 1;
-        /* "X and Y-backed" style lists: "the American-backed and Kurdish-led
-         * Syrian Democratic Forces" */
-        if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_)
-            mm->modifier = (m->flags & PF_ADJ) ? 1 : 0;
+        mention_count(e, s, mm);
+        mention_marks(e, s, m, mm, end);
         i = end - 1;
     }
 }
@@ -558,8 +582,8 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
         /* "their troops", "its fighters": the group just named */
-        if (country < 0 && mm->s > 0 && (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) &&
-            (fl & ACT_ARMED)) {
+        if (country < 0 && mm->s > 0 &&
+            (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) && (fl & ACT_ARMED)) {
             int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 2);
             if (en >= 0)
                 return en;

@@ -23,26 +23,27 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
 {
     if (!a->has_loc || !b->has_loc)
         return 1;
-    if (a->loc_name && b->loc_name && !strcasecmp(a->loc_name, b->loc_name))
+    if (a->loc.name && b->loc.name && !strcasecmp(a->loc.name, b->loc.name))
         return 1;
     /* two named places at town level are two places, however close;
      * otherwise nearness tells */
     /* two settlements, or two sites, with different names are two places
      * however close; a site in a city is part of it */
-    int sa = a->loc_kind == PK_CITY || a->loc_kind == PK_TOWN || a->loc_kind == PK_VILLAGE;
-    int sb = b->loc_kind == PK_CITY || b->loc_kind == PK_TOWN || b->loc_kind == PK_VILLAGE;
-    int part_of = (a->loc_kind == PK_CITY && !sb) || (b->loc_kind == PK_CITY && !sa);
-    int both_named = a->precision == 1 && b->precision == 1 && a->loc_name && b->loc_name && !part_of;
-    if (!both_named && a->has_coords && b->has_coords && km_between(a->lat, a->lon, b->lat, b->lon) <= 25.0)
+    int sa = a->loc.kind == PK_CITY || a->loc.kind == PK_TOWN || a->loc.kind == PK_VILLAGE;
+    int sb = b->loc.kind == PK_CITY || b->loc.kind == PK_TOWN || b->loc.kind == PK_VILLAGE;
+    int part_of = (a->loc.kind == PK_CITY && !sb) || (b->loc.kind == PK_CITY && !sa);
+    int both_named = a->loc.precision == 1 && b->loc.precision == 1 && a->loc.name && b->loc.name && !part_of;
+    if (!both_named && a->loc.has_coords && b->loc.has_coords &&
+        km_between(a->loc.lat, a->loc.lon, b->loc.lat, b->loc.lon) <= 25.0)
         return 1;
     /* a province and a place in it */
-    const sr_ev *wide = a->precision >= b->precision ? a : b;
+    const sr_ev *wide = a->loc.precision >= b->loc.precision ? a : b;
     const sr_ev *fine = wide == a ? b : a;
-    if (wide->precision == 3 && (wide->loc_kind == PK_ADMIN1 || wide->loc_kind == PK_REGION) && fine->loc_admin1 &&
-        wide->loc_admin1 && !strcasecmp(wide->loc_admin1, fine->loc_admin1))
+    if (wide->loc.precision == 3 && (wide->loc.kind == PK_ADMIN1 || wide->loc.kind == PK_REGION) && fine->loc.admin1 &&
+        wide->loc.admin1 && !strcasecmp(wide->loc.admin1, fine->loc.admin1))
         return 1;
-    if (wide->precision == 3 && (wide->loc_kind == PK_COUNTRY || (wide->loc_kind == PK_REGION && !wide->loc_admin1)) &&
-        sr_streq(wide->loc_cc, fine->loc_cc))
+    if (wide->loc.precision == 3 && (wide->loc.kind == PK_COUNTRY || (wide->loc.kind == PK_REGION && !wide->loc.admin1)) &&
+        sr_streq(wide->loc.cc, fine->loc.cc))
         return 1;
     return 0;
 }
@@ -57,10 +58,10 @@ static int same_town(const sr_ev *a, const sr_ev *b)
 {
     if (!a->has_loc || !b->has_loc)
         return 1;
-    if (a->loc_name && b->loc_name && !strcasecmp(a->loc_name, b->loc_name))
+    if (a->loc.name && b->loc.name && !strcasecmp(a->loc.name, b->loc.name))
         return 1;
-    return a->precision <= 2 && b->precision <= 2 && a->has_coords && b->has_coords &&
-           km_between(a->lat, a->lon, b->lat, b->lon) <= 10.0;
+    return a->loc.precision <= 2 && b->loc.precision <= 2 && a->loc.has_coords && b->loc.has_coords &&
+           km_between(a->loc.lat, a->loc.lon, b->loc.lat, b->loc.lon) <= 10.0;
 }
 
 static int sub_compatible(const sr_engine *e, int a, int b)
@@ -159,22 +160,14 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2_text = v->a2_text;
     }
     /* the most precise place */
-    int better = v->has_loc && (!u->has_loc || v->precision < u->precision ||
-                                (v->precision == u->precision && v->has_coords && !u->has_coords));
+    int better = v->has_loc && (!u->has_loc || v->loc.precision < u->loc.precision ||
+                                (v->loc.precision == u->loc.precision && v->loc.has_coords && !u->loc.has_coords));
     if (better) {
         u->unplaced = 0;
         u->has_loc = 1;
-        u->loc_name = v->loc_name;
-        u->loc_admin1 = v->loc_admin1 ? v->loc_admin1 : u->loc_admin1;
-        u->loc_text = v->loc_text;
-        memcpy(u->loc_cc, v->loc_cc, 3);
-        u->lat = v->lat;
-        u->lon = v->lon;
-        u->has_coords = v->has_coords;
-        u->precision = v->precision;
-        u->loc_place = v->loc_place;
-        u->loc_gaz = v->loc_gaz;
-        u->loc_kind = v->loc_kind;
+        const char *admin1 = v->loc.admin1 ? v->loc.admin1 : u->loc.admin1;
+        u->loc = v->loc;
+        u->loc.admin1 = admin1;
     }
     if (v->explicit_date && (!u->explicit_date || v->time_precision < u->time_precision)) {
         u->date = v->date;
@@ -226,10 +219,11 @@ static const char *date_str(sr_coder *c, const sr_ev *v)
     return sr_arena_strdup(&c->arena, buf);
 }
 
-void sr_assemble(sr_coder *c)
+/* Later mentions of one happening merged into the first: the same
+ * attack told again, an attack that was an abduction, a capture that
+ * was a hand-over. */
+static void merge_mentions(sr_coder *c)
 {
-    if (c->nevs)
-        qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
         for (size_t jj = i; jj > 0; jj--) {
@@ -244,13 +238,14 @@ void sr_assemble(sr_coder *c)
              * in the head": an unattributed shooting where protesters were
              * shot that day is that shooting */
             int at_protest = u->type == TYPE_PROTESTS && v->a1 < 0 && same_town(u, v) && u->has_loc && v->has_loc;
-            if (v->generic && ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) ||
-                               at_protest) &&
+            if (v->generic &&
+                ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest) &&
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
                  (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
                 (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && date_compatible(u, v) &&
-                (loc_compatible(u, v) || (u->loc_admin1 && v->loc_admin1 && !strcasecmp(u->loc_admin1, v->loc_admin1)))) {
+                (loc_compatible(u, v) ||
+                 (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
                 int keep_type = u->type, keep_sub = u->sub;
                 merge_into(c, u, v);
                 u->type = keep_type;
@@ -269,8 +264,8 @@ void sr_assemble(sr_coder *c)
             }
             /* "captured X" and "captured X after AU troops vacated it": the
              * transfer without a fight */
-            if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc_name && v->loc_name &&
-                !strcasecmp(u->loc_name, v->loc_name) && date_compatible(u, v) &&
+            if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
+                !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v) &&
                 ((u->sub == SUB_NVT && (v->sub == SUB_GOV_REGAINS || v->sub == SUB_NONSTATE_OVERTAKES)) ||
                  (v->sub == SUB_NVT && (u->sub == SUB_GOV_REGAINS || u->sub == SUB_NONSTATE_OVERTAKES)))) {
                 merge_into(c, u, v);
@@ -323,8 +318,12 @@ void sr_assemble(sr_coder *c)
             break;
         }
     }
-    /* "the battles", "the attack" with nothing told before: a state of
-     * affairs, not a happening this article reports */
+}
+
+/* "the battles", "the attack" with nothing told before: a state of
+ * affairs, not a happening this article reports */
+static void drop_untold(sr_coder *c)
+{
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
         /* unless it tells all of a happening: "ISIS claimed responsibility
@@ -338,6 +337,102 @@ void sr_assemble(sr_coder *c)
                                         : "no later mention placed it");
         }
     }
+}
+
+/* A stable id: same input, same id; unique among the first k events
+ * of out (out[k - 1] is this one). */
+static const char *event_id(sr_coder *c, const sr_ev *v, const sr_event *out, size_t k)
+{
+    uint64_t h = sr_hash64(c->doc_id, strlen(c->doc_id), SR_HASH_SEED);
+    const char *ln = v->loc.name ? v->loc.name : "", *an = v->a1 >= 0 ? c->ents[v->a1].name : "";
+    char head[40];
+    int hn = fmt_int(head, '|', v->sent);
+    hn += fmt_int(head + hn, '|', v->sub);
+    head[hn++] = '|';
+    size_t lnl = strlen(ln), anl = strlen(an);
+    char tail[16];
+    int tn = fmt_int(tail, '|', v->tok);
+    if ((size_t)hn + lnl + 1 + anl + (size_t)tn > 511) {
+        char key[512];
+        snprintf(key, sizeof key, "|%d|%d|%s|%s|%d", v->sent, v->sub, ln, an, v->tok);
+        h = sr_hash64(key, strlen(key), h);
+    } else {
+        h = sr_hash64(head, (size_t)hn, h);
+        h = sr_hash64(ln, lnl, h);
+        h = sr_hash64("|", 1, h);
+        h = sr_hash64(an, anl, h);
+        h = sr_hash64(tail, (size_t)tn, h);
+    }
+    static const char hex[] = "0123456789abcdef";
+    char *id = sr_arena_alloc(&c->arena, 17);
+    if (id) {
+        for (int q = 0; q < 16; q++)
+            id[q] = hex[(h >> (60 - 4 * q)) & 15];
+        id[16] = 0;
+    }
+    /* ids are unique within an article whatever the input: another
+     * event that hashed alike gets the next free id */
+    for (size_t q = 0; id && q + 1 < k; q++)
+        if (!strcmp(out[q].event_id, id)) {
+            h = sr_mix64(h + 1);
+            for (int x = 0; x < 16; x++)
+                id[x] = hex[(h >> (60 - 4 * x)) & 15];
+            q = (size_t)-1;
+        }
+    return id;
+}
+
+/* The public event for the merged one v. */
+static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
+{
+    o->doc_id = c->doc_id;
+    o->sentence = v->sent;
+    o->text = "";
+    for (size_t si = 0; si < c->nsents; si++)
+        if (c->sents[si].index == v->sent) {
+            o->text = c->sents[si].text;
+            break;
+        }
+    o->date = date_str(c, v);
+    o->time_precision = v->has_date ? (v->time_precision ? v->time_precision : 1) : 3;
+    const sr_taxonomy *tax = &c->eng->d.tax;
+    o->type = tax->types[v->type].name;
+    o->sub_type = tax->subs[v->sub].name;
+    o->cameo = sr_tax_cameo_of(tax, v->sub, v->cls, &o->quad_class);
+    o->mentions = v->mentions;
+    if (v->a1 >= 0) {
+        o->has_a1 = 1;
+        o->a1.name = c->ents[v->a1].name;
+        o->a1.code = c->ents[v->a1].code;
+        o->a1.text = v->a1_text ? v->a1_text : c->ents[v->a1].name;
+    }
+    if (v->a2 >= 0) {
+        o->has_a2 = 1;
+        o->a2.name = c->ents[v->a2].name;
+        o->a2.code = c->ents[v->a2].code;
+        o->a2.text = v->a2_text ? v->a2_text : c->ents[v->a2].name;
+    }
+    if (v->has_loc) {
+        o->has_loc = 1;
+        o->loc.name = v->loc.name;
+        o->loc.admin1 = v->loc.admin1;
+        o->loc.country = v->loc.cc[0] ? sr_arena_strdup(&c->arena, v->loc.cc) : NULL;
+        o->loc.lat = v->loc.lat;
+        o->loc.lon = v->loc.lon;
+        o->loc.has_coords = v->loc.has_coords;
+        o->loc.geo_precision = v->loc.precision ? v->loc.precision : 1;
+        o->loc.text = v->loc.text;
+    }
+    o->fatalities = v->fatalities;
+    o->modality = v->mod;
+}
+
+void sr_assemble(sr_coder *c)
+{
+    if (c->nevs)
+        qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
+    merge_mentions(c);
+    drop_untold(c);
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)
         if (!c->evs[i].dead)
@@ -353,87 +448,8 @@ void sr_assemble(sr_coder *c)
         if (v->dead)
             continue;
         sr_event *o = &out[k++];
-        o->doc_id = c->doc_id;
-        o->sentence = v->sent;
-        o->text = "";
-        for (size_t si = 0; si < c->nsents; si++)
-            if (c->sents[si].index == v->sent) {
-                o->text = c->sents[si].text;
-                break;
-            }
-        o->date = date_str(c, v);
-        o->time_precision = v->has_date ? (v->time_precision ? v->time_precision : 1) : 3;
-        const sr_taxonomy *tax = &c->eng->d.tax;
-        o->type = tax->types[v->type].name;
-        o->sub_type = tax->subs[v->sub].name;
-        o->cameo = sr_tax_cameo_of(tax, v->sub, v->cls, &o->quad_class);
-        o->mentions = v->mentions;
-        if (v->a1 >= 0) {
-            o->has_a1 = 1;
-            o->a1.name = c->ents[v->a1].name;
-            o->a1.code = c->ents[v->a1].code;
-            o->a1.text = v->a1_text ? v->a1_text : c->ents[v->a1].name;
-        }
-        if (v->a2 >= 0) {
-            o->has_a2 = 1;
-            o->a2.name = c->ents[v->a2].name;
-            o->a2.code = c->ents[v->a2].code;
-            o->a2.text = v->a2_text ? v->a2_text : c->ents[v->a2].name;
-        }
-        if (v->has_loc) {
-            o->has_loc = 1;
-            o->loc.name = v->loc_name;
-            o->loc.admin1 = v->loc_admin1;
-            o->loc.country = v->loc_cc[0] ? sr_arena_strdup(&c->arena, v->loc_cc) : NULL;
-            o->loc.lat = v->lat;
-            o->loc.lon = v->lon;
-            o->loc.has_coords = v->has_coords;
-            o->loc.geo_precision = v->precision ? v->precision : 1;
-            o->loc.text = v->loc_text;
-        }
-        o->fatalities = v->fatalities;
-        o->modality = v->mod;
-        /* a stable id: same input, same id */
-        /* the hash of "|sent|sub|place|actor1|token" after the doc id,
-         * taken piece by piece (the same bytes, without formatting them
-         * into a buffer first); the key was once capped at 511 bytes */
-        uint64_t h = sr_hash64(c->doc_id, strlen(c->doc_id), SR_HASH_SEED);
-        const char *ln = v->loc_name ? v->loc_name : "", *an = v->a1 >= 0 ? c->ents[v->a1].name : "";
-        char head[40];
-        int hn = fmt_int(head, '|', v->sent);
-        hn += fmt_int(head + hn, '|', v->sub);
-        head[hn++] = '|';
-        size_t lnl = strlen(ln), anl = strlen(an);
-        char tail[16];
-        int tn = fmt_int(tail, '|', v->tok);
-        if ((size_t)hn + lnl + 1 + anl + (size_t)tn > 511) {
-            char key[512];
-            snprintf(key, sizeof key, "|%d|%d|%s|%s|%d", v->sent, v->sub, ln, an, v->tok);
-            h = sr_hash64(key, strlen(key), h);
-        } else {
-            h = sr_hash64(head, (size_t)hn, h);
-            h = sr_hash64(ln, lnl, h);
-            h = sr_hash64("|", 1, h);
-            h = sr_hash64(an, anl, h);
-            h = sr_hash64(tail, (size_t)tn, h);
-        }
-        static const char hex[] = "0123456789abcdef";
-        char *id = sr_arena_alloc(&c->arena, 17);
-        if (id) {
-            for (int q = 0; q < 16; q++)
-                id[q] = hex[(h >> (60 - 4 * q)) & 15];
-            id[16] = 0;
-        }
-        o->event_id = id;
-        /* ids are unique within an article whatever the input: another
-         * event that hashed alike gets the next free id */
-        for (size_t q = 0; id && q + 1 < k; q++)
-            if (!strcmp(out[q].event_id, id)) {
-                h = sr_mix64(h + 1);
-                for (int x = 0; x < 16; x++)
-                    id[x] = hex[(h >> (60 - 4 * x)) & 15];
-                q = (size_t)-1;
-            }
+        fill_event(c, v, o);
+        o->event_id = event_id(c, v, out, k);
     }
     c->res.ev = out;
     c->res.n = k;

@@ -122,15 +122,28 @@ typedef struct sr_mention {
     uint8_t used_as_place; /* a country name used as a place ("in Syria") */
 } sr_mention;
 
+/* A location, one value from the place mention that finds it, through the
+ * event that takes it, to the output's location: copied whole, never field
+ * by field. */
+typedef struct sr_place {
+    const char *name;   /* canonical name (or the words when unknown) */
+    const char *admin1; /* its province, or NULL */
+    const char *text;   /* the words in the sentence */
+    char cc[3];         /* ISO 3166-1 alpha-2, or "" */
+    double lat, lon;    /* valid when has_coords */
+    uint8_t has_coords;
+    uint8_t precision;  /* ACLED geo-precision, 1..3 */
+    uint8_t kind;       /* PK_* */
+    int place;          /* dictionary places[] index, or -1 */
+    int gaz;            /* gazetteer entry, or -1 */
+} sr_place;
+
 /* A place mention. */
 typedef struct sr_pmention {
     uint16_t s, e;        /* whole phrase */
     uint16_t ns, ne;      /* the name itself */
-    int place;            /* places[] index, or -1 */
-    int gaz;              /* gazetteer entry, or -1 */
+    sr_place loc;         /* where it is, as far as known */
     int16_t country;      /* countries[] index when it is a country */
-    uint8_t kind;         /* PK_* */
-    uint8_t precision;    /* 1..3 */
     uint32_t prep;        /* vocabulary id of the preposition before it */
     int16_t container;    /* a pmention this one lies in ("X in Y province") */
     int16_t next;         /* next place in a coordinated list, -1 */
@@ -144,12 +157,6 @@ typedef struct sr_pmention {
     uint8_t is_listed;    /* member (not head) of a coordinated list */
     uint8_t region_noun;  /* followed by province/governorate */
     uint8_t affil;        /* "the ISF of Baghdad": whose, not where */
-    const char *name;     /* canonical name (or the words when unknown) */
-    const char *text;     /* the words */
-    const char *admin1;
-    char cc[3];
-    double lat, lon;
-    uint8_t has_coords;
 } sr_pmention;
 
 typedef struct sr_trig {
@@ -201,12 +208,8 @@ typedef struct sr_ev {
     int cls;
     int a1, a2;             /* entity ids or -1 */
     const char *a1_text, *a2_text;
-    /* location */
-    const char *loc_name, *loc_admin1, *loc_text;
-    char loc_cc[3];
-    double lat, lon;
-    int has_coords, precision, has_loc, loc_place, loc_gaz;
-    int loc_kind;
+    sr_place loc;           /* where, when has_loc */
+    int has_loc;
     long fatalities;        /* -1 unknown */
     sr_date date;
     int has_date, time_precision, explicit_date;

@@ -465,7 +465,7 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
         sc += 0.8;
     else if (!pr && p->s >= t && p->s <= t + 4)
         sc += 1.5; /* the object: "bombed the town of X" */
-    switch (p->kind) {
+    switch (p->loc.kind) {
     case PK_COUNTRY: sc -= 1.5; break;
     case PK_ADMIN1: sc += 0.2; break;
     case PK_REGION: case PK_ADMIN2: sc += 0.5; break;
@@ -526,12 +526,13 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
             int dup = -1;
             for (int j = 0; j < out->n && dup < 0; j++) {
                 const sr_pmention *q = &s->pm[out->pm[j]];
-                if (p->name && q->name && !strcasecmp(p->name, q->name) && !strcmp(p->cc, q->cc))
+                if (p->loc.name && q->loc.name && !strcasecmp(p->loc.name, q->loc.name) &&
+                    !strcmp(p->loc.cc, q->loc.cc))
                     dup = j;
             }
             if (dup < 0)
                 out->pm[out->n++] = k;
-            else if (p->precision && p->precision < s->pm[out->pm[dup]].precision)
+            else if (p->loc.precision && p->loc.precision < s->pm[out->pm[dup]].loc.precision)
                 out->pm[dup] = k;
             k = p->next;
         }
@@ -551,7 +552,7 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
             out->refloc = p->near ? 2 : 1;
             return;
         }
-        const sr_pmention *q = sr_disc_context_place(c, si, p->kind, 0);
+        const sr_pmention *q = sr_disc_context_place(c, si, p->loc.kind, 0);
         if (q) {
             out->ctx = q;
             out->refloc = p->near ? 2 : 1;
@@ -729,7 +730,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     pick_location(c, s, t->s, &x->cl, td->cls, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? k->obj_place : -1,
                   lp);
     k->has_anchor = lp->n > 0 || lp->ctx != NULL || lp->prev_ev != NULL;
-    k->only_country = lp->n > 0 && s->pm[lp->pm[0]].kind == PK_COUNTRY;
+    k->only_country = lp->n > 0 && s->pm[lp->pm[0]].loc.kind == PK_COUNTRY;
     /* when */
     sr_ev *proto = &k->proto;
     memset(proto, 0, sizeof *proto);
@@ -776,14 +777,14 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     if (k->only_country && !proto->explicit_date && !k->no_anchor) {
         /* "has lost territory in Syria and Iraq": too vague */
         const sr_pmention *q = sr_disc_context_place(c, x->si, 0, 1);
-        if (!q || strcmp(q->cc, s->pm[lp->pm[0]].cc)) {
+        if (!q || strcmp(q->loc.cc, s->pm[lp->pm[0]].loc.cc)) {
             k->country_alone = 1;
         } else {
             lp->n = 0;
             lp->ctx = q;
         }
     }
-    k->loc_cc = lp->n ? s->pm[lp->pm[0]].cc : lp->ctx ? lp->ctx->cc : lp->prev_ev ? lp->prev_ev->loc_cc : "";
+    k->loc_cc = lp->n ? s->pm[lp->pm[0]].loc.cc : lp->ctx ? lp->ctx->loc.cc : lp->prev_ev ? lp->prev_ev->loc.cc : "";
     if (!k->loc_cc[0] && c->focus_country >= 0)
         k->loc_cc = d->countries[c->focus_country].iso2;
 }

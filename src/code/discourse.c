@@ -90,8 +90,8 @@ const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pm
         const sr_ev *pv = &c->evs[q - 1];
         if (!pv->has_loc || pv->sent < s->index - 3)
             break;
-        int town = p->kind == PK_TOWN || p->kind == PK_CITY || p->kind == PK_VILLAGE;
-        if ((town && pv->precision == 1) || (p->kind == PK_ADMIN1 && pv->loc_admin1) || !p->kind)
+        int town = p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY || p->loc.kind == PK_VILLAGE;
+        if ((town && pv->loc.precision == 1) || (p->loc.kind == PK_ADMIN1 && pv->loc.admin1) || !p->loc.kind)
             return pv;
     }
     return NULL;
@@ -108,12 +108,12 @@ const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int s
             break;
         for (size_t j = p->npm; j > 0; j--) {
             const sr_pmention *q = &p->pm[j - 1];
-            if (q->refloc || q->dateline || q->in_report || q->affil || q->kind == PK_COUNTRY)
+            if (q->refloc || q->dateline || q->in_report || q->affil || q->loc.kind == PK_COUNTRY)
                 continue;
-            if (kind == PK_ADMIN1 && q->kind != PK_ADMIN1 && !q->region_noun)
+            if (kind == PK_ADMIN1 && q->loc.kind != PK_ADMIN1 && !q->region_noun)
                 continue;
             if ((kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE || kind == PK_NEIGHBOURHOOD) &&
-                (q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun))
+                (q->loc.kind == PK_ADMIN1 || q->loc.kind == PK_REGION || q->loc.kind == PK_ADMIN2 || q->region_noun))
                 continue;
             return q;
         }

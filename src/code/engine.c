@@ -375,8 +375,9 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         sr_coder_warn(c, "%zu sentence(s) longer than %zu bytes (the first: sentence %d) were cut into pieces",
                       c->n_long_sents, c->eng->max_sentence_bytes, c->first_long_sent);
     if (c->n_tok_trunc)
-        sr_coder_warn(c, "%zu sentence(s) with more than %zu tokens (the first: sentence %d); the rest of each was not coded",
-                      c->n_tok_trunc, c->eng->max_sentence_tokens, c->first_tok_trunc);
+        sr_coder_warn(
+            c, "%zu sentence(s) with more than %zu tokens (the first: sentence %d); the rest of each was not coded",
+            c->n_tok_trunc, c->eng->max_sentence_tokens, c->first_tok_trunc);
     sr_assemble(c);
     /* a pass that ran out of memory dropped something: say so rather
      * than give the events that were left */

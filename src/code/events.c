@@ -55,13 +55,14 @@ static void explain_event(sr_coder *c, const sr_sent *s, const cand *k)
     if (lp->n)
         for (int i = 0; i < lp->n; i++) {
             const sr_pmention *p = &s->pm[lp->pm[i]];
-            sr_explain(c, "    place: %s (p%d) <- %s", p->name ? p->name : "?", p->near && p->precision < 2 ? 2 : p->precision,
-                       p->text ? p->text : "?");
+            sr_explain(c, "    place: %s (p%d) <- %s", p->loc.name ? p->loc.name : "?",
+                       p->near && p->loc.precision < 2 ? 2 : p->loc.precision, p->loc.text ? p->loc.text : "?");
         }
     else if (lp->prev_ev)
-        sr_explain(c, "    place: %s, the place of the event told just before", lp->prev_ev->loc_name ? lp->prev_ev->loc_name : "?");
+        sr_explain(c, "    place: %s, the place of the event told just before",
+                   lp->prev_ev->loc.name ? lp->prev_ev->loc.name : "?");
     else if (lp->ctx)
-        sr_explain(c, "    place: %s, named in an earlier sentence", lp->ctx->name ? lp->ctx->name : "?");
+        sr_explain(c, "    place: %s, named in an earlier sentence", lp->ctx->loc.name ? lp->ctx->loc.name : "?");
     else
         sr_explain(c, "    place: none yet (a later mention may place it)");
     char d[16] = "-";
@@ -89,8 +90,8 @@ static sr_ev *new_ev(sr_coder *c)
     memset(v, 0, sizeof *v);
     v->a1 = v->a2 = -1;
     v->fatalities = -1;
-    v->loc_place = -1;
-    v->loc_gaz = -1;
+    v->loc.place = -1;
+    v->loc.gaz = -1;
     v->mentions = 1;
     v->sib_sent = -9;
     return v;
@@ -99,19 +100,9 @@ static sr_ev *new_ev(sr_coder *c)
 static void set_loc(sr_ev *v, const sr_pmention *p, int near)
 {
     v->has_loc = 1;
-    v->loc_name = p->name;
-    v->loc_admin1 = p->admin1;
-    v->loc_text = p->text;
-    memcpy(v->loc_cc, p->cc, 3);
-    v->lat = p->lat;
-    v->lon = p->lon;
-    v->has_coords = p->has_coords;
-    v->precision = p->precision;
-    if (near && v->precision < 2)
-        v->precision = 2;
-    v->loc_place = p->place;
-    v->loc_gaz = p->gaz;
-    v->loc_kind = p->kind;
+    v->loc = p->loc;
+    if (near && v->loc.precision < 2)
+        v->loc.precision = 2;
 }
 
 /* The date of an event in sentence s near token t. */
@@ -154,32 +145,25 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             set_loc(v, p, p->near);
             /* a place known only by its words: its container says
              * where at least */
-            if (!v->has_coords && p->container >= 0 && s->pm[p->container].has_coords) {
+            if (!v->loc.has_coords && p->container >= 0 && s->pm[p->container].loc.has_coords) {
                 const sr_pmention *q = &s->pm[p->container];
-                if (!v->loc_admin1)
-                    v->loc_admin1 = q->admin1 ? q->admin1 : (q->kind == PK_ADMIN1 ? q->name : NULL);
-                if (!v->loc_cc[0])
-                    memcpy(v->loc_cc, q->cc, 3);
+                if (!v->loc.admin1)
+                    v->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : (q->loc.kind == PK_ADMIN1 ? q->loc.name : NULL);
+                if (!v->loc.cc[0])
+                    memcpy(v->loc.cc, q->loc.cc, 3);
             }
         } else if (k->lp.prev_ev) {
             const sr_ev *pv = k->lp.prev_ev;
             v->has_loc = 1;
-            v->loc_name = pv->loc_name;
-            v->loc_admin1 = pv->loc_admin1;
-            v->loc_text = pv->loc_text;
-            memcpy(v->loc_cc, pv->loc_cc, 3);
-            v->lat = pv->lat;
-            v->lon = pv->lon;
-            v->has_coords = pv->has_coords;
-            v->precision = pv->precision < 2 && k->lp.refloc == 2 ? 2 : pv->precision;
-            v->loc_place = pv->loc_place;
-            v->loc_kind = pv->loc_kind;
+            v->loc = pv->loc;
+            if (v->loc.precision < 2 && k->lp.refloc == 2)
+                v->loc.precision = 2;
         } else if (k->lp.ctx) {
             set_loc(v, k->lp.ctx, k->lp.refloc == 2);
-            v->loc_text = k->lp.ctx->text;
+            v->loc.text = k->lp.ctx->loc.text;
         }
-        if (!v->loc_cc[0] && c->focus_country >= 0)
-            memcpy(v->loc_cc, d->countries[c->focus_country].iso2, 3);
+        if (!v->loc.cc[0] && c->focus_country >= 0)
+            memcpy(v->loc.cc, d->countries[c->focus_country].iso2, 3);
     }
 }
 

@@ -90,13 +90,13 @@ static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
     }
     sr_pmention *p = &s->pm[s->npm++];
     memset(p, 0, sizeof *p);
-    p->place = -1;
-    p->gaz = -1;
+    p->loc.place = -1;
+    p->loc.gaz = -1;
     p->country = -1;
     p->container = -1;
     p->next = -1;
     p->owner = -1;
-    p->precision = 1;
+    p->loc.precision = 1;
     return p;
 }
 
@@ -144,15 +144,17 @@ static int kind_of_noun_at(const sr_engine *en, const sr_sent *s, size_t i, size
 static void set_from_dict(sr_coder *c, sr_pmention *p, int place)
 {
     const sr_place_def *pd = &c->eng->d.places[place];
-    p->place = place;
-    p->name = pd->name;
-    p->admin1 = pd->admin1;
-    memcpy(p->cc, pd->country, 3);
-    p->kind = pd->kind;
-    p->has_coords = pd->has_coords;
-    p->lat = pd->lat;
-    p->lon = pd->lon;
-    p->precision = (pd->kind == PK_ADMIN1 || pd->kind == PK_COUNTRY) ? 3 : (pd->kind == PK_REGION || pd->kind == PK_ADMIN2) ? 2 : 1;
+    p->loc.place = place;
+    p->loc.name = pd->name;
+    p->loc.admin1 = pd->admin1;
+    memcpy(p->loc.cc, pd->country, 3);
+    p->loc.kind = pd->kind;
+    p->loc.has_coords = pd->has_coords;
+    p->loc.lat = pd->lat;
+    p->loc.lon = pd->lon;
+    p->loc.precision = (pd->kind == PK_ADMIN1 || pd->kind == PK_COUNTRY)  ? 3
+                       : (pd->kind == PK_REGION || pd->kind == PK_ADMIN2) ? 2
+                                                                          : 1;
 }
 
 /* Of several dictionary places sharing a name, the one in the article's
@@ -179,11 +181,11 @@ static int choose_place(sr_coder *c, const sr_sent *s, int owner)
 static int admin_for(const sr_coder *c, const sr_pmention *p)
 {
     const sr_dicts *d = &c->eng->d;
-    if (!p->admin1)
+    if (!p->loc.admin1)
         return -1;
     for (size_t k = 0; k < d->nplaces; k++)
-        if (d->places[k].kind == PK_ADMIN1 && sr_streq(d->places[k].country, p->cc) && d->places[k].admin1 &&
-            sr_streq(d->places[k].admin1, p->admin1))
+        if (d->places[k].kind == PK_ADMIN1 && sr_streq(d->places[k].country, p->loc.cc) && d->places[k].admin1 &&
+            sr_streq(d->places[k].admin1, p->loc.admin1))
             return (int)k;
     return -1;
 }
@@ -196,7 +198,7 @@ static const sr_pmention *earlier_same_name(const sr_coder *c, const sr_sent *s,
     for (const sr_sent *q = s; q > c->sents; q--) {
         const sr_sent *r = q - 1;
         for (size_t j = 0; j < r->npm; j++)
-            if (r->pm[j].has_coords && r->pm[j].name && !r->pm[j].refloc && !strcasecmp(r->pm[j].name, name))
+            if (r->pm[j].loc.has_coords && r->pm[j].loc.name && !r->pm[j].refloc && !strcasecmp(r->pm[j].loc.name, name))
                 return &r->pm[j];
     }
     return NULL;
@@ -252,347 +254,442 @@ static void geocode(sr_coder *c, sr_sent *s)
     const sr_dicts *d = &e->d;
     for (size_t k = 0; k < s->npm; k++) {
         sr_pmention *p = &s->pm[k];
-        if (p->refloc || !p->name || p->kind == PK_COUNTRY || p->country >= 0)
+        if (p->refloc || !p->loc.name || p->loc.kind == PK_COUNTRY || p->country >= 0)
             continue;
-        if (!p->has_coords || (p->place < 0 && !p->cc[0])) {
+        if (!p->loc.has_coords || (p->loc.place < 0 && !p->loc.cc[0])) {
             sr_geo_hint h;
             memset(&h, 0, sizeof h);
             h.focus_cc = c->focus_country >= 0 ? d->countries[c->focus_country].iso2 : NULL;
             if (p->container >= 0 && p->container < (int)s->npm) {
                 const sr_pmention *q = &s->pm[p->container];
-                h.admin = q->admin1 ? q->admin1 : q->name;
-                if (q->cc[0])
-                    h.focus_cc = q->cc;
+                h.admin = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
+                if (q->loc.cc[0])
+                    h.focus_cc = q->loc.cc;
             }
             h.has_near = c->has_anchor;
             h.near_lat = c->anchor_lat;
             h.near_lon = c->anchor_lon;
-            h.want_admin = p->kind == PK_ADMIN1 || p->region_noun;
+            h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun;
             h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
             sr_geo_hit hit;
-            const char *nm = p->pattern ? p->name : p->name;
+            const char *nm = p->pattern ? p->loc.name : p->loc.name;
             if (sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
-                int keep_kind = p->kind && p->kind != PK_TOWN;
-                if (p->place < 0 || !p->has_coords) {
-                    p->lat = hit.lat;
-                    p->lon = hit.lon;
-                    p->has_coords = 1;
+                int keep_kind = p->loc.kind && p->loc.kind != PK_TOWN;
+                if (p->loc.place < 0 || !p->loc.has_coords) {
+                    p->loc.lat = hit.lat;
+                    p->loc.lon = hit.lon;
+                    p->loc.has_coords = 1;
                 }
                 if (p->pattern) {
-                    p->name = plain_name(c, hit.name);
-                    p->place = hit.place;
-                    p->gaz = (int)hit.gaz;
+                    p->loc.name = plain_name(c, hit.name);
+                    p->loc.place = hit.place;
+                    p->loc.gaz = (int)hit.gaz;
                 }
-                if (!p->admin1)
-                    p->admin1 = hit.admin1;
-                if (!p->cc[0])
-                    memcpy(p->cc, hit.cc, 3);
+                if (!p->loc.admin1)
+                    p->loc.admin1 = hit.admin1;
+                if (!p->loc.cc[0])
+                    memcpy(p->loc.cc, hit.cc, 3);
                 if (!keep_kind && hit.kind)
-                    p->kind = (uint8_t)hit.kind;
+                    p->loc.kind = (uint8_t)hit.kind;
                 if (hit.kind == PK_ADMIN1 && !p->near)
-                    p->precision = 3;
-            } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].has_coords &&
-                       !p->has_coords) {
+                    p->loc.precision = 3;
+            } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].loc.has_coords &&
+                       !p->loc.has_coords) {
                 /* a village we cannot find, in a province we know: the
                  * province's point, and say only the province is known */
                 const sr_pmention *q = &s->pm[p->container];
-                p->lat = q->lat;
-                p->lon = q->lon;
-                p->has_coords = 1;
-                p->precision = 3;
-                if (!p->admin1)
-                    p->admin1 = q->admin1 ? q->admin1 : q->name;
-                if (!p->cc[0])
-                    memcpy(p->cc, q->cc, 3);
-            } else if (!p->has_coords) {
+                p->loc.lat = q->loc.lat;
+                p->loc.lon = q->loc.lon;
+                p->loc.has_coords = 1;
+                p->loc.precision = 3;
+                if (!p->loc.admin1)
+                    p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
+                if (!p->loc.cc[0])
+                    memcpy(p->loc.cc, q->loc.cc, 3);
+            } else if (!p->loc.has_coords) {
                 /* the same unknown village named again: what its first
                  * mention's province said */
-                const sr_pmention *q = earlier_same_name(c, s, p->name);
+                const sr_pmention *q = earlier_same_name(c, s, p->loc.name);
                 if (q) {
-                    p->lat = q->lat;
-                    p->lon = q->lon;
-                    p->has_coords = 1;
-                    p->precision = q->precision > p->precision ? q->precision : p->precision;
-                    if (!p->admin1)
-                        p->admin1 = q->admin1;
-                    if (!p->cc[0])
-                        memcpy(p->cc, q->cc, 3);
+                    p->loc.lat = q->loc.lat;
+                    p->loc.lon = q->loc.lon;
+                    p->loc.has_coords = 1;
+                    p->loc.precision = q->loc.precision > p->loc.precision ? q->loc.precision : p->loc.precision;
+                    if (!p->loc.admin1)
+                        p->loc.admin1 = q->loc.admin1;
+                    if (!p->loc.cc[0])
+                        memcpy(p->loc.cc, q->loc.cc, 3);
                 }
             }
         }
-        if (p->has_coords && !c->has_anchor && p->precision == 1 && !p->dateline && !p->in_report) {
+        if (p->loc.has_coords && !c->has_anchor && p->loc.precision == 1 && !p->dateline && !p->in_report) {
             c->has_anchor = 1;
-            c->anchor_lat = p->lat;
-            c->anchor_lon = p->lon;
+            c->anchor_lat = p->loc.lat;
+            c->anchor_lon = p->loc.lon;
         }
     }
 }
 
-void sr_find_places(sr_coder *c, sr_sent *s)
+/* A place the dictionary knows, at token i (its match o). */
+static int dict_place(sr_coder *c, sr_sent *s, size_t i, int o, size_t *cap, sr_pmention **pp, size_t *endp)
+{
+    const sr_match *m = &s->m[o];
+    sr_pmention *p = NULL;
+    size_t end = i;
+    p = new_place(c, s, cap);
+    if (!p)
+        return -1;
+    set_from_dict(c, p, choose_place(c, s, o));
+    p->ns = (uint16_t)i;
+    p->ne = m->end;
+    end = m->end;
+    *pp = p;
+    *endp = end;
+    return 1;
+}
+
+/* A country named as a place (m, at token i), not as whose. */
+static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, size_t *cap, sr_pmention **pp,
+                         size_t *endp)
 {
     const sr_engine *e = c->eng;
     const sr_dicts *d = &e->d;
-    size_t cap = 0, n = s->ntok;
+    size_t n = s->ntok;
+    sr_pmention *p = NULL;
+    size_t end = i;
+    /* A country is a place after a locative word, or as the
+     * container of a place ("Yemen's Saada"). */
+    uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
+    if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
+        prep = s->tok[i - 2].id;
+    int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
+    if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
+        return 0;
+    p = new_place(c, s, cap);
+    if (!p)
+        return -1;
+    const sr_country_def *k = &d->countries[m->value];
+    p->country = (int16_t)m->value;
+    p->loc.name = k->name;
+    memcpy(p->loc.cc, k->iso2, 3);
+    p->loc.kind = PK_COUNTRY;
+    p->loc.precision = 3;
+    p->loc.lat = k->lat;
+    p->loc.lon = k->lon;
+    p->loc.has_coords = 1;
+    p->ns = (uint16_t)i;
+    p->ne = m->end;
+    end = m->end;
+    if (i > 0 && has_cue(s, i - 1, CUE_DIRADJ)) {
+        /* "in central Myanmar": part of the country, still no town */
+        p->loc.kind = PK_REGION;
+        p->s = (uint16_t)(i - 1);
+        p->loc.name = span_text(c, s, i - 1, m->end);
+        if (is_loc_prep(e, i > 1 ? s->tok[i - 2].id : 0))
+            p->prep = s->tok[i - 2].id;
+    }
+    *pp = p;
+    *endp = end;
+    return 1;
+}
+
+/* A name the dictionary does not know, marked as a place by a place
+ * noun ("the town of X", "X district"), a locative word ("in X") or a
+ * capture ("retook X"). Starts at token *ip; moves *ip past a name that
+ * is no place. */
+static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pmention **pp, size_t *endp)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    size_t n = s->ntok;
+    size_t i = *ip;
+    sr_pmention *p = NULL;
+    size_t end = i;
+    size_t ke = 0;
+    int k = kind_of_noun(e, s, i, &ke);
+    /* "two more villages: Derwish and Amiriyah" */
+    if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
+        if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
+            return 0; /* a known place: the dictionary path takes it */
+        size_t ne = name_seq(e, s, ke + 1);
+        p = new_place(c, s, cap);
+        if (!p)
+            return -1;
+        p->ns = (uint16_t)(ke + 1);
+        p->ne = (uint16_t)ne;
+        p->loc.kind = (uint8_t)k;
+        p->pattern = 1;
+        p->loc.name = span_text(c, s, p->ns, p->ne);
+        p->loc.precision = 1;
+        end = ne;
+    } else
+    if (k && ke < n && s->tok[ke].id == e->w.of) {
+        /* "the town of X", "the province of X" */
+        size_t j = ke + 1;
+        if (tok_is(s, j, e->w.the))
+            j++;
+        const sr_match *nx = (j < n && s->owner[j] >= 0) ? &s->m[s->owner[j]] : NULL;
+        if (nx && nx->kind == PH_PLACE && nx->start == j) {
+            /* dictionary place: the dictionary path takes it; remember the noun */
+            return 0;
+        }
+        size_t ne = name_seq(e, s, j);
+        if (ne == j)
+            return 0;
+        p = new_place(c, s, cap);
+        if (!p)
+            return -1;
+        p->ns = (uint16_t)j;
+        p->ne = (uint16_t)ne;
+        p->loc.kind = (uint8_t)k;
+        p->pattern = 1;
+        p->s = (uint16_t)i;
+        end = ne;
+    } else if (!k) {
+        size_t ne = name_seq(e, s, i);
+        if (ne == i)
+            return 0;
+        size_t ke2 = 0;
+        int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
+        uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
+        if (i > 1 && tok_is(s, i - 1, e->w.the))
+            prep = s->tok[i - 2].id;
+        int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
+                         prep != e->w.toward && prep != e->w.towards;
+        /* "captured Janaale", "retook Palmyra": the object of a
+         * capture is a place */
+        if (!after_prep && i > 0 && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
+            s->m[s->owner[i - 1]].end == i) {
+            const sr_trigger_def *td = &d->triggers[s->m[s->owner[i - 1]].value];
+            if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB))
+                after_prep = 1;
+        }
+        if (!k2 && !after_prep) {
+            *ip = ne - 1;
+            return 0;
+        }
+        /* "X city", "X district", or "in X" */
+        p = new_place(c, s, cap);
+        if (!p)
+            return -1;
+        p->ns = (uint16_t)i;
+        p->ne = (uint16_t)ne;
+        p->loc.kind = k2 ? (uint8_t)k2 : PK_TOWN;
+        p->pattern = 1;
+        end = ne;
+    } else {
+        return 0;
+    }
+    if (p) {
+        const char *nm = span_text(c, s, p->ns, p->ne);
+        p->loc.name = nm;
+        p->loc.precision = (p->loc.kind == PK_ADMIN1) ? 3 : (p->loc.kind == PK_REGION || p->loc.kind == PK_ADMIN2) ? 2 : 1;
+    }
+    *pp = p;
+    *endp = end;
+    return p != NULL;
+}
+
+/* A place noun after the name (ending at end) refines it; returns where
+ * the mention ends. */
+static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
+{
+    const sr_engine *e = c->eng;
+    size_t n = s->ntok;
+    /* A place noun after the name refines it: "Deir Ezzor province",
+     * "AlbuKamal city", "al-Kharata oil field". */
+    size_t ke = 0;
+    int k = end < n ? kind_of_noun(e, s, end, &ke) : 0;
+    if (k) {
+        if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0) {
+            int adm = admin_for(c, p);
+            if (adm >= 0)
+                set_from_dict(c, p, adm);
+            else
+                p->loc.precision = 3;
+            p->region_noun = 1;
+        } else if (k == PK_ADMIN1 && p->pattern) {
+            p->loc.kind = PK_ADMIN1;
+            p->loc.precision = 3;
+            p->region_noun = 1;
+        } else if (k == PK_REGION && s->tok[end].id == e->w.countryside) {
+            p->near = 1;
+            if (p->loc.precision < 2)
+                p->loc.precision = 2;
+        } else if (k == PK_FEATURE && p->pattern) {
+            p->loc.kind = PK_FEATURE;
+        }
+        end = ke;
+    }
+    p->e = (uint16_t)end;
+    return end;
+}
+
+/* The words before a place: its preposition, nearness, a place noun
+ * ahead of it. Returns the first token that belongs to the mention. */
+static size_t place_lead(sr_coder *c, sr_sent *s, sr_pmention *p)
+{
+    const sr_engine *e = c->eng;
+    /* Before it: the preposition, nearness, the holder. */
+    size_t b = p->s;
+    if (b > 0 && tok_is(s, b - 1, e->w.the))
+        b--;
+    /* "the Syrian city of", "Yemen's oil-rich province of" */
+    while (b > 0 && (s->tok[b - 1].flags & TK_ALPHA) && !(s->tok[b - 1].flags & TK_CAP) &&
+           s->owner[b - 1] < 0 && !is_loc_prep(e, s->tok[b - 1].id) && b + 4 > p->s &&
+           s->tok[b - 1].id != e->w.and_ && s->tok[b - 1].id != e->w.which && s->tok[b - 1].id != e->w.that)
+        b--;
+    if (b > 0 && (has_cue(s, b - 1, CUE_DIRADJ)))
+        b--;
+    if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
+        /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
+        if (has_cue(s, b - 2, CUE_DIR) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
+            p->near = 1;
+            if (p->loc.precision < 2)
+                p->loc.precision = 2;
+            b -= 2;
+            while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
+                             (s->tok[b - 1].flags & TK_NUM) || word_has(e, s->tok[b - 1].id, WA_DISTANCE)))
+                b--;
+        }
+    }
+    if (b > 0 && (s->tok[b - 1].id == e->w.near || word_has(e, s->tok[b - 1].id, WA_NEAR_PREP))) {
+        p->near = 1;
+        if (p->loc.precision < 2)
+            p->loc.precision = 2;
+    }
+    if (b > 0 && is_loc_prep(e, s->tok[b - 1].id))
+        p->prep = s->tok[b - 1].id;
+    /* "in the town of X": the preposition before the noun counts */
+    if (p->prep == e->w.of && b >= 2) {
+        size_t nb = b - 1;
+        size_t ke3 = 0;
+        while (nb > 0 && nb + 4 > b && !kind_of_noun(e, s, nb - 1, &ke3))
+            nb--;
+        if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke3) && ke3 == b - 1) {
+            size_t pb = nb - 1;
+            while (pb > 0 && (tok_is(s, pb - 1, e->w.the) || has_cue(s, pb - 1, CUE_DIRADJ) ||
+                              ((s->tok[pb - 1].flags & TK_ALPHA) && !(s->tok[pb - 1].flags & TK_CAP) &&
+                               s->owner[pb - 1] < 0 && !is_loc_prep(e, s->tok[pb - 1].id) && pb + 3 > nb)))
+                pb--;
+            p->prep = (pb > 0 && is_loc_prep(e, s->tok[pb - 1].id)) ? s->tok[pb - 1].id : 0;
+            if (pb > 0 && s->tok[pb - 1].id == e->w.near) {
+                p->near = 1;
+                if (p->loc.precision < 2)
+                    p->loc.precision = 2;
+            }
+            if (pb < p->s)
+                p->s = (uint16_t)pb;
+        }
+    }
+    return b;
+}
+
+/* Who holds the place, when the sentence says so just before it. */
+static void place_holder(sr_coder *c, const sr_sent *s, sr_pmention *p)
+{
+    const sr_engine *e = c->eng;
+    /* "ISIS-held oil fields in X": the holder */
+    for (size_t k2 = 0; k2 < s->nmen; k2++) {
+        const sr_mention *mm = &s->men[k2];
+        if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
+            p->owner = (int16_t)k2;
+        /* "the Islamic State group's Syrian bastion Raqqa", "ISIS's
+         * stronghold of Mosul": the holder too, only words between */
+        size_t pt = sr_poss_after(e, s, k2);
+        if (pt && !mm->pronoun && mm->ent >= 0 && pt < p->s && p->s - pt <= 4) {
+            int words_only = 1;
+            for (size_t t = pt + 1; t < p->s; t++)
+                if (!(s->tok[t].flags & TK_ALPHA) || (is_loc_prep(e, s->tok[t].id) && !(t + 1 == p->s && s->tok[t].id == e->w.of)) ||
+                    (s->owner[t] >= 0 && s->m[s->owner[t]].kind != PH_COUNTRY))
+                    words_only = 0;
+            if (words_only)
+                p->owner = (int16_t)k2;
+        }
+    }
+}
+
+/* After "of" (token b - 1): whose the place is, or which province. */
+static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
+{
+    const sr_engine *e = c->eng;
+    /* "the air fighters of Inherent Resolve and of Iraq": a country after
+     * "of" names whose, unless a direction comes before ("south of") */
+    if (p->loc.kind == PK_COUNTRY && b > 0 && s->tok[b - 1].id == e->w.of && !p->near)
+        p->affil = 1;
+    /* "the ISF of Baghdad", "AU troops from Uganda": whose, not where */
+    if (b > 0 && (s->tok[b - 1].id == e->w.of || (s->tok[b - 1].id == e->w.from && p->loc.kind == PK_COUNTRY)))
+        for (size_t k2 = 0; k2 < s->nmen; k2++)
+            if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
+                p->affil = 1;
+    /* "the province of Deir ez-Zor": the province, not its capital */
+    if (p->loc.place >= 0 && p->loc.kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
+        size_t ke4 = 0;
+        size_t nb = b - 1;
+        if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke4) == PK_ADMIN1 && ke4 == nb) {
+            int adm = admin_for(c, p);
+            if (adm >= 0)
+                set_from_dict(c, p, adm);
+            else
+                p->loc.precision = 3;
+            p->region_noun = 1;
+        }
+    }
+}
+
+/* Everything around a place mention found at [p->ns, end); returns where
+ * the mention ends. */
+static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
+{
+    size_t n = s->ntok;
+    if (!p->s || p->s > p->ns)
+        p->s = p->ns;
+    end = place_noun_after(c, s, p, end);
+    size_t b = place_lead(c, s, p);
+    place_holder(c, s, p);
+    place_after_of(c, s, p, b);
+    p->loc.text = span_text(c, s, b < p->s && p->near ? b : p->s, p->e);
+    if ((int)p->ns < s->dateline_end)
+        p->dateline = 1;
+    if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
+        p->in_report = 1;
+    /* "In Donetsk, local residents reported ...": where, not who */
+    if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_tok_eq(&s->tok[p->e], ","))
+        p->in_report = 0;
+    return end;
+}
+
+/* Places named in the sentence, left to right. Returns 0 out of memory. */
+static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    size_t n = s->ntok;
     for (size_t i = 0; i < n; i++) {
         int o = s->owner[i];
         const sr_match *m = (o >= 0 && s->m[o].start == i) ? &s->m[o] : NULL;
         sr_pmention *p = NULL;
         size_t end = i;
-        if (m && m->kind == PH_PLACE) {
-            p = new_place(c, s, &cap);
-            if (!p)
-                return;
-            set_from_dict(c, p, choose_place(c, s, o));
-            p->ns = (uint16_t)i;
-            p->ne = m->end;
-            end = m->end;
-        } else if (m && m->kind == PH_COUNTRY && !(m->flags & PF_ADJ)) {
-            /* A country is a place after a locative word, or as the
-             * container of a place ("Yemen's Saada"). */
-            uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
-            if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
-                prep = s->tok[i - 2].id;
-            int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
-            if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
-                continue;
-            p = new_place(c, s, &cap);
-            if (!p)
-                return;
-            const sr_country_def *k = &d->countries[m->value];
-            p->country = (int16_t)m->value;
-            p->name = k->name;
-            memcpy(p->cc, k->iso2, 3);
-            p->kind = PK_COUNTRY;
-            p->precision = 3;
-            p->lat = k->lat;
-            p->lon = k->lon;
-            p->has_coords = 1;
-            p->ns = (uint16_t)i;
-            p->ne = m->end;
-            end = m->end;
-            if (i > 0 && has_cue(s, i - 1, CUE_DIRADJ)) {
-                /* "in central Myanmar": part of the country, still no town */
-                p->kind = PK_REGION;
-                p->s = (uint16_t)(i - 1);
-                p->name = span_text(c, s, i - 1, m->end);
-                if (is_loc_prep(e, i > 1 ? s->tok[i - 2].id : 0))
-                    p->prep = s->tok[i - 2].id;
-            }
-        } else if (!s->titlecase) {
-            size_t ke = 0;
-            int k = kind_of_noun(e, s, i, &ke);
-            /* "two more villages: Derwish and Amiriyah" */
-            if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
-                if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
-                    continue; /* a known place: the dictionary path takes it */
-                size_t ne = name_seq(e, s, ke + 1);
-                p = new_place(c, s, &cap);
-                if (!p)
-                    return;
-                p->ns = (uint16_t)(ke + 1);
-                p->ne = (uint16_t)ne;
-                p->kind = (uint8_t)k;
-                p->pattern = 1;
-                p->name = span_text(c, s, p->ns, p->ne);
-                p->precision = 1;
-                end = ne;
-            } else
-            if (k && ke < n && s->tok[ke].id == e->w.of) {
-                /* "the town of X", "the province of X" */
-                size_t j = ke + 1;
-                if (tok_is(s, j, e->w.the))
-                    j++;
-                const sr_match *nx = (j < n && s->owner[j] >= 0) ? &s->m[s->owner[j]] : NULL;
-                if (nx && nx->kind == PH_PLACE && nx->start == j) {
-                    /* dictionary place: the dictionary path takes it; remember the noun */
-                    continue;
-                }
-                size_t ne = name_seq(e, s, j);
-                if (ne == j)
-                    continue;
-                p = new_place(c, s, &cap);
-                if (!p)
-                    return;
-                p->ns = (uint16_t)j;
-                p->ne = (uint16_t)ne;
-                p->kind = (uint8_t)k;
-                p->pattern = 1;
-                p->s = (uint16_t)i;
-                end = ne;
-            } else if (!k) {
-                size_t ne = name_seq(e, s, i);
-                if (ne == i)
-                    continue;
-                size_t ke2 = 0;
-                int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
-                uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
-                if (i > 1 && tok_is(s, i - 1, e->w.the))
-                    prep = s->tok[i - 2].id;
-                int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
-                                 prep != e->w.toward && prep != e->w.towards;
-                /* "captured Janaale", "retook Palmyra": the object of a
-                 * capture is a place */
-                if (!after_prep && i > 0 && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
-                    s->m[s->owner[i - 1]].end == i) {
-                    const sr_trigger_def *td = &d->triggers[s->m[s->owner[i - 1]].value];
-                    if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB))
-                        after_prep = 1;
-                }
-                if (!k2 && !after_prep) {
-                    i = ne - 1;
-                    continue;
-                }
-                /* "X city", "X district", or "in X" */
-                p = new_place(c, s, &cap);
-                if (!p)
-                    return;
-                p->ns = (uint16_t)i;
-                p->ne = (uint16_t)ne;
-                p->kind = k2 ? (uint8_t)k2 : PK_TOWN;
-                p->pattern = 1;
-                end = ne;
-            } else {
-                continue;
-            }
-            if (p) {
-                const char *nm = span_text(c, s, p->ns, p->ne);
-                p->name = nm;
-                p->precision = (p->kind == PK_ADMIN1) ? 3 : (p->kind == PK_REGION || p->kind == PK_ADMIN2) ? 2 : 1;
-            }
-        }
-        if (!p)
+        int r = 0;
+        if (m && m->kind == PH_PLACE)
+            r = dict_place(c, s, i, o, cap, &p, &end);
+        else if (m && m->kind == PH_COUNTRY && !(m->flags & PF_ADJ))
+            r = country_place(c, s, i, m, cap, &p, &end);
+        else if (!s->titlecase)
+            r = pattern_place(c, s, &i, cap, &p, &end);
+        if (r < 0)
+            return 0;
+        if (r == 0)
             continue;
-        if (!p->s || p->s > p->ns)
-            p->s = p->ns;
-        /* A place noun after the name refines it: "Deir Ezzor province",
-         * "AlbuKamal city", "al-Kharata oil field". */
-        size_t ke = 0;
-        int k = end < n ? kind_of_noun(e, s, end, &ke) : 0;
-        if (k) {
-            if (k == PK_ADMIN1 && p->kind != PK_ADMIN1 && p->place >= 0) {
-                int adm = admin_for(c, p);
-                if (adm >= 0)
-                    set_from_dict(c, p, adm);
-                else
-                    p->precision = 3;
-                p->region_noun = 1;
-            } else if (k == PK_ADMIN1 && p->pattern) {
-                p->kind = PK_ADMIN1;
-                p->precision = 3;
-                p->region_noun = 1;
-            } else if (k == PK_REGION && s->tok[end].id == e->w.countryside) {
-                p->near = 1;
-                if (p->precision < 2)
-                    p->precision = 2;
-            } else if (k == PK_FEATURE && p->pattern) {
-                p->kind = PK_FEATURE;
-            }
-            end = ke;
-        }
-        p->e = (uint16_t)end;
-        /* Before it: the preposition, nearness, the holder. */
-        size_t b = p->s;
-        if (b > 0 && tok_is(s, b - 1, e->w.the))
-            b--;
-        /* "the Syrian city of", "Yemen's oil-rich province of" */
-        while (b > 0 && (s->tok[b - 1].flags & TK_ALPHA) && !(s->tok[b - 1].flags & TK_CAP) &&
-               s->owner[b - 1] < 0 && !is_loc_prep(e, s->tok[b - 1].id) && b + 4 > p->s &&
-               s->tok[b - 1].id != e->w.and_ && s->tok[b - 1].id != e->w.which && s->tok[b - 1].id != e->w.that)
-            b--;
-        if (b > 0 && (has_cue(s, b - 1, CUE_DIRADJ)))
-            b--;
-        if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
-            /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
-            if (has_cue(s, b - 2, CUE_DIR) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
-                p->near = 1;
-                if (p->precision < 2)
-                    p->precision = 2;
-                b -= 2;
-                while (b > 0 && (tok_is(s, b - 1, e->w.the) || has_cue(s, b - 1, CUE_DIRADJ) ||
-                                 (s->tok[b - 1].flags & TK_NUM) || word_has(e, s->tok[b - 1].id, WA_DISTANCE)))
-                    b--;
-            }
-        }
-        if (b > 0 && (s->tok[b - 1].id == e->w.near || word_has(e, s->tok[b - 1].id, WA_NEAR_PREP))) {
-            p->near = 1;
-            if (p->precision < 2)
-                p->precision = 2;
-        }
-        if (b > 0 && is_loc_prep(e, s->tok[b - 1].id))
-            p->prep = s->tok[b - 1].id;
-        /* "in the town of X": the preposition before the noun counts */
-        if (p->prep == e->w.of && b >= 2) {
-            size_t nb = b - 1;
-            size_t ke3 = 0;
-            while (nb > 0 && nb + 4 > b && !kind_of_noun(e, s, nb - 1, &ke3))
-                nb--;
-            if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke3) && ke3 == b - 1) {
-                size_t pb = nb - 1;
-                while (pb > 0 && (tok_is(s, pb - 1, e->w.the) || has_cue(s, pb - 1, CUE_DIRADJ) ||
-                                  ((s->tok[pb - 1].flags & TK_ALPHA) && !(s->tok[pb - 1].flags & TK_CAP) &&
-                                   s->owner[pb - 1] < 0 && !is_loc_prep(e, s->tok[pb - 1].id) && pb + 3 > nb)))
-                    pb--;
-                p->prep = (pb > 0 && is_loc_prep(e, s->tok[pb - 1].id)) ? s->tok[pb - 1].id : 0;
-                if (pb > 0 && s->tok[pb - 1].id == e->w.near) {
-                    p->near = 1;
-                    if (p->precision < 2)
-                        p->precision = 2;
-                }
-                if (pb < p->s)
-                    p->s = (uint16_t)pb;
-            }
-        }
-        /* "ISIS-held oil fields in X": the holder */
-        for (size_t k2 = 0; k2 < s->nmen; k2++) {
-            const sr_mention *mm = &s->men[k2];
-            if (mm->ctrl && mm->e < p->s && p->s - mm->e <= 6)
-                p->owner = (int16_t)k2;
-            /* "the Islamic State group's Syrian bastion Raqqa", "ISIS's
-             * stronghold of Mosul": the holder too, only words between */
-            size_t pt = sr_poss_after(e, s, k2);
-            if (pt && !mm->pronoun && mm->ent >= 0 && pt < p->s && p->s - pt <= 4) {
-                int words_only = 1;
-                for (size_t t = pt + 1; t < p->s; t++)
-                    if (!(s->tok[t].flags & TK_ALPHA) || (is_loc_prep(e, s->tok[t].id) && !(t + 1 == p->s && s->tok[t].id == e->w.of)) ||
-                        (s->owner[t] >= 0 && s->m[s->owner[t]].kind != PH_COUNTRY))
-                        words_only = 0;
-                if (words_only)
-                    p->owner = (int16_t)k2;
-            }
-        }
-        /* "the air fighters of Inherent Resolve and of Iraq": a country after
-         * "of" names whose, unless a direction comes before ("south of") */
-        if (p->kind == PK_COUNTRY && b > 0 && s->tok[b - 1].id == e->w.of && !p->near)
-            p->affil = 1;
-        /* "the ISF of Baghdad", "AU troops from Uganda": whose, not where */
-        if (b > 0 && (s->tok[b - 1].id == e->w.of || (s->tok[b - 1].id == e->w.from && p->kind == PK_COUNTRY)))
-            for (size_t k2 = 0; k2 < s->nmen; k2++)
-                if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
-                    p->affil = 1;
-        /* "the province of Deir ez-Zor": the province, not its capital */
-        if (p->place >= 0 && p->kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
-            size_t ke4 = 0;
-            size_t nb = b - 1;
-            if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke4) == PK_ADMIN1 && ke4 == nb) {
-                int adm = admin_for(c, p);
-                if (adm >= 0)
-                    set_from_dict(c, p, adm);
-                else
-                    p->precision = 3;
-                p->region_noun = 1;
-            }
-        }
-        p->text = span_text(c, s, b < p->s && p->near ? b : p->s, p->e);
-        if ((int)p->ns < s->dateline_end)
-            p->dateline = 1;
-        if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
-            p->in_report = 1;
-        /* "In Donetsk, local residents reported ...": where, not who */
-        if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_tok_eq(&s->tok[p->e], ","))
-            p->in_report = 0;
-        i = end - 1;
+        i = extend_place(c, s, p, end) - 1;
     }
-    /* "the city", "the area", "there" */
+    return 1;
+}
+
+/* "the city", "the area", "there": places that refer back. Returns 0 out
+ * of memory. */
+static int reference_places(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    const sr_engine *e = c->eng;
+    size_t n = s->ntok;
     for (size_t i = 0; i < n; i++) {
         size_t re = cue_end(s, i, CUE_REFLOC);
         if (!re)
@@ -606,18 +703,18 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 covered = 1;
         if (covered)
             continue;
-        sr_pmention *p = new_place(c, s, &cap);
+        sr_pmention *p = new_place(c, s, cap);
         if (!p)
-            return;
+            return 0;
         p->s = p->ns = (uint16_t)i;
         p->e = p->ne = (uint16_t)re;
         p->refloc = 1;
         size_t ke = 0;
         int k = re - 1 < n ? kind_of_noun(e, s, re - 1, &ke) : 0;
-        p->kind = k ? (uint8_t)k : PK_TOWN;
+        p->loc.kind = k ? (uint8_t)k : PK_TOWN;
         if (word_has(e, s->tok[re - 1].id, WA_ANY_PLACE))
-            p->kind = 0; /* any */
-        p->text = span_text(c, s, i, re);
+            p->loc.kind = 0; /* any */
+        p->loc.text = span_text(c, s, i, re);
         if (i > 0 && is_loc_prep(e, s->tok[i - 1].id))
             p->prep = s->tok[i - 1].id;
         if (i >= 2 && s->tok[i - 1].id == e->w.of &&
@@ -629,17 +726,14 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             p->in_report = 1;
         i = re - 1;
     }
-    /* Sort by position (refloc ones were appended). */
-    for (size_t a = 1; a < s->npm; a++) {
-        sr_pmention t = s->pm[a];
-        size_t b = a;
-        while (b > 0 && s->pm[b - 1].s > t.s) {
-            s->pm[b] = s->pm[b - 1];
-            b--;
-        }
-        s->pm[b] = t;
-    }
-    /* Relations between neighbouring places. */
+    return 1;
+}
+
+/* Relations between neighbouring places: containers ("X in Y province",
+ * "Y's X"), lists ("X and Y"), "between X and Y". */
+static void relate_places(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
     for (size_t k = 0; k + 1 < s->npm; k++) {
         sr_pmention *p = &s->pm[k], *q = &s->pm[k + 1];
         if (p->refloc || q->refloc)
@@ -651,8 +745,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         const char *w0 = g > 0 ? s->tok[gap_s].norm : "";
         uint32_t w0id = g > 0 ? s->tok[gap_s].id : 0;
         /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
-        int bigger = (q->kind == PK_ADMIN1 || q->kind == PK_COUNTRY || q->kind == PK_REGION || q->kind == PK_ADMIN2 ||
-                      q->region_noun || (q->kind == PK_CITY && p->kind != PK_CITY && p->kind != PK_TOWN));
+        int bigger = (q->loc.kind == PK_ADMIN1 || q->loc.kind == PK_COUNTRY || q->loc.kind == PK_REGION || q->loc.kind == PK_ADMIN2 ||
+                      q->region_noun || (q->loc.kind == PK_CITY && p->loc.kind != PK_CITY && p->loc.kind != PK_TOWN));
         /* "X town in the northern Y countryside" */
         int in_dir = g >= 2 && g <= 4 && w0id == e->w.in;
         for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
@@ -663,8 +757,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                             (g >= 2 && g <= 5 && sr_streq(w0, ",") &&
                              (tok_is(s, gap_s + 1, e->w.in) || tok_is(s, gap_s + 1, e->w.located)));
         /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
-        if (!bigger && q->kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_is(s, gap_s + 1, e->w.in) &&
-            p->kind != PK_CITY)
+        if (!bigger && q->loc.kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_is(s, gap_s + 1, e->w.in) &&
+            p->loc.kind != PK_CITY)
             bigger = 1;
         if (bigger && container_gap) {
             p->container = (int16_t)(k + 1);
@@ -672,8 +766,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         }
         /* "Yemen's Saada", "Raqqa's eastern al-Meshleb district" */
         if (g >= 1 && (s->tok[gap_s].flags & TK_POSS) && g <= 3 &&
-            (p->kind == PK_COUNTRY || p->kind == PK_CITY || p->kind == PK_ADMIN1 || p->kind == PK_TOWN ||
-             p->kind == PK_REGION)) {
+            (p->loc.kind == PK_COUNTRY || p->loc.kind == PK_CITY || p->loc.kind == PK_ADMIN1 || p->loc.kind == PK_TOWN ||
+             p->loc.kind == PK_REGION)) {
             q->container = (int16_t)k;
             continue;
         }
@@ -702,12 +796,12 @@ void sr_find_places(sr_coder *c, sr_sent *s)
         }
         /* "oil fields in X province, including Y and Z": Y and Z are the
          * places, X holds them */
-        if (g >= 1 && g <= 4 && tok_is(s, gap_e - 1, e->w.including) && q->kind != PK_COUNTRY) {
+        if (g >= 1 && g <= 4 && tok_is(s, gap_e - 1, e->w.including) && q->loc.kind != PK_COUNTRY) {
             q->container = (int16_t)k;
             q->prep = e->w.in;
             continue;
         }
-        if (list_gap && p->kind != PK_COUNTRY && q->kind != PK_COUNTRY) {
+        if (list_gap && p->loc.kind != PK_COUNTRY && q->loc.kind != PK_COUNTRY) {
             /* "between X and Y" is one place, carried by X */
             size_t pb = p->s;
             while (pb > 0 && tok_is(s, pb - 1, e->w.the))
@@ -715,10 +809,10 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (pb > 0 && tok_is(s, pb - 1, e->w.between)) {
                 p->between = 1;
                 p->near = 1;
-                if (p->precision < 2)
-                    p->precision = 2;
+                if (p->loc.precision < 2)
+                    p->loc.precision = 2;
                 q->is_listed = 1;
-                p->text = span_text(c, s, pb - 1, q->e);
+                p->loc.text = span_text(c, s, pb - 1, q->e);
                 continue;
             }
             /* the head of the list is the first place that is not listed */
@@ -728,7 +822,14 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 q->prep = p->prep;
         }
     }
-    /* a name inside the list frame "the towns of X and Y" */
+}
+
+/* A name inside the list frame "the towns of X and Y". Returns 0 out of
+ * memory. */
+static int list_frame_names(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    const sr_engine *e = c->eng;
+    size_t n = s->ntok;
     for (size_t k = 0; k < s->npm; k++) {
         sr_pmention *p = &s->pm[k];
         if (!p->pattern || p->next >= 0)
@@ -740,17 +841,17 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 st++;
             size_t ne = name_seq(e, s, st);
             if (ne > st && !(k + 1 < s->npm && s->pm[k + 1].s <= st)) {
-                sr_pmention *q = new_place(c, s, &cap);
+                sr_pmention *q = new_place(c, s, cap);
                 if (!q)
-                    return;
+                    return 0;
                 p = &s->pm[k]; /* the array may have moved */
                 q->ns = q->s = (uint16_t)st;
                 q->ne = q->e = (uint16_t)ne;
-                q->kind = p->kind;
+                q->loc.kind = p->loc.kind;
                 q->pattern = 1;
-                q->name = span_text(c, s, st, ne);
-                q->text = q->name;
-                q->precision = p->precision;
+                q->loc.name = span_text(c, s, st, ne);
+                q->loc.text = q->loc.name;
+                q->loc.precision = p->loc.precision;
                 q->prep = p->prep;
                 q->is_listed = 1;
                 q->in_report = p->in_report;
@@ -758,8 +859,15 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             }
         }
     }
-    /* "the villages of X and Y in the countryside of Hama": the
-     * province holds every place of the list */
+    return 1;
+}
+
+/* "the villages of X and Y in the countryside of Hama": the province
+ * holds every place of the list. */
+static void list_containers(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    size_t n = s->ntok;
     for (size_t k = 0; k < s->npm; k++) {
         sr_pmention *h = &s->pm[k];
         if (h->is_listed || h->next < 0)
@@ -778,8 +886,8 @@ void sr_find_places(sr_coder *c, sr_sent *s)
                 if (q->s < last->e || q->s >= best_s)
                     continue;
                 best_s = q->s;
-                int bigger = q->kind == PK_ADMIN1 || q->kind == PK_REGION || q->kind == PK_ADMIN2 || q->region_noun ||
-                             q->kind == PK_COUNTRY || q->kind == PK_CITY;
+                int bigger = q->loc.kind == PK_ADMIN1 || q->loc.kind == PK_REGION || q->loc.kind == PK_ADMIN2 || q->region_noun ||
+                             q->loc.kind == PK_COUNTRY || q->loc.kind == PK_CITY;
                 if (bigger && q->s - last->e <= 6 && last->e < n &&
                     (tok_is(s, last->e, e->w.in) || sr_tok_eq(&s->tok[last->e], ",")))
                     cont = (int)j;
@@ -793,5 +901,26 @@ void sr_find_places(sr_coder *c, sr_sent *s)
             if (s->pm[j].container < 0 && j != cont)
                 s->pm[j].container = (int16_t)cont;
     }
+}
+
+void sr_find_places(sr_coder *c, sr_sent *s)
+{
+    size_t cap = 0;
+    if (!named_places(c, s, &cap) || !reference_places(c, s, &cap))
+        return;
+    /* Sort by position (refloc ones were appended). */
+    for (size_t a = 1; a < s->npm; a++) {
+        sr_pmention t = s->pm[a];
+        size_t b = a;
+        while (b > 0 && s->pm[b - 1].s > t.s) {
+            s->pm[b] = s->pm[b - 1];
+            b--;
+        }
+        s->pm[b] = t;
+    }
+    relate_places(c, s);
+    if (!list_frame_names(c, s, &cap))
+        return;
+    list_containers(c, s);
     geocode(c, s);
 }

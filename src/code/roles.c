@@ -281,7 +281,9 @@ int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, i
 }
 
 /* Actor1, actor2 and what the type depends on, around event word k->t. */
-void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+/* The candidate's frame: its clause, another happening's bounds, its
+ * weapons, who may not be its doer. */
+static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
@@ -315,71 +317,87 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                      (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
                       s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
     k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
-    if (td->opts & TRG_NOUN) {
-        int b = -1;
-        int a = between_pair(c, s, t->e, &b);
-        if (a >= 0) {
-            k->a1 = a;
-            k->a2 = b;
-        } else {
-            k->a1 = premodifier(c, s, t->s);
-            if (k->a1 >= 0 && s->men[k->a1].pronoun) {
-                /* "the coalition warplanes have intensified their
-                 * sorties": name the antecedent, not "their" */
-                int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
-                if (sj >= 0 && s->men[sj].ent == s->men[k->a1].ent)
-                    k->a1 = sj;
-            }
-            if (k->a1 < 0)
-                k->a1 = by_agent(c, s, t->e, &x->cl);
-            if (k->a1 < 0) {
-                /* "launched by X", "carried out by X" */
-                size_t j = t->e;
-                while (j < s->ntok && j < (size_t)t->e + 3 && !has_cue(s, j, CUE_SUPPORT))
-                    j++;
-                if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
-                    k->a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &x->cl);
-            }
-            if (k->a1 < 0) {
-                int sv = support_verb(s, t->s);
-                if (sv >= 0)
-                    k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
-            }
-            if (k->a1 < 0 && definite_noun(e, s, t))
-                k->anaphoric = 1;
-            if (k->a1 < 0 && !k->anaphoric &&
-                (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
-                 td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID)) {
-                /* "X helped the Syrian forces with airstrikes",
-                 * "X announced the capture of Y" */
-                int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
-                for (int v = 0; v < x->nvictim; v++)
-                    if (x->victim_m[v] == sj)
-                        sj = -1;
-                if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
-                    k->a1 = sj;
-            }
-            uint32_t pr = 0;
-            int tg = target_after(c, s, t->e, &x->cl, &pr);
-            if (tg >= 0 && tg != k->a1)
-                k->a2 = tg;
+}
+
+/* Doer and target of an event noun ("the attack by X on Y", "X's
+ * offensive"). */
+static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    int b = -1;
+    int a = between_pair(c, s, t->e, &b);
+    if (a >= 0) {
+        k->a1 = a;
+        k->a2 = b;
+    } else {
+        k->a1 = premodifier(c, s, t->s);
+        if (k->a1 >= 0 && s->men[k->a1].pronoun) {
+            /* "the coalition warplanes have intensified their
+             * sorties": name the antecedent, not "their" */
+            int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
+            if (sj >= 0 && s->men[sj].ent == s->men[k->a1].ent)
+                k->a1 = sj;
         }
-        if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
-            (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
-            /* "Civilians ... attack": the victims, not the attackers */
-            if (k->a2 < 0)
-                k->a2 = k->a1;
-            k->a1 = -1;
+        if (k->a1 < 0)
+            k->a1 = by_agent(c, s, t->e, &x->cl);
+        if (k->a1 < 0) {
+            /* "launched by X", "carried out by X" */
+            size_t j = t->e;
+            while (j < s->ntok && j < (size_t)t->e + 3 && !has_cue(s, j, CUE_SUPPORT))
+                j++;
+            if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
+                k->a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &x->cl);
         }
-        /* "clashes between both parties": the sides of the last fight */
-        if (k->a1 < 0 && cue_in(s, t->e, t->e + 4, CUE_BOTH) >= 0) {
-            const sr_ev *pv = sr_disc_last_with_actors(c);
-            if (pv) {
-                k->a1_ent = pv->a1;
-                k->a2_ent = pv->a2;
-            }
+        if (k->a1 < 0) {
+            int sv = support_verb(s, t->s);
+            if (sv >= 0)
+                k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
         }
-    } else if (t->passive) {
+        if (k->a1 < 0 && definite_noun(e, s, t))
+            k->anaphoric = 1;
+        if (k->a1 < 0 && !k->anaphoric &&
+            (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
+             td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID)) {
+            /* "X helped the Syrian forces with airstrikes",
+             * "X announced the capture of Y" */
+            int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
+            for (int v = 0; v < x->nvictim; v++)
+                if (x->victim_m[v] == sj)
+                    sj = -1;
+            if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
+                k->a1 = sj;
+        }
+        uint32_t pr = 0;
+        int tg = target_after(c, s, t->e, &x->cl, &pr);
+        if (tg >= 0 && tg != k->a1)
+            k->a2 = tg;
+    }
+    if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
+        (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
+        /* "Civilians ... attack": the victims, not the attackers */
+        if (k->a2 < 0)
+            k->a2 = k->a1;
+        k->a1 = -1;
+    }
+    /* "clashes between both parties": the sides of the last fight */
+    if (k->a1 < 0 && cue_in(s, t->e, t->e + 4, CUE_BOTH) >= 0) {
+        const sr_ev *pv = sr_disc_last_with_actors(c);
+        if (pv) {
+            k->a1_ent = pv->a1;
+            k->a2_ent = pv->a2;
+        }
+    }
+}
+
+/* Doer and target of an event verb, passive or active. */
+static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (t->passive) {
         k->a1 = by_agent(c, s, t->e, &x->cl);
         int subj = subject_of(c, s, t->s, &x->cl, 0, 0);
         if (subj >= 0 && subj != k->a1)
@@ -437,25 +455,36 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             }
         }
     }
-    /* "ISIS claimed responsibility for a car bomb attack that
-     * ...": who claims an attack is taken for its doer, as ACLED
-     * does */
-    if (k->a1 < 0) {
-        for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
-            if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility) ||
-                (!tok_is(s, q + 2, e->w.for_) && !tok_is(s, q + 2, e->w.of)))
+}
+
+/* "ISIS claimed responsibility for a car bomb attack that ...": who
+ * claims an attack is taken for its doer, as ACLED does. */
+static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
+        if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility) ||
+            (!tok_is(s, q + 2, e->w.for_) && !tok_is(s, q + 2, e->w.of)))
+            continue;
+        for (size_t j = s->nmen; j > 0; j--) {
+            const sr_mention *m = &s->men[j - 1];
+            if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
+                !(c->ents[m->ent].flags & ACT_ARMED))
                 continue;
-            for (size_t j = s->nmen; j > 0; j--) {
-                const sr_mention *m = &s->men[j - 1];
-                if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
-                    !(c->ents[m->ent].flags & ACT_ARMED))
-                    continue;
-                k->a1 = (int)(j - 1);
-                break;
-            }
+            k->a1 = (int)(j - 1);
             break;
         }
+        break;
     }
+}
+
+/* Actors as entities; a side taken from the story or from who fought it
+ * off when the sentence names none. */
+static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
     if (k->a1 >= 0 && k->a1 == k->a2)
         k->a2 = -1;
     if (k->a1 >= 0)
@@ -501,6 +530,14 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 break;
             }
     }
+}
+
+/* Who was hit, and what kind of target. */
+static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
     /* "threw a grenade at a checkpoint, wounding three soldiers":
      * the wounded are whom it was aimed at */
     if (k->a2 < 0 && k->a2_ent < 0) {
@@ -546,6 +583,19 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->mil_target = 1;
     }
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
+}
+
+void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    frame_candidate(c, s, x, k);
+    if (k->td->opts & TRG_NOUN)
+        noun_roles(c, s, x, k);
+    else
+        verb_roles(c, s, x, k);
+    if (k->a1 < 0)
+        claimed_by(c, s, k);
+    settle_actors(c, s, x, k);
+    victims_and_targets(c, s, x, k);
 }
 
 /* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */

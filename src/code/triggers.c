@@ -231,7 +231,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
     int op = -1, om = -1;
     for (size_t k = 0; k < s->npm; k++) {
         const sr_pmention *p = &s->pm[k];
-        if (p->s < t->e || p->dateline || p->in_report || p->is_listed || p->refloc || !p->name)
+        if (p->s < t->e || p->dateline || p->in_report || p->is_listed || p->refloc || !p->loc.name)
             continue;
         if (p->s > t->e + 10 || cl->hard[p->s] != cl->hard[t->s])
             break;

@@ -234,6 +234,222 @@ static int days_follow(const sr_token *t, size_t n, size_t i)
     return (i + 1 < n && day_or_week(t[i + 1].norm)) || (i + 2 < n && day_or_week(t[i + 2].norm));
 }
 
+/* "Sunday", "last Sunday", "Sunday, November 4": a weekday name (wd) at i.
+ * Returns 0 for a day to come. */
+static int weekday_timex(const sr_token *t, size_t n, size_t i, int wd, sr_timex *tx, size_t *ep)
+{
+    int mon;
+    tx->kind = TX_WEEKDAY;
+    tx->weekday = wd;
+    tx->precision = 1;
+    if (i > 0 && is(t, n, i - 1, "last"))
+        tx->weekday += 7;
+    if (i > 0 && is(t, n, i - 1, "next"))
+        return 0; /* the future: not an event date */
+    *ep = i + 1 + day_part(t, n, i + 1);
+    /* "Sunday, November 4" / "Saturday, 27-4-2019": the date that
+     * follows wins, it is more precise. */
+    size_t j = *ep;
+    if (is(t, n, j, ","))
+        j++;
+    int d2, m2, y2;
+    if (j < n && (mon = sr_month_of_len(t[j].norm, t[j].nlen)) && (t[j].flags & TK_CAP) &&
+        small_int(t, n, j + 1 + (is(t, n, j + 1, ".") ? 1 : 0), 1, 31, &d2)) {
+        tx->kind = TX_ABS;
+        tx->abs.m = mon;
+        tx->abs.d = d2;
+        *ep = j + 2 + (is(t, n, j + 1, ".") ? 1 : 0);
+        if (is(t, n, *ep, ",") && small_int(t, n, *ep + 1, 1900, 2100, &y2)) {
+            tx->abs.y = y2;
+            *ep += 2;
+        }
+    } else if (small_int(t, n, j, 1, 31, &d2) && j + 1 < n && (t[j + 1].flags & TK_HYPH) &&
+               small_int(t, n, j + 1, 1, 12, &m2) && j + 2 < n && (t[j + 2].flags & TK_HYPH) &&
+               small_int(t, n, j + 2, 1900, 2100, &y2)) {
+        tx->kind = TX_ABS;
+        tx->abs.y = y2;
+        tx->abs.m = m2;
+        tx->abs.d = d2;
+        *ep = j + 3;
+    }
+    return 1;
+}
+
+/* "yesterday", "last night", "this week", "past 24 hours": a relative
+ * time at i (its word w). Returns 0 when none matches. */
+static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, sr_timex *tx, size_t *ep)
+{
+    if (sr_streq(w, "yesterday")) {
+        tx->kind = TX_REL;
+        tx->offset = -1;
+        tx->precision = 1;
+        *ep = i + 1;
+    } else if (sr_streq(w, "today") || sr_streq(w, "tonight")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 1;
+        *ep = i + 1;
+    } else if (sr_streq(w, "overnight")) {
+        tx->kind = TX_REL;
+        tx->offset = -1;
+        tx->precision = 1;
+        *ep = i + 1;
+    } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
+               (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
+                is(t, n, i + 1, "today"))) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 1;
+        *ep = i + 2;
+    } else if (sr_streq(w, "last") && (is(t, n, i + 1, "night") || is(t, n, i + 1, "evening"))) {
+        tx->kind = TX_REL;
+        tx->offset = -1;
+        tx->precision = 1;
+        *ep = i + 2;
+    } else if (sr_streq(w, "last") && is(t, n, i + 1, "week")) {
+        tx->kind = TX_REL;
+        tx->offset = -7;
+        tx->precision = 2;
+        *ep = i + 2;
+    } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "week")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 2;
+        *ep = i + 2;
+    } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "week")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 2;
+        *ep = i + 3;
+    } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "month")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 3;
+        *ep = i + 2;
+    } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "month")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 3;
+        *ep = i + 3;
+    } else if (sr_streq(w, "last") && is(t, n, i + 1, "month")) {
+        tx->kind = TX_REL;
+        tx->offset = -30;
+        tx->precision = 3;
+        *ep = i + 2;
+    } else if (sr_streq(w, "past") &&
+               (is(t, n, i + 1, "hours") || (is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")))) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 1;
+        *ep = i + (is(t, n, i + 1, "24") ? 3 : 2);
+    } else if (sr_streq(w, "last") && is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")) {
+        tx->kind = TX_REL;
+        tx->offset = 0;
+        tx->precision = 1;
+        *ep = i + 3;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* Dates in numbers and month names ("November 3", "25 February",
+ * "27-4-2019", "in 2014") and "two days ago". Returns 0 for none. */
+static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, sr_timex *tx, size_t *ep)
+{
+    int mon, v;
+    if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && !sr_streq(w, "may") &&
+        !sr_streq(w, "march")) {
+        /* "November 3", "Nov. 3, 2018", "in September" */
+        size_t j = i + 1;
+        if (is(t, n, j, "."))
+            j++;
+        int d2, y2;
+        if (small_int(t, n, j, 1, 31, &d2) && !(j + 1 < n && (t[j + 1].flags & TK_NUM) && !is(t, n, j + 1, ","))) {
+            tx->kind = TX_ABS;
+            tx->abs.m = mon;
+            tx->abs.d = d2;
+            tx->precision = 1;
+            *ep = j + 1;
+            if (is(t, n, *ep, ",") && small_int(t, n, *ep + 1, 1900, 2100, &y2)) {
+                tx->abs.y = y2;
+                *ep += 2;
+            } else if (small_int(t, n, *ep, 1900, 2100, &y2)) {
+                tx->abs.y = y2;
+                *ep += 1;
+            }
+        } else {
+            tx->kind = TX_MONTH;
+            tx->abs.m = mon;
+            tx->precision = 3;
+            *ep = i + 1;
+            if (small_int(t, n, *ep, 1900, 2100, &y2)) {
+                tx->abs.y = y2;
+                (*ep)++;
+            }
+        }
+    } else if ((t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM) && (mon = sr_month_of_len(w, t[i].nlen))) {
+        /* "25 May" handled below; "May" and "March" alone are words. */
+        return 0;
+    } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of_len(t[i + 1].norm, t[i + 1].nlen)) &&
+               (t[i + 1].flags & TK_CAP)) {
+        /* "25 February", "3 November 2018" */
+        tx->kind = TX_ABS;
+        tx->abs.m = mon;
+        tx->abs.d = v;
+        tx->precision = 1;
+        *ep = i + 2;
+        int y2;
+        if (small_int(t, n, *ep, 1900, 2100, &y2)) {
+            tx->abs.y = y2;
+            (*ep)++;
+        }
+    } else if (small_int(t, n, i, 1, 31, &v) && i + 2 < n && (t[i + 1].flags & TK_HYPH) && (t[i + 2].flags & TK_HYPH)) {
+        /* 27-4-2019 */
+        int m2, y2;
+        if (small_int(t, n, i + 1, 1, 12, &m2) && small_int(t, n, i + 2, 1900, 2100, &y2)) {
+            tx->kind = TX_ABS;
+            tx->abs.y = y2;
+            tx->abs.m = m2;
+            tx->abs.d = v;
+            tx->precision = 1;
+            *ep = i + 3;
+        }
+    } else if ((t[i].flags & TK_NUM) && t[i].len == 4 && t[i].num >= 1900 && t[i].num <= 2100 && i > 0 &&
+               (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "of") ||
+                is(t, n, i - 1, "until") || is(t, n, i - 1, "from"))) {
+        tx->kind = TX_YEAR;
+        tx->abs.y = (int)t[i].num;
+        tx->precision = 3;
+        *ep = i + 1;
+    } else {
+        /* "two days ago", "a day earlier" */
+        if (!days_follow(t, n, i))
+            return 0;
+        sr_number num;
+        size_t used = sr_read_number(t, n, i, &num);
+        if (!used && is(t, n, i, "a"))
+            used = 1, num.value = 1, num.vague = 0;
+        if (used && !num.vague && num.value > 0 && num.value < 400 &&
+            (is(t, n, i + used, "days") || is(t, n, i + used, "day")) &&
+            (is(t, n, i + used + 1, "ago") || is(t, n, i + used + 1, "earlier"))) {
+            tx->kind = TX_REL;
+            tx->offset = -(int)num.value;
+            tx->precision = 1;
+            *ep = i + used + 2;
+        } else if (used && !num.vague && num.value > 0 && num.value < 60 &&
+                   (is(t, n, i + used, "weeks") || is(t, n, i + used, "week")) && is(t, n, i + used + 1, "ago")) {
+            tx->kind = TX_REL;
+            tx->offset = -7 * (int)num.value;
+            tx->precision = 2;
+            *ep = i + used + 2;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
 {
     size_t k = 0;
@@ -263,206 +479,16 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         sr_timex tx;
         memset(&tx, 0, sizeof tx);
         tx.s = (uint16_t)i;
-        int wd, mon, v;
         size_t e = 0;
-        if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name_len(w, t[i].nlen)) >= 0) {
-            tx.kind = TX_WEEKDAY;
-            tx.weekday = wd;
-            tx.precision = 1;
-            if (i > 0 && is(t, n, i - 1, "last"))
-                tx.weekday += 7;
-            if (i > 0 && is(t, n, i - 1, "next"))
-                continue; /* the future: not an event date */
-            e = i + 1 + day_part(t, n, i + 1);
-            /* "Sunday, November 4" / "Saturday, 27-4-2019": the date that
-             * follows wins, it is more precise. */
-            size_t j = e;
-            if (is(t, n, j, ","))
-                j++;
-            int d2, m2, y2;
-            if (j < n && (mon = sr_month_of_len(t[j].norm, t[j].nlen)) && (t[j].flags & TK_CAP) &&
-                small_int(t, n, j + 1 + (is(t, n, j + 1, ".") ? 1 : 0), 1, 31, &d2)) {
-                tx.kind = TX_ABS;
-                tx.abs.m = mon;
-                tx.abs.d = d2;
-                e = j + 2 + (is(t, n, j + 1, ".") ? 1 : 0);
-                if (is(t, n, e, ",") && small_int(t, n, e + 1, 1900, 2100, &y2)) {
-                    tx.abs.y = y2;
-                    e += 2;
-                }
-            } else if (small_int(t, n, j, 1, 31, &d2) && j + 1 < n && (t[j + 1].flags & TK_HYPH) &&
-                       small_int(t, n, j + 1, 1, 12, &m2) && j + 2 < n && (t[j + 2].flags & TK_HYPH) &&
-                       small_int(t, n, j + 2, 1900, 2100, &y2)) {
-                tx.kind = TX_ABS;
-                tx.abs.y = y2;
-                tx.abs.m = m2;
-                tx.abs.d = d2;
-                e = j + 3;
-            }
-        } else if (!rw) {
-            /* numbers and capitalised words: dates, months, "two days ago" */
-            goto numeric;
-        } else if (sr_streq(w, "yesterday")) {
-            tx.kind = TX_REL;
-            tx.offset = -1;
-            tx.precision = 1;
-            e = i + 1;
-        } else if (sr_streq(w, "today") || sr_streq(w, "tonight")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 1;
-            e = i + 1;
-        } else if (sr_streq(w, "overnight")) {
-            tx.kind = TX_REL;
-            tx.offset = -1;
-            tx.precision = 1;
-            e = i + 1;
-        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
-                   (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
-                    is(t, n, i + 1, "today"))) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 1;
-            e = i + 2;
-        } else if (sr_streq(w, "last") && (is(t, n, i + 1, "night") || is(t, n, i + 1, "evening"))) {
-            tx.kind = TX_REL;
-            tx.offset = -1;
-            tx.precision = 1;
-            e = i + 2;
-        } else if (sr_streq(w, "last") && is(t, n, i + 1, "week")) {
-            tx.kind = TX_REL;
-            tx.offset = -7;
-            tx.precision = 2;
-            e = i + 2;
-        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "week")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 2;
-            e = i + 2;
-        } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "week")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 2;
-            e = i + 3;
-        } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && is(t, n, i + 1, "month")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 3;
-            e = i + 2;
-        } else if (sr_streq(w, "earlier") && is(t, n, i + 1, "this") && is(t, n, i + 2, "month")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 3;
-            e = i + 3;
-        } else if (sr_streq(w, "last") && is(t, n, i + 1, "month")) {
-            tx.kind = TX_REL;
-            tx.offset = -30;
-            tx.precision = 3;
-            e = i + 2;
-        } else if (sr_streq(w, "past") && (is(t, n, i + 1, "hours") || (is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")))) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 1;
-            e = i + (is(t, n, i + 1, "24") ? 3 : 2);
-        } else if (sr_streq(w, "last") && is(t, n, i + 1, "24") && is(t, n, i + 2, "hours")) {
-            tx.kind = TX_REL;
-            tx.offset = 0;
-            tx.precision = 1;
-            e = i + 3;
-        } else {
-        numeric:
-            if (0)
-                ;
-            else if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && !sr_streq(w, "may") && !sr_streq(w, "march")) {
-            /* "November 3", "Nov. 3, 2018", "in September" */
-            size_t j = i + 1;
-            if (is(t, n, j, "."))
-                j++;
-            int d2, y2;
-            if (small_int(t, n, j, 1, 31, &d2) && !(j + 1 < n && (t[j + 1].flags & TK_NUM) && !is(t, n, j + 1, ","))) {
-                tx.kind = TX_ABS;
-                tx.abs.m = mon;
-                tx.abs.d = d2;
-                tx.precision = 1;
-                e = j + 1;
-                if (is(t, n, e, ",") && small_int(t, n, e + 1, 1900, 2100, &y2)) {
-                    tx.abs.y = y2;
-                    e += 2;
-                } else if (small_int(t, n, e, 1900, 2100, &y2)) {
-                    tx.abs.y = y2;
-                    e += 1;
-                }
-            } else {
-                tx.kind = TX_MONTH;
-                tx.abs.m = mon;
-                tx.precision = 3;
-                e = i + 1;
-                if (small_int(t, n, e, 1900, 2100, &y2)) {
-                    tx.abs.y = y2;
-                    e++;
-                }
-            }
-        } else if ((t[i].flags & TK_CAP) && i > 0 && (t[i - 1].flags & TK_NUM) && (mon = sr_month_of_len(w, t[i].nlen))) {
-            /* "25 May" handled below; "May" and "March" alone are words. */
+        int wd, go;
+        if ((t[i].flags & TK_CAP) && (wd = sr_weekday_name_len(w, t[i].nlen)) >= 0)
+            go = weekday_timex(t, n, i, wd, &tx, &e);
+        else if (rw && relative_timex(t, n, i, w, &tx, &e))
+            go = 1;
+        else
+            go = numeric_timex(t, n, i, w, &tx, &e);
+        if (!go)
             continue;
-        } else if (small_int(t, n, i, 1, 31, &v) && i + 1 < n && (mon = sr_month_of_len(t[i + 1].norm, t[i + 1].nlen)) &&
-                   (t[i + 1].flags & TK_CAP)) {
-            /* "25 February", "3 November 2018" */
-            tx.kind = TX_ABS;
-            tx.abs.m = mon;
-            tx.abs.d = v;
-            tx.precision = 1;
-            e = i + 2;
-            int y2;
-            if (small_int(t, n, e, 1900, 2100, &y2)) {
-                tx.abs.y = y2;
-                e++;
-            }
-        } else if (small_int(t, n, i, 1, 31, &v) && i + 2 < n && (t[i + 1].flags & TK_HYPH) &&
-                   (t[i + 2].flags & TK_HYPH)) {
-            /* 27-4-2019 */
-            int m2, y2;
-            if (small_int(t, n, i + 1, 1, 12, &m2) && small_int(t, n, i + 2, 1900, 2100, &y2)) {
-                tx.kind = TX_ABS;
-                tx.abs.y = y2;
-                tx.abs.m = m2;
-                tx.abs.d = v;
-                tx.precision = 1;
-                e = i + 3;
-            }
-        } else if ((t[i].flags & TK_NUM) && t[i].len == 4 && t[i].num >= 1900 && t[i].num <= 2100 &&
-                   i > 0 && (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "of") ||
-                             is(t, n, i - 1, "until") || is(t, n, i - 1, "from"))) {
-            tx.kind = TX_YEAR;
-            tx.abs.y = (int)t[i].num;
-            tx.precision = 3;
-            e = i + 1;
-        } else {
-            /* "two days ago", "a day earlier" */
-            if (!days_follow(t, n, i))
-                continue;
-            sr_number num;
-            size_t used = sr_read_number(t, n, i, &num);
-            if (!used && is(t, n, i, "a"))
-                used = 1, num.value = 1, num.vague = 0;
-            if (used && !num.vague && num.value > 0 && num.value < 400 &&
-                (is(t, n, i + used, "days") || is(t, n, i + used, "day")) &&
-                (is(t, n, i + used + 1, "ago") || is(t, n, i + used + 1, "earlier"))) {
-                tx.kind = TX_REL;
-                tx.offset = -(int)num.value;
-                tx.precision = 1;
-                e = i + used + 2;
-            } else if (used && !num.vague && num.value > 0 && num.value < 60 &&
-                       (is(t, n, i + used, "weeks") || is(t, n, i + used, "week")) && is(t, n, i + used + 1, "ago")) {
-                tx.kind = TX_REL;
-                tx.offset = -7 * (int)num.value;
-                tx.precision = 2;
-                e = i + used + 2;
-            } else {
-                continue;
-            }
-        }
-        }
         if (!tx.kind)
             continue;
         if (tx.kind == TX_WEEKDAY || tx.kind == TX_ABS)

@@ -392,6 +392,142 @@ static size_t __attribute__((noinline)) scan_word(const char *s, size_t n, size_
     return i;
 }
 
+/* The value of a token of digits: "1,200", "3.5". */
+static void digits_value(sr_token *t, const char *s, size_t st, size_t end)
+{
+    double v = 0, frac = 0, scale = 1;
+    int in_frac = 0;
+    for (size_t k = st; k < end; k++) {
+        char d = s[k];
+        if (d == '.') {
+            in_frac = 1;
+            continue;
+        }
+        if (d < '0' || d > '9')
+            continue;
+        if (in_frac) {
+            scale /= 10;
+            frac += (d - '0') * scale;
+        } else {
+            v = v * 10 + (d - '0');
+        }
+    }
+    t->num = v + frac;
+}
+
+/* 1st, 2nd, 45th */
+static void ordinal_value(sr_token *t)
+{
+    const char *nm = t->norm;
+    size_t l = t->nlen;
+    if (l >= 3) {
+        const char *suf = nm + l - 2;
+        if ((!strcmp(suf, "st") || !strcmp(suf, "nd") || !strcmp(suf, "rd") || !strcmp(suf, "th")) &&
+            nm[l - 3] >= '0' && nm[l - 3] <= '9') {
+            int ok = 1;
+            double v = 0;
+            for (size_t k = 0; k + 2 < l; k++) {
+                if (nm[k] < '0' || nm[k] > '9') {
+                    ok = 0;
+                    break;
+                }
+                v = v * 10 + (nm[k] - '0');
+            }
+            if (ok) {
+                t->flags |= TK_NUM | TK_ORD;
+                t->num = v;
+            }
+        }
+    }
+}
+
+/* "n't" split from "didn't", "'s" from "Syria's" and "'" from
+ * "jihadists'": a token of its own after the word [st, end). Returns
+ * where scanning goes on, or 0 out of memory. */
+static size_t push_clitic(sr_arena *a, tok_vec *tv, size_t room0, const char *s, size_t n, size_t st, size_t end,
+                          int negated)
+{
+    size_t i = end;
+    if (negated) {
+        sr_token *u = tok_push(a, tv, room0);
+        if (!u)
+            return 0;
+        u->off = (uint32_t)end;
+        u->len = 3;
+        u->flags = TK_WORD | TK_NEG;
+        u->norm = norm_not;
+        u->nlen = 3;
+        u->hash = sr_word_hash("not", 3);
+        i = end + 3;
+        return i;
+    }
+    /* Possessive: Syria's, jihadists' */
+    if (end + 1 < n && s[end] == '\'' && (s[end + 1] == 's' || s[end + 1] == 'S') &&
+        (end + 2 >= n || !is_word_at(s, n, end + 2))) {
+        sr_token *u = tok_push(a, tv, room0);
+        if (!u)
+            return 0;
+        u->off = (uint32_t)end;
+        u->len = 2;
+        u->flags = TK_POSS;
+        u->norm = norm_poss;
+        u->nlen = 2;
+        u->hash = sr_word_hash("'s", 2);
+        i = end + 2;
+    } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
+               (end + 1 >= n || !is_word_at(s, n, end + 1))) {
+        sr_token *u = tok_push(a, tv, room0);
+        if (!u)
+            return 0;
+        u->off = (uint32_t)end;
+        u->len = 1;
+        u->flags = TK_POSS;
+        u->norm = norm_poss;
+        u->nlen = 2;
+        u->hash = sr_word_hash("'s", 2);
+        i = end + 1;
+    }
+    return i;
+}
+
+/* Punctuation at i: one character (a UTF-8 sequence), "..." as one.
+ * Returns its length, or 0 out of memory. */
+static size_t push_mark(sr_arena *a, tok_vec *tv, size_t room0, const char *s, size_t n, size_t i, int space_before)
+{
+    unsigned char c = (unsigned char)s[i];
+    sr_token *t = tok_push(a, tv, room0);
+    if (!t)
+        return 0;
+    t->off = (uint32_t)i;
+    int l = 1;
+    if (c >= 0x80)
+        cp_at(s, n, i, &l);
+    else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
+        l = 3;
+    t->len = (uint16_t)l;
+    t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
+    /* ASCII marks share static strings: no allocation per comma;
+     * padded, as every norm */
+    static const char marks[128][SR_NORM_PAD] = {
+#define M(c) [c] = {c, 0}
+        M('!'), M('"'), M('#'), M('$'), M('%'), M('&'), M('\''), M('('), M(')'), M('*'), M('+'), M(','),
+        M('-'), M('.'), M('/'), M(':'), M(';'), M('<'), M('='), M('>'), M('?'), M('@'), M('['), M('\\'),
+        M(']'), M('^'), M('_'), M('`'), M('{'), M('|'), M('}'), M('~'),
+#undef M
+    };
+    t->nlen = (uint16_t)l;
+    if (l == 1 && c < 0x80 && marks[c][0]) {
+        t->norm = marks[c];
+        t->hash = sr_word_hash_padded(marks[c], 1);
+    } else {
+        t->norm = (l == 3 && c == '.') ? norm_dots : padded_dup(a, s + i, (size_t)l);
+        if (!t->norm)
+            return 0;
+        t->hash = sr_word_hash(t->norm, t->nlen);
+    }
+    return (size_t)l;
+}
+
 size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t max_tokens, int *truncated)
 {
     tok_vec tv = {0};
@@ -536,123 +672,23 @@ size_t sr_tokenize(sr_arena *a, const char *s, size_t n, sr_token **out, size_t 
             }
             if (digits && !alnum) {
                 t->flags |= TK_NUM;
-                double v = 0, frac = 0, scale = 1;
-                int in_frac = 0;
-                for (size_t k = st; k < end; k++) {
-                    char d = s[k];
-                    if (d == '.') {
-                        in_frac = 1;
-                        continue;
-                    }
-                    if (d < '0' || d > '9')
-                        continue;
-                    if (in_frac) {
-                        scale /= 10;
-                        frac += (d - '0') * scale;
-                    } else {
-                        v = v * 10 + (d - '0');
-                    }
-                }
-                t->num = v + frac;
+                digits_value(t, s, st, end);
             } else if (digits && alnum) {
-                /* 1st, 2nd, 45th */
-                const char *nm = t->norm;
-                size_t l = t->nlen;
-                if (l >= 3) {
-                    const char *suf = nm + l - 2;
-                    if ((!strcmp(suf, "st") || !strcmp(suf, "nd") || !strcmp(suf, "rd") || !strcmp(suf, "th")) &&
-                        nm[l - 3] >= '0' && nm[l - 3] <= '9') {
-                        int ok = 1;
-                        double v = 0;
-                        for (size_t k = 0; k + 2 < l; k++) {
-                            if (nm[k] < '0' || nm[k] > '9') {
-                                ok = 0;
-                                break;
-                            }
-                            v = v * 10 + (nm[k] - '0');
-                        }
-                        if (ok) {
-                            t->flags |= TK_NUM | TK_ORD;
-                            t->num = v;
-                        }
-                    }
-                }
+                ordinal_value(t);
             }
             space_before = 0;
             hyph = 0;
-            if (negated) {
-                sr_token *u = tok_push(a, &tv, room0);
-                if (!u)
+            if (negated || (end < n && s[end] == '\'')) {
+                i = push_clitic(a, &tv, room0, s, n, st, end, negated);
+                if (!i)
                     break;
-                u->off = (uint32_t)end;
-                u->len = 3;
-                u->flags = TK_WORD | TK_NEG;
-                u->norm = norm_not;
-                u->nlen = 3;
-                u->hash = sr_word_hash("not", 3);
-                i = end + 3;
-                continue;
-            }
-            /* Possessive: Syria's, jihadists' */
-            if (end + 1 < n && s[end] == '\'' && (s[end + 1] == 's' || s[end + 1] == 'S') &&
-                (end + 2 >= n || !is_word_at(s, n, end + 2))) {
-                sr_token *u = tok_push(a, &tv, room0);
-                if (!u)
-                    break;
-                u->off = (uint32_t)end;
-                u->len = 2;
-                u->flags = TK_POSS;
-                u->norm = norm_poss;
-                u->nlen = 2;
-                u->hash = sr_word_hash("'s", 2);
-                i = end + 2;
-            } else if (end < n && s[end] == '\'' && end > st && (s[end - 1] == 's' || s[end - 1] == 'S') &&
-                       (end + 1 >= n || !is_word_at(s, n, end + 1))) {
-                sr_token *u = tok_push(a, &tv, room0);
-                if (!u)
-                    break;
-                u->off = (uint32_t)end;
-                u->len = 1;
-                u->flags = TK_POSS;
-                u->norm = norm_poss;
-                u->nlen = 2;
-                u->hash = sr_word_hash("'s", 2);
-                i = end + 1;
             }
             continue;
         }
-        /* Punctuation: one character (a UTF-8 sequence), "..." as one. */
-        sr_token *t = tok_push(a, &tv, room0);
-        if (!t)
+        size_t l = push_mark(a, &tv, room0, s, n, i, space_before);
+        if (!l)
             break;
-        t->off = (uint32_t)i;
-        int l = 1;
-        if (c >= 0x80)
-            cp_at(s, n, i, &l);
-        else if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
-            l = 3;
-        t->len = (uint16_t)l;
-        t->flags = TK_PUNCT | (space_before ? TK_SPACE_BEFORE : 0);
-        /* ASCII marks share static strings: no allocation per comma;
-         * padded, as every norm */
-        static const char marks[128][SR_NORM_PAD] = {
-#define M(c) [c] = {c, 0}
-            M('!'), M('"'), M('#'), M('$'), M('%'), M('&'), M('\''), M('('), M(')'), M('*'), M('+'), M(','),
-            M('-'), M('.'), M('/'), M(':'), M(';'), M('<'), M('='), M('>'), M('?'), M('@'), M('['), M('\\'),
-            M(']'), M('^'), M('_'), M('`'), M('{'), M('|'), M('}'), M('~'),
-#undef M
-        };
-        t->nlen = (uint16_t)l;
-        if (l == 1 && c < 0x80 && marks[c][0]) {
-            t->norm = marks[c];
-            t->hash = sr_word_hash_padded(marks[c], 1);
-        } else {
-            t->norm = (l == 3 && c == '.') ? norm_dots : padded_dup(a, s + i, (size_t)l);
-            if (!t->norm)
-                break;
-            t->hash = sr_word_hash(t->norm, t->nlen);
-        }
-        i += (size_t)l;
+        i += l;
         space_before = 0;
         hyph = 0;
     }
