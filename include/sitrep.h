@@ -159,7 +159,11 @@ typedef enum sr_modality {
     SR_ASSERTED = 0,
     SR_NEGATED,
     SR_PLANNED,
-    SR_CLAIMED
+    SR_CLAIMED,
+    /* history told inside the story: dated weeks before the article, or
+     * told as the story's past ("had fallen when they first swept
+     * through"); not news of the article's days */
+    SR_BACKGROUND
 } sr_modality;
 
 typedef struct sr_actor_ref {

@@ -130,6 +130,15 @@ static int has_paren_marks(const sr_sent *s)
 }
 
 /* Builds the actor mentions of a sentence from its content matches. */
+/* "Palestinians", "Afghans", "Iraqis": a demonym in the plural names
+ * people ("Swiss", "Lebanese" have no plural form to tell). */
+static int plural_people(const sr_token *t)
+{
+    const char *w = t->norm;
+    size_t l = t->nlen;
+    return l > 3 && w[l - 1] == 's' && w[l - 2] != 's';
+}
+
 /* A country alone (match m at i, ending at end): an actor only as a
  * subject ("Russia bombed"), not as a place ("in Syria") nor as an
  * adjective ("Syrian city"). Returns 0 when it is no actor. */
@@ -297,6 +306,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 /* "Iraqi Counter-Terrorism Service": the named unit wins. */
                 i = j - 1;
                 continue;
+            } else if ((m->flags & PF_ADJ) && plural_people(&s->tok[end - 1]) && d->civilian_agent >= 0) {
+                /* "Seven Palestinians were killed": people of the country,
+                 * not its army */
+                agent = (int16_t)d->civilian_agent;
+                flags = d->agents[agent].flags;
             }
         }
         /* ACTOR ( ACTOR ) : "Islamic State (ISIS)" */
@@ -411,19 +425,14 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
     if (sr_streq(sector, "MIL")) {
         if (!k)
             return -1;
-        if (k->mil_name)
-            cat3(name, sizeof name, k->mil_name, "", "");
-        else
-            cat3(name, sizeof name, "Military Forces of ", k->name, "");
+        /* ACLED's name for a state's forces, whatever news calls them */
+        cat3(name, sizeof name, "Military Forces of ", k->name, "");
         cat3(code, sizeof code, k->iso3, "MIL", "");
         en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE;
     } else if (sr_streq(sector, "COP")) {
         if (!k)
             return -1;
-        if (k->pol_name)
-            cat3(name, sizeof name, k->pol_name, "", "");
-        else
-            cat3(name, sizeof name, "Police Forces of ", k->name, "");
+        cat3(name, sizeof name, "Police Forces of ", k->name, "");
         cat3(code, sizeof code, k->iso3, "COP", "");
         en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE | ACT_POLICE;
     } else if (sr_streq(sector, "GOV")) {

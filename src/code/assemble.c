@@ -121,6 +121,14 @@ static int actors_compatible(const sr_coder *c, int a, int b)
 
 static int date_compatible(const sr_ev *a, const sr_ev *b)
 {
+    if (a->explicit_date != b->explicit_date && a->has_date && b->has_date) {
+        /* a sentence with no date tells of the story's days: not of a
+         * happening dated a week or more before them ("On May 17, a
+         * landmine exploded ..." in a May 31 story) */
+        long da = sr_days_from_civil(a->date.y, a->date.m, a->date.d);
+        long db = sr_days_from_civil(b->date.y, b->date.m, b->date.d);
+        return labs(da - db) < 7;
+    }
     if (!a->explicit_date || !b->explicit_date)
         return 1;
     if (!a->has_date || !b->has_date)
@@ -217,6 +225,135 @@ static const char *date_str(sr_coder *c, const sr_ev *v)
     char buf[11];
     sr_date_format(&v->date, buf);
     return sr_arena_strdup(&c->arena, buf);
+}
+
+/* Places that can be one happening's: compatible, or in one province, or
+ * one of them only a province or country the other lies in. */
+static int same_area(const sr_ev *a, const sr_ev *b)
+{
+    if (loc_compatible(a, b))
+        return 1;
+    if (a->loc.admin1 && b->loc.admin1 && !strcasecmp(a->loc.admin1, b->loc.admin1))
+        return 1;
+    return (a->loc.precision == 3 || b->loc.precision == 3) && a->loc.cc[0] && sr_streq(a->loc.cc, b->loc.cc);
+}
+
+/* An event that stays an event of its own: "the attack" that points back
+ * and a happening not yet placed may be dropped (drop_untold), so a
+ * headline or a summary cannot lean on them. */
+static int tells(const sr_ev *v)
+{
+    return !v->dead && !v->anaphoric && !v->unplaced;
+}
+
+static int violent_type(int type)
+{
+    return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
+}
+
+/* The body's event b takes from headline (or summary) h only what it
+ * lacks: the headline's words are a summary, its sides sometimes swapped
+ * ("4 soldiers martyred, 15 terrorists killed"). */
+static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
+{
+    if (c->explain)
+        sr_explain(c, "merged: sentence %d's %s, the headline, into sentence %d's", h->sent,
+                   c->eng->d.tax.subs[h->sub].name, b->sent);
+    if (b->a1 < 0 && h->a1 >= 0 && h->a1 != b->a2) {
+        b->a1 = h->a1;
+        b->a1_text = h->a1_text;
+    }
+    if (b->a2 < 0 && h->a2 >= 0 && h->a2 != b->a1) {
+        b->a2 = h->a2;
+        b->a2_text = h->a2_text;
+    }
+    if (b->fatalities < 0 && !b->split)
+        b->fatalities = h->fatalities;
+    if (!b->has_loc && h->has_loc) {
+        b->has_loc = 1;
+        b->loc = h->loc;
+    }
+    b->mentions += h->mentions;
+    h->dead = 1;
+}
+
+/* "Two jawans dead in Maoist ambush in Sukma" above "Maoists on Sunday
+ * ambushed a search party near Bhejji ...": the headline tells in short
+ * what the body tells in full. Its event goes into the body's one event
+ * of its type in that area; when the body tells several, or tells the
+ * happening under another violent type, the headline adds nothing. A
+ * headline the body does not tell stays. */
+static void fold_headlines(sr_coder *c)
+{
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *h = &c->evs[i];
+        if (!h->headline || h->dead)
+            continue;
+        sr_ev *one = NULL;
+        int same_type = 0, other_type = 0;
+        for (size_t j = 0; j < c->nevs; j++) {
+            sr_ev *b = &c->evs[j];
+            if (b->headline || !tells(b) || b->mod != h->mod || !same_area(h, b) || !date_compatible(h, b))
+                continue;
+            if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
+                if (!same_type++)
+                    one = b;
+            } else if (violent_type(b->type) && violent_type(h->type)) {
+                other_type++;
+            }
+        }
+        if (same_type == 1) {
+            absorb_headline(c, one, h);
+        } else if (same_type > 1 || other_type) {
+            h->dead = 1;
+            if (c->explain)
+                sr_explain(c, "dropped: sentence %d's %s: the headline of what the body tells", h->sent,
+                           c->eng->d.tax.subs[h->sub].name);
+        }
+    }
+}
+
+/* "Ten civilians have been killed by suspected jihadists in northern
+ * Burkina Faso" then "Six civilians and four auxiliaries died on Monday in
+ * an attack in Sima": a lede that places a happening only in a region
+ * tells, in short, what a later sentence tells at a town. When one event
+ * of the article fits (same country and type, compatible sides and day),
+ * the lede goes into it; when several fit, the lede sums them up
+ * ("airstrikes across the Gaza Strip killed 40") and adds no event of its
+ * own. */
+static void fold_summaries(sr_coder *c)
+{
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *w = &c->evs[i];
+        if (w->dead || !w->has_loc || w->loc.precision < 3 || !w->loc.cc[0])
+            continue;
+        sr_ev *one = NULL;
+        int fits = 0;
+        for (size_t j = 0; j < c->nevs; j++) {
+            sr_ev *f = &c->evs[j];
+            if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || f->loc.precision >= 3 ||
+                !sr_streq(f->loc.cc, w->loc.cc) || !date_compatible(w, f))
+                continue;
+            /* a fight across a province and the capture of one town in it
+             * are two events */
+            if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
+                continue;
+            if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
+                continue;
+            if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1)
+                continue;
+            if (!fits++)
+                one = f;
+        }
+        if (fits == 1) {
+            absorb_headline(c, one, w);
+        } else if (fits > 1) {
+            w->dead = 1;
+            if (c->explain)
+                sr_explain(c, "dropped: sentence %d's %s: a summary of the article's happenings", w->sent,
+                           c->eng->d.tax.subs[w->sub].name);
+        }
+    }
 }
 
 /* Later mentions of one happening merged into the first: the same
@@ -431,6 +568,8 @@ void sr_assemble(sr_coder *c)
 {
     if (c->nevs)
         qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
+    fold_headlines(c);
+    fold_summaries(c);
     merge_mentions(c);
     drop_untold(c);
     size_t live = 0;

@@ -180,6 +180,7 @@ typedef struct sr_sent {
     sr_token *tok;
     size_t ntok;
     int titlecase;
+    int headline;       /* the headline repeated in the text: a summary of what the body tells */
     int16_t *owner;     /* token -> content match index (into m), -1 */
     sr_match *m;
     size_t nm;
@@ -222,6 +223,7 @@ typedef struct sr_ev {
     int unplaced;           /* no place yet: kept only if a later mention places it */
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */
+    int headline;           /* from the headline: the body tells it better */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

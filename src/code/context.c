@@ -561,11 +561,16 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
     }
 }
 
-static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *background)
+/* The date of the event word at t (its clause [ca, cb)): the nearest
+ * time expression; a year, another month or "since" in the clause or
+ * near it makes it background. */
+static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background)
 {
     *background = 0;
     int best = -1;
     size_t bd = (size_t)-1;
+    const sr_timex *hist = NULL; /* the time that makes it history */
+    size_t hd = (size_t)-1;
     for (size_t k = 0; k < s->ntx; k++) {
         const sr_timex *tx = &s->tx[k];
         /* "an official said on Friday": when it was said */
@@ -573,16 +578,25 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *b
             ((int)tx->e <= s->report_end && (int)t >= s->report_end))
             continue;
         size_t d = tx->s > t ? tx->s - t : t - tx->e;
+        /* "has killed more than 1,200 civilians in the Beni area alone
+         * since 2019": a time in the word's clause is the word's */
+        int near = d < 12 || (tx->s >= ca && tx->e <= cb);
         if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
             /* "in September" in a November article: history */
-            if (d < 12)
+            if (near) {
                 *background = 1;
+                if (d < hd)
+                    hist = tx, hd = d;
+            }
             continue;
         }
         if (tx->kind == TX_YEAR || tx->background) {
             if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
-                if (d < 12)
+                if (near) {
                     *background = 1;
+                    if (d < hd && !tx->background)
+                        hist = tx, hd = d;
+                }
             }
             continue;
         }
@@ -597,9 +611,15 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *b
         const sr_timex *tx = &s->tx[best];
         if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
             long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
-            /* more than ~2 months before the article: history, not news */
-            if (diff > 62 || diff < -2) {
+            /* two weeks or more before the article: history, not news ("Four militants
+             * were killed on May 18" in a May 28 article is still news) */
+            if (diff > 13 || diff < -2) {
+                /* history keeps its date: written with --all */
                 *background = 1;
+                v->date = dt;
+                v->has_date = 1;
+                v->time_precision = prec;
+                v->explicit_date = 1;
                 return;
             }
             v->date = dt;
@@ -619,6 +639,19 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, sr_ev *v, int *b
         }
         v->explicit_date = 1;
         *background = 0;
+    }
+    if (*background) {
+        /* "in June 2014": history dated to its month; "in 2014": no day
+         * to give */
+        if (hist && hist->kind == TX_MONTH && c->has_adate) {
+            v->date.y = hist->abs.y ? hist->abs.y : (hist->abs.m <= c->adate.m ? c->adate.y : c->adate.y - 1);
+            v->date.m = hist->abs.m;
+            v->date.d = 1;
+            v->has_date = 1;
+            v->time_precision = 3;
+            v->explicit_date = 1;
+        }
+        return;
     }
     if (c->has_adate) {
         v->date = c->adate;
@@ -735,8 +768,9 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     sr_ev *proto = &k->proto;
     memset(proto, 0, sizeof *proto);
     int bg = 0;
-    event_date(c, s, t->s, proto, &bg);
-    k->background = bg || background_near(s, t->s > 6 ? t->s - 6 : 0, t->e + 6);
+    event_date(c, s, t->s, k->ca, k->cb, proto, &bg);
+    k->riot = cue_in(s, k->ca, k->cb, CUE_RIOT) >= 0;
+    k->background = bg || background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6);
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {

@@ -10,12 +10,19 @@
 
 #include "pass.h"
 
+/* History told in the story is not what "the attack" or "the town"
+ * points back to. */
+static int in_story(const sr_ev *pv)
+{
+    return pv->mod != SR_BACKGROUND;
+}
+
 /* The last event that named both its sides: "clashes between both
  * parties" are the sides of the last fight. */
 const sr_ev *sr_disc_last_with_actors(const sr_coder *c)
 {
     for (size_t k = c->nevs; k > 0; k--)
-        if (c->evs[k - 1].a1 >= 0 && c->evs[k - 1].a2 >= 0)
+        if (c->evs[k - 1].a1 >= 0 && c->evs[k - 1].a2 >= 0 && in_story(&c->evs[k - 1]))
             return &c->evs[k - 1];
     return NULL;
 }
@@ -26,7 +33,7 @@ int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s)
     for (size_t q = c->nevs; q > 0; q--) {
         if (c->evs[q - 1].sent < s->index - 2)
             break;
-        if (c->evs[q - 1].type == TYPE_PROTESTS)
+        if (c->evs[q - 1].type == TYPE_PROTESTS && in_story(&c->evs[q - 1]))
             return 1;
     }
     return 0;
@@ -40,7 +47,7 @@ const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if (pv->type == TYPE_BATTLES && pv->a1 >= 0)
+        if (pv->type == TYPE_BATTLES && pv->a1 >= 0 && in_story(pv))
             return pv;
     }
     return NULL;
@@ -55,7 +62,7 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent)
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if (pv->a1 == a1_ent && pv->explicit_date && pv->has_date)
+        if (pv->a1 == a1_ent && pv->explicit_date && pv->has_date && in_story(pv))
             return pv;
     }
     return NULL;
@@ -76,7 +83,7 @@ const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent
              labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
                   sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1))
             continue;
-        if (pv->a1 == a1_ent && pv->has_loc)
+        if (pv->a1 == a1_ent && pv->has_loc && in_story(pv))
             return pv;
     }
     return NULL;
@@ -90,6 +97,8 @@ const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pm
         const sr_ev *pv = &c->evs[q - 1];
         if (!pv->has_loc || pv->sent < s->index - 3)
             break;
+        if (!in_story(pv))
+            continue;
         int town = p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY || p->loc.kind == PK_VILLAGE;
         if ((town && pv->loc.precision == 1) || (p->loc.kind == PK_ADMIN1 && pv->loc.admin1) || !p->loc.kind)
             return pv;
@@ -129,7 +138,7 @@ int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s)
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 3)
             break;
-        if (pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC)
+        if ((pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC) && in_story(pv))
             return pv->sub;
     }
     return -1;

@@ -224,6 +224,23 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn)
     return i >= an && j >= bn;
 }
 
+/* A line that reads as a headline: a few words with no full stop at the
+ * end ("Militants storm army base in X"), as a page's title line is. */
+static int headline_like(const char *l, size_t n)
+{
+    while (n && (l[n - 1] == ' ' || l[n - 1] == '"' || l[n - 1] == '\'' ))
+        n--;
+    if (!n || l[n - 1] == '.' || l[n - 1] == '!' || l[n - 1] == '?' || l[n - 1] == ':')
+        return 0;
+    /* a closing curly quote after a stop: a quoted sentence */
+    if (n >= 4 && !memcmp(l + n - 3, "\xe2\x80\x9d", 3) && strchr(".!?", l[n - 4]))
+        return 0;
+    int words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += l[i] == ' ';
+    return words >= 4 && words <= 20 && n <= 160;
+}
+
 /* Cuts a too-long sentence at spaces into pieces of at most max bytes. */
 static void add_sentences(sr_coder *c, const char *para, size_t plen, int para_no, int *index)
 {
@@ -330,7 +347,7 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         }
     }
 
-    int index = 0, para = 0;
+    int index = 0, para = 0, body_seen = 0;
     size_t i = 0;
     while (i < clen) {
         const char *nl = memchr(text + i, '\n', clen - i);
@@ -346,9 +363,18 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
             ll--;
         if (!ll || sr_boiler_match(&c->eng->d.boiler, line, ll) || is_byline(line, ll))
             continue;
+        /* "Militants storm army base in X" above "Gunmen attacked a
+         * military base in X on Tuesday ...": the headline, among the
+         * first lines or the title again, tells what the body tells */
+        int head = (para < 3 && !body_seen && headline_like(line, ll)) ||
+                   (title && same_text(line, ll, title, tlen));
+        size_t before = c->nsents;
         add_sentences(c, line, ll, para++, &index);
+        if (head && c->nsents == before + 1)
+            c->sents[before].headline = 1;
+        else if (c->nsents > before + 1 || (c->nsents == before + 1 && ll > 80))
+            body_seen = 1; /* the story has begun: no headline below */
     }
-    (void)same_text;
 
     for (size_t k = 0; k < c->nsents; k++)
         sr_analyze_sentence(c, &c->sents[k]);
@@ -446,6 +472,7 @@ const char *sr_modality_str(sr_modality m)
     case SR_NEGATED: return "negated";
     case SR_PLANNED: return "planned";
     case SR_CLAIMED: return "claimed";
+    case SR_BACKGROUND: return "background";
     }
     return "asserted";
 }

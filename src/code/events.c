@@ -72,6 +72,8 @@ static void explain_event(sr_coder *c, const sr_sent *s, const cand *k)
     if (k->fat >= 0)
         snprintf(dead, sizeof dead, "%ld", k->fat);
     sr_explain(c, "    date: %s%s; dead: %s", d, k->proto.explicit_date ? "" : " (the article's date)", dead);
+    if (k->background)
+        sr_explain(c, "    background: history told in the story, not news of its days");
 }
 
 /* ---- emitting ---------------------------------------------------------------- */
@@ -113,6 +115,9 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     const sr_dicts *d = &c->eng->d;
     const sr_trig *t = k->t;
     sr_modality mod = sr_modality_of(c, s, t, &x->cl);
+    /* history told in the story: written with --all, as background */
+    if (k->background && mod == SR_ASSERTED)
+        mod = SR_BACKGROUND;
     /* one event per place */
     int nloc = k->lp.n ? k->lp.n : 1;
     for (int li = 0; li < nloc; li++) {
@@ -139,6 +144,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->explicit_date = k->proto.explicit_date;
         v->anaphoric = k->anaphoric;
         v->unplaced = k->unplaced;
+        v->headline = s->headline;
         v->generic = (k->cls == EV_ATTACK || k->cls == EV_SHOOT || k->cls == EV_KILL) && !k->weapons;
         if (k->lp.n) {
             const sr_pmention *p = &s->pm[k->lp.pm[li]];

@@ -205,13 +205,6 @@ WORD_RULE(territory_without_place)
     return (k->td->cls == EV_TERRITORY || k->td->cls == EV_WITHDRAW) && k->lp.n == 0 && !k->lp.ctx;
 }
 
-/* history, not news */
-WORD_RULE(background)
-{
-    (void)c, (void)s, (void)x;
-    return k->background;
-}
-
 /* no place, and nothing to place it by later */
 WORD_RULE(nowhere)
 {
@@ -269,7 +262,6 @@ const sr_filter_rule sr_filter_rules[] = {
     {"vague place", "Troops shelled several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},
     {"territory without a place", "The army expelled the rebels on Monday.", FILTER_CONTEXT,
      territory_without_place},
-    {"background", "Islamic State captured Mosul in June 2014.", FILTER_CONTEXT, background},
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
     {"a country alone", "The group has carried out attacks in Syria.", FILTER_CONTEXT, country_alone},
     {"no type", "Civilians took the town of Saraqib on Monday.", FILTER_TYPE, no_type},

@@ -90,6 +90,7 @@ typedef struct cand {
     locpick lp;
     sr_ev proto;         /* the date */
     int background;      /* history, not news */
+    int riot;            /* a crowd's violence in the word's clause */
     int has_anchor, only_country, unplaced;
     int no_anchor;       /* no place, and nothing to place it later */
     int country_alone;   /* only a country, not the article's */

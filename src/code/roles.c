@@ -688,6 +688,19 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
                 }
         }
     }
+    /* "a regime airstrike", "the government shelled": a state's violence
+     * is done by its forces, as ACLED names them; its arrests by its police */
+    if (k->a1e >= 0 && c->ents[k->a1e].def < 0 && sr_streq(c->ents[k->a1e].sector, "GOV") &&
+        c->ents[k->a1e].country >= 0) {
+        int force = -1;
+        if (k->type == TYPE_BATTLES || k->type == TYPE_EXPLOSIONS || k->type == TYPE_VAC ||
+            k->sub == SUB_EXCESSIVE_FORCE)
+            force = sr_entity_generic(c, "MIL", 0, c->ents[k->a1e].country);
+        else if (k->sub == SUB_ARRESTS)
+            force = sr_entity_generic(c, "COP", 0, c->ents[k->a1e].country);
+        if (force >= 0)
+            k->a1e = force;
+    }
     int a2_is_a1 = k->a1e >= 0 && k->a1e == k->a2e;
     if (a2_is_a1 && k->sub != SUB_VAC_ATTACK) {
         k->a2e = -1;

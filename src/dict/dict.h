@@ -223,6 +223,7 @@ typedef enum sr_cue {
     CUE_LETHAL,     /* deadly, live ammunition: people died */
     CUE_HOUSE,      /* houses, hideouts: raided for arrests */
     CUE_MILTARGET,  /* base, checkpoint, convoy: a target that fights back */
+    CUE_RIOT,       /* threw stones, burnt tyres: a crowd's violence */
     CUE_COUNT
 } sr_cue;
 
@@ -258,6 +259,7 @@ typedef struct sr_dicts {
     size_t nactors, cap_actors;
     sr_agent_def *agents;
     size_t nagents, cap_agents;
+    int civilian_agent; /* the agents line for civilians, -1 when none */
     sr_country_def *countries;
     size_t ncountries, cap_countries;
     sr_trigger_def *triggers;

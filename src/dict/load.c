@@ -76,7 +76,7 @@ static const char *const cue_names[CUE_COUNT] = {
     "NONE", "NEG", "DENY", "PLAN", "CLAIM", "REPORT", "W_AIR", "W_SHELL", "W_IED", "W_SUICIDE", "W_GRENADE",
     "W_CHEM", "W_SMALLARMS", "W_CARBOMB", "PN_TOWN", "PN_REGION", "PN_FEATURE", "DIR", "DIRADJ", "CTRL",
     "SUPPORT", "REFLOC", "BOTH", "INTERVENE", "CIVTARGET", "VACATE", "NOCASUALTY", "INJURE", "BACKGROUND",
-    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET"};
+    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT"};
 
 const char *sr_cue_name(sr_cue c)
 {
@@ -342,6 +342,9 @@ static sr_status agent_line(ctx *c, char *line)
     if (!g->noun)
         return SR_ERR_NOMEM;
     uint32_t idx = (uint32_t)d->nagents++;
+    /* the first civilians line: people a demonym names ("Palestinians") */
+    if (d->civilian_agent < 0 && !strcmp(g->sector, "CVL"))
+        d->civilian_agent = (int)idx;
     return add_list(c, f[0], PH_AGENT, 0, idx);
 }
 
@@ -800,6 +803,7 @@ static sr_status read_file(const char *path, char **out, size_t *len, int *missi
 sr_status sr_dicts_init(sr_dicts *d, sr_error *err)
 {
     memset(d, 0, sizeof *d);
+    d->civilian_agent = -1;
     sr_arena_init(&d->arena, 256 * 1024);
     sr_vocab_init(&d->vocab, &d->arena);
     if (sr_trie_init(&d->trie) || sr_tax_init(&d->tax, &d->arena))

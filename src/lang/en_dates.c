@@ -358,8 +358,16 @@ static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, 
 static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, sr_timex *tx, size_t *ep)
 {
     int mon, v;
-    if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && !sr_streq(w, "may") &&
-        !sr_streq(w, "march")) {
+    int dv, yv;
+    /* "May" and "March" are words too: months when a day or a year
+     * follows, or "in", "since", "early" ... comes before */
+    int month_word = !sr_streq(w, "may") && !sr_streq(w, "march");
+    if (!month_word && (t[i].flags & TK_CAP))
+        month_word = small_int(t, n, i + 1, 1, 31, &dv) || small_int(t, n, i + 1, 1900, 2100, &yv) ||
+                     (i > 0 && (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "early") ||
+                                is(t, n, i - 1, "late") || is(t, n, i - 1, "until") || is(t, n, i - 1, "mid") ||
+                                is(t, n, i - 1, "last")));
+    if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && month_word) {
         /* "November 3", "Nov. 3, 2018", "in September" */
         size_t j = i + 1;
         if (is(t, n, j, "."))
@@ -417,7 +425,11 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
         }
     } else if ((t[i].flags & TK_NUM) && t[i].len == 4 && t[i].num >= 1900 && t[i].num <= 2100 && i > 0 &&
                (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "of") ||
-                is(t, n, i - 1, "until") || is(t, n, i - 1, "from"))) {
+                is(t, n, i - 1, "until") || is(t, n, i - 1, "from") ||
+                /* "during a 2012 insurrection", "the 2014 offensive" */
+                ((is(t, n, i - 1, "a") || is(t, n, i - 1, "the") || is(t, n, i - 1, "its") ||
+                  is(t, n, i - 1, "their")) &&
+                 i + 1 < n && (t[i + 1].flags & TK_ALPHA) && !(t[i + 1].flags & TK_CAP)))) {
         tx->kind = TX_YEAR;
         tx->abs.y = (int)t[i].num;
         tx->precision = 3;
