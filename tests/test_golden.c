@@ -146,7 +146,7 @@ static void run_case(void **state)
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/golden";
-    const char *files[] = {"constructions.txt", "articles.txt", "explain.txt"};
+    const char *files[] = {"constructions.txt", "articles.txt", "explain.txt", "unseen.txt"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char p[512];
         snprintf(p, sizeof p, "%s/%s", dir, files[i]);

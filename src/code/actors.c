@@ -302,8 +302,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 agent = (int16_t)nx->value;
                 flags = d->agents[nx->value].flags;
                 end = nx->end;
-            } else if (nx && nx->kind == PH_ACTOR && (d->actors[nx->value].flags & ACT_STATE) && j == end) {
-                /* "Iraqi Counter-Terrorism Service": the named unit wins. */
+            } else if (nx && nx->kind == PH_ACTOR &&
+                       (((d->actors[nx->value].flags & ACT_STATE) && j == end) ||
+                        (j == end + 1 && (s->tok[end].flags & TK_POSS)))) {
+                /* "Iraqi Counter-Terrorism Service", "Sudan's Rapid Support
+                 * Forces": the named unit wins. */
                 i = j - 1;
                 continue;
             } else if ((m->flags & PF_ADJ) && plural_people(&s->tok[end - 1]) && d->civilian_agent >= 0) {
@@ -442,8 +445,10 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
         cat3(code, sizeof code, k->iso3, "GOV", "");
         en.flags = flags | ACT_STATE | ACT_GOV;
     } else if (sr_streq(sector, "REB")) {
-        if (k)
+        if (k && k->adj && k->adj[0])
             cat3(name, sizeof name, k->adj, " rebels", "");
+        else if (k)
+            cat3(name, sizeof name, "Rebels (", k->name, ")");
         else
             cat3(name, sizeof name, "Rebels", "", "");
         cat3(code, sizeof code, k ? k->iso3 : "", "REB", "");
@@ -456,6 +461,10 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
         cat3(name, sizeof name, "Civilians", "", "");
         cat3(code, sizeof code, k ? k->iso3 : "", "CVL", "");
         en.flags = ACT_CIVILIAN;
+    } else if (sr_streq(sector, "RIO")) {
+        cat3(name, sizeof name, "Rioters", "", "");
+        cat3(code, sizeof code, k ? k->iso3 : "", "RIO", "");
+        en.flags = ACT_PROTESTER | ACT_CIVILIAN;
     } else if (sr_streq(sector, "OPP")) {
         cat3(name, sizeof name, "Protesters", "", "");
         cat3(code, sizeof code, k ? k->iso3 : "", "OPP", "");
@@ -588,7 +597,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         const sr_agent_def *ag = &d->agents[mm->agent];
         const char *sec = ag->sector;
         uint32_t fl = ag->flags;
-        if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP"))
+        if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP") || sr_streq(sec, "RIO"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
         /* "their troops", "its fighters": the group just named */
         if (country < 0 && mm->s > 0 &&

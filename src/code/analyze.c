@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "coder.h"
+#include "../geo/resolve.h"
 #include "../util/str.h"
 
 size_t cue_end_at(const sr_sent *s, size_t i, int cue)
@@ -318,6 +319,41 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
 
 /* The country an article is about: its places, its countries named as
  * places, its state actors. Decides "the army", "coalition", "SNA". */
+/* No dictionary word says where the article is: "in Tehran", "near
+ * Goma" do, by the gazetteer. The names after a locative word in the first
+ * sentences vote with their country. -1 when none resolves. */
+static int country_by_gazetteer(sr_coder *c, double *score)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    if (!e->gaz)
+        return -1;
+    int best = -1;
+    for (size_t si = 0; si < c->nsents && si < 12; si++) {
+        const sr_sent *s = &c->sents[si];
+        for (size_t i = 1; i + 1 < s->ntok; i++) {
+            if (!(s->tok[i].flags & TK_CAP) || !word_has(e, s->tok[i - 1].id, WA_LOCPREP) || s->owner[i] >= 0)
+                continue;
+            size_t j = i + 1;
+            while (j < s->ntok && j < i + 3 && (s->tok[j].flags & TK_CAP) && s->owner[j] < 0)
+                j++;
+            const char *nm = s->text + s->tok[i].off;
+            size_t n = s->tok[j - 1].off + s->tok[j - 1].len - s->tok[i].off;
+            sr_geo_hit hit;
+            if (!sr_geo_resolve(d, e->gaz, c->geo_cache, nm, n, NULL, &hit) || !hit.cc[0])
+                continue;
+            for (size_t k = 0; k < d->ncountries; k++)
+                if (!strcmp(d->countries[k].iso2, hit.cc)) {
+                    score[k] += 1;
+                    if (best < 0 || score[k] > score[best])
+                        best = (int)k;
+                }
+            i = j - 1;
+        }
+    }
+    return best;
+}
+
 void sr_doc_context(sr_coder *c)
 {
     const sr_dicts *d = &c->eng->d;
@@ -366,6 +402,8 @@ void sr_doc_context(sr_coder *c)
             c->article_ccs[2 * ++ncc] = 0;
         }
     }
+    if (best < 0)
+        best = country_by_gazetteer(c, score);
     if (best < 0) {
         /* nothing else says where: the home of a group active in several
          * countries ("Al-Shabaab ... near Balad" is Somalia's Balad) */

@@ -257,8 +257,8 @@ static int violent_type(int type)
 static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
 {
     if (c->explain)
-        sr_explain(c, "merged: sentence %d's %s, the headline, into sentence %d's", h->sent,
-                   c->eng->d.tax.subs[h->sub].name, b->sent);
+        sr_explain(c, "merged: sentence %d's %s, %s, into sentence %d's", h->sent, c->eng->d.tax.subs[h->sub].name,
+                   h->headline ? "the headline" : "told only by its region", b->sent);
     if (b->a1 < 0 && h->a1 >= 0 && h->a1 != b->a2) {
         b->a1 = h->a1;
         b->a1_text = h->a1_text;
@@ -293,7 +293,10 @@ static void fold_headlines(sr_coder *c)
         int same_type = 0, other_type = 0;
         for (size_t j = 0; j < c->nevs; j++) {
             sr_ev *b = &c->evs[j];
-            if (b->headline || !tells(b) || b->mod != h->mod || !same_area(h, b) || !date_compatible(h, b))
+            /* the headline's place may be only a name it shortens: its
+             * country is enough */
+            int area = same_area(h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
+            if (b->headline || !tells(b) || b->mod != h->mod || !area || !date_compatible(h, b))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
                 if (!same_type++)
@@ -325,7 +328,11 @@ static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *w = &c->evs[i];
-        if (w->dead || !w->has_loc || w->loc.precision < 3 || !w->loc.cc[0])
+        /* placed only in a region: a village found in no list but its
+         * province's point is still a village */
+        int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
+                     w->loc.kind == PK_ADMIN2;
+        if (w->dead || !w->has_loc || w->loc.precision < 3 || !region || !w->loc.cc[0])
             continue;
         sr_ev *one = NULL;
         int fits = 0;
@@ -348,6 +355,22 @@ static void fold_summaries(sr_coder *c)
         if (fits == 1) {
             absorb_headline(c, one, w);
         } else if (fits > 1) {
+            /* the summary names who, where its parts may not: "Turkish
+             * forces neutralized five PKK terrorists in northern Iraq" */
+            for (size_t j = 0; j < c->nevs; j++) {
+                sr_ev *f = &c->evs[j];
+                if (f == w || !tells(f) || f->type != w->type || !sr_streq(f->loc.cc, w->loc.cc) ||
+                    f->mod != w->mod || !date_compatible(w, f))
+                    continue;
+                if (f->a1 < 0 && w->a1 >= 0 && w->a1 != f->a2) {
+                    f->a1 = w->a1;
+                    f->a1_text = w->a1_text;
+                }
+                if (f->a2 < 0 && w->a2 >= 0 && w->a2 != f->a1) {
+                    f->a2 = w->a2;
+                    f->a2_text = w->a2_text;
+                }
+            }
             w->dead = 1;
             if (c->explain)
                 sr_explain(c, "dropped: sentence %d's %s: a summary of the article's happenings", w->sent,
@@ -375,7 +398,11 @@ static void merge_mentions(sr_coder *c)
              * in the head": an unattributed shooting where protesters were
              * shot that day is that shooting */
             int at_protest = u->type == TYPE_PROTESTS && v->a1 < 0 && same_town(u, v) && u->has_loc && v->has_loc;
-            if (v->generic &&
+            /* a fight with armed men is not the abduction or killing of
+             * civilians told beside it */
+            int fought = v->type == TYPE_BATTLES && v->a2 >= 0 && (c->ents[v->a2].flags & ACT_ARMED) &&
+                         u->type == TYPE_VAC;
+            if (v->generic && !fought &&
                 ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest) &&
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||

@@ -451,9 +451,16 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             return 0;
         size_t ke2 = 0;
         int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
-        uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
-        if (i > 1 && tok_is(s, i - 1, e->w.the))
-            prep = s->tok[i - 2].id;
+        /* "in eastern X", "in the eastern and southern parts of X": the
+         * preposition before the words that say which part */
+        size_t pi = i;
+        while (pi > 0 && i - pi < 8 &&
+               (tok_is(s, pi - 1, e->w.the) || has_cue(s, pi - 1, CUE_DIRADJ) ||
+                (tok_is(s, pi - 1, e->w.and_) && pi >= 2 && has_cue(s, pi - 2, CUE_DIRADJ)) ||
+                (tok_is(s, pi - 1, e->w.of) && pi >= 2 && word_has(e, s->tok[pi - 2].id, WA_PART_NOUN)) ||
+                word_has(e, s->tok[pi - 1].id, WA_PART_NOUN)))
+            pi--;
+        uint32_t prep = pi > 0 ? s->tok[pi - 1].id : 0;
         int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
                          prep != e->w.toward && prep != e->w.towards;
         /* "captured Janaale", "retook Palmyra": the object of a
@@ -560,6 +567,17 @@ static size_t place_lead(sr_coder *c, sr_sent *s, sr_pmention *p)
     }
     if (b > 0 && is_loc_prep(e, s->tok[b - 1].id))
         p->prep = s->tok[b - 1].id;
+    /* "in the eastern and southern parts of X": the preposition before
+     * the part counts, the place is X */
+    size_t ps = p->s > 0 && tok_is(s, p->s - 1, e->w.the) ? p->s - 1u : p->s;
+    if (ps >= 2 && s->tok[ps - 1].id == e->w.of && word_has(e, s->tok[ps - 2].id, WA_PART_NOUN)) {
+        size_t pb = ps - 2;
+        while (pb > 0 && b - pb < 8 &&
+               (tok_is(s, pb - 1, e->w.the) || tok_is(s, pb - 1, e->w.and_) || has_cue(s, pb - 1, CUE_DIRADJ)))
+            pb--;
+        if (pb > 0 && is_loc_prep(e, s->tok[pb - 1].id) && s->tok[pb - 1].id != e->w.of)
+            p->prep = s->tok[pb - 1].id;
+    }
     /* "in the town of X": the preposition before the noun counts */
     if (p->prep == e->w.of && b >= 2) {
         size_t nb = b - 1;

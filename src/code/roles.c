@@ -316,7 +316,12 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     k->participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
                      (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
                       s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
-    k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT) ? 0 : (ACT_CIVILIAN | ACT_PROTESTER);
+    /* civilians are seldom the doers of violence, but a crowd protests,
+     * riots, clashes ("students clashed with police") and destroys */
+    k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) ||
+                 td->cls == EV_DESTROY)
+                    ? 0
+                    : (ACT_CIVILIAN | ACT_PROTESTER);
 }
 
 /* Doer and target of an event noun ("the attack by X on Y", "X's
@@ -373,6 +378,14 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         int tg = target_after(c, s, t->e, &x->cl, &pr);
         if (tg >= 0 && tg != k->a1)
             k->a2 = tg;
+        /* "two militants were killed in an encounter with security
+         * forces": the side the fight was with did the killing, the dead
+         * are the other side */
+        if (k->a1 < 0 && k->a2 >= 0 && pr == e->w.with && td->cls == EV_CLASH && x->nvictim > 0 &&
+            x->victim_m[0] != k->a2) {
+            k->a1 = k->a2;
+            k->a2 = x->victim_m[0];
+        }
     }
     if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
         (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
@@ -687,6 +700,11 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
                     k->a1t = span_text(c, s, s->men[j].s, s->men[j].e);
                 }
         }
+    }
+    /* "Eighty people were detained": by the police, as ACLED codes it */
+    if (k->sub == SUB_ARRESTS && k->a1e < 0 && c->focus_country >= 0) {
+        k->a1e = sr_entity_generic(c, "COP", 0, c->focus_country);
+        k->a1t = NULL;
     }
     /* "a regime airstrike", "the government shelled": a state's violence
      * is done by its forces, as ACLED names them; its arrests by its police */

@@ -91,6 +91,9 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     /* "N people killed", "a convoy hit by": a participle followed by "by" */
     if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
         return 1;
+    /* a headline drops "were": "Six soldiers killed in attack on post" */
+    if (s->headline && t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP))
+        return 1;
     return 0;
 }
 
@@ -287,6 +290,12 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
              * the place follows ("took from Daesh two villages") */
             if (ok && om >= 0 && s->men[om].s < s->pm[op].s && !(d->opts & TRG_FROM_ACTOR2) &&
                 !(s->men[om].prep == e->w.from) && s->pm[op].s > s->men[om].e + 6)
+                ok = 0;
+            /* "the operation in the Deir al-Zor countryside captured three
+             * suspected terrorists": people right after the verb are what
+             * was taken, the place before it only where */
+            if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
+                s->pm[op].e <= t->s && !(s->men[om].prep == e->w.from))
                 ok = 0;
             if (!ok)
                 continue;

@@ -261,6 +261,10 @@ score:;
         const cand *cd = &cs[i];
         if (!cd->gaz) {
             const sr_place_def *p = &d->places[cd->id];
+            /* "Beni" in a Congolese story is not Mali's Boni: outside the
+             * article's country only the very spelling counts */
+            if (h && h->focus_cc && strncmp(p->country, h->focus_cc, 2) && !cd->exact)
+                continue;
             double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
                                  p->kind, p->pop, 1);
             /* a key shared by unlike spellings ("Qusayr", "Kasrah") is weak
