@@ -7,7 +7,8 @@
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     static const char *const kinds[] = {"countries.txt", "actors.txt", "agents.txt", "events.txt",
-                                        "cues.txt", "places.tsv", "boilerplate.txt", "taxonomy.txt"};
+                                        "cues.txt", "places.tsv", "boilerplate.txt", "taxonomy.txt",
+                                        "confidence.txt", "en/words.txt"};
     if (!size)
         return 0;
     sr_dicts d;
@@ -22,7 +23,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     for (int i = 1; i < EV_COUNT && n < sizeof tax - 64; i++)
         n += (size_t)snprintf(tax + n, sizeof tax - n, "class %s | a class\n", sr_evclass_name((sr_evclass)i));
     sr_dicts_load_buffer(&d, "taxonomy.txt", "t", tax, n, &err);
-    const char *kind = kinds[data[0] % 8];
+    const char *kind = kinds[data[0] % (sizeof kinds / sizeof *kinds)];
     sr_status st = sr_dicts_load_buffer(&d, kind, kind, (const char *)data + 1, size - 1, &err);
     if (st != SR_OK && err.msg[0] == 0)
         abort(); /* every failure says why */

@@ -117,7 +117,7 @@ fi
 # a new event type from data alone: a taxonomy line and its words in a
 # --dict directory, no change to the C code
 printf '%s\n' '{"id":"c1","date":"2022-02-16","text":"The Russian army launched a cyberattack on the power grid in Kyiv on Monday."}' > "$t/cyber.jsonl"
-"$bin" code --dict tests/data/newclass "$t/cyber.jsonl" > "$t/out" 2> "$t/err"
+"$bin" code --min-confidence 0 --dict tests/data/newclass "$t/cyber.jsonl" > "$t/out" 2> "$t/err"
 check "a made-up class from --dict codes to its own sub-event type" python3 -c "
 import json
 e = [json.loads(l) for l in open('$t/out')]
@@ -131,6 +131,31 @@ mkdir -p "$t/badtax" && cp tests/data/newclass/*.txt "$t/badtax/" && cat "$t/bad
 "$bin" code --dict "$t/badtax" "$t/cyber.jsonl" > /dev/null 2> "$t/err"
 rc=$?
 check "an unknown taxonomy condition is named with its file and line (exit 1)" sh -c "[ $rc = 1 ] && grep -q 'badtax/taxonomy.txt:6: unknown condition .lunar-phase.' '$t/err'"
+
+# confidence: every event has one; --min-confidence 0 writes at least what
+# the default writes, 1 keeps only the sure; a bad value is a usage error;
+# an unknown kind of evidence in confidence.txt is named with file and line
+printf '%s\n' '{"id":"lo","date":"2020-03-10","text":"Fighting was reported in Idlib province on Monday."}' \
+    '{"id":"hi","date":"2020-03-10","text":"ISIS militants ambushed an army convoy near Palmyra on Monday, killing seven soldiers."}' > "$t/conf.jsonl"
+"$bin" code --min-confidence 0 "$t/conf.jsonl" > "$t/c0" 2>/dev/null
+"$bin" code --min-confidence 0.9 "$t/conf.jsonl" > "$t/cd" 2>/dev/null
+check "every event has a confidence from 0 to 1" python3 -c "
+import json, sys
+ev = [json.loads(l) for l in open('$t/c0')]
+sys.exit(not ev or not all(0 <= e['confidence'] <= 1 for e in ev))"
+check "--min-confidence 0.9 keeps the named attack at a town and drops the vague fighting" python3 -c "
+import json, sys
+a = [json.loads(l)['doc_id'] for l in open('$t/c0')]
+b = [json.loads(l)['doc_id'] for l in open('$t/cd')]
+sys.exit(not (sorted(a) == ['hi', 'lo'] and b == ['hi']))"
+"$bin" code --min-confidence 1.5 examples/articles.jsonl > /dev/null 2> "$t/err"
+rc=$?
+check "--min-confidence out of 0..1 is a usage error (exit 2)" sh -c "[ $rc = 2 ] && grep -q 'min-confidence' '$t/err'"
+mkdir -p "$t/badconf"
+printf 'bias 0.1\nevidence moon-phase 0.3\n' > "$t/badconf/confidence.txt"
+"$bin" code --dict "$t/badconf" examples/articles.jsonl > /dev/null 2> "$t/err"
+rc=$?
+check "an unknown kind of evidence is named with its file and line (exit 1)" sh -c "[ $rc = 1 ] && grep -q 'badconf/confidence.txt:2: unknown evidence .moon-phase.' '$t/err'"
 
 echo "1..$n"
 

@@ -37,7 +37,7 @@ grep -v '^#' "$expect" | while IFS='	' read -r file want ids errpat outneg; do
         notok "$file: input missing (gen.py and EXPECT.tsv disagree)"
         continue
     fi
-    /usr/bin/time -f '%M %e' -o "$tmp/time" timeout 60 "$bin" code --no-progress "$f" > "$tmp/out" 2> "$tmp/err"
+    /usr/bin/time -f '%M %e' -o "$tmp/time" timeout 60 "$bin" code --no-progress --min-confidence 0 "$f" > "$tmp/out" 2> "$tmp/err"
     rc=$?
     why=
     if [ $rc -eq 124 ]; then

@@ -59,8 +59,12 @@ static void usage_code(FILE *f)
             "options:\n"
             "  -f, --format FMT        jsonl (default), csv (ACLED-like columns) or\n"
             "                          cameo-tsv (Phoenix/GDELT-like columns)\n"
-            "  -a, --all               also write negated, planned and claimed events,\n"
-            "                          marked in their \"modality\"\n"
+            "  -a, --all               also write negated, planned, claimed and background\n"
+            "                          events, marked in their \"modality\"\n"
+            "      --min-confidence X  write only events of confidence X or more (0 to 1);\n"
+            "                          the default is the data directory's threshold\n"
+            "                          (confidence.txt), the one that gave the best F1 on\n"
+            "                          the gold sets; 0 writes every event\n"
             "      --explain           before each article's events, say why: the event\n"
             "                          words of each sentence, the rule that dropped a\n"
             "                          word, the roles, place, date and taxonomy rule of\n"
@@ -185,6 +189,7 @@ static const char *where(where_buf *w, const char *file, long line)
 /* What `sitrep code` was asked to do. */
 typedef struct code_opts {
     sr_format fmt;
+    double min_conf; /* -1: the data directory's */
     int all, quiet, prog_flag, stats, explain, jobs;
     const char *outpath;
     const char *extra[32];
@@ -247,6 +252,9 @@ static void code_work(void *ctx, cli_slot *s)
     for (size_t k = 0; k < sr_result_count(res); k++) {
         const sr_event *ev = sr_result_event(res, k);
         if (!o->all && sr_event_modality(ev) != SR_ASSERTED)
+            continue;
+        /* a hair below: the threshold is printed rounded, as confidences are */
+        if (sr_event_confidence(ev) < o->min_conf - 0.0005)
             continue;
         if (sr_format_event(o->fmt, ev, &s->out, &s->outlen, &s->outcap)) {
             cli_slot_msg(s, "%s: article %s: out of memory\n", where(&w, s->file, s->line), s->a.id);
@@ -379,6 +387,7 @@ static int parse_code_args(int argc, char **argv, code_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->fmt = SR_FORMAT_JSONL;
+    o->min_conf = -1;
     o->prog_flag = -1;
     o->jobs = 1;
     int only_files = 0;
@@ -431,6 +440,15 @@ static int parse_code_args(int argc, char **argv, code_opts *o)
                 return -1;
             }
             o->jobs = (int)v;
+        } else if (!strcmp(a, "--min-confidence")) {
+            NEEDVAL();
+            char *end;
+            double v = strtod(val, &end);
+            if (end == val || *end || !(v >= 0 && v <= 1)) {
+                fprintf(stderr, "%s code: --min-confidence needs a number from 0 to 1, got '%s'\n", prog, val);
+                return -1;
+            }
+            o->min_conf = v;
         } else if (!strcmp(a, "-a") || !strcmp(a, "--all")) {
             o->all = 1;
         } else if (!strcmp(a, "--explain")) {
@@ -514,6 +532,8 @@ static int cmd_code(int argc, char **argv)
     sr_error err;
     double t_load = now_s();
     sr_status open_st = sr_engine_open(&o.opts, &eng, &err);
+    if (open_st == SR_OK && o.min_conf < 0)
+        o.min_conf = sr_engine_min_confidence(eng);
     t_load = now_s() - t_load;
     if (open_st != SR_OK) {
         if (err.line)

@@ -19,12 +19,25 @@ static double km_between(double la1, double lo1, double la2, double lo2)
     return 2 * r * asin(sqrt(h < 1 ? h : 1));
 }
 
+/* A settlement known only by its province's point (precision 3): the
+ * point says nothing of where it is in the province. */
+static int borrowed_point(const sr_ev *a)
+{
+    int settlement = a->loc.kind == PK_CITY || a->loc.kind == PK_TOWN || a->loc.kind == PK_VILLAGE ||
+                     a->loc.kind == PK_NEIGHBOURHOOD || a->loc.kind == PK_FEATURE || !a->loc.kind;
+    return settlement && a->loc.precision >= 3;
+}
+
 static int loc_compatible(const sr_ev *a, const sr_ev *b)
 {
     if (!a->has_loc || !b->has_loc)
         return 1;
     if (a->loc.name && b->loc.name && !strcasecmp(a->loc.name, b->loc.name))
         return 1;
+    /* "insurgents killed two soldiers in Chawkay" is not the attack in
+     * Asadabad because both stand at Kunar's point */
+    if (borrowed_point(a) || borrowed_point(b))
+        return 0;
     /* two named places at town level are two places, however close;
      * otherwise nearness tells */
     /* two settlements, or two sites, with different names are two places
@@ -61,6 +74,7 @@ static int same_town(const sr_ev *a, const sr_ev *b)
     if (a->loc.name && b->loc.name && !strcasecmp(a->loc.name, b->loc.name))
         return 1;
     return a->loc.precision <= 2 && b->loc.precision <= 2 && a->loc.has_coords && b->loc.has_coords &&
+           !borrowed_point(a) && !borrowed_point(b) &&
            km_between(a->loc.lat, a->loc.lon, b->loc.lat, b->loc.lon) <= 10.0;
 }
 
@@ -585,6 +599,10 @@ static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
         o->loc.lon = v->loc.lon;
         o->loc.has_coords = v->loc.has_coords;
         o->loc.geo_precision = v->loc.precision ? v->loc.precision : 1;
+        /* a place with no point is not known to the town: ACLED's
+         * precision 1 always comes with coordinates */
+        if (!v->loc.has_coords)
+            o->loc.geo_precision = 3;
         o->loc.text = v->loc.text;
     }
     o->fatalities = v->fatalities;
@@ -615,6 +633,7 @@ void sr_assemble(sr_coder *c)
             continue;
         sr_event *o = &out[k++];
         fill_event(c, v, o);
+        o->confidence = sr_confidence(c, v);
         o->event_id = event_id(c, v, out, k);
     }
     c->res.ev = out;

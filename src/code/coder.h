@@ -225,6 +225,7 @@ typedef struct sr_ev {
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */
     int headline;           /* from the headline: the body tells it better */
+    int noun;               /* told by a noun ("the attack"), not a verb */
 } sr_ev;
 
 /* The output event (public, read through accessors). */
@@ -236,6 +237,7 @@ struct sr_event {
     sr_location_ref loc;
     long fatalities;
     sr_modality modality;
+    double confidence;
 };
 
 struct sr_result {
@@ -295,6 +297,9 @@ void sr_assemble(sr_coder *c);                                     /* assemble.c
 int sr_acled_type(const sr_engine *e, int sub);
 /* Binds the taxonomy's rule conditions to the coder's tests (classify.c). */
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err);
+/* confidence.c */
+sr_status sr_confidence_bind(sr_engine *e, sr_error *err);
+double sr_confidence(sr_coder *c, const sr_ev *v);
 void sr_coder_warn(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A line of the explanation, when one is asked for (events.c). */
 void sr_explain(sr_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

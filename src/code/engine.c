@@ -77,6 +77,8 @@ sr_status sr_engine_open(const sr_options *opts, sr_engine **out, sr_error *err)
         st = sr_dicts_load_dir(&e->d, opts->extra_dirs[i], 0, err);
     if (!st)
         st = sr_taxonomy_bind(e, err);
+    if (!st)
+        st = sr_confidence_bind(e, err);
     if (st) {
         sr_engine_free(e);
         return st;
@@ -439,6 +441,8 @@ const char *sr_event_cameo(const sr_event *e) { return e->cameo; }
 int sr_event_quad_class(const sr_event *e) { return e->quad_class; }
 long sr_event_fatalities(const sr_event *e) { return e->fatalities; }
 sr_modality sr_event_modality(const sr_event *e) { return e->modality; }
+double sr_event_confidence(const sr_event *e) { return e->confidence; }
+double sr_engine_min_confidence(const sr_engine *e) { return e->d.conf.has_threshold ? e->d.conf.threshold : 0; }
 int sr_event_mentions(const sr_event *e) { return e->mentions; }
 
 int sr_event_actor1(const sr_event *e, sr_actor_ref *out)

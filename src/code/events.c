@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/str.h"
 #include "pass.h"
 
 void sr_explain(sr_coder *c, const char *fmt, ...)
@@ -107,6 +108,36 @@ static void set_loc(sr_ev *v, const sr_pmention *p, int near)
         v->loc.precision = 2;
 }
 
+/* "Hnan Khar Village", in no list, in a story told "in Magwe Region": a
+ * place with no point takes the point of the province the sentence, or the
+ * story before it (else after it), names in its country, at precision 3
+ * (only the province is known). */
+static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)
+{
+    const sr_pmention *q = NULL;
+    for (size_t j = 0; j < s->npm && !q; j++)
+        if (s->pm[j].loc.kind == PK_ADMIN1 && s->pm[j].loc.has_coords && usable_place(&s->pm[j]))
+            q = &s->pm[j];
+    if (!q)
+        q = sr_disc_context_place(c, x->si, PK_ADMIN1, 0);
+    /* or a later sentence: "... an advocacy group in North Kivu province" */
+    for (size_t k = x->si + 1; !q && k < c->nsents; k++)
+        for (size_t j = 0; j < c->sents[k].npm && !q; j++) {
+            const sr_pmention *p = &c->sents[k].pm[j];
+            if (p->loc.kind == PK_ADMIN1 && p->loc.has_coords && !p->dateline && !p->refloc &&
+                (!v->loc.cc[0] || sr_streq(v->loc.cc, p->loc.cc)))
+                q = p;
+        }
+    if (!q || !q->loc.has_coords || (v->loc.cc[0] && q->loc.cc[0] && !sr_streq(v->loc.cc, q->loc.cc)))
+        return;
+    v->loc.lat = q->loc.lat;
+    v->loc.lon = q->loc.lon;
+    v->loc.has_coords = 1;
+    v->loc.precision = 3;
+    if (!v->loc.admin1)
+        v->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
+}
+
 /* The date of an event in sentence s near token t. */
 
 /* One event per place of the word. */
@@ -145,6 +176,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->anaphoric = k->anaphoric;
         v->unplaced = k->unplaced;
         v->headline = s->headline;
+        v->noun = (k->td->opts & TRG_NOUN) != 0;
         v->generic = (k->cls == EV_ATTACK || k->cls == EV_SHOOT || k->cls == EV_KILL) && !k->weapons;
         if (k->lp.n) {
             const sr_pmention *p = &s->pm[k->lp.pm[li]];
@@ -170,6 +202,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         if (!v->loc.cc[0] && c->focus_country >= 0)
             memcpy(v->loc.cc, d->countries[c->focus_country].iso2, 3);
+        if (v->has_loc && !v->loc.has_coords)
+            province_of_story(c, s, x, v);
     }
 }
 

@@ -248,7 +248,33 @@ static int is_loc_prep(const sr_engine *e, uint32_t id)
  * places.tsv by key (other spellings) and from the gazetteer, the article's
  * country, the province named with it and its nearness to the places
  * already placed deciding between namesakes. */
-static void geocode(sr_coder *c, sr_sent *s)
+/* The point of a province by its name (an admin1 entry of places.tsv in
+ * country cc): where a village no list has is known to lie. -1 if none. */
+static int admin1_entry(const sr_dicts *d, const char *admin1, const char *cc)
+{
+    for (size_t i = 0; i < d->nplaces; i++) {
+        const sr_place_def *q = &d->places[i];
+        if (q->kind == PK_ADMIN1 && q->has_coords && q->admin1 && !strcasecmp(q->admin1, admin1) &&
+            (!cc || !cc[0] || !strncmp(q->country, cc, 2)))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* "Gangaw Township", "Hnan Khar Village": a name with its place noun,
+ * looked up without it. The length of the name without, or 0. */
+static size_t without_place_noun(const sr_engine *e, const sr_sent *s, const sr_pmention *p)
+{
+    if (!p->pattern || p->ne <= p->ns + 1)
+        return 0;
+    size_t ke = 0;
+    if (!kind_of_noun(e, s, p->ne - 1, &ke))
+        return 0;
+    const sr_token *a = &s->tok[p->ns], *b = &s->tok[p->ne - 2];
+    return b->off + b->len - a->off;
+}
+
+static void geocode_round(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
     const sr_dicts *d = &e->d;
@@ -272,8 +298,13 @@ static void geocode(sr_coder *c, sr_sent *s)
             h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun;
             h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
             sr_geo_hit hit;
-            const char *nm = p->pattern ? p->loc.name : p->loc.name;
-            if (sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0)) {
+            const char *nm = p->loc.name;
+            int got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);
+            size_t bare = got ? 0 : without_place_noun(e, s, p);
+            if (bare)
+                got = sr_geo_resolve(d, e->gaz, c->geo_cache, s->text + s->tok[p->ns].off, bare, &h, &hit) &&
+                      (hit.lat != 0 || hit.lon != 0);
+            if (got) {
                 int keep_kind = p->loc.kind && p->loc.kind != PK_TOWN;
                 if (p->loc.place < 0 || !p->loc.has_coords) {
                     p->loc.lat = hit.lat;
@@ -306,6 +337,14 @@ static void geocode(sr_coder *c, sr_sent *s)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (!p->loc.cc[0])
                     memcpy(p->loc.cc, q->loc.cc, 3);
+            } else if (!p->loc.has_coords && p->loc.admin1 && admin1_entry(d, p->loc.admin1, p->loc.cc) >= 0) {
+                /* a village of the list with no point of its own, in a
+                 * province that has one: the province's, at precision 3 */
+                const sr_place_def *q = &d->places[admin1_entry(d, p->loc.admin1, p->loc.cc)];
+                p->loc.lat = q->lat;
+                p->loc.lon = q->lon;
+                p->loc.has_coords = 1;
+                p->loc.precision = 3;
             } else if (!p->loc.has_coords) {
                 /* the same unknown village named again: what its first
                  * mention's province said */
@@ -328,6 +367,18 @@ static void geocode(sr_coder *c, sr_sent *s)
             c->anchor_lon = p->loc.lon;
         }
     }
+}
+
+/* Twice: "the Khwaja Hasan area of Gardez" finds its container's point
+ * only once Gardez, named after it, has one. */
+static void geocode(sr_coder *c, sr_sent *s)
+{
+    geocode_round(c, s);
+    for (size_t k = 0; k < s->npm; k++)
+        if (!s->pm[k].loc.has_coords && s->pm[k].container >= 0) {
+            geocode_round(c, s);
+            break;
+        }
 }
 
 /* A place the dictionary knows, at token i (its match o). */
@@ -774,6 +825,11 @@ static void relate_places(sr_coder *c, sr_sent *s)
                             (g == 2 && (w0id == e->w.in || w0id == e->w.of) && tok_is(s, gap_s + 1, e->w.the)) ||
                             (g >= 2 && g <= 5 && sr_streq(w0, ",") &&
                              (tok_is(s, gap_s + 1, e->w.in) || tok_is(s, gap_s + 1, e->w.located)));
+        /* "the Khwaja Hasan area of Gardez": an area, a quarter or a site
+         * of a town lies in it */
+        if (!bigger && g == 1 && w0id == e->w.of && (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) &&
+            (p->loc.kind == PK_REGION || p->loc.kind == PK_NEIGHBOURHOOD || p->loc.kind == PK_FEATURE))
+            bigger = 1;
         /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
         if (!bigger && q->loc.kind == PK_CITY && g >= 2 && sr_streq(w0, ",") && tok_is(s, gap_s + 1, e->w.in) &&
             p->loc.kind != PK_CITY)

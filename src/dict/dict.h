@@ -250,6 +250,22 @@ typedef struct sr_place_def {
 
 #define SR_MAX_PHRASE_WORDS 16
 
+/* The confidence model (confidence.txt): a logistic weight for each piece
+ * of evidence an event has; the coder binds the names to its tests. */
+#define SR_MAX_EVIDENCE 40
+typedef struct sr_conf_model {
+    double bias;
+    double threshold; /* the default --min-confidence */
+    int has_threshold;
+    size_t n;
+    struct sr_conf_weight {
+        const char *name, *file;
+        long line;
+        double w;
+        int test; /* the coder's test, bound after loading */
+    } w[SR_MAX_EVIDENCE];
+} sr_conf_model;
+
 /* Everything loaded from a data directory (and extra directories). */
 typedef struct sr_dicts {
     sr_arena arena; /* names, codes, strings: freed together */
@@ -268,6 +284,7 @@ typedef struct sr_dicts {
     size_t nplaces, cap_places;
     sr_boiler boiler;
     sr_taxonomy tax;
+    sr_conf_model conf;
     /* the language's words by role (en/words.txt), bound by the coder */
     struct sr_role_word {
         const char *role, *word, *file;

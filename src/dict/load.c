@@ -528,6 +528,50 @@ static int add_pkey(sr_dicts *d, const char *name, uint32_t place)
     return 0;
 }
 
+/* ---- confidence.txt ---------------------------------------------------------
+ * bias W | evidence NAME W | threshold X. A later directory's line for a
+ * name replaces the earlier one. */
+static sr_status conf_line(ctx *c, char *line)
+{
+    sr_conf_model *m = &c->d->conf;
+    char kw[16], name[64], rest[32];
+    double v;
+    int n = sscanf(line, "%15s %63s %31s", kw, name, rest);
+    if (n == 2 && (!strcmp(kw, "bias") || !strcmp(kw, "threshold"))) {
+        if (parse_double(name, &v))
+            return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "'%s' needs a number, got '%s'", kw, name);
+        if (!strcmp(kw, "bias")) {
+            m->bias = v;
+        } else {
+            if (v < 0 || v > 1)
+                return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "threshold must be from 0 to 1, got %s", name);
+            m->threshold = v;
+            m->has_threshold = 1;
+        }
+        return SR_OK;
+    }
+    if (n != 3 || strcmp(kw, "evidence"))
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'bias W', 'evidence NAME W' or 'threshold X'");
+    if (parse_double(rest, &v))
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "evidence '%s' needs a weight, got '%s'", name, rest);
+    size_t i = 0;
+    while (i < m->n && strcmp(m->w[i].name, name))
+        i++;
+    if (i == m->n) {
+        if (m->n == SR_MAX_EVIDENCE)
+            return sr_fail(c->err, SR_ERR_LIMIT, c->path, c->line, "more than %d kinds of evidence", SR_MAX_EVIDENCE);
+        m->w[i].name = sr_arena_strdup(&c->d->arena, name);
+        if (!m->w[i].name)
+            return SR_ERR_NOMEM;
+        m->n++;
+    }
+    m->w[i].w = v;
+    m->w[i].file = sr_arena_strdup(&c->d->arena, c->path);
+    m->w[i].line = c->line;
+    m->w[i].test = -1;
+    return m->w[i].file ? SR_OK : SR_ERR_NOMEM;
+}
+
 /* ---- places.tsv -----------------------------------------------------------
  * name <TAB> aliases(;) <TAB> kind <TAB> country <TAB> admin1 <TAB> lat <TAB> lon [<TAB> note] */
 static const char *const place_kinds[] = {"", "country", "admin1", "admin2", "city", "town", "village",
@@ -678,10 +722,10 @@ static sr_status role_line(ctx *c, char *line)
 
 /* In this order: events.txt names the classes taxonomy.txt defines. The
  * words of a language are under its code (en/). */
-enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_WORDS, F_COUNT };
+enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_WORDS, F_CONF, F_COUNT };
 static const char *const file_names[F_COUNT] = {"taxonomy.txt", "countries.txt", "actors.txt", "agents.txt",
                                                 "events.txt", "cues.txt", "places.tsv", "boilerplate.txt",
-                                                "en/words.txt"};
+                                                "en/words.txt", "confidence.txt"};
 
 static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const char *buf, size_t len, sr_error *err)
 {
@@ -733,6 +777,7 @@ static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const ch
         case F_PLACES: st = place_line(&c, l); break;
         case F_BOILER: st = boiler_line(&c, t); break;
         case F_WORDS: st = role_line(&c, t); break;
+        case F_CONF: st = conf_line(&c, t); break;
         }
         if (st == SR_ERR_NOMEM && err && err->status != SR_ERR_NOMEM)
             sr_fail(err, SR_ERR_NOMEM, path, c.line, "out of memory");
