@@ -173,7 +173,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->sib_tok = v->tok;
     }
     u->sub = sub_merge(c->eng, u->sub, v->sub);
-    if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0)) {
+    /* "11 insurgents were killed in the gun battle with police" after
+     * "two police officers were killed in an attack by insurgents": the
+     * same fight told from the other side, its dead the other side's */
+    int swapped = u->a1 >= 0 && u->a2 >= 0 && v->a1 == u->a2 && v->a2 == u->a1;
+    if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2)) {
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
     }
@@ -197,8 +201,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->time_precision = v->time_precision;
         u->explicit_date = 1;
     }
+    /* a fight's dead on both sides add up */
+    if (swapped && u->type == TYPE_BATTLES && u->fatalities >= 0 && v->fatalities >= 0 && !v->split && !u->split) {
+        u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
-    if (v->fatalities >= 0 && !v->split) {
+    } else if (v->fatalities >= 0 && !v->split) {
         if (u->fatalities < 0 || u->split || v->fatalities < u->fatalities)
             u->fatalities = v->fatalities;
         u->split = 0;
@@ -273,7 +280,11 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
     if (c->explain)
         sr_explain(c, "merged: sentence %d's %s, %s, into sentence %d's", h->sent, c->eng->d.tax.subs[h->sub].name,
                    h->headline ? "the headline" : "told only by its region", b->sent);
-    if (b->a1 < 0 && h->a1 >= 0 && h->a1 != b->a2) {
+    /* "Al-Shabaab targets military convoy with roadside bomb": the
+     * headline names whom the body leaves unidentified */
+    int unknown = b->a1 >= 0 && (c->ents[b->a1].flags & ACT_UNKNOWN) && h->a1 >= 0 &&
+                  !(c->ents[h->a1].flags & ACT_UNKNOWN);
+    if ((b->a1 < 0 || unknown) && h->a1 >= 0 && h->a1 != b->a2) {
         b->a1 = h->a1;
         b->a1_text = h->a1_text;
     }
@@ -416,8 +427,12 @@ static void merge_mentions(sr_coder *c)
              * civilians told beside it */
             int fought = v->type == TYPE_BATTLES && v->a2 >= 0 && (c->ents[v->a2].flags & ACT_ARMED) &&
                          u->type == TYPE_VAC;
+            /* "Al-Shabaab has claimed responsibility for the attack": the
+             * attack told before, its doer now named */
+            int claimed = v->anaphoric && v->a1 >= 0 && (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN));
             if (v->generic && !fought &&
-                ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest) &&
+                ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
+                 claimed) &&
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
                  (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
@@ -560,6 +575,27 @@ static const char *event_id(sr_coder *c, const sr_ev *v, const sr_event *out, si
     return id;
 }
 
+/* "nine volunteers and four soldiers were killed in Bourzanga": an attack
+ * no one is named for is an unidentified armed group's, as ACLED codes
+ * it; "four militants were killed in two encounters": militants die
+ * fighting the state's forces. Done once the mentions are merged, so that
+ * a later sentence may still name the doer. */
+static void name_the_unnamed(sr_coder *c, sr_ev *v)
+{
+    if (v->a1 >= 0 || v->a2 < 0 || c->focus_country < 0)
+        return;
+    if (!(v->type == TYPE_BATTLES || v->type == TYPE_VAC || v->sub == SUB_IED || v->sub == SUB_SUICIDE ||
+          v->sub == SUB_GRENADE))
+        return;
+    const sr_entity *a2 = &c->ents[v->a2];
+    if (v->type == TYPE_BATTLES && (a2->flags & ACT_NONSTATE) && (a2->flags & ACT_ARMED) &&
+        !(a2->flags & ACT_UNKNOWN) && a2->def < 0)
+        v->a1 = sr_entity_generic(c, "MIL", 0, c->focus_country);
+    else if (a2->flags & (ACT_STATE | ACT_CIVILIAN))
+        v->a1 = sr_entity_generic(c, "UAG", 0, c->focus_country);
+    v->a1_text = NULL;
+}
+
 /* The public event for the merged one v. */
 static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
 {
@@ -628,10 +664,11 @@ void sr_assemble(sr_coder *c)
     }
     size_t k = 0;
     for (size_t i = 0; i < c->nevs; i++) {
-        const sr_ev *v = &c->evs[i];
+        sr_ev *v = &c->evs[i];
         if (v->dead)
             continue;
         sr_event *o = &out[k++];
+        name_the_unnamed(c, v);
         fill_event(c, v, o);
         o->confidence = sr_confidence(c, v);
         o->event_id = event_id(c, v, out, k);

@@ -78,6 +78,7 @@ enum {
 #define WA_OUTSKIRTS WA(31)     /* "the outskirts of X": near it */
 #define WA_NEIGHBOR_ADJ WA(32)  /* "and the nearby towns of" */
 #define WA_PART_NOUN WA(33)     /* "the eastern parts of X": in X */
+#define WA_MINE_HIT WA(34)      /* "a convoy triggered a landmine": the subject was hit */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

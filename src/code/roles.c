@@ -387,6 +387,19 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->a2 = x->victim_m[0];
         }
     }
+    /* "A convoy carrying soldiers triggered a bomb planted by the road":
+     * who set off a mine was its target */
+    if (k->a1 >= 0 && (td->cls == EV_IED || td->cls == EV_BOMB || td->cls == EV_CARBOMB) && t->s > 0) {
+        size_t v = t->s;
+        while (v > 0 && t->s - v < 4 && (is_det_word(e, &s->tok[v - 1]) || s->owner[v - 1] >= 0 ||
+                                          ((s->tok[v - 1].flags & TK_ALPHA) && !word_has(e, s->tok[v - 1].id, WA_MINE_HIT))))
+            v--;
+        if (v > 0 && word_has(e, s->tok[v - 1].id, WA_MINE_HIT) && s->men[k->a1].e < v) {
+            if (k->a2 < 0)
+                k->a2 = k->a1;
+            k->a1 = -1;
+        }
+    }
     if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
         (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
         /* "Civilians ... attack": the victims, not the attackers */
