@@ -110,8 +110,8 @@ static void set_loc(sr_ev *v, const sr_pmention *p, int near)
 
 /* "Hnan Khar Village", in no list, in a story told "in Magwe Region": a
  * place with no point takes the point of the province the sentence, or the
- * story before it (else after it), names in its country, at precision 3
- * (only the province is known). */
+ * story before it (else after it), names in its country, else a city
+ * named just before; at precision 3 (only the area is known). */
 static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)
 {
     const sr_pmention *q = NULL;
@@ -125,6 +125,16 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
         for (size_t j = 0; j < c->sents[k].npm && !q; j++) {
             const sr_pmention *p = &c->sents[k].pm[j];
             if (p->loc.kind == PK_ADMIN1 && p->loc.has_coords && !p->dateline && !p->refloc &&
+                (!v->loc.cc[0] || sr_streq(v->loc.cc, p->loc.cc)))
+                q = p;
+        }
+    /* else a city the sentence or the two before name: "Hifazat workers
+     * from Bandarbazar", a quarter of the Sylhet the story is in */
+    for (size_t k = x->si + 1; !q && k > 0 && x->si + 1 - k <= 2; k--)
+        for (size_t j = 0; j < c->sents[k - 1].npm && !q; j++) {
+            const sr_pmention *p = &c->sents[k - 1].pm[j];
+            if ((p->loc.kind == PK_CITY || p->loc.kind == PK_TOWN) && p->loc.has_coords && p->loc.precision == 1 &&
+                usable_place(p) &&
                 (!v->loc.cc[0] || sr_streq(v->loc.cc, p->loc.cc)))
                 q = p;
         }

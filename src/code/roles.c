@@ -721,7 +721,7 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
     }
     /* "a regime airstrike", "the government shelled": a state's violence
      * is done by its forces, as ACLED names them; its arrests by its police */
-    if (k->a1e >= 0 && c->ents[k->a1e].def < 0 && sr_streq(c->ents[k->a1e].sector, "GOV") &&
+    if (k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_GOV) && !(c->ents[k->a1e].flags & ACT_ARMED) &&
         c->ents[k->a1e].country >= 0) {
         int force = -1;
         if (k->type == TYPE_BATTLES || k->type == TYPE_EXPLOSIONS || k->type == TYPE_VAC ||
