@@ -85,7 +85,7 @@ bench: build/sitrep
 BENCH_SRC = $(SRC_LIB) $(SRC_CLI)
 build/bench/sitrep-O3: $(BENCH_SRC) $(HDRS)
 	@mkdir -p build/bench
-	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc -O3 -g $(BENCH_SRC) -o $@ $(LDLIBS)
+	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) -Isrc -O3 -flto=auto -g $(BENCH_SRC) -o $@ $(LDLIBS)
 	ln -sf ../gazetteer.idx build/bench/gazetteer.idx
 
 build/bench/sitrep-O0: $(BENCH_SRC) $(HDRS)

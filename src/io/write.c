@@ -77,8 +77,8 @@ static void json_opt_str(sr_buf *b, const char *s)
 
 static void write_jsonl(sr_buf *b, const sr_event *e)
 {
-    sr_actor_ref a1, a2;
-    sr_location_ref loc;
+    sr_actor_ref a1 = {0}, a2 = {0};
+    sr_location_ref loc = {0};
     int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
     sr_buf_puts(b, "{\"event_id\":");
     sr_buf_json_str(b, sr_event_id(e));
@@ -147,8 +147,8 @@ static void csv_sep(sr_buf *b)
 
 static void write_csv(sr_buf *b, const sr_event *e)
 {
-    sr_actor_ref a1, a2;
-    sr_location_ref loc;
+    sr_actor_ref a1 = {0}, a2 = {0};
+    sr_location_ref loc = {0};
     int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
     const char *date = sr_event_date(e);
     sr_buf_csv_field(b, sr_event_id(e));
@@ -199,8 +199,8 @@ static void write_csv(sr_buf *b, const sr_event *e)
 
 static void write_tsv(sr_buf *b, const sr_event *e)
 {
-    sr_actor_ref a1, a2;
-    sr_location_ref loc;
+    sr_actor_ref a1 = {0}, a2 = {0};
+    sr_location_ref loc = {0};
     int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
     const char *date = sr_event_date(e);
     sr_buf_tsv_field(b, sr_event_id(e));

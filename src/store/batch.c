@@ -149,8 +149,8 @@ static void row_of_event(ev_row *x, const sr_event *e, const char *article, cons
 {
 #define KEEP(v) keep_str(ar, (v), oom)
     memset(x, 0, sizeof *x);
-    sr_actor_ref a1, a2;
-    sr_location_ref loc;
+    sr_actor_ref a1 = {0}, a2 = {0};
+    sr_location_ref loc = {0};
     int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
     snprintf(x->id, sizeof x->id, "%s", sr_event_id(e));
     x->article = article;
