@@ -97,7 +97,10 @@ static void test_variants_resolve(void **st)
         sr_geo_hint hint;
         memset(&hint, 0, sizeof hint);
         sr_geo_hit a, b;
-        if (!sr_engine_geo_resolve(test_engine(), vars[h].name, &hint, &a))
+        /* the first spelling names the place; the others are read in a
+         * story of its country (with no country known only the very
+         * spelling would count) */
+        if (!sr_engine_geo_resolve(test_engine(), vars[h].group, &hint, &a))
             continue;
         hint.focus_cc = a.cc;
         checked++;

@@ -464,7 +464,7 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
     } else if (sr_streq(sector, "RIO")) {
         cat3(name, sizeof name, "Rioters", "", "");
         cat3(code, sizeof code, k ? k->iso3 : "", "RIO", "");
-        en.flags = ACT_PROTESTER | ACT_CIVILIAN;
+        en.flags = ACT_PROTESTER | ACT_CIVILIAN | ACT_CROWD;
     } else if (sr_streq(sector, "OPP")) {
         cat3(name, sizeof name, "Protesters", "", "");
         cat3(code, sizeof code, k ? k->iso3 : "", "OPP", "");
@@ -522,6 +522,14 @@ static int choose_def(sr_coder *c, const sr_sent *s, const sr_mention *mm)
         if (strstr(ad->active, fc))
             return (int)m->value;
     }
+    /* "regime forces" in a story about Myanmar is not Syria's army: a name
+     * in common words, of an actor of other countries, is only the words */
+    int common = 1;
+    for (size_t t = first->start; t < first->end; t++)
+        if (s->tok[t].flags & TK_CAP)
+            common = 0;
+    if (common && d->actors[best].active[0] && !strstr(d->actors[best].active, fc))
+        return -1;
     return best;
 }
 
@@ -576,8 +584,18 @@ static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, 
 int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
 {
     const sr_dicts *d = &c->eng->d;
-    if (mm->def >= 0)
-        return entity_for_def(c, choose_def(c, s, mm));
+    if (mm->def >= 0) {
+        int def = choose_def(c, s, mm);
+        if (def >= 0)
+            return entity_for_def(c, def);
+        /* the words as a generic agent, when they are one */
+        for (size_t k = 0; k < s->nm; k++)
+            if (s->m[k].kind == PH_AGENT && s->m[k].start == mm->s && s->m[k].end == mm->e)
+                mm->agent = (int16_t)s->m[k].value;
+        mm->def = -1;
+        if (mm->agent < 0)
+            return -1;
+    }
     if (mm->pronoun) {
         /* "it", "they": the nearest actor before in the sentence, whoever
          * it is ("Residents said they heard"); else the armed one named

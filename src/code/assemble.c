@@ -430,9 +430,13 @@ static void merge_mentions(sr_coder *c)
             /* "Al-Shabaab has claimed responsibility for the attack": the
              * attack told before, its doer now named */
             int claimed = v->anaphoric && v->a1 >= 0 && (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN));
+            /* "Air strikes killed 23 people in Maarat al-Numan" then "the
+             * raids on Maarat al-Numan killed at least 35": one place, one
+             * day, no one named against it */
+            int same_place_unnamed = same_town(u, v) && u->has_loc && v->has_loc && (u->a1 < 0 || v->a1 < 0);
             if (v->generic && !fought &&
                 ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
-                 claimed) &&
+                 claimed || same_place_unnamed) &&
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
                  (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&

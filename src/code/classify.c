@@ -67,6 +67,7 @@ TEST(victims_civilian)
 TEST(target_civilian) { (void)c; return k->civ_target; }
 TEST(target_military) { (void)c; return k->mil_target; }
 TEST(target_house) { (void)c; return k->house_target; }
+TEST(target_arms) { (void)c; return k->arms_target; }
 TEST(protest_context) { (void)c; return k->protest_ctx; }
 TEST(intervene) { (void)c; return k->intervene; }
 TEST(lethal) { (void)c; return k->lethal; }
@@ -92,7 +93,7 @@ static const struct {
     {"w:air", w_air}, {"w:shell", w_shell}, {"w:ied", w_ied}, {"w:suicide", w_suicide}, {"w:grenade", w_grenade},
     {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
     {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
-    {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house},
+    {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
     {"protest-context", protest_context}, {"intervene", intervene}, {"lethal", lethal},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov},
     {"a1:protester", a1_protester}, {"a1:crowd", a1_crowd}, {"riot", riot},

@@ -340,6 +340,20 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             break;
     }
     *found = 1;
+    /* "killing five soldiers and 13 militants": the dead of both sides */
+    for (size_t k = j; k < s->ntok && k < j + 5; k++) {
+        if (s->tok[k].flags & TK_PUNCT)
+            break;
+        if (s->tok[k].id != e->w.and_)
+            continue;
+        sr_number more;
+        size_t u = sr_read_quantity(s->tok, s->ntok, k + 1, &more);
+        size_t h = k + 1 + u;
+        if (u && !more.vague && !more.is_year && h < s->ntok &&
+            ((s->owner[h] >= 0 && s->m[s->owner[h]].kind == PH_AGENT) || word_has(e, s->tok[h].id, WA_PEOPLE)))
+            return num.value + more.value;
+        break;
+    }
     return num.value;
 }
 

@@ -325,9 +325,10 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 if (hit.kind == PK_ADMIN1 && !p->near)
                     p->loc.precision = 3;
             } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].loc.has_coords &&
-                       !p->loc.has_coords) {
+                       s->pm[p->container].loc.kind != PK_COUNTRY && !p->loc.has_coords) {
                 /* a village we cannot find, in a province we know: the
-                 * province's point, and say only the province is known */
+                 * province's point, and say only the province is known (a
+                 * country's point says nothing of where in it) */
                 const sr_pmention *q = &s->pm[p->container];
                 p->loc.lat = q->loc.lat;
                 p->loc.lon = q->loc.lon;

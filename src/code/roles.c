@@ -107,7 +107,8 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
         if (m->e > t || m->ent < 0 || m->modifier || m->ctrl)
             continue;
         const sr_entity *en = &c->ents[m->ent];
-        if (en->flags & (ACT_SOURCE | forbid))
+        /* a mob is civilians that do violence: "a mob beat a man to death" */
+        if ((en->flags & ACT_SOURCE) || ((en->flags & forbid) && !(en->flags & ACT_CROWD)))
             continue;
         if (cl->hard[m->s] != cl->hard[t])
             continue;
@@ -401,7 +402,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
     }
     if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
-        (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) && k->forbid) {
+        (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) &&
+        !(c->ents[s->men[k->a1].ent].flags & ACT_CROWD) && k->forbid) {
         /* "Civilians ... attack": the victims, not the attackers */
         if (k->a2 < 0)
             k->a2 = k->a1;
@@ -607,6 +609,8 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
             k->house_target = 1;
         if (has_cue(s, j, CUE_MILTARGET))
             k->mil_target = 1;
+        if (has_cue(s, j, CUE_ARMS))
+            k->arms_target = 1;
     }
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
 }
@@ -731,6 +735,13 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
             force = sr_entity_generic(c, "COP", 0, c->ents[k->a1e].country);
         if (force >= 0)
             k->a1e = force;
+    }
+    /* "attacked government positions": the state's forces were hit */
+    if (k->a2e >= 0 && (c->ents[k->a2e].flags & ACT_GOV) && !(c->ents[k->a2e].flags & ACT_ARMED) &&
+        c->ents[k->a2e].country >= 0 && (k->type == TYPE_BATTLES || k->type == TYPE_EXPLOSIONS)) {
+        int force = sr_entity_generic(c, "MIL", 0, c->ents[k->a2e].country);
+        if (force >= 0)
+            k->a2e = force;
     }
     int a2_is_a1 = k->a1e >= 0 && k->a1e == k->a2e;
     if (a2_is_a1 && k->sub != SUB_VAC_ATTACK) {

@@ -294,8 +294,11 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             /* "the operation in the Deir al-Zor countryside captured three
              * suspected terrorists": people right after the verb are what
              * was taken, the place before it only where */
+            /* nor "took 40 Boko Haram fighters prisoner near Gwoza": the
+             * people are what was taken, the place after them only where */
             if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
-                s->pm[op].e <= t->s && !(s->men[om].prep == e->w.from))
+                (s->pm[op].e <= t->s || s->pm[op].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
+                !s->men[om].poss && s->men[om].count > 0)
                 ok = 0;
             if (!ok)
                 continue;

@@ -31,6 +31,7 @@ enum {
     ACT_GROUPWORD = 1u << 17,/* "the group", "the organization": refers to a group only */
     ACT_PERSON = 1u << 18,   /* an individual (official, commander, spokesman) */
     ACT_GENERIC_FORCE = 1u << 19, /* "forces", "troops": whose depends on a modifier */
+    ACT_CROWD = 1u << 20,    /* a mob: civilians that do violence */
 };
 
 /* Parses "state armed aerial" into flags; unknown words set *bad. */
@@ -224,6 +225,7 @@ typedef enum sr_cue {
     CUE_HOUSE,      /* houses, hideouts: raided for arrests */
     CUE_MILTARGET,  /* base, checkpoint, convoy: a target that fights back */
     CUE_RIOT,       /* threw stones, burnt tyres: a crowd's violence */
+    CUE_ARMS,       /* a weapons cache, explosives: arms taken or destroyed */
     CUE_COUNT
 } sr_cue;
 

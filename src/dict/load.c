@@ -23,7 +23,7 @@ static const struct {
     {"aerial", ACT_AERIAL}, {"civilian", ACT_CIVILIAN}, {"protester", ACT_PROTESTER}, {"source", ACT_SOURCE},
     {"igo", ACT_IGO}, {"coalition", ACT_COALITION}, {"refer", ACT_REFER}, {"police", ACT_POLICE},
     {"artillery", ACT_ARTILLERY}, {"unknown", ACT_UNKNOWN}, {"gov", ACT_GOV}, {"rebel", ACT_REBEL},
-    {"militia", ACT_MILITIA}, {"groupword", ACT_GROUPWORD}, {"person", ACT_PERSON},
+    {"militia", ACT_MILITIA}, {"groupword", ACT_GROUPWORD}, {"person", ACT_PERSON}, {"crowd", ACT_CROWD},
     {"force", ACT_GENERIC_FORCE},
 };
 
@@ -76,7 +76,7 @@ static const char *const cue_names[CUE_COUNT] = {
     "NONE", "NEG", "DENY", "PLAN", "CLAIM", "REPORT", "W_AIR", "W_SHELL", "W_IED", "W_SUICIDE", "W_GRENADE",
     "W_CHEM", "W_SMALLARMS", "W_CARBOMB", "PN_TOWN", "PN_REGION", "PN_FEATURE", "DIR", "DIRADJ", "CTRL",
     "SUPPORT", "REFLOC", "BOTH", "INTERVENE", "CIVTARGET", "VACATE", "NOCASUALTY", "INJURE", "BACKGROUND",
-    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT"};
+    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT", "ARMS"};
 
 const char *sr_cue_name(sr_cue c)
 {
@@ -671,7 +671,7 @@ static sr_status boiler_line(ctx *c, char *line)
 {
     char *sp = strchr(line, ' ');
     if (!sp)
-        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains TEXT'");
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains|suffix TEXT'");
     *sp = 0;
     int kind;
     if (!strcmp(line, "line"))
@@ -680,6 +680,8 @@ static sr_status boiler_line(ctx *c, char *line)
         kind = 1;
     else if (!strcmp(line, "contains"))
         kind = 2;
+    else if (!strcmp(line, "suffix"))
+        kind = 3;
     else
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown rule '%s'", line);
     char *text = trim(sp + 1);

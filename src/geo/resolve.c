@@ -167,19 +167,23 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
     for (size_t i = 0; i < k && i < 512; i++) {
         /* the spelling agrees with the name or the alias that matched */
         int similar = sr_place_similar_to(key, kn, fq, fqn, spell[i], strlen(spell[i]));
+        char fs[SR_KEY_MAX];
+        size_t fsn = sr_place_fold(spell[i], strlen(spell[i]), fs);
+        int exact = fsn == fqn && !memcmp(fs, fq, fqn);
         size_t j = 0;
         while (j < m && !(out[j].gaz == 0 && out[j].id == ids[i]))
             j++;
         if (j < m) { /* the same place through another of its spellings */
             out[j].similar |= (uint8_t)similar;
+            out[j].exact |= (uint8_t)exact;
             continue;
         }
         if (m >= max)
             break;
         out[m].id = ids[i];
         out[m].gaz = 0;
-        out[m].similar = (uint8_t)similar;
-        out[m].exact = 0;
+        out[m].similar = (uint8_t)(similar || exact);
+        out[m].exact = (uint8_t)exact;
         out[m].literal = 0;
         m++;
     }
@@ -262,8 +266,9 @@ score:;
         if (!cd->gaz) {
             const sr_place_def *p = &d->places[cd->id];
             /* "Beni" in a Congolese story is not Mali's Boni: outside the
-             * article's country only the very spelling counts */
-            if (h && h->focus_cc && strncmp(p->country, h->focus_cc, 2) && !cd->exact)
+             * article's country, or with no country known, only the very
+             * spelling counts */
+            if (!cd->exact && (!h || !h->focus_cc || strncmp(p->country, h->focus_cc, 2)))
                 continue;
             double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
                                  p->kind, p->pop, 1);
@@ -293,8 +298,9 @@ score:;
         if (!cd->similar && (kn < 4 || !h || !h->focus_cc || strncmp(cc, h->focus_cc, 2)))
             continue;
         /* outside the article's country only the very spelling counts:
-         * "Derwish" in a Syrian story is no German village */
-        if (h && h->focus_cc && strncmp(cc, h->focus_cc, 2) && !cd->exact)
+         * "Derwish" in a Syrian story is no German village; with no
+         * country known, "Hnan Khar" is no Huancaray in Peru */
+        if (!cd->exact && (!h || !h->focus_cc || strncmp(cc, h->focus_cc, 2)))
             continue;
         /* nor in a country the article never names: an unknown village
          * in Hama is not Morocco's El Jadida */

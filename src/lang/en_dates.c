@@ -367,6 +367,20 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
                      (i > 0 && (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "early") ||
                                 is(t, n, i - 1, "late") || is(t, n, i - 1, "until") || is(t, n, i - 1, "mid") ||
                                 is(t, n, i - 1, "last")));
+    /* "on the 3rd of March" */
+    if ((t[i].flags & TK_ORD) && t[i].num >= 1 && t[i].num <= 31 && is(t, n, i + 1, "of") && i + 2 < n &&
+        (t[i + 2].flags & TK_CAP) && (mon = sr_month_of_len(t[i + 2].norm, t[i + 2].nlen))) {
+        tx->kind = TX_ABS;
+        tx->abs.m = mon;
+        tx->abs.d = (int)t[i].num;
+        tx->precision = 1;
+        *ep = i + 3;
+        if (small_int(t, n, *ep, 1900, 2100, &yv)) {
+            tx->abs.y = yv;
+            (*ep)++;
+        }
+        return 1;
+    }
     if ((t[i].flags & TK_CAP) && (mon = sr_month_of_len(w, t[i].nlen)) && month_word) {
         /* "November 3", "Nov. 3, 2018", "in September" */
         size_t j = i + 1;

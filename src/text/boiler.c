@@ -92,7 +92,7 @@ int sr_boiler_add(sr_boiler *b, int kind, char *text)
     r->kind = kind;
     r->text = text;
     r->len = strlen(text);
-    size_t *chain = kind == 2 ? &b->contains : &b->first[(unsigned char)text[0]];
+    size_t *chain = kind == 2 ? &b->contains : kind == 3 ? &b->suffixes : &b->first[(unsigned char)text[0]];
     r->next = *chain;
     *chain = b->n;
     return 0;
@@ -127,5 +127,12 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
     for (size_t k = words <= 12 ? b->contains : 0; k; k = b->rules[k - 1].next)
         if (strstr(tmp, b->rules[k - 1].text))
             return 1;
+    /* "Idlib has come under constant regime bombardment (Getty)": a
+     * caption under a photo, ending with its credit */
+    for (size_t k = b->suffixes; k; k = b->rules[k - 1].next) {
+        size_t rl = b->rules[k - 1].len;
+        if (m >= rl && !memcmp(tmp + m - rl, b->rules[k - 1].text, rl))
+            return 1;
+    }
     return 0;
 }
