@@ -3,12 +3,19 @@
 #include <stdlib.h>
 
 #include "dict/dict.h"
+#include "util/template.h"
+
+static const char *field(void *ctx, const char *key)
+{
+    (void)ctx;
+    return key[0] == 'c' ? "Syria" : key[0] == 'a' ? "" : NULL;
+}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     static const char *const kinds[] = {"countries.txt", "actors.txt", "agents.txt", "events.txt",
                                         "cues.txt", "places.tsv", "boilerplate.txt", "taxonomy.txt",
-                                        "confidence.txt", "en/words.txt"};
+                                        "confidence.txt", "en/words.txt", "sectors.txt", "export.txt"};
     if (!size)
         return 0;
     sr_dicts d;
@@ -27,6 +34,16 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     sr_status st = sr_dicts_load_buffer(&d, kind, kind, (const char *)data + 1, size - 1, &err);
     if (st != SR_OK && err.msg[0] == 0)
         abort(); /* every failure says why */
+    /* the templates of sectors.txt and export.txt, filled as the coder and
+     * the exports fill them */
+    char out[64];
+    for (size_t i = 0; i < d.nsectors; i++) {
+        sr_template_fill(d.sectors[i].name, field, NULL, out, sizeof out);
+        if (d.sectors[i].acled)
+            sr_template_fill(d.sectors[i].acled, field, NULL, out, sizeof out);
+    }
+    if (d.notes_tpl)
+        sr_template_fill(d.notes_tpl, field, NULL, out, sizeof out);
     sr_dicts_finish(&d);
     sr_dicts_free(&d);
     return 0;

@@ -62,9 +62,10 @@ for i, s in enumerate([
 
 # dictionary loaders: first byte picks the file kind (see fuzz_dict.c)
 kinds = ["countries.txt", "actors.txt", "agents.txt", "events.txt", "cues.txt", "places.tsv", "boilerplate.txt",
-         "taxonomy.txt"]
+         "taxonomy.txt", "confidence.txt", "en/words.txt", "sectors.txt", "export.txt"]
 for k, name in enumerate(kinds):
     body = open(os.path.join("data", name), "rb").read()
+    name = os.path.basename(name)
     # the first lines that are entries, so the seed stays small
     keep = [l for l in body.splitlines(keepends=True)][:80]
     put("fuzz_dict", name, bytes([k]) + b"".join(keep))

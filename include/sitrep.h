@@ -213,15 +213,23 @@ int sr_event_mentions(const sr_event *e);
 
 /* ---- writing events ---------------------------------------------------- */
 
-typedef enum sr_format { SR_FORMAT_JSONL = 0, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV, SR_FORMAT_GEOJSON, SR_FORMAT_TEXT } sr_format;
+typedef enum sr_format {
+    SR_FORMAT_JSONL = 0,
+    SR_FORMAT_CSV,       /* ACLED's 31 columns, then sitrep's own (sr_export) */
+    SR_FORMAT_CAMEO_TSV, /* CAMEO-coded events, tab-separated (sr_export) */
+    SR_FORMAT_GEOJSON,   /* stored events as a FeatureCollection */
+    SR_FORMAT_TEXT,      /* control rows for people */
+    SR_FORMAT_ACLED_CSV, /* exactly ACLED's 31 columns (sr_export) */
+    SR_FORMAT_PHOENIX,   /* the Phoenix pipeline's 26 columns, no header (sr_export) */
+    SR_FORMAT_PLOVER     /* JSON Lines in PLOVER's event types (sr_export) */
+} sr_format;
 
-/* Parses "jsonl", "csv", "cameo-tsv", "geojson" or "text"; returns 0 on
- * success. Which formats a writer takes is said at the writer. */
+/* Parses "jsonl", "csv", "cameo-tsv", "geojson", "text", "acled-csv",
+ * "phoenix" or "plover"; returns 0 on success. Which formats a writer
+ * takes is said at the writer. */
 int sr_format_parse(const char *s, sr_format *out);
-/* Header line for formats that have one (CSV, TSV); nothing for JSONL. */
-int sr_write_header(FILE *f, sr_format fmt);
-/* One event, one line: JSONL, CSV or CAMEO TSV. Returns 0 or -1 on a
- * write error. */
+/* One event as a line of JSON Lines. Returns 0, or -1 on a write error or
+ * another format (the others are sr_export's). */
 int sr_write_event(FILE *f, sr_format fmt, const sr_event *e);
 /* The same line appended to a buffer the caller owns: *buf holds *len
  * bytes in *cap and is grown with realloc (the caller frees it, even after
@@ -341,6 +349,7 @@ typedef struct sr_stored_event {
     int mentions;         /* sentences, over all those articles */
     const char *sources;  /* outlets, "; "-separated (ACLED's "source") */
     const char *articles; /* article ids, "; "-separated */
+    const char *urls;     /* their URLs, "; "-separated, when the query asked (else NULL) */
     const char *notes;    /* a sentence that reports it */
     long changed_at;      /* unix time the row was last written */
 } sr_stored_event;
@@ -357,6 +366,7 @@ typedef struct sr_query {
     int bbox;                        /* inside west, south, east, north */
     double west, south, east, north;
     long limit;                      /* 0: all */
+    int urls;                        /* fill each event's urls (one more lookup a row) */
 } sr_query;
 
 typedef int (*sr_stored_event_fn)(void *ctx, const sr_stored_event *e);
@@ -398,11 +408,36 @@ sr_status sr_store_stats(sr_store *s, const char *by, sr_count_fn fn, void *ctx,
 /* "sqlite" or "postgresql" */
 const char *sr_store_backend(const sr_store *s);
 
-/* Writing merged events: JSONL, CSV (with a header) or GeoJSON (a
- * FeatureCollection: begin, each event with its 0-based index, end). */
-int sr_write_stored_begin(FILE *f, sr_format fmt);
-int sr_write_stored(FILE *f, sr_format fmt, const sr_stored_event *e, size_t index);
-int sr_write_stored_end(FILE *f, sr_format fmt);
+/* ---- exports: events in the ecosystem's conventions ----------------------
+ * An exporter writes events, as the coder gives them or as the store keeps
+ * them, in one format: SR_FORMAT_ACLED_CSV (ACLED's 31 columns, ACLED's
+ * names, actor types and conventions), SR_FORMAT_CSV (the same columns,
+ * then sitrep's own: one layout for coded and stored events),
+ * SR_FORMAT_PHOENIX (26 tab-separated columns with Goldstein values),
+ * SR_FORMAT_PLOVER (JSON Lines), SR_FORMAT_CAMEO_TSV; and JSONL for coded
+ * events, JSONL or GeoJSON for stored ones. It reads the engine's dictionaries
+ * (export.txt, sectors.txt, countries.txt, taxonomy.txt).
+ *
+ * Each call appends to a buffer the caller owns, as sr_format_event does,
+ * and returns 0, or -1 when out of memory (nothing of the row is kept) or
+ * for a format the kind of event has no rows in. */
+typedef struct sr_export sr_export;
+/* now: the unix time written as the timestamp of coded events (stored
+ * events carry the time they last changed). NULL when out of memory. */
+sr_export *sr_export_new(const sr_engine *eng, sr_format fmt, long now);
+void sr_export_free(sr_export *x);
+/* What comes before the first row (CSV's header, GeoJSON's opening) and
+ * after the last; cameo-tsv's header, which is written only when asked. */
+int sr_export_header(const sr_export *x, char **buf, size_t *len, size_t *cap);
+int sr_export_begin(const sr_export *x, char **buf, size_t *len, size_t *cap);
+int sr_export_end(const sr_export *x, char **buf, size_t *len, size_t *cap);
+/* An event coded from article a (whose source and URL the row gives; a may
+ * be NULL). Safe from several threads at once. */
+int sr_export_event(const sr_export *x, const sr_article *a, const sr_event *e, char **buf, size_t *len,
+                    size_t *cap);
+/* A stored event (ask the query for urls to export them). */
+int sr_export_stored(sr_export *x, const sr_stored_event *e, char **buf, size_t *len, size_t *cap);
+
 /* Control rows: JSONL, CSV (header before index 0) or TEXT (a line for
  * people). */
 int sr_write_control(FILE *f, sr_format fmt, const sr_control *c, size_t index);

@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "dict/dict.h"
 #include "lang/inflect.h"
+#include "util/template.h"
 
 static void test_inflect(void **st)
 {
@@ -255,6 +256,16 @@ static void test_loader_errors(void **st)
     expect_error("countries.txt", "SYR | SY | Syria | Syrian | | | 1 | 2\n", 1, "ISO codes");
     expect_error("agents.txt", "soldiers | MILITARY | armed\n", 1, "sector");
     expect_error("boilerplate.txt", "sometimes share\n", 1, "unknown rule");
+    expect_error("sectors.txt", "sector MILITARY | armed | Army\n", 1, "three capitals");
+    expect_error("sectors.txt", "sector MIL | + armed flying | Army |\n", 1, "unknown actor kind");
+    expect_error("sectors.txt", "inter 9 | state\n", 1, "1 to 8");
+    expect_error("sectors.txt", "foreign x\n", 1, "expected 'foreign N'");
+    expect_error("export.txt", "country ZZ | Nowhere\n", 1, "a country of countries.txt");
+    expect_error("export.txt", "the ZZ\n", 1, "unknown country 'ZZ'");
+    expect_error("export.txt", "label colour | blue\n", 1, "unknown label");
+    expect_error("export.txt", "scale galactic | Galactic\n", 1, "unknown scale");
+    expect_error("taxonomy.txt", "goldstein 190 | -11\n", 1, "-10 to 10");
+    expect_error("taxonomy.txt", "plover NOWHERE | ASSAULT | | \n", 1, "unknown sub-event type");
     static const char nul[] = "X | C | armed\n    a; b\0c\n";
     expect_error_n("actors.txt", nul, sizeof nul - 1, 2, "NUL");
 }
@@ -285,6 +296,42 @@ static void test_empty_lines_and_bom(void **st)
     expect_error("cues.txt", "\xEF\xBB\nMAYBE | perhaps\n", 1, "");
 }
 
+static const char *tpl_field(void *ctx, const char *key)
+{
+    (void)ctx;
+    if (!strcmp(key, "country"))
+        return "Syria";
+    if (!strcmp(key, "adj"))
+        return ""; /* known to be empty: as unknown */
+    return NULL;
+}
+
+/* The data files' templates: the first alternative whose fields are all
+ * known; a part in brackets dropped when a field in it is unknown; cut at
+ * the buffer's end, never past it. */
+static void test_templates(void **st)
+{
+    (void)st;
+    char out[64];
+    assert_int_equal(sr_template_fill("Military Forces of {country}", tpl_field, NULL, out, sizeof out), 24);
+    assert_string_equal(out, "Military Forces of Syria");
+    assert_true(sr_template_fill("{adj} rebels; Rebels ({country}); Rebels", tpl_field, NULL, out, sizeof out) > 0);
+    assert_string_equal(out, "Rebels (Syria)");
+    assert_true(sr_template_fill("{adj} rebels;  Rebels  ", tpl_field, NULL, out, sizeof out) > 0);
+    assert_string_equal(out, "Rebels");
+    assert_int_equal(sr_template_fill("Government of {nothing}", tpl_field, NULL, out, sizeof out), -1);
+    assert_string_equal(out, "");
+    assert_true(sr_template_fill("On {nothing}: X[ in {country}][ by {adj}].", tpl_field, NULL, out, sizeof out) < 0);
+    assert_true(sr_template_fill("[On {nothing}: ]X[ in {country}][ by {adj}].", tpl_field, NULL, out, sizeof out) > 0);
+    assert_string_equal(out, "X in Syria.");
+    /* an unclosed brace is text */
+    assert_true(sr_template_fill("a {country", tpl_field, NULL, out, sizeof out) > 0);
+    assert_string_equal(out, "a {country");
+    char small[8];
+    assert_true(sr_template_fill("Military Forces of {country}", tpl_field, NULL, small, sizeof small) > 0);
+    assert_string_equal(small, "Militar");
+}
+
 static void test_shipped_dictionaries_load(void **st)
 {
     (void)st;
@@ -306,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_trie_matches_brute_force),
         cmocka_unit_test(test_vocab_short_and_long_words),
         cmocka_unit_test(test_loader_errors),
+        cmocka_unit_test(test_templates),
         cmocka_unit_test(test_empty_lines_and_bom),
         cmocka_unit_test(test_shipped_dictionaries_load),
     };

@@ -162,47 +162,61 @@ static void test_writers(void **st)
     assert_non_null(strstr(buf, "\"lat\":35.8600"));
     assert_int_equal(buf[len - 1], '\n');
     free(buf);
-    f = open_memstream(&buf, &len);
-    assert_int_equal(sr_write_header(f, SR_FORMAT_CSV), 0);
-    assert_int_equal(sr_write_event(f, SR_FORMAT_CSV, e), 0);
-    fclose(f);
+    /* CSV is the exporter's: ACLED's columns, then sitrep's */
+    sr_export *x = sr_export_new(test_engine(), SR_FORMAT_CSV, 1700000000);
+    assert_non_null(x);
+    buf = NULL;
+    len = 0;
+    size_t cap = 0;
+    assert_int_equal(sr_export_begin(x, &buf, &len, &cap), 0);
+    assert_int_equal(sr_export_event(x, &a, e, &buf, &len, &cap), 0);
     assert_non_null(strstr(buf, "event_id_cnty,event_date,year,"));
-    assert_non_null(strstr(buf, ",2019-05-05,2019,1,Explosions/Remote violence,Air/drone strike,"));
+    assert_non_null(strstr(buf, ",2019-05-05,2019,1,Political violence,Explosions/Remote violence,Air/drone strike,"));
     /* the sentence has commas: quoted; the id has a quote: doubled */
     assert_non_null(strstr(buf, "\"Russian warplanes bombed the town of Saraqib, in Idlib, on Sunday"));
     assert_non_null(strstr(buf, "\"w\"\"1\""));
+    /* no event lines in GeoJSON: refused, nothing appended */
+    size_t before = len;
+    sr_export_free(x);
+    x = sr_export_new(test_engine(), SR_FORMAT_GEOJSON, 0);
+    assert_int_equal(sr_export_event(x, &a, e, &buf, &len, &cap), -1);
+    assert_int_equal(len, before);
+    sr_export_free(x);
     free(buf);
-    f = open_memstream(&buf, &len);
-    assert_int_equal(sr_write_event(f, SR_FORMAT_CAMEO_TSV, e), 0);
-    fclose(f);
+    /* CAMEO TSV: the country as ISO3, the Goldstein value after the quad class */
+    x = sr_export_new(test_engine(), SR_FORMAT_CAMEO_TSV, 0);
+    buf = NULL;
+    len = cap = 0;
+    assert_int_equal(sr_export_event(x, &a, e, &buf, &len, &cap), 0);
     assert_non_null(strstr(buf, "\t20190505\t2019\t05\t05\tRUSMILAIR\t"));
-    assert_non_null(strstr(buf, "\t195\t19\t4\t"));
+    assert_non_null(strstr(buf, "\t195\t19\t4\t-10.0\t"));
+    assert_non_null(strstr(buf, "\tSYR\t"));
     free(buf);
-    /* sr_format_event appends the same line as sr_write_event writes, in
-     * each format, to a buffer that grows from nothing */
-    const sr_format fmts[] = {SR_FORMAT_JSONL, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV};
-    for (size_t k = 0; k < 3; k++) {
-        f = open_memstream(&buf, &len);
-        assert_int_equal(sr_write_event(f, fmts[k], e), 0);
-        assert_int_equal(sr_write_event(f, fmts[k], e), 0);
-        fclose(f);
-        char *out = NULL;
-        size_t olen = 0, ocap = 0;
-        assert_int_equal(sr_format_event(fmts[k], e, &out, &olen, &ocap), 0);
-        assert_int_equal(sr_format_event(fmts[k], e, &out, &olen, &ocap), 0);
-        assert_int_equal(olen, len);
-        assert_true(ocap > olen);
-        assert_memory_equal(out, buf, len);
-        assert_int_equal(out[olen], 0);
-        /* no event lines in GeoJSON: refused, nothing appended */
-        assert_int_equal(sr_format_event(SR_FORMAT_GEOJSON, e, &out, &olen, &ocap), -1);
-        assert_int_equal(olen, len);
-        free(out);
-        free(buf);
-    }
+    sr_export_free(x);
+    /* sr_format_event appends the same line as sr_write_event writes, to a
+     * buffer that grows from nothing */
+    f = open_memstream(&buf, &len);
+    assert_int_equal(sr_write_event(f, SR_FORMAT_JSONL, e), 0);
+    assert_int_equal(sr_write_event(f, SR_FORMAT_JSONL, e), 0);
+    fclose(f);
+    char *out = NULL;
+    size_t olen = 0, ocap = 0;
+    assert_int_equal(sr_format_event(SR_FORMAT_JSONL, e, &out, &olen, &ocap), 0);
+    assert_int_equal(sr_format_event(SR_FORMAT_JSONL, e, &out, &olen, &ocap), 0);
+    assert_int_equal(olen, len);
+    assert_true(ocap > olen);
+    assert_memory_equal(out, buf, len);
+    assert_int_equal(out[olen], 0);
+    /* no event lines but JSON Lines: refused, nothing appended */
+    assert_int_equal(sr_format_event(SR_FORMAT_CSV, e, &out, &olen, &ocap), -1);
+    assert_int_equal(olen, len);
+    free(out);
+    free(buf);
     sr_format fmt;
     assert_int_equal(sr_format_parse("csv", &fmt), 0);
     assert_int_equal(fmt, SR_FORMAT_CSV);
+    assert_int_equal(sr_format_parse("acled-csv", &fmt), 0);
+    assert_int_equal(fmt, SR_FORMAT_ACLED_CSV);
     assert_int_equal(sr_format_parse("xml", &fmt), -1);
     sr_coder_free(c);
 }
@@ -272,13 +286,17 @@ static void test_writer_repairs_utf8(void **st)
     assert_int_equal(sr_result_count(r), 1);
     char *buf;
     size_t len;
-    static const sr_format fmts[] = {SR_FORMAT_JSONL, SR_FORMAT_CSV, SR_FORMAT_CAMEO_TSV};
-    for (size_t k = 0; k < 3; k++) {
-        FILE *f = open_memstream(&buf, &len);
-        assert_int_equal(sr_write_event(f, fmts[k], sr_result_event(r, 0)), 0);
-        fclose(f);
+    static const sr_format fmts[] = {SR_FORMAT_JSONL, SR_FORMAT_CAMEO_TSV, SR_FORMAT_CSV, SR_FORMAT_PHOENIX,
+                                     SR_FORMAT_PLOVER};
+    for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
+        sr_export *x = sr_export_new(test_engine(), fmts[k], 0);
+        buf = NULL;
+        len = 0;
+        size_t cap = 0;
+        assert_int_equal(sr_export_event(x, &a, sr_result_event(r, 0), &buf, &len, &cap), 0);
         assert_non_null(strstr(buf, "bad\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdid\xef\xbf\xbd"));
         free(buf);
+        sr_export_free(x);
     }
     sr_coder_free(c);
 }

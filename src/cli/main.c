@@ -57,8 +57,16 @@ static void usage_code(FILE *f)
             "\"source\", \"url\" (optional).\n"
             "\n"
             "options:\n"
-            "  -f, --format FMT        jsonl (default), csv (ACLED-like columns) or\n"
-            "                          cameo-tsv (Phoenix/GDELT-like columns)\n"
+            "  -f, --format FMT        jsonl (default, the events contract);\n"
+            "                          acled-csv: exactly ACLED's 31 columns, with ACLED's\n"
+            "                          names, actor types and conventions;\n"
+            "                          csv: the same columns, then sitrep's own (URL,\n"
+            "                          CAMEO code, Goldstein value, confidence ...);\n"
+            "                          phoenix: the Phoenix pipeline's 26 tab-separated\n"
+            "                          columns, no header; plover: JSON Lines in PLOVER's\n"
+            "                          event types; cameo-tsv: CAMEO-coded events,\n"
+            "                          tab-separated (a header with --header)\n"
+            "      --header            write cameo-tsv's header line\n"
             "  -a, --all               also write negated, planned, claimed and background\n"
             "                          events, marked in their \"modality\"\n"
             "      --min-confidence X  write only events of confidence X or more (0 to 1);\n"
@@ -190,7 +198,7 @@ static const char *where(where_buf *w, const char *file, long line)
 typedef struct code_opts {
     sr_format fmt;
     double min_conf; /* -1: the data directory's */
-    int all, quiet, prog_flag, stats, explain, jobs;
+    int all, quiet, prog_flag, stats, explain, jobs, header;
     const char *outpath;
     const char *extra[32];
     size_t nextra;
@@ -203,6 +211,7 @@ typedef struct code_opts {
 /* The run's state, seen by the pipeline's callbacks. */
 typedef struct code_run {
     const code_opts *o;
+    const sr_export *x; /* the output format */
     FILE *out;
     progress pr;
     const sr_reader *r; /* the file being read, for progress */
@@ -214,6 +223,7 @@ typedef struct code_run {
 static void code_work(void *ctx, cli_slot *s)
 {
     const code_opts *o = ((code_run *)ctx)->o;
+    const sr_export *xp = ((code_run *)ctx)->x;
     where_buf w;
     char idb[CLI_ID_BUF];
     if (s->st != SR_OK) {
@@ -256,7 +266,7 @@ static void code_work(void *ctx, cli_slot *s)
         /* a hair below: the threshold is printed rounded, as confidences are */
         if (sr_event_confidence(ev) < o->min_conf - 0.0005)
             continue;
-        if (sr_format_event(o->fmt, ev, &s->out, &s->outlen, &s->outcap)) {
+        if (sr_export_event(xp, &s->a, ev, &s->out, &s->outlen, &s->outcap)) {
             cli_slot_msg(s, "%s: article %s: out of memory\n", where(&w, s->file, s->line), s->a.id);
             s->rejected = 1;
             return;
@@ -414,17 +424,18 @@ static int parse_code_args(int argc, char **argv, code_opts *o)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage_code(stdout);
             return 1;
-        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-            NEEDVAL();
-            if (sr_format_parse(val, &o->fmt) || o->fmt > SR_FORMAT_CAMEO_TSV) {
-                fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, val);
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
+            if (a[2] == 'f' && a[8] == '=')
+                val = a + 9;
+            else
+                NEEDVAL();
+            if (sr_format_parse(val, &o->fmt) || o->fmt == SR_FORMAT_GEOJSON || o->fmt == SR_FORMAT_TEXT) {
+                fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv, acled-csv, phoenix, plover or cameo-tsv)\n",
+                        prog, val);
                 return -1;
             }
-        } else if (!strncmp(a, "--format=", 9)) {
-            if (sr_format_parse(a + 9, &o->fmt) || o->fmt > SR_FORMAT_CAMEO_TSV) {
-                fprintf(stderr, "%s code: unknown format '%s' (jsonl, csv or cameo-tsv)\n", prog, a + 9);
-                return -1;
-            }
+        } else if (!strcmp(a, "--header")) {
+            o->header = 1;
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             NEEDVAL();
             size_t v;
@@ -522,6 +533,32 @@ static void code_summary(const code_run *run, double t_load)
     }
 }
 
+/* The time written as coded events' last change (acled-csv's timestamp):
+ * now, or SOURCE_DATE_EPOCH for output that is the same on every run. */
+static long export_time(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long v = e ? strtol(e, &end, 10) : -1;
+    return e && *e && !*end && v >= 0 ? v : (long)time(NULL);
+}
+
+/* CSV's header; cameo-tsv's when asked for. */
+static int write_begin(code_run *run)
+{
+    char *b = NULL;
+    size_t len = 0, cap = 0;
+    int rc = sr_export_begin(run->x, &b, &len, &cap);
+    if (!rc && run->o->header)
+        rc = sr_export_header(run->x, &b, &len, &cap);
+    if (!rc && len && fwrite(b, 1, len, run->out) != len)
+        rc = -1;
+    free(b);
+    if (rc)
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+    return rc;
+}
+
 static int cmd_code(int argc, char **argv)
 {
     static code_opts o; /* large (its file list): not on the stack */
@@ -563,7 +600,10 @@ static int cmd_code(int argc, char **argv)
     if (!pl) {
         fprintf(stderr, "%s: out of memory, or no thread could start\n", prog);
         status = EXIT_FATAL;
-    } else if (sr_write_header(run.out, o.fmt)) {
+    } else if (!(run.x = sr_export_new(eng, o.fmt, export_time()))) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        status = EXIT_FATAL;
+    } else if (write_begin(&run)) {
         status = EXIT_FATAL;
     }
     for (size_t fi = 0; fi < o.nfiles && status != EXIT_FATAL; fi++)
@@ -572,6 +612,7 @@ static int cmd_code(int argc, char **argv)
     if (status != EXIT_FATAL && cli_pipe_drain(pl))
         status = EXIT_FATAL;
     cli_pipe_free(pl);
+    sr_export_free((sr_export *)run.x);
     free(ids.h);
     if (run.pr.rejected && status == EXIT_OK)
         status = EXIT_REJECTED;

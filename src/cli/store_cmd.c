@@ -580,11 +580,11 @@ void usage_query(FILE *f)
             "usage: sitrep query [OPTIONS]\n"
             "\n"
             "Writes the merged events of the store that pass every filter given, by date.\n"
-            "Columns are named as in ACLED's export where they overlap (event_id_cnty,\n"
-            "event_date, year, time_precision, event_type, sub_event_type, actor1, actor2,\n"
-            "admin1, location, latitude, longitude, geo_precision, source, notes,\n"
-            "fatalities); 'country' is the ISO 3166 alpha-2 code; n_sources, mentions and\n"
-            "articles say how many reports were merged and which.\n"
+            "JSON Lines and GeoJSON name fields as ACLED's export does where they overlap\n"
+            "('country' is the ISO 3166 alpha-2 code there); n_sources, mentions, articles\n"
+            "and urls say how many reports were merged and which. The CSV formats and\n"
+            "phoenix and plover are the same as 'sitrep code' writes (see the README's\n"
+            "table of exported columns).\n"
             "\n"
             "options:\n"
             "      --db URL           the store (see 'sitrep help ingest')\n"
@@ -598,8 +598,15 @@ void usage_query(FILE *f)
             "      --country C        a country's name or ISO 3166 code (Syria, SY, SYR)\n"
             "      --near LAT,LON,KM  within KM kilometres of a point\n"
             "      --bbox W,S,E,N     inside a box (degrees)\n"
+            "      --changed-since T  only events written or changed at or after T (unix\n"
+            "                         seconds, or a UTC time YYYY-MM-DD[THH:MM[:SS]]):\n"
+            "                         each row's timestamp (acled-csv, csv) or\n"
+            "                         changed_at (jsonl) is the next download's T\n"
             "      --limit N          at most N events\n"
-            "  -f, --format FMT       jsonl (default), csv or geojson\n"
+            "  -f, --format FMT       jsonl (default), csv (ACLED's columns, then\n"
+            "                         sitrep's), acled-csv (exactly ACLED's 31 columns),\n"
+            "                         phoenix (26 tab-separated columns, no header),\n"
+            "                         plover (JSON Lines) or geojson\n"
             "  -o, --output FILE      write to FILE instead of standard output\n"
             "  -h, --help             show this help\n");
 }
@@ -610,16 +617,61 @@ typedef struct sink {
     sr_format fmt;
     size_t n;
     int werr;
+    sr_export *x; /* query: the rows' format */
+    char *buf;
+    size_t len, cap;
 } sink;
+
+/* Writes what the exporter appended to the sink's buffer. */
+static int sink_flush(sink *q, int rc)
+{
+    if (rc || (q->len && fwrite(q->buf, 1, q->len, q->f) != q->len))
+        q->werr = 1;
+    q->len = 0;
+    return q->werr;
+}
 
 static int on_event(void *ctx, const sr_stored_event *e)
 {
     sink *q = ctx;
-    if (sr_write_stored(q->f, q->fmt, e, q->n++)) {
-        q->werr = 1;
-        return 1;
+    q->n++;
+    return sink_flush(q, sr_export_stored(q->x, e, &q->buf, &q->len, &q->cap));
+}
+
+/* --changed-since: unix seconds, or a UTC date and time
+ * (YYYY-MM-DD[THH:MM[:SS]][Z]); -1 when it is neither. */
+static long parse_since_time(const char *s)
+{
+    char *end;
+    if (*s && strspn(s, "0123456789") == strlen(s)) {
+        errno = 0;
+        long v = strtol(s, &end, 10);
+        return errno ? -1 : v;
     }
-    return 0;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    int n = 0, y, mo, d, h = 0, mi = 0, sec = 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
+        return -1;
+    const char *t = s + n;
+    if (*t == 'T' || *t == ' ') {
+        int m = 0;
+        if (sscanf(t + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
+            return -1;
+        t += 1 + m;
+        if (*t == ':') {
+            if (sscanf(t + 1, "%2d%n", &sec, &m) != 1)
+                return -1;
+            t += 1 + m;
+        }
+    }
+    if (*t == 'Z')
+        t++;
+    if (*t || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return -1;
+    tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
+    tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
+    return (long)timegm(&tm);
 }
 
 static int parse_doubles(const char *s, double *out, int n)
@@ -717,6 +769,15 @@ int cmd_query(int argc, char **argv)
             }
             q.bbox = 1;
             q.west = v[0], q.south = v[1], q.east = v[2], q.north = v[3];
+        } else if (!strcmp(a, "--changed-since")) {
+            NEEDVAL("query");
+            q.changed_since = parse_since_time(val);
+            if (q.changed_since < 0) {
+                fprintf(stderr,
+                        "%s query: --changed-since needs unix seconds or a UTC time YYYY-MM-DD[THH:MM[:SS]], got '%s'\n",
+                        prog, val);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--limit")) {
             NEEDVAL("query");
             char *end;
@@ -728,9 +789,9 @@ int cmd_query(int argc, char **argv)
             q.limit = v;
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
             NEEDVAL("query");
-            if (sr_format_parse(val, &fmt) ||
-                (fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_CSV && fmt != SR_FORMAT_GEOJSON)) {
-                fprintf(stderr, "%s query: unknown format '%s' (jsonl, csv or geojson)\n", prog, val);
+            if (sr_format_parse(val, &fmt) || fmt == SR_FORMAT_CAMEO_TSV || fmt == SR_FORMAT_TEXT) {
+                fprintf(stderr, "%s query: unknown format '%s' (jsonl, csv, acled-csv, phoenix, plover or geojson)\n",
+                        prog, val);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -759,17 +820,33 @@ int cmd_query(int argc, char **argv)
         names_free(&nm);
         return EXIT_FATAL;
     }
-    sink o = {f, fmt, 0, 0};
+    /* the exports read the dictionaries: country names, actor types */
+    sr_engine *eng;
+    if (sr_engine_open(NULL, &eng, &err)) {
+        print_err(&err);
+        close_out(f, 0);
+        sr_store_close(st);
+        names_free(&nm);
+        return EXIT_FATAL;
+    }
+    sink o = {f, fmt, 0, 0, sr_export_new(eng, fmt, (long)time(NULL)), NULL, 0, 0};
     int status = EXIT_OK;
-    o.werr = sr_write_stored_begin(f, fmt) != 0;
+    q.urls = fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_GEOJSON;
+    if (!o.x)
+        o.werr = 1;
+    else
+        sink_flush(&o, sr_export_begin(o.x, &o.buf, &o.len, &o.cap));
     if (!o.werr && sr_store_query(st, &q, on_event, &o, &err)) {
         print_err(&err);
         status = EXIT_FATAL;
     }
-    if (!o.werr && sr_write_stored_end(f, fmt))
-        o.werr = 1;
+    if (!o.werr)
+        sink_flush(&o, sr_export_end(o.x, &o.buf, &o.len, &o.cap));
     if (close_out(f, o.werr))
         status = EXIT_FATAL;
+    free(o.buf);
+    sr_export_free(o.x);
+    sr_engine_free(eng);
     sr_store_close(st);
     names_free(&nm);
     return status;
@@ -859,7 +936,7 @@ int cmd_control(int argc, char **argv)
         print_err(&err);
         return EXIT_FATAL;
     }
-    sink o = {stdout, fmt, 0, 0};
+    sink o = {stdout, fmt, 0, 0, NULL, NULL, 0, 0};
     sr_status s = at ? sr_store_control_at(st, at, country, on_control, &o, &err)
                      : sr_store_control_place(st, place, on_control, &o, &err);
     int status = EXIT_OK;

@@ -9,6 +9,7 @@
 #include "coder.h"
 #include "../lang/numbers.h"
 #include "../util/str.h"
+#include "../util/template.h"
 
 /* Words allowed between a country and an agent: "Iraq's central
  * government forces", "Syrian elite troops". */
@@ -166,6 +167,17 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
             s->owner[i - 2] >= 0 &&
             (s->m[s->owner[i - 2]].kind == PH_COUNTRY || s->m[s->owner[i - 2]].kind == PH_PLACE))
             return 0;
+        /* "protested in Windhoek, Namibia": the country after a place
+         * named after a preposition holds it; it does not act */
+        if (i >= 3 && sr_tok_eq(&s->tok[i - 1], ",") && (s->tok[i - 2].flags & TK_CAP)) {
+            size_t j = i - 2;
+            while (j > 1 && i - j < 5 && (s->tok[j - 1].flags & TK_CAP))
+                j--;
+            uint32_t p = j > 0 ? s->tok[j - 1].id : 0;
+            if (j > 0 && (p == e->w.in || p == e->w.at || p == e->w.near || p == e->w.outside || p == e->w.from ||
+                          p == e->w.into || p == e->w.across || p == e->w.inside))
+                return 0;
+        }
         /* "Yemen's oil-rich province of Marib" */
         if (end < n && (s->tok[end].flags & TK_POSS)) {
             int placey = 0;
@@ -410,6 +422,20 @@ static void cat3(char *dst, size_t cap, const char *a, const char *b, const char
     dst[o] = 0;
 }
 
+/* The fields of a sector's name (sectors.txt): the country's name, with
+ * "the" where English writes it, and its adjective. */
+static const char *country_field(void *ctx, const char *key)
+{
+    const sr_country_def *k = ctx;
+    if (!k)
+        return NULL;
+    if (!strcmp(key, "country"))
+        return k->name;
+    if (!strcmp(key, "adj"))
+        return k->adj;
+    return NULL;
+}
+
 int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int country)
 {
     /* the name and code depend on the sector and country only: one made
@@ -418,6 +444,9 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
         if (c->ents[i].def == -1 && c->ents[i].country == country && sr_streq(c->ents[i].sector, sector))
             return (int)i;
     const sr_dicts *d = &c->eng->d;
+    const sr_sector_def *sd = sr_sector_find(d, sector);
+    if (!sd)
+        return -1;
     sr_entity en;
     memset(&en, 0, sizeof en);
     en.def = -1;
@@ -425,53 +454,12 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
     cat3(en.sector, sizeof en.sector, sector, "", "");
     char name[160], code[16];
     const sr_country_def *k = country >= 0 ? &d->countries[country] : NULL;
-    if (sr_streq(sector, "MIL")) {
-        if (!k)
-            return -1;
-        /* ACLED's name for a state's forces, whatever news calls them */
-        cat3(name, sizeof name, "Military Forces of ", k->name, "");
-        cat3(code, sizeof code, k->iso3, "MIL", "");
-        en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE;
-    } else if (sr_streq(sector, "COP")) {
-        if (!k)
-            return -1;
-        cat3(name, sizeof name, "Police Forces of ", k->name, "");
-        cat3(code, sizeof code, k->iso3, "COP", "");
-        en.flags = flags | ACT_STATE | ACT_ARMED | ACT_GOVSIDE | ACT_POLICE;
-    } else if (sr_streq(sector, "GOV")) {
-        if (!k)
-            return -1;
-        cat3(name, sizeof name, "Government of ", k->name, "");
-        cat3(code, sizeof code, k->iso3, "GOV", "");
-        en.flags = flags | ACT_STATE | ACT_GOV;
-    } else if (sr_streq(sector, "REB")) {
-        if (k && k->adj && k->adj[0])
-            cat3(name, sizeof name, k->adj, " rebels", "");
-        else if (k)
-            cat3(name, sizeof name, "Rebels (", k->name, ")");
-        else
-            cat3(name, sizeof name, "Rebels", "", "");
-        cat3(code, sizeof code, k ? k->iso3 : "", "REB", "");
-        en.flags = flags | ACT_ARMED | ACT_NONSTATE | ACT_REBEL;
-    } else if (sr_streq(sector, "UAG")) {
-        cat3(name, sizeof name, "Unidentified armed group", "", "");
-        cat3(code, sizeof code, k ? k->iso3 : "", "UAG", "");
-        en.flags = ACT_ARMED | ACT_NONSTATE | ACT_UNKNOWN;
-    } else if (sr_streq(sector, "CVL")) {
-        cat3(name, sizeof name, "Civilians", "", "");
-        cat3(code, sizeof code, k ? k->iso3 : "", "CVL", "");
-        en.flags = ACT_CIVILIAN;
-    } else if (sr_streq(sector, "RIO")) {
-        cat3(name, sizeof name, "Rioters", "", "");
-        cat3(code, sizeof code, k ? k->iso3 : "", "RIO", "");
-        en.flags = ACT_PROTESTER | ACT_CIVILIAN | ACT_CROWD;
-    } else if (sr_streq(sector, "OPP")) {
-        cat3(name, sizeof name, "Protesters", "", "");
-        cat3(code, sizeof code, k ? k->iso3 : "", "OPP", "");
-        en.flags = ACT_PROTESTER | ACT_CIVILIAN;
-    } else {
+    /* a state's forces need a state: "the army" of no known country is
+     * no actor (the sector's name has no alternative without one) */
+    if (sr_template_fill(sd->name, country_field, (void *)k, name, sizeof name) < 0)
         return -1;
-    }
+    cat3(code, sizeof code, k ? k->iso3 : "", sector, "");
+    en.flags = sd->add ? flags | sd->flags : sd->flags;
     en.name = sr_arena_strdup(&c->arena, name);
     en.code = sr_arena_strdup(&c->arena, code);
     if (!en.name || !en.code)

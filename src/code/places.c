@@ -288,7 +288,10 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             h.focus_cc = c->focus_country >= 0 ? d->countries[c->focus_country].iso2 : NULL;
             if (p->container >= 0 && p->container < (int)s->npm) {
                 const sr_pmention *q = &s->pm[p->container];
-                h.admin = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
+                /* "in Windhoek, Namibia": a country holds the place but is
+                 * no province of it */
+                if (q->loc.kind != PK_COUNTRY)
+                    h.admin = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (q->loc.cc[0])
                     h.focus_cc = q->loc.cc;
             }

@@ -58,7 +58,34 @@ typedef struct sr_country_def {
     const char *mil_name; /* "Syrian Arab Army"; NULL: "Military Forces of X" */
     const char *pol_name; /* NULL: "Police Forces of X" */
     double lat, lon;      /* a point for country-level events (capital) */
+    int numeric;          /* ISO 3166-1 numeric, 0 unknown */
+    const char *region;   /* ACLED's region, NULL unknown */
+    const char *acled_name; /* ACLED's name when not `name` (export.txt), else NULL */
+    int the;              /* written "the United States" after "of" (export.txt) */
 } sr_country_def;
+
+/* ---- sectors.txt: actors named by a kind and a country ---------------------
+ * When news names no actor ("Iraqi soldiers", "gunmen") the event's actor
+ * is a sector of a country (IRQMIL). The file gives each sector its kinds
+ * and its names, and maps kinds to ACLED's actor types ("inter" codes). */
+typedef struct sr_sector_def {
+    char sector[4];
+    uint32_t flags;
+    int add;           /* the words' own kinds are kept and these added */
+    const char *name;  /* template of the name in events ({country}, {adj}) */
+    const char *acled; /* template of ACLED's name; NULL: the name */
+} sr_sector_def;
+
+typedef struct sr_inter_rule {
+    uint32_t flags; /* all of these kinds */
+    int inter;      /* ACLED's actor type, 1 to 8 */
+} sr_inter_rule;
+
+/* ---- export.txt: what other tools' conventions need --------------------- */
+typedef struct sr_outlet {
+    const char *domain; /* "reuters.com": matches it and its subdomains */
+    int16_t country;    /* countries[] index, -1: says no country */
+} sr_outlet;
 
 /* ---- the taxonomy (taxonomy.txt, taxonomy.c) ------------------------------
  * ACLED event types and sub-event types, event classes and the rules from
@@ -78,12 +105,20 @@ enum {
 
 typedef struct sr_tax_type {
     const char *key, *name; /* name NULL: not defined by a file */
+    const char *disorder;   /* ACLED's disorder type, NULL: not given */
 } sr_tax_type;
 
 typedef struct sr_tax_sub {
     const char *key, *name, *cameo, *plover;
     int type, quad;
+    const char *disorder;                    /* NULL: its type's */
+    const char *plover_mode, *plover_context; /* NULL: not given */
 } sr_tax_sub;
+
+typedef struct sr_tax_goldstein {
+    const char *cameo;
+    double value;
+} sr_tax_gold;
 
 typedef struct sr_tax_cameo {
     int sub, cls, quad;
@@ -122,6 +157,8 @@ typedef struct sr_taxonomy {
     size_t nrules, cap_rules;
     sr_tax_cond *conds;
     size_t nconds, cap_conds;
+    sr_tax_gold *gold;
+    size_t ngold, cap_gold;
 } sr_taxonomy;
 
 /* Event classes: what a trigger word can mean before context decides. */
@@ -286,6 +323,17 @@ typedef struct sr_dicts {
     size_t nplaces, cap_places;
     sr_boiler boiler;
     sr_taxonomy tax;
+    sr_sector_def *sectors;
+    size_t nsectors, cap_sectors;
+    sr_inter_rule *inter;
+    size_t ninter, cap_inter;
+    int foreign_inter; /* a state's forces abroad: this type (0: unchanged) */
+    sr_outlet *outlets;
+    size_t noutlets, cap_outlets;
+    const char *notes_tpl;  /* export.txt's one-line summary of an event */
+    const char *scale[4];   /* source scale words: subnational, national, regional, international */
+    const char *civ_targeting; /* ACLED's civilian_targeting value */
+    const char *cameo_prefix;  /* before CAMEO codes in CSV: keeps them text */
     sr_conf_model conf;
     /* the language's words by role (en/words.txt), bound by the coder */
     struct sr_role_word {
@@ -316,7 +364,7 @@ size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint
 
 sr_status sr_dicts_init(sr_dicts *d, sr_error *err);
 /* Loads the dictionary files found in dir. With `required`, the core files
- * (countries, actors, agents, events, cues) must exist. */
+ * (countries, actors, agents, events, cues, words, sectors) must exist. */
 sr_status sr_dicts_load_dir(sr_dicts *d, const char *dir, int required, sr_error *err);
 /* Parses one file by its base name (countries.txt, actors.txt, ...) from a
  * memory buffer; `path` is used in messages. For the fuzzer and tests. */
@@ -333,6 +381,18 @@ sr_status sr_tax_check(const sr_taxonomy *t, sr_error *err);
 int sr_tax_class_find(const sr_taxonomy *t, const char *key);
 /* CAMEO code and quad class of a sub-event type coded from a class. */
 const char *sr_tax_cameo_of(const sr_taxonomy *t, int sub, int cls, int *quad);
+/* The sub-type named so ("Air/drone strike"), or -1. */
+int sr_tax_sub_by_name(const sr_taxonomy *t, const char *name);
+/* The Goldstein value of a CAMEO code (its own, else its nearest listed
+ * parent's): 1 with *out set, 0 when none is listed. */
+int sr_tax_goldstein(const sr_taxonomy *t, const char *cameo, double *out);
+
+/* sectors.c: sectors.txt and export.txt lines, and lookups */
+sr_status sr_sector_line(sr_dicts *d, char *line, const char *path, long lineno, sr_error *err);
+sr_status sr_export_line(sr_dicts *d, char *line, const char *path, long lineno, sr_error *err);
+const sr_sector_def *sr_sector_find(const sr_dicts *d, const char *sector);
+/* ACLED's actor type of an actor of these kinds, 0 when no rule holds */
+int sr_inter_of(const sr_dicts *d, uint32_t flags);
 
 /* load.c's line helpers, for the other parsers of dictionary lines */
 char *sr_trim(char *s);

@@ -230,10 +230,10 @@ static int parse_double(const char *s, double *out)
  * ISO2 | ISO3 | name; other names | adjectives | military name | police name | lat | lon */
 static sr_status country_line(ctx *c, char *line)
 {
-    char *f[8];
-    size_t n = split(line, '|', f, 8);
+    char *f[10];
+    size_t n = split(line, '|', f, 10);
     if (n < 8)
-        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 8 fields separated by '|', found %zu", n);
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 8 to 10 fields separated by '|', found %zu", n);
     if (strlen(f[0]) != 2 || strlen(f[1]) != 3)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "ISO codes must be 2 and 3 letters");
     sr_dicts *d = c->d;
@@ -261,6 +261,14 @@ static sr_status country_line(ctx *c, char *line)
     if (parse_double(f[6], &k->lat) || parse_double(f[7], &k->lon) || k->lat < -90 || k->lat > 90 ||
         k->lon < -180 || k->lon > 180)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "bad coordinates '%s' '%s'", f[6], f[7]);
+    if (n > 8 && f[8][0]) {
+        char *end;
+        long v = strtol(f[8], &end, 10);
+        if (*end || v < 0 || v > 999)
+            return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "bad ISO numeric code '%s'", f[8]);
+        k->numeric = (int)v;
+    }
+    k->region = n > 9 && f[9][0] ? sr_arena_strdup(&d->arena, f[9]) : NULL;
     if (!k->name || !k->adj)
         return SR_ERR_NOMEM;
     uint32_t idx = (uint32_t)d->ncountries++;
@@ -724,10 +732,13 @@ static sr_status role_line(ctx *c, char *line)
 
 /* In this order: events.txt names the classes taxonomy.txt defines. The
  * words of a language are under its code (en/). */
-enum { F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_WORDS, F_CONF, F_COUNT };
+enum {
+    F_TAXONOMY, F_COUNTRIES, F_ACTORS, F_AGENTS, F_EVENTS, F_CUES, F_PLACES, F_BOILER, F_WORDS, F_CONF, F_SECTORS,
+    F_EXPORT, F_COUNT
+};
 static const char *const file_names[F_COUNT] = {"taxonomy.txt", "countries.txt", "actors.txt", "agents.txt",
                                                 "events.txt", "cues.txt", "places.tsv", "boilerplate.txt",
-                                                "en/words.txt", "confidence.txt"};
+                                                "en/words.txt", "confidence.txt", "sectors.txt", "export.txt"};
 
 static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const char *buf, size_t len, sr_error *err)
 {
@@ -780,6 +791,8 @@ static sr_status parse_buffer(sr_dicts *d, int which, const char *path, const ch
         case F_BOILER: st = boiler_line(&c, t); break;
         case F_WORDS: st = role_line(&c, t); break;
         case F_CONF: st = conf_line(&c, t); break;
+        case F_SECTORS: st = sr_sector_line(d, t, path, c.line, err); break;
+        case F_EXPORT: st = sr_export_line(d, t, path, c.line, err); break;
         }
         if (st == SR_ERR_NOMEM && err && err->status != SR_ERR_NOMEM)
             sr_fail(err, SR_ERR_NOMEM, path, c.line, "out of memory");
@@ -870,7 +883,7 @@ sr_status sr_dicts_load_dir(sr_dicts *d, const char *dir, int required, sr_error
         if (st)
             return st;
         if (missing) {
-            if (required && (k <= F_CUES || k == F_WORDS))
+            if (required && (k <= F_CUES || k == F_WORDS || k == F_SECTORS))
                 return sr_fail(err, SR_ERR_IO, path, 0, "missing dictionary file (is the data directory right?)");
             continue;
         }
@@ -894,6 +907,9 @@ void sr_dicts_free(sr_dicts *d)
     free(d->boiler.rules);
     free(d->pkeys);
     free(d->roles);
+    free(d->sectors);
+    free(d->inter);
+    free(d->outlets);
     sr_tax_free(&d->tax);
     sr_arena_free(&d->arena);
     memset(d, 0, sizeof *d);

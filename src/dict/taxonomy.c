@@ -37,11 +37,11 @@ sr_status sr_tax_init(sr_taxonomy *t, sr_arena *a)
     memset(t, 0, sizeof *t);
     for (int i = 0; i < TYPE_COUNT; i++) {
         GROW(t, types, ntypes, cap_types);
-        t->types[t->ntypes++] = (sr_tax_type){type_keys[i], NULL};
+        t->types[t->ntypes++] = (sr_tax_type){type_keys[i], NULL, NULL};
     }
     for (int i = 0; i < SUB_COUNT; i++) {
         GROW(t, subs, nsubs, cap_subs);
-        t->subs[t->nsubs++] = (sr_tax_sub){sub_keys[i], NULL, NULL, NULL, -1, 0};
+        t->subs[t->nsubs++] = (sr_tax_sub){sub_keys[i], NULL, NULL, NULL, -1, 0, NULL, NULL, NULL};
     }
     for (int i = 0; i < EV_COUNT; i++) {
         GROW(t, classes, nclasses, cap_classes);
@@ -58,6 +58,7 @@ void sr_tax_free(sr_taxonomy *t)
     free(t->classes);
     free(t->rules);
     free(t->conds);
+    free(t->gold);
     memset(t, 0, sizeof *t);
 }
 
@@ -240,21 +241,74 @@ static sr_status rule_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *
     return SR_OK;
 }
 
+/* "disorder TYPE-or-SUB | ACLED's disorder type" */
+static sr_status disorder_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[3];
+    if (sr_split(rest, '|', f, 3) != 2 || !is_key(f[0]) || !*f[1])
+        return BAD("expected 'disorder TYPE-or-SUB | disorder type'");
+    const char *text = keep(a, f[1]);
+    if (!text)
+        return SR_ERR_NOMEM;
+    int i = find_type(t, f[0]);
+    if (i >= 0 && t->types[i].name) {
+        t->types[i].disorder = text;
+        return SR_OK;
+    }
+    i = find_sub(t, f[0]);
+    if (i < 0 || !t->subs[i].name)
+        return BAD("unknown event type or sub-event type '%s'", f[0]);
+    t->subs[i].disorder = text;
+    return SR_OK;
+}
+
+/* "goldstein CAMEO | VALUE" */
+static sr_status goldstein_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno,
+                                sr_error *err)
+{
+    char *f[3], *end;
+    if (sr_split(rest, '|', f, 3) != 2 || !*f[0] || strspn(f[0], "0123456789") != strlen(f[0]))
+        return BAD("expected 'goldstein CAMEO-CODE | value'");
+    double v = strtod(f[1], &end);
+    if (end == f[1] || *end || v < -10 || v > 10)
+        return BAD("a Goldstein value is a number from -10 to 10, got '%s'", f[1]);
+    GROW(t, gold, ngold, cap_gold);
+    t->gold[t->ngold] = (sr_tax_gold){keep(a, f[0]), v};
+    return t->gold[t->ngold++].cameo ? SR_OK : SR_ERR_NOMEM;
+}
+
+/* "plover SUB | TYPE | mode | context" */
+static sr_status plover_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *path, long lineno, sr_error *err)
+{
+    char *f[5];
+    if (sr_split(rest, '|', f, 5) != 4 || !is_key(f[0]) || !is_key(f[1]))
+        return BAD("expected 'plover SUB | PLOVER TYPE | mode | context'");
+    int i = find_sub(t, f[0]);
+    if (i < 0 || !t->subs[i].name)
+        return BAD("unknown sub-event type '%s'", f[0]);
+    sr_tax_sub *u = &t->subs[i];
+    u->plover = keep(a, f[1]);
+    u->plover_mode = *f[2] ? keep(a, f[2]) : NULL;
+    u->plover_context = *f[3] ? keep(a, f[3]) : NULL;
+    return u->plover && (u->plover_mode || !*f[2]) && (u->plover_context || !*f[3]) ? SR_OK : SR_ERR_NOMEM;
+}
+
 sr_status sr_tax_line(sr_taxonomy *t, sr_arena *a, char *line, const char *path, long lineno, sr_error *err)
 {
     static const struct {
         const char *word;
         sr_status (*parse)(sr_taxonomy *, sr_arena *, char *, const char *, long, sr_error *);
     } kinds[] = {{"acled", acled_line}, {"sub", sub_line}, {"cameo", cameo_line}, {"class", class_line},
-                 {"rule", rule_line}};
+                 {"rule", rule_line}, {"disorder", disorder_line}, {"goldstein", goldstein_line},
+                 {"plover", plover_line}};
     char *sp = strchr(line, ' ');
     if (!sp)
-        return BAD("expected a line starting with acled, sub, cameo, class or rule");
+        return BAD("expected a line starting with acled, sub, cameo, class, rule, disorder, goldstein or plover");
     *sp = 0;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (!strcmp(kinds[i].word, line))
             return kinds[i].parse(t, a, sp + 1, path, lineno, err);
-    return BAD("unknown kind of line '%s' (acled, sub, cameo, class or rule)", line);
+    return BAD("unknown kind of line '%s' (acled, sub, cameo, class, rule, disorder, goldstein or plover)", line);
 }
 
 sr_status sr_tax_check(const sr_taxonomy *t, sr_error *err)
@@ -281,4 +335,28 @@ const char *sr_tax_cameo_of(const sr_taxonomy *t, int sub, int cls, int *quad)
         }
     *quad = t->subs[sub].quad;
     return t->subs[sub].cameo;
+}
+
+int sr_tax_sub_by_name(const sr_taxonomy *t, const char *name)
+{
+    for (size_t i = 0; i < t->nsubs; i++)
+        if (t->subs[i].name && !strcmp(t->subs[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+int sr_tax_goldstein(const sr_taxonomy *t, const char *cameo, double *out)
+{
+    /* CAMEO codes nest: 1831 is a kind of 183, itself a kind of 18 */
+    char code[16];
+    snprintf(code, sizeof code, "%s", cameo ? cameo : "");
+    for (size_t n = strlen(code); n >= 2; n--) {
+        code[n] = 0;
+        for (size_t i = 0; i < t->ngold; i++)
+            if (!strcmp(t->gold[i].cameo, code)) {
+                *out = t->gold[i].value;
+                return 1;
+            }
+    }
+    return 0;
 }

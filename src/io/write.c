@@ -1,5 +1,5 @@
-/* Event writers: JSON Lines (the contract), CSV with ACLED's column names
- * where they overlap, TSV in the Phoenix/GDELT manner. */
+/* The event writer that needs no dictionary: JSON Lines, the contract.
+ * The other formats are export.c's. */
 #include <stdio.h>
 #include <string.h>
 
@@ -28,24 +28,19 @@ int sr_format_parse(const char *s, sr_format *out)
         *out = SR_FORMAT_TEXT;
         return 0;
     }
-    return -1;
-}
-
-static const char *const csv_cols =
-    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor1_code,actor2,actor2_code,"
-    "country,admin1,location,latitude,longitude,geo_precision,fatalities,notes,doc_id,sentence,cameo,quad_class,"
-    "modality,mentions\n";
-
-static const char *const tsv_cols =
-    "event_id\tdate\tyear\tmonth\tday\tsource_actor_code\tsource_actor\ttarget_actor_code\ttarget_actor\tevent_code\t"
-    "root_code\tquad_class\tlatitude\tlongitude\tlocation\tadmin1\tcountry\tdoc_id\tsentence\tmodality\n";
-
-int sr_write_header(FILE *f, sr_format fmt)
-{
-    const char *h = fmt == SR_FORMAT_CSV ? csv_cols : fmt == SR_FORMAT_CAMEO_TSV ? tsv_cols : NULL;
-    if (!h)
+    if (!strcmp(s, "acled-csv") || !strcmp(s, "acled")) {
+        *out = SR_FORMAT_ACLED_CSV;
         return 0;
-    return fputs(h, f) < 0 ? -1 : 0;
+    }
+    if (!strcmp(s, "phoenix")) {
+        *out = SR_FORMAT_PHOENIX;
+        return 0;
+    }
+    if (!strcmp(s, "plover")) {
+        *out = SR_FORMAT_PLOVER;
+        return 0;
+    }
+    return -1;
 }
 
 static void json_actor(sr_buf *b, const char *key, int has, const sr_actor_ref *a)
@@ -140,111 +135,10 @@ static void write_jsonl(sr_buf *b, const sr_event *e)
     sr_buf_puts(b, "}\n");
 }
 
-static void csv_sep(sr_buf *b)
-{
-    sr_buf_putc(b, ',');
-}
-
-static void write_csv(sr_buf *b, const sr_event *e)
-{
-    sr_actor_ref a1 = {0}, a2 = {0};
-    sr_location_ref loc = {0};
-    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
-    const char *date = sr_event_date(e);
-    sr_buf_csv_field(b, sr_event_id(e));
-    csv_sep(b);
-    sr_buf_csv_field(b, date ? date : "");
-    csv_sep(b);
-    if (date)
-        sr_buf_put(b, date, 4);
-    csv_sep(b);
-    sr_buf_printf(b, "%d,", sr_event_time_precision(e));
-    sr_buf_csv_field(b, sr_event_type(e));
-    csv_sep(b);
-    sr_buf_csv_field(b, sr_event_sub_type(e));
-    csv_sep(b);
-    sr_buf_csv_field(b, h1 ? a1.name : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, h1 ? a1.code : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, h2 ? a2.name : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, h2 ? a2.code : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, hl && loc.country ? loc.country : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, hl && loc.admin1 ? loc.admin1 : "");
-    csv_sep(b);
-    sr_buf_csv_field(b, hl && loc.name ? loc.name : "");
-    csv_sep(b);
-    if (hl && loc.has_coords)
-        sr_buf_printf(b, "%.4f,%.4f,", loc.lat, loc.lon);
-    else
-        sr_buf_puts(b, ",,");
-    if (hl)
-        sr_buf_printf(b, "%d", loc.geo_precision);
-    csv_sep(b);
-    long f = sr_event_fatalities(e);
-    if (f >= 0)
-        sr_buf_printf(b, "%ld", f);
-    csv_sep(b);
-    sr_buf_csv_field(b, sr_event_text(e));
-    csv_sep(b);
-    sr_buf_csv_field(b, sr_event_doc_id(e));
-    sr_buf_printf(b, ",%d,", sr_event_sentence(e));
-    sr_buf_csv_field(b, sr_event_cameo(e));
-    sr_buf_printf(b, ",%d,%s,%d\n", sr_event_quad_class(e), sr_modality_str(sr_event_modality(e)),
-                  sr_event_mentions(e));
-}
-
-static void write_tsv(sr_buf *b, const sr_event *e)
-{
-    sr_actor_ref a1 = {0}, a2 = {0};
-    sr_location_ref loc = {0};
-    int h1 = sr_event_actor1(e, &a1), h2 = sr_event_actor2(e, &a2), hl = sr_event_location(e, &loc);
-    const char *date = sr_event_date(e);
-    sr_buf_tsv_field(b, sr_event_id(e));
-    sr_buf_putc(b, '\t');
-    if (date && strlen(date) == 10)
-        sr_buf_printf(b, "%.4s%.2s%.2s\t%.4s\t%.2s\t%.2s\t", date, date + 5, date + 8, date, date + 5, date + 8);
-    else
-        sr_buf_puts(b, "\t\t\t\t");
-    sr_buf_tsv_field(b, h1 ? a1.code : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, h1 ? a1.name : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, h2 ? a2.code : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, h2 ? a2.name : "");
-    sr_buf_putc(b, '\t');
-    const char *cameo = sr_event_cameo(e);
-    sr_buf_tsv_field(b, cameo);
-    sr_buf_putc(b, '\t');
-    if (strlen(cameo) >= 2)
-        sr_buf_put(b, cameo, 2);
-    else
-        sr_buf_puts(b, cameo);
-    sr_buf_printf(b, "\t%d\t", sr_event_quad_class(e));
-    if (hl && loc.has_coords)
-        sr_buf_printf(b, "%.4f\t%.4f\t", loc.lat, loc.lon);
-    else
-        sr_buf_puts(b, "\t\t");
-    sr_buf_tsv_field(b, hl && loc.name ? loc.name : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, hl && loc.admin1 ? loc.admin1 : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, hl && loc.country ? loc.country : "");
-    sr_buf_putc(b, '\t');
-    sr_buf_tsv_field(b, sr_event_doc_id(e));
-    sr_buf_printf(b, "\t%d\t%s\n", sr_event_sentence(e), sr_modality_str(sr_event_modality(e)));
-}
-
 static int format_event(sr_buf *b, sr_format fmt, const sr_event *e)
 {
     switch (fmt) {
     case SR_FORMAT_JSONL: write_jsonl(b, e); break;
-    case SR_FORMAT_CSV: write_csv(b, e); break;
-    case SR_FORMAT_CAMEO_TSV: write_tsv(b, e); break;
     default: return -1;
     }
     return b->oom ? -1 : 0;

@@ -1,11 +1,13 @@
-/* Writers for what the event store gives back: merged events (JSON Lines,
- * CSV, GeoJSON) with ACLED's export column names where they overlap, and
- * territorial control (JSON Lines, CSV, an aligned text table). One field
- * list per record drives every format. */
+/* Writers for what the event store gives back: merged events as JSON
+ * Lines and GeoJSON with ACLED's export column names where they overlap
+ * (the CSV and the other exports are export.c's), and territorial control
+ * (JSON Lines, CSV, an aligned text table). One field list per record
+ * drives every format. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../util/buf.h"
+#include "io.h"
 #include "sitrep.h"
 
 typedef enum { F_STR, F_INT, F_NUM, F_YEAR } fkind;
@@ -50,6 +52,7 @@ static size_t stored_fields(const sr_stored_event *e, field *f)
     f[n++] = INT("n_sources", e->n_sources, 1);
     f[n++] = INT("mentions", e->mentions, 1);
     f[n++] = STR("articles", e->articles);
+    f[n++] = STR("urls", e->urls);
     return n;
 }
 
@@ -134,52 +137,37 @@ static int flush(FILE *out, sr_buf *b)
     return rc;
 }
 
-int sr_write_stored_begin(FILE *out, sr_format fmt)
+void sr_io_stored_begin(sr_buf *b, sr_format fmt)
 {
-    sr_buf b;
-    sr_buf_init(&b);
-    if (fmt == SR_FORMAT_CSV) {
-        sr_stored_event e;
-        memset(&e, 0, sizeof e);
-        field f[32];
-        put_csv_header(&b, f, stored_fields(&e, f));
-    } else if (fmt == SR_FORMAT_GEOJSON) {
-        sr_buf_puts(&b, "{\"type\":\"FeatureCollection\",\"features\":[\n");
-    }
-    return flush(out, &b);
+    if (fmt == SR_FORMAT_GEOJSON)
+        sr_buf_puts(b, "{\"type\":\"FeatureCollection\",\"features\":[\n");
 }
 
-int sr_write_stored(FILE *out, sr_format fmt, const sr_stored_event *e, size_t index)
+void sr_io_stored_json(sr_buf *b, sr_format fmt, const sr_stored_event *e, size_t index)
 {
-    sr_buf b;
-    sr_buf_init(&b);
     field f[32];
     size_t n = stored_fields(e, f);
-    if (fmt == SR_FORMAT_CSV) {
-        put_csv(&b, f, n);
-    } else if (fmt == SR_FORMAT_GEOJSON) {
+    if (fmt == SR_FORMAT_GEOJSON) {
         if (index)
-            sr_buf_puts(&b, ",\n");
-        sr_buf_puts(&b, "{\"type\":\"Feature\",\"geometry\":");
+            sr_buf_puts(b, ",\n");
+        sr_buf_puts(b, "{\"type\":\"Feature\",\"geometry\":");
         if (e->has_coords)
-            sr_buf_printf(&b, "{\"type\":\"Point\",\"coordinates\":[%.4f,%.4f]}", e->lon, e->lat);
+            sr_buf_printf(b, "{\"type\":\"Point\",\"coordinates\":[%.4f,%.4f]}", e->lon, e->lat);
         else
-            sr_buf_puts(&b, "null");
-        sr_buf_puts(&b, ",\"properties\":");
-        put_json(&b, f, n);
-        sr_buf_putc(&b, '}');
+            sr_buf_puts(b, "null");
+        sr_buf_puts(b, ",\"properties\":");
+        put_json(b, f, n);
+        sr_buf_putc(b, '}');
     } else {
-        put_json(&b, f, n);
-        sr_buf_putc(&b, '\n');
+        put_json(b, f, n);
+        sr_buf_putc(b, '\n');
     }
-    return flush(out, &b);
 }
 
-int sr_write_stored_end(FILE *out, sr_format fmt)
+void sr_io_stored_end(sr_buf *b, sr_format fmt)
 {
-    if (fmt != SR_FORMAT_GEOJSON)
-        return 0;
-    return fputs("\n]}\n", out) < 0 ? -1 : 0;
+    if (fmt == SR_FORMAT_GEOJSON)
+        sr_buf_puts(b, "\n]}\n");
 }
 
 int sr_write_control(FILE *out, sr_format fmt, const sr_control *c, size_t index)

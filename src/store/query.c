@@ -34,12 +34,40 @@ static const char *num_d(numbuf *b, double v)
 /* ---- reading ---------------------------------------------------------------- */
 
 typedef struct query_ctx {
+    sr_store *s;
     const sr_query *q;
     sr_stored_event_fn fn;
     void *ctx;
     long sent;
     int stopped;
+    sr_buf urls;
+    sr_status failed; /* the lookup of URLs failed: the query stops */
+    sr_error *err;
 } query_ctx;
+
+static int on_url(void *ctx, int ncols, const char *const *v)
+{
+    sr_buf *b = ctx;
+    if (ncols < 1 || !v[0] || !*v[0])
+        return 0;
+    if (b->len)
+        sr_buf_puts(b, "; ");
+    sr_buf_puts(b, v[0]);
+    return 0;
+}
+
+/* The URLs of the articles that report a merged event, "; "-separated. */
+static sr_status merged_urls(query_ctx *qc, const char *id, sr_error *err)
+{
+    static const char sql[] = "SELECT DISTINCT a.url FROM events e JOIN articles a ON a.id = e.article_id"
+                              " WHERE e.merged_id = $1 AND a.url IS NOT NULL ORDER BY a.url";
+    const char *p[] = {id};
+    sr_buf_clear(&qc->urls);
+    sr_status st = sr_db_exec(qc->s->db, sql, 1, p, on_url, &qc->urls, err);
+    if (!st && qc->urls.oom)
+        st = sr_fail(err, SR_ERR_NOMEM, qc->s->db->where, 0, "out of memory");
+    return st;
+}
 
 static int on_merged(void *ctx, int ncols, const char *const *v)
 {
@@ -78,6 +106,12 @@ static int on_merged(void *ctx, int ncols, const char *const *v)
     const sr_query *q = qc->q;
     if (q && q->near && (!e.has_coords || sr_km(q->lat, q->lon, e.lat, e.lon) > q->km))
         return 0;
+    if (q && q->urls && e.id) {
+        qc->failed = merged_urls(qc, e.id, qc->err);
+        if (qc->failed)
+            return 1;
+        e.urls = qc->urls.len ? sr_buf_cstr(&qc->urls) : NULL;
+    }
     if (qc->fn(qc->ctx, &e)) {
         qc->stopped = 1;
         return 1;
@@ -181,7 +215,8 @@ sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, 
                       np);
     }
     sr_buf_puts(&sql, " ORDER BY date, id");
-    query_ctx qc = {q, fn, ctx, 0, 0};
+    query_ctx qc = {s, q, fn, ctx, 0, 0, {0}, SR_OK, err};
+    sr_buf_init(&qc.urls);
     /* the SQL text is built here, so no statement cache entry can outlive it */
     char *text = strdup(sr_buf_cstr(&sql));
     sr_buf_free(&sql);
@@ -196,7 +231,8 @@ sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, 
     sr_status st = sr_db_exec(s->db, text, np, p, on_merged, &qc, err);
     free(text);
     sr_buf_free(&like);
-    return st;
+    sr_buf_free(&qc.urls);
+    return st ? st : qc.failed;
 }
 
 typedef struct control_ctx {

@@ -32,6 +32,7 @@ typedef struct sqlite_db {
         sqlite3_stmt *st;
         int np;   /* parameters mapped in idx */
         int *idx; /* $i+1 -> SQLite's index (0: unused) */
+        int running; /* stepping: a row callback may run another statement */
     } cache[STMT_CACHE];
     int ncache, evict;
     int busy_s;
@@ -84,7 +85,11 @@ static sqlite3_stmt *prepare(sqlite_db *d, const char *sql, int np, int *slot_ou
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
             return NULL;
-        slot = d->ncache < STMT_CACHE ? d->ncache++ : (d->evict++ % STMT_CACHE);
+        /* a statement still running (a query run from another's row
+         * callback) is never the one evicted */
+        do
+            slot = d->ncache < STMT_CACHE ? d->ncache++ : (d->evict++ % STMT_CACHE);
+        while (d->cache[slot].running);
         if (d->cache[slot].st)
             sqlite3_finalize(d->cache[slot].st);
         free(d->cache[slot].idx);
@@ -132,6 +137,7 @@ static sr_status sqlite_exec(sr_db *db, const char *sql, int np, const char *con
     const char *vals[64];
     if (ncol > 64)
         ncol = 64;
+    d->cache[slot].running = 1;
     for (;;) {
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE)
@@ -139,6 +145,7 @@ static sr_status sqlite_exec(sr_db *db, const char *sql, int np, const char *con
         if (rc != SQLITE_ROW) {
             sr_status s = fail(d, err, sqlite3_extended_errcode(d->h), "running a statement");
             sqlite3_reset(st);
+            d->cache[slot].running = 0;
             return s;
         }
         if (!fn)
@@ -154,6 +161,7 @@ static sr_status sqlite_exec(sr_db *db, const char *sql, int np, const char *con
         }
     }
     sqlite3_reset(st);
+    d->cache[slot].running = 0;
     return SR_OK;
 }
 
