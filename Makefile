@@ -15,10 +15,10 @@ XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/
 CPPFLAGS = -D_GNU_SOURCE -Iinclude $(XML_CFLAGS) $(PQ_CFLAGS) -DSITREP_DATA_DIR='"$(PREFIX)/share/sitrep"'
 CFLAGS  ?= -O2 -g
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
-LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lm -lpthread
+LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lmicrohttpd -lm -lpthread
 PREFIX  ?= /usr/local
 
-SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/lang/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c)
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/lang/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c src/serve/*.c)
 SRC_CLI = $(wildcard src/cli/*.c)
 HDRS    = $(wildcard include/*.h src/*/*.h)
 
@@ -29,7 +29,12 @@ OBJ_ASAN = $(SRC_LIB:src/%.c=build/asan/%.o)
 TESTS = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
 .PHONY: all clean check test test-plain test-asan bench bench-binaries fuzz fuzz-binaries install gazetteer
-all: build/sitrep build/libsitrep.a $(GAZ)
+all: build/sitrep build/libsitrep.a $(GAZ) build/web/index.html
+
+# the map's files, with the npm libraries install-deps.sh fetched (see
+# scripts/web-assets.sh): what `sitrep serve` serves from the build tree
+build/web/index.html: web/index.html web/map.js web/map.css scripts/web-assets.sh
+	sh scripts/web-assets.sh build/web
 
 gazetteer: build/gazetteer.idx
 

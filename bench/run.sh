@@ -136,6 +136,11 @@ if [ -n "$pg" ]; then
     scaling="$scaling; PostgreSQL $1 s -> $2 s (${3}x)"
 fi
 
+# the HTTP server on the store of the SQLite ingest above
+rm -f $B/bench.db $B/bench.db-wal $B/bench.db-shm
+$B/sitrep-O3 ingest -q --no-progress --db $B/bench.db $B/ingest.jsonl
+http=$(sh bench/http.sh $B/sitrep-O3 $B/bench.db)
+
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 size=$(stat -c %s $B/corpus.jsonl)
 cat > bench/results.md <<EOT
@@ -156,6 +161,7 @@ Medians of $RUNS runs (load: of 9). Optimised (-O3) and -O0 builds give $same ou
 | tenfold actor dictionary ($nact -> $((nact * 10)) named actors) | $d1 -> $d10 sentences/s: $slow_txt | < 20% |
 | ingest (10 MB, $nart articles) | $ingest | not dominated by the database |
 | ingest of an archive in no order of date, 10,000 -> 40,000 articles (medians of 3) | $scaling | at most 4.5x |
+$http
 
 EOT
 cat bench/profile.md >> bench/results.md 2>/dev/null || true

@@ -367,7 +367,40 @@ typedef struct sr_query {
     double west, south, east, north;
     long limit;                      /* 0: all */
     int urls;                        /* fill each event's urls (one more lookup a row) */
+    const char *id;                  /* one merged event by its id; NULL: any */
+    /* a page after the row the cursor names (sr_query_cursor): rows come
+     * by date (undated first), then id */
+    int after;
+    const char *after_date, *after_id; /* after_date NULL: an undated row */
+    char keep[4][80];                /* sr_query_param's copies (resolved codes, the cursor) */
 } sr_query;
+
+/* Sets one filter of q from its name and text, checked the same way for
+ * the command line and the HTTP API: since, until (YYYY-MM-DD, a real
+ * day), type, sub_type, actor (a part of a name, a code, or an alias eng
+ * knows), country (a name or ISO code eng knows), near (LAT,LON,KM), bbox
+ * (W,S,E,N), changed_since (unix seconds or YYYY-MM-DD[THH:MM[:SS]] UTC),
+ * limit (1 or more), cursor (from sr_query_cursor), id. A leading "--" and
+ * "-" for "_" are accepted in name ("--sub-type"); messages name the
+ * parameter as given. eng may be NULL: names are then taken as written.
+ * value must outlive q; resolved names are kept in q. */
+sr_status sr_query_param(sr_query *q, const sr_engine *eng, const char *name, const char *value, sr_error *err);
+/* The cursor of the page after event e: "DATE.ID" ("-.ID" undated);
+ * returns its length, or 0 when it does not fit in cap. */
+size_t sr_query_cursor(const sr_stored_event *e, char *out, size_t cap);
+/* A date YYYY-MM-DD that exists (2019-02-30 does not): 1, else 0. */
+int sr_date_valid(const char *s);
+
+/* The reports behind a merged event: each article's sentence. Strings
+ * are valid during the callback only. */
+typedef struct sr_report {
+    const char *article, *source, *url, *title, *date;
+    int sentence;
+    const char *text;
+} sr_report;
+typedef int (*sr_report_fn)(void *ctx, const sr_report *r);
+/* Calls fn for each report of merged event id, by article then sentence. */
+sr_status sr_store_reports(sr_store *s, const char *id, sr_report_fn fn, void *ctx, sr_error *err);
 
 typedef int (*sr_stored_event_fn)(void *ctx, const sr_stored_event *e);
 /* Calls fn for each merged event that passes q, by date then id; fn
@@ -423,7 +456,8 @@ const char *sr_store_backend(const sr_store *s);
  * for a format the kind of event has no rows in. */
 typedef struct sr_export sr_export;
 /* now: the unix time written as the timestamp of coded events (stored
- * events carry the time they last changed). NULL when out of memory. */
+ * events carry the time they last changed). eng may be NULL for JSONL and
+ * GeoJSON. NULL when out of memory, or with no engine for another format. */
 sr_export *sr_export_new(const sr_engine *eng, sr_format fmt, long now);
 void sr_export_free(sr_export *x);
 /* What comes before the first row (CSV's header, GeoJSON's opening) and
@@ -441,6 +475,34 @@ int sr_export_stored(sr_export *x, const sr_stored_event *e, char **buf, size_t 
 /* Control rows: JSONL, CSV (header before index 0) or TEXT (a line for
  * people). */
 int sr_write_control(FILE *f, sr_format fmt, const sr_control *c, size_t index);
+
+/* ---- serving: the HTTP API and the map ------------------------------------
+ * A read-only HTTP server over a store: the query's filters as URL
+ * parameters, one merged event with its reports, control, statistics,
+ * coding without storing, and, with a token, ingest. Errors are JSON
+ * ({"error": "..."}). The map's files are served from web_dir. */
+typedef struct sr_server sr_server;
+
+typedef struct sr_server_options {
+    const char *db;         /* the store's URL (as --db takes it) */
+    const char *listen;     /* "HOST:PORT"; NULL: 127.0.0.1:8080; port 0: any free one */
+    const char *token;      /* NULL: read-only; else POST /api/ingest needs "Bearer TOKEN" */
+    const char *web_dir;    /* the map's files (index.html, vendor/...); NULL: no map */
+    int threads;            /* 0: 2 */
+    size_t max_body;        /* a POST body beyond is refused (413); 0: 4 MiB */
+    int max_inflight;       /* requests at once beyond which 429 is answered; 0: 512 */
+    int max_page;           /* the largest limit of /api/events; 0: 10000 */
+    int timeout;            /* seconds a connection may stay idle or half-sent; 0: 15 */
+} sr_server_options;
+
+/* Starts serving in threads of its own: the engine codes POST /api/code
+ * and resolves names and aliases in filters (it must outlive the server).
+ * The store is opened to check it exists (err says why not). */
+sr_status sr_server_start(const sr_engine *eng, const sr_server_options *o, sr_server **out, sr_error *err);
+/* The port the server listens on (the one chosen for port 0). */
+unsigned sr_server_port(const sr_server *s);
+/* Stops serving (requests under way finish) and frees the server. */
+void sr_server_stop(sr_server *s);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,15 @@ enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_REJECTED = 3 };
 const char *cli_id(const char *id, char *buf, size_t cap);
 /* YYYY-MM-DD naming a day that exists */
 int cli_valid_date(const char *s);
+/* --db's default: $SITREP_DB, else sitrep.db in the working directory */
+const char *cli_default_db(void);
+/* An error as FILE:LINE: reason, or sitrep: reason, on standard error. */
+struct sr_error;
+void cli_print_err(const struct sr_error *err);
+
+/* serve_cmd.c */
+int cmd_serve(int argc, char **argv);
+void usage_serve(FILE *f);
 
 /* store_cmd.c */
 int cmd_ingest(int argc, char **argv);

@@ -29,14 +29,17 @@ static void usage_main(FILE *f)
             "usage: sitrep COMMAND [OPTIONS] [ARGS]\n"
             "\n"
             "commands:\n"
-            "  code [FILE...]   code articles into events (JSON Lines, CSV or CAMEO TSV)\n"
+            "  code [FILE...]   code articles into events (JSON Lines, ACLED CSV, Phoenix,\n"
+            "                   PLOVER, CAMEO TSV)\n"
             "  gazetteer build|import|lookup\n"
             "                   make the place index from GeoNames data, extend it, query it\n"
             "  ingest [FILE...] code articles and keep them and their events in a store\n"
             "                   (SQLite file, or PostgreSQL), merging reports of one event\n"
-            "  query            merged events from the store, filtered (JSONL, CSV, GeoJSON)\n"
+            "  query            merged events from the store, filtered (JSONL, GeoJSON and\n"
+            "                   the exports of code)\n"
             "  control          who controls which place on a date, or a place's timeline\n"
             "  stats            counts of merged events by type, actor, country, month\n"
+            "  serve            the HTTP API and a map of the store's events\n"
             "  version          print the version and what the dictionaries hold\n"
             "  help [COMMAND]   print help\n"
             "\n"
@@ -850,6 +853,8 @@ int main(int argc, char **argv)
         return cmd_control(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats"))
         return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V"))
         return cmd_version();
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
@@ -865,6 +870,8 @@ int main(int argc, char **argv)
             usage_control(stdout);
         else if (argc > 2 && !strcmp(argv[2], "stats"))
             usage_stats(stdout);
+        else if (argc > 2 && !strcmp(argv[2], "serve"))
+            usage_serve(stdout);
         else
             usage_main(stdout);
         return EXIT_OK;

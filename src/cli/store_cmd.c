@@ -16,22 +16,8 @@
 
 static const char *prog = "sitrep";
 
-/* --db URL, else $SITREP_DB, else sitrep.db in the working directory */
-static const char *default_db(void)
-{
-    const char *e = getenv("SITREP_DB");
-    return e && *e ? e : "sitrep.db";
-}
-
-static void print_err(const sr_error *err)
-{
-    if (err->line)
-        fprintf(stderr, "%s:%ld: %s\n", err->file, err->line, err->msg);
-    else if (err->file[0])
-        fprintf(stderr, "%s: %s: %s\n", prog, err->file, err->msg);
-    else
-        fprintf(stderr, "%s: %s\n", prog, err->msg);
-}
+#define default_db cli_default_db
+#define print_err cli_print_err
 
 static double now_s(void)
 {
@@ -513,9 +499,6 @@ int cmd_ingest(int argc, char **argv)
 /* ---- names people type: actors by any alias, countries by name ----------- */
 
 /* What a query's names resolved to, owned until the query ends. */
-typedef struct names {
-    char *actor_code, *country;
-} names;
 
 static sr_engine *open_dicts(void)
 {
@@ -543,33 +526,6 @@ static const char *country_code(const char *c)
         return c;
     fprintf(stderr, "%s: unknown country '%s' (a name, or an ISO 3166 code such as SY or SYR)\n", prog, c);
     return NULL;
-}
-
-/* --actor isis also finds the events of the Islamic State; --country
- * Syria works like SY. Returns nonzero on a usage error. */
-static int resolve_names(sr_query *q, names *nm)
-{
-    memset(nm, 0, sizeof *nm);
-    if (q->country) {
-        const char *cc = country_code(q->country);
-        if (!cc)
-            return 1;
-        q->country = nm->country = strdup(cc);
-    }
-    if (q->actor) {
-        sr_engine *eng = open_dicts();
-        const char *name, *code;
-        if (eng && sr_engine_lookup_actor(eng, q->actor, &name, &code))
-            q->actor_code = nm->actor_code = strdup(code);
-        sr_engine_free(eng);
-    }
-    return 0;
-}
-
-static void names_free(names *nm)
-{
-    free(nm->actor_code);
-    free(nm->country);
 }
 
 /* ---- query --------------------------------------------------------------- */
@@ -638,59 +594,6 @@ static int on_event(void *ctx, const sr_stored_event *e)
     return sink_flush(q, sr_export_stored(q->x, e, &q->buf, &q->len, &q->cap));
 }
 
-/* --changed-since: unix seconds, or a UTC date and time
- * (YYYY-MM-DD[THH:MM[:SS]][Z]); -1 when it is neither. */
-static long parse_since_time(const char *s)
-{
-    char *end;
-    if (*s && strspn(s, "0123456789") == strlen(s)) {
-        errno = 0;
-        long v = strtol(s, &end, 10);
-        return errno ? -1 : v;
-    }
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    int n = 0, y, mo, d, h = 0, mi = 0, sec = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
-        return -1;
-    const char *t = s + n;
-    if (*t == 'T' || *t == ' ') {
-        int m = 0;
-        if (sscanf(t + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
-            return -1;
-        t += 1 + m;
-        if (*t == ':') {
-            if (sscanf(t + 1, "%2d%n", &sec, &m) != 1)
-                return -1;
-            t += 1 + m;
-        }
-    }
-    if (*t == 'Z')
-        t++;
-    if (*t || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
-        return -1;
-    tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
-    tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
-    return (long)timegm(&tm);
-}
-
-static int parse_doubles(const char *s, double *out, int n)
-{
-    char *end;
-    for (int i = 0; i < n; i++) {
-        errno = 0;
-        out[i] = strtod(s, &end);
-        if (end == s || errno || !isfinite(out[i]))
-            return -1;
-        s = end;
-        if (i + 1 < n) {
-            if (*s != ',')
-                return -1;
-            s++;
-        }
-    }
-    return *s ? -1 : 0;
-}
 
 static FILE *open_out(const char *path)
 {
@@ -712,121 +615,95 @@ static int close_out(FILE *f, int werr)
     return bad;
 }
 
+static const char *const query_filters[] = {"--since", "--until", "--type", "--sub-type", "--actor", "--country",
+                                            "--near", "--bbox", "--changed-since", "--limit", NULL};
+
+static int is_filter(const char *a)
+{
+    for (int k = 0; query_filters[k]; k++)
+        if (!strcmp(a, query_filters[k]))
+            return 1;
+    return 0;
+}
+
+/* query's options; the filters are checked by sr_query_param, as the
+ * HTTP API's are. 0 to run, 1 after --help, -1 on a usage error. */
+static int parse_query_args(int argc, char **argv, const sr_engine *eng, sr_query *q, const char **db,
+                            const char **outpath, sr_format *fmt)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        int r = db_option(argc, argv, &i, "query", db);
+        if (r < 0)
+            return -1;
+        if (r)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_query(stdout);
+            return 1;
+        } else if (is_filter(a)) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s query: option %s needs a value\n", prog, a);
+                return -1;
+            }
+            sr_error err;
+            if (sr_query_param(q, eng, a, argv[++i], &err)) {
+                fprintf(stderr, "%s query: %s\n", prog, err.msg);
+                return -1;
+            }
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s query: option %s needs a value\n", prog, a);
+                return -1;
+            }
+            val = argv[++i];
+            if (sr_format_parse(val, fmt) || *fmt == SR_FORMAT_CAMEO_TSV || *fmt == SR_FORMAT_TEXT) {
+                fprintf(stderr, "%s query: unknown format '%s' (jsonl, csv, acled-csv, phoenix, plover or geojson)\n",
+                        prog, val);
+                return -1;
+            }
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s query: option %s needs a value\n", prog, a);
+                return -1;
+            }
+            *outpath = argv[++i];
+        } else {
+            fprintf(stderr, "%s query: unknown option '%s' (see 'sitrep help query')\n", prog, a);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int cmd_query(int argc, char **argv)
 {
     const char *db = default_db(), *outpath = NULL;
     sr_query q;
     memset(&q, 0, sizeof q);
     sr_format fmt = SR_FORMAT_JSONL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *val = NULL;
-        int r = db_option(argc, argv, &i, "query", &db);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r)
-            continue;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage_query(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
-            NEEDVAL("query");
-            if (!cli_valid_date(val)) {
-                fprintf(stderr, "%s query: %s needs a date YYYY-MM-DD, got '%s'\n", prog, a, val);
-                return EXIT_USAGE;
-            }
-            if (a[2] == 's')
-                q.since = val;
-            else
-                q.until = val;
-        } else if (!strcmp(a, "--type")) {
-            NEEDVAL("query");
-            q.type = val;
-        } else if (!strcmp(a, "--sub-type")) {
-            NEEDVAL("query");
-            q.sub_type = val;
-        } else if (!strcmp(a, "--actor")) {
-            NEEDVAL("query");
-            q.actor = val;
-        } else if (!strcmp(a, "--country")) {
-            NEEDVAL("query");
-            q.country = val;
-        } else if (!strcmp(a, "--near")) {
-            NEEDVAL("query");
-            double v[3];
-            if (parse_doubles(val, v, 3) || fabs(v[0]) > 90 || fabs(v[1]) > 180 || v[2] <= 0) {
-                fprintf(stderr, "%s query: --near needs LAT,LON,KM (e.g. 35.33,40.14,25), got '%s'\n", prog, val);
-                return EXIT_USAGE;
-            }
-            q.near = 1;
-            q.lat = v[0], q.lon = v[1], q.km = v[2];
-        } else if (!strcmp(a, "--bbox")) {
-            NEEDVAL("query");
-            double v[4];
-            if (parse_doubles(val, v, 4) || v[0] > v[2] || v[1] > v[3]) {
-                fprintf(stderr, "%s query: --bbox needs WEST,SOUTH,EAST,NORTH (e.g. 38,34,42,37), got '%s'\n", prog,
-                        val);
-                return EXIT_USAGE;
-            }
-            q.bbox = 1;
-            q.west = v[0], q.south = v[1], q.east = v[2], q.north = v[3];
-        } else if (!strcmp(a, "--changed-since")) {
-            NEEDVAL("query");
-            q.changed_since = parse_since_time(val);
-            if (q.changed_since < 0) {
-                fprintf(stderr,
-                        "%s query: --changed-since needs unix seconds or a UTC time YYYY-MM-DD[THH:MM[:SS]], got '%s'\n",
-                        prog, val);
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(a, "--limit")) {
-            NEEDVAL("query");
-            char *end;
-            long v = strtol(val, &end, 10);
-            if (*end || v <= 0) {
-                fprintf(stderr, "%s query: --limit needs a positive number, got '%s'\n", prog, val);
-                return EXIT_USAGE;
-            }
-            q.limit = v;
-        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-            NEEDVAL("query");
-            if (sr_format_parse(val, &fmt) || fmt == SR_FORMAT_CAMEO_TSV || fmt == SR_FORMAT_TEXT) {
-                fprintf(stderr, "%s query: unknown format '%s' (jsonl, csv, acled-csv, phoenix, plover or geojson)\n",
-                        prog, val);
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            NEEDVAL("query");
-            outpath = val;
-        } else {
-            fprintf(stderr, "%s query: unknown option '%s' (see 'sitrep help query')\n", prog, a);
-            return EXIT_USAGE;
-        }
+    /* the dictionaries: names and aliases in filters, and the exports */
+    sr_engine *eng = open_dicts();
+    int pa = parse_query_args(argc, argv, eng, &q, &db, &outpath, &fmt);
+    if (pa) {
+        sr_engine_free(eng);
+        return pa > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (!eng && fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_GEOJSON) {
+        fprintf(stderr, "%s query: -f needs the dictionaries; jsonl and geojson do not\n", prog);
+        return EXIT_FATAL;
     }
     sr_error err;
     sr_store *st;
-    names nm;
-    if (resolve_names(&q, &nm)) {
-        names_free(&nm);
-        return EXIT_USAGE;
-    }
     if (sr_store_open_readonly(db, &st, &err)) {
         print_err(&err);
-        names_free(&nm);
+        sr_engine_free(eng);
         return EXIT_FATAL;
     }
     FILE *f = open_out(outpath);
     if (!f) {
         sr_store_close(st);
-        names_free(&nm);
-        return EXIT_FATAL;
-    }
-    /* the exports read the dictionaries: country names, actor types */
-    sr_engine *eng;
-    if (sr_engine_open(NULL, &eng, &err)) {
-        print_err(&err);
-        close_out(f, 0);
-        sr_store_close(st);
-        names_free(&nm);
+        sr_engine_free(eng);
         return EXIT_FATAL;
     }
     sink o = {f, fmt, 0, 0, sr_export_new(eng, fmt, (long)time(NULL)), NULL, 0, 0};
@@ -848,7 +725,6 @@ int cmd_query(int argc, char **argv)
     sr_export_free(o.x);
     sr_engine_free(eng);
     sr_store_close(st);
-    names_free(&nm);
     return status;
 }
 

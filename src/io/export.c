@@ -93,13 +93,18 @@ static int cmp_code(const void *a, const void *b)
 
 sr_export *sr_export_new(const sr_engine *eng, sr_format fmt, long now)
 {
+    /* JSON Lines and GeoJSON need no dictionary: the others do */
+    if (!eng && fmt != SR_FORMAT_JSONL && fmt != SR_FORMAT_GEOJSON)
+        return NULL;
     sr_export *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
     x->eng = eng;
-    x->d = &eng->d;
     x->fmt = fmt;
     x->now = now;
+    if (!eng || fmt == SR_FORMAT_JSONL || fmt == SR_FORMAT_GEOJSON)
+        return x; /* written without the dictionaries */
+    x->d = &eng->d;
     x->codes = malloc((x->d->nactors ? x->d->nactors : 1) * sizeof *x->codes);
     if (!x->codes) {
         free(x);

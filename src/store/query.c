@@ -131,7 +131,7 @@ sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, 
     sr_buf sql;
     sr_buf_init(&sql);
     sr_buf_puts(&sql, "SELECT " MERGED_COLS " FROM merged WHERE n_sources > 0");
-    const char *p[16];
+    const char *p[24];
     int np = 0;
     numbuf nb = {0};
     sr_buf like;
@@ -184,6 +184,21 @@ sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, 
         p[np++] = q->country;
         sr_buf_printf(&sql, " AND upper(country) = upper($%d)", np);
     }
+    if (q->id) {
+        p[np++] = q->id;
+        sr_buf_printf(&sql, " AND id = $%d", np);
+    }
+    if (q->after && q->after_id) {
+        /* the page after a row, in the order below: undated rows first */
+        p[np++] = q->after_id;
+        if (!q->after_date) {
+            sr_buf_printf(&sql, " AND (date IS NOT NULL OR id > $%d)", np);
+        } else {
+            p[np++] = q->after_date;
+            sr_buf_printf(&sql, " AND date IS NOT NULL AND (date > $%d OR (date = $%d AND id > $%d))", np, np,
+                          np - 1);
+        }
+    }
     double w = -180, so = -90, ea = 180, no = 90;
     int box = 0;
     if (q->bbox) {
@@ -214,7 +229,9 @@ sr_status sr_store_query(sr_store *s, const sr_query *q, sr_stored_event_fn fn, 
         sr_buf_printf(&sql, " AND lon BETWEEN CAST($%d AS DOUBLE PRECISION) AND CAST($%d AS DOUBLE PRECISION)", np - 1,
                       np);
     }
-    sr_buf_puts(&sql, " ORDER BY date, id");
+    /* one order on both backends (PostgreSQL would put undated rows
+     * last): what a cursor relies on */
+    sr_buf_puts(&sql, " ORDER BY date NULLS FIRST, id");
     query_ctx qc = {s, q, fn, ctx, 0, 0, {0}, SR_OK, err};
     sr_buf_init(&qc.urls);
     /* the SQL text is built here, so no statement cache entry can outlive it */
@@ -331,4 +348,31 @@ sr_status sr_store_stats(sr_store *s, const char *by, sr_count_fn fn, void *ctx,
             return sr_db_exec(s->db, q[i].sql, 0, NULL, on_stat, &sc, err);
         }
     return sr_fail(err, SR_ERR_INVALID, "", 0, "cannot count by '%s' (type, sub-type, actor, country or month)", by);
+}
+
+/* ---- the reports behind a merged event ---------------------------------------- */
+
+typedef struct reports_ctx {
+    sr_report_fn fn;
+    void *ctx;
+} reports_ctx;
+
+static int on_report(void *ctx, int ncols, const char *const *v)
+{
+    reports_ctx *rc = ctx;
+    if (ncols < 7)
+        return 1;
+    sr_report r = {v[0], v[1], v[2], v[3], v[4], v[5] ? atoi(v[5]) : -1, v[6]};
+    return rc->fn(rc->ctx, &r);
+}
+
+sr_status sr_store_reports(sr_store *s, const char *id, sr_report_fn fn, void *ctx, sr_error *err)
+{
+    sr_error_clear(err);
+    static const char sql[] = "SELECT e.article_id, a.source, a.url, a.title, e.date, e.sentence, e.text"
+                              " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = $1"
+                              " ORDER BY e.article_id, e.sentence";
+    const char *p[] = {id};
+    reports_ctx rc = {fn, ctx};
+    return sr_db_exec(s->db, sql, 1, p, on_report, &rc, err);
 }

@@ -22,6 +22,8 @@ static const char *const schema[] = {
     " lon DOUBLE PRECISION, geo_precision INTEGER, fatalities INTEGER, n_sources INTEGER NOT NULL,"
     " mentions INTEGER NOT NULL, sources TEXT, articles TEXT, notes TEXT, changed_at BIGINT)",
     "CREATE INDEX IF NOT EXISTS merged_date ON merged (date)",
+    /* pages in the query's order, read off the index */
+    "CREATE INDEX IF NOT EXISTS merged_date_id ON merged (date, id)",
     "CREATE INDEX IF NOT EXISTS merged_changed ON merged (changed_at)",
     "CREATE TABLE IF NOT EXISTS events ("
     " id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (id),"
