@@ -59,5 +59,14 @@ if [ "$label" = plain ]; then
     pass=$((pass + p)) fail=$((fail + f))
     printf '[%s] %-28s %4d passed %4d failed\n' "$label" "gold_eval.sh" "$p" "$f"
 fi
+# the Debian package, installed and removed (SITREP_TEST_DEB=1: CI)
+if [ "$label" = plain ]; then
+    out=$(sh tests/deb.sh 2>&1)
+    name=deb.sh
+    tally
+    printf '%s\n' "$out" | grep '^not ok\|^# ' | sed "s|^|[$label] deb: |"
+    pass=$((pass + p)) fail=$((fail + f))
+    printf '[%s] %-28s %4d passed %4d failed\n' "$label" "deb.sh" "$p" "$f"
+fi
 echo "$pass $fail" > "$rdir/$label"
 [ "$fail" -eq 0 ]

@@ -75,8 +75,7 @@ browser() {
     elif [ "${SITREP_REQUIRE_BROWSER:-0}" = 1 ]; then
         notok "$1 map: Chromium (Debian chromium) and puppeteer-core (install-deps.sh) are needed"
     else
-        n=$((n + 1))
-        echo "ok $n - # skipped the map in a browser (no Chromium or puppeteer-core here)"
+        echo "# skipped: the map in a browser (no Chromium or puppeteer-core here)"
     fi
 }
 

