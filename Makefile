@@ -17,10 +17,10 @@ XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude $(XML_CFLAGS) $(PQ_CFLAGS) -DSITREP_DATA_DIR='"$(PREFIX)/share/sitrep"' $(CPPFLAGS)
 CFLAGS  ?= -O2 -g
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
-LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lmicrohttpd -lm -lpthread
+LDLIBS   = -lcjson -lutf8proc -lxml2 -lsqlite3 -lpq -lmicrohttpd -lnats -lm -lpthread
 PREFIX  ?= /usr/local
 
-SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/lang/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c src/serve/*.c)
+SRC_LIB = $(wildcard src/util/*.c src/text/*.c src/lang/*.c src/dict/*.c src/code/*.c src/geo/*.c src/io/*.c src/store/*.c src/serve/*.c src/queue/*.c)
 SRC_CLI = $(wildcard src/cli/*.c)
 HDRS    = $(wildcard include/*.h src/*/*.h)
 
@@ -59,10 +59,10 @@ build/libsitrep-asan.a: $(OBJ_ASAN)
 	@mkdir -p build
 	ar rcs $@ $^
 
-build/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h build/libsitrep.a
+build/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h src/cli/queue_opts.h build/libsitrep.a
 	$(CC) $(CSTD) $(WARN) $(ALL_CPPFLAGS) -Isrc $(CFLAGS) $(LDFLAGS) $(SRC_CLI) build/libsitrep.a -o $@ $(LDLIBS)
 
-build/asan/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h build/libsitrep-asan.a $(GAZ)
+build/asan/sitrep: $(SRC_CLI) src/cli/cli.h src/cli/pipeline.h src/cli/queue_opts.h build/libsitrep-asan.a $(GAZ)
 	$(CC) $(CSTD) $(WARN) $(ALL_CPPFLAGS) -Isrc $(ASAN_FLAGS) $(SRC_CLI) build/libsitrep-asan.a -o $@ $(LDLIBS)
 	ln -sf ../gazetteer.idx build/asan/gazetteer.idx
 
@@ -134,11 +134,12 @@ install: all build/sitrep.1
 	install -m 644 build/sitrep.1 $(MANDIR)/sitrep.1
 	install -m 644 dist/sitrep.bash-completion $(COMPDIR)/sitrep
 	install -m 644 dist/systemd/sitrep-serve.service $(UNITDIR)/sitrep-serve.service
+	install -m 644 dist/systemd/sitrep-worker@.service $(UNITDIR)/sitrep-worker@.service
 	@echo "installed under $(DESTDIR)$(PREFIX)"
 
 uninstall:
 	rm -f $(BINDIR)/sitrep $(LIBDIR)/libsitrep.a $(INCDIR)/sitrep.h $(LIBDIR)/pkgconfig/sitrep.pc
-	rm -f $(MANDIR)/sitrep.1 $(COMPDIR)/sitrep $(UNITDIR)/sitrep-serve.service
+	rm -f $(MANDIR)/sitrep.1 $(COMPDIR)/sitrep $(UNITDIR)/sitrep-serve.service $(UNITDIR)/sitrep-worker@.service
 	rm -rf $(SHARE)
 
 # make deb: a Debian package, built by Debian's own tools from debian/

@@ -140,6 +140,8 @@ fi
 rm -f $B/bench.db $B/bench.db-wal $B/bench.db-shm
 $B/sitrep-O3 ingest -q --no-progress --db $B/bench.db $B/ingest.jsonl
 http=$(sh bench/http.sh $B/sitrep-O3 $B/bench.db)
+# the work queue: 1, 2 and 4 workers against one ingest (bench/queue.sh)
+queue=$(sh bench/queue.sh $B/sitrep-O3)
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 size=$(stat -c %s $B/corpus.jsonl)
@@ -162,6 +164,7 @@ Medians of $RUNS runs (load: of 9). Optimised (-O3) and -O0 builds give $same ou
 | ingest (10 MB, $nart articles) | $ingest | not dominated by the database |
 | ingest of an archive in no order of date, 10,000 -> 40,000 articles (medians of 3) | $scaling | at most 4.5x |
 $http
+$queue
 
 EOT
 cat bench/profile.md >> bench/results.md 2>/dev/null || true

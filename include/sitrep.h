@@ -47,7 +47,8 @@ typedef enum sr_status {
     SR_ERR_REFUSED, /* the store refused this article (a constraint, a value it cannot take) */
     SR_ERR_STORE,   /* the store itself failed: connection lost, corrupt, full, missing */
     SR_ERR_BUSY,    /* another writer held the store longer than the wait allows */
-    SR_ERR_CONFLICT /* a conflict with a concurrent writer (retried by the store itself) */
+    SR_ERR_CONFLICT, /* a conflict with a concurrent writer (retried by the store itself) */
+    SR_ERR_QUEUE     /* the work queue (NATS JetStream) failed or cannot be reached */
 } sr_status;
 
 /* Filled by any function that can fail. `file` and `line` locate the
@@ -503,6 +504,91 @@ sr_status sr_server_start(const sr_engine *eng, const sr_server_options *o, sr_s
 unsigned sr_server_port(const sr_server *s);
 /* Stops serving (requests under way finish) and frees the server. */
 void sr_server_stop(sr_server *s);
+
+/* ---- the work queue: articles carried to workers by NATS JetStream --------
+ * A stream NAME (default SITREP) holds articles to code, one message each,
+ * on subject NAME.articles, kept on disk until a worker acknowledges it
+ * (work-queue retention); its message id is the article id, so an article
+ * submitted twice within a day is queued once. Workers pull from one
+ * durable consumer, "workers", with explicit acknowledgements. Articles no
+ * worker could store go to the stream NAME_DEAD (subject NAME.dead) with
+ * the reason in the header Sitrep-Reason. Streams and consumer are made
+ * when missing, by whichever command comes first. */
+typedef struct sr_queue sr_queue;
+typedef struct sr_queue_options {
+    const char *url;    /* nats://HOST:PORT (required) */
+    const char *stream; /* letters, digits, '_' and '-'; NULL: "SITREP" */
+    int ack_wait;       /* seconds a worker has for a batch before it goes to another; 0: 60 */
+    int max_deliver;    /* deliveries before an article the store refuses is a dead letter; 0: 5 */
+} sr_queue_options;
+
+/* Connects (once: a caller that wants to wait for the server retries) and
+ * makes the streams and the consumer when missing. The connection then
+ * rides out server restarts by itself. */
+sr_status sr_queue_open(const sr_queue_options *o, sr_queue **out, sr_error *err);
+/* Waits for what was submitted to be acknowledged, then disconnects. */
+void sr_queue_close(sr_queue *q);
+
+/* Queues one article without waiting for the server's acknowledgement
+ * (at most a few thousand wait at once: the call stalls beyond).
+ * SR_ERR_LIMIT when it is larger than the server takes in one message. */
+sr_status sr_queue_submit(sr_queue *q, const sr_article *a, sr_error *err);
+/* Articles the server refused, told once each; a lost acknowledgement is
+ * retried (the message id keeps it from being queued twice). */
+typedef void (*sr_queue_refused_fn)(void *ctx, const char *id, const char *reason);
+void sr_queue_on_refused(sr_queue *q, sr_queue_refused_fn fn, void *ctx);
+/* What became of the articles submitted so far. */
+typedef struct sr_queue_tally {
+    size_t acked;     /* in the stream (new, or there already) */
+    size_t duplicate; /* of those, there already (the same message id) */
+    size_t refused;   /* refused by the server (told to sr_queue_on_refused) */
+} sr_queue_tally;
+/* Waits until every submitted article is acknowledged or refused, at most
+ * timeout_ms; *t (may be NULL) counts them so far. */
+sr_status sr_queue_submit_wait(sr_queue *q, int timeout_ms, sr_queue_tally *t, sr_error *err);
+
+/* One article taken from the queue by a worker. */
+typedef struct sr_queue_job sr_queue_job;
+/* Takes up to max jobs, waiting at most timeout_ms for the first; *n is 0
+ * when none came. jobs[] gets one pointer each; every job must end with
+ * sr_queue_job_done, _retry or _dead. */
+sr_status sr_queue_fetch(sr_queue *q, sr_queue_job **jobs, size_t max, int timeout_ms, size_t *n, sr_error *err);
+/* The article the job carries (its strings live as long as the job):
+ * SR_ERR_PARSE when the message is not one article. */
+sr_status sr_queue_job_article(sr_queue_job *j, sr_article *a, sr_error *err);
+/* How often this message has been delivered (1 the first time), and its
+ * place in the stream. */
+unsigned long sr_queue_job_deliveries(const sr_queue_job *j);
+unsigned long long sr_queue_job_seq(const sr_queue_job *j);
+/* Keeps the job from going to another worker for another ack_wait. */
+void sr_queue_job_busy(sr_queue_job *j);
+/* Acknowledges the job (after its article is stored) and frees it. Acks
+ * reach the server at the next sr_queue_sync. */
+void sr_queue_job_done(sr_queue_job *j);
+/* Gives the job back to be delivered again after delay_ms, and frees it. */
+void sr_queue_job_retry(sr_queue_job *j, int delay_ms);
+/* Sends the job's message to the dead letters with the reason, then
+ * acknowledges and frees it; when the dead letter cannot be sent the job
+ * is given back instead and an error returned. */
+sr_status sr_queue_job_dead(sr_queue *q, sr_queue_job *j, const char *reason, sr_error *err);
+/* Waits until the server has every acknowledgement sent so far. */
+sr_status sr_queue_sync(sr_queue *q, sr_error *err);
+
+typedef struct sr_queue_status {
+    unsigned long long queued;   /* accepted into the stream, ever (its last sequence) */
+    unsigned long long pending;  /* not delivered yet */
+    unsigned long long inflight; /* delivered, not acknowledged (or waiting to be delivered again) */
+    unsigned long long done;     /* acknowledged after being stored (or found stored) */
+    unsigned long long dead;     /* in the dead letters */
+    unsigned long long redelivered;
+} sr_queue_status;
+sr_status sr_queue_get_status(sr_queue *q, sr_queue_status *st, sr_error *err);
+
+/* Every dead letter, oldest first: its article id (as the message id),
+ * the reason, the deliveries it had. */
+typedef int (*sr_queue_dead_fn)(void *ctx, unsigned long long seq, const char *id, const char *reason,
+                                unsigned long deliveries);
+sr_status sr_queue_dead_letters(sr_queue *q, sr_queue_dead_fn fn, void *ctx, sr_error *err);
 
 #ifdef __cplusplus
 }

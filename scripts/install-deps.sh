@@ -14,10 +14,11 @@ apt-get update -qq
 # SQLite and libpq for the event store, PostgreSQL 15 to test it on;
 # pandas and R's readr: the exports' readers, tested; libmicrohttpd for
 # sitrep serve, Chromium to test its map, wrk to load it, curl in tests;
-# Debian's packaging tools, man and systemd-analyze for make deb's test
+# Debian's packaging tools, man and systemd-analyze for make deb's test;
+# the NATS C client for submit/worker, and nats-server to test them on
 pkgs="build-essential pkg-config python3 libcjson-dev libutf8proc-dev libxml2-dev libcmocka-dev time clang-14 llvm-14
       libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15 python3-pandas r-cran-readr
-      libmicrohttpd-dev chromium wrk curl
+      libmicrohttpd-dev chromium wrk curl libnats-dev nats-server
       debhelper dpkg-dev lintian man-db systemd"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 apt-get install -y -qq --no-install-recommends $pkgs >/dev/null

@@ -27,7 +27,7 @@ ver=$("$bin" version 2>/dev/null | head -1 | sed 's/^sitrep //') || true
     "$bin" help | roff
     echo ".fi"
     echo ".SH COMMANDS"
-    for c in code ingest query control stats serve gazetteer version help; do
+    for c in code ingest query control stats serve submit worker queue gazetteer version help; do
         echo ".SS \"sitrep $c\""
         echo ".nf"
         "$bin" help "$c" | roff

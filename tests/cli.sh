@@ -160,20 +160,20 @@ check "an unknown kind of evidence is named with its file and line (exit 1)" sh 
 
 
 # ---- help, the man page and the README agree (issue 21)
-for c in code ingest query control stats serve gazetteer version help; do
+for c in code ingest query control stats serve submit worker queue gazetteer version help; do
     "$bin" help "$c" > "$t/h1" 2>&1
     "$bin" "$c" --help > "$t/h2" 2>&1
     check "'sitrep help $c' and 'sitrep $c --help' print the same" cmp -s "$t/h1" "$t/h2"
 done
 sh scripts/mkman.sh "$bin" "$t/sitrep.1" 2>/dev/null
-for c in code ingest query control stats serve gazetteer version; do
+for c in code ingest query control stats serve submit worker queue gazetteer version; do
     "$bin" help "$c" | grep -o -- '--[a-z][a-z0-9-]*' | sort -u > "$t/opts-help"
     # the command's section of the page, its escapes undone
     sed -n "/^\.SS \"sitrep $c\"/,/^\.S[SH] /p" "$t/sitrep.1" | sed 's/\\-/-/g' | grep -o -- '--[a-z][a-z0-9-]*' |
         sort -u > "$t/opts-man"
     check "the man page's $c has --help's options ($(wc -l < "$t/opts-help"))" cmp -s "$t/opts-help" "$t/opts-man"
 done
-for v in SITREP_DATA SITREP_GAZETTEER SITREP_DB SITREP_WEB SITREP_BUSY_TIMEOUT SITREP_STATEMENT_TIMEOUT SOURCE_DATE_EPOCH; do
+for v in SITREP_DATA SITREP_GAZETTEER SITREP_DB SITREP_QUEUE SITREP_WEB SITREP_BUSY_TIMEOUT SITREP_STATEMENT_TIMEOUT SOURCE_DATE_EPOCH; do
     check "$v is in --help, the man page and the README" sh -c \
         "'$bin' help | grep -q '$v' && grep -q '$v' '$t/sitrep.1' && grep -q '$v' README.md"
 done

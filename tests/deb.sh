@@ -55,14 +55,16 @@ if [ -s "$t/installed.jsonl" ] && cmp -s "$t/installed.jsonl" "$t/tree.jsonl" &&
 else
     notok "the installed sitrep, run from /tmp, codes and places events as the build tree does ($(head -2 "$t/err"))"
 fi
-if /usr/bin/sitrep version | grep -q "gazetteer: /usr/.*places"; then ok "the installed sitrep finds its gazetteer"; else notok "the installed sitrep finds its gazetteer"; fi
+if (cd /tmp && env -u SITREP_DATA -u SITREP_GAZETTEER /usr/bin/sitrep version) > "$t/version" 2>&1 && grep -q "gazetteer: /usr/.*places" "$t/version"; then ok "the installed sitrep finds its gazetteer"; else notok "the installed sitrep finds its gazetteer ($(tr "\n" " " < "$t/version"))"; fi
 if MANWIDTH=80 man sitrep 2>/dev/null | grep -q "sitrep serve"; then ok "man sitrep shows the page"; else notok "man sitrep shows the page"; fi
 if command -v systemd-analyze > /dev/null; then
-    if systemd-analyze verify /lib/systemd/system/sitrep-serve.service > "$t/verify" 2>&1; then
-        ok "systemd-analyze verify sitrep-serve.service"
-    else
-        notok "systemd-analyze verify sitrep-serve.service ($(head -3 "$t/verify" | tr '\n' ' '))"
-    fi
+    for unit in sitrep-serve.service sitrep-worker@.service; do
+        if systemd-analyze verify "/lib/systemd/system/$unit" > "$t/verify" 2>&1; then
+            ok "systemd-analyze verify $unit"
+        else
+            notok "systemd-analyze verify $unit ($(head -3 "$t/verify" | tr '\n' ' '))"
+        fi
+    done
 else
     notok "systemd-analyze is not installed (Debian's systemd)"
 fi

@@ -33,7 +33,7 @@ done
 # command-line tests; the exports; the event store through the command line (PostgreSQL
 # too when SITREP_TEST_PG is set): kill -9, merging whatever the order and
 # the number of writers, the store under faults
-for script in cli.sh export.sh serve.sh store.sh store_race.sh store_faults.sh; do
+for script in cli.sh export.sh serve.sh store.sh store_race.sh store_faults.sh queue.sh; do
     out=$(sh "tests/$script" "$bin" 2>&1)
     name=$script
     tally

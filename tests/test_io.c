@@ -3,6 +3,7 @@
 
 #include "testutil.h"
 #include "../fuzz/jsonl_same.h"
+#include "queue/queue.h"
 #include "util/buf.h"
 
 static char tmpdir[] = "/tmp/sitrep-test-io-XXXXXX";
@@ -457,6 +458,55 @@ static void test_number_format(void **st)
     }
 }
 
+/* A queue message is an article exactly as an input line: what submit
+ * writes, a worker reads back whole; anything else is refused with why. */
+static void test_queue_messages(void **st)
+{
+    (void)st;
+    sr_article a = {.id = "q-1", .text = "Gunmen attacked \"the\" base.\nTwo died.", .date = "2017-03-02",
+                    .title = NULL, .source = "Outlet A", .url = "http://example.org/1"};
+    size_t len = 0;
+    char *body = sr_queue_encode(&a, &len);
+    assert_non_null(body);
+    assert_null(memchr(body, '\n', len)); /* one line */
+    sr_article b;
+    sr_queue_decoded *d = NULL;
+    sr_error err;
+    assert_int_equal(sr_queue_decode(body, len, &b, &d, &err), SR_OK);
+    assert_string_equal(b.id, "q-1");
+    assert_memory_equal(b.text, a.text, strlen(a.text));
+    assert_string_equal(b.date, "2017-03-02");
+    assert_null(b.title);
+    assert_string_equal(b.source, "Outlet A");
+    assert_string_equal(b.url, "http://example.org/1");
+    sr_queue_decoded_free(d);
+    free(body);
+    static const struct {
+        const char *body, *why;
+    } bad[] = {
+        {"", "empty message"},
+        {"{\"id\": \"x\"}", "text"},
+        {"{\"id\":\"x\",\"text\":\"a\"}\n{\"id\":\"y\",\"text\":\"b\"}", "one article"},
+        {"not json", ""},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        d = NULL;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(sr_queue_decode(bad[i].body, strlen(bad[i].body), &b, &d, &err), SR_ERR_PARSE);
+        assert_null(d);
+        assert_true(err.msg[0] != 0);
+        assert_non_null(strstr(err.msg, bad[i].why));
+    }
+    char mid[SR_QUEUE_MAX_MSG_ID + 1], mid2[SR_QUEUE_MAX_MSG_ID + 1];
+    sr_queue_msg_id("plain-id 42", mid);
+    assert_string_equal(mid, "plain-id 42");
+    sr_queue_msg_id("line\r\nNats-Msg-Id: forged", mid);
+    assert_int_equal(strncmp(mid, "hash:", 5), 0);
+    assert_int_equal(strlen(mid), 5 + 32);
+    sr_queue_msg_id("line\r\nNats-Msg-Id: forgeD", mid2);
+    assert_string_not_equal(mid, mid2);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir))
@@ -472,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_number_format),
         cmocka_unit_test(test_jsonl_fast_path_same_as_cjson),
         cmocka_unit_test(test_json_string_every_offset),
+        cmocka_unit_test(test_queue_messages),
     };
     int rc = cmocka_run_group_tests_name("io", t, NULL, NULL);
     char cmd[512];

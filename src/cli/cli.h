@@ -19,10 +19,24 @@ const char *cli_default_db(void);
 /* An error as FILE:LINE: reason, or sitrep: reason, on standard error. */
 struct sr_error;
 void cli_print_err(const struct sr_error *err);
+/* One article read (valid during the call), where it was read, and the
+ * reader's warning about it or NULL. Non-zero stops the reading. */
+struct sr_article;
+typedef int (*cli_article_fn)(void *ctx, const struct sr_article *a, const char *file, long line,
+                              const char *warning);
+int cli_each_article(const char *file, size_t *rejected, cli_article_fn fn, void *ctx);
 
 /* serve_cmd.c */
 int cmd_serve(int argc, char **argv);
 void usage_serve(FILE *f);
+
+/* queue_cmd.c, worker_cmd.c */
+int cmd_submit(int argc, char **argv);
+int cmd_worker(int argc, char **argv);
+int cmd_queue(int argc, char **argv);
+void usage_submit(FILE *f);
+void usage_worker(FILE *f);
+void usage_queue(FILE *f);
 
 /* store_cmd.c */
 int cmd_ingest(int argc, char **argv);

@@ -40,6 +40,10 @@ static void usage_main(FILE *f)
             "  control          who controls which place on a date, or a place's timeline\n"
             "  stats            counts of merged events by type, actor, country, month\n"
             "  serve            the HTTP API and a map of the store's events\n"
+            "  submit [FILE...] put articles on a NATS JetStream work queue\n"
+            "  worker           code queued articles into the store (many at once)\n"
+            "  queue status|dead\n"
+            "                   the work queue's state, and its dead letters\n"
             "  version          print the version and what the dictionaries hold\n"
             "  help [COMMAND]   print help\n"
             "\n"
@@ -50,8 +54,10 @@ static void usage_main(FILE *f)
             "                           the program, else %s)\n"
             "  SITREP_GAZETTEER         the gazetteer index (default: gazetteer.idx next to\n"
             "                           the program, else in the dictionaries' directory)\n"
-            "  SITREP_DB                the store of ingest, query, control, stats and serve\n"
-            "                           when --db is not given (default: sitrep.db)\n"
+            "  SITREP_DB                the store of ingest, query, control, stats, serve\n"
+            "                           and worker when --db is not given (default: sitrep.db)\n"
+            "  SITREP_QUEUE             the NATS server of submit, worker and queue\n"
+            "                           (default: nats://127.0.0.1:4222)\n"
             "  SITREP_WEB               the map's files for serve (default: web/ next to the\n"
             "                           program, else ../share/sitrep/web from it)\n"
             "  SITREP_BUSY_TIMEOUT      seconds a SQLite writer waits for another (60)\n"
@@ -902,6 +908,8 @@ static const struct command {
     {"code", cmd_code, usage_code},          {"ingest", cmd_ingest, usage_ingest},
     {"query", cmd_query, usage_query},       {"control", cmd_control, usage_control},
     {"stats", cmd_stats, usage_stats},       {"serve", cmd_serve, usage_serve},
+    {"submit", cmd_submit, usage_submit},    {"worker", cmd_worker, usage_worker},
+    {"queue", cmd_queue, usage_queue},
     {"gazetteer", cmd_gazetteer, usage_gazetteer}, {"version", cmd_version, usage_version},
     {"help", cmd_help, usage_help},
 };

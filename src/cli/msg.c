@@ -33,3 +33,41 @@ void cli_print_err(const sr_error *err)
     else
         fprintf(stderr, "sitrep: %s\n", err->msg);
 }
+
+/* Every article of one file to fn, with the reader's errors said as
+ * FILE:LINE: reason and counted in *rejected (a file that cannot be opened
+ * too). Reading goes on past a malformed record; it stops at an I/O error,
+ * or when fn returns non-zero, which is returned. */
+int cli_each_article(const char *file, size_t *rejected, cli_article_fn fn, void *ctx)
+{
+    sr_reader *r;
+    sr_error err;
+    if (sr_reader_open(file, SR_INPUT_AUTO, &r, &err)) {
+        fprintf(stderr, "sitrep: %s: %s\n", err.file, err.msg);
+        (*rejected)++;
+        return 0;
+    }
+    int rc = 0;
+    for (;;) {
+        sr_article art;
+        int eof;
+        sr_status rs = sr_reader_next(r, &art, &eof, &err);
+        if (rs == SR_OK && eof)
+            break;
+        if (rs != SR_OK) {
+            if (err.line)
+                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+            else
+                fprintf(stderr, "sitrep: %s: %s\n", err.file, err.msg);
+            (*rejected)++;
+            if (rs != SR_ERR_PARSE)
+                break;
+            continue;
+        }
+        rc = fn(ctx, &art, file, sr_reader_line(r), sr_reader_warning(r));
+        if (rc)
+            break;
+    }
+    sr_reader_close(r);
+    return rc;
+}

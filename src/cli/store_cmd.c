@@ -221,6 +221,7 @@ typedef struct icount {
     double t0, last;
     iwriter *w;
     ibatch *fill, *spare;
+    cli_pipe *pl;
 } icount;
 
 /* On the main thread, in input order: adds a coded article to the batch
@@ -348,55 +349,21 @@ static int parse_ingest_args(int argc, char **argv, ingest_opts *o)
     return 0;
 }
 
-/* Every article of one file into the pipeline. -1 when ingest must stop. */
-static int ingest_file(cli_pipe *pl, icount *k, const char *file)
+/* One article into the pipeline. -1 when ingest must stop. */
+static int ingest_one(void *ctx, const sr_article *art, const char *file, long line, const char *warn)
 {
-    sr_reader *r;
-    sr_error err;
-    if (sr_reader_open(file, SR_INPUT_AUTO, &r, &err)) {
-        fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-        k->rejected++;
-        return 0;
+    icount *k = ctx;
+    k->seen++;
+    cli_slot *sl = cli_pipe_slot(k->pl);
+    if (!sl)
+        return -1;
+    if (warn && !k->quiet)
+        cli_slot_msg(sl, "%s:%ld: warning: %s\n", file, line, warn);
+    if (cli_slot_take(sl, art, file, line, (size_t)-1)) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return -1;
     }
-    int rc = 0;
-    for (;;) {
-        sr_article art;
-        int eof;
-        sr_status rs = sr_reader_next(r, &art, &eof, &err);
-        if (rs == SR_OK && eof)
-            break;
-        if (rs != SR_OK) {
-            if (err.line)
-                fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-            else
-                fprintf(stderr, "%s: %s: %s\n", prog, err.file, err.msg);
-            k->rejected++;
-            if (rs != SR_ERR_PARSE)
-                break;
-            continue;
-        }
-        k->seen++;
-        cli_slot *sl = cli_pipe_slot(pl);
-        if (!sl) {
-            rc = -1;
-            break;
-        }
-        const char *warn = sr_reader_warning(r);
-        long line = sr_reader_line(r);
-        if (warn && !k->quiet)
-            cli_slot_msg(sl, "%s:%ld: warning: %s\n", file, line, warn);
-        if (cli_slot_take(sl, &art, file, line, (size_t)-1)) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            rc = -1;
-            break;
-        }
-        if (cli_pipe_submit(pl, sl)) {
-            rc = -1;
-            break;
-        }
-    }
-    sr_reader_close(r);
-    return rc;
+    return cli_pipe_submit(k->pl, sl);
 }
 
 /* Waits for the writer to end and stops it. */
@@ -444,6 +411,7 @@ int cmd_ingest(int argc, char **argv)
     int writing = 0, status = EXIT_OK;
     /* coding overlaps reading and the database's work: threads even for -j 1 */
     cli_pipe *pl = cli_pipe_new(eng, o.jobs, 0, NULL, ingest_done, &k);
+    k.pl = pl;
     for (int i = 0; i < 2; i++)
         if (!(batches[i].b = sr_batch_new()))
             status = EXIT_FATAL;
@@ -456,7 +424,7 @@ int cmd_ingest(int argc, char **argv)
     k.show = o.prog_flag >= 0 ? o.prog_flag : isatty(2);
     k.t0 = now_s();
     for (size_t fi = 0; fi < o.nfiles && status != EXIT_FATAL; fi++)
-        if (ingest_file(pl, &k, o.files[fi]))
+        if (cli_each_article(o.files[fi], &k.rejected, ingest_one, &k))
             status = EXIT_FATAL;
     /* the rest, in order, and the last batch written */
     if (status != EXIT_FATAL && (cli_pipe_drain(pl) || hand_over(&w, &k.fill, &k.spare)))

@@ -38,6 +38,7 @@ const char *sr_status_str(sr_status s)
     case SR_ERR_STORE: return "store failure";
     case SR_ERR_BUSY: return "store busy";
     case SR_ERR_CONFLICT: return "conflict with another writer";
+    case SR_ERR_QUEUE: return "queue failure";
     }
     return "unknown error";
 }
