@@ -83,8 +83,10 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         }
         if (is_prep(e, t->id))
             return t->id;
+        /* "in eastern Democratic Republic of the Congo": a direction
+         * names part of the place */
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
-            word_has(e, t->id, WA_COUNT_LEAD))
+            word_has(e, t->id, WA_COUNT_LEAD) || has_cue(s, j - 1, CUE_DIRADJ))
             j--;
         else
             break;
@@ -206,6 +208,9 @@ static void mention_count(const sr_engine *e, const sr_sent *s, sr_mention *mm)
 {
     size_t n = s->ntok;
     size_t q = mm->s;
+    /* "three suspected militants": the count is before the hedge */
+    if (q >= 2 && word_has(e, s->tok[q - 1].id, WA_HEDGE))
+        q--;
     sr_number num0;
     if (q >= 2 && s->tok[q - 1].id == e->w.of && (s->tok[q - 2].flags & TK_NUM)) {
         if (sr_read_number(s->tok, n, q - 2, &num0))

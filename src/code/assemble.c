@@ -640,9 +640,18 @@ static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
         o->loc.has_coords = v->loc.has_coords;
         o->loc.geo_precision = v->loc.precision ? v->loc.precision : 1;
         /* a place with no point is not known to the town: ACLED's
-         * precision 1 always comes with coordinates */
-        if (!v->loc.has_coords)
+         * precision 1 always comes with coordinates; its province's
+         * point, when the province is known, says where at least
+         * ("al-Barth", in North Sinai) */
+        if (!v->loc.has_coords) {
             o->loc.geo_precision = 3;
+            int pe = v->loc.admin1 ? sr_admin1_entry(&c->eng->d, v->loc.admin1, v->loc.cc) : -1;
+            if (pe >= 0) {
+                o->loc.lat = c->eng->d.places[pe].lat;
+                o->loc.lon = c->eng->d.places[pe].lon;
+                o->loc.has_coords = 1;
+            }
+        }
         o->loc.text = v->loc.text;
     }
     o->fatalities = v->fatalities;

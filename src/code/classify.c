@@ -43,6 +43,7 @@ TEST(a2_known) { (void)c; return k->a2_ent >= 0; }
 TEST(a1_aerial) { return (F1 & ACT_AERIAL) != 0; }
 TEST(a1_armed) { return (F1 & ACT_ARMED) != 0; }
 TEST(a1_state) { return (F1 & ACT_STATE) != 0; }
+TEST(a1_authority) { return (F1 & (ACT_STATE | ACT_AUTHORITY)) != 0; }
 TEST(a1_civilian) { return (F1 & ACT_CIVILIAN) != 0; }
 TEST(a1_state_or_coalition) { return (F1 & (ACT_STATE | ACT_COALITION)) != 0; }
 TEST(a1_just_civilians) { return (F1 & (ACT_CIVILIAN | ACT_PROTESTER | ACT_GOV)) == ACT_CIVILIAN; }
@@ -82,13 +83,14 @@ TEST(a1_crowd) { return k->a1_ent >= 0 && (F1 & (ACT_PROTESTER | ACT_CIVILIAN)) 
 TEST(riot) { (void)c; return k->riot; }
 TEST(class_attack) { (void)c; return k->cls == EV_ATTACK; }
 TEST(class_kill) { (void)c; return k->cls == EV_KILL; }
+TEST(passive) { (void)c; return k->t->passive != 0; }
 
 static const struct {
     const char *name;
     int (*test)(const sr_coder *c, const cand *k);
 } tests[] = {
     {"a1", a1_known}, {"a2", a2_known}, {"a1:aerial", a1_aerial}, {"a1:armed", a1_armed},
-    {"a1:state", a1_state}, {"a1:civilian", a1_civilian}, {"a1:state-or-coalition", a1_state_or_coalition},
+    {"a1:state", a1_state}, {"a1:authority", a1_authority}, {"a1:civilian", a1_civilian}, {"a1:state-or-coalition", a1_state_or_coalition},
     {"a1:just-civilians", a1_just_civilians}, {"a2:armed-or-state", a2_armed_or_state}, {"air", air},
     {"w:air", w_air}, {"w:shell", w_shell}, {"w:ied", w_ied}, {"w:suicide", w_suicide}, {"w:grenade", w_grenade},
     {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
@@ -97,7 +99,7 @@ static const struct {
     {"protest-context", protest_context}, {"intervene", intervene}, {"lethal", lethal},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov},
     {"a1:protester", a1_protester}, {"a1:crowd", a1_crowd}, {"riot", riot},
-    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill},
+    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive},
 };
 
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)

@@ -79,6 +79,8 @@ enum {
 #define WA_NEIGHBOR_ADJ WA(32)  /* "and the nearby towns of" */
 #define WA_PART_NOUN WA(33)     /* "the eastern parts of X": in X */
 #define WA_MINE_HIT WA(34)      /* "a convoy triggered a landmine": the subject was hit */
+#define WA_HEDGE WA(35)         /* "three suspected militants": between a count and its noun */
+#define WA_SEAT_NOUN WA(36)     /* "X, the capital of Y": Y holds X */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
@@ -167,6 +169,7 @@ typedef struct sr_trig {
     int ndef;
     uint8_t passive;
     uint8_t used;      /* consumed by another event (weak outcomes) */
+    uint8_t untyped;   /* read, and no type fitted it: told by no event */
 } sr_trig;
 
 typedef struct sr_cuespan {
@@ -292,6 +295,9 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
  * group's"), or 0 when it is not a possessive. */
 size_t sr_poss_after(const sr_engine *e, const sr_sent *s, size_t k);                  /* actors.c */
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
+/* The province of that name in country cc (an admin1 entry of places.tsv
+ * with a point), or -1: where a village no list has is known to lie. */
+int sr_admin1_entry(const sr_dicts *d, const char *admin1, const char *cc);
 void sr_code_sentence(sr_coder *c, sr_sent *s);                    /* events.c */
 void sr_assemble(sr_coder *c);                                     /* assemble.c */
 /* The ACLED type of a sub-event type (classify.c). */

@@ -252,6 +252,11 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
         const sr_token *t = &s->tok[i];
         if ((t->flags & TK_PUNCT) && !sr_tok_eq(t, "(") && !sr_tok_eq(t, ")"))
             break;
+        /* "date 2023-03-29 Rebels killed nine soldiers": numbers glued
+         * by hyphens into a date count nobody */
+        if ((t->flags & TK_NUM) && (t->flags & TK_HYPH) && i >= 2 && (s->tok[i - 1].flags & TK_NUM) &&
+            (s->tok[i - 1].flags & TK_HYPH) && (s->tok[i - 2].flags & TK_NUM))
+            break;
         if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
             break;
         if (t->id == e->w.in || t->id == e->w.on || t->id == e->w.at || t->id == e->w.by || t->id == e->w.that)

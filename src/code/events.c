@@ -250,6 +250,13 @@ static void code_word(sr_coder *c, sr_sent *s, const sr_sctx *x, sr_trig *t, int
                     emit(c, s, x, &k);
                     return;
                 }
+                /* a word with no type gives back the dead it took: "10
+                 * people have been killed in an overnight raid ..., in an
+                 * attack blamed on the ADF" (the raid is no event; the
+                 * attack killed them) */
+                if (k.killw && k.killw != t)
+                    k.killw->used = 0;
+                t->untyped = 1;
             }
         }
     }

@@ -250,11 +250,14 @@ static int is_loc_prep(const sr_engine *e, uint32_t id)
  * already placed deciding between namesakes. */
 /* The point of a province by its name (an admin1 entry of places.tsv in
  * country cc): where a village no list has is known to lie. -1 if none. */
-static int admin1_entry(const sr_dicts *d, const char *admin1, const char *cc)
+int sr_admin1_entry(const sr_dicts *d, const char *admin1, const char *cc)
 {
     for (size_t i = 0; i < d->nplaces; i++) {
         const sr_place_def *q = &d->places[i];
-        if (q->kind == PK_ADMIN1 && q->has_coords && q->admin1 && !strcasecmp(q->admin1, admin1) &&
+        /* a province, or a region entry that is the province itself
+         * ("North Sinai") */
+        if ((q->kind == PK_ADMIN1 || (q->kind == PK_REGION && q->name && !strcasecmp(q->name, admin1))) &&
+            q->has_coords && q->admin1 && !strcasecmp(q->admin1, admin1) &&
             (!cc || !cc[0] || !strncmp(q->country, cc, 2)))
             return (int)i;
     }
@@ -288,9 +291,11 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             h.focus_cc = c->focus_country >= 0 ? d->countries[c->focus_country].iso2 : NULL;
             if (p->container >= 0 && p->container < (int)s->npm) {
                 const sr_pmention *q = &s->pm[p->container];
-                /* "in Windhoek, Namibia": a country holds the place but is
-                 * no province of it */
-                if (q->loc.kind != PK_COUNTRY)
+                /* "in Windhoek, Namibia", "Beni in eastern Democratic
+                 * Republic of the Congo": a country, or a part of one
+                 * named by its direction, holds the place but is no
+                 * province of it */
+                if (q->loc.kind != PK_COUNTRY && q->country < 0)
                     h.admin = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (q->loc.cc[0])
                     h.focus_cc = q->loc.cc;
@@ -328,7 +333,8 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 if (hit.kind == PK_ADMIN1 && !p->near)
                     p->loc.precision = 3;
             } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].loc.has_coords &&
-                       s->pm[p->container].loc.kind != PK_COUNTRY && !p->loc.has_coords) {
+                       s->pm[p->container].loc.kind != PK_COUNTRY && s->pm[p->container].country < 0 &&
+                       !p->loc.has_coords) {
                 /* a village we cannot find, in a province we know: the
                  * province's point, and say only the province is known (a
                  * country's point says nothing of where in it) */
@@ -341,10 +347,10 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (!p->loc.cc[0])
                     memcpy(p->loc.cc, q->loc.cc, 3);
-            } else if (!p->loc.has_coords && p->loc.admin1 && admin1_entry(d, p->loc.admin1, p->loc.cc) >= 0) {
+            } else if (!p->loc.has_coords && p->loc.admin1 && sr_admin1_entry(d, p->loc.admin1, p->loc.cc) >= 0) {
                 /* a village of the list with no point of its own, in a
                  * province that has one: the province's, at precision 3 */
-                const sr_place_def *q = &d->places[admin1_entry(d, p->loc.admin1, p->loc.cc)];
+                const sr_place_def *q = &d->places[sr_admin1_entry(d, p->loc.admin1, p->loc.cc)];
                 p->loc.lat = q->lat;
                 p->loc.lon = q->lon;
                 p->loc.has_coords = 1;
@@ -414,9 +420,14 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     size_t end = i;
     /* A country is a place after a locative word, or as the
      * container of a place ("Yemen's Saada"). */
-    uint32_t prep = i > 0 ? s->tok[i - 1].id : 0;
-    if (i > 1 && has_cue(s, i - 1, CUE_DIRADJ))
-        prep = s->tok[i - 2].id;
+    /* "in central Myanmar", "in the Central African Republic", "in the
+     * eastern Democratic Republic of the Congo" */
+    size_t j = i;
+    int dir = j > 0 && has_cue(s, j - 1, CUE_DIRADJ);
+    j -= (size_t)dir;
+    if (j > 1 && tok_is(s, j - 1, e->w.the))
+        j--;
+    uint32_t prep = j > 0 ? s->tok[j - 1].id : 0;
     int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
     if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
         return 0;
@@ -435,13 +446,13 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     p->ns = (uint16_t)i;
     p->ne = m->end;
     end = m->end;
-    if (i > 0 && has_cue(s, i - 1, CUE_DIRADJ)) {
+    if (dir) {
         /* "in central Myanmar": part of the country, still no town */
         p->loc.kind = PK_REGION;
         p->s = (uint16_t)(i - 1);
         p->loc.name = span_text(c, s, i - 1, m->end);
-        if (is_loc_prep(e, i > 1 ? s->tok[i - 2].id : 0))
-            p->prep = s->tok[i - 2].id;
+        if (is_loc_prep(e, prep))
+            p->prep = prep;
     }
     *pp = p;
     *endp = end;
@@ -847,6 +858,13 @@ static void relate_places(sr_coder *c, sr_sent *s)
             (p->loc.kind == PK_COUNTRY || p->loc.kind == PK_CITY || p->loc.kind == PK_ADMIN1 || p->loc.kind == PK_TOWN ||
              p->loc.kind == PK_REGION)) {
             q->container = (int16_t)k;
+            continue;
+        }
+        /* "El-Fasher, the capital of North Darfur State": an apposition
+         * that says what X is of Y puts X in Y; no list */
+        if (g >= 3 && g <= 5 && sr_streq(w0, ",") && tok_is(s, gap_e - 1, e->w.of) &&
+            word_has(e, s->tok[gap_e - 2].id, WA_SEAT_NOUN) && (bigger || q->loc.kind == PK_CITY)) {
+            p->container = (int16_t)(k + 1);
             continue;
         }
         /* lists: "X and Y", "X, Y and Z", "X and the nearby towns of Y" */

@@ -189,7 +189,9 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
     }
     for (size_t k = 0; k < s->ntg; k++) {
         const sr_trig *u = &s->tg[k];
-        if (u == t || u->e != j)
+        /* "Friday's attack targeted a military compound": a noun no
+         * type fitted leaves the telling to its verb */
+        if (u == t || u->e != j || u->untyped)
             continue;
         for (int d = 0; d < u->ndef; d++)
             if (tdef(c, u, d)->opts & TRG_NOUN)
@@ -260,7 +262,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         if (d->cls == EV_NOT)
             return -1;
         if (d->opts & TRG_NEED_PLACE) {
-            int ok = op >= 0;
+            /* this meaning's own search for its place: the next meaning
+             * still sees only the place after the word */
+            int pop = op;
+            int ok = pop >= 0;
             /* passive or nominal: the place may be the subject ("X was
              * captured") or after "of" ("the capture of X") */
             if (!ok && (t->passive || (d->opts & TRG_NOUN))) {
@@ -269,7 +274,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                     if (!usable_place(p))
                         continue;
                     if ((p->e <= t->s && t->s - p->e <= 4) || (p->s >= t->e && p->s <= t->e + 3)) {
-                        op = (int)j;
+                        pop = (int)j;
                         ok = 1;
                         break;
                     }
@@ -280,7 +285,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 for (size_t j = s->npm; j > 0; j--) {
                     const sr_pmention *p = &s->pm[j - 1];
                     if (p->e <= t->s && t->s - p->e <= 3 && usable_place(p)) {
-                        op = (int)j - 1;
+                        pop = (int)j - 1;
                         ok = 1;
                         break;
                     }
@@ -288,8 +293,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             }
             /* an actor right after the verb is not a place object, unless
              * the place follows ("took from Daesh two villages") */
-            if (ok && om >= 0 && s->men[om].s < s->pm[op].s && !(d->opts & TRG_FROM_ACTOR2) &&
-                !(s->men[om].prep == e->w.from) && s->pm[op].s > s->men[om].e + 6)
+            if (ok && om >= 0 && s->men[om].s < s->pm[pop].s && !(d->opts & TRG_FROM_ACTOR2) &&
+                !(s->men[om].prep == e->w.from) && s->pm[pop].s > s->men[om].e + 6)
                 ok = 0;
             /* "the operation in the Deir al-Zor countryside captured three
              * suspected terrorists": people right after the verb are what
@@ -297,12 +302,12 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             /* nor "took 40 Boko Haram fighters prisoner near Gwoza": the
              * people are what was taken, the place after them only where */
             if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
-                (s->pm[op].e <= t->s || s->pm[op].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
+                (s->pm[pop].e <= t->s || s->pm[pop].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
                 !s->men[om].poss && s->men[om].count > 0)
                 ok = 0;
             if (!ok)
                 continue;
-            *obj_place = op;
+            *obj_place = pop;
             *obj_ment = om;
             return k;
         }
@@ -321,6 +326,9 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 size_t j = t->e;
                 sr_number num;
                 size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+                /* "captured three suspected terrorists" */
+                if (u && j + u + 1 < s->ntok && word_has(c->eng, s->tok[j + u].id, WA_HEDGE))
+                    u++;
                 if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
                     (word_has(c->eng, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == c->eng->w.families))
                     ok = 1;

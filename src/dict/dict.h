@@ -32,6 +32,7 @@ enum {
     ACT_PERSON = 1u << 18,   /* an individual (official, commander, spokesman) */
     ACT_GENERIC_FORCE = 1u << 19, /* "forces", "troops": whose depends on a modifier */
     ACT_CROWD = 1u << 20,    /* a mob: civilians that do violence */
+    ACT_AUTHORITY = 1u << 21,/* holds and governs territory though no state: its detentions are arrests */
 };
 
 /* Parses "state armed aerial" into flags; unknown words set *bad. */

@@ -24,7 +24,7 @@ static const struct {
     {"igo", ACT_IGO}, {"coalition", ACT_COALITION}, {"refer", ACT_REFER}, {"police", ACT_POLICE},
     {"artillery", ACT_ARTILLERY}, {"unknown", ACT_UNKNOWN}, {"gov", ACT_GOV}, {"rebel", ACT_REBEL},
     {"militia", ACT_MILITIA}, {"groupword", ACT_GROUPWORD}, {"person", ACT_PERSON}, {"crowd", ACT_CROWD},
-    {"force", ACT_GENERIC_FORCE},
+    {"force", ACT_GENERIC_FORCE}, {"authority", ACT_AUTHORITY},
 };
 
 uint32_t sr_actor_flags_parse(const char *s, const char **bad)

@@ -40,6 +40,10 @@ static size_t admin_key(const char *s, char *key)
                 skip = 1;
         if (skip || !wn)
             continue;
+        /* "North Darfur" is GeoNames' "Northern Darfur": a compass
+         * adjective compares as its noun (north, south, east, west) */
+        if (wn >= 7 && wn <= 8 && !strncasecmp(w + wn - 3, "ern", 3) && p && *p)
+            wn -= 3;
         if (o + wn + 2 >= sizeof buf)
             break;
         if (o)
