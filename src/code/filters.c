@@ -121,6 +121,32 @@ WORD_RULE(weapons_as_objects)
     return 0;
 }
 
+/* the weapons an attack was made with are its weapons, not a second
+ * happening: "gunmen stormed a hotel with guns and bombs" */
+WORD_RULE(weapons_of_an_attack)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    if (!((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
+          (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_GRENADE || td->cls == EV_BOMB)))
+        return 0;
+    int with = 0;
+    for (size_t i = t->s; i > 0 && t->s - i < 5 && !with; i--)
+        with = tok_is(s, i - 1, e->w.with);
+    if (!with)
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->s >= t->s || !u->ndef)
+            continue;
+        int uc = tdef(c, u, 0)->cls;
+        if ((uc == EV_ATTACK || uc == EV_RAID || uc == EV_SHOOT) && x->cl.soft[u->s] == x->cl.soft[t->s])
+            return 1;
+    }
+    return 0;
+}
+
 /* the attack happened and was fought off: a fight, not a disrupted weapon */
 WORD_RULE(fended_off_attack)
 {
@@ -250,6 +276,8 @@ const sr_filter_rule sr_filter_rules[] = {
      capture_under_way},
     {"weapons as objects", "Troops destroyed a convoy loaded with mortars near Deir ez-Zor.", FILTER_WORD,
      weapons_as_objects},
+    {"weapons of an attack", "Gunmen stormed a hotel in Mogadishu with guns and bombs on Friday.", FILTER_WORD,
+     weapons_of_an_attack},
     {"attack fended off", "Kurdish fighters repelled an ISIS attack near Hasakah on Monday.", FILTER_WORD,
      fended_off_attack},
     {"destroyed after intercepted", "Saudi air defences intercepted and destroyed a Houthi drone over Jizan.",

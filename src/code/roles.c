@@ -491,9 +491,18 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
-    for (size_t q = 1; q + 2 < (size_t)t->s; q++) {
-        if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility) ||
-            (!tok_is(s, q + 2, e->w.for_) && !tok_is(s, q + 2, e->w.of)))
+    for (size_t q = 1; q < (size_t)t->s; q++) {
+        if (!sr_affix(e, AF_CLAIM, s->tok[q].norm))
+            continue;
+        int resp = q + 2 < (size_t)t->s && tok_is(s, q + 1, e->w.responsibility) &&
+                   (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of));
+        /* "the TTP claimed an attack on a police station": the attack is
+         * what was claimed, a determiner or two between */
+        int direct = t->s - q <= 3;
+        for (size_t j = q + 1; direct && j < t->s; j++)
+            if (!(is_det_word(e, &s->tok[j]) || (s->tok[j].flags & TK_POSS) || sr_weekday_name(s->tok[j].norm) >= 0))
+                direct = 0;
+        if (!resp && !direct)
             continue;
         for (size_t j = s->nmen; j > 0; j--) {
             const sr_mention *m = &s->men[j - 1];

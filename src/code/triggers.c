@@ -240,6 +240,11 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             continue;
         if (p->s > t->e + 10 || cl->hard[p->s] != cl->hard[t->s])
             break;
+        /* "a weapons cache it had seized near Hama": a place told right
+         * after the verb with a preposition of place is where, not what */
+        if (t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP) && s->tok[t->e].id != e->w.of &&
+            s->tok[t->e].id != e->w.from)
+            break;
         /* "captured X from Y", "took from Daesh two villages: X and Y" */
         op = (int)k;
         break;
@@ -280,8 +285,13 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                     }
                 }
             }
-            /* "the neighborhood it captured": the place is before */
-            if (!ok && (d->opts & TRG_VERB)) {
+            /* "the neighborhood it captured": the place is before, when
+             * nothing follows as the object ("seized its weapons") */
+            int obj_after = t->e < s->ntok && is_det_word(e, &s->tok[t->e]);
+            for (size_t j = 0; obj_after && j < s->npm; j++)
+                if (s->pm[j].s >= t->e && s->pm[j].s <= t->e + 2)
+                    obj_after = 0; /* "to capture the town": a place after all */
+            if (!ok && (d->opts & TRG_VERB) && !obj_after) {
                 for (size_t j = s->npm; j > 0; j--) {
                     const sr_pmention *p = &s->pm[j - 1];
                     if (p->e <= t->s && t->s - p->e <= 3 && usable_place(p)) {
@@ -305,6 +315,13 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 (s->pm[pop].e <= t->s || s->pm[pop].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
                 !s->men[om].poss && s->men[om].count > 0)
                 ok = 0;
+            /* "gunmen seized their leader in Kismayo": people taken, and
+             * the place only where */
+            if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
+                s->pm[pop].s > s->men[om].e && s->pm[pop].prep && s->pm[pop].prep != e->w.of &&
+                s->pm[pop].prep != e->w.from && word_has(e, s->pm[pop].prep, WA_LOCPREP) &&
+                !(s->men[om].prep == e->w.from) && !s->men[om].poss && !has_cue(s, s->men[om].e, CUE_NONHUMAN))
+                ok = 0;
             if (!ok)
                 continue;
             *obj_place = pop;
@@ -313,7 +330,9 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         }
         if (d->opts & TRG_NEED_VICTIM) {
             int ok = 0;
-            if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s))
+            /* "seized its weapons": the group's things, not the group */
+            int things = om >= 0 && (size_t)s->men[om].e < s->ntok && has_cue(s, s->men[om].e, CUE_NONHUMAN);
+            if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s) && !things)
                 ok = 1;
             if (t->passive) {
                 /* "positions were captured": things, not people */

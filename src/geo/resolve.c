@@ -274,6 +274,11 @@ score:;
              * spelling counts */
             if (!cd->exact && (!h || !h->focus_cc || strncmp(p->country, h->focus_cc, 2)))
                 continue;
+            /* nor, spelled otherwise, in a country the article never
+             * names: "Moura" in a Malian story is not Cameroon's Mora */
+            if (!cd->literal && h && h->focus_cc && h->article_ccs && strncmp(p->country, h->focus_cc, 2) &&
+                !cc_listed(h->article_ccs, p->country))
+                continue;
             double sc = score_of(h, p->country, p->admin1, p->has_coords ? p->lat : 0, p->has_coords ? p->lon : 0,
                                  p->kind, p->pop, 1);
             /* a key shared by unlike spellings ("Qusayr", "Kasrah") is weak
