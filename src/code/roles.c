@@ -320,7 +320,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     /* civilians are seldom the doers of violence, but a crowd protests,
      * riots, clashes ("students clashed with police") and destroys */
     k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) ||
-                 td->cls == EV_DESTROY)
+                 td->cls == EV_DESTROY || (td->opts & TRG_CROWD))
                     ? 0
                     : (ACT_CIVILIAN | ACT_PROTESTER);
 }

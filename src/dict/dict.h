@@ -215,6 +215,7 @@ enum {
     TRG_NEED_VICTIM = 1u << 11,/* needs people as object (shot, fired on) */
     TRG_AIR_STATE = 1u << 12,  /* by a state or coalition: from the air ("struck") */
     TRG_FEND_OFF = 1u << 13,   /* "repelled an attack": the attack is the event, the subject its target */
+    TRG_CROWD = 1u << 14,      /* civilians and protesters may do it ("protesters gathered") */
 };
 
 typedef struct sr_trigger_def {

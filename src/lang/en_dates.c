@@ -215,7 +215,8 @@ static int rel_word(const char *w)
     }
 }
 
-/* "day...", "week...": whether a number before may count days */
+/* "day...", "week...", "mont...", "year...": whether a number before may
+ * count days ("five years ago" is long past) */
 static int day_or_week(const char *w)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -223,9 +224,11 @@ static int day_or_week(const char *w)
      * compared at once, without the branches on each letter */
     uint32_t x;
     memcpy(&x, w, 4);
-    return (x & 0xffffffu) == ('d' | 'a' << 8 | 'y' << 16) || x == ('w' | 'e' << 8 | 'e' << 16 | (uint32_t)'k' << 24);
+    return (x & 0xffffffu) == ('d' | 'a' << 8 | 'y' << 16) || x == ('w' | 'e' << 8 | 'e' << 16 | (uint32_t)'k' << 24) ||
+           x == ('m' | 'o' << 8 | 'n' << 16 | (uint32_t)'t' << 24) || x == ('y' | 'e' << 8 | 'a' << 16 | (uint32_t)'r' << 24);
 #else
-    return (w[0] == 'd' && w[1] == 'a' && w[2] == 'y') || (w[0] == 'w' && w[1] == 'e' && w[2] == 'e' && w[3] == 'k');
+    return (w[0] == 'd' && w[1] == 'a' && w[2] == 'y') || (w[0] == 'w' && w[1] == 'e' && w[2] == 'e' && w[3] == 'k') ||
+           (w[0] == 'm' && w[1] == 'o' && w[2] == 'n' && w[3] == 't') || (w[0] == 'y' && w[1] == 'e' && w[2] == 'a' && w[3] == 'r');
 #endif
 }
 
@@ -468,6 +471,18 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
             tx->kind = TX_REL;
             tx->offset = -7 * (int)num.value;
             tx->precision = 2;
+            *ep = i + used + 2;
+        } else if (used && !num.vague && num.value > 0 && num.value < 100 &&
+                   (is(t, n, i + used, "months") || is(t, n, i + used, "month") || is(t, n, i + used, "years") ||
+                    is(t, n, i + used, "year")) &&
+                   (is(t, n, i + used + 1, "ago") || is(t, n, i + used + 1, "earlier"))) {
+            /* "five years ago", "two months earlier": long before the
+             * article, to the month at best */
+            int years = t[i + used].norm[0] == 'y';
+            tx->kind = TX_REL;
+            tx->offset = -(int)num.value * (years ? 365 : 30);
+            tx->precision = 3;
+            tx->background = 1;
             *ep = i + used + 2;
         } else {
             return 0;
