@@ -682,9 +682,16 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
 /* Background phrases near the trigger: "since 2014", "over the past weeks". */
 int background_near(const sr_sent *s, size_t a, size_t b)
 {
-    for (size_t i = a; i < b && i < s->ntok; i++)
-        if (has_cue(s, i, CUE_BACKGROUND))
-            return 1;
+    for (size_t i = a; i < b && i < s->ntok; i++) {
+        if (!has_cue(s, i, CUE_BACKGROUND))
+            continue;
+        /* "have killed 12 people since Sunday": a word of one token
+         * before a day of this week starts news, not history */
+        size_t e = cue_end_at(s, i, CUE_BACKGROUND);
+        if (e == i + 1 && e < s->ntok && sr_weekday_name(s->tok[e].norm) >= 0)
+            continue;
+        return 1;
+    }
     return 0;
 }
 

@@ -535,9 +535,14 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         if (tx.kind == TX_WEEKDAY || tx.kind == TX_ABS)
             if (!tx.precision)
                 tx.precision = 1;
-        /* "since March", "in 2014": background. */
-        if (i > 0 && (is(t, n, i - 1, "since") || is(t, n, i - 1, "until")))
-            tx.background = 1;
+        /* "since March", "in 2014": background; but "killed 12 people
+         * since Sunday" is this week's news, dated to the week */
+        if (i > 0 && (is(t, n, i - 1, "since") || is(t, n, i - 1, "until"))) {
+            if (tx.kind == TX_WEEKDAY || (tx.kind == TX_REL && tx.offset > -8))
+                tx.precision = 2;
+            else
+                tx.background = 1;
+        }
         tx.e = (uint16_t)(e > i ? e : i + 1);
         out[k++] = tx;
         if (tx.e > i + 1)
