@@ -185,8 +185,14 @@ check "every environment variable read is documented in --help" sh -c \
 if [ -f build/gazetteer.idx ]; then
     check "a province named 'North X' finds towns of GeoNames' 'Northern X'" sh -c \
         "'$bin' gazetteer lookup --country SD --admin 'North Darfur State' 'El Fasher' | grep -q '13.6279'"
+    printf '%s\n' '{"id":"b","date":"2018-06-11","text":"ADF rebels attacked Beni on Monday, killing 10 civilians."}' > "$t/beni.jsonl"
+    check "the object of an attack verb that the gazetteer knows is the place ('attacked Beni')" sh -c \
+        "'$bin' code '$t/beni.jsonl' | grep -q '\"name\":\"Beni\",\"admin1\":\"North Kivu\"'"
+    printf '%s\n' '{"id":"m","date":"2018-06-11","text":"On Monday, gunmen killed 10 villagers in Beni."}' > "$t/monday.jsonl"
+    check "'on Monday' votes for no country (Brazil's Mondai): Beni stays in Congo" sh -c \
+        "'$bin' code '$t/monday.jsonl' | grep -q '\"country\":\"CD\"'"
 else
-    echo "# skipped: a province's compass word against the gazetteer (no build/gazetteer.idx)"
+    echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi
 "$bin" code --max-sentence-bytes 20 "$t/in.jsonl" > /dev/null 2> "$t/err"
 check "an option value raised to its least is said" grep -q "max-sentence-bytes 20 raised to 64" "$t/err"

@@ -334,6 +334,9 @@ static int country_by_gazetteer(sr_coder *c, double *score)
         for (size_t i = 1; i + 1 < s->ntok; i++) {
             if (!(s->tok[i].flags & TK_CAP) || !word_has(e, s->tok[i - 1].id, WA_LOCPREP) || s->owner[i] >= 0)
                 continue;
+            /* "on Monday", "in March": a time, not Brazil's Mondai */
+            if (sr_weekday_name(s->tok[i].norm) >= 0 || sr_month_of_len(s->tok[i].norm, s->tok[i].nlen))
+                continue;
             size_t j = i + 1;
             while (j < s->ntok && j < i + 3 && (s->tok[j].flags & TK_CAP) && s->owner[j] < 0)
                 j++;

@@ -161,6 +161,8 @@ typedef struct sr_pmention {
     uint8_t is_listed;    /* member (not head) of a coordinated list */
     uint8_t region_noun;  /* followed by province/governorate */
     uint8_t affil;        /* "the ISF of Baghdad": whose, not where */
+    uint8_t need_gaz;     /* "shelled Fuaa": a place only if the gazetteer knows it */
+    uint8_t unknown;      /* need_gaz, and the gazetteer does not know it: no place */
 } sr_pmention;
 
 typedef struct sr_trig {

@@ -497,7 +497,7 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
 
 int usable_place(const sr_pmention *p)
 {
-    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil;
+    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil && !p->unknown;
 }
 
 static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
@@ -549,7 +549,9 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
                     !strcmp(p->loc.cc, q->loc.cc))
                     dup = j;
             }
-            if (dup < 0)
+            if (p->unknown)
+                ; /* a name the gazetteer does not know is no place */
+            else if (dup < 0)
                 out->pm[out->n++] = k;
             else if (p->loc.precision && p->loc.precision < s->pm[out->pm[dup]].loc.precision)
                 out->pm[dup] = k;

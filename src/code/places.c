@@ -312,6 +312,9 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             if (bare)
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, s->text + s->tok[p->ns].off, bare, &h, &hit) &&
                       (hit.lat != 0 || hit.lon != 0);
+            p->unknown = p->need_gaz && !got;
+            if (p->unknown)
+                continue;
             if (got) {
                 int keep_kind = p->loc.kind && p->loc.kind != PK_TOWN;
                 if (p->loc.place < 0 || !p->loc.has_coords) {
@@ -531,12 +534,23 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                          prep != e->w.toward && prep != e->w.towards;
         /* "captured Janaale", "retook Palmyra": the object of a
          * capture is a place */
+        int need_gaz = 0;
         if (!after_prep && i > 0 && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
             s->m[s->owner[i - 1]].end == i) {
             const sr_trigger_def *td = &d->triggers[s->m[s->owner[i - 1]].value];
             if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB))
                 after_prep = 1;
+            /* "shelled Fuaa and Kafraya", "attacked Beni": the object
+             * of an attack may be a place, when the gazetteer knows it
+             * (a person's name is no place) */
+            else if ((td->opts & TRG_VERB) && (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR ||
+                                               td->cls == EV_ATTACK || td->cls == EV_RAID))
+                after_prep = need_gaz = 1;
         }
+        /* "... Fuaa and Kafraya": the next of a list of such objects */
+        if (!after_prep && i >= 2 && (tok_is(s, i - 1, e->w.and_) || tok_word(s, i - 1, ",")) && s->npm &&
+            s->pm[s->npm - 1].e == i - 1 && s->pm[s->npm - 1].need_gaz)
+            after_prep = need_gaz = 1;
         if (!k2 && !after_prep) {
             *ip = ne - 1;
             return 0;
@@ -549,6 +563,7 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         p->ne = (uint16_t)ne;
         p->loc.kind = k2 ? (uint8_t)k2 : PK_TOWN;
         p->pattern = 1;
+        p->need_gaz = (uint8_t)(need_gaz && !k2);
         end = ne;
     } else {
         return 0;
