@@ -113,11 +113,22 @@ sleep 0.5
 if start_nats; then ok "the NATS server restarted"; else notok "the NATS server restarted"; fi
 at_restart=$(status RUN | field done)
 if [ "${at_restart:-0}" -lt "$N" ]; then ok "the restart came mid-stream ($at_restart of $N done)"; else notok "the restart came mid-stream ($at_restart of $N done)"; fi
+# the store's connections cut under the worker (a PostgreSQL restart as a
+# client sees it): it waits, reconnects, and goes on
+wdb=$(echo "$WORK" | sed 's|.*/||')
+psql -q "$SITREP_TEST_PG" -tA -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$wdb' AND pid <> pg_backend_pid()" > "$t/cut"
+if [ "$(cat "$t/cut")" -ge 1 ] 2>/dev/null; then ok "the worker's store connection was cut mid-stream"; else notok "the worker's store connection was cut mid-stream ($(cat "$t/cut"))"; fi
 "$bin" worker -q --no-progress --queue "$Q" --stream RUN --db "$WORK" --batch 10 --drain 2> "$t/c.err"
 check "a third worker with --drain exits 0 once nothing is pending" "$?" 0
 kill -TERM $b
 wait $b
 check "SIGTERM: the second worker finishes its batch and exits 0" "$?" 0
+if grep -q "the store failed" "$t/b.err"; then
+    ok "the worker said the store failed, and waited it out"
+else
+    notok "the worker said the store failed, and waited it out ($(head -2 "$t/b.err"))"
+fi
+check "no dead letters from a lost connection" "$(status RUN | field dead)" 0
 check "every article stored once" "$(count "$WORK" "count(*) || ' ' || count(DISTINCT id) FROM articles")" "$N $N"
 check "as many events as one sequential ingest" "$(count "$WORK" "count(*) FROM events")" "$(count "$SEQ" "count(*) FROM events")"
 dump "$SEQ" "$t/seq.rows"
