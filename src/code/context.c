@@ -321,10 +321,21 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         i += 2;
     if (tok_is(s, i, e->w.of))
         i++;
+    /* "a suicide bomber killed himself and 12 others": the bomber is
+     * one of the dead */
+    int self = 0;
+    if (i + 2 < s->ntok && word_has(e, s->tok[i].id, WA_REFLEXIVE) && tok_is(s, i + 1, e->w.and_)) {
+        self = 1;
+        i += 2;
+    }
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
     if (!used)
         return 0;
+    if (self && !num.vague && !num.is_year) {
+        *found = 1;
+        return num.value + 1;
+    }
     if (num.vague) {
         *found = 2;
         return -1;
