@@ -16,6 +16,9 @@ const char *cli_id(const char *id, char *buf, size_t cap);
 int cli_valid_date(const char *s);
 /* --db's default: $SITREP_DB, else sitrep.db in the working directory */
 const char *cli_default_db(void);
+/* Seconds on a monotonic clock (for rates and progress), and a pause. */
+double cli_now(void);
+void cli_sleep(double s);
 /* An error as FILE:LINE: reason, or sitrep: reason, on standard error. */
 struct sr_error;
 void cli_print_err(const struct sr_error *err);

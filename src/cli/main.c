@@ -143,13 +143,6 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 typedef struct progress {
     int on;
     double last, start;
@@ -160,7 +153,7 @@ static void show_progress(progress *p, const sr_reader *r, int force)
 {
     if (!p->on)
         return;
-    double t = now_s();
+    double t = cli_now();
     if (!force && t - p->last < 0.25)
         return;
     p->last = t;
@@ -556,7 +549,7 @@ static void code_summary(const code_run *run, double t_load)
     if (pr->rejected && !o->quiet)
         fprintf(stderr, "%s: %zu input record(s) rejected; %zu article(s) coded\n", prog, pr->rejected, pr->articles);
     if (o->stats) {
-        double el = now_s() - pr->start;
+        double el = cli_now() - pr->start;
         fprintf(stderr,
                 "stats: load_ms %.1f articles %zu sentences %zu bytes %zu events %zu rejected %zu seconds %.3f "
                 "sentences_per_s %.0f mb_per_s %.2f threads %d\n",
@@ -599,11 +592,11 @@ static int cmd_code(int argc, char **argv)
         return pa > 0 ? EXIT_OK : EXIT_USAGE;
     sr_engine *eng;
     sr_error err;
-    double t_load = now_s();
+    double t_load = cli_now();
     sr_status open_st = sr_engine_open(&o.opts, &eng, &err);
     if (open_st == SR_OK && o.min_conf < 0)
         o.min_conf = sr_engine_min_confidence(eng);
-    t_load = now_s() - t_load;
+    t_load = cli_now() - t_load;
     if (open_st != SR_OK) {
         if (err.line)
             fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
@@ -624,7 +617,7 @@ static int cmd_code(int argc, char **argv)
         }
     }
     run.pr.on = o.prog_flag >= 0 ? o.prog_flag : isatty(2);
-    run.pr.start = now_s();
+    run.pr.start = cli_now();
     int status = EXIT_OK;
     id_set ids = {0};
     /* with one job there are no threads: -j 1 uses one core */

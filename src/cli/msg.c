@@ -1,7 +1,10 @@
-/* Messages of the command line: article ids shown safely, dates checked. */
+/* Helpers of the command line: article ids shown safely, dates checked,
+ * errors printed, the clock for rates and progress. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "sitrep.h"
@@ -70,4 +73,18 @@ int cli_each_article(const char *file, size_t *rejected, cli_article_fn fn, void
     }
     sr_reader_close(r);
     return rc;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_sleep(double s)
+{
+    struct timespec ts = {(time_t)s, (long)((s - (double)(time_t)s) * 1e9)};
+    while (nanosleep(&ts, &ts) && errno == EINTR)
+        ;
 }

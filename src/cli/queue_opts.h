@@ -22,7 +22,5 @@ typedef struct qopts {
  * a usage error (said). */
 int queue_parse_args(int argc, char **argv, const char *cmd, const char *allowed, int files,
                      void (*usage)(FILE *), qopts *o);
-double cli_now(void);
-void cli_sleep(double s);
 
 #endif

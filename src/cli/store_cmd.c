@@ -19,13 +19,6 @@ static const char *prog = "sitrep";
 #define default_db cli_default_db
 #define print_err cli_print_err
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Options every store command takes. Returns 1 when argv[*i] was one
  * (consuming its value), 0 when not, -1 on a usage error. */
 static int db_option(int argc, char **argv, int *i, const char *cmd, const char **db)
@@ -245,7 +238,7 @@ static int ingest_done(void *ctx, cli_slot *sl)
         for (size_t i = 0; i < sr_result_warning_count(sl->res); i++)
             fprintf(stderr, "%s:%ld: warning: article %s: %s\n", sl->file, sl->line, cli_id(sl->id, idb, sizeof idb),
                     sr_result_warning(sl->res, i));
-    double t = now_s();
+    double t = cli_now();
     ibatch *ib = k->fill;
     if ((ib->n >= BATCH_ARTICLES || (ib->n && t - ib->t0 > 1.0) || (ib->n >= BATCH_MIN && writer_idle(k->w))) &&
         hand_over(k->w, &k->fill, &k->spare))
@@ -422,7 +415,7 @@ int cmd_ingest(int argc, char **argv)
         status = EXIT_FATAL;
     }
     k.show = o.prog_flag >= 0 ? o.prog_flag : isatty(2);
-    k.t0 = now_s();
+    k.t0 = cli_now();
     for (size_t fi = 0; fi < o.nfiles && status != EXIT_FATAL; fi++)
         if (cli_each_article(o.files[fi], &k.rejected, ingest_one, &k))
             status = EXIT_FATAL;

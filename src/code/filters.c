@@ -100,14 +100,21 @@ WORD_RULE(capture_under_way)
                                   tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were));
 }
 
+/* a noun naming a weapon (not an air strike): "mortars", "bombs"; with
+ * car bombs and suicide bombs when `all` */
+static int weapon_noun(const sr_trigger_def *td, int all)
+{
+    return (td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
+           (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_GRENADE || td->cls == EV_BOMB ||
+            (all && (td->cls == EV_CARBOMB || td->cls == EV_SUICIDE)));
+}
+
 /* weapons seized or destroyed are things, not an attack */
 WORD_RULE(weapons_as_objects)
 {
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
-    if (!((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
-          (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_CARBOMB || td->cls == EV_GRENADE ||
-           td->cls == EV_SUICIDE || td->cls == EV_BOMB)))
+    if (!weapon_noun(td, 1))
         return 0;
     for (size_t q = 0; q < s->ntg; q++) {
         const sr_trig *u = &s->tg[q];
@@ -128,8 +135,7 @@ WORD_RULE(weapons_of_an_attack)
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
-    if (!((td->opts & TRG_NOUN) && !(td->opts & TRG_AIR) &&
-          (td->cls == EV_SHELL || td->cls == EV_IED || td->cls == EV_GRENADE || td->cls == EV_BOMB)))
+    if (!weapon_noun(td, 0))
         return 0;
     int with = 0;
     for (size_t i = t->s; i > 0 && t->s - i < 5 && !with; i--)

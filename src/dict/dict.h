@@ -9,6 +9,21 @@
 #include "match.h"
 #include "sitrep.h"
 
+/* Makes room for one more element of o->arr (o->n used of o->cap),
+ * doubling it; returns SR_ERR_NOMEM from the calling function when it
+ * cannot. The loaders of dictionaries and taxonomy share it. */
+#define SR_GROW(o, arr, n, cap)                                                                                \
+    do {                                                                                                      \
+        if ((o)->n == (o)->cap) {                                                                             \
+            size_t nc_ = (o)->cap ? (o)->cap * 2 : 16;                                                        \
+            void *np_ = realloc((o)->arr, nc_ * sizeof *(o)->arr);                                            \
+            if (!np_)                                                                                         \
+                return SR_ERR_NOMEM;                                                                          \
+            (o)->arr = np_;                                                                                   \
+            (o)->cap = nc_;                                                                                   \
+        }                                                                                                     \
+    } while (0)
+
 /* Actor and agent properties, written as words in the files. */
 enum {
     ACT_STATE = 1u << 0,     /* a state's forces or government */

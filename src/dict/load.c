@@ -139,18 +139,6 @@ static void strip_comment(char *s)
         }
 }
 
-#define GROW(d, arr, n, cap)                                                                                  \
-    do {                                                                                                      \
-        if ((d)->n == (d)->cap) {                                                                             \
-            size_t nc_ = (d)->cap ? (d)->cap * 2 : 64;                                                        \
-            void *np_ = realloc((d)->arr, nc_ * sizeof *(d)->arr);                                            \
-            if (!np_)                                                                                         \
-                return SR_ERR_NOMEM;                                                                          \
-            (d)->arr = np_;                                                                                   \
-            (d)->cap = nc_;                                                                                   \
-        }                                                                                                     \
-    } while (0)
-
 /* ---- phrase insertion ---------------------------------------------------- */
 
 typedef struct ctx {
@@ -237,7 +225,7 @@ static sr_status country_line(ctx *c, char *line)
     if (strlen(f[0]) != 2 || strlen(f[1]) != 3)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "ISO codes must be 2 and 3 letters");
     sr_dicts *d = c->d;
-    GROW(d, countries, ncountries, cap_countries);
+    SR_GROW(d, countries, ncountries, cap_countries);
     sr_country_def *k = &d->countries[d->ncountries];
     memset(k, 0, sizeof *k);
     for (int i = 0; i < 2; i++)
@@ -299,7 +287,7 @@ static sr_status actor_line(ctx *c, char *line, int indented)
     uint32_t flags = sr_actor_flags_parse(f[2], &bad);
     if (bad)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown actor flag at '%s'", bad);
-    GROW(d, actors, nactors, cap_actors);
+    SR_GROW(d, actors, nactors, cap_actors);
     sr_actor_def *a = &d->actors[d->nactors];
     memset(a, 0, sizeof *a);
     a->name = sr_arena_strdup(&d->arena, f[0]);
@@ -336,7 +324,7 @@ static sr_status agent_line(ctx *c, char *line)
     if (bad)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown agent flag at '%s'", bad);
     sr_dicts *d = c->d;
-    GROW(d, agents, nagents, cap_agents);
+    SR_GROW(d, agents, nagents, cap_agents);
     sr_agent_def *g = &d->agents[d->nagents];
     memset(g, 0, sizeof *g);
     char first[128];
@@ -374,7 +362,7 @@ static sr_status add_trigger_form(ctx *c, const char *surface, const char *lemma
                                   int plural, uint32_t opts)
 {
     sr_dicts *d = c->d;
-    GROW(d, triggers, ntriggers, cap_triggers);
+    SR_GROW(d, triggers, ntriggers, cap_triggers);
     sr_trigger_def *t = &d->triggers[d->ntriggers];
     t->lemma = lemma;
     t->cls = (uint16_t)cls;
@@ -600,7 +588,7 @@ static sr_status place_line(ctx *c, char *line)
     if (strlen(f[3]) != 2)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "country must be an ISO 3166 alpha-2 code");
     sr_dicts *d = c->d;
-    GROW(d, places, nplaces, cap_places);
+    SR_GROW(d, places, nplaces, cap_places);
     sr_place_def *p = &d->places[d->nplaces];
     memset(p, 0, sizeof *p);
     p->name = sr_arena_strdup(&d->arena, f[0]);
@@ -719,7 +707,7 @@ static sr_status role_line(ctx *c, char *line)
     for (size_t i = 1; i < n; i++) {
         if (!w[i][0])
             continue;
-        GROW(c->d, roles, nroles, cap_roles);
+        SR_GROW(c->d, roles, nroles, cap_roles);
         const char *word = sr_arena_strdup(&c->d->arena, w[i]);
         if (!word)
             return SR_ERR_NOMEM;

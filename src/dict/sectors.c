@@ -10,18 +10,6 @@
 #include "../util/error.h"
 #include "dict.h"
 
-#define GROW(d, arr, n, cap)                                                                                  \
-    do {                                                                                                      \
-        if ((d)->n == (d)->cap) {                                                                             \
-            size_t nc_ = (d)->cap ? (d)->cap * 2 : 16;                                                        \
-            void *np_ = realloc((d)->arr, nc_ * sizeof *(d)->arr);                                            \
-            if (!np_)                                                                                         \
-                return SR_ERR_NOMEM;                                                                          \
-            (d)->arr = np_;                                                                                   \
-            (d)->cap = nc_;                                                                                   \
-        }                                                                                                     \
-    } while (0)
-
 #define BAD(...) sr_fail(err, SR_ERR_PARSE, path, lineno, __VA_ARGS__)
 
 /* Splits "word rest" at the first space: the line's kind and the rest. */
@@ -73,7 +61,7 @@ static sr_status sector_def_line(sr_dicts *d, char *rest, const char *path, long
     uint32_t flags = sr_actor_flags_parse(f[1] + add, &bad);
     if (bad)
         return BAD("unknown actor kind at '%s'", bad);
-    GROW(d, sectors, nsectors, cap_sectors);
+    SR_GROW(d, sectors, nsectors, cap_sectors);
     sr_sector_def *s = &d->sectors[d->nsectors];
     memset(s, 0, sizeof *s);
     memcpy(s->sector, f[0], 4);
@@ -111,7 +99,7 @@ sr_status sr_sector_line(sr_dicts *d, char *line, const char *path, long lineno,
         uint32_t flags = sr_actor_flags_parse(f[1], &bad);
         if (bad)
             return BAD("unknown actor kind at '%s'", bad);
-        GROW(d, inter, ninter, cap_inter);
+        SR_GROW(d, inter, ninter, cap_inter);
         d->inter[d->ninter++] = (sr_inter_rule){flags, v};
         return SR_OK;
     }
@@ -211,7 +199,7 @@ sr_status sr_export_line(sr_dicts *d, char *line, const char *path, long lineno,
             for (char *p = dom[i]; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p - 'A' + 'a');
-            GROW(d, outlets, noutlets, cap_outlets);
+            SR_GROW(d, outlets, noutlets, cap_outlets);
             d->outlets[d->noutlets] = (sr_outlet){sr_arena_strdup(&d->arena, dom[i]), (int16_t)k};
             if (!d->outlets[d->noutlets++].domain)
                 return SR_ERR_NOMEM;

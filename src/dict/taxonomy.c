@@ -19,32 +19,20 @@ static const char *const sub_keys[SUB_COUNT] = {
     "EXCESSIVE_FORCE", "VIOLENT_DEMO", "MOB", "AGREEMENT", "ARRESTS", "CHANGE", "DISRUPTED", "HQ", "LOOTING",
     "NVT", "OTHER"};
 
-#define GROW(t, arr, n, cap)                                                                                  \
-    do {                                                                                                      \
-        if ((t)->n == (t)->cap) {                                                                             \
-            size_t nc_ = (t)->cap ? (t)->cap * 2 : 32;                                                        \
-            void *np_ = realloc((t)->arr, nc_ * sizeof *(t)->arr);                                            \
-            if (!np_)                                                                                         \
-                return SR_ERR_NOMEM;                                                                          \
-            (t)->arr = np_;                                                                                   \
-            (t)->cap = nc_;                                                                                   \
-        }                                                                                                     \
-    } while (0)
-
 sr_status sr_tax_init(sr_taxonomy *t, sr_arena *a)
 {
     (void)a;
     memset(t, 0, sizeof *t);
     for (int i = 0; i < TYPE_COUNT; i++) {
-        GROW(t, types, ntypes, cap_types);
+        SR_GROW(t, types, ntypes, cap_types);
         t->types[t->ntypes++] = (sr_tax_type){type_keys[i], NULL, NULL};
     }
     for (int i = 0; i < SUB_COUNT; i++) {
-        GROW(t, subs, nsubs, cap_subs);
+        SR_GROW(t, subs, nsubs, cap_subs);
         t->subs[t->nsubs++] = (sr_tax_sub){sub_keys[i], NULL, NULL, NULL, -1, 0, NULL, NULL, NULL};
     }
     for (int i = 0; i < EV_COUNT; i++) {
-        GROW(t, classes, nclasses, cap_classes);
+        SR_GROW(t, classes, nclasses, cap_classes);
         t->classes[t->nclasses++] = (sr_tax_class){sr_evclass_name((sr_evclass)i), NULL};
     }
     return SR_OK;
@@ -122,7 +110,7 @@ static sr_status acled_line(sr_taxonomy *t, sr_arena *a, char *rest, const char 
         return BAD("expected 'acled KEY | name'");
     int i = find_type(t, f[0]);
     if (i < 0) {
-        GROW(t, types, ntypes, cap_types);
+        SR_GROW(t, types, ntypes, cap_types);
         i = (int)t->ntypes++;
         t->types[i].key = keep(a, f[0]);
     }
@@ -144,7 +132,7 @@ static sr_status sub_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *p
         return BAD("quad class '%s' is not 1 to 4", f[4]);
     int i = find_sub(t, f[0]);
     if (i < 0) {
-        GROW(t, subs, nsubs, cap_subs);
+        SR_GROW(t, subs, nsubs, cap_subs);
         i = (int)t->nsubs++;
         t->subs[i].key = keep(a, f[0]);
     }
@@ -171,7 +159,7 @@ static sr_status cameo_line(sr_taxonomy *t, sr_arena *a, char *rest, const char 
         return BAD("unknown event class '%s'", f[1]);
     if (number(f[3], 1, 4, &quad))
         return BAD("quad class '%s' is not 1 to 4", f[3]);
-    GROW(t, cameos, ncameos, cap_cameos);
+    SR_GROW(t, cameos, ncameos, cap_cameos);
     t->cameos[t->ncameos] = (sr_tax_cameo){sub, cls, quad, keep(a, f[2])};
     return t->cameos[t->ncameos++].cameo ? SR_OK : SR_ERR_NOMEM;
 }
@@ -189,7 +177,7 @@ static sr_status class_line(sr_taxonomy *t, sr_arena *a, char *rest, const char 
     if (i == t->nclasses) {
         if (t->nclasses >= 0xffff)
             return BAD("too many event classes");
-        GROW(t, classes, nclasses, cap_classes);
+        SR_GROW(t, classes, nclasses, cap_classes);
         t->nclasses++;
         t->classes[i].key = keep(a, f[0]);
     }
@@ -220,7 +208,7 @@ static sr_status rule_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *
     for (size_t i = 1; i < nw; i++) {
         if (!*w[i])
             continue;
-        GROW(t, conds, nconds, cap_conds);
+        SR_GROW(t, conds, nconds, cap_conds);
         int neg = w[i][0] == '!';
         t->conds[t->nconds] = (sr_tax_cond){keep(a, w[i] + neg), neg, -1};
         if (!t->conds[t->nconds++].name)
@@ -235,7 +223,7 @@ static sr_status rule_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *
         int cls = sr_tax_class_find(t, cl[i]);
         if (cls < 0)
             return BAD("unknown event class '%s' (a 'class' line must come first)", cl[i]);
-        GROW(t, rules, nrules, cap_rules);
+        SR_GROW(t, rules, nrules, cap_rules);
         t->rules[t->nrules++] = (sr_tax_rule){cls, sub, c0, t->nconds - c0, file, lineno, text};
     }
     return SR_OK;
@@ -272,7 +260,7 @@ static sr_status goldstein_line(sr_taxonomy *t, sr_arena *a, char *rest, const c
     double v = strtod(f[1], &end);
     if (end == f[1] || *end || v < -10 || v > 10)
         return BAD("a Goldstein value is a number from -10 to 10, got '%s'", f[1]);
-    GROW(t, gold, ngold, cap_gold);
+    SR_GROW(t, gold, ngold, cap_gold);
     t->gold[t->ngold] = (sr_tax_gold){keep(a, f[0]), v};
     return t->gold[t->ngold++].cameo ? SR_OK : SR_ERR_NOMEM;
 }

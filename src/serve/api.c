@@ -44,6 +44,16 @@ static void json_key_str(sr_buf *b, const char *key, const char *v)
         sr_buf_puts(b, "null");
 }
 
+/* n string members, kv holding key, value, key, value ..., comma-separated */
+static void json_key_strs(sr_buf *b, const char *const *kv, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sr_buf_putc(b, ',');
+        json_key_str(b, kv[2 * i], kv[2 * i + 1]);
+    }
+}
+
 /* ---- /api/events ------------------------------------------------------------------ */
 
 static const char *const event_args[] = {"since", "until", "type",  "sub_type", "actor",  "country", "near",
@@ -189,15 +199,9 @@ static int on_report(void *ctx, const sr_report *rp)
     if (b->p[b->len - 1] != '[')
         sr_buf_putc(b, ',');
     sr_buf_putc(b, '{');
-    json_key_str(b, "article", rp->article);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "source", rp->source);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "url", rp->url);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "title", rp->title);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "date", rp->date);
+    const char *const kv[] = {"article", rp->article, "source", rp->source, "url",  rp->url,
+                              "title",   rp->title,   "date",   rp->date};
+    json_key_strs(b, kv, 5);
     sr_buf_printf(b, ",\"sentence\":%d,", rp->sentence);
     json_key_str(b, "text", rp->text);
     sr_buf_putc(b, '}');
@@ -260,26 +264,15 @@ static int on_control(void *ctx, const sr_control *c)
     if (b->p[b->len - 1] != '[')
         sr_buf_putc(b, ',');
     sr_buf_putc(b, '{');
-    json_key_str(b, "location", c->place);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "admin1", c->admin1);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "country", c->country);
+    const char *const where[] = {"location", c->place, "admin1", c->admin1, "country", c->country};
+    json_key_strs(b, where, 3);
     if (c->has_coords)
         sr_buf_printf(b, ",\"latitude\":%.4f,\"longitude\":%.4f,", c->lat, c->lon);
     else
         sr_buf_puts(b, ",\"latitude\":null,\"longitude\":null,");
-    json_key_str(b, "holder", c->holder);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "holder_code", c->holder_code);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "previous", c->previous);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "since", c->since);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "sub_event_type", c->sub_event_type);
-    sr_buf_putc(b, ',');
-    json_key_str(b, "event_id", c->event_id);
+    const char *const who[] = {"holder", c->holder, "holder_code",    c->holder_code,    "previous", c->previous,
+                               "since",  c->since,  "sub_event_type", c->sub_event_type, "event_id", c->event_id};
+    json_key_strs(b, who, 6);
     sr_buf_printf(b, ",\"n_sources\":%d,", c->n_sources);
     json_key_str(b, "notes", c->notes);
     sr_buf_putc(b, '}');
