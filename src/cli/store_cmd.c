@@ -56,7 +56,7 @@ void usage_ingest(FILE *f)
             "usage: sitrep ingest [OPTIONS] [FILE...]\n"
             "\n"
             "Codes articles (as 'sitrep code' reads them) and keeps each article with its\n"
-            "asserted events in the store, in batches of 100 to 5000 articles (or one\n"
+            "asserted events in the store, in batches of 100 to 10000 articles (or one\n"
             "second), one transaction each: interrupted at any moment (even kill -9), the\n"
             "store holds whole articles only, and running the same command again finishes\n"
             "the job. An article already stored (the same id, or the same text up to case\n"
@@ -104,10 +104,12 @@ typedef struct origin {
 /* A batch goes to the writer when the writer is idle and the batch holds
  * BATCH_MIN articles, when it holds BATCH_ARTICLES, or after a second: the
  * writer never waits for work it could have, and a slow database gets
- * larger batches (fewer transactions, fewer pages rewritten). A kill loses
- * at most the batches being filled and written; a re-run stores them. */
+ * larger batches (fewer transactions, fewer pages rewritten: a batch's
+ * events land all over the indexes of a large store, so each transaction
+ * rewrites most of their pages). A kill loses at most the batches being
+ * filled and written; a re-run stores them. */
 #define BATCH_MIN 100
-#define BATCH_ARTICLES 5000
+#define BATCH_ARTICLES 10000
 
 typedef struct ibatch {
     sr_batch *b;

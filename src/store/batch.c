@@ -532,15 +532,21 @@ static sr_status put_articles(writing *w, size_t a0, size_t a1, sr_error *err)
         return st;
     if (w->ninserted)
         qsort(w->inserted, w->ninserted, sizeof *w->inserted, cmp_cstr);
-    /* the first of the batch's copies of an id is the one stored */
+    /* the first of the batch's copies of an id is the one stored: each id
+     * the store took marks one article (a flag by id, not a scan of the
+     * articles before it, which made a slice quadratic) */
+    unsigned char *taken = w->ninserted ? sr_arena_alloc(w->a, w->ninserted) : NULL;
+    if (w->ninserted && !taken)
+        return sr_fail(err, SR_ERR_NOMEM, w->s->db->where, 0, "out of memory");
+    if (taken)
+        memset(taken, 0, w->ninserted);
     for (size_t i = a0; i < a1 && w->ninserted; i++) {
         st_article *a = &w->b->art[i];
-        if (a->st || !bsearch(&a->id, w->inserted, w->ninserted, sizeof *w->inserted, cmp_cstr))
+        const char **hit = a->st ? NULL : bsearch(&a->id, w->inserted, w->ninserted, sizeof *w->inserted, cmp_cstr);
+        if (!hit || taken[hit - w->inserted])
             continue;
+        taken[hit - w->inserted] = 1;
         a->fresh = 1;
-        for (size_t j = a0; j < i && a->fresh; j++)
-            if (w->b->art[j].fresh && !strcmp(w->b->art[j].id, a->id))
-                a->fresh = 0;
     }
     return SR_OK;
 }

@@ -130,8 +130,12 @@ static int one_side(const ev_row *e, const ev_row *f)
 static int strong_edge(const mev *e, const mev *f)
 {
     double km;
-    return e->day == f->day && one_side(&e->r, &f->r) && !str_eq(e->r.article, f->r.article) &&
-           near_places(&e->r, &f->r, &km);
+    if (e->day != f->day)
+        return 0;
+    /* far apart: told before any string is compared (near_places says the same) */
+    if (e->r.has_coords && f->r.has_coords && fabs(e->r.lat - f->r.lat) > 0.25)
+        return 0;
+    return one_side(&e->r, &f->r) && !str_eq(e->r.article, f->r.article) && near_places(&e->r, &f->r, &km);
 }
 
 /* Does weak report w fit strong report s, and how well (lower is better)? */
@@ -396,6 +400,25 @@ static const char *weak_class(const mev *w, sr_arena *a)
     return out;
 }
 
+/* The hash of w's class, computed once while the report is kept (what a
+ * stored report says never changes); never 0. */
+static uint64_t weak_hash(mev *w, sr_arena *a)
+{
+    if (!w->wclass) {
+        const char *k = weak_class(w, a);
+        if (!k)
+            return 0;
+        w->wclass = sr_hash64(k, strlen(k), SR_HASH_SEED) | 1;
+    }
+    return w->wclass;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
 typedef struct wcls {
     const char *key;
     mev *w;
@@ -419,6 +442,11 @@ static int unattached(const mzone *z, mev **ev, size_t n, const mev *w)
     return 1;
 }
 
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 static int cmp_long(const void *x, const void *y)
 {
     long a = *(const long *)x, b = *(const long *)y;
@@ -430,38 +458,66 @@ static int cmp_long(const void *x, const void *y)
 static int group_weak(mev **ev, size_t n, mzone *z, wcls **clp, size_t ncl, sr_arena *a)
 {
     long *dv = malloc((ncl + 1) * sizeof *dv);
-    if (!dv)
+    uint64_t *hv = malloc((ncl + 1) * sizeof *hv);
+    if (!dv || !hv) {
+        free(dv);
+        free(hv);
         return -1;
-    for (size_t i = 0; i < ncl; i++)
+    }
+    for (size_t i = 0; i < ncl; i++) {
         dv[i] = (*clp)[i].w->day;
+        hv[i] = sr_hash64((*clp)[i].key, strlen((*clp)[i].key), SR_HASH_SEED) | 1;
+    }
     qsort(dv, ncl, sizeof *dv, cmp_long);
+    /* an old report of another class keeps its group: only those that say
+     * what a report of the zone says are looked at (the days of a dense
+     * store hold many, each a scan of five days to ask), told by the hash
+     * of the class each kept report remembers, then by the class itself */
+    qsort(hv, ncl, sizeof *hv, cmp_u64);
     size_t m = ncl, cap = ncl;
-    for (size_t d = 0; d < ncl; d++) {
+    int rc = 0;
+    for (size_t d = 0; d < ncl && !rc; d++) {
         if (d && dv[d] == dv[d - 1])
             continue;
         size_t lo, hi;
         days(ev, n, dv[d], dv[d], &lo, &hi);
-        for (size_t k = lo; k < hi; k++) {
+        for (size_t k = lo; k < hi && !rc; k++) {
             mev *w = ev[k];
-            if (in_zone(z, w) || w->strong || is_new(w) || !unattached(z, ev, n, w))
+            if (in_zone(z, w) || w->strong || is_new(w))
                 continue;
+            uint64_t h = weak_hash(w, a);
+            if (!h) {
+                rc = -1;
+                break;
+            }
+            if (!bsearch(&h, hv, ncl, sizeof *hv, cmp_u64) || !unattached(z, ev, n, w))
+                continue;
+            const char *key = weak_class(w, a);
+            if (!key) {
+                rc = -1;
+                break;
+            }
             if (m == cap) {
                 cap = cap * 2 + 16;
                 wcls *nv = realloc(*clp, cap * sizeof *nv);
                 if (!nv) {
-                    free(dv);
-                    return -1;
+                    rc = -1;
+                    break;
                 }
                 *clp = nv;
             }
-            if (sr_zone_add(z, w) || !((*clp)[m].key = weak_class(w, a))) {
-                free(dv);
-                return -1;
+            if (sr_zone_add(z, w)) {
+                rc = -1;
+                break;
             }
+            (*clp)[m].key = key;
             (*clp)[m++].w = w;
         }
     }
     free(dv);
+    free(hv);
+    if (rc)
+        return -1;
     wcls *cl = *clp;
     qsort(cl, m, sizeof *cl, cmp_wcls);
     for (size_t i = 0; i < m;) {
@@ -523,11 +579,6 @@ static int cmp_rank(const void *x, const void *y)
     if (ga != gb)
         return ga - gb;
     return strcmp(a->id, b->id);
-}
-
-static int cmp_str(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 /* The distinct strings of v[0..n), sorted, joined by "; ". */

@@ -21,8 +21,9 @@ static const char *const schema[] = {
     " actor2 TEXT, actor2_code TEXT, location TEXT, admin1 TEXT, country TEXT, lat DOUBLE PRECISION,"
     " lon DOUBLE PRECISION, geo_precision INTEGER, fatalities INTEGER, n_sources INTEGER NOT NULL,"
     " mentions INTEGER NOT NULL, sources TEXT, articles TEXT, notes TEXT, changed_at BIGINT)",
-    "CREATE INDEX IF NOT EXISTS merged_date ON merged (date)",
-    /* pages in the query's order, read off the index */
+    /* pages in the query's order, read off the index; it serves every
+     * range of dates too (an index on the date alone, kept until
+     * 2026-12, cost every ingest a fifth of its merged-table writes) */
     "CREATE INDEX IF NOT EXISTS merged_date_id ON merged (date, id)",
     "CREATE INDEX IF NOT EXISTS merged_changed ON merged (changed_at)",
     "CREATE TABLE IF NOT EXISTS events ("

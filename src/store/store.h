@@ -99,6 +99,7 @@ typedef struct mev {
     long day;        /* day number of r.date */
     int strong;      /* dated to the day, placed to the town, actor named */
     unsigned zone;   /* == the zone's stamp: decided anew by this batch */
+    uint64_t wclass; /* a hash of what a weak report says, 0 until asked */
     char next[72];   /* then, its merged event after the batch */
 } mev;
 
