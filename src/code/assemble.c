@@ -349,21 +349,28 @@ static void fold_headlines(sr_coder *c)
  * the lede goes into it; when several fit, the lede sums them up
  * ("airstrikes across the Gaza Strip killed 40") and adds no event of its
  * own. */
+/* Placed only in a region: a village found in no list but its province's
+ * point is still a village. */
+static int region_only(const sr_ev *w)
+{
+    int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
+                 w->loc.kind == PK_ADMIN2;
+    return w->has_loc && w->loc.precision >= 3 && region;
+}
+
 static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *w = &c->evs[i];
-        /* placed only in a region: a village found in no list but its
-         * province's point is still a village */
-        int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
-                     w->loc.kind == PK_ADMIN2;
-        if (w->dead || !w->has_loc || w->loc.precision < 3 || !region || !w->loc.cc[0])
+        if (w->dead || !region_only(w) || !w->loc.cc[0])
             continue;
         sr_ev *one = NULL;
         int fits = 0;
         for (size_t j = 0; j < c->nevs; j++) {
             sr_ev *f = &c->evs[j];
-            if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || f->loc.precision >= 3 ||
+            /* "captured three suspects in al-Shahil and al-Tayiana": a
+             * village placed at its province's point is a village */
+            if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || region_only(f) ||
                 !sr_streq(f->loc.cc, w->loc.cc) || !date_compatible(w, f))
                 continue;
             /* a fight across a province and the capture of one town in it

@@ -177,10 +177,15 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
                    id == e->w.by || id == e->w.and_ || id == e->w.with || id == e->w.from || id == e->w.to ||
                    id == e->w.for_ || id == e->w.near || id == e->w.during || id == e->w.against || id == e->w.that))
             return 0;
-        /* "a senior al-Qaeda commander", "an ISIS member" */
-        if (s->owner[k] < 0 && k > i + 1 && s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR &&
-            (np_end == (size_t)-1 || np_end == k + 1)) {
-            if (word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
+        /* "a senior al-Qaeda commander", "an ISIS member", "a senior
+         * officer": words that describe the person, then the person */
+        if (s->owner[k] < 0 && k > i + 1 && (np_end == (size_t)-1 || np_end == k + 1) &&
+            word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
+            int described = 1;
+            for (size_t q = i + 1; q < k && described; q++)
+                described = (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_ACTOR) ||
+                            (s->owner[q] < 0 && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP));
+            if (described) {
                 memset(num, 0, sizeof *num);
                 num->value = 1;
                 return 1;
@@ -392,6 +397,21 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
             if (found == 2)
                 return -1;
         }
+    }
+    /* "five civilians were killed and wounded by a landmine": one count
+     * of the dead and the hurt together, no death toll */
+    size_t after = kill->e;
+    if (after + 1 < s->ntok && (s->tok[after].id == e->w.and_ || s->tok[after].id == e->w.or_) &&
+        has_cue(s, after + 1, CUE_INJURE))
+        return -1;
+    /* "two gunmen killed a soldier": the dead follow an active "killed",
+     * the count before it is of the killers */
+    if (!kill->passive && wid == e->w.killed) {
+        long v = count_after(c, s, kill->e, &found);
+        if (found == 1)
+            return v;
+        if (found == 2)
+            return -1;
     }
     if (kill->passive || (d->opts & TRG_VICTIM_SUBJ) || wid == e->w.dead || wid == e->w.killed ||
         (d->opts & TRG_NOUN)) {

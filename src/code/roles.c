@@ -56,6 +56,35 @@ static int premodifier(const sr_coder *c, const sr_sent *s, size_t i)
     return -1;
 }
 
+/* "killed by a landmine left by the Islamic State", "by a mine exploded
+ * from the remnants of the Islamic State": the weapon's owner is the doer.
+ * From st (after "by"): a weapon, then within a few words of it an armed
+ * actor after "by" or "from", or after "of" behind a word of remnants. */
+#define CUE_WEAPONS                                                                                       \
+    ((1ull << CUE_W_AIR) | (1ull << CUE_W_SHELL) | (1ull << CUE_W_IED) | (1ull << CUE_W_SUICIDE) |       \
+     (1ull << CUE_W_GRENADE) | (1ull << CUE_W_CHEM) | (1ull << CUE_W_SMALLARMS) | (1ull << CUE_W_CARBOMB))
+
+static int weapon_origin(const sr_coder *c, const sr_sent *s, size_t st, const clauses *cl)
+{
+    const sr_engine *e = c->eng;
+    size_t w = st;
+    while (w < s->ntok && w < st + 3 && !(s->cuemask[w] & CUE_WEAPONS))
+        w++;
+    if (w >= s->ntok || w >= st + 3 || !(s->cuemask[w] & CUE_WEAPONS))
+        return -1;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        if (m->s <= w || m->s > w + 8 || cl->hard[m->s] != cl->hard[w] || !ment_ok_actor(c, m) || m->ent < 0 ||
+            !(c->ents[m->ent].flags & ACT_ARMED))
+            continue;
+        int remnant = m->prep == e->w.of && m->s >= 2 && word_has(e, s->tok[m->s - 2].id, WA_REMNANT);
+        if (m->prep == e->w.from || m->prep == e->w.by || remnant)
+            return (int)k;
+        return -1;
+    }
+    return -1;
+}
+
 /* "by X", "blamed on X", "claimed by X" after the trigger. */
 int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl)
 {
@@ -74,7 +103,7 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
             if (m->s >= st && m->s <= st + 2 && ment_ok_actor(c, m))
                 return (int)k;
         }
-        return -1;
+        return by ? weapon_origin(c, s, st, cl) : -1;
     }
     return -1;
 }
@@ -348,6 +377,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         if (k->a1 < 0)
             k->a1 = by_agent(c, s, t->e, &x->cl);
+        if (k->a1 < 0)
+            k->a1 = weapon_origin(c, s, t->s, &x->cl);
         if (k->a1 < 0) {
             /* "launched by X", "carried out by X" */
             size_t j = t->e;

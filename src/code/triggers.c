@@ -92,8 +92,21 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
         return 1;
     /* a headline drops "were": "Six soldiers killed in attack on post" */
-    if (s->headline && t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP))
-        return 1;
+    if (t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP)) {
+        if (s->headline)
+            return 1;
+        /* so does a body: "Ten soldiers killed in an ambush in Borno":
+         * a count and its noun right before the participle */
+        size_t ts = (size_t)t->s;
+        if (ts >= 2 && (s->tok[ts - 1].flags & TK_ALPHA) && !(s->tok[ts - 1].flags & TK_CAP)) {
+            for (size_t b = ts >= 4 ? ts - 4 : 0; b + 1 < ts; b++) {
+                sr_number n;
+                size_t u = sr_read_quantity(s->tok, s->ntok, b, &n);
+                if (u && b + u == ts - 1 && !n.is_year && !n.vague)
+                    return 1;
+            }
+        }
+    }
     return 0;
 }
 
