@@ -37,6 +37,8 @@ struct sr_engine {
         const char *text;
     } *affix;
     size_t naffix;
+    /* the rules of role r: affix[affix_at[r] .. affix_at[r + 1]) */
+    size_t affix_at[17];
 };
 
 /* Attributes of words by vocabulary id: the sets of data/en/words.txt

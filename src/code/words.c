@@ -120,22 +120,30 @@ static const char *const affix_roles[AF_COUNT] = {"ADVERB_SHAPE", "GERUND_SHAPE"
                                                   "VILLAGE_NOUN", "QUARTER_NOUN", "CITY_NOUN", "ADMIN1_NOUN",
                                                   "ADMIN2_NOUN"};
 
+_Static_assert(AF_COUNT + 1 <= sizeof ((sr_engine *)0)->affix_at / sizeof(size_t), "affix_at holds every role");
+
+/* Asked of many tokens a sentence: only the role's own rules are read,
+ * and a word or prefix rule is passed over on its first letter. */
 int sr_affix(const sr_engine *e, int role, const char *norm)
 {
-    size_t n = strlen(norm);
-    for (size_t i = 0; i < e->naffix; i++) {
+    size_t n = (size_t)-1;
+    for (size_t i = e->affix_at[role]; i < e->affix_at[role + 1]; i++) {
         const struct sr_affix_rule *a = &e->affix[i];
-        if (a->role != role)
-            continue;
-        if (a->kind == 0 ? !strcmp(norm, a->text)
-                         : a->kind == 1 ? !strncmp(norm, a->text, a->len)
-                                        : n >= a->len && !memcmp(norm + n - a->len, a->text, a->len))
+        if (a->kind == 2) {
+            if (n == (size_t)-1)
+                n = strlen(norm);
+            if (n >= a->len && !memcmp(norm + n - a->len, a->text, a->len))
+                return 1;
+        } else if ((!a->len || a->text[0] == norm[0]) &&
+                   (a->kind == 0 ? !strcmp(norm, a->text) : !strncmp(norm, a->text, a->len))) {
             return 1;
+        }
     }
     return 0;
 }
 
-/* "word*": a prefix; "*ing": a suffix; else the word itself. */
+/* "word*": a prefix; "*ing": a suffix; else the word itself. Kept in
+ * order of role (affix_at says where each role's rules are). */
 static int add_affix(sr_engine *e, int role, const char *w)
 {
     struct sr_affix_rule *na = realloc(e->affix, (e->naffix + 1) * sizeof *na);
@@ -143,7 +151,12 @@ static int add_affix(sr_engine *e, int role, const char *w)
         return -1;
     e->affix = na;
     size_t n = strlen(w);
-    struct sr_affix_rule *a = &e->affix[e->naffix++];
+    size_t at = e->affix_at[role + 1];
+    memmove(&e->affix[at + 1], &e->affix[at], (e->naffix - at) * sizeof *e->affix);
+    e->naffix++;
+    for (int r = role + 1; r <= AF_COUNT; r++)
+        e->affix_at[r]++;
+    struct sr_affix_rule *a = &e->affix[at];
     a->role = role;
     a->kind = w[0] == '*' ? 2 : (n && w[n - 1] == '*') ? 1 : 0;
     a->text = a->kind == 2 ? w + 1 : w;
