@@ -191,6 +191,11 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"m","date":"2018-06-11","text":"On Monday, gunmen killed 10 villagers in Beni."}' > "$t/monday.jsonl"
     check "'on Monday' votes for no country (Brazil's Mondai): Beni stays in Congo" sh -c \
         "'$bin' code '$t/monday.jsonl' | grep -q '\"country\":\"CD\"'"
+    # GeoNames lists Fars' city as "Shiraz" and a village of East
+    # Azerbaijan as "Shīrāz", with no populations to tell them apart
+    printf '%s\n' '{"id":"s","date":"2022-09-25","text":"Police detained sixty people in the city of Shiraz on Sunday, state media reported."}' > "$t/shiraz.jsonl"
+    check "'Shiraz' is the city of Fars, and 'state media' make no story Syrian" sh -c \
+        "'$bin' code --min-confidence 0 '$t/shiraz.jsonl' | grep -q 'Police Forces of Iran.*\"admin1\":\"Fars\",\"country\":\"IR\"'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

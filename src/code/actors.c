@@ -516,11 +516,20 @@ static int choose_def(sr_coder *c, const sr_sent *s, const sr_mention *mm)
             return (int)m->value;
     }
     /* "regime forces" in a story about Myanmar is not Syria's army: a name
-     * in common words, of an actor of other countries, is only the words */
+     * in common words, of an actor of other countries, is only the words,
+     * also when it starts a sentence ("Regime forces burned ...": the
+     * dictionary writes it in lower case) */
     int common = 1;
     for (size_t t = first->start; t < first->end; t++)
         if (s->tok[t].flags & TK_CAP)
             common = 0;
+    for (size_t k = (size_t)owner; !common && k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        if (m->start != first->start || m->end != first->end || m->kind != PH_ACTOR)
+            break;
+        if ((int)m->value == best && (m->flags & PF_COMMON))
+            common = 1;
+    }
     if (common && d->actors[best].active[0] && !strstr(d->actors[best].active, fc))
         return -1;
     return best;

@@ -297,12 +297,17 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
         }
         sr_match best = all[k];
         size_t j = k;
-        while (j < ncontent && all[j].start == best.start && all[j].end == best.end && all[j].kind == best.kind) {
-            s->m[s->nm] = all[j];
-            for (size_t t = all[j].start; t < all[j].end; t++)
-                if (s->owner[t] < 0)
-                    s->owner[t] = (int16_t)s->nm;
-            s->nm++;
+        while (j < ncontent && all[j].start == best.start && all[j].end == best.end) {
+            /* an actor's words that are a generic agent too ("regime
+             * forces") keep that reading behind it, for a story in
+             * another country than the actor's */
+            if (all[j].kind == best.kind || (best.kind == PH_ACTOR && all[j].kind == PH_AGENT)) {
+                s->m[s->nm] = all[j];
+                for (size_t t = all[j].start; t < all[j].end; t++)
+                    if (s->owner[t] < 0)
+                        s->owner[t] = (int16_t)s->nm;
+                s->nm++;
+            }
             j++;
         }
         pos = best.end;
@@ -385,10 +390,12 @@ void sr_doc_context(sr_coder *c)
                 ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;
             } else if (m->kind == PH_ACTOR && m->value < d->nactors) {
                 const sr_actor_def *ad = &d->actors[m->value];
-                /* Only actors tied to one country say where we are. */
+                /* Only actors tied to one country say where we are; in
+                 * common words hardly ("regime forces" are Myanmar's too):
+                 * any place or country named says more */
                 if (ad->country >= 0 && strlen(ad->active) <= 2)
                     ci = ad->country;
-                ww *= 0.8;
+                ww *= (m->flags & PF_COMMON) ? 0.3 : 0.8;
             }
             if (ci >= 0 && (size_t)ci < nc)
                 score[ci] += ww;

@@ -168,6 +168,8 @@ static sr_status add_phrase(ctx *c, const char *phrase, uint8_t kind, uint8_t fl
         if (n <= 3 && caps >= 2 && caps == n)
             flags |= PF_ALLCAPS;
     }
+    if (kind == PH_ACTOR && *p >= 'a' && *p <= 'z')
+        flags |= PF_COMMON;
     uint32_t ids[SR_MAX_PHRASE_WORDS];
     size_t n = sr_phrase_ids(&c->d->vocab, &c->scratch, p, ids, SR_MAX_PHRASE_WORDS);
     sr_arena_reset(&c->scratch);

@@ -44,6 +44,8 @@ enum {
     PF_ALLCAPS = 1, /* every word must be upper case in the text: "IS", "US" */
     PF_CAPITAL = 2, /* the first word must be capitalised: proper names */
     PF_ADJ = 4,     /* adjective form of a country: "Syrian" */
+    PF_COMMON = 8,  /* an actor's alias in common words ("regime forces"):
+                     * no name, though a sentence may start with it */
 };
 
 typedef struct sr_payload {

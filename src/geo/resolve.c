@@ -331,6 +331,13 @@ score:;
         const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
                     (cd->literal ? 0.3 : 0);
+        /* the list has no populations: of two places a story's letters
+         * fit, the one listed under those very letters ("Shiraz", the
+         * city of Fars) before one listed with marks ("Shīrāz", a village
+         * of East Azerbaijan) */
+        const char *rn = sr_gaz_str(g, r->name);
+        if (cd->literal && strlen(rn) == n && !strncasecmp(rn, name, n))
+            sc += 0.2;
         if (!found || sc > out->score) {
             found = 1;
             out->name = sr_gaz_str(g, r->name);
