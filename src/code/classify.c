@@ -78,6 +78,7 @@ TEST(receiver) { (void)c; return k->recv >= 0; }
 TEST(gov) { return gov_side(c, k->a1_ent, k->loc_cc); }
 TEST(word_air_state) { (void)c; return (k->opts & TRG_AIR_STATE) != 0; }
 TEST(a1_protester) { return (F1 & ACT_PROTESTER) != 0; }
+TEST(a1_mob) { return (F1 & ACT_CROWD) != 0; }
 /* protesters, or civilians acting as a crowd, with no arms of their own */
 TEST(a1_crowd) { return k->a1_ent >= 0 && (F1 & (ACT_PROTESTER | ACT_CIVILIAN)) && !(F1 & ACT_ARMED); }
 TEST(riot) { (void)c; return k->riot; }
@@ -98,7 +99,7 @@ static const struct {
     {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
     {"protest-context", protest_context}, {"intervene", intervene}, {"lethal", lethal},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov},
-    {"a1:protester", a1_protester}, {"a1:crowd", a1_crowd}, {"riot", riot},
+    {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
     {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive},
 };
 

@@ -390,7 +390,12 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     uint32_t wid = s->tok[kill->s].id;
     /* "death toll rose to 13", "claiming the lives of 300" */
     if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
-        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 6; i++) {
+        /* "the death toll from Tuesday's attack on a church in Kasindi
+         * has risen to 17": further on, only a count after "to" or "at" */
+        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 16; i++) {
+            if (i >= (size_t)kill->e + 6 && !(word_has(e, wid, WA_TOLL) && i > 0 &&
+                                               (s->tok[i - 1].id == e->w.to || s->tok[i - 1].id == e->w.at)))
+                continue;
             long v = count_after(c, s, i, &found);
             if (found == 1)
                 return v;

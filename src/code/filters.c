@@ -207,12 +207,13 @@ WORD_RULE(in_report_clause)
 /* the burning is part of the attack */
 WORD_RULE(damage_with_violence)
 {
-    (void)x;
     const sr_trigger_def *td = k->td;
     if (!((td->cls == EV_DESTROY || td->cls == EV_LOOT) && !(k->weapons & W_AIR)))
         return 0;
+    /* "Protesters set fire to the governor's office after police shot
+     * dead two demonstrators": the killing is another clause's happening */
     for (size_t q = 0; q < s->ntg; q++)
-        if (&s->tg[q] != k->t && s->tg[q].ndef) {
+        if (&s->tg[q] != k->t && s->tg[q].ndef && x->cl.soft[s->tg[q].s] == x->cl.soft[k->t->s]) {
             int uc = tdef(c, &s->tg[q], 0)->cls;
             if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE || uc == EV_CLASH ||
                 uc == EV_RAID)

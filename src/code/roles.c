@@ -406,6 +406,29 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
                 k->a1 = sj;
         }
+        /* "Maoist rebels killed 10 policemen in an IED blast": the bomb
+         * the killers used, told after "in" or "with" */
+        if (k->a1 < 0 && !k->anaphoric &&
+            (td->cls == EV_IED || td->cls == EV_BOMB || td->cls == EV_CARBOMB || td->cls == EV_GRENADE)) {
+            size_t v = t->s;
+            while (v > 0 && t->s - v < 3 && is_det_word(e, &s->tok[v - 1]))
+                v--;
+            const sr_trig *kv = NULL;
+            for (size_t q = 0; q < s->ntg; q++) {
+                const sr_trig *u = &s->tg[q];
+                if (u->ndef && u->e < v && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB) &&
+                    tdef(c, u, 0)->cls == EV_KILL && x->cl.hard[u->s] == x->cl.hard[t->s])
+                    kv = u;
+            }
+            if (kv && v > 0 && (s->tok[v - 1].id == e->w.in || s->tok[v - 1].id == e->w.with)) {
+                int sj = subject_of(c, s, kv->s, &x->cl, 0, k->forbid);
+                for (int q = 0; q < x->nvictim; q++)
+                    if (x->victim_m[q] == sj)
+                        sj = -1;
+                if (sj >= 0 && !s->men[sj].prep && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_ARMED))
+                    k->a1 = sj;
+            }
+        }
         uint32_t pr = 0;
         int tg = target_after(c, s, t->e, &x->cl, &pr);
         if (tg >= 0 && tg != k->a1)

@@ -469,8 +469,10 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
         for (int j = 0; j < s->tg[k].ndef; j++)
             if (trig_cls(c, &s->tg[k], j) == EV_PROTEST)
                 x->protest_ctx = 1;
+    /* protesters make a protest; a mob ("an angry mob lynched ...") does not */
     for (size_t k = 0; k < s->nmen; k++)
-        if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER))
+        if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER) &&
+            !(c->ents[s->men[k].ent].flags & ACT_CROWD))
             x->protest_ctx = 1;
     if (!x->protest_ctx)
         x->protest_ctx = sr_disc_recent_protest(c, s);

@@ -280,6 +280,7 @@ typedef enum sr_cue {
     CUE_MILTARGET,  /* base, checkpoint, convoy: a target that fights back */
     CUE_RIOT,       /* threw stones, burnt tyres: a crowd's violence */
     CUE_ARMS,       /* a weapons cache, explosives: arms taken or destroyed */
+    CUE_AFFIL,      /* linked to, loyal to: whose men the generic words are */
     CUE_COUNT
 } sr_cue;
 
