@@ -388,6 +388,14 @@ void sr_doc_context(sr_coder *c)
             } else if (m->kind == PH_COUNTRY) {
                 ci = (int)m->value;
                 ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;
+                /* "backed by US airstrikes", "Russia-backed": a country
+                 * that qualifies a force or a weapon says who, not where */
+                if (!(m->flags & PF_ADJ) && m->end < s->ntok) {
+                    int nx = s->owner[m->end];
+                    if ((s->tok[m->end].flags & TK_HYPH) ||
+                        (nx >= 0 && (s->m[nx].kind == PH_AGENT || s->m[nx].kind == PH_TRIGGER)))
+                        ww *= 0.5;
+                }
             } else if (m->kind == PH_ACTOR && m->value < d->nactors) {
                 const sr_actor_def *ad = &d->actors[m->value];
                 /* Only actors tied to one country say where we are; in

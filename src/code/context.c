@@ -128,9 +128,10 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
         }
     }
     /* an infinitive: "the operation to chase Isis from Dashisha"; but
-     * "rallied to protest" is the protest */
+     * "rallied to protest" is the protest, and "used tear gas to
+     * disperse them" the dispersal */
     if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to &&
-        d->cls != EV_PROTEST) {
+        d->cls != EV_PROTEST && d->cls != EV_REPRESS) {
         /* "began to", "managed to": it happened */
         int real = t->s > 1 && word_has(e, s->tok[t->s - 2].id, WA_ASPECTUAL);
         if (!real)
@@ -485,6 +486,11 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         if (subj >= 0 && s->men[subj].s > t->e)
             return 0;
     }
+    /* "fighting erupted between the army and the RSF in Omdurman,
+     * killing 12 civilians": a participle after a comma has no doer of
+     * its own, whoever is named just before it */
+    if (u->s > t->s && tdef(c, u, 0)->form == VF_ING && u->s > 0 && sr_tok_eq(&s->tok[u->s - 1], ","))
+        return 1;
     if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
         if (subj >= 0 && s->men[subj].e + 3 >= u->s)

@@ -209,7 +209,11 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
 static int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
 {
     const sr_engine *e = c->eng;
-    for (size_t i = from; i < s->ntok && i < from + 4; i++) {
+    /* "fighting erupted on Wednesday midnight between the army and the
+     * RSF": a verb and a time may come first, not a comma */
+    for (size_t i = from; i < s->ntok && i < from + 8; i++) {
+        if (i > from && sr_tok_eq(&s->tok[i], ","))
+            break;
         if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among)
             continue;
         int a = -1;
