@@ -85,6 +85,7 @@ enum {
 #define WA_SEAT_NOUN WA(36)     /* "X, the capital of Y": Y holds X */
 #define WA_REFLEXIVE WA(37)     /* "killed himself and 12 others": the doer died too */
 #define WA_REMNANT WA(38)       /* "a mine from the remnants of X": X's weapon */
+#define WA_SITE_NOUN WA(39)     /* "the encounter site": a place named after an event */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -85,6 +85,15 @@ WORD_RULE(damage_in_attack_list)
            (sr_tok_eq(&s->tok[t->s - 1], ",") || tok_is(s, t->s - 1, e->w.and_));
 }
 
+/* "the body was recovered at the encounter site": the event noun names a
+ * place */
+WORD_RULE(event_noun_as_site)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    return (k->td->opts & TRG_NOUN) && t->e < s->ntok && word_has(c->eng, s->tok[t->e].id, WA_SITE_NOUN);
+}
+
 /* not a completed capture */
 WORD_RULE(capture_under_way)
 {
@@ -290,6 +299,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"destroyed after intercepted", "Saudi air defences intercepted and destroyed a Houthi drone over Jizan.",
      FILTER_WORD, destroyed_after_intercepted},
     {"in the dateline", "KIRKUK ATTACK (Reuters) - Officials met in Kirkuk on Monday.", FILTER_WORD, in_dateline},
+    {"an event noun naming a site", "Police searched the blast site in Kabul on Monday.", FILTER_WORD,
+     event_noun_as_site},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",

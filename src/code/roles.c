@@ -614,6 +614,23 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             break;
         }
     }
+    /* "PKK terrorists targeted in air operation in Haftanin, says
+     * Turkey's National Defense Ministry": a state that tells of an air
+     * operation nobody is named for flew it */
+    if (k->a1 < 0 && k->a1_ent < 0 && (td->cls == EV_AIR || ((k->weapons & W_AIR) && td->cls == EV_KILL))) {
+        for (size_t j = 0; j < s->nmen; j++) {
+            const sr_mention *m = &s->men[j];
+            int in_report = (s->report_start > 0 && (int)m->s >= s->report_start) ||
+                            (s->report_end > 0 && (int)m->e <= s->report_end);
+            if (!in_report || m->ent < 0 || j == (size_t)k->a2)
+                continue;
+            const sr_entity *en = &c->ents[m->ent];
+            if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0) {
+                k->a1_ent = sr_entity_generic(c, "MIL", ACT_ARMED | ACT_STATE | ACT_AERIAL, en->country);
+                break;
+            }
+        }
+    }
     /* "shelled rebel-held areas": the rebels hold what was hit */
     k->a2_holder = k->a2 >= 0 && s->men[k->a2].ctrl;
     if (k->a2_ent < 0) {
