@@ -219,10 +219,14 @@ WORD_RULE(damage_with_violence)
     const sr_trigger_def *td = k->td;
     if (!((td->cls == EV_DESTROY || td->cls == EV_LOOT) && !(k->weapons & W_AIR)))
         return 0;
+    (void)x;
     /* "Protesters set fire to the governor's office after police shot
-     * dead two demonstrators": the killing is another clause's happening */
+     * dead two demonstrators": the killing told after "after" is another
+     * happening */
     for (size_t q = 0; q < s->ntg; q++)
-        if (&s->tg[q] != k->t && s->tg[q].ndef && x->cl.soft[s->tg[q].s] == x->cl.soft[k->t->s]) {
+        if (&s->tg[q] != k->t && s->tg[q].ndef &&
+            !after_between(c->eng, s, s->tg[q].s < k->t->s ? s->tg[q].e : k->t->e,
+                           s->tg[q].s < k->t->s ? k->t->s : s->tg[q].s)) {
             int uc = tdef(c, &s->tg[q], 0)->cls;
             if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE || uc == EV_CLASH ||
                 uc == EV_RAID)
