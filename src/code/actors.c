@@ -132,6 +132,16 @@ static int has_paren_marks(const sr_sent *s)
     return 0;
 }
 
+/* Is token i inside a place noun of several words ("local government
+ * area") that starts before it? */
+static int in_place_noun(const sr_sent *s, size_t i)
+{
+    for (size_t j = i > 3 ? i - 3 : 0; j < i; j++)
+        if (has_cue(s, j, CUE_PN_REGION) && cue_end(s, j, CUE_PN_REGION) > i)
+            return 1;
+    return 0;
+}
+
 /* Builds the actor mentions of a sentence from its content matches. */
 /* "Palestinians", "Afghans", "Iraqis": a demonym in the plural names
  * people ("Swiss", "Lebanese" have no plural form to tell). */
@@ -291,6 +301,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             continue;
         /* "anti-aircraft", "pro-government": the second half of a compound */
         if (m->kind == PH_AGENT && (t->flags & TK_HYPH) && i > 0 && s->owner[i - 1] < 0)
+            continue;
+        /* "Zurmi Local Government Area": a word of a place noun */
+        if (m->kind == PH_AGENT && in_place_noun(s, i))
             continue;
         size_t start = i, end = m->end;
         int16_t def = -1, agent = -1, country = -1;

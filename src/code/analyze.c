@@ -132,6 +132,11 @@ static void find_report(sr_coder *c, sr_sent *s)
     for (size_t i = 0; i < s->ntok; i++) {
         if (!has_cue(s, i, CUE_REPORT))
             continue;
+        /* "the attack ... claimed the lives of 12 people": an event's words,
+         * not a source speaking */
+        if (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER && s->m[s->owner[i]].start == i &&
+            s->m[s->owner[i]].end > i + 1)
+            continue;
         size_t ce = cue_end(s, i, CUE_REPORT);
         uint32_t wid = s->tok[i].id;
         int is_acc = wid == e->w.according;
