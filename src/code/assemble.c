@@ -155,6 +155,28 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
     return labs(da - db) <= (prec >= 3 ? 15 : prec == 2 ? 3 : 0);
 }
 
+/* Placed only in a region: a village found in no list but its province's
+ * point is still a village. */
+static int region_only(const sr_ev *w)
+{
+    int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
+                 w->loc.kind == PK_ADMIN2;
+    return w->has_loc && w->loc.precision >= 3 && region;
+}
+
+/* A place that stands for a whole country or a part of it told by a
+ * compass word ("eastern Afghanistan"): the country's point. */
+static int country_wide(const sr_coder *c, const sr_place *p)
+{
+    if (p->kind == PK_COUNTRY)
+        return 1;
+    if (p->place >= 0 || p->gaz >= 0 || !p->has_coords || !p->cc[0])
+        return 0;
+    int ci = sr_country_find(&c->eng->d, p->cc);
+    return ci >= 0 && fabs(c->eng->d.countries[ci].lat - p->lat) < 1e-6 &&
+           fabs(c->eng->d.countries[ci].lon - p->lon) < 1e-6;
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -185,9 +207,14 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2 = v->a2;
         u->a2_text = v->a2_text;
     }
-    /* the most precise place */
+    /* the most precise place; of two at one precision, a named place (a
+     * village at its district's point, "the Khwaja Hasan area of Gardez")
+     * before a region ("eastern Afghanistan") */
     int better = v->has_loc && (!u->has_loc || v->loc.precision < u->loc.precision ||
-                                (v->loc.precision == u->loc.precision && v->loc.has_coords && !u->loc.has_coords));
+                                (v->loc.precision == u->loc.precision && v->loc.has_coords && !u->loc.has_coords) ||
+                                (v->loc.precision == u->loc.precision && v->loc.has_coords && region_only(u) &&
+                                 (!region_only(v) || (country_wide(c, &u->loc) && !country_wide(c, &v->loc) &&
+                                                      sr_streq(u->loc.cc, v->loc.cc)))));
     if (better) {
         u->unplaced = 0;
         u->has_loc = 1;
@@ -349,15 +376,6 @@ static void fold_headlines(sr_coder *c)
  * the lede goes into it; when several fit, the lede sums them up
  * ("airstrikes across the Gaza Strip killed 40") and adds no event of its
  * own. */
-/* Placed only in a region: a village found in no list but its province's
- * point is still a village. */
-static int region_only(const sr_ev *w)
-{
-    int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
-                 w->loc.kind == PK_ADMIN2;
-    return w->has_loc && w->loc.precision >= 3 && region;
-}
-
 static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
