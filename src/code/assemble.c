@@ -553,8 +553,8 @@ static void drop_untold(sr_coder *c)
         int whole = v->anaphoric && !v->unplaced && v->a1 >= 0 && v->has_loc && v->fatalities > 0 && !v->split;
         /* "the death toll from Tuesday's attack on a church in Kasindi has
          * risen to 17": a day, a place and its dead, whoever did it */
-        whole |= v->anaphoric && !v->unplaced && v->has_loc && v->has_date && v->fatalities > 0 && !v->split &&
-                 v->loc.precision <= 2;
+        whole |= v->anaphoric && !v->unplaced && v->has_loc && v->explicit_date && v->fatalities > 0 && !v->split &&
+                 v->loc.has_coords;
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;
             if (c->explain)

@@ -244,6 +244,18 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(e, &s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
                      s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had))
         j--;
+    /* "Eleven people, including three children, died": the part told
+     * between commas is passed over */
+    if (j > 1 && sr_tok_eq(&s->tok[j - 1], ",")) {
+        for (size_t q = j - 1; q > 1 && j - 1 - q < 10; q--) {
+            if (sr_tok_eq(&s->tok[q], ",") && q != j - 1)
+                break;
+            if ((s->tok[q].id == e->w.including || s->tok[q].id == e->w.among) && sr_tok_eq(&s->tok[q - 1], ",")) {
+                j = q - 1;
+                break;
+            }
+        }
+    }
     /* walk back over the noun phrase(s), reading numbers */
     long total = 0;
     *found = 0;
@@ -369,8 +381,12 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         if (s->tok[k].id != e->w.and_)
             continue;
         sr_number more;
-        size_t u = sr_read_quantity(s->tok, s->ntok, k + 1, &more);
-        size_t h = k + 1 + u;
+        /* "a woman and her two children" */
+        size_t st = k + 1;
+        size_t u = sr_read_quantity(s->tok, s->ntok, st, &more);
+        if (!u && st + 1 < s->ntok && (is_det_word(e, &s->tok[st]) || word_has(e, s->tok[st].id, WA_PRONOUN)))
+            u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
+        size_t h = st + u;
         if (u && !more.vague && !more.is_year && h < s->ntok &&
             ((s->owner[h] >= 0 && s->m[s->owner[h]].kind == PH_AGENT) || word_has(e, s->tok[h].id, WA_PEOPLE)))
             return num.value + more.value;
