@@ -558,8 +558,42 @@ int usable_place(const sr_pmention *p)
     return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil && !p->unknown;
 }
 
-static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, int cls, int obj_place, locpick *out)
+/* "Attacks on army positions near Menaka and on a police post near Gao":
+ * a plural event noun whose places are told each after "and" and a
+ * preposition of their own is an event at each. */
+static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *tg, const clauses *cl, locpick *out)
 {
+    const sr_engine *e = c->eng;
+    size_t t = tg->s;
+    if (!out->n || tg->e != t + 1 || !(tdef(c, tg, 0)->opts & TRG_NOUN))
+        return;
+    const sr_token *w = &s->tok[t];
+    if (w->nlen < 4 || w->norm[w->nlen - 1] != 's' || (t > 0 && (s->tok[t - 1].id == e->w.a || s->tok[t - 1].id == e->w.an)))
+        return;
+    size_t last = s->pm[out->pm[out->n - 1]].e;
+    for (size_t k = 0; k < s->npm && out->n < 8; k++) {
+        const sr_pmention *q = &s->pm[k];
+        if (q->s < last || q->unknown || !usable_place(q) || cl->soft[q->s] != cl->soft[t] || q->s > last + 10)
+            continue;
+        /* "and on a police post near Gao": "and", then a preposition */
+        int and_prep = 0;
+        for (size_t i = last; i + 1 < q->s && !and_prep; i++)
+            and_prep = s->tok[i].id == e->w.and_ && word_has(e, s->tok[i + 1].id, WA_LOCPREP);
+        if (!and_prep)
+            break;
+        int dup = 0;
+        for (int j = 0; j < out->n; j++)
+            dup |= out->pm[j] == (int)k ||
+                   (q->loc.name && s->pm[out->pm[j]].loc.name && !strcasecmp(q->loc.name, s->pm[out->pm[j]].loc.name));
+        if (!dup)
+            out->pm[out->n++] = (int)k;
+        last = q->e;
+    }
+}
+
+static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clauses *cl, int obj_place, locpick *out)
+{
+    size_t t = tg->s;
     memset(out, 0, sizeof *out);
     int best = obj_place;
     if (best < 0) {
@@ -615,7 +649,7 @@ static void pick_location(sr_coder *c, sr_sent *s, size_t t, const clauses *cl, 
                 out->pm[dup] = k;
             k = p->next;
         }
-        (void)cls;
+        plural_targets(c, s, tg, cl, out);
         return;
     }
     /* "the area", "the city", "there" */
@@ -846,7 +880,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
     locpick *lp = &k->lp;
-    pick_location(c, s, t->s, &x->cl, td->cls, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? k->obj_place : -1,
+    pick_location(c, s, t, &x->cl, td->cls == EV_TERRITORY || td->cls == EV_WITHDRAW ? k->obj_place : -1,
                   lp);
     k->has_anchor = lp->n > 0 || lp->ctx != NULL || lp->prev_ev != NULL;
     k->only_country = lp->n > 0 && s->pm[lp->pm[0]].loc.kind == PK_COUNTRY;
