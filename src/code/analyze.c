@@ -350,8 +350,16 @@ static int country_by_gazetteer(sr_coder *c, double *score)
             size_t j = i + 1;
             while (j < s->ntok && j < i + 3 && (s->tok[j].flags & TK_CAP) && s->owner[j] < 0)
                 j++;
+            /* "of Tin Hama": a name that goes on into a known one is
+             * neither; a name of three letters says little */
+            if (j < s->ntok && (s->tok[j].flags & TK_CAP) && (s->tok[j].flags & TK_ALPHA)) {
+                i = j;
+                continue;
+            }
             const char *nm = s->text + s->tok[i].off;
             size_t n = s->tok[j - 1].off + s->tok[j - 1].len - s->tok[i].off;
+            if (n < 4)
+                continue;
             sr_geo_hit hit;
             if (!sr_geo_resolve(d, e->gaz, c->geo_cache, nm, n, NULL, &hit) || !hit.cc[0])
                 continue;
@@ -365,6 +373,17 @@ static int country_by_gazetteer(sr_coder *c, double *score)
         }
     }
     return best;
+}
+
+/* "the village of Tin Hama" is not Syria's Hama: a capitalised word
+ * before a place's name (not the sentence's first) makes a longer name */
+static int inside_longer_name(const sr_engine *e, const sr_sent *s, const sr_match *m)
+{
+    if (m->start < 2)
+        return 0;
+    const sr_token *p = &s->tok[m->start - 1];
+    return (p->flags & TK_CAP) && (p->flags & TK_ALPHA) && s->owner[m->start - 1] < 0 &&
+           !word_has(e, p->id, WA_STOPNAME) && !(s->tok[m->start - 2].flags & TK_PUNCT);
 }
 
 void sr_doc_context(sr_coder *c)
@@ -387,7 +406,7 @@ void sr_doc_context(sr_coder *c)
             const sr_match *m = &s->m[k];
             int ci = -1;
             double ww = w;
-            if (m->kind == PH_PLACE && m->value < d->nplaces) {
+            if (m->kind == PH_PLACE && m->value < d->nplaces && !inside_longer_name(c->eng, s, m)) {
                 ci = d->places[m->value].country_idx;
                 ww *= 1.5;
             } else if (m->kind == PH_COUNTRY) {
