@@ -237,6 +237,10 @@ static void test_loader_errors(void **st)
     expect_error("actors.txt", "    alias; alias\n", 1, "before any actor");
     expect_error("actors.txt", "X | CODE | armed flying\n", 1, "unknown actor flag");
     expect_error("actors.txt", "X | CODE | armed | ZZ\n", 1, "unknown country");
+    /* 22 countries do not fit: said, never cut */
+    expect_error("actors.txt",
+                 "X | CODE | armed | SY IQ AF NG ML BF NE SO MZ EG LY PH CD SD TD CM KE ET UG TZ RW BI\n", 1,
+                 "too many countries");
     expect_error("events.txt", "v capture | CONQUER\n", 1, "unknown event class");
     expect_error("taxonomy.txt", "class TERRITORY | places taken\nrule TERRITORY -> NOWHERE\n", 2,
                  "unknown sub-event type 'NOWHERE'");

@@ -447,12 +447,14 @@ void sr_doc_context(sr_coder *c)
     if (best < 0)
         best = country_by_gazetteer(c, score);
     if (best < 0) {
-        /* nothing else says where: the home of a group active in several
-         * countries ("Al-Shabaab ... near Balad" is Somalia's Balad) */
+        /* nothing else says where: the home of a group active in two
+         * countries at most ("Al-Shabaab ... near Balad" is Somalia's
+         * Balad; the Islamic State, active in a dozen, says nothing) */
         for (size_t si = 0; si < c->nsents + (size_t)c->has_title && best < 0; si++) {
             const sr_sent *s = si < c->nsents ? &c->sents[si] : &c->title;
             for (size_t k = 0; k < s->nm && best < 0; k++)
-                if (s->m[k].kind == PH_ACTOR && s->m[k].value < d->nactors && d->actors[s->m[k].value].country >= 0)
+                if (s->m[k].kind == PH_ACTOR && s->m[k].value < d->nactors && d->actors[s->m[k].value].country >= 0 &&
+                    strlen(d->actors[s->m[k].value].active) <= 5)
                     best = d->actors[s->m[k].value].country;
         }
     }

@@ -58,7 +58,7 @@ typedef struct sr_actor_def {
     const char *code;
     uint32_t flags;
     int16_t country;   /* index in countries, -1 for none */
-    char active[32];   /* ISO2 codes where it operates, space separated */
+    char active[64];   /* ISO2 codes where it operates, space separated (21 at most) */
 } sr_actor_def;
 
 typedef struct sr_agent_def {

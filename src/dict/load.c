@@ -297,6 +297,9 @@ static sr_status actor_line(ctx *c, char *line, int indented)
     a->flags = flags;
     a->country = -1;
     if (n > 3) {
+        if (strlen(f[3]) >= sizeof a->active)
+            return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "too many countries (at most %zu letters)",
+                           sizeof a->active - 1);
         snprintf(a->active, sizeof a->active, "%s", f[3]);
         if (strlen(f[3]) >= 2) {
             char iso[3] = {f[3][0], f[3][1], 0};
