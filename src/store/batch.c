@@ -42,7 +42,10 @@
 #include "../util/hash.h"
 #include "store.h"
 
-#define SLICE 1000
+/* 5,000 rather than 1,000: each slice looks again at the kept events around
+ * its new ones, which in a large store costs more than the slice's rows
+ * (40,000 articles into SQLite: 1.24 s -> 1.18 s) */
+#define SLICE 5000
 /* Days around a new event that the merge may look at: weak reports two
  * days off, the strong events they may join two more, and the reports of
  * those two more again. */
