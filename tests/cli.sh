@@ -194,6 +194,9 @@ if [ -f build/gazetteer.idx ]; then
     # GeoNames lists Fars' city as "Shiraz" and a village of East
     # Azerbaijan as "Shīrāz", with no populations to tell them apart
     printf '%s\n' '{"id":"s","date":"2022-09-25","text":"Police detained sixty people in the city of Shiraz on Sunday, state media reported."}' > "$t/shiraz.jsonl"
+    printf '%s\n' '{"id":"n","date":"2024-02-15","text":"Thousands of Kenyans took to the streets of Nairobi on Tuesday to protest against tax increases, and police fired tear gas to break up the crowds."}' > "$t/streets.jsonl"
+    check "'took to the streets of Nairobi': a protest in Nairobi" sh -c \
+        "'$bin' code '$t/streets.jsonl' | grep -q 'Protest with intervention.*\"name\":\"Nairobi\"'"
     check "'Shiraz' is the city of Fars, and 'state media' make no story Syrian" sh -c \
         "'$bin' code --min-confidence 0 '$t/shiraz.jsonl' | grep -q 'Police Forces of Iran.*\"admin1\":\"Fars\",\"country\":\"IR\"'"
 else

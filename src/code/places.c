@@ -530,7 +530,12 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                 word_has(e, s->tok[pi - 1].id, WA_PART_NOUN)))
             pi--;
         uint32_t prep = pi > 0 ? s->tok[pi - 1].id : 0;
-        int after_prep = is_loc_prep(e, prep) && prep != e->w.of && prep != e->w.on && prep != e->w.to &&
+        /* "went to X" is no place of an event, "took to the streets of X"
+         * is: "to" or "on" before a part of the place */
+        int part = 0;
+        for (size_t q = pi; q < i && !part; q++)
+            part = word_has(e, s->tok[q].id, WA_PART_NOUN);
+        int after_prep = is_loc_prep(e, prep) && prep != e->w.of && ((prep != e->w.on && prep != e->w.to) || part) &&
                          prep != e->w.toward && prep != e->w.towards;
         /* "captured Janaale", "retook Palmyra": the object of a
          * capture is a place */
