@@ -197,6 +197,13 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"n","date":"2024-02-15","text":"Thousands of Kenyans took to the streets of Nairobi on Tuesday to protest against tax increases, and police fired tear gas to break up the crowds."}' > "$t/streets.jsonl"
     check "'took to the streets of Nairobi': a protest in Nairobi" sh -c \
         "'$bin' code '$t/streets.jsonl' | grep -q 'Protest with intervention.*\"name\":\"Nairobi\"'"
+    # GeoNames spells it "Rajaori" (Kashmir); "Rajura" (Maharashtra) is as
+    # like: the province named decides, and with none named nothing does
+    printf '%s\n' '{"id":"r","date":"2024-03-20","text":"Five Indian soldiers were killed in a gunfight with militants in the Rajouri district of Jammu and Kashmir on Monday."}' > "$t/rajouri.jsonl"
+    check "'the Rajouri district of Jammu and Kashmir' is in Kashmir" sh -c \
+        "'$bin' code '$t/rajouri.jsonl' | grep -q '\"admin1\":\"Jammu and Kashmir\"'"
+    check "two unlike spellings as good as each other, far apart: no guess" sh -c \
+        "'$bin' gazetteer lookup --country IN Rajouri | grep -q 'not found'"
     check "'Shiraz' is the city of Fars, and 'state media' make no story Syrian" sh -c \
         "'$bin' code --min-confidence 0 '$t/shiraz.jsonl' | grep -q 'Police Forces of Iran.*\"admin1\":\"Fars\",\"country\":\"IR\"'"
 else

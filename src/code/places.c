@@ -843,6 +843,13 @@ static void relate_places(sr_coder *c, sr_sent *s)
         if (p->refloc || q->refloc)
             continue;
         size_t gap_s = p->e, gap_e = q->s;
+        /* "the Rajouri district of Jammu and Kashmir": "district of Y" read
+         * as a place too, sharing X's place noun; Y holds X */
+        if (gap_e + 1 == gap_s && gap_s < s->ntok && tok_is(s, gap_s, e->w.of) &&
+            (q->loc.kind == PK_ADMIN1 || q->loc.kind == PK_COUNTRY)) {
+            p->container = (int16_t)(k + 1);
+            continue;
+        }
         if (gap_e < gap_s)
             continue;
         size_t g = gap_e - gap_s;

@@ -277,7 +277,7 @@ int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, sr_geo_cache *cache
         nc = gather(d, g, name, n, local, sizeof local / sizeof local[0], &kn);
     }
 score:;
-    int found = 0;
+    int found = 0, tied = 0, best_exact = 0;
     for (size_t i = 0; i < nc; i++) {
         const cand *cd = &cs[i];
         if (!cd->gaz) {
@@ -338,8 +338,16 @@ score:;
         const char *rn = sr_gaz_str(g, r->name);
         if (cd->literal && strlen(rn) == n && !strncasecmp(rn, name, n))
             sc += 0.2;
+        /* two unlike spellings as good as each other, far apart ("Rajouri":
+         * Rajaori in Kashmir, Rajura in Maharashtra): no answer is better
+         * than a guess */
+        if (found && !cd->exact && fabs(sc - out->score) < 1e-9 &&
+            (fabs(r->lat - out->lat) > 0.25 || fabs(r->lon - out->lon) > 0.25))
+            tied = 1;
         if (!found || sc > out->score) {
+            tied = !cd->exact && found && fabs(sc - out->score) < 1e-9;
             found = 1;
+            best_exact = cd->exact;
             out->name = sr_gaz_str(g, r->name);
             out->admin1 = adm;
             memcpy(out->cc, cc, 3);
@@ -351,6 +359,8 @@ score:;
             out->score = sc;
         }
     }
+    if (found && tied && !best_exact && out->gaz >= 0)
+        return 0;
     /* a candidate in another province than the one named is no answer */
     return found && out->score > -10;
 }
