@@ -181,6 +181,11 @@ done
 grep -rho 'getenv("[A-Z_]*")' src | sort -u | sed 's/getenv("\(.*\)")/\1/' > "$t/envs"
 check "every environment variable read is documented in --help" sh -c \
     "while read v; do '$bin' help | grep -q \"\$v\" || exit 1; done < '$t/envs'"
+# a lede that gives the day, a body that gives the village: the event
+# keeps the lede's day told, so it is sure enough to be written
+printf '%s\n' '{"id":"b","date":"2024-05-08","text":"OUAGADOUGOU, May 7 (Reuters) - Gunmen killed nine people in an attack on a village in northern Burkina Faso on Monday, local sources said.\nThe assailants arrived on motorbikes in the village of Sidogo, near the town of Djibo, and opened fire on residents, a local official told Reuters."}' > "$t/lede.jsonl"
+check "the lede's day goes with the body's village (written at the default confidence)" sh -c \
+    "'$bin' code '$t/lede.jsonl' | grep -q '\"date\":\"2024-05-06\".*\"name\":\"Djibo\"'"
 # "North Darfur State" is GeoNames' "Northern Darfur": a town in it is found
 if [ -f build/gazetteer.idx ]; then
     check "a province named 'North X' finds towns of GeoNames' 'Northern X'" sh -c \

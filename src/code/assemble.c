@@ -325,6 +325,14 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
         b->has_loc = 1;
         b->loc = h->loc;
     }
+    /* "Gunmen killed nine people in northern Burkina Faso on Monday" above
+     * "The assailants arrived in the village of Sidogo": the lede's day */
+    if (!b->explicit_date && h->explicit_date) {
+        b->date = h->date;
+        b->has_date = h->has_date;
+        b->time_precision = h->time_precision;
+        b->explicit_date = 1;
+    }
     b->mentions += h->mentions;
     h->dead = 1;
 }
