@@ -718,6 +718,17 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             best = (int)k;
         }
     }
+    /* "an overnight attack ... in Marib on Monday": the night told as a
+     * word of the event, the day named in its clause is the day */
+    if (best >= 0 && s->tx[best].kind == TX_REL && s->tx[best].e == t) {
+        for (size_t k = 0; k < s->ntx; k++) {
+            const sr_timex *tx = &s->tx[k];
+            if ((tx->kind == TX_WEEKDAY || tx->kind == TX_ABS) && !tx->background && tx->s >= ca && tx->e <= cb) {
+                best = (int)k;
+                break;
+            }
+        }
+    }
     if (best >= 0) {
         sr_date dt;
         int prec;
