@@ -934,7 +934,11 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * until a mention of the same happening places it */
     k->unplaced = 0;
     if (!k->has_anchor && !k->anaphoric) {
-        if (k->a1_ent < 0 || !proto->explicit_date)
+        /* "Militants attacked a security post ..., killing seven
+         * soldiers, the military said Tuesday." then "The attack happened
+         * late Monday in the Lower Dir district": its dead told will do
+         * for a day */
+        if (k->a1_ent < 0 || (!proto->explicit_date && k->fat <= 0))
             k->no_anchor = 1;
         else
             k->unplaced = 1;
