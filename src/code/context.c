@@ -713,6 +713,10 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             }
             continue;
         }
+        /* "the fighting, which began over the weekend, killed eight people
+         * late on Monday": a day told near the word before a week */
+        if (tx->precision >= 2)
+            d += 12;
         if (d < bd) {
             bd = d;
             best = (int)k;

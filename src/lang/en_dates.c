@@ -207,7 +207,7 @@ static int rel_word(const char *w)
     switch (w[0]) {
     case 'y': return sr_streq(w, "yesterday");
     case 't': return sr_streq(w, "today") || sr_streq(w, "tonight") || sr_streq(w, "this");
-    case 'o': return sr_streq(w, "overnight");
+    case 'o': return sr_streq(w, "overnight") || sr_streq(w, "over");
     case 'e': return sr_streq(w, "earlier");
     case 'l': return sr_streq(w, "last");
     case 'p': return sr_streq(w, "past");
@@ -297,6 +297,14 @@ static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, 
         tx->offset = -1;
         tx->precision = 1;
         *ep = i + 1;
+    } else if ((sr_streq(w, "over") && is(t, n, i + 1, "the") && is(t, n, i + 2, "weekend")) ||
+               ((sr_streq(w, "last") || sr_streq(w, "this")) && is(t, n, i + 1, "weekend"))) {
+        /* "over the weekend", "last weekend": the Saturday before, known
+         * to the week */
+        tx->kind = TX_WEEKDAY;
+        tx->weekday = 5;
+        tx->precision = 2;
+        *ep = sr_streq(w, "over") ? i + 3 : i + 2;
     } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
                (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
                 is(t, n, i + 1, "today"))) {
