@@ -617,7 +617,8 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     /* "PKK terrorists targeted in air operation in Haftanin, says
      * Turkey's National Defense Ministry": a state that tells of an air
      * operation nobody is named for flew it */
-    if (k->a1 < 0 && k->a1_ent < 0 && (td->cls == EV_AIR || ((k->weapons & W_AIR) && td->cls == EV_KILL))) {
+    if (k->a1 < 0 && k->a1_ent < 0 &&
+        (td->cls == EV_AIR || ((k->weapons & W_AIR) && (td->cls == EV_KILL || td->cls == EV_ATTACK)))) {
         for (size_t j = 0; j < s->nmen; j++) {
             const sr_mention *m = &s->men[j];
             int in_report = (s->report_start > 0 && (int)m->s >= s->report_start) ||
