@@ -362,7 +362,9 @@ static void build_mentions(sr_coder *c, sr_sent *s)
          * linked to [the] NAMED: "gunmen believed to belong to the
          * Jalisco New Generation Cartel" (cues.txt, AFFIL) */
         size_t affil = m->kind == PH_AGENT ? cue_end(s, end, CUE_AFFIL) : 0;
-        if (m->kind == PH_AGENT && end + 1 < n && (s->tok[end].id == e->w.of || affil)) {
+        /* "fighters from the Islamic State West Africa Province" */
+        int from = m->kind == PH_AGENT && end + 1 < n && s->tok[end].id == e->w.from;
+        if (m->kind == PH_AGENT && end + 1 < n && (s->tok[end].id == e->w.of || affil || from)) {
             size_t j = affil ? affil : end + 1;
             const sr_match *nx = match_at(s, j);
             if (!nx && j < n && s->tok[j].id == e->w.the)
@@ -377,7 +379,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                     if (in && in->kind == PH_ACTOR && in->end < n && sr_tok_eq(&s->tok[in->end], ")"))
                         end = in->end + 1;
                 }
-            } else if (nx && nx->kind == PH_COUNTRY && !(nx->flags & PF_ADJ) && !affil) {
+            } else if (nx && nx->kind == PH_COUNTRY && !(nx->flags & PF_ADJ) && !affil && !from) {
                 /* "air fighters of Iraq" */
                 country = (int16_t)nx->value;
                 end = nx->end;

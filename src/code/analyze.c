@@ -301,6 +301,21 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
             continue;
         }
         sr_match best = all[k];
+        /* "the Islamic State West Africa Province": an actor's name that
+         * starts after a "the" some shorter alias takes in ("the Islamic
+         * State") and goes on further wins */
+        if (best.kind == PH_ACTOR && tok_is(s, best.start, c->eng->w.the)) {
+            int longer = 0;
+            for (size_t q = k + 1; q < ncontent && all[q].start < best.end && !longer; q++)
+                longer = all[q].kind == PH_ACTOR && all[q].start == best.start + 1 && all[q].end > best.end;
+            if (longer) {
+                size_t q = k;
+                while (q < ncontent && all[q].start == best.start)
+                    q++;
+                k = q;
+                continue;
+            }
+        }
         size_t j = k;
         while (j < ncontent && all[j].start == best.start && all[j].end == best.end) {
             /* an actor's words that are a generic agent too ("regime
