@@ -437,6 +437,25 @@ static void fold_summaries(sr_coder *c)
     }
 }
 
+/* "A suicide car bomber targeted a checkpoint ... before dozens of
+ * gunmen opened fire" then "Islamic State claimed the attack": the claim
+ * names the doer of every unattributed violent account of that day and
+ * area, not only of the last one. */
+static void claim_all(sr_coder *c, const sr_ev *u)
+{
+    if (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN))
+        return;
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *w = &c->evs[i];
+        if (w == u || w->dead || w->mod != u->mod || !violent_type(w->type) ||
+            (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)) || w->a2 == u->a1 || !date_compatible(u, w) ||
+            !w->has_loc || !u->has_loc || !same_area(u, w))
+            continue;
+        w->a1 = u->a1;
+        w->a1_text = u->a1_text;
+    }
+}
+
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
@@ -480,6 +499,8 @@ static void merge_mentions(sr_coder *c)
                 merge_into(c, u, v);
                 u->type = keep_type;
                 u->sub = keep_sub;
+                if (claimed)
+                    claim_all(c, u);
                 break;
             }
             /* "attacked a camp to kidnap civilians": the attack is the
