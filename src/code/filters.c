@@ -94,6 +94,22 @@ WORD_RULE(event_noun_as_site)
     return (k->td->opts & TRG_NOUN) && t->e < s->ntok && word_has(c->eng, s->tok[t->e].id, WA_SITE_NOUN);
 }
 
+/* "A gas explosion at a restaurant in Nairobi killed three people": a
+ * blast told with what set it off by accident */
+WORD_RULE(accidental_blast)
+{
+    (void)c;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    /* "a bomb hidden in a gas cylinder" is a bomb: only the words of a
+     * blast itself ("explosion", "exploded") are asked */
+    if (td->cls != EV_BOMB)
+        return 0;
+    size_t a = t->s > 3 ? (size_t)t->s - 3 : 0;
+    return cue_in(s, a, (size_t)t->e + 6 < s->ntok ? (size_t)t->e + 6 : s->ntok, CUE_ACCIDENT) >= 0 &&
+           x->cl.soft[a] == x->cl.soft[t->s];
+}
+
 /* not a completed capture */
 WORD_RULE(capture_under_way)
 {
@@ -305,6 +321,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"in the dateline", "KIRKUK ATTACK (Reuters) - Officials met in Kirkuk on Monday.", FILTER_WORD, in_dateline},
     {"an event noun naming a site", "Police searched the blast site in Kabul on Monday.", FILTER_WORD,
      event_noun_as_site},
+    {"an accidental blast", "A gas explosion at a restaurant in Nairobi killed three people.", FILTER_WORD,
+     accidental_blast},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",

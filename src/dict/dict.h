@@ -281,6 +281,7 @@ typedef enum sr_cue {
     CUE_RIOT,       /* threw stones, burnt tyres: a crowd's violence */
     CUE_ARMS,       /* a weapons cache, explosives: arms taken or destroyed */
     CUE_AFFIL,      /* linked to, loyal to: whose men the generic words are */
+    CUE_ACCIDENT,   /* gas cylinder, fuel tanker: a blast nobody set off */
     CUE_COUNT
 } sr_cue;
 
