@@ -681,7 +681,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
 {
     *background = 0;
     int best = -1;
-    size_t bd = (size_t)-1;
+    size_t bd = (size_t)-1, braw = (size_t)-1;
     const sr_timex *hist = NULL; /* the time that makes it history */
     size_t hd = (size_t)-1;
     for (size_t k = 0; k < s->ntx; k++) {
@@ -715,13 +715,20 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         }
         /* "the fighting, which began over the weekend, killed eight people
          * late on Monday": a day told near the word before a week */
+        size_t raw = d;
         if (tx->precision >= 2)
             d += 12;
         if (d < bd) {
             bd = d;
+            braw = raw;
             best = (int)k;
         }
     }
+    /* "gathered on Tuesday to mark the anniversary of the 1995 massacre in
+     * which ... forces killed 8,000": a year nearer the word than the day
+     * makes it history */
+    if (hist && best >= 0 && hd < braw)
+        best = -1;
     /* "an overnight attack ... in Marib on Monday": the night told as a
      * word of the event, the day named in its clause is the day */
     if (best >= 0 && s->tx[best].kind == TX_REL && s->tx[best].e == t) {
