@@ -25,9 +25,7 @@ int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
     int w = 0;
     if (b > s->ntok)
         b = s->ntok;
-    const uint64_t any = (1ULL << CUE_W_AIR) | (1ULL << CUE_W_SHELL) | (1ULL << CUE_W_IED) | (1ULL << CUE_W_SUICIDE) |
-                         (1ULL << CUE_W_GRENADE) | (1ULL << CUE_W_CHEM) | (1ULL << CUE_W_SMALLARMS) |
-                         (1ULL << CUE_W_CARBOMB);
+    const uint64_t any = SR_CUE_WEAPONS;
     if (!(s->cues & any))
         b = a;
     for (size_t i = a; i < b; i++) {

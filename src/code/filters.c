@@ -11,6 +11,7 @@
  * In: a cand at its stage. Out: 1 and k->dropped = the rule's name when a
  * rule drops it. tests/test_filters.c codes each rule's example and checks
  * that the rule is the one that drops it. */
+#include <limits.h>
 #include <string.h>
 
 #include "../lang/inflect.h"
@@ -134,23 +135,29 @@ static int weapon_noun(const sr_trigger_def *td, int all)
             (all && (td->cls == EV_CARBOMB || td->cls == EV_SUICIDE)));
 }
 
-/* weapons seized or destroyed are things, not an attack */
-WORD_RULE(weapons_as_objects)
+_Static_assert(EV_COUNT <= 32, "event classes fit a 32-bit set");
+
+/* Is an event word of one of `classes` (bits by EV_*) told before t in
+ * its clause, ending fewer than `gap` words before it? */
+static int earlier_word_of(const sr_coder *c, const sr_sent *s, const sr_sctx *x, const sr_trig *t, uint32_t classes,
+                           int gap)
 {
-    const sr_trig *t = k->t;
-    const sr_trigger_def *td = k->td;
-    if (!weapon_noun(td, 1))
-        return 0;
     for (size_t q = 0; q < s->ntg; q++) {
         const sr_trig *u = &s->tg[q];
         if (u == t || u->s >= t->s || !u->ndef)
             continue;
-        int uc = tdef(c, u, 0)->cls;
-        if ((uc == EV_DESTROY || uc == EV_DISRUPT || uc == EV_LOOT || uc == EV_TERRITORY || uc == EV_ABDUCT) &&
-            x->cl.soft[u->s] == x->cl.soft[t->s] && t->s - u->e < 14)
+        if (((classes >> tdef(c, u, 0)->cls) & 1) && x->cl.soft[u->s] == x->cl.soft[t->s] && t->s - u->e < gap)
             return 1;
     }
     return 0;
+}
+
+/* weapons seized or destroyed are things, not an attack */
+WORD_RULE(weapons_as_objects)
+{
+    return weapon_noun(k->td, 1) &&
+           earlier_word_of(c, s, x, k->t,
+                           1u << EV_DESTROY | 1u << EV_DISRUPT | 1u << EV_LOOT | 1u << EV_TERRITORY | 1u << EV_ABDUCT, 14);
 }
 
 /* the weapons an attack was made with are its weapons, not a second
@@ -165,17 +172,7 @@ WORD_RULE(weapons_of_an_attack)
     int with = 0;
     for (size_t i = t->s; i > 0 && t->s - i < 5 && !with; i--)
         with = tok_is(s, i - 1, e->w.with);
-    if (!with)
-        return 0;
-    for (size_t q = 0; q < s->ntg; q++) {
-        const sr_trig *u = &s->tg[q];
-        if (u == t || u->s >= t->s || !u->ndef)
-            continue;
-        int uc = tdef(c, u, 0)->cls;
-        if ((uc == EV_ATTACK || uc == EV_RAID || uc == EV_SHOOT) && x->cl.soft[u->s] == x->cl.soft[t->s])
-            return 1;
-    }
-    return 0;
+    return with && earlier_word_of(c, s, x, t, 1u << EV_ATTACK | 1u << EV_RAID | 1u << EV_SHOOT, INT_MAX);
 }
 
 /* the attack happened and was fought off: a fight, not a disrupted weapon */

@@ -60,17 +60,13 @@ static int premodifier(const sr_coder *c, const sr_sent *s, size_t i)
  * from the remnants of the Islamic State": the weapon's owner is the doer.
  * From st (after "by"): a weapon, then within a few words of it an armed
  * actor after "by" or "from", or after "of" behind a word of remnants. */
-#define CUE_WEAPONS                                                                                       \
-    ((1ull << CUE_W_AIR) | (1ull << CUE_W_SHELL) | (1ull << CUE_W_IED) | (1ull << CUE_W_SUICIDE) |       \
-     (1ull << CUE_W_GRENADE) | (1ull << CUE_W_CHEM) | (1ull << CUE_W_SMALLARMS) | (1ull << CUE_W_CARBOMB))
-
 static int weapon_origin(const sr_coder *c, const sr_sent *s, size_t st, const clauses *cl)
 {
     const sr_engine *e = c->eng;
     size_t w = st;
-    while (w < s->ntok && w < st + 3 && !(s->cuemask[w] & CUE_WEAPONS))
+    while (w < s->ntok && w < st + 3 && !(s->cuemask[w] & SR_CUE_WEAPONS))
         w++;
-    if (w >= s->ntok || w >= st + 3 || !(s->cuemask[w] & CUE_WEAPONS))
+    if (w >= s->ntok || w >= st + 3 || !(s->cuemask[w] & SR_CUE_WEAPONS))
         return -1;
     for (size_t k = 0; k < s->nmen; k++) {
         const sr_mention *m = &s->men[k];

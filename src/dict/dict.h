@@ -284,6 +284,10 @@ typedef enum sr_cue {
     CUE_ACCIDENT,   /* gas cylinder, fuel tanker: a blast nobody set off */
     CUE_COUNT
 } sr_cue;
+/* Every weapon cue at once, for a token's or a sentence's cue mask. */
+#define SR_CUE_WEAPONS                                                                                       \
+    ((1ULL << CUE_W_AIR) | (1ULL << CUE_W_SHELL) | (1ULL << CUE_W_IED) | (1ULL << CUE_W_SUICIDE) |          \
+     (1ULL << CUE_W_GRENADE) | (1ULL << CUE_W_CHEM) | (1ULL << CUE_W_SMALLARMS) | (1ULL << CUE_W_CARBOMB))
 
 const char *sr_cue_name(sr_cue c);
 sr_cue sr_cue_parse(const char *s);

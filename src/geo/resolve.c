@@ -345,7 +345,7 @@ score:;
             (fabs(r->lat - out->lat) > 0.25 || fabs(r->lon - out->lon) > 0.25))
             tied = 1;
         if (!found || sc > out->score) {
-            tied = !cd->exact && found && fabs(sc - out->score) < 1e-9;
+            tied = 0; /* a better one ends any tie */
             found = 1;
             best_exact = cd->exact;
             out->name = sr_gaz_str(g, r->name);
