@@ -211,6 +211,15 @@ if [ -f build/gazetteer.idx ]; then
         "'$bin' gazetteer lookup --country IN Rajouri | grep -q 'not found'"
     check "'Shiraz' is the city of Fars, and 'state media' make no story Syrian" sh -c \
         "'$bin' code --min-confidence 0 '$t/shiraz.jsonl' | grep -q 'Police Forces of Iran.*\"admin1\":\"Fars\",\"country\":\"IR\"'"
+    # "port" is a place noun ("the port of Hodeidah") that starts names too
+    printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
+    check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \
+        "'$bin' code --min-confidence 0 '$t/port.jsonl' > '$t/port.out' && grep -q '\"name\":\"Port Sudan\".*\"geo_precision\":1' '$t/port.out' && grep -q '\"name\":\"Port Harcourt\".*\"geo_precision\":1' '$t/port.out' && grep -q '\"name\":\"Port-au-Prince\".*\"geo_precision\":1' '$t/port.out'"
+    # a village no list has, in a district the lede named: the district's
+    # point, at precision 2
+    printf '%s\n' '{"id":"d","date":"2022-07-05","text":"Gunmen killed dozens of civilians in attacks on several villages in central Mali'"'"'s Bankass district over the weekend, officials said on Monday.\nThe attackers raided the villages of Zorgoye and Tiebanda on Sunday, a local official said."}' > "$t/district.jsonl"
+    check "villages in no list take the district told before (Bankass), precision 2" sh -c \
+        "'$bin' code '$t/district.jsonl' | grep -q '\"name\":\"Zorgoye\",\"admin1\":\"Mopti\",\"country\":\"ML\",\"lat\":14.0775,\"lon\":-3.5159,\"geo_precision\":2'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -197,6 +197,11 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
                 if (has_cue(s, j, CUE_PN_TOWN) || has_cue(s, j, CUE_PN_REGION) || has_cue(s, j, CUE_PN_FEATURE) ||
                     has_cue(s, j, CUE_DIRADJ) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
                     placey = 1;
+            /* "stormed Haiti's National Penitentiary": a name no list
+             * knows, right after the country's, is a thing of it */
+            if (end + 1 < n && (s->tok[end + 1].flags & TK_CAP) && (s->tok[end + 1].flags & TK_WORD) &&
+                s->owner[end + 1] < 0 && !s->titlecase)
+                placey = 1;
             if (placey)
                 return 0;
         }
@@ -362,6 +367,10 @@ static void build_mentions(sr_coder *c, sr_sent *s)
          * linked to [the] NAMED: "gunmen believed to belong to the
          * Jalisco New Generation Cartel" (cues.txt, AFFIL) */
         size_t affil = m->kind == PH_AGENT ? cue_end(s, end, CUE_AFFIL) : 0;
+        /* and set off by a comma: "The assailants, believed to be members
+         * of the Macina Katiba, attacked ..." */
+        if (m->kind == PH_AGENT && !affil && end + 1 < n && sr_tok_eq(&s->tok[end], ","))
+            affil = cue_end(s, end + 1, CUE_AFFIL);
         /* "fighters from the Islamic State West Africa Province" */
         int from = m->kind == PH_AGENT && end + 1 < n && s->tok[end].id == e->w.from;
         if (m->kind == PH_AGENT && end + 1 < n && (s->tok[end].id == e->w.of || affil || from)) {

@@ -363,7 +363,9 @@ static int country_by_gazetteer(sr_coder *c, double *score)
             if (sr_weekday_name(s->tok[i].norm) >= 0 || sr_month_of_len(s->tok[i].norm, s->tok[i].nlen))
                 continue;
             size_t j = i + 1;
-            while (j < s->ntok && j < i + 3 && (s->tok[j].flags & TK_CAP) && s->owner[j] < 0)
+            /* "in Port-au-Prince": words joined by hyphens are one name */
+            while (j < s->ntok && j < i + 4 && ((s->tok[j].flags & TK_CAP) || (s->tok[j].flags & TK_HYPH)) &&
+                   s->owner[j] < 0)
                 j++;
             /* "of Tin Hama": a name that goes on into a known one is
              * neither; a name of three letters says little */

@@ -155,6 +155,19 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
     return labs(da - db) <= (prec >= 3 ? 15 : prec == 2 ? 3 : 0);
 }
 
+/* A day apart at most: "an overnight raid ..., police said Sunday" is
+ * the body's "stormed the village late Saturday" */
+static int date_near(const sr_ev *a, const sr_ev *b)
+{
+    if (date_compatible(a, b))
+        return 1;
+    if (!a->has_date || !b->has_date || !a->explicit_date || !b->explicit_date)
+        return 0;
+    long da = sr_days_from_civil(a->date.y, a->date.m, a->date.d);
+    long db = sr_days_from_civil(b->date.y, b->date.m, b->date.d);
+    return labs(da - db) <= 1;
+}
+
 /* Placed only in a region: a village found in no list but its province's
  * point is still a village. */
 static int region_only(const sr_ev *w)
@@ -199,7 +212,10 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
      * "two police officers were killed in an attack by insurgents": the
      * same fight told from the other side, its dead the other side's */
     int swapped = u->a1 >= 0 && u->a2 >= 0 && v->a1 == u->a2 && v->a2 == u->a1;
-    if (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2)) {
+    /* "three people were shot dead during a protest": the protesters of
+     * the protest are whom the force was used on, not its actor */
+    int victims_as_doer = u->sub == SUB_EXCESSIVE_FORCE && v->a1 >= 0 && (c->ents[v->a1].flags & ACT_PROTESTER);
+    if (!victims_as_doer && (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2))) {
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
     }
@@ -221,6 +237,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         const char *admin1 = v->loc.admin1 ? v->loc.admin1 : u->loc.admin1;
         u->loc = v->loc;
         u->loc.admin1 = admin1;
+        u->district_point = v->district_point;
     }
     if (v->explicit_date && (!u->explicit_date || v->time_precision < u->time_precision)) {
         u->date = v->date;
@@ -324,6 +341,7 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
     if (!b->has_loc && h->has_loc) {
         b->has_loc = 1;
         b->loc = h->loc;
+        b->district_point = h->district_point;
     }
     /* "Gunmen killed nine people in northern Burkina Faso on Monday" above
      * "The assailants arrived in the village of Sidogo": the lede's day */
@@ -397,7 +415,7 @@ static void fold_summaries(sr_coder *c)
             /* "captured three suspects in al-Shahil and al-Tayiana": a
              * village placed at its province's point is a village */
             if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || region_only(f) ||
-                !sr_streq(f->loc.cc, w->loc.cc) || !date_compatible(w, f))
+                !sr_streq(f->loc.cc, w->loc.cc) || !date_near(w, f))
                 continue;
             /* a fight across a province and the capture of one town in it
              * are two events */
@@ -406,6 +424,12 @@ static void fold_summaries(sr_coder *c)
             if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
                 continue;
             if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1)
+                continue;
+            /* "The attackers stormed Kubwat village ..., shooting
+             * residents": two words of one happening, which merge later,
+             * are not two happenings */
+            if (fits && f->sub == one->sub && same_town(one, f) && date_compatible(one, f) &&
+                actors_compatible(c, one->a1, f->a1))
                 continue;
             if (!fits++)
                 one = f;
@@ -541,6 +565,20 @@ static void merge_mentions(sr_coder *c)
             int sides = actors_compatible(c, u->a1, v->a1) && actors_compatible(c, u->a2, v->a2);
             if (!sides && u->type == TYPE_BATTLES && (v->a1 < 0 || v->a2 < 0 || u->a1 < 0 || u->a2 < 0))
                 sides = actors_compatible(c, u->a1, v->a2) && actors_compatible(c, u->a2, v->a1);
+            /* "gunmen clashed with residents who fought side-by-side with
+             * police": one sentence's fight at one place by one side is
+             * one fight, against the armed side it names */
+            int one_fight = !sides && u->sent == v->sent && u->type == TYPE_BATTLES && u->a1 >= 0 &&
+                            actors_compatible(c, u->a1, v->a1) && u->has_loc && v->has_loc && u->loc.name &&
+                            v->loc.name && !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
+            if (one_fight) {
+                if (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_ARMED) && u->a2 >= 0 && !(c->ents[u->a2].flags & ACT_ARMED)) {
+                    u->a2 = v->a2;
+                    u->a2_text = v->a2_text;
+                }
+                merge_into(c, u, v);
+                break;
+            }
             if (!protests && !sides)
                 continue;
             /* same actors or a shared place: the same happening */

@@ -86,6 +86,7 @@ enum {
 #define WA_REFLEXIVE WA(37)     /* "killed himself and 12 others": the doer died too */
 #define WA_REMNANT WA(38)       /* "a mine from the remnants of X": X's weapon */
 #define WA_SITE_NOUN WA(39)     /* "the encounter site": a place named after an event */
+#define WA_BACKREF WA(40)       /* "killed in the violence": the happening told before */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
@@ -237,6 +238,7 @@ typedef struct sr_ev {
     int generic;            /* "attacked", "targeted": no weapon named */
     int headline;           /* from the headline: the body tells it better */
     int noun;               /* told by a noun ("the attack"), not a verb */
+    int district_point;     /* a place in no list, at its district's point */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

@@ -19,9 +19,11 @@ TEST(a1_named) { return v->a1 >= 0 && c->ents[v->a1].def >= 0; }
 TEST(a1_generic) { return v->a1 >= 0 && c->ents[v->a1].def < 0; }
 TEST(a2_known) { (void)c; return v->a2 >= 0; }
 TEST(place_town) { (void)c; return v->has_loc && v->loc.precision == 1 && v->loc.has_coords; }
-TEST(place_near) { (void)c; return v->has_loc && v->loc.precision == 2 && v->loc.has_coords; }
+/* a village in no list placed at its district's point is, as evidence,
+ * a place the coder could not find: the point is for the map */
+TEST(place_near) { (void)c; return v->has_loc && v->loc.precision == 2 && v->loc.has_coords && !v->district_point; }
 TEST(place_region) { (void)c; return v->has_loc && v->loc.precision >= 3 && v->loc.has_coords; }
-TEST(place_unknown) { (void)c; return !v->has_loc || !v->loc.has_coords; }
+TEST(place_unknown) { (void)c; return !v->has_loc || !v->loc.has_coords || v->district_point; }
 TEST(date_told) { (void)c; return v->explicit_date; }
 TEST(dead_told) { (void)c; return v->fatalities >= 0; }
 TEST(told_twice) { (void)c; return v->mentions >= 2; }

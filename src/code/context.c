@@ -182,7 +182,8 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
             word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
             int described = 1;
             for (size_t q = i + 1; q < k && described; q++)
-                described = (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_ACTOR) ||
+                /* "a civilian driver": an agent's word describes too */
+                described = (s->owner[q] >= 0 && (s->m[s->owner[q]].kind == PH_ACTOR || s->m[s->owner[q]].kind == PH_AGENT)) ||
                             (s->owner[q] < 0 && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP));
             if (described) {
                 memset(num, 0, sizeof *num);
@@ -193,7 +194,12 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         if (k > i + 3)
             break;
         if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
-            if (np_end != (size_t)-1 && s->m[s->owner[k]].end != np_end)
+            size_t ae = s->m[s->owner[k]].end;
+            /* "a civilian driver": one agent's word describing another */
+            if (np_end != (size_t)-1 && ae < np_end && ae < s->ntok && s->owner[ae] >= 0 &&
+                s->m[s->owner[ae]].kind == PH_AGENT && s->m[s->owner[ae]].end == np_end)
+                continue;
+            if (np_end != (size_t)-1 && ae != np_end)
                 return 0;
             memset(num, 0, sizeof *num);
             num->value = 1;
@@ -381,13 +387,17 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         sr_number more;
         /* "a woman and her two children" */
         size_t st = k + 1;
-        size_t u = sr_read_quantity(s->tok, s->ntok, st, &more);
+        size_t u = read_count(c, s, st, (size_t)-1, &more);
         if (!u && st + 1 < s->ntok && (is_det_word(e, &s->tok[st]) || word_has(e, s->tok[st].id, WA_PRONOUN)))
             u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
         size_t h = st + u;
-        if (u && !more.vague && !more.is_year && h < s->ntok &&
-            ((s->owner[h] >= 0 && s->m[s->owner[h]].kind == PH_AGENT) || word_has(e, s->tok[h].id, WA_PEOPLE)))
-            return num.value + more.value;
+        /* "and a civilian driver": one word may describe the counted */
+        for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 2; hh++) {
+            if ((s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_AGENT) || word_has(e, s->tok[hh].id, WA_PEOPLE))
+                return num.value + more.value;
+            if (s->owner[hh] >= 0 || !(s->tok[hh].flags & TK_ALPHA) || (s->tok[hh].flags & TK_CAP))
+                break;
+        }
         break;
     }
     return num.value;

@@ -144,12 +144,22 @@ int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s)
     return -1;
 }
 
-/* The last shooting of protesters with its shooters named: "another two
- * demonstrators died in Mandalay". */
-const sr_ev *sr_disc_last_shooting(const sr_coder *c)
+/* The forces last told acting on protesters, and the words that named
+ * them: the shooters of "another two demonstrators died in Mandalay", or
+ * the police of "police fired tear gas at protesters" before "one
+ * protester was shot dead in Kisumu". */
+int sr_disc_protest_forces(const sr_coder *c, const char **text)
 {
-    for (size_t q = c->nevs; q > 0; q--)
-        if (c->evs[q - 1].sub == SUB_EXCESSIVE_FORCE && c->evs[q - 1].a1 >= 0)
-            return &c->evs[q - 1];
-    return NULL;
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sub == SUB_EXCESSIVE_FORCE && pv->a1 >= 0) {
+            *text = pv->a1_text;
+            return pv->a1;
+        }
+        if (pv->sub == SUB_PROTEST_INTERVENTION && pv->a2 >= 0 && (c->ents[pv->a2].flags & ACT_ARMED)) {
+            *text = pv->a2_text;
+            return pv->a2;
+        }
+    }
+    return -1;
 }

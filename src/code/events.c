@@ -115,6 +115,27 @@ static void set_loc(sr_ev *v, const sr_pmention *p, int near)
 static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)
 {
     const sr_pmention *q = NULL;
+    /* "attacks on several villages in central Mali's Bankass district"
+     * then "attacked the villages of Diallassagou, Dianweli and
+     * Deguessagou": a district the story named before, finer than its
+     * province, at precision 2 */
+    for (size_t k = x->si + 1; !q && k > 0; k--)
+        for (size_t j = c->sents[k - 1].npm; j > 0 && !q; j--) {
+            const sr_pmention *p = &c->sents[k - 1].pm[j - 1];
+            if (p->loc.kind == PK_ADMIN2 && p->loc.has_coords && p->loc.precision == 2 && !p->near &&
+                usable_place(p) && v->loc.cc[0] && sr_streq(v->loc.cc, p->loc.cc))
+                q = p;
+        }
+    if (q) {
+        v->loc.lat = q->loc.lat;
+        v->loc.lon = q->loc.lon;
+        v->loc.has_coords = 1;
+        v->loc.precision = 2;
+        v->district_point = 1;
+        if (!v->loc.admin1)
+            v->loc.admin1 = q->loc.admin1;
+        return;
+    }
     for (size_t j = 0; j < s->npm && !q; j++)
         if (s->pm[j].loc.kind == PK_ADMIN1 && s->pm[j].loc.has_coords && usable_place(&s->pm[j]))
             q = &s->pm[j];
@@ -204,6 +225,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             const sr_ev *pv = k->lp.prev_ev;
             v->has_loc = 1;
             v->loc = pv->loc;
+            v->district_point = pv->district_point;
             if (v->loc.precision < 2 && k->lp.refloc == 2)
                 v->loc.precision = 2;
         } else if (k->lp.ctx) {

@@ -164,6 +164,6 @@ const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);
-const sr_ev *sr_disc_last_shooting(const sr_coder *c);
+int sr_disc_protest_forces(const sr_coder *c, const char **text);
 
 #endif

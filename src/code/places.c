@@ -476,6 +476,15 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
     size_t end = i;
     size_t ke = 0;
     int k = kind_of_noun(e, s, i, &ke);
+    /* "in Port Harcourt", "drone strikes on Port Sudan": a capitalised
+     * place noun that runs into a name starts it (a title-case headline
+     * capitalises every noun) */
+    int noun_name = 0;
+    if (k && (s->tok[i].flags & TK_CAP) && !s->titlecase && ke < n &&
+        (name_tok(e, s, ke, 0) || ((s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD)))) {
+        k = 0;
+        noun_name = 1;
+    }
     /* "two more villages: Derwish and Amiriyah" */
     if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
         if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
@@ -516,6 +525,9 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         end = ne;
     } else if (!k) {
         size_t ne = name_seq(e, s, i);
+        /* "Port Sudan": the name goes on over a country's */
+        if (noun_name && ne == i + 1)
+            ne++;
         if (ne == i)
             return 0;
         size_t ke2 = 0;

@@ -298,9 +298,13 @@ static int receiver_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, si
 
 int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot)
 {
-    if (!m || m->ent < 0)
+    if (!m)
         return 0;
-    uint32_t f = c->ents[m->ent].flags | m->flags;
+    /* "killed five soldiers" in a story of no known country: no entity,
+     * but the word still says who they were */
+    uint32_t f = (m->ent >= 0 ? c->ents[m->ent].flags : 0) | m->flags;
+    if (!(f & (ACT_PROTESTER | ACT_CIVILIAN | ACT_ARMED)))
+        return 0;
     if (f & ACT_PROTESTER)
         *prot = 1;
     else if (f & ACT_CIVILIAN)
@@ -481,6 +485,10 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     const sr_trigger_def *td = k->td;
     if (t->passive) {
         k->a1 = by_agent(c, s, t->e, &x->cl);
+        /* "At least 12 people were killed in the violence" */
+        if (td->cls == EV_KILL && (size_t)t->e + 2 < s->ntok && s->tok[t->e].id == e->w.in &&
+            s->tok[t->e + 1].id == e->w.the && word_has(e, s->tok[t->e + 2].id, WA_BACKREF))
+            k->anaphoric = 1;
         int subj = subject_of(c, s, t->s, &x->cl, 0, 0);
         if (subj >= 0 && subj != k->a1)
             k->a2 = subj;
@@ -769,14 +777,14 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0) {
             /* "another two demonstrators died in Mandalay": the
              * forces named for the earlier shootings */
-            const sr_ev *pv = sr_disc_last_shooting(c);
-            if (pv) {
-                k->a2e = pv->a1;
-                k->a2t = pv->a1_text;
-            }
+            k->a2e = sr_disc_protest_forces(c, &k->a2t);
+            if (k->a2e < 0)
+                k->a2t = NULL;
         }
-        if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e >= 0) {
-            /* the forces that shot are the actor, as ACLED codes it */
+        if (k->sub == SUB_EXCESSIVE_FORCE) {
+            /* the forces that shot are the actor, as ACLED codes it;
+             * unnamed, they leave actor1 empty: "one protester was shot
+             * dead" */
             int te = k->a1e;
             const char *tt = k->a1t;
             k->a1e = k->a2e;
