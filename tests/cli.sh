@@ -220,6 +220,9 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"d","date":"2022-07-05","text":"Gunmen killed dozens of civilians in attacks on several villages in central Mali'"'"'s Bankass district over the weekend, officials said on Monday.\nThe attackers raided the villages of Zorgoye and Tiebanda on Sunday, a local official said."}' > "$t/district.jsonl"
     check "villages in no list take the district told before (Bankass), precision 2" sh -c \
         "'$bin' code '$t/district.jsonl' | grep -q '\"name\":\"Zorgoye\",\"admin1\":\"Mopti\",\"country\":\"ML\",\"lat\":14.0775,\"lon\":-3.5159,\"geo_precision\":2'"
+    printf '%s\n' '{"id":"w","date":"2024-04-15","text":"The Rapid Support Forces attacked villages west of El Fasher on Sunday, killing 10 people, activists said."}' > "$t/westof.jsonl"
+    check "'villages west of El Fasher': near El Fasher (precision 2)" sh -c \
+        "'$bin' code '$t/westof.jsonl' | grep -q '\"name\":\"El Fasher\",.*\"geo_precision\":2'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -579,6 +579,14 @@ static void merge_mentions(sr_coder *c)
                 merge_into(c, u, v);
                 break;
             }
+            /* "At least 232 Palestinians were killed in the Israeli
+             * strikes": the strikes told before, on Hamas; a telling
+             * names other victims */
+            if (!sides && v->anaphoric && v->a1 >= 0 && actors_compatible(c, u->a1, v->a1) && u->a1 >= 0 &&
+                date_compatible(u, v)) {
+                merge_into(c, u, v);
+                break;
+            }
             if (!protests && !sides)
                 continue;
             /* same actors or a shared place: the same happening */

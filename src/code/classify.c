@@ -76,6 +76,14 @@ TEST(state_present) { (void)c; return k->state_present; }
 TEST(vacate) { (void)c; return k->vacate; }
 TEST(receiver) { (void)c; return k->recv >= 0; }
 TEST(gov) { return gov_side(c, k->a1_ent, k->loc_cc); }
+/* actor1 acts in its own country (or no place says otherwise): "Hamas
+ * gunmen ... taking dozens of hostages" in southern Israel do not */
+TEST(a1_home)
+{
+    if (k->a1_ent < 0 || c->ents[k->a1_ent].country < 0 || !k->loc_cc || !k->loc_cc[0])
+        return 1;
+    return sr_streq(c->eng->d.countries[c->ents[k->a1_ent].country].iso2, k->loc_cc);
+}
 TEST(word_air_state) { (void)c; return (k->opts & TRG_AIR_STATE) != 0; }
 TEST(a1_protester) { return (F1 & ACT_PROTESTER) != 0; }
 TEST(a1_mob) { return (F1 & ACT_CROWD) != 0; }
@@ -98,7 +106,7 @@ static const struct {
     {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
     {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
     {"protest-context", protest_context}, {"intervene", intervene}, {"lethal", lethal},
-    {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov},
+    {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
     {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive},
 };

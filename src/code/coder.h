@@ -87,6 +87,7 @@ enum {
 #define WA_REMNANT WA(38)       /* "a mine from the remnants of X": X's weapon */
 #define WA_SITE_NOUN WA(39)     /* "the encounter site": a place named after an event */
 #define WA_BACKREF WA(40)       /* "killed in the violence": the happening told before */
+#define WA_SEQUENCE WA(41)      /* "after", "in retaliation for": another happening across it */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

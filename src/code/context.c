@@ -473,13 +473,14 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     return -1;
 }
 
-/* Whether "after" or "before" stands between tokens a and b (either
- * order): what lies across it is another happening. */
+/* Whether a word of sequence ("after", "before", "in retaliation for";
+ * words.txt SEQUENCE) stands between tokens a and b (either order): what
+ * lies across it is another happening. */
 int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
 {
     size_t lo = a < b ? a : b, hi = a < b ? b : a;
     for (size_t i = lo; i < hi && i < s->ntok; i++)
-        if (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)
+        if (word_has(e, s->tok[i].id, WA_SEQUENCE))
             return 1;
     return 0;
 }
@@ -725,6 +726,10 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
          * late on Monday": a day told near the word before a week */
         size_t raw = d;
         if (tx->precision >= 2)
+            d += 12;
+        /* "pounded Gaza on Sunday after Hamas gunmen stormed into Israel
+         * on Saturday": a day across "after" is the other happening's */
+        if (after_between(c->eng, s, t, tx->s < t ? tx->e : tx->s))
             d += 12;
         if (d < bd) {
             bd = d;

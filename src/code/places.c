@@ -549,6 +549,11 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             part = word_has(e, s->tok[q].id, WA_PART_NOUN);
         int after_prep = is_loc_prep(e, prep) && prep != e->w.of && ((prep != e->w.on && prep != e->w.to) || part) &&
                          prep != e->w.toward && prep != e->w.towards;
+        /* "villages west of El Fasher", "the outskirts of Kutum": a
+         * name no list has, placed by its compass word */
+        if (!after_prep && prep == e->w.of && pi >= 2 &&
+            (has_cue(s, pi - 2, CUE_DIR) || word_has(e, s->tok[pi - 2].id, WA_NEAR_NOUN)))
+            after_prep = 1;
         /* "captured Janaale", "retook Palmyra": the object of a
          * capture is a place */
         int need_gaz = 0;

@@ -151,11 +151,15 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             sc -= 3.0;
         if (m->paren)
             sc -= 4.0;
-        if ((int)k == ms)
+        /* "warplanes pounded Gaza after Hamas gunmen stormed into
+         * Israel, ... taking dozens of hostages": past "after", the
+         * participle goes with the nearer doer */
+        int main_doer = (int)k == ms && !(participle && after_between(e, s, m->e, t));
+        if (main_doer)
             sc += 1.5;
         if (m->poss && t - m->e <= 4)
             sc += 3.0;
-        if (participle && (int)k == ms)
+        if (participle && main_doer)
             sc += 3.0;
         /* adjacent: "ISIS abducted", "the army was still 30 km away after capturing" */
         size_t j = m->e;
@@ -333,15 +337,16 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
                cue_in(s, t->s > 12 ? (size_t)t->s - 12 : 0, (size_t)t->e + 12, CUE_VACATE) >= 0;
     k->plural_noun = td->plural;
     clause_span(s, &x->cl, t->s, &k->ca, &k->cb);
-    /* "a day after gunmen killed ...", "before warplanes struck":
-     * another happening's weapons are not this one's */
+    /* "a day after gunmen killed ...", "before warplanes struck", "in
+     * retaliation for a bombing": another happening's weapons are not
+     * this one's */
     for (size_t q = t->s; q > k->ca; q--)
-        if (s->tok[q - 1].id == e->w.after || s->tok[q - 1].id == e->w.before) {
+        if (word_has(e, s->tok[q - 1].id, WA_SEQUENCE)) {
             k->ca = q;
             break;
         }
     for (size_t q = t->e; q < k->cb; q++)
-        if (s->tok[q].id == e->w.after || s->tok[q].id == e->w.before) {
+        if (word_has(e, s->tok[q].id, WA_SEQUENCE)) {
             k->cb = q;
             break;
         }
@@ -349,7 +354,8 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     /* who did it */
     k->participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
                      (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
-                      s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_);
+                      s->tok[t->s - 1].id == e->w.before || s->tok[t->s - 1].id == e->w.while_ ||
+                      s->tok[t->s - 1].id == e->w.and_);
     /* civilians are seldom the doers of violence, but a crowd protests,
      * riots, clashes ("students clashed with police") and destroys */
     k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) ||
@@ -396,7 +402,11 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (sv >= 0)
                 k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
         }
-        if (k->a1 < 0 && definite_noun(e, s, t))
+        /* "killed in the Israeli strikes": the doer named inside the
+         * definite phrase, the strikes told before */
+        int doer_inside = k->a1 >= 0 && s->men[k->a1].e == t->s && s->men[k->a1].s > 0 &&
+                          tok_is(s, (size_t)s->men[k->a1].s - 1, e->w.the);
+        if ((k->a1 < 0 || doer_inside) && definite_noun(e, s, t))
             k->anaphoric = 1;
         if (k->a1 < 0 && !k->anaphoric &&
             (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||

@@ -226,6 +226,10 @@ int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
             return 1;
         if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
             return 1;
+        /* "the Israeli strikes", "the ISIS attack": whose, then "the" */
+        if (s->owner[i - 1] >= 0 &&
+            (s->m[s->owner[i - 1]].kind == PH_COUNTRY || s->m[s->owner[i - 1]].kind == PH_ACTOR))
+            continue;
         if (!(p->flags & TK_ALPHA) || (p->flags & TK_CAP) || s->owner[i - 1] >= 0)
             return 0;
     }
