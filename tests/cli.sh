@@ -223,6 +223,12 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"w","date":"2024-04-15","text":"The Rapid Support Forces attacked villages west of El Fasher on Sunday, killing 10 people, activists said."}' > "$t/westof.jsonl"
     check "'villages west of El Fasher': near El Fasher (precision 2)" sh -c \
         "'$bin' code '$t/westof.jsonl' | grep -q '\"name\":\"El Fasher\",.*\"geo_precision\":2'"
+    printf '%s\n' '{"id":"a","date":"2022-01-20","text":"Yemen'"'"'s Houthi movement launched a drone and missile attack on Abu Dhabi on Monday, killing three people, the UAE said."}' > "$t/attackon.jsonl"
+    check "'a missile attack on Abu Dhabi' strikes Abu Dhabi, not the attackers' Yemen" sh -c \
+        "'$bin' code '$t/attackon.jsonl' | grep -q '\"name\":\"Abu Dhabi\",.*\"country\":\"AE\"'"
+    printf '%s\n' '{"id":"h","date":"2023-04-18","text":"Air strikes hit Khartoum on Tuesday, residents said."}' '{"id":"f","date":"2023-04-18","text":"Residents fled Khartoum on Tuesday as fighting between the army and the RSF raged, with air strikes rocking the city."}' > "$t/hit.jsonl"
+    check "'air strikes hit Khartoum': the place struck; 'fled Khartoum as fighting raged': the fight there" sh -c \
+        "'$bin' code --min-confidence 0 '$t/hit.jsonl' > '$t/hit.out' && grep -q '\"doc_id\":\"h\".*\"name\":\"Khartoum\"' '$t/hit.out' && grep -q '\"doc_id\":\"f\".*Armed clash.*\"name\":\"Khartoum\"' '$t/hit.out' && test \$(grep -c '\"doc_id\":\"f\"' '$t/hit.out') -eq 1"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

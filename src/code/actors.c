@@ -81,6 +81,13 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
             j -= 2;
             continue;
         }
+        /* "killed around 300 civilians", "over 40 soldiers": a count */
+        sr_number q;
+        if ((t->id == e->w.around || t->id == e->w.over) && j < s->ntok &&
+            sr_read_quantity(s->tok, s->ntok, j, &q)) {
+            j--;
+            continue;
+        }
         if (is_prep(e, t->id))
             return t->id;
         /* "in eastern Democratic Republic of the Congo": a direction
@@ -211,6 +218,9 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
                 return 0;
         }
         uint32_t p = prep_before(e, s, i);
+        /* "near the border with Somalia": a place's other side */
+        if (p == e->w.with && i >= 2 && has_cue(s, i - 2, CUE_PN_FEATURE))
+            return 0;
         if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
             p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
             p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||

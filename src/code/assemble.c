@@ -8,8 +8,8 @@
 #include <strings.h>
 
 #include "../util/hash.h"
-#include "coder.h"
 #include "../util/str.h"
+#include "pass.h"
 
 static double km_between(double la1, double lo1, double la2, double lo2)
 {
@@ -480,6 +480,68 @@ static void claim_all(sr_coder *c, const sr_ev *u)
     }
 }
 
+/* One happening told as two kinds of event: an attack that was an
+ * abduction or the arrests' raids, a capture that was a hand-over, a
+ * protest that turned violent. Merges v into u and says so. */
+static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    /* "attacked a camp to kidnap civilians": the attack is the
+     * abduction, unless it killed */
+    if ((u->sent == v->sent || (same_town(u, v) && u->has_loc && v->has_loc && date_compatible(u, v))) &&
+        u->a1 >= 0 && u->a1 == v->a1 && u->type == TYPE_VAC && v->type == TYPE_VAC &&
+        ((u->sub == SUB_VAC_ATTACK && u->generic && u->fatalities <= 0 && v->sub == SUB_ABDUCTION) ||
+         (v->sub == SUB_VAC_ATTACK && v->generic && v->fatalities <= 0 && u->sub == SUB_ABDUCTION))) {
+        merge_into(c, u, v);
+        u->sub = SUB_ABDUCTION;
+        return 1;
+    }
+    /* "arrested 14 suspected Islamic State members in raids on
+     * villages": the raids are the arrests, unless they killed */
+    if (u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 &&
+        ((u->sub == SUB_ARRESTS && v->sub == SUB_VAC_ATTACK && v->fatalities <= 0) ||
+         (v->sub == SUB_ARRESTS && u->sub == SUB_VAC_ATTACK && u->fatalities <= 0))) {
+        sr_ev *arrest = u->sub == SUB_ARRESTS ? u : v;
+        int a2 = arrest->a2;
+        const char *a2t = arrest->a2_text;
+        merge_into(c, u, v);
+        u->type = TYPE_STRATEGIC;
+        u->sub = SUB_ARRESTS;
+        u->a2 = a2;
+        u->a2_text = a2t;
+        return 1;
+    }
+    /* "captured X" and "captured X after AU troops vacated it": the
+     * transfer without a fight */
+    if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
+        !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v) &&
+        ((u->sub == SUB_NVT && (v->sub == SUB_GOV_REGAINS || v->sub == SUB_NONSTATE_OVERTAKES)) ||
+         (v->sub == SUB_NVT && (u->sub == SUB_GOV_REGAINS || u->sub == SUB_NONSTATE_OVERTAKES)))) {
+        merge_into(c, u, v);
+        u->sub = SUB_NVT;
+        u->type = TYPE_STRATEGIC;
+        u->cls = EV_TERRITORY;
+        return 1;
+    }
+    /* "Angry villagers set fire to a police station" and
+     * "Hundreds of people gathered outside the station, chanting
+     * slogans": a protest that turned violent is one violent
+     * demonstration */
+    const sr_ev *riot = u->sub == SUB_VIOLENT_DEMO ? u : v->sub == SUB_VIOLENT_DEMO ? v : NULL;
+    const sr_ev *calm = riot == u ? v : u;
+    if (riot && !riot->noun && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc && loc_compatible(u, v) &&
+        date_compatible(u, v)) {
+        int a1 = riot->a1;
+        const char *a1t = riot->a1_text;
+        merge_into(c, u, v);
+        u->type = TYPE_RIOTS;
+        u->sub = SUB_VIOLENT_DEMO;
+        u->a1 = a1;
+        u->a1_text = a1t;
+        return 1;
+    }
+    return 0;
+}
+
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
@@ -516,7 +578,7 @@ static void merge_mentions(sr_coder *c)
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
                  (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
-                (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && date_compatible(u, v) &&
+                (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
                 (loc_compatible(u, v) ||
                  (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
                 int keep_type = u->type, keep_sub = u->sub;
@@ -527,28 +589,8 @@ static void merge_mentions(sr_coder *c)
                     claim_all(c, u);
                 break;
             }
-            /* "attacked a camp to kidnap civilians": the attack is the
-             * abduction, unless it killed */
-            if ((u->sent == v->sent || (same_town(u, v) && u->has_loc && v->has_loc && date_compatible(u, v))) &&
-                u->a1 >= 0 && u->a1 == v->a1 && u->type == TYPE_VAC && v->type == TYPE_VAC &&
-                ((u->sub == SUB_VAC_ATTACK && u->generic && u->fatalities <= 0 && v->sub == SUB_ABDUCTION) ||
-                 (v->sub == SUB_VAC_ATTACK && v->generic && v->fatalities <= 0 && u->sub == SUB_ABDUCTION))) {
-                merge_into(c, u, v);
-                u->sub = SUB_ABDUCTION;
+            if (merge_kinds(c, u, v))
                 break;
-            }
-            /* "captured X" and "captured X after AU troops vacated it": the
-             * transfer without a fight */
-            if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
-                !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v) &&
-                ((u->sub == SUB_NVT && (v->sub == SUB_GOV_REGAINS || v->sub == SUB_NONSTATE_OVERTAKES)) ||
-                 (v->sub == SUB_NVT && (u->sub == SUB_GOV_REGAINS || u->sub == SUB_NONSTATE_OVERTAKES)))) {
-                merge_into(c, u, v);
-                u->sub = SUB_NVT;
-                u->type = TYPE_STRATEGIC;
-                u->cls = EV_TERRITORY;
-                break;
-            }
             if (u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub))
                 continue;
             /* two places struck in one sentence are two events */
@@ -568,9 +610,16 @@ static void merge_mentions(sr_coder *c)
             /* "gunmen clashed with residents who fought side-by-side with
              * police": one sentence's fight at one place by one side is
              * one fight, against the armed side it names */
-            int one_fight = !sides && u->sent == v->sent && u->type == TYPE_BATTLES && u->a1 >= 0 &&
-                            actors_compatible(c, u->a1, v->a1) && u->has_loc && v->has_loc && u->loc.name &&
-                            v->loc.name && !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
+            /* and the next sentence's fight by that side, where the first
+             * named only the civilians it protected: "SDF confronted and
+             * engaged with them to protect the displaced" then "... killing
+             * over 20 IS militants" */
+            int civ_side = (u->a2 >= 0 && (c->ents[u->a2].flags & ACT_CIVILIAN)) ||
+                           (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_CIVILIAN));
+            int one_fight = !sides && (u->sent == v->sent || (v->sent == u->sent + 1 && civ_side)) &&
+                            u->type == TYPE_BATTLES && u->a1 >= 0 && actors_compatible(c, u->a1, v->a1) &&
+                            u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
+                            !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
             if (one_fight) {
                 if (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_ARMED) && u->a2 >= 0 && !(c->ents[u->a2].flags & ACT_ARMED)) {
                     u->a2 = v->a2;
@@ -617,6 +666,32 @@ static void merge_mentions(sr_coder *c)
     }
 }
 
+/* "Islamic State Khorasan claimed responsibility." after "Two suicide
+ * bombers and gunmen attacked crowds outside Kabul airport": the claim
+ * names the doer of the last unattributed violence told in the five
+ * sentences before it, and of that day's others in the area. */
+static void bare_claims(sr_coder *c)
+{
+    for (size_t si = 1; si < c->nsents; si++) {
+        const sr_sent *s = &c->sents[si];
+        int m = sr_bare_claim(c, s);
+        if (m < 0)
+            continue;
+        for (size_t i = c->nevs; i > 0; i--) {
+            sr_ev *w = &c->evs[i - 1];
+            if (w->sent >= (int)si || w->sent + 5 < (int)si || w->dead || w->mod != SR_ASSERTED ||
+                !violent_type(w->type) || (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)))
+                continue;
+            if (w->a2 == s->men[m].ent)
+                break;
+            w->a1 = s->men[m].ent;
+            w->a1_text = span_text(c, s, s->men[m].s, s->men[m].e);
+            claim_all(c, w);
+            break;
+        }
+    }
+}
+
 /* "the battles", "the attack" with nothing told before: a state of
  * affairs, not a happening this article reports */
 static void drop_untold(sr_coder *c)
@@ -630,6 +705,10 @@ static void drop_untold(sr_coder *c)
          * risen to 17": a day, a place and its dead, whoever did it */
         whole |= v->anaphoric && !v->unplaced && v->has_loc && v->explicit_date && v->fatalities > 0 && !v->split &&
                  v->loc.has_coords;
+        /* "At least four people were killed in the unrest in the city of
+         * Peshawar": its dead at a town found on the map */
+        whole |= v->anaphoric && !v->unplaced && v->has_loc && v->fatalities > 0 && !v->split &&
+                 v->loc.has_coords && v->loc.precision == 1;
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;
             if (c->explain)
@@ -769,6 +848,7 @@ void sr_assemble(sr_coder *c)
     fold_headlines(c);
     fold_summaries(c);
     merge_mentions(c);
+    bare_claims(c);
     drop_untold(c);
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)

@@ -88,6 +88,8 @@ enum {
 #define WA_SITE_NOUN WA(39)     /* "the encounter site": a place named after an event */
 #define WA_BACKREF WA(40)       /* "killed in the violence": the happening told before */
 #define WA_SEQUENCE WA(41)      /* "after", "in retaliation for": another happening across it */
+#define WA_ONGOING WA(42)       /* ", as clashes continued": a backdrop */
+#define WA_PLACE_VERB WA(43)    /* "air strikes hit Khartoum": its object is a place */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -392,9 +392,14 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
         size_t h = st + u;
         /* "and a civilian driver": one word may describe the counted */
-        for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 2; hh++) {
+        for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 4; hh++) {
             if ((s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_AGENT) || word_has(e, s->tok[hh].id, WA_PEOPLE))
                 return num.value + more.value;
+            /* "and 13 U.S. troops": a country's name describes too */
+            if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_COUNTRY) {
+                hh = s->m[s->owner[hh]].end - 1;
+                continue;
+            }
             if (s->owner[hh] >= 0 || !(s->tok[hh].flags & TK_ALPHA) || (s->tok[hh].flags & TK_CAP))
                 break;
         }
@@ -666,7 +671,24 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         const sr_pmention *p = &s->pm[k];
         if (!p->refloc || p->in_report)
             continue;
+        /* "killed in Israeli strikes across the enclave": all of it, no
+         * one place to put it */
+        if (p->s > 0 && (s->tok[p->s - 1].id == c->eng->w.across || s->tok[p->s - 1].id == c->eng->w.throughout)) {
+            out->vague = 1;
+            return;
+        }
         size_t si = (size_t)(s - c->sents);
+        /* "Residents fled Khartoum as fighting ... rocked the city": a
+         * town the sentence named before the words */
+        int town = p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY || p->loc.kind == PK_VILLAGE;
+        for (size_t j = k; town && j > 0; j--) {
+            const sr_pmention *q = &s->pm[j - 1];
+            if (q->e <= p->s && q->loc.has_coords && q->loc.precision == 1 && !q->refloc && !q->in_report &&
+                !q->unknown && (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE)) {
+                out->pm[out->n++] = (int)(j - 1);
+                return;
+            }
+        }
         /* "the village": where the last event happened, if it fits */
         const sr_ev *pv = sr_disc_place_told(c, s, p);
         if (pv) {

@@ -227,6 +227,17 @@ WORD_RULE(in_report_clause)
 /* ---- with its actors ------------------------------------------------------ */
 
 /* the burning is part of the attack */
+/* ", as ethnic clashes ... continued": a clause of the background
+ * between a and b */
+static int as_clause_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t i = lo + 1; i < hi && i < s->ntok; i++)
+        if ((s->tok[i].id == e->w.as || s->tok[i].id == e->w.while_) && sr_tok_eq(&s->tok[i - 1], ","))
+            return 1;
+    return 0;
+}
+
 WORD_RULE(damage_with_violence)
 {
     const sr_trigger_def *td = k->td;
@@ -239,7 +250,8 @@ WORD_RULE(damage_with_violence)
     for (size_t q = 0; q < s->ntg; q++)
         if (&s->tg[q] != k->t && s->tg[q].ndef &&
             !after_between(c->eng, s, s->tg[q].s < k->t->s ? s->tg[q].e : k->t->e,
-                           s->tg[q].s < k->t->s ? k->t->s : s->tg[q].s)) {
+                           s->tg[q].s < k->t->s ? k->t->s : s->tg[q].s) &&
+            !as_clause_between(c->eng, s, s->tg[q].s, k->t->s)) {
             int uc = tdef(c, &s->tg[q], 0)->cls;
             if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE || uc == EV_CLASH ||
                 uc == EV_RAID)
@@ -287,6 +299,51 @@ WORD_RULE(no_type)
     return k->sub < 0;
 }
 
+/* ", as ethnic clashes in the state continued": a backdrop told beside
+ * the news, not a happening of its own */
+WORD_RULE(ongoing_backdrop)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN))
+        return 0;
+    int as = 0;
+    for (size_t i = t->s; i > 1 && t->s - i < 5 && !as; i--)
+        as = (s->tok[i - 1].id == e->w.as || s->tok[i - 1].id == e->w.amid) && sr_tok_eq(&s->tok[i - 2], ",");
+    if (!as)
+        return 0;
+    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 8; i++) {
+        if (s->tok[i].flags & TK_PUNCT)
+            break;
+        if (word_has(e, s->tok[i].id, WA_ONGOING))
+            return 1;
+    }
+    return 0;
+}
+
+/* "as fighting between the army and the RSF entered its fourth day, with
+ * air strikes and artillery fire rocking the city": the fight's weapons,
+ * told after "with", are that fight, not events of their own */
+WORD_RULE(weapons_of_a_fight)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    int cls = k->td->cls;
+    if (!(k->td->opts & TRG_NOUN) || !(cls == EV_AIR || cls == EV_SHELL || cls == EV_BOMB))
+        return 0;
+    size_t w = t->s;
+    while (w > 0 && t->s - w < 4 && s->tok[w - 1].id != e->w.with)
+        w--;
+    if (w == 0 || s->tok[w - 1].id != e->w.with || w < 2 || !sr_tok_eq(&s->tok[w - 2], ","))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (s->tg[q].e <= w - 1 && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_CLASH)
+            return 1;
+    return 0;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -322,6 +379,10 @@ const sr_filter_rule sr_filter_rules[] = {
      accidental_blast},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
+    {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",
+     FILTER_WORD, weapons_of_a_fight},
+    {"a backdrop going on", "Gunmen torched ten houses in Kangpokpi, police said, as ethnic clashes in the state continued.",
+     FILTER_WORD, ongoing_backdrop},
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",
      FILTER_ROLES, damage_with_violence},
     {"vague place", "Troops shelled several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},

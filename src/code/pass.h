@@ -165,5 +165,6 @@ const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pm
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);
 int sr_disc_protest_forces(const sr_coder *c, const char **text);
+int sr_bare_claim(const sr_coder *c, const sr_sent *s);
 
 #endif

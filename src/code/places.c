@@ -569,6 +569,21 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                                                td->cls == EV_ATTACK || td->cls == EV_RAID))
                 after_prep = need_gaz = 1;
         }
+        /* "Air strikes hit Khartoum", "shelling rocked Donetsk",
+         * "residents fled Khartoum": a verb's object that is a place, when
+         * the gazetteer knows it (words.txt PLACE_VERB) */
+        if (!after_prep && i > 0 && s->owner[i - 1] < 0 && word_has(e, s->tok[i - 1].id, WA_PLACE_VERB))
+            after_prep = need_gaz = 1;
+        /* "a drone and missile attack on Abu Dhabi", "air strikes on
+         * Sanaa": after an attack noun, "on" names the place struck, when
+         * the gazetteer knows it */
+        if (!after_prep && prep == e->w.on && pi >= 2 && s->owner[pi - 2] >= 0 &&
+            s->m[s->owner[pi - 2]].kind == PH_TRIGGER && s->m[s->owner[pi - 2]].end == pi - 1) {
+            const sr_trigger_def *td = &d->triggers[s->m[s->owner[pi - 2]].value];
+            if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR ||
+                                          td->cls == EV_ATTACK || td->cls == EV_RAID))
+                after_prep = need_gaz = 1;
+        }
         /* "... Fuaa and Kafraya": the next of a list of such objects */
         if (!after_prep && i >= 2 && (tok_is(s, i - 1, e->w.and_) || tok_word(s, i - 1, ",")) && s->npm &&
             s->pm[s->npm - 1].e == i - 1 && s->pm[s->npm - 1].need_gaz)

@@ -144,6 +144,10 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             continue;
         if (m->poss && m->pronoun)
             continue;
+        /* "Supporters of the military junta ransacked": the head of the
+         * phrase acts, not what "of" names */
+        if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
+            continue;
         double sc = -0.15 * (double)(t - m->e);
         if (cl->soft[m->s] == cl->soft[t])
             sc += 4.0;
@@ -359,7 +363,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     /* civilians are seldom the doers of violence, but a crowd protests,
      * riots, clashes ("students clashed with police") and destroys */
     k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) ||
-                 td->cls == EV_DESTROY || (td->opts & TRG_CROWD))
+                 td->cls == EV_DESTROY || td->cls == EV_LOOT || (td->opts & TRG_CROWD))
                     ? 0
                     : (ACT_CIVILIAN | ACT_PROTESTER);
 }
@@ -576,6 +580,10 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
                 direct = 0;
         if (!resp && !direct)
             continue;
+        /* "claimed responsibility for the attack on Thursday": the
+         * attack told before, whatever day the claim came */
+        if (resp && definite_noun(e, s, t))
+            k->anaphoric = 1;
         for (size_t j = s->nmen; j > 0; j--) {
             const sr_mention *m = &s->men[j - 1];
             if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
@@ -586,6 +594,29 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
         }
         break;
     }
+}
+
+/* "Islamic State Khorasan claimed responsibility.": a claim with no
+ * event word of its own names the doer of what was told before. Returns
+ * the claimer's mention in s, or -1. */
+int sr_bare_claim(const sr_coder *c, const sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    for (size_t q = 1; q + 1 < s->ntok; q++) {
+        if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility))
+            continue;
+        /* "claimed responsibility for the attack" has its word */
+        if (q + 2 < s->ntok && (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of)))
+            return -1;
+        for (size_t j = s->nmen; j > 0; j--) {
+            const sr_mention *m = &s->men[j - 1];
+            if (m->ent >= 0 && !m->modifier && (size_t)m->e <= q && (size_t)m->e + 3 >= q &&
+                (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_UNKNOWN))
+                return (int)(j - 1);
+        }
+        return -1;
+    }
+    return -1;
 }
 
 /* Actors as entities; a side taken from the story or from who fought it
@@ -750,6 +781,12 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1t = recv >= 0 ? span_text(c, s, s->men[k->recv].s, s->men[k->recv].e) : NULL;
     }
     k->type = sr_acled_type(c->eng, k->sub);
+    /* "At least four people were killed in the unrest": rioters, as
+     * ACLED names a violent demonstration's unnamed crowd */
+    if (k->sub == SUB_VIOLENT_DEMO && k->a1e < 0) {
+        k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
+        k->a1t = NULL;
+    }
     if (k->type == TYPE_PROTESTS) {
         int prot = -1;
         for (size_t j = 0; j < s->nmen; j++)

@@ -91,8 +91,11 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     /* "N people killed", "a convoy hit by": a participle followed by "by" */
     if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
         return 1;
-    /* a headline drops "were": "Six soldiers killed in attack on post" */
-    if (t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP)) {
+    /* a headline drops "were": "Six soldiers killed in attack on post";
+     * "Two explosions killed at least 84 people" counts its object */
+    sr_number obj;
+    if (t->e < s->ntok && word_has(e, s->tok[t->e].id, WA_LOCPREP) &&
+        !sr_read_quantity(s->tok, s->ntok, t->e, &obj)) {
         if (s->headline)
             return 1;
         /* so does a body: "Ten soldiers killed in an ambush in Borno":
