@@ -603,7 +603,8 @@ int sr_bare_claim(const sr_coder *c, const sr_sent *s)
 {
     const sr_engine *e = c->eng;
     for (size_t q = 1; q + 1 < s->ntok; q++) {
-        if (!sr_affix(e, AF_CLAIM, s->tok[q].norm) || !tok_is(s, q + 1, e->w.responsibility))
+        /* the word id first: asked of every sentence */
+        if (!tok_is(s, q + 1, e->w.responsibility) || !sr_affix(e, AF_CLAIM, s->tok[q].norm))
             continue;
         /* "claimed responsibility for the attack" has its word */
         if (q + 2 < s->ntok && (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of)))
