@@ -229,6 +229,11 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"h","date":"2023-04-18","text":"Air strikes hit Khartoum on Tuesday, residents said."}' '{"id":"f","date":"2023-04-18","text":"Residents fled Khartoum on Tuesday as fighting between the army and the RSF raged, with air strikes rocking the city."}' > "$t/hit.jsonl"
     check "'air strikes hit Khartoum': the place struck; 'fled Khartoum as fighting raged': the fight there" sh -c \
         "'$bin' code --min-confidence 0 '$t/hit.jsonl' > '$t/hit.out' && grep -q '\"doc_id\":\"h\".*\"name\":\"Khartoum\"' '$t/hit.out' && grep -q '\"doc_id\":\"f\".*Armed clash.*\"name\":\"Khartoum\"' '$t/hit.out' && test \$(grep -c '\"doc_id\":\"f\"' '$t/hit.out') -eq 1"
+    printf '%s\n' '{"id":"k","date":"2023-06-13","text":"Gunmen killed 12 people in Kaduna'"'"'s Kajuru on Monday."}' > "$t/possplace.jsonl"
+    check "'in Kaduna's Kajuru': Kajuru, in Kaduna" sh -c \
+        "'$bin' code '$t/possplace.jsonl' | grep -q '\"name\":\"Kajuru\",\"admin1\":\"Kaduna State\"'"
+    check "a name of four letters only as it is spelt: 'Line' is no 'Loni'" sh -c \
+        "! '$bin' gazetteer lookup --country IN Line | grep -q Loni"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -259,6 +259,12 @@ static void test_boilerplate(void **st)
     assert_false(sr_boiler_match(&b, "ISIS attacked Hajin.", 20));
     /* contains rules only on short lines */
     assert_false(sr_boiler_match(&b, "one two three four five six seven eight nine ten eleven twelve cookies", 70));
+    /* within rules on a line of any length: a feed's footer */
+    char r4[] = "appeared first on";
+    assert_int_equal(sr_boiler_add(&b, 4, r4), 0);
+    const char *footer = "The post Three killed in Sudan's El Fasher as shelling escalates appeared first on Sudan Tribune.";
+    assert_true(sr_boiler_match(&b, footer, strlen(footer)));
+    assert_false(sr_boiler_match(&b, "Three people were killed in El Fasher as shelling escalated on Friday.", 70));
     free(b.rules);
 }
 

@@ -528,15 +528,28 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * demonstration */
     const sr_ev *riot = u->sub == SUB_VIOLENT_DEMO ? u : v->sub == SUB_VIOLENT_DEMO ? v : NULL;
     const sr_ev *calm = riot == u ? v : u;
-    if (riot && !riot->noun && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc && loc_compatible(u, v) &&
-        date_compatible(u, v)) {
-        int a1 = riot->a1;
-        const char *a1t = riot->a1_text;
+    /* "Police opened fire on stone-throwing protesters, killing one":
+     * force used on a violent crowd is the violent demonstration's, the
+     * forces its other side */
+    int forced = riot && u->sent == v->sent && abs(u->tok - v->tok) <= 4 &&
+                 (calm->sub == SUB_EXCESSIVE_FORCE || calm->sub == SUB_PROTEST_INTERVENTION);
+    if (riot && (!riot->noun || forced) && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc &&
+        loc_compatible(u, v) && date_compatible(u, v)) {
+        int a1 = riot->a1, a2 = -1;
+        const char *a1t = riot->a1_text, *a2t = NULL;
+        if (forced) {
+            a2 = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1 : calm->a2;
+            a2t = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1_text : calm->a2_text;
+        }
         merge_into(c, u, v);
         u->type = TYPE_RIOTS;
         u->sub = SUB_VIOLENT_DEMO;
         u->a1 = a1;
         u->a1_text = a1t;
+        if (a2 >= 0) {
+            u->a2 = a2;
+            u->a2_text = a2t;
+        }
         return 1;
     }
     return 0;

@@ -90,6 +90,7 @@ enum {
 #define WA_SEQUENCE WA(41)      /* "after", "in retaliation for": another happening across it */
 #define WA_ONGOING WA(42)       /* ", as clashes continued": a backdrop */
 #define WA_PLACE_VERB WA(43)    /* "air strikes hit Khartoum": its object is a place */
+#define WA_RECIPROCAL WA(44)    /* "X and Y exchanged fire": both are sides */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -908,7 +908,11 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 int civ_dead = s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_CIVILIAN);
                 /* "attacked their checkpoint": "their" read as the
                  * attackers' own is no target; the dead say who */
-                if ((k->a2 < 0 && k->a2_ent < 0) || (k->a2_holder && civ_dead) || same_entity(s, k->a1, k->a2)) {
+                /* "clashes between rival militias left 32 people dead":
+                 * the people counted are no side of the fight */
+                int clash_toll = td->cls == EV_CLASH && civ_dead && s->men[vm].agent >= 0;
+                if (!clash_toll &&
+                    ((k->a2 < 0 && k->a2_ent < 0) || (k->a2_holder && civ_dead) || same_entity(s, k->a1, k->a2))) {
                     k->a2 = vm;
                     k->a2_ent = s->men[vm].ent;
                 }

@@ -569,6 +569,15 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                                                td->cls == EV_ATTACK || td->cls == EV_RAID))
                 after_prep = need_gaz = 1;
         }
+        /* "in Khartoum's Omdurman", "in Kaduna's Kajuru": a place of
+         * the place before the possessive, when the gazetteer knows it */
+        if (!after_prep && i >= 3 && (s->tok[i - 1].flags & TK_POSS)) {
+            size_t b = i - 1;
+            while (b > 0 && i - b < 5 && (s->tok[b - 1].flags & TK_CAP))
+                b--;
+            if (b < i - 1 && b > 0 && is_loc_prep(e, s->tok[b - 1].id) && s->tok[b - 1].id != e->w.of)
+                after_prep = need_gaz = 1;
+        }
         /* "Air strikes hit Khartoum", "shelling rocked Donetsk",
          * "residents fled Khartoum": a verb's object that is a place, when
          * the gazetteer knows it (words.txt PLACE_VERB) */

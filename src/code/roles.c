@@ -622,10 +622,45 @@ int sr_bare_claim(const sr_coder *c, const sr_sent *s)
 
 /* Actors as entities; a side taken from the story or from who fought it
  * off when the sentence names none. */
+/* "The army and the RSF clashed", "... exchanged artillery fire": the
+ * two subjects of a fight, or of a word after "exchanged" (words.txt
+ * RECIPROCAL), are its two sides. */
+static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (k->a1 < 0 || k->a2 >= 0 || s->men[k->a1].e > t->s)
+        return;
+    int recip = 0;
+    for (size_t i = t->s; i > 0 && t->s - i < 3 && !recip; i--)
+        recip = word_has(e, s->tok[i - 1].id, WA_RECIPROCAL);
+    if (!recip && !(k->td->cls == EV_CLASH && (k->td->opts & TRG_VERB)))
+        return;
+    const sr_mention *b = &s->men[k->a1];
+    for (int j = k->a1 - 1; j >= 0; j--) {
+        const sr_mention *a = &s->men[j];
+        if (a->e > b->s)
+            continue;
+        size_t q = a->e;
+        if (q < b->s && s->tok[q].id == e->w.and_)
+            q++;
+        else
+            return;
+        if (q < b->s && s->tok[q].id == e->w.the)
+            q++;
+        if (q != b->s || a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->modifier)
+            return;
+        k->a2 = k->a1;
+        k->a1 = j;
+        return;
+    }
+}
+
 static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
+    coordinated_sides(c, s, k);
     if (k->a1 >= 0 && k->a1 == k->a2)
         k->a2 = -1;
     if (k->a1 >= 0)

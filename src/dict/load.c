@@ -667,12 +667,12 @@ size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint
 }
 
 /* ---- boilerplate.txt ------------------------------------------------------
- * line|prefix|contains TEXT */
+ * line|prefix|contains|suffix|within TEXT */
 static sr_status boiler_line(ctx *c, char *line)
 {
     char *sp = strchr(line, ' ');
     if (!sp)
-        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains|suffix TEXT'");
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains|suffix|within TEXT'");
     *sp = 0;
     int kind;
     if (!strcmp(line, "line"))
@@ -683,6 +683,8 @@ static sr_status boiler_line(ctx *c, char *line)
         kind = 2;
     else if (!strcmp(line, "suffix"))
         kind = 3;
+    else if (!strcmp(line, "within"))
+        kind = 4;
     else
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown rule '%s'", line);
     char *text = trim(sp + 1);

@@ -92,7 +92,10 @@ int sr_boiler_add(sr_boiler *b, int kind, char *text)
     r->kind = kind;
     r->text = text;
     r->len = strlen(text);
-    size_t *chain = kind == 2 ? &b->contains : kind == 3 ? &b->suffixes : &b->first[(unsigned char)text[0]];
+    size_t *chain = kind == 2   ? &b->contains
+                    : kind == 3 ? &b->suffixes
+                    : kind == 4 ? &b->within
+                                : &b->first[(unsigned char)text[0]];
     r->next = *chain;
     *chain = b->n;
     return 0;
@@ -125,6 +128,11 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
         }
     }
     for (size_t k = words <= 12 ? b->contains : 0; k; k = b->rules[k - 1].next)
+        if (strstr(tmp, b->rules[k - 1].text))
+            return 1;
+    /* "The post Three killed in Sudan's El Fasher as shelling escalates
+     * appeared first on Sudan Tribune.": a feed's footer, however long */
+    for (size_t k = b->within; k; k = b->rules[k - 1].next)
         if (strstr(tmp, b->rules[k - 1].text))
             return 1;
     /* "Idlib has come under constant regime bombardment (Getty)": a

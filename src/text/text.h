@@ -33,9 +33,10 @@ typedef struct sr_boiler sr_boiler;
 
 /* Rules come from boilerplate.txt: "line TEXT" (the whole line), "prefix
  * TEXT", "contains TEXT" (lines of at most 12 words), "suffix TEXT" (a
- * photo's credit ending a caption). Case-insensitive. */
+ * photo's credit ending a caption), "within TEXT" (a line of any length:
+ * a feed's footer). Case-insensitive. */
 typedef struct sr_boiler_rule {
-    int kind; /* 0 line, 1 prefix, 2 contains, 3 suffix */
+    int kind; /* 0 line, 1 prefix, 2 contains, 3 suffix, 4 within */
     char *text;
     size_t len;
     size_t next; /* the next rule in its chain, 1-based; 0 ends it */
@@ -49,6 +50,7 @@ struct sr_boiler {
     size_t first[256]; /* line and prefix rules by first byte, 1-based */
     size_t contains;   /* contains rules, 1-based */
     size_t suffixes;   /* suffix rules, 1-based */
+    size_t within;     /* within rules, 1-based */
 };
 
 /* Adds a rule (text lower-case, kept by the caller); -1 out of memory. */
