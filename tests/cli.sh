@@ -234,6 +234,9 @@ if [ -f build/gazetteer.idx ]; then
         "'$bin' code '$t/possplace.jsonl' | grep -q '\"name\":\"Kajuru\",\"admin1\":\"Kaduna State\"'"
     check "a name of four letters only as it is spelt: 'Line' is no 'Loni'" sh -c \
         "! '$bin' gazetteer lookup --country IN Line | grep -q Loni"
+    printf '%s\n' '{"id":"pm","date":"2023-03-08","text":"Clashes broke out on the margins of the Paris march on Tuesday, and police used tear gas against a group of protesters."}' > "$t/parismarch.jsonl"
+    check "'the Paris march': a name before an event word is its place, and with no country told Paris is the capital" sh -c \
+        "'$bin' code '$t/parismarch.jsonl' | grep -q '\"name\":\"Paris\",\"admin1\":\"Île-de-France\",\"country\":\"FR\"'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

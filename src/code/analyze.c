@@ -103,10 +103,13 @@ static int find_dateline_at(const sr_sent *s, size_t i)
     }
     if (!caps)
         return 0;
-    /* ", Lebanon" */
-    if (i < n && sr_tok_eq(&s->tok[i], ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP)) {
+    /* ", Lebanon", ", Nov 28", ", Afghanistan, Nov. 28" */
+    for (int part = 0; part < 2 && i < n && sr_tok_eq(&s->tok[i], ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP);
+         part++) {
         i += 2;
-        while (i < n && (s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD))
+        while (i < n && (((s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD)) || sr_tok_eq(&s->tok[i], ".")))
+            i++;
+        while (i < n && (s->tok[i].flags & TK_NUM))
             i++;
     }
     /* "(Reuters)", "(12:40 P.M.)" */

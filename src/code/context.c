@@ -516,6 +516,12 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         if (subj >= 0 && s->men[subj].s > t->e)
             return 0;
     }
+    /* "Protests over the death of a young woman in police custody": the
+     * death the crowd protests is not the protest's toll */
+    if (u->s > t->s && tdef(c, t, 0)->cls == EV_PROTEST)
+        for (size_t i = t->e; i < u->s; i++)
+            if (word_has(e, s->tok[i].id, WA_GRIEVANCE))
+                return 0;
     /* "fighting erupted between the army and the RSF in Omdurman,
      * killing 12 civilians": a participle after a comma has no doer of
      * its own, whoever is named just before it */
@@ -717,6 +723,9 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
     size_t hd = (size_t)-1;
     for (size_t k = 0; k < s->ntx; k++) {
         const sr_timex *tx = &s->tx[k];
+        /* "MOGADISHU, Nov 28 (Reuters) -": when it was filed */
+        if ((int)tx->e <= s->dateline_end)
+            continue;
         /* "an official said on Friday": when it was said */
         if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
             ((int)tx->e <= s->report_end && (int)t >= s->report_end))

@@ -154,6 +154,10 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
     for (size_t k = x->si + 1; !q && k > 0 && x->si + 1 - k <= 2; k--)
         for (size_t j = 0; j < c->sents[k - 1].npm && !q; j++) {
             const sr_pmention *p = &c->sents[k - 1].pm[j];
+            /* "..., a day after bandits abducted 20 people in Katsina":
+             * another happening's town says nothing of this one */
+            if (k == x->si + 1 && after_between(c->eng, s, p->s, (size_t)v->tok))
+                continue;
             if ((p->loc.kind == PK_CITY || p->loc.kind == PK_TOWN) && p->loc.has_coords && p->loc.precision == 1 &&
                 usable_place(p) &&
                 (!v->loc.cc[0] || sr_streq(v->loc.cc, p->loc.cc)))

@@ -46,7 +46,10 @@ WORD_RULE(participle_describing_actor)
         return 0;
     int after_actor = 0, before_actor = 0;
     for (size_t q = 0; q < s->nmen; q++) {
-        if (s->men[q].e == t->s && !s->men[q].pronoun)
+        /* "with demonstrators setting fire to police vehicles": what the
+         * actor after "with" did */
+        if (s->men[q].e == t->s && !s->men[q].pronoun &&
+            !(s->men[q].s > 0 && tok_is(s, (size_t)s->men[q].s - 1, e->w.with)))
             after_actor = 1;
         if (s->men[q].s == t->e || (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.the)))
             before_actor = 1;
@@ -253,8 +256,12 @@ WORD_RULE(damage_with_violence)
                            s->tg[q].s < k->t->s ? k->t->s : s->tg[q].s) &&
             !as_clause_between(c->eng, s, s->tg[q].s, k->t->s)) {
             int uc = tdef(c, &s->tg[q], 0)->cls;
-            if (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE || uc == EV_CLASH ||
-                uc == EV_RAID)
+            /* "protests over the death of a young woman": a grievance */
+            int grievance = 0;
+            for (size_t i = s->tg[q].s; i > 0 && s->tg[q].s - i < 3 && !grievance; i--)
+                grievance = word_has(c->eng, s->tok[i - 1].id, WA_GRIEVANCE);
+            if (!grievance && (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE ||
+                               uc == EV_CLASH || uc == EV_RAID))
                 return 1;
         }
     return 0;

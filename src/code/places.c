@@ -462,6 +462,47 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     return 1;
 }
 
+/* Frames that make a name no list has a place, when the gazetteer knows
+ * it: a place of the place before a possessive, a name before an event
+ * word, a verb's object that is a place, "an attack on X". i..ne is the
+ * name; pi the first word of its lead, prep the word before that. */
+static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t ne, size_t pi, uint32_t prep)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    size_t n = s->ntok;
+    /* "in Khartoum's Omdurman", "in Kaduna's Kajuru": a place of
+     * the place before the possessive, when the gazetteer knows it */
+    if (i >= 3 && (s->tok[i - 1].flags & TK_POSS)) {
+        size_t b = i - 1;
+        while (b > 0 && i - b < 5 && (s->tok[b - 1].flags & TK_CAP))
+            b--;
+        if (b < i - 1 && b > 0 && is_loc_prep(e, s->tok[b - 1].id) && s->tok[b - 1].id != e->w.of)
+            return 1;
+    }
+    /* "the Paris march", "the Mogadishu bombing": a name before an
+     * event word, when the gazetteer knows it */
+    if (i > 0 && ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_TRIGGER &&
+        (tok_is(s, i - 1, e->w.the) || tok_is(s, i - 1, e->w.a) || tok_is(s, i - 1, e->w.an)))
+        return 1;
+    /* "Air strikes hit Khartoum", "shelling rocked Donetsk",
+     * "residents fled Khartoum": a verb's object that is a place, when
+     * the gazetteer knows it (words.txt PLACE_VERB) */
+    if (i > 0 && s->owner[i - 1] < 0 && word_has(e, s->tok[i - 1].id, WA_PLACE_VERB))
+        return 1;
+    /* "a drone and missile attack on Abu Dhabi", "air strikes on
+     * Sanaa": after an attack noun, "on" names the place struck, when
+     * the gazetteer knows it */
+    if (prep == e->w.on && pi >= 2 && s->owner[pi - 2] >= 0 &&
+        s->m[s->owner[pi - 2]].kind == PH_TRIGGER && s->m[s->owner[pi - 2]].end == pi - 1) {
+        const sr_trigger_def *td = &d->triggers[s->m[s->owner[pi - 2]].value];
+        if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR ||
+                                      td->cls == EV_ATTACK || td->cls == EV_RAID))
+            return 1;
+    }
+    return 0;
+}
+
 /* A name the dictionary does not know, marked as a place by a place
  * noun ("the town of X", "X district"), a locative word ("in X") or a
  * capture ("retook X"). Starts at token *ip; moves *ip past a name that
@@ -569,30 +610,8 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                                                td->cls == EV_ATTACK || td->cls == EV_RAID))
                 after_prep = need_gaz = 1;
         }
-        /* "in Khartoum's Omdurman", "in Kaduna's Kajuru": a place of
-         * the place before the possessive, when the gazetteer knows it */
-        if (!after_prep && i >= 3 && (s->tok[i - 1].flags & TK_POSS)) {
-            size_t b = i - 1;
-            while (b > 0 && i - b < 5 && (s->tok[b - 1].flags & TK_CAP))
-                b--;
-            if (b < i - 1 && b > 0 && is_loc_prep(e, s->tok[b - 1].id) && s->tok[b - 1].id != e->w.of)
-                after_prep = need_gaz = 1;
-        }
-        /* "Air strikes hit Khartoum", "shelling rocked Donetsk",
-         * "residents fled Khartoum": a verb's object that is a place, when
-         * the gazetteer knows it (words.txt PLACE_VERB) */
-        if (!after_prep && i > 0 && s->owner[i - 1] < 0 && word_has(e, s->tok[i - 1].id, WA_PLACE_VERB))
+        if (!after_prep && gazetteer_frame(c, s, i, ne, pi, prep))
             after_prep = need_gaz = 1;
-        /* "a drone and missile attack on Abu Dhabi", "air strikes on
-         * Sanaa": after an attack noun, "on" names the place struck, when
-         * the gazetteer knows it */
-        if (!after_prep && prep == e->w.on && pi >= 2 && s->owner[pi - 2] >= 0 &&
-            s->m[s->owner[pi - 2]].kind == PH_TRIGGER && s->m[s->owner[pi - 2]].end == pi - 1) {
-            const sr_trigger_def *td = &d->triggers[s->m[s->owner[pi - 2]].value];
-            if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR ||
-                                          td->cls == EV_ATTACK || td->cls == EV_RAID))
-                after_prep = need_gaz = 1;
-        }
         /* "... Fuaa and Kafraya": the next of a list of such objects */
         if (!after_prep && i >= 2 && (tok_is(s, i - 1, e->w.and_) || tok_word(s, i - 1, ",")) && s->npm &&
             s->pm[s->npm - 1].e == i - 1 && s->pm[s->npm - 1].need_gaz)

@@ -333,6 +333,14 @@ score:;
         const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
                     (cd->literal ? 0.3 : 0);
+        /* with no country told, "Paris" is France's capital, not a town
+         * of Ontario: a country's capital (countries.txt gives its point)
+         * before its namesakes */
+        if ((!h || !h->focus_cc) && cd->exact) {
+            int ci = sr_country_find(d, cc);
+            if (ci >= 0 && fabs(d->countries[ci].lat - r->lat) < 0.2 && fabs(d->countries[ci].lon - r->lon) < 0.2)
+                sc += 0.4;
+        }
         /* the list has no populations: of two places a story's letters
          * fit, the one listed under those very letters ("Shiraz", the
          * city of Fars) before one listed with marks ("Shīrāz", a village
