@@ -579,6 +579,39 @@ static int choose_def(sr_coder *c, const sr_sent *s, const sr_mention *mm)
 
 /* The most recent entity (earlier in this sentence or in the article) that
  * fits `want` and, for "refer" words, is a named or specific group. */
+/* "Russia launched its largest aerial attack of the war on Ukraine" then
+ * "four people died after a drone struck an apartment building": the
+ * drone is the foreign state's that the story told striking from the air
+ * or from afar in this sentence or the three before; not the army of
+ * the country the story is in. -1 when there is none. */
+static int foreign_striker(const sr_coder *c, const sr_sent *s, size_t before)
+{
+    const sr_dicts *d = &c->eng->d;
+    if (s == &c->title || c->focus_country < 0)
+        return -1;
+    size_t si = (size_t)(s - c->sents);
+    for (size_t back = 0; back < 4 && back <= si; back++) {
+        const sr_sent *p = &c->sents[si - back];
+        int strikes = 0;
+        for (size_t k = 0; k < p->nm && !strikes; k++)
+            if (p->m[k].kind == PH_TRIGGER &&
+                (d->triggers[p->m[k].value].cls == EV_AIR || d->triggers[p->m[k].value].cls == EV_SHELL))
+                strikes = 1;
+        if (!strikes)
+            continue;
+        for (size_t k = p->nmen; k > 0; k--) {
+            const sr_mention *m = &p->men[k - 1];
+            if (m->ent < 0 || m->modifier || m->prep || (back == 0 && m->e > before))
+                continue;
+            const sr_entity *en = &c->ents[m->ent];
+            if ((en->flags & ACT_STATE) && !(en->flags & ACT_SOURCE) && en->country >= 0 &&
+                en->country != c->focus_country)
+                return m->ent;
+        }
+    }
+    return -1;
+}
+
 static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, uint32_t avoid, int max_back)
 {
     /* this sentence, right to left */
@@ -700,6 +733,8 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         }
         if (fl & ACT_AERIAL) {
             int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);
+            if (en < 0)
+                en = foreign_striker(c, s, mm->s);
             if (en >= 0)
                 return en;
         }

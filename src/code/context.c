@@ -623,8 +623,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             if (!usable_place(p))
                 continue;
             /* "bombed camps in Derna, a day after gunmen killed 29": the
-             * place of one happening is not the other's */
-            if (after_between(c->eng, s, p->s, t))
+             * place of one happening is not the other's; a place set
+             * before the sentence's first comma is all of it: "In Odesa,
+             * four people died after a drone struck an apartment block" */
+            int fronted = p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",");
+            if (!fronted && after_between(c->eng, s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
