@@ -526,7 +526,12 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * "Hundreds of people gathered outside the station, chanting
      * slogans": a protest that turned violent is one violent
      * demonstration */
-    const sr_ev *riot = u->sub == SUB_VIOLENT_DEMO ? u : v->sub == SUB_VIOLENT_DEMO ? v : NULL;
+    /* a mob's arson told beside the crowd's protest ("Angry villagers set
+     * fire to a police station" and "Hundreds gathered outside the
+     * station, chanting slogans") is the protest's violence too */
+    const sr_ev *riot = (u->sub == SUB_VIOLENT_DEMO || u->sub == SUB_MOB)   ? u
+                        : (v->sub == SUB_VIOLENT_DEMO || v->sub == SUB_MOB) ? v
+                                                                            : NULL;
     const sr_ev *calm = riot == u ? v : u;
     /* "Police opened fire on stone-throwing protesters, killing one":
      * force used on a violent crowd is the violent demonstration's, the

@@ -269,6 +269,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     count_memo memo;
     memo.base = lim > 4 ? lim - 4 : 0;
     memo.done = 0;
+    size_t np_end = j; /* where the noun phrase being counted ends */
     while (i > lim) {
         i--;
         const sr_token *t = &s->tok[i];
@@ -295,7 +296,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
         size_t qs = i;
         for (size_t back = 0; back < 4 && i >= back; back++) {
             sr_number tmp;
-            size_t u = memo_count(c, s, i - back, j, &memo, &tmp);
+            size_t u = memo_count(c, s, i - back, np_end, &memo, &tmp);
             if (u && i - back + u == i + 1) {
                 used = u;
                 qs = i - back;
@@ -319,9 +320,12 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             total += num.value;
             *found = 1;
             i = qs;
-            /* "and" joins another counted group */
+            /* "and" joins another counted group, a phrase of its own: "A
+             * woman and three children" */
             if (i > 0 && (s->tok[i - 1].id == e->w.and_ || sr_tok_eq(&s->tok[i - 1], ","))) {
                 i--;
+                np_end = i;
+                memo.done = 0;
                 continue;
             }
             break;

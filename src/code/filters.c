@@ -351,6 +351,19 @@ WORD_RULE(weapons_of_a_fight)
     return 0;
 }
 
+/* "took over the town without a fight": the words that say no fight
+ * came (cues.txt VACATE) tell none */
+WORD_RULE(no_fight_told)
+{
+    (void)c, (void)x;
+    if (k->td->cls != EV_CLASH)
+        return 0;
+    for (size_t q = 0; q < s->ncs; q++)
+        if (s->cs[q].cue == CUE_VACATE && s->cs[q].s <= k->t->s && k->t->s < s->cs[q].e)
+            return 1;
+    return 0;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -386,6 +399,8 @@ const sr_filter_rule sr_filter_rules[] = {
      accidental_blast},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
+    {"a fight that did not come", "Al-Shabaab took over the town of Moqokori without a fight.", FILTER_WORD,
+     no_fight_told},
     {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",
      FILTER_WORD, weapons_of_a_fight},
     {"a backdrop going on", "Gunmen torched ten houses in Kangpokpi, police said, as ethnic clashes in the state continued.",
