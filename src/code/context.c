@@ -111,6 +111,11 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
                 continue;
             if (s->tok[i].id == e->w.without)
                 continue;
+            /* "No group claimed the blast": the denial is of the claim;
+             * the blast, told with "the", happened */
+            if ((d->opts & TRG_NOUN) && t->s > 0 && s->tok[t->s - 1].id == e->w.the && i + 1 < t->s &&
+                s->tok[i + 1].id != e->w.the && !(has_cue(s, i + 1, CUE_NEG)))
+                continue;
             return SR_NEGATED;
         }
     }

@@ -418,9 +418,16 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             /* "X helped the Syrian forces with airstrikes",
              * "X announced the capture of Y" */
             int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
-            for (int v = 0; v < x->nvictim; v++)
-                if (x->victim_m[v] == sj)
-                    sj = -1;
+            /* the killed are no doers: the subject before them is
+             * ("its fighters killed 15 soldiers in an attack") */
+            for (int tries = 0; tries < 2 && sj >= 0; tries++) {
+                int victim = 0;
+                for (int v = 0; v < x->nvictim; v++)
+                    victim |= x->victim_m[v] == sj;
+                if (!victim)
+                    break;
+                sj = tries == 0 ? subject_of(c, s, s->men[sj].s, &x->cl, 0, k->forbid) : -1;
+            }
             if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
                 k->a1 = sj;
         }

@@ -466,6 +466,12 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
             int vm = subject_of(c, s, u->s, &x->cl, 0, 0);
             if (vm >= 0)
                 x->victim_m[x->nvictim++] = vm;
+        } else if (tdef(c, u, 0)->opts & TRG_VERB) {
+            /* "its fighters killed 15 Nigerian soldiers in an attack":
+             * whom a verb killed did not attack */
+            int vm = object_after(c, s, u->e, &x->cl, 6, 1);
+            if (vm >= 0)
+                x->victim_m[x->nvictim++] = vm;
         }
     }
     for (size_t k = 0; k < s->ntg; k++)
