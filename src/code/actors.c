@@ -359,9 +359,13 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                  * Forces": the named unit wins. */
                 i = j - 1;
                 continue;
-            } else if ((m->flags & PF_ADJ) && plural_people(&s->tok[end - 1]) && d->civilian_agent >= 0) {
-                /* "Seven Palestinians were killed": people of the country,
-                 * not its army */
+            } else if ((m->flags & PF_ADJ) && d->civilian_agent >= 0 &&
+                       (plural_people(&s->tok[end - 1]) ||
+                        (i > 0 && (tok_is(s, i - 1, e->w.a) || tok_is(s, i - 1, e->w.an)) &&
+                         (j >= n || !(s->tok[j].flags & TK_ALPHA) || is_be(e, s->tok[j].id) ||
+                          is_aux_word(e, &s->tok[j]))))) {
+                /* "Seven Palestinians were killed", "A Palestinian was shot
+                 * dead": people of the country, not its army */
                 agent = (int16_t)d->civilian_agent;
                 flags = d->agents[agent].flags;
             }

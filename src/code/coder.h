@@ -106,6 +106,9 @@ static inline int word_has(const sr_engine *e, uint32_t id, uint64_t attr)
 /* Gives the word (adding it to the vocabulary) the WA_ bits; -1 when out
  * of memory (words.c). */
 int sr_mark_word(sr_engine *e, const char *word, uint64_t attr);
+/* "was", "were", "been" ...; the auxiliaries of words.txt (triggers.c) */
+int is_be(const sr_engine *e, uint32_t id);
+int is_aux_word(const sr_engine *e, const sr_token *t);
 /* Binds data/en/words.txt's roles to e->w and the WA_ bits (words.c). */
 sr_status sr_bind_words(sr_engine *e, sr_error *err);
 

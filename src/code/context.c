@@ -216,6 +216,16 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
                 num->value = of.value;
             return 1;
         }
+        /* "A Palestinian was shot dead": a people's name for one of them */
+        if (k == i + 1 && s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_COUNTRY &&
+            (s->m[s->owner[k]].flags & PF_ADJ)) {
+            size_t ce = s->m[s->owner[k]].end;
+            if (ce >= s->ntok || is_be(e, s->tok[ce].id) || (np_end != (size_t)-1 && ce == np_end)) {
+                memset(num, 0, sizeof *num);
+                num->value = 1;
+                return 1;
+            }
+        }
     }
     return 0;
 }

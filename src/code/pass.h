@@ -113,8 +113,6 @@ int sr_word_meaning(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_tr
 const sr_trigger_def *tdef(const sr_coder *c, const sr_trig *t, int k);
 int is_adverb_like(const sr_engine *e, const sr_token *t);
 int is_det_word(const sr_engine *e, const sr_token *t);
-int is_aux_word(const sr_engine *e, const sr_token *t);
-int is_be(const sr_engine *e, uint32_t id);
 int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t);
 int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t);
 int trig_cls(const sr_coder *c, const sr_trig *t, int k);
