@@ -92,6 +92,7 @@ enum {
 #define WA_PLACE_VERB WA(43)    /* "air strikes hit Khartoum": its object is a place */
 #define WA_RECIPROCAL WA(44)    /* "X and Y exchanged fire": both are sides */
 #define WA_GRIEVANCE WA(45)     /* "protests over the death of": what a protest is about */
+#define WA_MINERAL WA(46)       /* "a gold mine": a mine that is no weapon */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

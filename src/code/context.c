@@ -20,7 +20,7 @@
 /* Weapons named in [a, b), leaving out the words of other event words
  * ("with the support of coalition air strikes" does not make an
  * offensive an air strike). */
-int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
+int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr_trig *self)
 {
     int w = 0;
     if (b > s->ntok)
@@ -43,7 +43,8 @@ int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self)
             w |= W_AIR;
         if (m & (1ULL << CUE_W_SHELL))
             w |= W_SHELL;
-        if (m & (1ULL << CUE_W_IED))
+        /* "attacked a gold mine": a place of work, no weapon */
+        if ((m & (1ULL << CUE_W_IED)) && !(i > 0 && word_has(c->eng, s->tok[i - 1].id, WA_MINERAL)))
             w |= W_IED;
         if (m & (1ULL << CUE_W_SUICIDE))
             w |= W_SUICIDE;

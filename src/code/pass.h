@@ -143,7 +143,7 @@ int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, i
 void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k);
 void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k);
 sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl);
-int weapons_in(const sr_sent *s, size_t a, size_t b, const sr_trig *self);
+int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr_trig *self);
 void clause_span(const sr_sent *s, const clauses *cl, size_t t, size_t *a, size_t *b);
 int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
 int same_entity(const sr_sent *s, int a, int b);

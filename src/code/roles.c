@@ -376,7 +376,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
             k->cb = q;
             break;
         }
-    k->weapons = weapons_in(s, k->ca, td->cls == EV_DESTROY ? t->s : k->cb, t);
+    k->weapons = weapons_in(c, s, k->ca, td->cls == EV_DESTROY ? t->s : k->cb, t);
     /* who did it */
     k->participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
                      (sr_tok_eq(&s->tok[t->s - 1], ",") || s->tok[t->s - 1].id == e->w.after ||
