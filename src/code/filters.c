@@ -364,6 +364,21 @@ WORD_RULE(no_fight_told)
     return 0;
 }
 
+/* "Afghan forces backed by U.S. air strikes killed 21 Taliban fighters":
+ * the strikes back another's fight, told as its help */
+WORD_RULE(support_of_a_fight)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || !(k->td->cls == EV_AIR || k->td->cls == EV_SHELL))
+        return 0;
+    for (size_t i = t->s; i > 1 && t->s - i < 4; i--)
+        if (s->tok[i - 1].id == e->w.by && word_has(e, s->tok[i - 2].id, WA_BACKING))
+            return 1;
+    return 0;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -401,6 +416,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, in_report_clause},
     {"a fight that did not come", "Al-Shabaab took over the town of Moqokori without a fight.", FILTER_WORD,
      no_fight_told},
+    {"the support of a fight", "Afghan forces backed by U.S. air strikes killed 21 Taliban fighters in Farah.",
+     FILTER_WORD, support_of_a_fight},
     {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",
      FILTER_WORD, weapons_of_a_fight},
     {"a backdrop going on", "Gunmen torched ten houses in Kangpokpi, police said, as ethnic clashes in the state continued.",
