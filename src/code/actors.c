@@ -217,6 +217,10 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
             if (placey)
                 return 0;
         }
+        /* "a military base in Puerto Jordan": the end of a town's name */
+        if (i > 0 && (s->tok[i - 1].flags & TK_CAP) && (s->tok[i - 1].flags & TK_WORD) && s->owner[i - 1] < 0 &&
+            !word_has(e, s->tok[i - 1].id, WA_STOPNAME) && i >= 2 && word_has(e, s->tok[i - 2].id, WA_LOCPREP))
+            return 0;
         uint32_t p = prep_before(e, s, i);
         /* "near the border with Somalia": a place's other side */
         if (p == e->w.with && i >= 2 && has_cue(s, i - 2, CUE_PN_FEATURE))

@@ -495,6 +495,20 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->sub = SUB_ABDUCTION;
         return 1;
     }
+    /* "Two soldiers were killed ... when a truck packed with explosives
+     * blew up": the killing told in one sentence with the blast that did
+     * it is the blast */
+    const sr_ev *kill = u->cls == EV_KILL ? u : v->cls == EV_KILL ? v : NULL;
+    const sr_ev *how = kill == u ? v : u;
+    if (kill && (kill->a1 < 0 || kill->a1 == how->a1) && u->sent == v->sent && u->cls != v->cls &&
+        u->type != v->type && violent_type(u->type) && violent_type(v->type) && same_town(u, v) &&
+        date_compatible(u, v) && actors_compatible(c, u->a2, v->a2)) {
+        int type = how->type, sub = how->sub;
+        merge_into(c, u, v);
+        u->type = type;
+        u->sub = sub;
+        return 1;
+    }
     /* "arrested 14 suspected Islamic State members in raids on
      * villages": the raids are the arrests, unless they killed */
     if (u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 &&

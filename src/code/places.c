@@ -57,6 +57,10 @@ static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const 
     if (!name_tok(e, s, i, 1))
         return i;
     size_t j = i + 1;
+    /* "Puerto Jordan", "Nueva Guinea": a country's name may end a town's */
+    if (j < s->ntok && s->owner[i] < 0 && (s->tok[i].flags & TK_CAP) && s->owner[j] >= 0 &&
+        s->m[s->owner[j]].kind == PH_COUNTRY && s->m[s->owner[j]].start == j && (s->tok[j].flags & TK_CAP))
+        return s->m[s->owner[j]].end;
     while (j < s->ntok && j < i + 5 &&
            (name_tok(e, s, j, 0) || ((s->tok[j].flags & TK_NUM) && (s->tok[j].flags & TK_HYPH)))) {
         /* a new name starts after a comma only; two capitalised words in a

@@ -166,6 +166,17 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             continue;
         if (m->poss && m->pronoun)
             continue;
+        /* "Two soldiers were killed when a truck packed with explosives
+         * blew up": a clause of "when" with a subject of its own (here
+         * no actor) is not done by the sentence's subject */
+        {
+            int own_subject = 0;
+            for (size_t q = m->e; q + 2 < t && !own_subject; q++)
+                own_subject = (s->tok[q].id == e->w.when || s->tok[q].id == e->w.while_) &&
+                              (is_det_word(e, &s->tok[q + 1]) || (s->tok[q + 1].flags & TK_NUM));
+            if (own_subject)
+                continue;
+        }
         /* "Supporters of the military junta ransacked": the head of the
          * phrase acts, not what "of" names */
         if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
@@ -687,11 +698,34 @@ static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
     }
 }
 
+/* "..., the army said, blaming the ELN guerrilla group": the group the
+ * sentence blames did what it tells with no doer named. */
+static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_engine *e = c->eng;
+    if (k->a1 >= 0 && !(s->men[k->a1].ent >= 0 && (c->ents[s->men[k->a1].ent].flags & ACT_UNKNOWN)))
+        return;
+    for (size_t i = 0; i + 1 < s->ntok; i++) {
+        if (!word_has(e, s->tok[i].id, WA_BLAME) || tok_is(s, i + 1, e->w.on) || tok_is(s, i + 1, e->w.for_))
+            continue;
+        size_t st = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
+        for (size_t q = 0; q < s->nmen; q++) {
+            const sr_mention *m = &s->men[q];
+            if (m->s == st && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED) &&
+                !(c->ents[m->ent].flags & ACT_UNKNOWN) && (int)q != k->a2) {
+                k->a1 = (int)q;
+                return;
+            }
+        }
+    }
+}
+
 static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
     coordinated_sides(c, s, k);
+    blamed_in_sentence(c, s, k);
     if (k->a1 >= 0 && k->a1 == k->a2)
         k->a2 = -1;
     if (k->a1 >= 0)
