@@ -340,6 +340,7 @@ typedef struct sr_dicts {
     int civilian_agent; /* the agents line for civilians, -1 when none */
     sr_country_def *countries;
     size_t ncountries, cap_countries;
+    uint16_t country_by_iso2[26 * 26]; /* countries' index + 1 by ISO code, 0: none */
     sr_trigger_def *triggers;
     size_t ntriggers, cap_triggers;
     sr_place_def *places;

@@ -195,8 +195,20 @@ static sr_status add_list(ctx *c, char *list, uint8_t kind, uint8_t flags, uint3
     return SR_OK;
 }
 
+/* by the ISO code's two letters: asked for every place candidate */
+static int iso2_slot(const char *iso2)
+{
+    int a = toupper((unsigned char)iso2[0]), b = a ? toupper((unsigned char)iso2[1]) : 0;
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z' || iso2[2])
+        return -1;
+    return (a - 'A') * 26 + (b - 'A');
+}
+
 int sr_country_find(const sr_dicts *d, const char *iso2)
 {
+    int slot = iso2_slot(iso2);
+    if (slot >= 0)
+        return (int)d->country_by_iso2[slot] - 1;
     for (size_t i = 0; i < d->ncountries; i++)
         if (strcasecmp(d->countries[i].iso2, iso2) == 0)
             return (int)i;
@@ -262,6 +274,9 @@ static sr_status country_line(ctx *c, char *line)
     if (!k->name || !k->adj)
         return SR_ERR_NOMEM;
     uint32_t idx = (uint32_t)d->ncountries++;
+    int slot = iso2_slot(k->iso2);
+    if (slot >= 0 && !d->country_by_iso2[slot] && idx < UINT16_MAX)
+        d->country_by_iso2[slot] = (uint16_t)(idx + 1);
     sr_status st = add_list(c, f[2], PH_COUNTRY, PF_CAPITAL, idx);
     if (!st && f[3][0])
         st = add_list(c, f[3], PH_COUNTRY, PF_CAPITAL | PF_ADJ, idx);
