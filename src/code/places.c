@@ -526,7 +526,9 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
      * capitalises every noun) */
     int noun_name = 0;
     if (k && (s->tok[i].flags & TK_CAP) && !s->titlecase && ke < n &&
-        (name_tok(e, s, ke, 0) || ((s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD)))) {
+        (((s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD)) ||
+         (ke + 1 < n && (s->tok[ke + 1].flags & TK_CAP) && (s->tok[ke + 1].flags & TK_HYPH) &&
+          word_has(e, s->tok[ke].id, WA_PARTICLE)))) {
         k = 0;
         noun_name = 1;
     }
