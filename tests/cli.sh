@@ -237,6 +237,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"pm","date":"2023-03-08","text":"Clashes broke out on the margins of the Paris march on Tuesday, and police used tear gas against a group of protesters."}' > "$t/parismarch.jsonl"
     check "'the Paris march': a name before an event word is its place, and with no country told Paris is the capital" sh -c \
         "'$bin' code '$t/parismarch.jsonl' | grep -q '\"name\":\"Paris\",\"admin1\":\"Île-de-France\",\"country\":\"FR\"'"
+    # names, days and months are capitalised in any sentence: no headline
+    printf '%s\n' '{"id":"wb","date":"2023-12-20","text":"Armed men looted the World Bank office in Nyala on Tuesday."}' > "$t/titlecase.jsonl"
+    check "a sentence of many names is no title-case headline: 'in Nyala' is its place" sh -c \
+        "'$bin' code --min-confidence 0 '$t/titlecase.jsonl' | grep -q '\"name\":\"Nyala\"'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

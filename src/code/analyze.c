@@ -67,10 +67,16 @@ static int cmp_match(const void *a, const void *b)
 static int is_titlecase(const sr_sent *s)
 {
     int words = 0, caps = 0;
-    /* without branches: which way each word goes is a coin toss */
+    /* without branches: which way each word goes is a coin toss; names
+     * the dictionaries know are capitalised in any sentence ("looted the
+     * World Bank office in Nyala on Tuesday" is no headline) */
     for (size_t i = 0; i < s->ntok; i++) {
         const sr_token *t = &s->tok[i];
-        int w = (t->flags & TK_ALPHA) && t->nlen >= 4;
+        int o = s->owner[i];
+        int named = (o >= 0 && (s->m[o].kind == PH_ACTOR || s->m[o].kind == PH_PLACE || s->m[o].kind == PH_COUNTRY)) ||
+                    ((t->flags & TK_CAP) && (sr_weekday_name_len(t->norm, t->nlen) >= 0 ||
+                                             sr_month_of_len(t->norm, t->nlen)));
+        int w = (t->flags & TK_ALPHA) && t->nlen >= 4 && !named;
         words += w;
         caps += w & ((t->flags & TK_CAP) != 0);
     }
@@ -255,7 +261,6 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
     if (trunc && c->n_tok_trunc++ == 0)
         c->first_tok_trunc = s->index;
     sr_vocab_ids(&e->d.vocab, s->tok, s->ntok);
-    s->titlecase = is_titlecase(s);
     s->question = s->ntok && sr_tok_eq(&s->tok[s->ntok - 1], "?");
 
     sr_match *all;
@@ -336,6 +341,7 @@ void sr_analyze_sentence(sr_coder *c, sr_sent *s)
         pos = best.end;
         k = j;
     }
+    s->titlecase = is_titlecase(s);
     s->dateline_end = (s->index <= 3) ? find_dateline(s) : 0;
     find_report(c, s);
     /* dates only matter where an event word is */
