@@ -662,9 +662,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         }
     }
     if (best >= 0) {
-        /* "in several areas of X": no place to put it */
+        /* "in several areas of X": no place to put it; nor "several
+         * towns in northern Burkina Faso, including Djibo", one of them */
         const sr_pmention *bp = &s->pm[best];
-        for (size_t i = bp->s > 6 ? (size_t)bp->s - 6 : 0; i + 1 < bp->s; i++) {
+        int example = bp->s > 0 && s->tok[bp->s - 1].id == c->eng->w.including;
+        size_t from = bp->s > (example ? 12 : 6) ? (size_t)bp->s - (example ? 12 : 6) : 0;
+        for (size_t i = from; i + 1 < bp->s; i++) {
             if (word_has(c->eng, s->tok[i].id, WA_VAGUE_MANY) &&
                 (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
                 out->vague = 1;
