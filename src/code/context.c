@@ -907,6 +907,27 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (!kill_belongs(c, s, u, t, &x->cl))
                 continue;
             size_t dd = u->s > t->s ? u->s - t->s : t->s - u->s;
+            /* "after seizing Aleppo, as warplanes struck Idlib, killing
+             * at least 11 people": the killing is the nearer event
+             * word's, told between */
+            int nearer = 0;
+            const sr_token *ut = &s->tok[u->s];
+            int comma_participle = u->s > t->s && sr_tok_eq(&s->tok[u->s - 1], ",") && ut->nlen > 4 &&
+                                   !memcmp(ut->norm + ut->nlen - 3, "ing", 3);
+            for (size_t q = 0; q < s->ntg && !nearer && comma_participle; q++) {
+                const sr_trig *w = &s->tg[q];
+                if (w == t || w == u || !w->ndef || tdef(c, w, 0)->cls == EV_KILL)
+                    continue;
+                /* ... in a clause of its own: "a bomb ... exploded at a
+                 * market, killing 12" is one happening */
+                int between = ((w->s > t->s && w->s < u->s) || (w->s < t->s && w->s > u->s)) &&
+                              x->cl.soft[w->s] != x->cl.soft[t->s];
+                int wc = tdef(c, w, 0)->cls;
+                nearer = between && (wc == EV_ATTACK || wc == EV_AIR || wc == EV_SHELL || wc == EV_BOMB ||
+                                     wc == EV_CLASH || wc == EV_SHOOT || wc == EV_RAID);
+            }
+            if (nearer)
+                continue;
             if (dd < bestd) {
                 bestd = dd;
                 k->killw = u;
