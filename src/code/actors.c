@@ -217,6 +217,10 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
             if (placey)
                 return 0;
         }
+        /* "Nigeria: Bandits kill 20 in Zamfara": a headline's tag says
+         * where, not who */
+        if (end < n && sr_tok_eq(&s->tok[end], ":") && (i == 0 || (int)i <= s->dateline_end))
+            return 0;
         /* "a military base in Puerto Jordan": the end of a town's name */
         if (i > 0 && (s->tok[i - 1].flags & TK_CAP) && (s->tok[i - 1].flags & TK_WORD) && s->owner[i - 1] < 0 &&
             !word_has(e, s->tok[i - 1].id, WA_STOPNAME) && i >= 2 && word_has(e, s->tok[i - 2].id, WA_LOCPREP))
