@@ -104,28 +104,6 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
     return -1;
 }
 
-/* "Police blamed al-Shabaab for the bombing": the one blamed for the
- * event word at t did it, as ACLED codes an attribution. -1 when none. */
-static int blamed_for(const sr_coder *c, const sr_sent *s, size_t t)
-{
-    const sr_engine *e = c->eng;
-    size_t f = t;
-    while (f > 0 && t - f < 3 && is_det_word(e, &s->tok[f - 1]))
-        f--;
-    if (f == 0 || s->tok[f - 1].id != e->w.for_)
-        return -1;
-    for (size_t k = s->nmen; k > 0; k--) {
-        const sr_mention *m = &s->men[k - 1];
-        if ((size_t)m->e + 1 != f || !ment_ok_actor(c, m))
-            continue;
-        size_t b = m->s;
-        if (b > 0 && tok_is(s, b - 1, e->w.the))
-            b--;
-        return b > 0 && word_has(e, s->tok[b - 1].id, WA_BLAME) ? (int)(k - 1) : -1;
-    }
-    return -1;
-}
-
 /* The sentence subject: the first actor not inside a phrase of its own. */
 static int main_subject(const sr_coder *c, const sr_sent *s)
 {
@@ -439,8 +417,6 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (sv >= 0)
                 k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
         }
-        if (k->a1 < 0)
-            k->a1 = blamed_for(c, s, t->s);
         /* "killed in the Israeli strikes": the doer named inside the
          * definite phrase, the strikes told before */
         int doer_inside = k->a1 >= 0 && s->men[k->a1].e == t->s && s->men[k->a1].s > 0 &&
@@ -698,8 +674,9 @@ static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
     }
 }
 
-/* "..., the army said, blaming the ELN guerrilla group": the group the
- * sentence blames did what it tells with no doer named. */
+/* "Police blamed al-Shabaab for the bombing", "..., the army said,
+ * blaming the ELN guerrilla group": the group the sentence blames did
+ * what it tells with no doer named. */
 static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
