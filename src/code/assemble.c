@@ -417,6 +417,13 @@ static void fold_summaries(sr_coder *c)
             if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || region_only(f) ||
                 !sr_streq(f->loc.cc, w->loc.cc) || !date_near(w, f))
                 continue;
+            /* "Militants detonated a car bomb in Mogadishu on Monday" then
+             * "... detonated an explosive device in Lower Shabelle on
+             * Tuesday": a summary comes before what it sums up, and a day
+             * told apart is another day */
+            if (f->sent < w->sent && !(f->headline) && w->explicit_date && f->explicit_date &&
+                !date_compatible(w, f))
+                continue;
             /* a fight across a province and the capture of one town in it
              * are two events */
             if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
@@ -509,6 +516,24 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->sub = sub;
         return 1;
     }
+    /* "suspected al-Shabaab militants ambushed their vehicle in Lamu"
+     * then "the attackers detonated an improvised explosive device before
+     * opening fire": the doers told again as "the attackers" in the next
+     * sentences, with no dead of their own, in the same area, tell the
+     * same happening in detail; not when they did another thing ("The
+     * insurgents abducted at least 20 women ... before withdrawing") */
+    if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 &&
+        violent_type(u->type) && (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic) &&
+        v->fatalities <= 0 && !u->headline &&
+        date_compatible(u, v) && u->has_loc && v->has_loc &&
+        (loc_compatible(u, v) || (borrowed_point(v) && u->loc.admin1 && v->loc.admin1 &&
+                                  !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
+        int type = u->type, sub = u->sub;
+        merge_into(c, u, v);
+        u->type = type;
+        u->sub = sub;
+        return 1;
+    }
     /* "arrested 14 suspected Islamic State members in raids on
      * villages": the raids are the arrests, unless they killed */
     if (u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 &&
@@ -577,14 +602,18 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
-static void merge_mentions(sr_coder *c)
+static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
+        /* merged already by the pass over its own sentence */
+        if (v->merged_in_sentence)
+            continue;
+        int was_dead = v->dead;
         for (size_t jj = i; jj > 0; jj--) {
             size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
-            if (u->dead || u->anaphoric || u->mod != v->mod)
+            if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
                 continue;
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
              * missile attack on Marib": the same attack, told without its
@@ -695,6 +724,8 @@ static void merge_mentions(sr_coder *c)
             merge_into(c, u, v);
             break;
         }
+        if (one_sentence && !was_dead && v->dead)
+            v->merged_in_sentence = 1;
     }
 }
 
@@ -879,7 +910,11 @@ void sr_assemble(sr_coder *c)
         qsort(c->evs, c->nevs, sizeof *c->evs, cmp_ev);
     fold_headlines(c);
     fold_summaries(c);
-    merge_mentions(c);
+    /* the words of one sentence first: "the attackers detonated an
+     * improvised explosive device" is one blast before it is part of the
+     * ambush told before */
+    merge_mentions(c, 1);
+    merge_mentions(c, 0);
     bare_claims(c);
     drop_untold(c);
     size_t live = 0;

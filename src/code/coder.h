@@ -248,6 +248,8 @@ typedef struct sr_ev {
     int headline;           /* from the headline: the body tells it better */
     int noun;               /* told by a noun ("the attack"), not a verb */
     int district_point;     /* a place in no list, at its district's point */
+    int a1_back;            /* its doer told as "the attackers": the ones just told of */
+    int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

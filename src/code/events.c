@@ -100,6 +100,17 @@ static sr_ev *new_ev(sr_coder *c)
     return v;
 }
 
+/* "the attackers", "the gunmen": a word that names no one by itself,
+ * after "the", points back at the doers just told of */
+static int back_reference(const sr_coder *c, const sr_sent *s, int men)
+{
+    if (men < 0)
+        return 0;
+    const sr_mention *m = &s->men[men];
+    return m->agent >= 0 && (c->eng->d.agents[m->agent].flags & ACT_REFER) && m->s > 0 &&
+           s->tok[m->s - 1].id == c->eng->w.the;
+}
+
 static void set_loc(sr_ev *v, const sr_pmention *p, int near)
 {
     v->has_loc = 1;
@@ -201,6 +212,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a2 = k->a2e;
         v->a1_text = k->a1t;
         v->a2_text = k->a2t;
+        v->a1_back = back_reference(c, s, k->a1);
         v->fatalities = nloc > 1 ? -1 : k->fat;
         v->split = nloc > 1;
         v->mod = mod;

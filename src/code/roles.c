@@ -196,6 +196,13 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
 
 /* The first actor after token `from` in the clause, optionally only after
  * a given preposition. */
+/* "... before opening fire, a county official said": who tells of it
+ * is no one it was done to */
+static int past_report(const sr_sent *s, size_t from, const sr_mention *m)
+{
+    return (int)m->s >= s->report_start && (int)from < s->report_start;
+}
+
 int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap,
                         int direct_only)
 {
@@ -206,7 +213,7 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
             continue;
         if (m->s > from + maxgap)
             break;
-        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0] || past_report(s, from, m))
             break;
         if (c->ents[m->ent].flags & ACT_SOURCE)
             continue;
@@ -270,7 +277,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
                     holder = 1;
         if (holder)
             continue;
-        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0])
+        if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0] || past_report(s, from, m))
             break;
         if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
             m->prep == e->w.of) {

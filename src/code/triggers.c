@@ -273,7 +273,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         const sr_mention *m = &s->men[k];
         if (m->s < t->e || m->modifier || m->ent < 0)
             continue;
-        if (m->s > t->e + 4 || cl->hard[m->s] != cl->hard[t->s])
+        /* "... before opening fire, a county official said": the teller
+         * is no object */
+        if (m->s > t->e + 4 || cl->hard[m->s] != cl->hard[t->s] ||
+            ((int)m->s >= s->report_start && (int)t->s < s->report_start))
             break;
         if (m->prep && m->prep != e->w.of)
             continue;
