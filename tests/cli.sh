@@ -241,6 +241,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"wb","date":"2023-12-20","text":"Armed men looted the World Bank office in Nyala on Tuesday."}' > "$t/titlecase.jsonl"
     check "a sentence of many names is no title-case headline: 'in Nyala' is its place" sh -c \
         "'$bin' code --min-confidence 0 '$t/titlecase.jsonl' | grep -q '\"name\":\"Nyala\"'"
+    # a village in no list takes the dateline's city in its country, not another country's
+    printf '%s\n' '{"id":"dl","date":"2025-03-15","text":"IDLIB, Syria (AP) — A drone strike on a car near the village of Sarmada killed two men on Friday, a war monitor said."}' '{"id":"dm","date":"2025-03-15","text":"BEIRUT (AP) — A drone strike on a car near the village of Sarmada in Syria killed two men on Friday, a war monitor said."}' > "$t/dateline.jsonl"
+    check "a village in no list at the dateline's city of its country (IDLIB, Syria), not at a foreign dateline's (BEIRUT)" sh -c \
+        "! '$bin' gazetteer lookup --country SY Sarmada | grep -q '[0-9]' && '$bin' code --min-confidence 0 '$t/dateline.jsonl' > '$t/dateline.out' && grep '\"doc_id\":\"dl\"' '$t/dateline.out' | grep -q '\"name\":\"Sarmada\".*\"lat\":35.9' && grep '\"doc_id\":\"dm\"' '$t/dateline.out' | grep -q '\"lat\":null'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -599,6 +599,18 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     return 0;
 }
 
+/* An event before evs[i] of v's own kind, which "the attack" would be. */
+static int kin_before(const sr_coder *c, size_t i, const sr_ev *v)
+{
+    for (size_t j = 0; j < i; j++) {
+        const sr_ev *u = &c->evs[j];
+        if (!u->dead && !u->anaphoric && u->mod == v->mod && u->type == v->type &&
+            sub_compatible(c->eng, u->sub, v->sub) && date_compatible(u, v))
+            return 1;
+    }
+    return 0;
+}
+
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
@@ -648,6 +660,18 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 u->sub = keep_sub;
                 if (claimed)
                     claim_all(c, u);
+                break;
+            }
+            /* "stormed a church ... and abducted at least 25 worshippers"
+             * then "one person was killed during the attack": "the
+             * attack" with no doer of its own is the violence told last,
+             * whatever its kind */
+            if (v->anaphoric && v->generic && v->a1 < 0 && violent_type(u->type) && violent_type(v->type) &&
+                date_compatible(u, v) && !kin_before(c, i, v)) {
+                int keep_type = u->type, keep_sub = u->sub;
+                merge_into(c, u, v);
+                u->type = keep_type;
+                u->sub = keep_sub;
                 break;
             }
             if (merge_kinds(c, u, v))

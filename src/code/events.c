@@ -174,6 +174,14 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
                 (!v->loc.cc[0] || sr_streq(v->loc.cc, p->loc.cc)))
                 q = p;
         }
+    /* else the city of the dateline, in the event's country: "IDLIB,
+     * Syria (AP) - A drone strike on a car near the town of Sarmada" */
+    for (size_t j = 0; !q && c->nsents && j < c->sents[0].npm; j++) {
+        const sr_pmention *p = &c->sents[0].pm[j];
+        if (p->dateline && (p->loc.kind == PK_CITY || p->loc.kind == PK_TOWN) && p->loc.has_coords &&
+            v->loc.cc[0] && sr_streq(v->loc.cc, p->loc.cc))
+            q = p;
+    }
     if (!q || !q->loc.has_coords || (v->loc.cc[0] && q->loc.cc[0] && !sr_streq(v->loc.cc, q->loc.cc)))
         return;
     v->loc.lat = q->loc.lat;
