@@ -664,9 +664,9 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             }
             /* "stormed a church ... and abducted at least 25 worshippers"
              * then "one person was killed during the attack": "the
-             * attack" with no doer of its own is the violence told last,
-             * whatever its kind */
-            if (v->anaphoric && v->generic && v->a1 < 0 && violent_type(u->type) && violent_type(v->type) &&
+             * attack" with no doer of its own is the violence of its type
+             * told last, whatever its kind */
+            if (v->anaphoric && v->generic && v->a1 < 0 && u->type == v->type && violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {
                 int keep_type = u->type, keep_sub = u->sub;
                 merge_into(c, u, v);
