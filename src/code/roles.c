@@ -540,8 +540,17 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 if (u != t && u->ndef && u->e == t->s && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(e, s, u))
                     k->anaphoric = 1;
             }
-            if (t->s >= 2 && s->tok[t->s - 2].id == e->w.the && s->owner[t->s - 1] < 0 &&
-                word_has(e, s->tok[t->s - 1].id, WA_OPERATION))
+            /* "The operation, backed by Iraqi aircraft, targeted IS
+             * hideouts": the same across a phrase set off by commas */
+            size_t h = t->s;
+            if (h >= 4 && sr_tok_eq(&s->tok[h - 1], ","))
+                for (size_t j = h - 2; j > 1 && h - j < 12; j--)
+                    if (sr_tok_eq(&s->tok[j], ",")) {
+                        h = j;
+                        break;
+                    }
+            if (h >= 2 && s->tok[h - 2].id == e->w.the && s->owner[h - 1] < 0 &&
+                word_has(e, s->tok[h - 1].id, WA_OPERATION))
                 k->anaphoric = 1;
         }
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
