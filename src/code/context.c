@@ -1034,6 +1034,16 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             k->has_anchor = 1;
         }
     }
+    /* "Hundreds of protesters set fire to a government building in
+     * Antsiranana" then "Security forces fired tear gas to disperse the
+     * crowd": force on the crowd just told is where that crowd was */
+    if (!k->has_anchor && td->cls == EV_REPRESS) {
+        const sr_ev *pv = sr_disc_crowd_place(c, s, proto);
+        if (pv) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+        }
+    }
     /* "At least 10 people were killed Friday when al-Shabaab
      * fighters attacked a base", the place told a sentence later
      * ("... killed in the attack in Lower Shabelle"): kept aside

@@ -39,6 +39,39 @@ int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s)
     return 0;
 }
 
+/* A crowd told within two sentences: a protest, or protesters' violence
+ * ("Hundreds of protesters set fire to a government building" then
+ * "Security forces fired tear gas to disperse the crowd"). */
+int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if ((pv->type == TYPE_PROTESTS || pv->sub == SUB_VIOLENT_DEMO) && in_story(pv))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where the last crowd told in this sentence or the two before was, on
+ * the day: a protest or protesters' violence. */
+const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_ev *proto)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (proto->explicit_date && pv->has_date &&
+            labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
+                 sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1)
+            continue;
+        if ((pv->type == TYPE_PROTESTS || pv->sub == SUB_VIOLENT_DEMO) && pv->has_loc && in_story(pv))
+            return pv;
+    }
+    return NULL;
+}
+
 /* The last fight within two sentences with its actor1 named: "This
  * progress was followed by the capture of ...". */
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)

@@ -52,6 +52,7 @@ typedef struct sr_sctx {
     int nvictim;
     int strong_count; /* event words that are not mere outcomes */
     int protest_ctx, intervene, vacate;
+    int crowd_told;   /* a protest or protesters' violence told just before */
     size_t si;        /* the sentence's index in c->sents */
 } sr_sctx;
 
@@ -72,6 +73,7 @@ typedef struct cand {
     int arms_target; /* a weapons cache, explosives */
     int weapons;
     int protest_ctx, intervene;
+    int crowd_told;
     int vacate;
     long fat;
     int lethal;   /* someone died, even if the text gives no number */
@@ -159,6 +161,8 @@ int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent);
 const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto);
+const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_ev *proto);
+int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);

@@ -354,6 +354,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     k->a1_ent = k->a2_ent = -1;
     k->fat = -1;
     k->protest_ctx = x->protest_ctx;
+    k->crowd_told = x->crowd_told;
     k->intervene = x->intervene;
     k->vacate = x->vacate && td->cls == EV_TERRITORY &&
                cue_in(s, t->s > 12 ? (size_t)t->s - 12 : 0, (size_t)t->e + 12, CUE_VACATE) >= 0;

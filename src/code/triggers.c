@@ -492,6 +492,7 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
             x->protest_ctx = 1;
     if (!x->protest_ctx)
         x->protest_ctx = sr_disc_recent_protest(c, s);
+    x->crowd_told = x->protest_ctx || sr_disc_recent_crowd(c, s);
     x->vacate = cue_in(s, 0, s->ntok, CUE_VACATE) >= 0;
     x->si = (size_t)(s - c->sents);
     return 0;
