@@ -113,7 +113,12 @@ static int find_dateline_at(const sr_sent *s, size_t i)
     for (int part = 0; part < 2 && i < n && sr_tok_eq(&s->tok[i], ",") && i + 1 < n && (s->tok[i + 1].flags & TK_CAP);
          part++) {
         i += 2;
-        while (i < n && (((s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD)) || sr_tok_eq(&s->tok[i], ".")))
+        /* "Democratic Republic of Congo", "Bosnia and Herzegovina": a
+         * short word in lower case between names */
+        while (i < n && (((s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_WORD)) || sr_tok_eq(&s->tok[i], ".") ||
+                         ((s->tok[i].flags & TK_WORD) && s->tok[i].len <= 3 && i + 1 < n &&
+                          (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) && i > 0 &&
+                          (s->tok[i - 1].flags & TK_CAP))))
             i++;
         while (i < n && (s->tok[i].flags & TK_NUM))
             i++;
