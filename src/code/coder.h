@@ -93,6 +93,7 @@ enum {
 #define WA_RECIPROCAL WA(44)    /* "X and Y exchanged fire": both are sides */
 #define WA_GRIEVANCE WA(45)     /* "protests over the death of": what a protest is about */
 #define WA_MINERAL WA(46)       /* "a gold mine": a mine that is no weapon */
+#define WA_BUILDING WA(47)      /* "the provincial government building": a place, not a side */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
