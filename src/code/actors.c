@@ -327,6 +327,10 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         }
         if (!m || (m->kind != PH_ACTOR && m->kind != PH_AGENT && m->kind != PH_COUNTRY))
             continue;
+        /* "PORT-AU-PRINCE (AP) -": a dateline names where the reporter
+         * is, no one who acts */
+        if (m->kind != PH_COUNTRY && (int)i < s->dateline_end)
+            continue;
         /* "anti-aircraft", "pro-government": the second half of a compound */
         if (m->kind == PH_AGENT && (t->flags & TK_HYPH) && i > 0 && s->owner[i - 1] < 0)
             continue;

@@ -716,7 +716,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* "At least 232 Palestinians were killed in the Israeli
              * strikes": the strikes told before, on Hamas; a telling
              * names other victims */
-            if (!sides && v->anaphoric && v->a1 >= 0 && actors_compatible(c, u->a1, v->a1) && u->a1 >= 0 &&
+            /* nor with no doer of its own: "The rocket attack on the Iraqi
+             * military base ... took place on Friday night" after the
+             * attack "that resulted in the death of a civilian
+             * contractor" */
+            if (!sides && v->anaphoric &&
+                ((v->a1 >= 0 && actors_compatible(c, u->a1, v->a1) && u->a1 >= 0) || v->a1 < 0) &&
                 date_compatible(u, v)) {
                 merge_into(c, u, v);
                 break;

@@ -954,8 +954,10 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             else
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
             /* ", killing at least 14 civilians", "the killing of 13
-             * people": a noun reading's victims come after it */
-            if (vm < 0 && (tdef(c, k->killw, 0)->opts & TRG_NOUN))
+             * people": a noun reading's victims come after it; its
+             * subject is no victim when it is the doer ("Gunmen attacked
+             * Mirebalais on Saturday, killing at least 15 people") */
+            if ((vm < 0 || vm == k->a1) && (tdef(c, k->killw, 0)->opts & TRG_NOUN))
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
             if (vm >= 0 && vm != k->a1) {
                 victims_kind(c, &s->men[vm], &k->victims_civ, &k->victims_armed, &k->victims_prot);
