@@ -731,7 +731,9 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* same actors or a shared place: the same happening */
             int same_actor = u->a1 >= 0 && u->a1 == v->a1;
             int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
-            if (v->anaphoric && date_compatible(u, v)) {
+            /* "JNIM claimed the attack in a statement on Tuesday": the
+             * day is the claim's */
+            if (v->anaphoric && (date_compatible(u, v) || claimed)) {
                 /* "the attack": the most recent one of its kind */
                 merge_into(c, u, v);
                 break;
