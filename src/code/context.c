@@ -415,6 +415,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 4; hh++) {
             if ((s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_AGENT) || word_has(e, s->tok[hh].id, WA_PEOPLE))
                 return num.value + more.value;
+            /* "and two SDF fighters": a group's members are people */
+            if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_ACTOR)
+                return num.value + more.value;
             /* "and 13 U.S. troops": a country's name describes too */
             if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_COUNTRY) {
                 hh = s->m[s->owner[hh]].end - 1;
