@@ -217,7 +217,11 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
             break;
         if (c->ents[m->ent].flags & ACT_SOURCE)
             continue;
-        if (direct_only && m->prep && m->prep != e->w.of && m->prep != e->w.including)
+        /* direct_only 2: "declared victory over Islamic State", a
+         * preposition that ends the event's own words is no preposition
+         * of the object */
+        if (direct_only && m->prep && m->prep != e->w.of && m->prep != e->w.including &&
+            !(direct_only == 2 && m->s == from))
             continue;
         if (m->prep == e->w.by)
             continue;
@@ -575,7 +579,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         } else if (td->cls == EV_TERRITORY) {
             /* "captured X from Y", "chased Y out of X" */
             if (td->opts & TRG_FROM_ACTOR2) {
-                k->a2 = object_after(c, s, t->e, &x->cl, 4, 1);
+                k->a2 = object_after(c, s, t->e, &x->cl, 4, 2);
             } else {
                 for (size_t j = 0; j < s->nmen; j++) {
                     const sr_mention *m = &s->men[j];
