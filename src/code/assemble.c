@@ -534,6 +534,24 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->sub = sub;
         return 1;
     }
+    /* "Gunmen opened fire and detonated explosives at a church": a gun
+     * and bomb assault is the attack (ACLED), one event */
+    const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK) ? u
+                       : (v->cls == EV_SHOOT || v->cls == EV_ATTACK) ? v
+                                                                     : NULL;
+    const sr_ev *bomb = gun == u ? v : u;
+    if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
+        (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE) &&
+        (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && same_town(u, v) && date_compatible(u, v)) {
+        int type = gun->type, sub = gun->sub, a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
+        const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
+        merge_into(c, u, v);
+        u->type = type;
+        u->sub = sub;
+        u->a2 = a2;
+        u->a2_text = a2t;
+        return 1;
+    }
     /* "arrested 14 suspected Islamic State members in raids on
      * villages": the raids are the arrests, unless they killed */
     if (u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 &&

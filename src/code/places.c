@@ -579,6 +579,12 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             return 0;
         size_t ke2 = 0;
         int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
+        /* "at a Catholic church", "an Alawite village": after "a" the
+         * capital word describes the noun and names nothing */
+        if (k2 && i > 0 && (tok_is(s, i - 1, e->w.a) || tok_is(s, i - 1, e->w.an))) {
+            *ip = ne - 1;
+            return 0;
+        }
         /* "in eastern X", "in the eastern and southern parts of X": the
          * preposition before the words that say which part */
         size_t pi = i;

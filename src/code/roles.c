@@ -698,6 +698,32 @@ static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
 /* "Police blamed al-Shabaab for the bombing", "..., the army said,
  * blaming the ELN guerrilla group": the group the sentence blames did
  * what it tells with no doer named. */
+/* "Somali government forces and allied clan militias recaptured X": a
+ * doer told second by a word that names no one ("militias") helps the
+ * one told first; the first is actor1 (its words name whose). */
+static void first_conjunct(const sr_coder *c, const sr_sent *s, cand *k)
+{
+    const sr_engine *e = c->eng;
+    if (k->a1 <= 0 || s->men[k->a1].e > k->t->s)
+        return;
+    const sr_mention *b = &s->men[k->a1], *a = &s->men[k->a1 - 1];
+    if (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier || a->ent == b->ent ||
+        (a->def < 0 && a->country < 0) || k->a2 == k->a1 - 1)
+        return;
+    size_t q = a->e;
+    if (q >= b->s || s->tok[q].id != e->w.and_)
+        return;
+    q++;
+    /* "and allied clan militias", "and pro-government": two words may
+     * describe */
+    for (int w = 0; w < 2 && q < b->s && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP) &&
+                    s->owner[q] < 0;
+         w++)
+        q++;
+    if (q == b->s)
+        k->a1 = k->a1 - 1;
+}
+
 static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -723,6 +749,7 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
     coordinated_sides(c, s, k);
+    first_conjunct(c, s, k);
     blamed_in_sentence(c, s, k);
     if (k->a1 >= 0 && k->a1 == k->a2)
         k->a2 = -1;
