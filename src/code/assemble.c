@@ -710,6 +710,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             int sides = actors_compatible(c, u->a1, v->a1) && actors_compatible(c, u->a2, v->a2);
             if (!sides && u->type == TYPE_BATTLES && (v->a1 < 0 || v->a2 < 0 || u->a1 < 0 || u->a2 < 0))
                 sides = actors_compatible(c, u->a1, v->a2) && actors_compatible(c, u->a2, v->a1);
+            /* "ISIS cells attacked a checkpoint in al-Busayrah" then "SDF
+             * fighters ... killed two of the attackers": the fight told
+             * from its other side, at its place */
+            if (!sides && u->type == TYPE_BATTLES && u->a1 >= 0 && u->a2 >= 0 && u->a1 == v->a2 && u->a2 == v->a1 &&
+                v->sent <= u->sent + 2 && same_town(u, v))
+                sides = 1;
             /* "gunmen clashed with residents who fought side-by-side with
              * police": one sentence's fight at one place by one side is
              * one fight, against the armed side it names */

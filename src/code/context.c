@@ -545,6 +545,15 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         for (size_t i = t->e; i < u->s; i++)
             if (word_has(e, s->tok[i].id, WA_GRIEVANCE))
                 return 0;
+    /* "SDF fighters responded to the attack and killed two of the
+     * attackers": the attack told before, in a phrase of its own, does
+     * not do the clause's killing; its doers are the killed */
+    if (u->s > t->s && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB) && (tdef(c, t, 0)->opts & TRG_NOUN) &&
+        t->s >= 2 && tok_is(s, t->s - 1, e->w.the) && word_has(e, s->tok[t->s - 2].id, WA_LOCPREP) &&
+        tdef(c, u, 0)->form != VF_ING)
+        for (size_t i = t->e; i < u->s; i++)
+            if (s->tok[i].id == e->w.and_)
+                return 0;
     /* "fighting erupted between the army and the RSF in Omdurman,
      * killing 12 civilians": a participle after a comma has no doer of
      * its own, whoever is named just before it */
@@ -1034,6 +1043,8 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
         /* "The group killed six villagers": the story goes on where
          * the same actor's last event was */
         const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);
+        if (!pv && k->a2_ent >= 0)
+            pv = sr_disc_fight_place(c, s, k->a1_ent, k->a2_ent, proto);
         if (pv) {
             lp->prev_ev = pv;
             k->has_anchor = 1;

@@ -72,6 +72,24 @@ const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_e
     return NULL;
 }
 
+/* The named armed doer of the last violence told in the two sentences
+ * before s, or -1: whom "the attackers" point at. */
+int sr_disc_last_doer(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (pv->sent >= s->index || pv->mod != SR_ASSERTED ||
+            !(pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC))
+            continue;
+        if (pv->a1 >= 0 && (c->ents[pv->a1].flags & ACT_ARMED) && !(c->ents[pv->a1].flags & ACT_UNKNOWN))
+            return pv->a1;
+        return -1;
+    }
+    return -1;
+}
+
 /* The last fight within two sentences with its actor1 named: "This
  * progress was followed by the capture of ...". */
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)
@@ -107,6 +125,14 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent)
  * another time, so perhaps another place. */
 const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto)
 {
+    return sr_disc_fight_place(c, s, a1_ent, -1, proto);
+}
+
+/* The same, or, with a2_ent, the fight told before from the other side:
+ * "ISIS cells attacked a checkpoint in al-Busayrah" then "SDF fighters
+ * ... killed two of the attackers". */
+const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent, int a2_ent, const sr_ev *proto)
+{
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
@@ -116,7 +142,8 @@ const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent
              labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
                   sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1))
             continue;
-        if (pv->a1 == a1_ent && pv->has_loc && in_story(pv))
+        int same = a2_ent < 0 ? pv->a1 == a1_ent : (pv->a1 == a2_ent && pv->a2 == a1_ent);
+        if (same && pv->has_loc && in_story(pv))
             return pv;
     }
     return NULL;

@@ -767,6 +767,16 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     }
     if (k->a2 >= 0)
         k->a2_ent = s->men[k->a2].ent;
+    /* "SDF fighters responded to the attack and killed two of the
+     * attackers": "the attackers", read as the group named last, are the
+     * doers of the violence told before */
+    if (k->a2 >= 0 && k->a1 >= 0 && k->a2_ent >= 0 && k->a2_ent == s->men[k->a1].ent && s->men[k->a2].agent >= 0 &&
+        (c->eng->d.agents[s->men[k->a2].agent].flags & ACT_REFER) && s->men[k->a2].s > 0 &&
+        s->tok[s->men[k->a2].s - 1].id == c->eng->w.the) {
+        int doer = sr_disc_last_doer(c, s);
+        if (doer >= 0 && doer != k->a2_ent)
+            k->a2_ent = doer;
+    }
     /* whose place was hit: "ISIS-held oil fields" */
     /* "SDF fighters thwarted an ISIS attack": those who fought it
      * off are the other side */
