@@ -190,6 +190,11 @@ static int country_wide(const sr_coder *c, const sr_place *p)
            fabs(c->eng->d.countries[ci].lon - p->lon) < 1e-6;
 }
 
+static int violent_type(int type)
+{
+    return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -245,8 +250,10 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->time_precision = v->time_precision;
         u->explicit_date = 1;
     }
-    /* a fight's dead on both sides add up */
-    if (swapped && u->type == TYPE_BATTLES && u->fatalities >= 0 && v->fatalities >= 0 && !v->split && !u->split) {
+    /* a fight's dead on both sides add up; "Three attackers were also
+     * killed" adds its dead */
+    if ((swapped || v->adds) && violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
+        !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
     } else if (v->fatalities >= 0 && !v->split) {
@@ -309,11 +316,6 @@ static int same_area(const sr_ev *a, const sr_ev *b)
 static int tells(const sr_ev *v)
 {
     return !v->dead && !v->anaphoric && !v->unplaced;
-}
-
-static int violent_type(int type)
-{
-    return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
 }
 
 /* The body's event b takes from headline (or summary) h only what it

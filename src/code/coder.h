@@ -94,6 +94,7 @@ enum {
 #define WA_GRIEVANCE WA(45)     /* "protests over the death of": what a protest is about */
 #define WA_MINERAL WA(46)       /* "a gold mine": a mine that is no weapon */
 #define WA_BUILDING WA(47)      /* "the provincial government building": a place, not a side */
+#define WA_ADDITIVE WA(48)      /* "were also killed": dead in addition to those told */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
@@ -251,6 +252,7 @@ typedef struct sr_ev {
     int district_point;     /* a place in no list, at its district's point */
     int a1_back;            /* its doer told as "the attackers": the ones just told of */
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
+    int adds;               /* "were also killed": its dead add to the happening's */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

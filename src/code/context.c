@@ -1060,6 +1060,21 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             k->has_anchor = 1;
         }
     }
+    /* "Three attackers were also killed." after the attack: more dead
+     * of the violence told just before, at its place */
+    k->adds = 0;
+    if (td->cls == EV_KILL && t->passive && k->a1_ent < 0)
+        for (size_t i = t->s; i > 0 && t->s - i < 3 && !k->adds; i--)
+            k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+    if (!k->has_anchor && k->adds) {
+        const sr_ev *pv = sr_disc_last_violence(c, s);
+        if (pv) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+        } else {
+            k->adds = 0;
+        }
+    }
     /* "At least 10 people were killed Friday when al-Shabaab
      * fighters attacked a base", the place told a sentence later
      * ("... killed in the attack in Lower Shabelle"): kept aside

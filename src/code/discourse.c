@@ -90,6 +90,20 @@ int sr_disc_last_doer(const sr_coder *c, const sr_sent *s)
     return -1;
 }
 
+/* The last violence told in the sentence before s, placed, or NULL. */
+const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 1)
+            break;
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) &&
+            (pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC))
+            return pv;
+    }
+    return NULL;
+}
+
 /* The last fight within two sentences with its actor1 named: "This
  * progress was followed by the capture of ...". */
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)

@@ -229,6 +229,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->time_precision = k->proto.time_precision;
         v->explicit_date = k->proto.explicit_date;
         v->anaphoric = k->anaphoric;
+        v->adds = k->adds;
         v->unplaced = k->unplaced;
         v->headline = s->headline;
         v->noun = (k->td->opts & TRG_NOUN) != 0;

@@ -70,13 +70,22 @@ WORD_RULE(participle_adjective)
            t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA);
 }
 
-/* the noun's event, told again by its verb */
+/* the noun's event, told again by its verb; not the weapons the doers
+ * carried ("Militants armed with guns and grenades attacked") */
 WORD_RULE(verb_of_event_noun)
 {
     (void)x;
     const sr_trigger_def *td = k->td;
-    return (td->opts & TRG_VERB) && !k->t->passive && td->cls != EV_KILL && td->cls != EV_TERRITORY &&
-           predicate_of_event_noun(c, s, k->t);
+    if (!((td->opts & TRG_VERB) && !k->t->passive && td->cls != EV_KILL && td->cls != EV_TERRITORY &&
+          predicate_of_event_noun(c, s, k->t)))
+        return 0;
+    for (size_t i = k->t->s; i > 0 && k->t->s - i < 6; i--) {
+        if (sr_tok_eq(&s->tok[i - 1], ","))
+            break;
+        if (tok_is(s, i - 1, c->eng->w.with))
+            return 0;
+    }
+    return 1;
 }
 
 /* part of the attack told by another word */
@@ -175,7 +184,21 @@ WORD_RULE(weapons_of_an_attack)
     int with = 0;
     for (size_t i = t->s; i > 0 && t->s - i < 5 && !with; i--)
         with = tok_is(s, i - 1, e->w.with);
-    return with && earlier_word_of(c, s, x, t, 1u << EV_ATTACK | 1u << EV_RAID | 1u << EV_SHOOT, INT_MAX);
+    if (!with)
+        return 0;
+    if (earlier_word_of(c, s, x, t, 1u << EV_ATTACK | 1u << EV_RAID | 1u << EV_SHOOT, INT_MAX))
+        return 1;
+    /* "Militants armed with guns and grenades attacked the police
+     * headquarters": what the doers carried, told before the verb */
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->s <= t->s || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB))
+            continue;
+        int uc = tdef(c, u, 0)->cls;
+        if (uc == EV_ATTACK || uc == EV_RAID || uc == EV_SHOOT)
+            return 1;
+    }
+    return 0;
 }
 
 /* the attack happened and was fought off: a fight, not a disrupted weapon */

@@ -84,6 +84,7 @@ typedef struct cand {
     int recv;          /* "handed it to Y": the mention that receives a place, -1 */
     /* roles (roles.c) */
     int anaphoric;       /* "the attack": a happening told before */
+    int adds;            /* "Three attackers were also killed": more dead of it */
     size_t ca, cb;       /* the word's clause, cut at "after"/"before" */
     int participle;
     uint32_t forbid;     /* kinds of actor that cannot do it */
@@ -165,6 +166,7 @@ const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent
 const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_ev *proto);
 int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s);
 int sr_disc_last_doer(const sr_coder *c, const sr_sent *s);
+const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);

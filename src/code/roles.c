@@ -559,6 +559,17 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 k->anaphoric = 1;
         }
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
+        /* "Clashes between rival armed factions in Tripoli killed 32
+         * people": the plural noun read as a verb has its sides after
+         * "between" */
+        if (k->a1 < 0 && td->cls == EV_CLASH) {
+            int b = -1, a = between_pair(c, s, t->e, &b);
+            if (a >= 0) {
+                k->a1 = a;
+                k->a2 = b;
+                return;
+            }
+        }
         /* "Protesters stormed the parliament": a crowd's attack is a
          * violent demonstration */
         if (k->a1 < 0 && (td->cls == EV_RAID || td->cls == EV_ATTACK) && !(td->opts & TRG_VICTIM_SUBJ)) {
