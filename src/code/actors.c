@@ -754,6 +754,16 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             if (en >= 0)
                 return en;
         }
+        /* "Israel carried out a series of airstrikes on Beirut's southern
+         * suburbs ..., as the military said it targeted Hezbollah weapons
+         * depots": the military that speaks of strikes a foreign state
+         * was just told making is that state's */
+        if (sr_streq(sec, "MIL") && (s->tok[mm->s].id == c->eng->w.the || (mm->s > 0 && s->tok[mm->s - 1].id == c->eng->w.the)) &&
+            mm->e < s->ntok && has_cue(s, mm->e, CUE_REPORT)) {
+            int fs = foreign_striker(c, s, mm->s);
+            if (fs >= 0)
+                return fs;
+        }
         /* "the army", "security forces", "the government": the country the
          * article is about. */
         return sr_entity_generic(c, sec, fl, c->focus_country);

@@ -710,6 +710,14 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         plural_targets(c, s, tg, cl, out);
         return;
     }
+    /* "Israeli strikes across the country had killed 37 people": all of
+     * it, no one place, nor the place told before */
+    for (size_t i = tg->e; i + 2 < s->ntok && i < (size_t)tg->e + 3; i++)
+        if ((s->tok[i].id == c->eng->w.across || s->tok[i].id == c->eng->w.throughout) &&
+            s->tok[i + 1].id == c->eng->w.the && !(s->tok[i + 2].flags & TK_CAP) && s->owner[i + 2] < 0) {
+            out->vague = 1;
+            return;
+        }
     /* "the area", "the city", "there" */
     for (size_t k = 0; k < s->npm; k++) {
         const sr_pmention *p = &s->pm[k];
@@ -752,9 +760,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
 /* The date of the event word at t (its clause [ca, cb)): the nearest
  * time expression; a year, another month or "since" in the clause or
  * near it makes it background. */
-static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background)
+static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
+                       int *told_after)
 {
     *background = 0;
+    *told_after = 0;
     int best = -1;
     size_t bd = (size_t)-1, braw = (size_t)-1;
     const sr_timex *hist = NULL; /* the time that makes it history */
@@ -826,6 +836,8 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         sr_date dt;
         int prec;
         const sr_timex *tx = &s->tx[best];
+        /* the day told after the word, in its clause */
+        *told_after = tx->s >= t && tx->e <= cb;
         if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
             long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
             /* two weeks or more before the article: history, not news ("Four militants
@@ -1019,9 +1031,16 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     sr_ev *proto = &k->proto;
     memset(proto, 0, sizeof *proto);
     int bg = 0;
-    event_date(c, s, t->s, k->ca, k->cb, proto, &bg);
+    int told_after = 0;
+    event_date(c, s, t->s, k->ca, k->cb, proto, &bg, &told_after);
     k->riot = cue_in(s, k->ca, k->cb, CUE_RIOT) >= 0;
-    k->background = bg || background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6);
+    /* "Israel carried out a series of airstrikes on Beirut's southern
+     * suburbs late Friday": a day of the article's week told for the
+     * word is news, whatever words of history stand near */
+    int this_week = told_after && proto->explicit_date && proto->time_precision == 1 && c->has_adate &&
+                    labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
+                         sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
+    k->background = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {
