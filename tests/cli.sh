@@ -248,6 +248,10 @@ if [ -f build/gazetteer.idx ]; then
     # names of vowels, w and y had an empty key and were never found
     check "'Owo' and 'Oyo' are found in the gazetteer (their key is no longer empty)" sh -c \
         "'$bin' gazetteer lookup --country NG Owo | grep -q '7.19' && '$bin' gazetteer lookup --country NG Oyo | grep -q '7.85'"
+    # a site no list knows, "in" a town the gazetteer knows, is at the town
+    printf '%s\n' '{"id":"sc","date":"2023-06-18","text":"Rebels abducted six students at the Lhubiriha Secondary School in Mpondwe late on Friday, police said."}' > "$t/school.jsonl"
+    check "'the Lhubiriha Secondary School in Mpondwe' is at Mpondwe's point, precision 1" sh -c \
+        "'$bin' code --min-confidence 0 '$t/school.jsonl' | grep -q '\"name\":\"Mpondwe\".*\"geo_precision\":1,\"text\":\"Lhubiriha Secondary School\"'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

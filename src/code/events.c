@@ -239,6 +239,16 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             set_loc(v, p, p->near);
             /* a place known only by its words: its container says
              * where at least */
+            /* "at the Lhubiriha Secondary School in Mpondwe": a site no
+             * list knows, in a town that has a point, is at the town */
+            size_t nx = (size_t)k->lp.pm[li] + 1;
+            if (!v->loc.has_coords && p->pattern && nx < s->npm && s->pm[nx].s == p->e + 1 &&
+                tok_is(s, p->e, c->eng->w.in) && s->pm[nx].loc.has_coords && s->pm[nx].loc.precision == 1 &&
+                (s->pm[nx].loc.kind == PK_TOWN || s->pm[nx].loc.kind == PK_CITY)) {
+                const char *text = v->loc.text;
+                v->loc = s->pm[nx].loc;
+                v->loc.text = text;
+            }
             if (!v->loc.has_coords && p->container >= 0 && s->pm[p->container].loc.has_coords) {
                 const sr_pmention *q = &s->pm[p->container];
                 if (!v->loc.admin1)

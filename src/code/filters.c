@@ -283,8 +283,9 @@ WORD_RULE(damage_with_violence)
             int grievance = 0;
             for (size_t i = s->tg[q].s; i > 0 && s->tg[q].s - i < 3 && !grievance; i--)
                 grievance = word_has(c->eng, s->tok[i - 1].id, WA_GRIEVANCE);
+            /* "also abducted six students and burned a dormitory" */
             if (!grievance && (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE ||
-                               uc == EV_CLASH || uc == EV_RAID))
+                               uc == EV_CLASH || uc == EV_RAID || uc == EV_ABDUCT))
                 return 1;
         }
     return 0;

@@ -120,6 +120,18 @@ static int main_subject(const sr_coder *c, const sr_sent *s)
 
 /* The actor doing the verb at token t: the nearest plausible one on the
  * left, preferring the same clause and subject positions. */
+/* An event verb ends within three words before token i (its count and
+ * determiner between): "abducted six students". */
+static int object_of_verb_before(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && (tdef(c, u, 0)->opts & TRG_VERB) && !u->passive && u->e <= i && i - u->e <= 3)
+            return 1;
+    }
+    return 0;
+}
+
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
                       uint32_t forbid)
 {
@@ -155,6 +167,11 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             if (own_subject)
                 continue;
         }
+        /* "also abducted six students and burned a dormitory": what the
+         * verb before "and" took is not the next verb's doer */
+        if (t > 0 && s->tok[t - 1].id == e->w.and_ && (size_t)m->e + 1 == t && m->s > 0 &&
+            object_of_verb_before(c, s, m->s))
+            continue;
         /* "Supporters of the military junta ransacked": the head of the
          * phrase acts, not what "of" names */
         if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
