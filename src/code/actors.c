@@ -162,6 +162,20 @@ static int plural_people(const sr_token *t)
 /* A country alone (match m at i, ending at end): an actor only as a
  * subject ("Russia bombed"), not as a place ("in Syria") nor as an
  * adjective ("Syrian city"). Returns 0 when it is no actor. */
+/* "between" before token i comes within four words after an event word */
+static int fight_between(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 4 && s->tok[b - 1].id != e->w.between)
+        b--;
+    if (b == 0 || s->tok[b - 1].id != e->w.between)
+        return 0;
+    for (size_t j = b - 1; j > 0 && b - 1 - j < 4; j--)
+        if (s->owner[j - 1] >= 0 && s->m[s->owner[j - 1]].kind == PH_TRIGGER)
+            return 1;
+    return 0;
+}
+
 static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t i, size_t end,
                             uint32_t *flags)
 {
@@ -229,6 +243,11 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
         /* "near the border with Somalia": a place's other side */
         if (p == e->w.with && i >= 2 && has_cue(s, i - 2, CUE_PN_FEATURE))
             return 0;
+        /* "Fierce fighting broke out between Azerbaijan and ethnic
+         * Armenian forces": after an event word, the sides of it (not
+         * "the border between Syria and Turkey") */
+        if (p == e->w.between && fight_between(e, s, i))
+            p = 0;
         if (p == e->w.in || p == e->w.into || p == e->w.across || p == e->w.to || p == e->w.toward ||
             p == e->w.towards || p == e->w.inside || p == e->w.within || p == e->w.throughout ||
             p == e->w.from || p == e->w.outside || p == e->w.near || p == e->w.of || p == e->w.at ||
