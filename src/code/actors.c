@@ -98,6 +98,12 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         else
             break;
     }
+    /* "clashed with communist New People's Army rebels": one word in
+     * lower case between a preposition and a name */
+    if (j >= 2 && j == i && i < s->ntok && (s->tok[i].flags & TK_CAP) && s->owner[i] >= 0 &&
+        s->m[s->owner[i]].kind == PH_ACTOR && (s->tok[j - 1].flags & TK_ALPHA) &&
+        !(s->tok[j - 1].flags & TK_CAP) && s->owner[j - 1] < 0 && is_prep(e, s->tok[j - 2].id))
+        return s->tok[j - 2].id;
     return 0;
 }
 
