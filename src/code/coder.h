@@ -95,6 +95,7 @@ enum {
 #define WA_MINERAL WA(46)       /* "a gold mine": a mine that is no weapon */
 #define WA_BUILDING WA(47)      /* "the provincial government building": a place, not a side */
 #define WA_ADDITIVE WA(48)      /* "were also killed": dead in addition to those told */
+#define WA_BREAK_VERB WA(49)    /* "broke an Islamic State siege": the breaker fought its doer */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -1064,6 +1064,11 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
         const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);
         if (!pv && k->a2_ent >= 0)
             pv = sr_disc_fight_place(c, s, k->a1_ent, k->a2_ent, proto);
+        /* "Russian warplanes struck the militants" after the militants'
+         * attack near Mayadin: where those it struck were last told
+         * fighting */
+        if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN))
+            pv = sr_disc_story_place(c, s, k->a2_ent, proto);
         if (pv) {
             lp->prev_ev = pv;
             k->has_anchor = 1;

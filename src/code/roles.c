@@ -806,6 +806,23 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             k->a2_ent = doer;
     }
     /* whose place was hit: "ISIS-held oil fields" */
+    /* "The Syrian army and its allies broke an Islamic State siege of a
+     * government-held air base": the breakers fought the besiegers */
+    if ((td->opts & TRG_NOUN) && td->cls == EV_ATTACK && t->s >= 2) {
+        size_t v = t->s;
+        while (v > 0 && t->s - v < 5 && !word_has(c->eng, s->tok[v - 1].id, WA_BREAK_VERB) &&
+               !(s->tok[v - 1].flags & TK_PUNCT))
+            v--;
+        if (v > 0 && word_has(c->eng, s->tok[v - 1].id, WA_BREAK_VERB)) {
+            int sj = subject_of(c, s, v - 1, &x->cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+            if (sj >= 0 && s->men[sj].ent >= 0 && (k->a1 < 0 || s->men[sj].ent != s->men[k->a1].ent)) {
+                k->a2 = k->a1;
+                k->a2_ent = k->a1 >= 0 ? s->men[k->a1].ent : -1;
+                k->a1 = sj;
+                k->a1_ent = s->men[sj].ent;
+            }
+        }
+    }
     /* "SDF fighters thwarted an ISIS attack": those who fought it
      * off are the other side */
     if (((k->a2 < 0 && k->a2_ent < 0) || same_entity(s, k->a1, k->a2)) && (td->opts & TRG_NOUN) &&
