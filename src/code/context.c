@@ -54,7 +54,12 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
             w |= W_CHEM;
         if (m & (1ULL << CUE_W_SMALLARMS))
             w |= W_SMALL;
-        if (m & (1ULL << CUE_W_CARBOMB))
+        /* "ISIS cells targeted their vehicle with machine-guns": a car
+         * right after the event word (and its determiner) is what was
+         * hit, not what hit */
+        if ((m & (1ULL << CUE_W_CARBOMB)) &&
+            !(self && self->ndef && (tdef(c, self, 0)->opts & TRG_VERB) && i >= self->e && i <= (size_t)self->e + 1 &&
+              cue_end(s, i, CUE_W_CARBOMB) == i + 1))
             w |= W_CAR;
     }
     return w;
@@ -973,7 +978,13 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             }
             /* the killed are victims too */
             int vm = -1;
-            if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
+            /* "documented the death of three members of the SDF": the
+             * dead after "of" */
+            if ((tdef(c, k->killw, 0)->opts & TRG_NOUN) && tok_is(s, k->killw->e, c->eng->w.of))
+                vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
+            if (vm >= 0)
+                ;
+            else if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
                 vm = subject_of(c, s, k->killw->s, &x->cl, 0, 0);
             else
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);

@@ -545,7 +545,16 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
                 tx.precision = 1;
         /* "since March", "in 2014": background; but "killed 12 people
          * since Sunday" is this week's news, dated to the week */
-        if (i > 0 && (is(t, n, i - 1, "since") || is(t, n, i - 1, "until"))) {
+        /* "since the beginning of 2021": the words that say which part */
+        size_t b = i;
+        while (b > 0 && i - b < 4 &&
+               (is(t, n, b - 1, "the") || is(t, n, b - 1, "beginning") || is(t, n, b - 1, "start") ||
+                is(t, n, b - 1, "end") || is(t, n, b - 1, "middle") || is(t, n, b - 1, "of") || is(t, n, b - 1, "early") ||
+                is(t, n, b - 1, "late") || is(t, n, b - 1, "mid")))
+            b--;
+        if (b < i && !(b > 0 && (is(t, n, b - 1, "since") || is(t, n, b - 1, "until"))))
+            b = i;
+        if (b > 0 && (is(t, n, b - 1, "since") || is(t, n, b - 1, "until"))) {
             if (tx.kind == TX_WEEKDAY || (tx.kind == TX_REL && tx.offset > -8))
                 tx.precision = 2;
             else
