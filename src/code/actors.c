@@ -778,6 +778,9 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                 en = foreign_striker(c, s, mm->s);
             if (en >= 0)
                 return en;
+            /* a drone no one is named for is no one's */
+            if (fl & ACT_UNKNOWN)
+                return -1;
         }
         /* "Israel carried out a series of airstrikes on Beirut's southern
          * suburbs ..., as the military said it targeted Hezbollah weapons
