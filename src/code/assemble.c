@@ -686,7 +686,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * then "one person was killed during the attack": "the
              * attack" with no doer of its own is the violence of its type
              * told last, whatever its kind */
-            if (v->anaphoric && v->generic && v->a1 < 0 && u->type == v->type && violent_type(v->type) &&
+            /* nor "the strike on the city centre killed 23 people" after
+             * "a Russian missile strike in Vinnytsia": a definite noun with
+             * no doer is the last of its type, the weapon told there */
+            if (v->anaphoric && (v->generic || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
+                v->a1 < 0 && u->type == v->type && violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {
                 int keep_type = u->type, keep_sub = u->sub;
                 merge_into(c, u, v);
