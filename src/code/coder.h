@@ -96,6 +96,7 @@ enum {
 #define WA_BUILDING WA(47)      /* "the provincial government building": a place, not a side */
 #define WA_ADDITIVE WA(48)      /* "were also killed": dead in addition to those told */
 #define WA_BREAK_VERB WA(49)    /* "broke an Islamic State siege": the breaker fought its doer */
+#define WA_KIN_ONE WA(50)       /* "and his wife": one more of the dead */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -415,6 +415,10 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         size_t u = read_count(c, s, st, (size_t)-1, &more);
         if (!u && st + 1 < s->ntok && (is_det_word(e, &s->tok[st]) || word_has(e, s->tok[st].id, WA_PRONOUN)))
             u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
+        /* "a police officer and his wife" */
+        if (!u && st < s->ntok && word_has(e, s->tok[st].id, WA_KIN_ONE) &&
+            (is_det_word(e, &s->tok[st - 1]) || word_has(e, s->tok[st - 1].id, WA_PRONOUN)))
+            return num.value + 1;
         size_t h = st + u;
         /* "and a civilian driver": one word may describe the counted */
         for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 4; hh++) {
