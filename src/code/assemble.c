@@ -581,6 +581,25 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->cls = EV_TERRITORY;
         return 1;
     }
+    /* "Israeli police fired rubber bullets and stun grenades at
+     * Palestinians who hurled rocks": the force's word and the crowd's,
+     * both read as the violent demonstration, are one, the crowd its
+     * doer and the force its other side */
+    if (u->sent == v->sent && u->sub == SUB_VIOLENT_DEMO && v->sub == SUB_VIOLENT_DEMO && u->a1 >= 0 && v->a1 >= 0 &&
+        ((c->ents[u->a1].flags & ACT_STATE) != 0) != ((c->ents[v->a1].flags & ACT_STATE) != 0)) {
+        const sr_ev *force = (c->ents[u->a1].flags & ACT_STATE) ? u : v;
+        const sr_ev *crowd = force == u ? v : u;
+        if (c->ents[crowd->a1].flags & (ACT_CIVILIAN | ACT_PROTESTER)) {
+            int a1 = crowd->a1, a2 = force->a1;
+            const char *a1t = crowd->a1_text, *a2t = force->a1_text;
+            merge_into(c, u, v);
+            u->a1 = a1;
+            u->a1_text = a1t;
+            u->a2 = a2;
+            u->a2_text = a2t;
+            return 1;
+        }
+    }
     /* "Angry villagers set fire to a police station" and
      * "Hundreds of people gathered outside the station, chanting
      * slogans": a protest that turned violent is one violent

@@ -777,6 +777,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
     int best = -1;
     size_t bd = (size_t)-1, braw = (size_t)-1;
     const sr_timex *hist = NULL; /* the time that makes it history */
+    const sr_timex *far_hist = NULL; /* a month of another time, further off */
     size_t hd = (size_t)-1;
     for (size_t k = 0; k < s->ntx; k++) {
         const sr_timex *tx = &s->tx[k];
@@ -793,6 +794,8 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         int near = d < 12 || (tx->s >= ca && tx->e <= cb);
         if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
             /* "in September" in a November article: history */
+            if (!near && !far_hist)
+                far_hist = tx;
             if (near) {
                 *background = 1;
                 if (d < hd)
@@ -824,6 +827,23 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             braw = raw;
             best = (int)k;
         }
+    }
+    /* "the military summarily executed at least 223 villagers,
+     * including 56 children, in two villages in the north of the country
+     * in February": with no day told, a month of another time in the
+     * sentence, however far, makes it history */
+    /* (a day told only as when a source spoke, "said on Thursday that",
+     * does not outweigh it) */
+    int said_day = best >= 0 && s->tx[best].s >= 1 &&
+                   (has_cue(s, s->tx[best].s - 1, CUE_REPORT) ||
+                    (s->tx[best].s >= 2 && word_has(c->eng, s->tok[s->tx[best].s - 1].id, WA_TIME_LEAD) &&
+                     has_cue(s, s->tx[best].s - 2, CUE_REPORT)));
+    if (said_day && hist) {
+        best = -1;
+    } else if ((best < 0 || said_day) && !*background && far_hist) {
+        best = -1;
+        *background = 1;
+        hist = far_hist;
     }
     /* "gathered on Tuesday to mark the anniversary of the 1995 massacre in
      * which ... forces killed 8,000": a year nearer the word than the day

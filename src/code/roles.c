@@ -177,6 +177,7 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
         if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
             continue;
         double sc = -0.15 * (double)(t - m->e);
+
         if (cl->soft[m->s] == cl->soft[t])
             sc += 4.0;
         if (m->prep && m->prep != e->w.including)
@@ -576,6 +577,12 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 k->anaphoric = 1;
         }
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
+        /* "police fired rubber bullets at Palestinians who hurled rocks":
+         * a crowd's violence told in a relative clause is the crowd's */
+        if (td->cls == EV_RIOT && t->s >= 2 && s->tok[t->s - 1].id == e->w.who)
+            for (size_t q = 0; q < s->nmen; q++)
+                if (s->men[q].e + 1 == t->s && s->men[q].ent >= 0)
+                    k->a1 = (int)q;
         /* "Clashes between rival armed factions in Tripoli killed 32
          * people": the plural noun read as a verb has its sides after
          * "between" */
