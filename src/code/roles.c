@@ -427,7 +427,9 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             /* "the coalition warplanes have intensified their
              * sorties": name the antecedent, not "their" */
             int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
-            if (sj >= 0 && s->men[sj].ent == s->men[k->a1].ent)
+            /* "Russian and Syrian warplanes stepped up their
+             * bombardment": "their" not resolved is the clause's subject */
+            if (sj >= 0 && (s->men[sj].ent == s->men[k->a1].ent || s->men[k->a1].ent < 0))
                 k->a1 = sj;
         }
         if (k->a1 < 0)
@@ -515,7 +517,9 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         while (v > 0 && t->s - v < 4 && (is_det_word(e, &s->tok[v - 1]) || s->owner[v - 1] >= 0 ||
                                           ((s->tok[v - 1].flags & TK_ALPHA) && !word_has(e, s->tok[v - 1].id, WA_MINE_HIT))))
             v--;
-        if (v > 0 && word_has(e, s->tok[v - 1].id, WA_MINE_HIT) && s->men[k->a1].e < v) {
+        /* (not "stepped up their bombardment") */
+        if (v > 0 && word_has(e, s->tok[v - 1].id, WA_MINE_HIT) && !has_cue(s, v - 1, CUE_SUPPORT) &&
+            s->men[k->a1].e < v) {
             if (k->a2 < 0)
                 k->a2 = k->a1;
             k->a1 = -1;
