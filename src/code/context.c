@@ -976,8 +976,15 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 int between = ((w->s > t->s && w->s < u->s) || (w->s < t->s && w->s > u->s)) &&
                               x->cl.soft[w->s] != x->cl.soft[t->s];
                 int wc = tdef(c, w, 0)->cls;
-                nearer = between && (wc == EV_ATTACK || wc == EV_AIR || wc == EV_SHELL || wc == EV_BOMB ||
-                                     wc == EV_CLASH || wc == EV_SHOOT || wc == EV_RAID);
+                /* not a word of a relative clause: "opened fire on
+                 * protesters who tried to storm the consulate, killing
+                 * three people" */
+                int relative = 0;
+                for (size_t r = w->s; r > 0 && w->s - r < 4 && !relative; r--)
+                    relative = s->tok[r - 1].id == c->eng->w.who || s->tok[r - 1].id == c->eng->w.which;
+                nearer = between && !relative &&
+                         (wc == EV_ATTACK || wc == EV_AIR || wc == EV_SHELL || wc == EV_BOMB || wc == EV_CLASH ||
+                          wc == EV_SHOOT || wc == EV_RAID);
             }
             if (nearer)
                 continue;
@@ -1008,8 +1015,15 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
             if (vm >= 0)
                 ;
-            else if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)))
+            else if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN))) {
                 vm = subject_of(c, s, k->killw->s, &x->cl, 0, 0);
+                /* "Ten police personnel and a civilian driver were killed" */
+                for (int q = vm - 1; vm > 0 && q >= 0 && q >= vm - 2; q--)
+                    if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(c->eng, s, s->men[q].e, s->men[vm].s)) {
+                        vm = q;
+                        break;
+                    }
+            }
             else
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
             /* ", killing at least 14 civilians", "the killing of 13

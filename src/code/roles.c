@@ -120,6 +120,18 @@ static int main_subject(const sr_coder *c, const sr_sent *s)
 
 /* The actor doing the verb at token t: the nearest plausible one on the
  * left, preferring the same clause and subject positions. */
+/* Between two mentions only "and" and at most two words in lower case
+ * ("and allied clan", "and a civilian"). */
+int conjunct_gap(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
+{
+    if (a >= b || s->tok[a].id != e->w.and_)
+        return 0;
+    size_t q = a + 1;
+    for (int w = 0; w < 2 && q < b && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP); w++)
+        q++;
+    return q == b;
+}
+
 /* An event verb ends within three words before token i (its count and
  * determiner between): "abducted six students". */
 static int object_of_verb_before(const sr_coder *c, const sr_sent *s, size_t i)
@@ -198,7 +210,7 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
         size_t j = m->e;
         while (j < t && (is_adverb_like(e, &s->tok[j]) || is_be(e, s->tok[j].id) || s->tok[j].id == e->w.has ||
                          s->tok[j].id == e->w.have || s->tok[j].id == e->w.had || (s->tok[j].flags & TK_NEG) ||
-                         s->owner[j] >= 0 ? (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER) : 0))
+                         (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER)))
             j++;
         if (j == t)
             sc += 2.0;
@@ -556,6 +568,13 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             s->tok[t->e + 1].id == e->w.the && word_has(e, s->tok[t->e + 2].id, WA_BACKREF))
             k->anaphoric = 1;
         int subj = subject_of(c, s, t->s, &x->cl, 0, 0);
+        /* "Ten police personnel and a civilian driver were killed": the
+         * first named of the killed */
+        for (int q = subj - 1; subj > 0 && q >= 0 && q >= subj - 2; q--)
+            if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(e, s, s->men[q].e, s->men[subj].s)) {
+                subj = q;
+                break;
+            }
         if (subj >= 0 && subj != k->a1)
             k->a2 = subj;
     } else {
@@ -749,17 +768,9 @@ static void first_conjunct(const sr_coder *c, const sr_sent *s, cand *k)
     if (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier || a->ent == b->ent ||
         (a->def < 0 && a->country < 0) || k->a2 == k->a1 - 1)
         return;
-    size_t q = a->e;
-    if (q >= b->s || s->tok[q].id != e->w.and_)
-        return;
-    q++;
     /* "and allied clan militias", "and pro-government": two words may
      * describe */
-    for (int w = 0; w < 2 && q < b->s && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP) &&
-                    s->owner[q] < 0;
-         w++)
-        q++;
-    if (q == b->s)
+    if (conjunct_gap(e, s, a->e, b->s))
         k->a1 = k->a1 - 1;
 }
 
