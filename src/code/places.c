@@ -307,7 +307,9 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             h.has_near = c->has_anchor;
             h.near_lat = c->anchor_lat;
             h.near_lon = c->anchor_lon;
-            h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun;
+            /* "Niger's western Tillaberi region": a name with "region"
+             * after it is the province first, then the town */
+            h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun || (p->pattern && p->loc.kind == PK_REGION);
             h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
             sr_geo_hit hit;
             const char *nm = p->loc.name;
