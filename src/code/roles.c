@@ -990,6 +990,11 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
         k->a1t = NULL;
     }
+    /* "Villagers lynched a suspected kidnapper": villagers who kill are
+     * rioters, as ACLED names a mob (the words stay as told) */
+    if (k->sub == SUB_MOB && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) &&
+        !(c->ents[k->a1e].flags & ACT_CROWD))
+        k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
     if (k->type == TYPE_PROTESTS) {
         int prot = -1;
         for (size_t j = 0; j < s->nmen; j++)

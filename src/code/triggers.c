@@ -374,6 +374,14 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
                     (word_has(c->eng, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == c->eng->w.families))
                     ok = 1;
+                /* "assassinated a local commander of the SDF": a person
+                 * after a word or two */
+                for (size_t q = j; !ok && d->cls == EV_EXECUTE && q < s->ntok && q < j + 4; q++) {
+                    if (s->tok[q].flags & TK_PUNCT)
+                        break;
+                    if (has_cue(s, q, CUE_PERSON) || word_has(c->eng, s->tok[q].id, WA_PERSON_HEAD))
+                        ok = 1;
+                }
             }
             if (!ok)
                 continue;
