@@ -172,6 +172,21 @@ WORD_RULE(weapons_as_objects)
                            1u << EV_DESTROY | 1u << EV_DISRUPT | 1u << EV_LOOT | 1u << EV_TERRITORY | 1u << EV_ABDUCT, 14);
 }
 
+/* "destroyed a weapons cache it had seized from militants": what was
+ * taken, told before the verb, is arms, no town */
+WORD_RULE(arms_taken)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (k->td->cls != EV_TERRITORY || !(k->td->opts & TRG_VERB) || t->passive)
+        return 0;
+    for (size_t i = t->s; i > 0 && t->s - i < 5; i--)
+        if (has_cue(s, i - 1, CUE_ARMS) && cue_end(s, i - 1, CUE_ARMS) + 3 >= t->s)
+            return 1;
+    (void)c;
+    return 0;
+}
+
 /* the weapons an attack was made with are its weapons, not a second
  * happening: "gunmen stormed a hotel with guns and bombs" */
 WORD_RULE(weapons_of_an_attack)
@@ -427,6 +442,8 @@ const sr_filter_rule sr_filter_rules[] = {
      weapons_as_objects},
     {"weapons of an attack", "Gunmen stormed a hotel in Mogadishu with guns and bombs on Friday.", FILTER_WORD,
      weapons_of_an_attack},
+    {"arms taken", "The army destroyed a weapons cache it had seized from militants near Hama.", FILTER_WORD,
+     arms_taken},
     {"attack fended off", "Kurdish fighters repelled an ISIS attack near Hasakah on Monday.", FILTER_WORD,
      fended_off_attack},
     {"destroyed after intercepted", "Saudi air defences intercepted and destroyed a Houthi drone over Jizan.",
