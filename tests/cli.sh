@@ -252,6 +252,9 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"sc","date":"2023-06-18","text":"Rebels abducted six students at the Lhubiriha Secondary School in Mpondwe late on Friday, police said."}' > "$t/school.jsonl"
     check "'the Lhubiriha Secondary School in Mpondwe' is at Mpondwe's point, precision 1" sh -c \
         "'$bin' code --min-confidence 0 '$t/school.jsonl' | grep -q '\"name\":\"Mpondwe\".*\"geo_precision\":1,\"text\":\"Lhubiriha Secondary School\"'"
+    # a short name only letter for letter: "Mar" is no "Marr", "Dor" no "Dour"
+    check "a name of four letters or fewer is found only as it is spelt ('Mar' is no 'Marr', 'Dor' no 'Dour')" sh -c \
+        "'$bin' gazetteer lookup Mar | grep -q 'not found' && '$bin' gazetteer lookup Dor | grep -q 'not found' && '$bin' gazetteer lookup --country IN Kot | grep -q 'Kot'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

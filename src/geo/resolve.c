@@ -222,9 +222,10 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
             out[m].literal = (uint8_t)(out[m].exact && pbn == pqn && !memcmp(pq, pb, pqn));
             out[m].similar = out[m].exact || (uint8_t)sr_place_similar_to(key, kn, fq, fqn, rn, strlen(rn));
             /* a short key with an unlike spelling is never used: drop it now;
-             * a name of four letters or fewer only as it is spelt ("Line"
-             * of "the Line of Control" is no "Loni") */
-            if ((kn < 4 && !out[m].similar) || (fqn <= 4 && !out[m].exact))
+             * a name of four letters or fewer only as it is spelt, letter
+             * for letter ("Line" of "the Line of Control" is no "Loni",
+             * "near Dir" no "Dyer", "Mar" no "Marr") */
+            if ((kn < 4 && !out[m].similar) || (fqn <= 4 && !out[m].literal))
                 continue;
             m++;
         }
