@@ -224,7 +224,8 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
     }
-    if (u->a2 < 0) {
+    /* (never its own doer as its other side) */
+    if (u->a2 < 0 && (v->a2 < 0 || v->a2 != u->a1)) {
         u->a2 = v->a2;
         u->a2_text = v->a2_text;
     }

@@ -1139,6 +1139,17 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     if (td->cls == EV_KILL && t->passive && k->a1_ent < 0)
         for (size_t i = t->s; i > 0 && t->s - i < 3 && !k->adds; i--)
             k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+    /* "Insurgents ambushed a military convoy near Gao" then "Seven
+     * soldiers and at least 15 assailants were killed": the dead of one
+     * side of the violence told just before are its toll, at its place */
+    if (!k->has_anchor && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 &&
+        k->a2_ent >= 0) {
+        const sr_ev *pv = sr_disc_last_violence(c, s);
+        if (pv && (pv->a1 == k->a2_ent || pv->a2 == k->a2_ent)) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+        }
+    }
     if (!k->has_anchor && k->adds) {
         const sr_ev *pv = sr_disc_last_violence(c, s);
         if (pv) {
