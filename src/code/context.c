@@ -1164,7 +1164,15 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * ("... killed in the attack in Lower Shabelle"): kept aside
      * until a mention of the same happening places it */
     k->unplaced = 0;
-    if (!k->has_anchor && !k->anaphoric) {
+    /* "Turkish artillery shelled several villages in the Amedi district on
+     * Monday" then "The shelling targeted areas near the village of Kani
+     * Masi": a happening told of many places waits for a later telling
+     * that names one */
+    if (lp->vague && !k->has_anchor && !k->anaphoric && k->a1_ent >= 0 && proto->explicit_date) {
+        lp->vague = 0;
+        k->unplaced = 1;
+    }
+    if (!k->has_anchor && !k->anaphoric && !k->unplaced) {
         /* "Militants attacked a security post ..., killing seven
          * soldiers, the military said Tuesday." then "The attack happened
          * late Monday in the Lower Dir district": its dead told will do

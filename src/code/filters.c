@@ -465,7 +465,7 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, ongoing_backdrop},
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",
      FILTER_ROLES, damage_with_violence},
-    {"vague place", "Troops shelled several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},
+    {"vague place", "Shells hit several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},
     {"territory without a place", "The army expelled the rebels on Monday.", FILTER_CONTEXT,
      territory_without_place},
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
