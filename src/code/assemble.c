@@ -444,11 +444,12 @@ static void fold_summaries(sr_coder *c)
             if (!fits++)
                 one = f;
         }
-        if (fits == 1) {
-            absorb_headline(c, one, w);
-        } else if (fits > 1) {
+        if (fits >= 1) {
             /* the summary names who, where its parts may not: "Turkish
-             * forces neutralized five PKK terrorists in northern Iraq" */
+             * forces neutralized five PKK terrorists in northern Iraq";
+             * "Israeli air strikes killed at least 30 Palestinians across
+             * the Gaza Strip" then "four people were killed when a missile
+             * hit a car" */
             for (size_t j = 0; j < c->nevs; j++) {
                 sr_ev *f = &c->evs[j];
                 if (f == w || !tells(f) || f->type != w->type || !sr_streq(f->loc.cc, w->loc.cc) ||
@@ -462,6 +463,10 @@ static void fold_summaries(sr_coder *c)
                     f->a2 = w->a2;
                     f->a2_text = w->a2_text;
                 }
+            }
+            if (fits == 1) {
+                absorb_headline(c, one, w);
+                continue;
             }
             w->dead = 1;
             if (c->explain)
