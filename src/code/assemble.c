@@ -431,6 +431,13 @@ static void fold_summaries(sr_coder *c)
              * are two events */
             if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
                 continue;
+            /* "killed dozens of worshippers in an attack on a mosque in
+             * northeastern Burkina Faso ..., on the same day that 15 ...
+             * were killed in an attack on a church in the village of
+             * Essakane": two event nouns of one sentence, each with its
+             * own place, are two happenings */
+            if (f->sent == w->sent && f->noun && w->noun && f->tok != w->tok)
+                continue;
             if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
                 continue;
             if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1)
