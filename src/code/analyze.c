@@ -187,8 +187,15 @@ static void find_report(sr_coder *c, sr_sent *s)
                 s->report_start = comma + 1;
             continue;
         }
-        /* Leading source: "X said (that)", "X told Y that" */
-        if (i < s->ntok / 2 || i < 14) {
+        /* Leading source: "X said (that)", "X told Y that"; not a source
+         * set off by commas after the news ("Gunmen killed dozens of
+         * worshippers ..., security sources said, on the same day that
+         * ...") */
+        int parenthetical = 0;
+        if (comma > s->dateline_end)
+            for (int q = s->dateline_end; q < comma && !parenthetical; q++)
+                parenthetical = s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_TRIGGER;
+        if ((i < s->ntok / 2 || i < 14) && !parenthetical) {
             size_t j = ce;
             if (word_has(e, wid, WA_TOLD)) {
                 size_t lim = j + 8;

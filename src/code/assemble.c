@@ -679,6 +679,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             sr_ev *u = &c->evs[j];
             if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
                 continue;
+            /* a happening told of many places, waiting for one ("attacks on
+             * several villages in Bankass district"), is not the first of
+             * several places told later ("raided the villages of Zorgoye
+             * and Tiebanda"): each stays its own */
+            if (u->unplaced && v->split)
+                continue;
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
              * missile attack on Marib": the same attack, told without its
              * weapon */
@@ -734,8 +740,15 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 break;
             if (u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub))
                 continue;
-            /* two places struck in one sentence are two events */
+            /* two places struck in one sentence are two events; so are
+             * two event nouns of one sentence told at two places ("an
+             * attack on a mosque in northeastern Burkina Faso ..., on the
+             * same day that 15 were killed in an attack on a church in the
+             * village of Essakane") */
             if (u->sent == v->sent && u->tok == v->tok)
+                continue;
+            if (u->sent == v->sent && u->noun && v->noun && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
+                strcasecmp(u->loc.name, v->loc.name))
                 continue;
             if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
