@@ -776,6 +776,15 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);
             if (en < 0)
                 en = foreign_striker(c, s, mm->s);
+            /* "Turkey's military said jets struck 45 targets": the jets of
+             * the state that speaks of them */
+            for (size_t q = 0; en < 0 && q < s->nmen && s->men[q].e <= mm->s; q++) {
+                const sr_mention *r = &s->men[q];
+                if (r->ent >= 0 && s->report_end > 0 && (int)r->e <= s->report_end &&
+                    (c->ents[r->ent].flags & ACT_STATE) && c->ents[r->ent].country >= 0 &&
+                    c->ents[r->ent].country != c->focus_country)
+                    en = sr_entity_generic(c, sec, fl, c->ents[r->ent].country);
+            }
             if (en >= 0)
                 return en;
             /* a drone no one is named for is no one's */
