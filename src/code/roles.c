@@ -483,7 +483,26 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                     break;
                 sj = tries == 0 ? subject_of(c, s, s->men[sj].s, &x->cl, 0, k->forbid) : -1;
             }
-            if (sj >= 0 && s->men[sj].e + 12 >= t->s && !s->men[sj].prep)
+            /* "Suspected members of the CJNG cartel": the group whose
+             * members they are */
+            int members_of = 0;
+            if (sj >= 0 && s->men[sj].prep == e->w.of) {
+                size_t o = s->men[sj].s;
+                while (o > 0 && s->tok[o - 1].id != e->w.of && s->men[sj].s - o < 2)
+                    o--;
+                members_of = o >= 2 && s->tok[o - 1].id == e->w.of && has_cue(s, o - 2, CUE_PERSON);
+                /* who then did something, not who died ("four members of
+                 * the VDP auxiliary force died") */
+                int acts = 0;
+                for (size_t q = 0; members_of && q < s->ntg; q++) {
+                    const sr_trig *u = &s->tg[q];
+                    if (u->ndef && u->s >= s->men[sj].e && u->s <= (size_t)s->men[sj].e + 2 && !u->passive &&
+                        (tdef(c, u, 0)->opts & TRG_VERB) && !(tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ))
+                        acts = 1;
+                }
+                members_of = members_of && acts;
+            }
+            if (sj >= 0 && s->men[sj].e + 12 >= t->s && (!s->men[sj].prep || members_of))
                 k->a1 = sj;
         }
         /* "Maoist rebels killed 10 policemen in an IED blast": the bomb
