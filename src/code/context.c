@@ -668,7 +668,14 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
              * before the sentence's first comma is all of it: "In Odesa,
              * four people died after a drone struck an apartment block" */
             int fronted = p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",");
-            if (!fronted && after_between(c->eng, s, p->s, t))
+            /* (unless nothing else happens there: "The SDF advanced into
+             * the last pocket held by ISIS in Baghouz, after heavy clashes
+             * that killed 16 militants") */
+            int other = p->s > t;
+            for (size_t q = 0; q < s->ntg && !other; q++)
+                other = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t &&
+                        tdef(c, &s->tg[q], 0)->cls != EV_KILL;
+            if (!fronted && other && after_between(c->eng, s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
