@@ -1101,6 +1101,16 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {
         const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
+        /* "Russian jets also struck the town of Maarat al-Numan" after
+         * Sunday's shelling: "also" goes on with the day told before */
+        int also = 0;
+        for (size_t i = t->s; !pv && i > 0 && t->s - i < 3 && !also; i--)
+            also = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+        if (also) {
+            const sr_ev *lv = sr_disc_last_violence(c, s);
+            if (lv && lv->explicit_date)
+                pv = lv;
+        }
         if (pv) {
             proto->date = pv->date;
             proto->has_date = 1;

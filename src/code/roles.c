@@ -686,8 +686,14 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
     for (size_t q = 1; q < (size_t)t->s; q++) {
         if (!sr_affix(e, AF_CLAIM, s->tok[q].norm))
             continue;
-        int resp = q + 2 < (size_t)t->s && tok_is(s, q + 1, e->w.responsibility) &&
-                   (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of));
+        /* "claimed responsibility on Sunday for an attack": when it
+         * claimed, told between */
+        size_t f = q + 2;
+        for (size_t x = 0; x < s->ntx; x++)
+            if (s->tx[x].s == f || (s->tx[x].s == f + 1 && tok_is(s, f, e->w.on)))
+                f = s->tx[x].e;
+        int resp = f < (size_t)t->s && tok_is(s, q + 1, e->w.responsibility) &&
+                   (tok_is(s, f, e->w.for_) || tok_is(s, f, e->w.of));
         /* "the TTP claimed an attack on a police station": the attack is
          * what was claimed, a determiner or two between */
         int direct = t->s - q <= 3;
