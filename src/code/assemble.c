@@ -190,11 +190,6 @@ static int country_wide(const sr_coder *c, const sr_place *p)
            fabs(c->eng->d.countries[ci].lon - p->lon) < 1e-6;
 }
 
-static int violent_type(int type)
-{
-    return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
-}
-
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -253,7 +248,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     }
     /* a fight's dead on both sides add up; "Three attackers were also
      * killed" adds its dead */
-    if ((swapped || v->adds) && violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
+    if ((swapped || v->adds) && sr_violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
         !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
@@ -263,6 +258,15 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->split = 0;
     }
     v->dead = 1;
+}
+
+/* merge_into, the happening keeping the type and sub-type given (values
+ * read before the merge: merge_into may change u's) */
+static void merge_as(sr_coder *c, sr_ev *u, sr_ev *v, int type, int sub)
+{
+    merge_into(c, u, v);
+    u->type = type;
+    u->sub = sub;
 }
 
 /* sep then the decimal digits of v; returns the length written */
@@ -382,7 +386,7 @@ static void fold_headlines(sr_coder *c)
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
                 if (!same_type++)
                     one = b;
-            } else if (violent_type(b->type) && violent_type(h->type)) {
+            } else if (sr_violent_type(b->type) && sr_violent_type(h->type)) {
                 other_type++;
             }
         }
@@ -493,7 +497,7 @@ static void claim_all(sr_coder *c, const sr_ev *u)
         return;
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *w = &c->evs[i];
-        if (w == u || w->dead || w->mod != u->mod || !violent_type(w->type) ||
+        if (w == u || w->dead || w->mod != u->mod || !sr_violent_type(w->type) ||
             (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)) || w->a2 == u->a1 || !date_compatible(u, w) ||
             !w->has_loc || !u->has_loc || !same_area(u, w))
             continue;
@@ -523,12 +527,9 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     const sr_ev *kill = u->cls == EV_KILL ? u : v->cls == EV_KILL ? v : NULL;
     const sr_ev *how = kill == u ? v : u;
     if (kill && (kill->a1 < 0 || kill->a1 == how->a1) && u->sent == v->sent && u->cls != v->cls &&
-        u->type != v->type && violent_type(u->type) && violent_type(v->type) && same_town(u, v) &&
+        u->type != v->type && sr_violent_type(u->type) && sr_violent_type(v->type) && same_town(u, v) &&
         date_compatible(u, v) && actors_compatible(c, u->a2, v->a2)) {
-        int type = how->type, sub = how->sub;
-        merge_into(c, u, v);
-        u->type = type;
-        u->sub = sub;
+        merge_as(c, u, v, how->type, how->sub);
         return 1;
     }
     /* "suspected al-Shabaab militants ambushed their vehicle in Lamu"
@@ -538,15 +539,12 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * same happening in detail; not when they did another thing ("The
      * insurgents abducted at least 20 women ... before withdrawing") */
     if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 &&
-        violent_type(u->type) && (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic) &&
+        sr_violent_type(u->type) && (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic) &&
         v->fatalities <= 0 && !u->headline &&
         date_compatible(u, v) && u->has_loc && v->has_loc &&
         (loc_compatible(u, v) || (borrowed_point(v) && u->loc.admin1 && v->loc.admin1 &&
                                   !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
-        int type = u->type, sub = u->sub;
-        merge_into(c, u, v);
-        u->type = type;
-        u->sub = sub;
+        merge_as(c, u, v, u->type, u->sub);
         return 1;
     }
     /* "Gunmen opened fire and detonated explosives at a church": a gun
@@ -558,11 +556,9 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
         (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE) &&
         (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && same_town(u, v) && date_compatible(u, v)) {
-        int type = gun->type, sub = gun->sub, a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
+        int a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
         const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
-        merge_into(c, u, v);
-        u->type = type;
-        u->sub = sub;
+        merge_as(c, u, v, gun->type, gun->sub);
         u->a2 = a2;
         u->a2_text = a2t;
         return 1;
@@ -575,9 +571,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         sr_ev *arrest = u->sub == SUB_ARRESTS ? u : v;
         int a2 = arrest->a2;
         const char *a2t = arrest->a2_text;
-        merge_into(c, u, v);
-        u->type = TYPE_STRATEGIC;
-        u->sub = SUB_ARRESTS;
+        merge_as(c, u, v, TYPE_STRATEGIC, SUB_ARRESTS);
         u->a2 = a2;
         u->a2_text = a2t;
         return 1;
@@ -588,9 +582,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v) &&
         ((u->sub == SUB_NVT && (v->sub == SUB_GOV_REGAINS || v->sub == SUB_NONSTATE_OVERTAKES)) ||
          (v->sub == SUB_NVT && (u->sub == SUB_GOV_REGAINS || u->sub == SUB_NONSTATE_OVERTAKES)))) {
-        merge_into(c, u, v);
-        u->sub = SUB_NVT;
-        u->type = TYPE_STRATEGIC;
+        merge_as(c, u, v, TYPE_STRATEGIC, SUB_NVT);
         u->cls = EV_TERRITORY;
         return 1;
     }
@@ -637,9 +629,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
             a2 = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1 : calm->a2;
             a2t = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1_text : calm->a2_text;
         }
-        merge_into(c, u, v);
-        u->type = TYPE_RIOTS;
-        u->sub = SUB_VIOLENT_DEMO;
+        merge_as(c, u, v, TYPE_RIOTS, SUB_VIOLENT_DEMO);
         u->a1 = a1;
         u->a1_text = a1t;
         if (a2 >= 0) {
@@ -712,10 +702,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
                 (loc_compatible(u, v) ||
                  (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
-                int keep_type = u->type, keep_sub = u->sub;
-                merge_into(c, u, v);
-                u->type = keep_type;
-                u->sub = keep_sub;
+                merge_as(c, u, v, u->type, u->sub);
                 if (claimed)
                     claim_all(c, u);
                 break;
@@ -728,12 +715,9 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * "a Russian missile strike in Vinnytsia": a definite noun with
              * no doer is the last of its type, the weapon told there */
             if (v->anaphoric && (v->generic || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
-                v->a1 < 0 && u->type == v->type && violent_type(v->type) &&
+                v->a1 < 0 && u->type == v->type && sr_violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {
-                int keep_type = u->type, keep_sub = u->sub;
-                merge_into(c, u, v);
-                u->type = keep_type;
-                u->sub = keep_sub;
+                merge_as(c, u, v, u->type, u->sub);
                 break;
             }
             if (merge_kinds(c, u, v))
@@ -849,7 +833,7 @@ static void bare_claims(sr_coder *c)
         for (size_t i = c->nevs; i > 0; i--) {
             sr_ev *w = &c->evs[i - 1];
             if (w->sent >= (int)si || w->sent + 5 < (int)si || w->dead || w->mod != SR_ASSERTED ||
-                !violent_type(w->type) || (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)))
+                !sr_violent_type(w->type) || (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)))
                 continue;
             if (w->a2 == s->men[m].ent)
                 break;

@@ -659,6 +659,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
     int best = obj_place;
     if (best < 0) {
         double bs = -1e9;
+        /* something else happens before the word: "after" parts places */
+        int other_before = 0;
+        for (size_t q = 0; q < s->ntg && !other_before; q++)
+            other_before = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t &&
+                           tdef(c, &s->tg[q], 0)->cls != EV_KILL;
         for (size_t k = 0; k < s->npm; k++) {
             const sr_pmention *p = &s->pm[k];
             if (!usable_place(p))
@@ -671,11 +676,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
-            int other = p->s > t;
-            for (size_t q = 0; q < s->ntg && !other; q++)
-                other = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t &&
-                        tdef(c, &s->tg[q], 0)->cls != EV_KILL;
-            if (!fronted && other && after_between(c->eng, s, p->s, t))
+            if (!fronted && (p->s > t || other_before) && after_between(c->eng, s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;

@@ -17,6 +17,21 @@ static int in_story(const sr_ev *pv)
     return pv->mod != SR_BACKGROUND;
 }
 
+/* A day told for the new word (proto) more than one day from an
+ * earlier event's: another happening's. */
+static int days_apart(const sr_ev *proto, const sr_ev *pv)
+{
+    return proto->explicit_date && pv->has_date &&
+           labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
+                sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1;
+}
+
+/* A protest, or protesters' violence, that the story tells. */
+static int crowd_event(const sr_ev *pv)
+{
+    return (pv->type == TYPE_PROTESTS || pv->sub == SUB_VIOLENT_DEMO) && in_story(pv);
+}
+
 /* The last event that named both its sides: "clashes between both
  * parties" are the sides of the last fight. */
 const sr_ev *sr_disc_last_with_actors(const sr_coder *c)
@@ -48,7 +63,7 @@ int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s)
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if ((pv->type == TYPE_PROTESTS || pv->sub == SUB_VIOLENT_DEMO) && in_story(pv))
+        if (crowd_event(pv))
             return 1;
     }
     return 0;
@@ -62,11 +77,9 @@ const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_e
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if (proto->explicit_date && pv->has_date &&
-            labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
-                 sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1)
+        if (days_apart(proto, pv))
             continue;
-        if ((pv->type == TYPE_PROTESTS || pv->sub == SUB_VIOLENT_DEMO) && pv->has_loc && in_story(pv))
+        if (crowd_event(pv) && pv->has_loc)
             return pv;
     }
     return NULL;
@@ -81,7 +94,7 @@ int sr_disc_last_doer(const sr_coder *c, const sr_sent *s)
         if (pv->sent < s->index - 2)
             break;
         if (pv->sent >= s->index || pv->mod != SR_ASSERTED ||
-            !(pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC))
+            !sr_violent_type(pv->type))
             continue;
         if (pv->a1 >= 0 && (c->ents[pv->a1].flags & ACT_ARMED) && !(c->ents[pv->a1].flags & ACT_UNKNOWN))
             return pv->a1;
@@ -98,7 +111,7 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s)
         if (pv->sent < s->index - 1)
             break;
         if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) &&
-            (pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC))
+            sr_violent_type(pv->type))
             return pv;
     }
     return NULL;
@@ -151,10 +164,7 @@ const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if (proto->explicit_date &&
-            (proto->time_precision >= 3 || !pv->has_date ||
-             labs(sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d) -
-                  sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d)) > 1))
+        if (proto->explicit_date && (proto->time_precision >= 3 || !pv->has_date || days_apart(proto, pv)))
             continue;
         int same = a2_ent < 0 ? pv->a1 == a1_ent : (pv->a1 == a2_ent && pv->a2 == a1_ent);
         if (same && pv->has_loc && in_story(pv))
@@ -212,7 +222,7 @@ int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s)
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 3)
             break;
-        if ((pv->type == TYPE_BATTLES || pv->type == TYPE_EXPLOSIONS || pv->type == TYPE_VAC) && in_story(pv))
+        if (sr_violent_type(pv->type) && in_story(pv))
             return pv->sub;
     }
     return -1;

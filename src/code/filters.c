@@ -164,6 +164,20 @@ static int earlier_word_of(const sr_coder *c, const sr_sent *s, const sr_sctx *x
     return 0;
 }
 
+/* Is an event word of one of `classes` read with `form` (TRG_VERB or
+ * TRG_NOUN) told right after t, starting at most four words past it? */
+static int next_word_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, uint32_t classes, uint32_t form)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->s < t->e || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & form))
+            continue;
+        if ((classes >> tdef(c, u, 0)->cls) & 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* weapons seized or destroyed are things, not an attack */
 WORD_RULE(weapons_as_objects)
 {
@@ -176,14 +190,13 @@ WORD_RULE(weapons_as_objects)
  * taken, told before the verb, is arms, no town */
 WORD_RULE(arms_taken)
 {
-    (void)x;
+    (void)c, (void)x;
     const sr_trig *t = k->t;
     if (k->td->cls != EV_TERRITORY || !(k->td->opts & TRG_VERB) || t->passive)
         return 0;
     for (size_t i = t->s; i > 0 && t->s - i < 5; i--)
         if (has_cue(s, i - 1, CUE_ARMS) && cue_end(s, i - 1, CUE_ARMS) + 3 >= t->s)
             return 1;
-    (void)c;
     return 0;
 }
 
@@ -201,19 +214,10 @@ WORD_RULE(weapons_of_an_attack)
         with = tok_is(s, i - 1, e->w.with);
     if (!with)
         return 0;
-    if (earlier_word_of(c, s, x, t, 1u << EV_ATTACK | 1u << EV_RAID | 1u << EV_SHOOT, INT_MAX))
-        return 1;
-    /* "Militants armed with guns and grenades attacked the police
+    const uint32_t attacks = 1u << EV_ATTACK | 1u << EV_RAID | 1u << EV_SHOOT;
+    /* or "Militants armed with guns and grenades attacked the police
      * headquarters": what the doers carried, told before the verb */
-    for (size_t q = 0; q < s->ntg; q++) {
-        const sr_trig *u = &s->tg[q];
-        if (u == t || u->s <= t->s || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB))
-            continue;
-        int uc = tdef(c, u, 0)->cls;
-        if (uc == EV_ATTACK || uc == EV_RAID || uc == EV_SHOOT)
-            return 1;
-    }
-    return 0;
+    return earlier_word_of(c, s, x, t, attacks, INT_MAX) || next_word_of(c, s, t, attacks, TRG_VERB);
 }
 
 /* the attack happened and was fought off: a fight, not a disrupted weapon */
@@ -224,15 +228,7 @@ WORD_RULE(fended_off_attack)
     const sr_trigger_def *td = k->td;
     if (!((td->opts & TRG_FEND_OFF) && (td->opts & TRG_VERB)))
         return 0;
-    for (size_t q = 0; q < s->ntg; q++) {
-        const sr_trig *u = &s->tg[q];
-        if (u == t || u->s < t->e || u->s > t->e + 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
-            continue;
-        int uc = tdef(c, u, 0)->cls;
-        if (uc == EV_ATTACK || uc == EV_CLASH || uc == EV_RAID)
-            return 1;
-    }
-    return 0;
+    return next_word_of(c, s, t, 1u << EV_ATTACK | 1u << EV_CLASH | 1u << EV_RAID, TRG_NOUN);
 }
 
 /* one disruption, not a disruption and a destruction */

@@ -137,6 +137,12 @@ int sr_filter(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k, in
 /* ---- roles.c ---- */
 void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k);
 void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k);
+/* Battles, explosions, violence against civilians: the kinds told with
+ * doers, dead and places that later words point back at */
+static inline int sr_violent_type(int type)
+{
+    return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
+}
 int conjunct_gap(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle, uint32_t forbid);
 int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap, int skip_place);

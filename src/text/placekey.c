@@ -128,7 +128,6 @@ size_t sr_place_key(const char *name, size_t n, char *out)
      * empty key found nothing; such a name is keyed by its letters,
      * marked apart */
     if (o == 0) {
-        o = 0;
         out[o++] = '=';
         for (size_t i = 0; i < wn && o + 1 < SR_KEY_MAX; i++)
             if (w[i] != ' ')
@@ -161,16 +160,6 @@ size_t sr_place_fold(const char *name, size_t n, char *out)
             continue;
         out[o++] = c;
         last = c;
-    }
-    /* "Owo", "Oyo": a name of vowels, w and y has no skeleton, and an
-     * empty key found nothing; such a name is keyed by its letters,
-     * marked apart */
-    if (o == 0) {
-        o = 0;
-        out[o++] = '=';
-        for (size_t i = 0; i < wn && o + 1 < SR_KEY_MAX; i++)
-            if (w[i] != ' ')
-                out[o++] = w[i];
     }
     out[o] = 0;
     return o;
