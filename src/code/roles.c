@@ -423,6 +423,21 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
 
 /* Doer and target of an event noun ("the attack by X on Y", "X's
  * offensive"). */
+/* Whether mention `m` is the doer of an active event verb right after it
+ * (across "had", adverbs), in the clause of token `before`, before it. */
+static int acts_right_after(const sr_coder *c, const sr_sent *s, int m, size_t before, const clauses *cl)
+{
+    size_t me = s->men[m].e;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && u->s >= me && u->s <= me + 2 && u->e < before && !u->passive &&
+            (tdef(c, u, 0)->opts & TRG_VERB) && !(tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ) &&
+            cl->hard[u->s] == cl->hard[before])
+            return 1;
+    }
+    return 0;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -502,7 +517,11 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 }
                 members_of = members_of && acts;
             }
-            if (sj >= 0 && s->men[sj].e + 12 >= t->s && (!s->men[sj].prep || members_of))
+            /* "Al-Shabaab extremists killed at least 19 civilians and
+             * burned several vehicles carrying food in an attack": far
+             * from the noun, but the doer of the clause's violent verb */
+            if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl)) &&
+                (!s->men[sj].prep || members_of))
                 k->a1 = sj;
         }
         /* "Maoist rebels killed 10 policemen in an IED blast": the bomb

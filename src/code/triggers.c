@@ -244,6 +244,20 @@ int trig_cls(const sr_coder *c, const sr_trig *t, int k)
     return tdef(c, t, k)->cls;
 }
 
+/* "captured a military battalion headquarters", "seized an army base":
+ * the actor's word names whose site it is; the site was taken, not them. */
+static int site_named_after(const sr_coder *c, const sr_sent *s, int om)
+{
+    /* a unit's word between ("battalion") */
+    for (size_t j = s->men[om].e; j < s->ntok && j <= (size_t)s->men[om].e + 1; j++) {
+        if (has_cue(s, j, CUE_MILTARGET) || word_has(c->eng, s->tok[j].id, WA_BUILDING))
+            return 1;
+        if (!(s->tok[j].flags & TK_ALPHA) || (s->tok[j].flags & TK_CAP) || s->owner[j] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 /* Which of the meanings of a trigger applies ("take" a town, "take"
  * families). Returns the payload index or -1. */
 static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
@@ -343,7 +357,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
                 s->pm[pop].s > s->men[om].e && s->pm[pop].prep && s->pm[pop].prep != e->w.of &&
                 s->pm[pop].prep != e->w.from && word_has(e, s->pm[pop].prep, WA_LOCPREP) &&
-                !(s->men[om].prep == e->w.from) && !s->men[om].poss && !has_cue(s, s->men[om].e, CUE_NONHUMAN))
+                !(s->men[om].prep == e->w.from) && !s->men[om].poss && !has_cue(s, s->men[om].e, CUE_NONHUMAN) &&
+                !site_named_after(c, s, om))
                 ok = 0;
             if (!ok)
                 continue;
@@ -354,7 +369,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         if (d->opts & TRG_NEED_VICTIM) {
             int ok = 0;
             /* "seized its weapons": the group's things, not the group */
-            int things = om >= 0 && (size_t)s->men[om].e < s->ntok && has_cue(s, s->men[om].e, CUE_NONHUMAN);
+            int things = om >= 0 && (size_t)s->men[om].e < s->ntok &&
+                         (has_cue(s, s->men[om].e, CUE_NONHUMAN) || site_named_after(c, s, om));
             if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s) && !things)
                 ok = 1;
             if (t->passive) {
