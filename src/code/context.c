@@ -946,6 +946,40 @@ int background_near(const sr_sent *s, size_t a, size_t b)
  * it is passive, the doer), or the word itself when it kills. Sets
  * k->killw, k->fat, k->lethal, k->state_present; marks the killing word
  * used. */
+/* "Five soldiers were martyred and four terrorists were killed in an
+ * intense exchange of fire": a second passive killing joined by "and",
+ * of other dead, belongs to the same event; its dead add up. Marks it
+ * used and returns its count (0 when there is none) and, in *other, its
+ * dead: in a fight, the other side. */
+static long other_side_toll(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_trig *kw, const sr_trig *t,
+                            int *other)
+{
+    const sr_engine *e = c->eng;
+    if (!kw->passive)
+        return 0;
+    for (size_t j = 0; j < s->ntg; j++) {
+        sr_trig *u = &s->tg[j];
+        if (u == t || u == kw || u->used || !u->passive || tdef(c, u, 0)->cls != EV_KILL)
+            continue;
+        const sr_trig *a = u->s < kw->s ? u : kw, *b = u->s < kw->s ? kw : u;
+        if ((size_t)a->e + 2 >= s->ntok || s->tok[a->e].id != e->w.and_ || b->s > (size_t)a->e + 8 ||
+            !kill_belongs(c, s, u, t, &x->cl))
+            continue;
+        int v1 = subject_of(c, s, a->s, &x->cl, 0, 0);
+        int v2 = subject_of(c, s, b->s, &x->cl, 0, 0);
+        /* the second subject starts the clause right after "and" */
+        if (v1 < 0 || v2 <= v1 || (size_t)s->men[v2].s > (size_t)a->e + 3 || s->men[v1].ent == s->men[v2].ent)
+            return 0;
+        long f = fatalities_for(c, s, u);
+        if (f <= 0)
+            return 0;
+        u->used = 1;
+        *other = u == a ? v1 : v2;
+        return f;
+    }
+    return 0;
+}
+
 void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     sr_trig *t = k->t;
@@ -1004,6 +1038,13 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     }
     if (k->killw) {
         k->fat = fatalities_for(c, s, k->killw);
+        int other = -1;
+        if (k->killw != t && k->fat > 0)
+            k->fat += other_side_toll(c, s, x, k->killw, t, &other);
+        if (other >= 0 && td->cls == EV_CLASH && k->a1 < 0 && k->a1_ent < 0) {
+            k->a1 = other;
+            k->a1_ent = s->men[other].ent;
+        }
         if (k->killw != t) {
             k->killw->used = 1;
             /* "nine soldiers were killed by Taliban fighters in an
