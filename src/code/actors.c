@@ -699,6 +699,24 @@ static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, 
     return -1;
 }
 
+/* The forces of a foreign state whose forces tell the sentence ("Turkey's
+ * military said jets struck"), as sector `sec`; -1 when none speaks. */
+static int speaking_state(sr_coder *c, const sr_sent *s, const sr_mention *mm, const char *sec, uint32_t fl)
+{
+    for (size_t q = 0; q < s->nmen && s->men[q].e <= mm->s; q++) {
+        const sr_mention *r = &s->men[q];
+        /* (or opens the sentence with its word of telling: "The Israeli
+         * military said it carried out drone strikes ... and that troops") */
+        int tells = (s->report_end > 0 && (int)r->e <= s->report_end) ||
+                    (r->s <= 1 && r->e < s->ntok && has_cue(s, r->e, CUE_REPORT));
+        if (r->ent >= 0 && tells &&
+            (c->ents[r->ent].flags & ACT_STATE) && c->ents[r->ent].country >= 0 &&
+            c->ents[r->ent].country != c->focus_country)
+            return sr_entity_generic(c, sec, fl, c->ents[r->ent].country);
+    }
+    return -1;
+}
+
 int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
 {
     const sr_dicts *d = &c->eng->d;
@@ -778,13 +796,8 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                 en = foreign_striker(c, s, mm->s);
             /* "Turkey's military said jets struck 45 targets": the jets of
              * the state that speaks of them */
-            for (size_t q = 0; en < 0 && q < s->nmen && s->men[q].e <= mm->s; q++) {
-                const sr_mention *r = &s->men[q];
-                if (r->ent >= 0 && s->report_end > 0 && (int)r->e <= s->report_end &&
-                    (c->ents[r->ent].flags & ACT_STATE) && c->ents[r->ent].country >= 0 &&
-                    c->ents[r->ent].country != c->focus_country)
-                    en = sr_entity_generic(c, sec, fl, c->ents[r->ent].country);
-            }
+            if (en < 0)
+                en = speaking_state(c, s, mm, sec, fl);
             if (en >= 0)
                 return en;
             /* a drone no one is named for is no one's */
@@ -800,6 +813,14 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             int fs = foreign_striker(c, s, mm->s);
             if (fs >= 0)
                 return fs;
+        }
+        /* "The Israeli military said it carried out drone strikes ... and
+         * that troops were exchanging fire with gunmen in the camp": the
+         * troops of the foreign state that speaks of them */
+        if (sr_streq(sec, "MIL")) {
+            int en = speaking_state(c, s, mm, sec, fl);
+            if (en >= 0)
+                return en;
         }
         /* "the army", "security forces", "the government": the country the
          * article is about. */

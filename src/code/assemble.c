@@ -133,6 +133,16 @@ static int actors_compatible(const sr_coder *c, int a, int b)
     return 0;
 }
 
+/* One named side, told by two names: "Russian shelling" (the generic
+ * Military Forces of Russia) and "Russian forces" (the dictionary's
+ * Russian Armed Forces) carry one code. */
+static int one_side(const sr_coder *c, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    return a == b || (!((c->ents[a].flags | c->ents[b].flags) & ACT_UNKNOWN) && sr_streq(c->ents[a].code, c->ents[b].code));
+}
+
 static int date_compatible(const sr_ev *a, const sr_ev *b)
 {
     if (a->explicit_date != b->explicit_date && a->has_date && b->has_date) {
@@ -694,7 +704,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * day, no one named against it */
             int same_place_unnamed = same_town(u, v) && u->has_loc && v->has_loc && (u->a1 < 0 || v->a1 < 0);
             if (v->generic && !fought &&
-                ((u->a1 >= 0 && u->a1 == v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
+                (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
                 u->type != v->type &&
                 (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
