@@ -213,6 +213,9 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2_text = v->a2_text;
     }
     u->mentions += v->mentions;
+    /* "Gunmen stormed a church ... and abducted 12 worshippers": the
+     * happening is told by its specific word too */
+    u->generic = u->generic && v->generic;
     if (v->split) {
         u->sib_sent = v->sent;
         u->sib_tok = v->tok;

@@ -65,6 +65,10 @@ static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const 
            (name_tok(e, s, j, 0) || ((s->tok[j].flags & TK_NUM) && (s->tok[j].flags & TK_HYPH)))) {
         /* a new name starts after a comma only; two capitalised words in a
          * row belong together; "T-4" keeps its number */
+        /* but "Kauru Local Government Area": a region's noun of several
+         * words ends the name */
+        if (has_cue(s, j, CUE_PN_REGION) && cue_end(s, j, CUE_PN_REGION) > j + 1)
+            break;
         j++;
     }
     /* one letter is no name: "the T-3 airbase" is not a place called T */
