@@ -255,6 +255,10 @@ if [ -f build/gazetteer.idx ]; then
     # a short name only letter for letter: "Mar" is no "Marr", "Dor" no "Dour"
     check "a name of four letters or fewer is found only as it is spelt ('Mar' is no 'Marr', 'Dor' no 'Dour')" sh -c \
         "'$bin' gazetteer lookup Mar | grep -q 'not found' && '$bin' gazetteer lookup Dor | grep -q 'not found' && '$bin' gazetteer lookup --country IN Kot | grep -q 'Kot'"
+    # a town's noun right before a name the gazetteer knows: "in the capital Khartoum"
+    printf '%s\n' '{"id":"cap","date":"2023-04-18","text":"Fierce fighting between the army and the RSF raged in the Sudanese capital Khartoum on Monday."}' > "$t/capital.jsonl"
+    check "'in the Sudanese capital Khartoum': the fight at Khartoum" sh -c \
+        "'$bin' code '$t/capital.jsonl' | grep -q 'Armed clash.*\"name\":\"Khartoum\",.*\"geo_precision\":1'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

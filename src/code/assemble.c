@@ -686,8 +686,24 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * several villages in Bankass district"), is not the first of
              * several places told later ("raided the villages of Zorgoye
              * and Tiebanda"): each stays its own */
-            if (u->unplaced && v->split)
+            if (u->unplaced && v->split) {
+                /* but "The attacks targeted the villages of Tadjalalt and
+                 * Inekar" tells those places of it: each is the happening
+                 * at one of them, its doer and day */
+                if (v->anaphoric && v->a1 < 0 && u->a1 >= 0 && u->type == v->type &&
+                    sub_compatible(c->eng, u->sub, v->sub) && date_compatible(u, v)) {
+                    v->a1 = u->a1;
+                    v->a1_text = u->a1_text;
+                    if (u->explicit_date && !v->explicit_date) {
+                        v->date = u->date;
+                        v->has_date = u->has_date;
+                        v->time_precision = u->time_precision;
+                        v->explicit_date = 1;
+                    }
+                    v->anaphoric = 0;
+                }
                 continue;
+            }
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
              * missile attack on Marib": the same attack, told without its
              * weapon */

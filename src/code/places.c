@@ -594,6 +594,15 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         /* "in eastern X", "in the eastern and southern parts of X": the
          * preposition before the words that say which part */
         size_t pi = i;
+        /* "in the capital Nairobi", "in the Sudanese capital Khartoum",
+         * "the northern town Kidal": a town's noun right before the name,
+         * whose-adjectives before it */
+        if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0) {
+            pi--;
+            while (pi > 1 && i - pi < 4 && s->owner[pi - 1] >= 0 && s->m[s->owner[pi - 1]].kind == PH_COUNTRY &&
+                   (s->m[s->owner[pi - 1]].flags & PF_ADJ))
+                pi = s->m[s->owner[pi - 1]].start;
+        }
         while (pi > 0 && i - pi < 8 &&
                (tok_is(s, pi - 1, e->w.the) || has_cue(s, pi - 1, CUE_DIRADJ) ||
                 (tok_is(s, pi - 1, e->w.and_) && pi >= 2 && has_cue(s, pi - 2, CUE_DIRADJ)) ||
