@@ -1198,6 +1198,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     if (td->cls == EV_KILL && t->passive && k->a1_ent < 0)
         for (size_t i = t->s; i > 0 && t->s - i < 3 && !k->adds; i--)
             k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+    /* "said the attack took place in Shindand district and that four
+     * Taliban fighters were also killed in the gunfight": the attack told
+     * again, with more dead */
+    if (k->anaphoric && k->killw && k->killw != t && k->killw->passive)
+        for (size_t i = k->killw->s; i > 0 && k->killw->s - i < 3 && !k->adds; i--)
+            k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
     /* "Insurgents ambushed a military convoy near Gao" then "Seven
      * soldiers and at least 15 assailants were killed": the dead of one
      * side of the violence told just before are its toll, at its place */
