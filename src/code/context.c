@@ -777,6 +777,16 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
 /* The date of the event word at t (its clause [ca, cb)): the nearest
  * time expression; a year, another month or "since" in the clause or
  * near it makes it background. */
+/* A relative word ("that", "which", "who") within the three words from i:
+ * "a 2012 insurrection that briefly overran Goma". */
+static int relative_after(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    for (size_t j = i; j < s->ntok && j < i + 4; j++)
+        if (s->tok[j].id == e->w.that || s->tok[j].id == e->w.which || s->tok[j].id == e->w.who)
+            return 1;
+    return 0;
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -811,6 +821,19 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             }
             continue;
         }
+        /* "dissidents ... who rejected a 2016 peace deal for the attack": a
+         * year told as a noun's ("a 2016 peace deal") dates that noun, not
+         * the word (unless the noun is the word: "the 2014 abduction") */
+        /* (not "during a 2012 insurrection that briefly overran Goma":
+         * after a preposition, or with a clause of its own, the year is
+         * the time of what is told) */
+        if (tx->kind == TX_YEAR && !tx->background && tx->s > 1 && is_det_word(c->eng, &s->tok[tx->s - 1]) &&
+            !word_has(c->eng, s->tok[tx->s - 2].id, WA_LOCPREP) && !word_has(c->eng, s->tok[tx->s - 2].id, WA_SEQUENCE) &&
+            s->tok[tx->s - 2].id != c->eng->w.during &&
+            (s->tok[tx->s - 2].flags & TK_ALPHA) && s->owner[tx->s - 2] < 0 &&
+            tx->e < s->ntok && tx->e != t && (s->tok[tx->e].flags & TK_ALPHA) && !(s->tok[tx->e].flags & TK_CAP) &&
+            s->owner[tx->e] < 0 && !relative_after(c->eng, s, tx->e))
+            continue;
         if (tx->kind == TX_YEAR || tx->background) {
             if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
                 if (near) {
