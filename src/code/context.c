@@ -777,12 +777,14 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
 /* The date of the event word at t (its clause [ca, cb)): the nearest
  * time expression; a year, another month or "since" in the clause or
  * near it makes it background. */
-/* A relative word ("that", "which", "who") within the three words from i:
- * "a 2012 insurrection that briefly overran Goma". */
+/* A relative word ("that", "which", "who") or an event word within the
+ * three words from i: "a 2012 insurrection that briefly overran Goma",
+ * "the 2016 truck attack in Nice". */
 static int relative_after(const sr_engine *e, const sr_sent *s, size_t i)
 {
     for (size_t j = i; j < s->ntok && j < i + 4; j++)
-        if (s->tok[j].id == e->w.that || s->tok[j].id == e->w.which || s->tok[j].id == e->w.who)
+        if (s->tok[j].id == e->w.that || s->tok[j].id == e->w.which || s->tok[j].id == e->w.who ||
+            (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER))
             return 1;
     return 0;
 }
