@@ -237,6 +237,10 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
             if (placey)
                 return 0;
         }
+        /* "in the north-central Mexico state of Guanajuato": a country's
+         * name before a place noun says which place */
+        if (end < n && (has_cue(s, end, CUE_PN_REGION) || has_cue(s, end, CUE_PN_TOWN)))
+            return 0;
         /* "Nigeria: Bandits kill 20 in Zamfara": a headline's tag says
          * where, not who */
         if (end < n && sr_tok_eq(&s->tok[end], ":") && (i == 0 || (int)i <= s->dateline_end))

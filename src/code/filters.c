@@ -414,6 +414,22 @@ WORD_RULE(support_of_a_fight)
     return 0;
 }
 
+/* "Guanajuato has for years had the highest number of homicides, as the
+ * Santa Rosa de Lima gang fights the Jalisco cartel for control of the
+ * area": an event verb in the present of a story's body, with no day of
+ * its own, tells how things are, not what happened (a headline's present,
+ * "Gunman kills five in Kano", ends with no full stop) */
+WORD_RULE(present_state)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_VERB) || k->td->form != VF_S || t->passive || s->index < 1 || s->headline ||
+        k->proto.explicit_date || s->ntok < 2 || !sr_tok_eq(&s->tok[s->ntok - 1], "."))
+        return 0;
+    (void)c;
+    return 1;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -462,6 +478,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",
      FILTER_ROLES, damage_with_violence},
     {"vague place", "Shells hit several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},
+    {"a state of things in the present", "Gunmen killed two traders in Kano on Monday. The gang controls the market and fights a rival group for the area.",
+     FILTER_CONTEXT, present_state},
     {"territory without a place", "The army expelled the rebels on Monday.", FILTER_CONTEXT,
      territory_without_place},
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
