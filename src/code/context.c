@@ -1184,6 +1184,17 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             proto->time_precision = pv->time_precision;
         }
     }
+    /* "Clashes between two armed factions in the Libyan capital Tripoli
+     * killed 55" then "The fighting between the 444 Brigade and the
+     * Special Deterrence Force erupted on Monday night": the fight told
+     * just before, its sides now named, where it was */
+    if (!k->has_anchor && (td->opts & TRG_NOUN) && td->cls == EV_CLASH && definite_noun(c->eng, s, t)) {
+        const sr_ev *pv = sr_disc_last_violence(c, s);
+        if (pv && pv->cls == EV_CLASH) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+        }
+    }
     if (!k->has_anchor && proto->explicit_date) {
         const sr_pmention *q = sr_disc_context_place(c, x->si, 0, 1);
         if (q) {
