@@ -575,7 +575,10 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->a1 = -1;
         }
     }
-    if (k->a1 >= 0 && s->men[k->a1].ent >= 0 &&
+    /* (not the sides of "clashes between protesters and security
+     * forces": both named, the crowd fought) */
+    int sides = a >= 0 && k->a1 == a;
+    if (k->a1 >= 0 && s->men[k->a1].ent >= 0 && !sides &&
         (c->ents[s->men[k->a1].ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) &&
         !(c->ents[s->men[k->a1].ent].flags & ACT_CROWD) && k->forbid) {
         /* "Civilians ... attack": the victims, not the attackers */
