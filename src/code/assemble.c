@@ -730,7 +730,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                  (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
                 (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
                 (loc_compatible(u, v) ||
-                 (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
+                 (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)) ||
+                 /* "Islamic State in West Africa claimed responsibility for
+                  * the attack on the Indelimane post": a claim placed
+                  * nowhere the list knows is of the attack told */
+                 (claimed && !v->has_loc && u->has_loc))) {
                 merge_as(c, u, v, u->type, u->sub);
                 if (claimed)
                     claim_all(c, u);

@@ -50,6 +50,8 @@ typedef struct sr_sctx {
     clauses cl;
     int victim_m[8]; /* the killed of "X were killed": victims, never doers */
     int nvictim;
+    int conj_victim[4]; /* the conjuncts before them ("53 soldiers and one civilian were killed"): */
+    int nconj_victim;   /* victims of an attack, but sides of a fight */
     int strong_count; /* event words that are not mere outcomes */
     int protest_ctx, intervene, vacate;
     int crowd_told;   /* a protest or protesters' violence told just before */

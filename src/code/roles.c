@@ -494,6 +494,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 int victim = 0;
                 for (int v = 0; v < x->nvictim; v++)
                     victim |= x->victim_m[v] == sj;
+                for (int v = 0; v < x->nconj_victim && td->cls != EV_CLASH; v++)
+                    victim |= x->conj_victim[v] == sj;
                 if (!victim)
                     break;
                 sj = tries == 0 ? subject_of(c, s, s->men[sj].s, &x->cl, 0, k->forbid) : -1;

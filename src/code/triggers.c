@@ -502,6 +502,13 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
             int vm = subject_of(c, s, u->s, &x->cl, 0, 0);
             if (vm >= 0)
                 x->victim_m[x->nvictim++] = vm;
+            /* "Fifty-three soldiers and one civilian were killed": each
+             * conjunct */
+            for (int q = vm - 1; vm > 0 && q >= 0 && q >= vm - 2 && x->nconj_victim < 4; q--)
+                if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(c->eng, s, s->men[q].e, s->men[vm].s)) {
+                    x->conj_victim[x->nconj_victim++] = q;
+                    break;
+                }
         } else if (tdef(c, u, 0)->opts & TRG_VERB) {
             /* "its fighters killed 15 Nigerian soldiers in an attack":
              * whom a verb killed did not attack */
