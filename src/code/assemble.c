@@ -200,6 +200,20 @@ static int country_wide(const sr_coder *c, const sr_place *p)
            fabs(c->eng->d.countries[ci].lon - p->lon) < 1e-6;
 }
 
+/* Whether entity `who` is of side `side`: the same, one code, or a
+ * state's forces and a unit of them ("Military Forces of Nigeria",
+ * NGAMIL, and "Operation Hadin Kai", NGAMILOHK). */
+static int side_of(const sr_coder *c, int who, int side)
+{
+    if (who < 0 || side < 0)
+        return 0;
+    if (who == side)
+        return 1;
+    const char *x = c->ents[who].code, *y = c->ents[side].code;
+    size_t lx = strlen(x), ly = strlen(y);
+    return lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(y + 3, "MIL", 3) && !strncmp(x, y, 6);
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -259,9 +273,14 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->time_precision = v->time_precision;
         u->explicit_date = 1;
     }
+    /* "killing 12 of the insurgents" then "two soldiers paid the supreme
+     * price during the encounter": the dead of each side of one fight */
+    int each_side = u->type == TYPE_BATTLES && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a1 >= 0 && u->a2 >= 0 &&
+                    ((side_of(c, u->dead_ent, u->a1) && side_of(c, v->dead_ent, u->a2)) ||
+                     (side_of(c, u->dead_ent, u->a2) && side_of(c, v->dead_ent, u->a1)));
     /* a fight's dead on both sides add up; "Three attackers were also
      * killed" adds its dead */
-    if ((swapped || v->adds) && sr_violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
+    if ((swapped || v->adds || each_side) && sr_violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
         !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */

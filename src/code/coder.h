@@ -255,6 +255,7 @@ typedef struct sr_ev {
     int a1_back;            /* its doer told as "the attackers": the ones just told of */
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
     int adds;               /* "were also killed": its dead add to the happening's */
+    int dead_ent;           /* whom its dead were (entity), -1 */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

@@ -1011,6 +1011,7 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     const sr_trigger_def *td = k->td;
     /* the killing words of the sentence give the dead */
     k->killw = NULL;
+    k->dead_ent = -1;
     int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT || td->cls == EV_DISRUPT ||
                        td->cls == EV_AGREEMENT || td->cls == EV_CHANGE || td->cls == EV_BASE ||
                        td->cls == EV_WITHDRAW || td->cls == EV_ARREST);
@@ -1107,6 +1108,7 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if ((vm < 0 || vm == k->a1) && (tdef(c, k->killw, 0)->opts & TRG_NOUN))
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
             if (vm >= 0 && vm != k->a1) {
+                k->dead_ent = s->men[vm].ent;
                 victims_kind(c, &s->men[vm], &k->victims_civ, &k->victims_armed, &k->victims_prot);
                 /* civilians killed in strikes on an ISIS-held town
                  * are the ones the strike fell on */

@@ -93,6 +93,7 @@ static sr_ev *new_ev(sr_coder *c)
     memset(v, 0, sizeof *v);
     v->a1 = v->a2 = -1;
     v->fatalities = -1;
+    v->dead_ent = -1;
     v->loc.place = -1;
     v->loc.gaz = -1;
     v->mentions = 1;
@@ -222,6 +223,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a2_text = k->a2t;
         v->a1_back = back_reference(c, s, k->a1);
         v->fatalities = nloc > 1 ? -1 : k->fat;
+        v->dead_ent = k->dead_ent;
         v->split = nloc > 1;
         v->mod = mod;
         v->date = k->proto.date;

@@ -93,6 +93,7 @@ typedef struct cand {
     int a2_holder;       /* actor2 holds the place hit ("rebel-held areas") */
     /* context (context.c) */
     sr_trig *killw;      /* the killing word that gives the dead */
+    int dead_ent;        /* whom it killed (entity), -1 */
     locpick lp;
     sr_ev proto;         /* the date */
     int background;      /* history, not news */
