@@ -579,6 +579,16 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         merge_as(c, u, v, u->type, u->sub);
         return 1;
     }
+    /* "An Israeli air strike on a house in Khan Younis killed at least 13
+     * people on Sunday" then "The Israeli military said it had targeted a
+     * Hamas commander in the area": the side's own telling of its strike,
+     * with no day, dead or place of its own, is that strike */
+    if (v->place_before && v->generic && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
+        v->sent - u->sent <= 2 && u->type == v->type && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) &&
+        u->has_loc && !u->headline && date_compatible(u, v)) {
+        merge_as(c, u, v, u->type, u->sub);
+        return 1;
+    }
     /* "Gunmen opened fire and detonated explosives at a church": a gun
      * and bomb assault is the attack (ACLED), one event */
     const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK) ? u

@@ -256,6 +256,7 @@ typedef struct sr_ev {
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
+    int place_before;       /* placed where the event told before was ("in the area") */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

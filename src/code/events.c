@@ -261,6 +261,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         } else if (k->lp.prev_ev) {
             const sr_ev *pv = k->lp.prev_ev;
             v->has_loc = 1;
+            v->place_before = 1;
             v->loc = pv->loc;
             v->district_point = pv->district_point;
             if (v->loc.precision < 2 && k->lp.refloc == 2)
