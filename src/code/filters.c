@@ -186,6 +186,44 @@ WORD_RULE(weapons_as_objects)
                            1u << EV_DESTROY | 1u << EV_DISRUPT | 1u << EV_LOOT | 1u << EV_TERRITORY | 1u << EV_ABDUCT, 14);
 }
 
+/* "it carried out strikes on Sunday against five Houthi cruise missiles
+ * that were prepared to launch": weapons a strike was made against are
+ * its target, no happening of their own */
+WORD_RULE(weapons_struck)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!weapon_noun(k->td, 1))
+        return 0;
+    size_t i = t->s;
+    while (i > 0 && t->s - i < 4 && s->tok[i - 1].id != e->w.against)
+        i--;
+    if (i == 0 || s->tok[i - 1].id != e->w.against)
+        return 0;
+    return earlier_word_of(c, s, x, t, 1u << EV_AIR | 1u << EV_ATTACK | 1u << EV_SHELL, 10);
+}
+
+/* "The Houthis say their attacks are in solidarity with Palestinians in
+ * Gaza": what a side's attacks are, told in the present, is no attack */
+WORD_RULE(attacks_described)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || t->s == 0 || t->e >= s->ntok)
+        return 0;
+    uint32_t p = s->tok[t->s - 1].id;
+    if (p != e->w.their && p != e->w.its)
+        return 0;
+    for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
+        if (s->tok[j].id == e->w.are || s->tok[j].id == e->w.is)
+            return 1;
+        if (s->tok[j].flags & TK_PUNCT)
+            break;
+    }
+    return 0;
+}
+
 /* "destroyed a weapons cache it had seized from militants": what was
  * taken, told before the verb, is arms, no town */
 WORD_RULE(arms_taken)
@@ -455,6 +493,10 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, damage_in_attack_list},
     {"capture under way", "Government troops continue to liberate villages near Hama.", FILTER_WORD,
      capture_under_way},
+    {"attacks described", "The Houthis say their attacks on ships are in solidarity with Gaza.", FILTER_WORD,
+     attacks_described},
+    {"weapons struck", "US forces carried out strikes on Sunday against five Houthi cruise missiles in Yemen.", FILTER_WORD,
+     weapons_struck},
     {"weapons as objects", "Troops destroyed a convoy loaded with mortars near Deir ez-Zor.", FILTER_WORD,
      weapons_as_objects},
     {"weapons of an attack", "Gunmen stormed a hotel in Mogadishu with guns and bombs on Friday.", FILTER_WORD,
