@@ -994,6 +994,11 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         if (has_cue(s, j, CUE_ARMS))
             k->arms_target = 1;
     }
+    /* "raided the group's headquarters in Kidal on Monday and seized its
+     * weapons": arms told anywhere in the raid's clause */
+    for (size_t j = t->e + 8; td->cls == EV_RAID && j < k->cb && j < s->ntok; j++)
+        if (has_cue(s, j, CUE_ARMS))
+            k->arms_target = 1;
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
 }
 

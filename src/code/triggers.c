@@ -334,6 +334,9 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             /* "the neighborhood it captured": the place is before, when
              * nothing follows as the object ("seized its weapons") */
             int obj_after = t->e < s->ntok && is_det_word(e, &s->tok[t->e]);
+            /* "seized weapons and ammunition": things taken, no place */
+            if (t->e < s->ntok && has_cue(s, t->e, CUE_ARMS) && !t->passive)
+                continue;
             for (size_t j = 0; obj_after && j < s->npm; j++)
                 if (s->pm[j].s >= t->e && s->pm[j].s <= t->e + 2)
                     obj_after = 0; /* "to capture the town": a place after all */
