@@ -711,6 +711,9 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             sr_ev *u = &c->evs[j];
             if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
                 continue;
+            /* "Another strike on a home ... in Rafah": not the one before */
+            if (v->distinct && u->sent != v->sent)
+                continue;
             /* a happening told of many places, waiting for one ("attacks on
              * several villages in Bankass district"), is not the first of
              * several places told later ("raided the villages of Zorgoye

@@ -97,6 +97,9 @@ enum {
 #define WA_ADDITIVE WA(48)      /* "were also killed": dead in addition to those told */
 #define WA_BREAK_VERB WA(49)    /* "broke an Islamic State siege": the breaker fought its doer */
 #define WA_KIN_ONE WA(50)       /* "and his wife": one more of the dead */
+#define WA_DISTINCT WA(51)      /* "another strike": not the one told before */
+#define WA_MORE WA(52)          /* "two more Palestinians were killed": more than those told */
+#define WA_LEAVE WA(53)         /* "left one woman and four children dead" */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
@@ -257,6 +260,7 @@ typedef struct sr_ev {
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
+    int distinct;           /* "another strike", "a separate attack": not one told before */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

@@ -497,6 +497,26 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
         if (found == 2)
             return -1;
     }
+    /* "left one woman and four children dead": the counts between */
+    if (wid == e->w.dead && kill->s >= 3) {
+        long sum = 0;
+        size_t i = kill->s;
+        while (i > 0 && kill->s - i < 12 && !word_has(e, s->tok[i - 1].id, WA_LEAVE) &&
+               ((s->tok[i - 1].flags & (TK_ALPHA | TK_NUM)) || sr_tok_eq(&s->tok[i - 1], ",")))
+            i--;
+        if (i > 0 && word_has(e, s->tok[i - 1].id, WA_LEAVE)) {
+            for (size_t j = i; j < kill->s; j++) {
+                sr_number num;
+                size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+                if (u && !num.vague && !num.is_year) {
+                    sum += num.value;
+                    j += u - 1;
+                }
+            }
+            if (sum > 0)
+                return sum;
+        }
+    }
     /* "left 13 dead" */
     if (wid == e->w.dead && kill->s >= 2) {
         sr_number num;

@@ -224,6 +224,24 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a1_back = back_reference(c, s, k->a1);
         v->fatalities = nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
+        for (size_t i = t->s; i > 0 && t->s - i < 3 && !v->distinct; i--)
+            v->distinct = word_has(c->eng, s->tok[i - 1].id, WA_DISTINCT);
+        /* "Two more Palestinians were killed in a drone strike": more dead
+         * than those told, of another happening */
+        for (size_t i = t->s > 10 ? t->s - 10 : 1; i < t->s && !v->distinct; i++) {
+            sr_number num;
+            v->distinct = word_has(c->eng, s->tok[i].id, WA_MORE) && sr_read_quantity(s->tok, s->ntok, i - 1, &num) == 1 &&
+                          !num.vague && !num.is_year;
+        }
+        /* "Another strike on a home in Khan Younis": another of the same
+         * doer's, when no other is named */
+        if (v->distinct && v->a1 < 0) {
+            const sr_ev *pv = sr_disc_last_violence(c, s);
+            if (pv && pv->type == v->type && pv->sub == v->sub && pv->a1 >= 0) {
+                v->a1 = pv->a1;
+                v->a1_text = pv->a1_text;
+            }
+        }
         v->split = nloc > 1;
         v->mod = mod;
         v->date = k->proto.date;
@@ -243,9 +261,18 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
              * where at least */
             /* "at the Lhubiriha Secondary School in Mpondwe": a site no
              * list knows, in a town that has a point, is at the town */
+            /* (or "the Khirbet Al-Adas area in Rafah", "the Naser
+             * neighbourhood of Rafah": a part of the town) */
             size_t nx = (size_t)k->lp.pm[li] + 1;
-            if (!v->loc.has_coords && p->pattern && nx < s->npm && s->pm[nx].s == p->e + 1 &&
-                tok_is(s, p->e, c->eng->w.in) && s->pm[nx].loc.has_coords && s->pm[nx].loc.precision == 1 &&
+            size_t pe = p->e;
+            if (nx < s->npm && s->pm[nx].s == pe + 2 && pe < s->ntok && word_has(c->eng, s->tok[pe].id, WA_PART_NOUN) &&
+                tok_is(s, pe + 1, c->eng->w.of))
+                pe++;
+            else if (nx < s->npm && s->pm[nx].s == pe + 2 && pe < s->ntok && has_cue(s, pe, CUE_PN_TOWN))
+                pe++;
+            if ((!v->loc.has_coords || v->loc.precision >= 3) && p->pattern && nx < s->npm && s->pm[nx].s == pe + 1 &&
+                (tok_is(s, pe, c->eng->w.in) || (pe > p->e && tok_is(s, pe, c->eng->w.of))) &&
+                s->pm[nx].loc.has_coords && s->pm[nx].loc.precision == 1 &&
                 (s->pm[nx].loc.kind == PK_TOWN || s->pm[nx].loc.kind == PK_CITY)) {
                 const char *text = v->loc.text;
                 v->loc = s->pm[nx].loc;
