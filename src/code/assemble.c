@@ -695,6 +695,44 @@ static int kin_before(const sr_coder *c, size_t i, const sr_ev *v)
     return 0;
 }
 
+/* u, a happening told of many places and waiting for one ("attacks on
+ * several villages in Menaka region"), and v, one of several places told
+ * after it: "The attacks targeted the villages of Tadjalalt and Inekar"
+ * tells those places of it, so each is the happening at one of them, with
+ * its doer and day. */
+static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
+{
+    if (!v->anaphoric || v->a1 >= 0 || u->a1 < 0 || u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub) ||
+        !date_compatible(u, v))
+        return;
+    v->a1 = u->a1;
+    v->a1_text = u->a1_text;
+    if (u->explicit_date && !v->explicit_date) {
+        v->date = u->date;
+        v->has_date = u->has_date;
+        v->time_precision = u->time_precision;
+        v->explicit_date = 1;
+    }
+    v->anaphoric = 0;
+}
+
+/* Whether v, told by a word with no weapon ("targeted", "attacked"), can
+ * be u told again under another type: u violent, v a fight or violence
+ * against civilians, on u's day (a claim's day is the claim's) and at its
+ * place or in its province. */
+static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
+{
+    return u->type != v->type &&
+           (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
+            (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
+           (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
+           (loc_compatible(u, v) || (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)) ||
+            /* "Islamic State in West Africa claimed responsibility for the
+             * attack on the Indelimane post": a claim placed nowhere the
+             * list knows is of the attack told */
+            (claimed && !v->has_loc && u->has_loc));
+}
+
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
@@ -719,21 +757,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * several places told later ("raided the villages of Zorgoye
              * and Tiebanda"): each stays its own */
             if (u->unplaced && v->split) {
-                /* but "The attacks targeted the villages of Tadjalalt and
-                 * Inekar" tells those places of it: each is the happening
-                 * at one of them, its doer and day */
-                if (v->anaphoric && v->a1 < 0 && u->a1 >= 0 && u->type == v->type &&
-                    sub_compatible(c->eng, u->sub, v->sub) && date_compatible(u, v)) {
-                    v->a1 = u->a1;
-                    v->a1_text = u->a1_text;
-                    if (u->explicit_date && !v->explicit_date) {
-                        v->date = u->date;
-                        v->has_date = u->has_date;
-                        v->time_precision = u->time_precision;
-                        v->explicit_date = 1;
-                    }
-                    v->anaphoric = 0;
-                }
+                places_told(c, u, v);
                 continue;
             }
             /* "The Houthis targeted a building in Al Jubah" after "a Houthi
@@ -757,16 +781,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             if (v->generic && !fought &&
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
-                u->type != v->type &&
-                (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
-                 (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
-                (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
-                (loc_compatible(u, v) ||
-                 (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)) ||
-                 /* "Islamic State in West Africa claimed responsibility for
-                  * the attack on the Indelimane post": a claim placed
-                  * nowhere the list knows is of the attack told */
-                 (claimed && !v->has_loc && u->has_loc))) {
+                told_without_weapon(u, v, claimed)) {
                 merge_as(c, u, v, u->type, u->sub);
                 if (claimed)
                     claim_all(c, u);
