@@ -60,7 +60,9 @@ TEST(w_car) { (void)c; return (k->weapons & W_CAR) != 0; }
 TEST(victims_protesters) { (void)c; return k->victims_prot; }
 TEST(victims_armed_only) { (void)c; return k->victims_armed; }
 /* the victims, or the target, fight back */
-TEST(victims_armed) { return (F2 & ACT_ARMED) != 0 || k->victims_armed || k->mil_target; }
+/* (a convoy is the army's unless civilians were in it: "opened fire on a
+ * convoy of vehicles carrying Shia passengers") */
+TEST(victims_armed) { return (F2 & ACT_ARMED) != 0 || k->victims_armed || (k->mil_target && !(F2 & ACT_CIVILIAN)); }
 TEST(victims_civilian)
 {
     return (F2 & ACT_CIVILIAN) || k->victims_civ || k->civ_target || (k->person_victim && !victims_armed(c, k));

@@ -100,6 +100,7 @@ enum {
 #define WA_DISTINCT WA(51)      /* "another strike": not the one told before */
 #define WA_MORE WA(52)          /* "two more Palestinians were killed": more than those told */
 #define WA_LEAVE WA(53)         /* "left one woman and four children dead" */
+#define WA_COMMUNITY WA(54)     /* "the Meitei and Kuki communities": peoples, not places */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -233,6 +233,14 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             v->distinct = word_has(c->eng, s->tok[i].id, WA_MORE) && sr_read_quantity(s->tok, s->ntok, i - 1, &num) == 1 &&
                           !num.vague && !num.is_year;
         }
+        /* "clashes ... that killed at least 32 more people": more dead than
+         * those told before */
+        /* (its own count, not "and left 15 more injured") */
+        for (size_t i = k->killw ? k->killw->e : s->ntok;
+             i + 1 < s->ntok && i < (size_t)k->killw->e + 5 && !v->distinct && s->tok[i].id != c->eng->w.and_ &&
+             !(s->tok[i].flags & TK_PUNCT);
+             i++)
+            v->distinct = word_has(c->eng, s->tok[i + 1].id, WA_MORE) && (s->tok[i].flags & TK_NUM);
         /* "Another strike on a home in Khan Younis": another of the same
          * doer's, when no other is named */
         if (v->distinct && v->a1 < 0) {

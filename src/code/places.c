@@ -643,6 +643,14 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         if (!after_prep && i >= 2 && (tok_is(s, i - 1, e->w.and_) || tok_word(s, i - 1, ",")) && s->npm &&
             s->pm[s->npm - 1].e == i - 1 && s->pm[s->npm - 1].need_gaz)
             after_prep = need_gaz = 1;
+        /* "between the Meitei and Kuki communities": peoples */
+        size_t g = ne;
+        if (g + 1 < n && tok_is(s, g, e->w.and_) && (s->tok[g + 1].flags & TK_CAP))
+            g = name_seq(e, s, g + 1);
+        if (g < n && g > ne - 1 && word_has(e, s->tok[g].id, WA_COMMUNITY)) {
+            *ip = ne - 1;
+            return 0;
+        }
         if (!k2 && !after_prep) {
             *ip = ne - 1;
             return 0;

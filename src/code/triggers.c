@@ -156,7 +156,7 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     if (id && (id == e->w.on || id == e->w.against || id == e->w.by || id == e->w.in || id == e->w.at ||
                id == e->w.near || id == e->w.of || id == e->w.that || id == e->w.which || id == e->w.and_ ||
                id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.have ||
-               id == e->w.has || id == e->w.had || id == e->w.from || id == e->w.targeting))
+               id == e->w.has || id == e->w.had || id == e->w.from || id == e->w.targeting || id == e->w.between))
         return 1;
     if (s->owner[t->e] >= 0 && s->m[s->owner[t->e]].kind == PH_TRIGGER)
         return 1; /* "strikes killed" */
