@@ -92,6 +92,30 @@ static int resolve(const char *article, const char *text, char out[11], int *pre
     return 1;
 }
 
+/* "two days after", "a week before": the interval between two tellings */
+static void test_interval(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *text;
+        size_t used;
+        int days;
+    } cases[] = {
+        {"two days after bandits", 3, 2}, {"a week after", 3, 7}, {"3 days before", 3, -3},
+        {"one day after", 3, 1},          {"days after", 0, 0},  {"two days ago", 0, 0},
+        {"dozens of days after", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sr_token *t;
+        size_t n = sr_tokenize(&A, cases[i].text, strlen(cases[i].text), &t, 0, NULL);
+        int days = 0;
+        size_t u = sr_read_interval(t, n, 0, &days);
+        assert_int_equal(u, cases[i].used);
+        if (u)
+            assert_int_equal(days, cases[i].days);
+    }
+}
+
 static void test_dates(void **st)
 {
     (void)st;
@@ -284,6 +308,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_interval),
         cmocka_unit_test(test_ids_stable_and_distinct),
         cmocka_unit_test(test_invalid_article),
         cmocka_unit_test(test_limits_warn),

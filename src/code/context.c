@@ -921,6 +921,17 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* the day told after the word, in its clause */
         *told_after = tx->s >= t && tx->e <= cb;
         if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
+            /* "Gunmen killed five villagers in Zurmi on Monday, two days
+             * after bandits killed 12 worshippers in Katsina": the day
+             * told, less the interval told between it and the word */
+            for (size_t j = tx->e; j < t && prec == 1; j++) {
+                int days = 0;
+                size_t u = sr_read_interval(s->tok, s->ntok, j, &days);
+                if (u && j + u <= t) {
+                    sr_civil_from_days(sr_days_from_civil(dt.y, dt.m, dt.d) - days, &dt);
+                    break;
+                }
+            }
             long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
             /* two weeks or more before the article: history, not news ("Four militants
              * were killed on May 18" in a May 28 article is still news) */

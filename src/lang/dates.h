@@ -36,6 +36,11 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max);
 /* Resolves a time expression against the article date. Returns 1 and
  * fills *out and *precision, 0 when it cannot be resolved. */
 int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, int *precision);
+/* "two days after", "a week before" at token i: returns the tokens read
+ * (through the sequence word) and sets *days to the interval, positive
+ * when the happening told next came before ("on Monday, two days after
+ * bandits killed 12": they killed on Saturday); 0 when none is there. */
+size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days);
 /* 1..12 for a month name or abbreviation (lower case), else 0. */
 int sr_month_of(const char *w);
 /* The same, for a word of n bytes (a token's norm): most words are told

@@ -616,3 +616,25 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
         return 0;
     }
 }
+
+size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days)
+{
+    sr_number num;
+    size_t used = sr_read_number(t, n, i, &num);
+    if (!used && (is(t, n, i, "a") || is(t, n, i, "one")))
+        used = 1, num.value = 1, num.vague = 0;
+    if (!used || num.vague || num.value <= 0 || num.value > 30)
+        return 0;
+    int unit = is(t, n, i + used, "days") || is(t, n, i + used, "day")     ? 1
+               : is(t, n, i + used, "weeks") || is(t, n, i + used, "week") ? 7
+                                                                             : 0;
+    if (!unit)
+        return 0;
+    if (is(t, n, i + used + 1, "after"))
+        *days = (int)num.value * unit;
+    else if (is(t, n, i + used + 1, "before"))
+        *days = -(int)num.value * unit;
+    else
+        return 0;
+    return used + 2;
+}
