@@ -433,7 +433,15 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             affil = cue_end(s, end + 1, CUE_AFFIL);
         /* "fighters from the Islamic State West Africa Province" */
         int from = m->kind == PH_AGENT && end + 1 < n && s->tok[end].id == e->w.from;
-        if (m->kind == PH_AGENT && end + 1 < n && (s->tok[end].id == e->w.of || affil || from)) {
+        /* (not "supporters of Niger's military junta": the unarmed who
+         * back a force are not it) */
+        int unarmed_of = 0;
+        if (m->kind == PH_AGENT && !(flags & ACT_ARMED) && !affil && !from && end + 1 < n) {
+            size_t j = end + 1 + (tok_is(s, end + 1, e->w.the) ? 1 : 0);
+            const sr_match *nx = match_at(s, j);
+            unarmed_of = nx && (nx->kind == PH_COUNTRY || (nx->kind == PH_ACTOR && (d->actors[nx->value].flags & ACT_STATE)));
+        }
+        if (m->kind == PH_AGENT && !unarmed_of && end + 1 < n && (s->tok[end].id == e->w.of || affil || from)) {
             size_t j = affil ? affil : end + 1;
             const sr_match *nx = match_at(s, j);
             if (!nx && j < n && s->tok[j].id == e->w.the)
