@@ -706,6 +706,12 @@ static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t e
                 p->loc.precision = 2;
         } else if (k == PK_FEATURE && p->pattern) {
             p->loc.kind = PK_FEATURE;
+        } else if (k == PK_ADMIN2 && !p->pattern && p->loc.precision < 2 &&
+                   (p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY)) {
+            /* "in Mandera county", "in Kurram district": the area named
+             * after the town, at its point (ACLED's precision 2) */
+            p->loc.precision = 2;
+            p->loc.kind = PK_ADMIN2;
         }
         end = ke;
     }
