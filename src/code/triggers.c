@@ -504,6 +504,15 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
             int vm = subject_of(c, s, u->s, &x->cl, 0, 0);
             if (vm >= 0)
                 x->victim_m[x->nvictim++] = vm;
+            /* "Nine people, including two soldiers, were killed": those
+             * named among them */
+            for (size_t q = vm >= 0 ? (size_t)vm + 1 : s->nmen; q < s->nmen && x->nvictim < 8; q++) {
+                int among = 0;
+                for (size_t j = s->men[vm].e; j < s->men[q].s && !among; j++)
+                    among = s->tok[j].id == c->eng->w.including;
+                if (among && s->men[q].s < u->s && s->men[q].ent >= 0)
+                    x->victim_m[x->nvictim++] = (int)q;
+            }
             /* "Fifty-three soldiers and one civilian were killed": each
              * conjunct */
             for (int q = vm - 1; vm > 0 && q >= 0 && q >= vm - 2 && x->nconj_victim < 4; q--)
