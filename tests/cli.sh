@@ -259,6 +259,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"cap","date":"2023-04-18","text":"Fierce fighting between the army and the RSF raged in the Sudanese capital Khartoum on Monday."}' > "$t/capital.jsonl"
     check "'in the Sudanese capital Khartoum': the fight at Khartoum" sh -c \
         "'$bin' code '$t/capital.jsonl' | grep -q 'Armed clash.*\"name\":\"Khartoum\",.*\"geo_precision\":1'"
+    # teasers for other stories below "Related Articles" are not this story's
+    printf '%s\n' '{"id":"rel","date":"2024-08-19","text":"Gunmen killed five villagers in Zurmi on Saturday, police said.\n\nRelated Articles\n\nNiger: 20 soldiers killed in ambush near Tillaberi\n\nMali: Army says it killed dozens of militants in Kidal region"}' > "$t/related.jsonl"
+    check "'Related Articles' and the teasers below it are dropped: only the Zurmi attack" sh -c \
+        "'$bin' code --min-confidence 0 '$t/related.jsonl' > '$t/related.out' && test \$(wc -l < '$t/related.out') -eq 1 && grep -q Zurmi '$t/related.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -257,6 +257,13 @@ static void test_boilerplate(void **st)
     assert_true(sr_boiler_match(&b, "3 + 4 =", 7));
     assert_false(sr_boiler_match(&b, "Leave a comment about the attack on Hajin, he said", 50));
     assert_false(sr_boiler_match(&b, "ISIS attacked Hajin.", 20));
+    /* "after": the line, and the rest, are teasers for other stories */
+    char r5[] = "related articles";
+    assert_int_equal(sr_boiler_add(&b, 5, r5), 0);
+    assert_int_equal(sr_boiler_match(&b, "Related Articles", 16), SR_BOILER_REST);
+    assert_int_equal(sr_boiler_match(&b, "Related articles:", 17), SR_BOILER_REST);
+    assert_int_equal(sr_boiler_match(&b, "Leave now", 9), 1);
+    assert_false(sr_boiler_match(&b, "Related articles say the army shelled Hajin", 43));
     /* contains rules only on short lines */
     assert_false(sr_boiler_match(&b, "one two three four five six seven eight nine ten eleven twelve cookies", 70));
     /* within rules on a line of any length: a feed's footer */

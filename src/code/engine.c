@@ -363,7 +363,11 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         }
         while (ll && line[ll - 1] == ' ')
             ll--;
-        if (!ll || sr_boiler_match(&c->eng->d.boiler, line, ll) || is_byline(line, ll))
+        int furniture = ll ? sr_boiler_match(&c->eng->d.boiler, line, ll) : 1;
+        /* "Related Articles" and the teasers for other stories below it */
+        if (furniture == SR_BOILER_REST)
+            break;
+        if (furniture || is_byline(line, ll))
             continue;
         /* "Militants storm army base in X" above "Gunmen attacked a
          * military base in X on Tuesday ...": the headline, among the

@@ -682,12 +682,12 @@ size_t sr_dicts_place_lookup(const sr_dicts *d, const char *name, size_t n, uint
 }
 
 /* ---- boilerplate.txt ------------------------------------------------------
- * line|prefix|contains|suffix|within TEXT */
+ * line|prefix|contains|suffix|within|after TEXT */
 static sr_status boiler_line(ctx *c, char *line)
 {
     char *sp = strchr(line, ' ');
     if (!sp)
-        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains|suffix|within TEXT'");
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "expected 'line|prefix|contains|suffix|within|after TEXT'");
     *sp = 0;
     int kind;
     if (!strcmp(line, "line"))
@@ -700,6 +700,8 @@ static sr_status boiler_line(ctx *c, char *line)
         kind = 3;
     else if (!strcmp(line, "within"))
         kind = 4;
+    else if (!strcmp(line, "after"))
+        kind = 5;
     else
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown rule '%s'", line);
     char *text = trim(sp + 1);

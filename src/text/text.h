@@ -34,9 +34,10 @@ typedef struct sr_boiler sr_boiler;
 /* Rules come from boilerplate.txt: "line TEXT" (the whole line), "prefix
  * TEXT", "contains TEXT" (lines of at most 12 words), "suffix TEXT" (a
  * photo's credit ending a caption), "within TEXT" (a line of any length:
- * a feed's footer). Case-insensitive. */
+ * a feed's footer), "after TEXT" (the whole line, and the lines after it:
+ * a list of other stories' teasers). Case-insensitive. */
 typedef struct sr_boiler_rule {
-    int kind; /* 0 line, 1 prefix, 2 contains, 3 suffix, 4 within */
+    int kind; /* 0 line, 1 prefix, 2 contains, 3 suffix, 4 within, 5 after */
     char *text;
     size_t len;
     size_t next; /* the next rule in its chain, 1-based; 0 ends it */
@@ -56,7 +57,10 @@ struct sr_boiler {
 /* Adds a rule (text lower-case, kept by the caller); -1 out of memory. */
 int sr_boiler_add(sr_boiler *b, int kind, char *text);
 
-/* 1 when the line (not NUL-terminated) is boilerplate. */
+/* 1 when the line (not NUL-terminated) is boilerplate, SR_BOILER_REST
+ * when it and every line after it are ("Related Articles" above teasers
+ * for other stories), else 0. */
+#define SR_BOILER_REST 2
 int sr_boiler_match(const sr_boiler *b, const char *line, size_t n);
 
 /* ---- sentence.c ----------------------------------------------------------- */
