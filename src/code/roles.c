@@ -814,8 +814,12 @@ static void first_conjunct(const sr_coder *c, const sr_sent *s, cand *k)
     if (k->a1 <= 0 || s->men[k->a1].e > k->t->s)
         return;
     const sr_mention *b = &s->men[k->a1], *a = &s->men[k->a1 - 1];
-    if (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier || a->ent == b->ent ||
-        (a->def < 0 && a->country < 0) || k->a2 == k->a1 - 1)
+    /* "The Malian army and Wagner fighters retook Kidal": a state's
+     * forces named first lead whoever fights beside them */
+    int state_first = a->ent >= 0 && (c->ents[a->ent].flags & ACT_STATE) && (c->ents[a->ent].flags & ACT_ARMED) &&
+                      b->ent >= 0 && !(c->ents[b->ent].flags & ACT_STATE) && !a->modifier && k->a2 != k->a1 - 1;
+    if (!state_first && (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier ||
+                         a->ent == b->ent || (a->def < 0 && a->country < 0) || k->a2 == k->a1 - 1))
         return;
     /* "and allied clan militias", "and pro-government": two words may
      * describe */
