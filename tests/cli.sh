@@ -263,6 +263,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"rel","date":"2024-08-19","text":"Gunmen killed five villagers in Zurmi on Saturday, police said.\n\nRelated Articles\n\nNiger: 20 soldiers killed in ambush near Tillaberi\n\nMali: Army says it killed dozens of militants in Kidal region"}' > "$t/related.jsonl"
     check "'Related Articles' and the teasers below it are dropped: only the Zurmi attack" sh -c \
         "'$bin' code --min-confidence 0 '$t/related.jsonl' > '$t/related.out' && test \$(wc -l < '$t/related.out') -eq 1 && grep -q Zurmi '$t/related.out'"
+    # a list after a town a list knows goes on with a name only the gazetteer knows
+    printf '%s\n' '{"id":"lst","date":"2019-03-02","text":"Regime forces shelled Maarat al-Numan and Kafr Zita on Friday."}' > "$t/list.jsonl"
+    check "'shelled Maarat al-Numan and Kafr Zita': two shellings, one at each" sh -c \
+        "'$bin' code '$t/list.jsonl' > '$t/list.out' && test \$(wc -l < '$t/list.out') -eq 2 && grep -q 'Maarat al-Numan' '$t/list.out' && grep -q 'Kafr Zayta' '$t/list.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -640,8 +640,14 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         if (!after_prep && gazetteer_frame(c, s, i, ne, pi, prep))
             after_prep = need_gaz = 1;
         /* "... Fuaa and Kafraya": the next of a list of such objects */
+        /* (and after a town any list knows: "shelled Maarat al-Numan and
+         * Kafr Zita", when the gazetteer knows it) */
         if (!after_prep && i >= 2 && (tok_is(s, i - 1, e->w.and_) || tok_word(s, i - 1, ",")) && s->npm &&
-            s->pm[s->npm - 1].e == i - 1 && s->pm[s->npm - 1].need_gaz)
+            s->pm[s->npm - 1].e == i - 1 &&
+            (s->pm[s->npm - 1].need_gaz ||
+             (!s->pm[s->npm - 1].refloc && !s->pm[s->npm - 1].pattern &&
+              (s->pm[s->npm - 1].loc.kind == PK_TOWN || s->pm[s->npm - 1].loc.kind == PK_CITY ||
+               s->pm[s->npm - 1].loc.kind == PK_VILLAGE))))
             after_prep = need_gaz = 1;
         /* "between the Meitei and Kuki communities": peoples */
         size_t g = ne;
