@@ -172,5 +172,11 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
         k->sub = sr_disc_recent_sub(c, s);
         k->rule = -1;
     }
+    /* "At least four Afghans were also killed": more dead of the
+     * violence told before, of its type */
+    if (k->sub < 0 && k->adds && k->lp.prev_ev) {
+        k->sub = k->lp.prev_ev->sub;
+        k->rule = -1;
+    }
     k->type = k->sub >= 0 ? sr_acled_type(c->eng, k->sub) : -1;
 }

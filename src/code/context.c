@@ -1284,7 +1284,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
         }
     }
     if (!k->has_anchor && k->adds) {
-        const sr_ev *pv = sr_disc_last_violence(c, s);
+        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         if (pv) {
             lp->prev_ev = pv;
             k->has_anchor = 1;

@@ -106,9 +106,14 @@ int sr_disc_last_doer(const sr_coder *c, const sr_sent *s)
 /* The last violence told in the sentence before s, placed, or NULL. */
 const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s)
 {
+    return sr_disc_violence_within(c, s, 1);
+}
+
+const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back)
+{
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - 1)
+        if (pv->sent < s->index - back)
             break;
         if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) &&
             sr_violent_type(pv->type))

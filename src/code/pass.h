@@ -177,6 +177,9 @@ const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_e
 int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s);
 int sr_disc_last_doer(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
+/* The same, told at most `back` sentences before ("At least four Afghans
+ * were also killed" two sentences after the bombing). */
+const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back);
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);
