@@ -324,6 +324,15 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
     }
     if (end < n && (s->tok[end].flags & TK_POSS))
         mm->poss = 1;
+    /* "the spokesperson for the Zamfara State Police Command": the force a
+     * speaker speaks for tells, it does not act */
+    size_t b = mm->s;
+    while (b > 0 && mm->s - b < 4 && (s->tok[b - 1].flags & TK_CAP))
+        b--; /* "Zamfara State Police Command" */
+    if (b > 0 && tok_is(s, b - 1, e->w.the))
+        b--;
+    if (b >= 2 && (tok_is(s, b - 1, e->w.for_) || tok_is(s, b - 1, e->w.of)) && word_has(e, s->tok[b - 2].id, WA_SPEAKER))
+        mm->modifier = 1;
     /* "X and Y-backed" style lists: "the American-backed and Kurdish-led
      * Syrian Democratic Forces" */
     if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_)

@@ -1046,6 +1046,15 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT || td->cls == EV_DISRUPT ||
                        td->cls == EV_AGREEMENT || td->cls == EV_CHANGE || td->cls == EV_BASE ||
                        td->cls == EV_WITHDRAW || td->cls == EV_ARREST);
+    /* "15 persons have been killed while 30 others were abducted when
+     * bandits attacked Kaura Namoda": the attack's dead, not the
+     * abduction's, when the sentence tells an attack */
+    for (size_t j = 0; j < s->ntg && takes_dead && td->cls == EV_ABDUCT; j++) {
+        const sr_trig *u = &s->tg[j];
+        int uc = u->ndef ? tdef(c, u, 0)->cls : -1;
+        if (u != t && (uc == EV_ATTACK || uc == EV_RAID || uc == EV_SHOOT || uc == EV_CLASH))
+            takes_dead = 0;
+    }
     if (td->cls == EV_KILL) {
         k->killw = t;
     } else if (takes_dead) {

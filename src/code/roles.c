@@ -598,6 +598,29 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     }
 }
 
+/* The armed actor right after "when" (or "as") later in the sentence,
+ * doing an event verb: "were abducted when bandits attacked X". */
+static int when_doer(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    for (size_t i = t->e; i + 1 < s->ntok && i < (size_t)t->e + 4; i++) {
+        if (s->tok[i].id != e->w.when)
+            continue;
+        for (size_t q = 0; q < s->nmen; q++) {
+            const sr_mention *m = &s->men[q];
+            if (m->s < i + 1 || m->s > i + 2 || m->ent < 0 || m->modifier || !(c->ents[m->ent].flags & ACT_ARMED))
+                continue;
+            for (size_t g = 0; g < s->ntg; g++) {
+                const sr_trig *u = &s->tg[g];
+                if (u->ndef && u->s == m->e && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB))
+                    return (int)q;
+            }
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* Doer and target of an event verb, passive or active. */
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
@@ -620,6 +643,10 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             }
         if (subj >= 0 && subj != k->a1)
             k->a2 = subj;
+        /* "30 others were abducted when bandits attacked Kaura Namoda":
+         * done by the armed doers of the "when" clause after it */
+        if (k->a1 < 0)
+            k->a1 = when_doer(c, s, t);
     } else {
         /* "The offensive targets the village of Baghouz": an event
          * told before does it; this is that event again */
