@@ -522,6 +522,11 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             /* "Al-Shabaab extremists killed at least 19 civilians and
              * burned several vehicles carrying food in an attack": far
              * from the noun, but the doer of the clause's violent verb */
+            /* "Soldiers had been deployed to the area after an earlier
+             * attack on a gendarmerie post killed 11 gendarmes": across
+             * "after", the subject is of another happening */
+            if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s))
+                sj = -1;
             if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl)) &&
                 (!s->men[sj].prep || members_of))
                 k->a1 = sj;
