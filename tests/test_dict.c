@@ -33,13 +33,6 @@ static void test_inflect(void **st)
     assert_string_equal(p, "cities");
     sr_pluralize("clash", p, sizeof p);
     assert_string_equal(p, "clashes");
-    /* every -ing form the inflector writes is a gerund; nouns are not */
-    sr_inflect_verb("shell", f);
-    assert_true(sr_is_gerund(f[VF_ING], strlen(f[VF_ING])));
-    sr_inflect_verb("die", f);
-    assert_true(sr_is_gerund(f[VF_ING], strlen(f[VF_ING])));
-    assert_false(sr_is_gerund("clashes", 7));
-    assert_false(sr_is_gerund("king", 4));
 }
 
 static sr_status load(sr_dicts *d, const char *kind, const char *text, sr_error *err)

@@ -1073,7 +1073,8 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
              * word's, told between */
             int nearer = 0;
             const sr_token *ut = &s->tok[u->s];
-            int comma_participle = u->s > t->s && sr_tok_eq(&s->tok[u->s - 1], ",") && sr_is_gerund(ut->norm, ut->nlen);
+            int comma_participle = u->s > t->s && sr_tok_eq(&s->tok[u->s - 1], ",") && ut->nlen > 4 &&
+                                   sr_affix(c->eng, AF_GERUND, ut->norm);
             for (size_t q = 0; q < s->ntg && !nearer && comma_participle; q++) {
                 const sr_trig *w = &s->tg[q];
                 if (w == t || w == u || !w->ndef || tdef(c, w, 0)->cls == EV_KILL)

@@ -141,7 +141,7 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         /* (a gerund takes an object: "accused the rebels of shelling
          * civilians", "on the verge of retaking") */
         const sr_token *w = &s->tok[t->s];
-        if (!sr_is_gerund(w->norm, w->nlen) && p->id != e->w.to &&
+        if (!(w->nlen > 4 && sr_affix(e, AF_GERUND, w->norm)) && p->id != e->w.to &&
             (word_has(e, p->id, WA_LOCPREP) || p->id == e->w.during || p->id == e->w.amid))
             return 1;
     } else {

@@ -128,8 +128,3 @@ void sr_pluralize(const char *noun, char *out, size_t cap)
     else
         snprintf(out, cap, "%ss", noun);
 }
-
-int sr_is_gerund(const char *w, size_t n)
-{
-    return n > 4 && !memcmp(w + n - 3, "ing", 3);
-}

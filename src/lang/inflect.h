@@ -11,9 +11,5 @@ enum { VF_BASE = 0, VF_S, VF_PAST, VF_PART, VF_ING, VF_COUNT };
 void sr_inflect_verb(const char *lemma, char out[VF_COUNT][48]);
 /* Plural of a noun head: strike -> strikes, militia -> militias, city -> cities. */
 void sr_pluralize(const char *noun, char *out, size_t cap);
-/* Whether a word (lower case, n bytes) has the form of a verb's present
- * participle or gerund: "killing", "shelling" (English: -ing on a stem of
- * two letters or more). */
-int sr_is_gerund(const char *w, size_t n);
 
 #endif
