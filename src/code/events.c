@@ -244,7 +244,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         /* "Another strike on a home in Khan Younis": another of the same
          * doer's, when no other is named */
         if (v->distinct && v->a1 < 0) {
-            const sr_ev *pv = sr_disc_last_violence(c, s);
+            const sr_ev *pv = sr_disc_violence_within(c, s, 3);
             if (pv && pv->type == v->type && pv->sub == v->sub && pv->a1 >= 0) {
                 v->a1 = pv->a1;
                 v->a1_text = pv->a1_text;
