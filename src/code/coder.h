@@ -102,6 +102,7 @@ enum {
 #define WA_LEAVE WA(53)         /* "left one woman and four children dead" */
 #define WA_COMMUNITY WA(54)     /* "the Meitei and Kuki communities": peoples, not places */
 #define WA_SPEAKER WA(55)       /* "the spokesperson for the Police Command": who speaks for it */
+#define WA_REFERENT WA(56)      /* "militants involved in the attack": a happening named to say who */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -1049,6 +1049,10 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     /* "15 persons have been killed while 30 others were abducted when
      * bandits attacked Kaura Namoda": the attack's dead, not the
      * abduction's, when the sentence tells an attack */
+    /* "security forces killed five militants involved in the attack":
+     * the attack only says who they are */
+    if ((td->opts & TRG_NOUN) && referent_noun(c->eng, s, t))
+        takes_dead = 0;
     for (size_t j = 0; j < s->ntg && takes_dead && td->cls == EV_ABDUCT; j++) {
         const sr_trig *u = &s->tg[j];
         int uc = u->ndef ? tdef(c, u, 0)->cls : -1;

@@ -186,6 +186,14 @@ WORD_RULE(weapons_as_objects)
                            1u << EV_DESTROY | 1u << EV_DISRUPT | 1u << EV_LOOT | 1u << EV_TERRITORY | 1u << EV_ABDUCT, 14);
 }
 
+/* "security forces killed five militants involved in the attack": a
+ * happening named to say who someone is, told before */
+WORD_RULE(named_to_say_who)
+{
+    (void)x;
+    return (k->td->opts & TRG_NOUN) && referent_noun(c->eng, s, k->t);
+}
+
 /* "it carried out strikes on Sunday against five Houthi cruise missiles
  * that were prepared to launch": weapons a strike was made against are
  * its target, no happening of their own */
@@ -493,6 +501,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, damage_in_attack_list},
     {"capture under way", "Government troops continue to liberate villages near Hama.", FILTER_WORD,
      capture_under_way},
+    {"named to say who", "Troops killed five militants involved in the attack near Quetta on Monday.", FILTER_WORD,
+     named_to_say_who},
     {"attacks described", "The Houthis say their attacks on ships are in solidarity with Gaza.", FILTER_WORD,
      attacks_described},
     {"weapons struck", "US forces carried out strikes on Sunday against five Houthi cruise missiles in Yemen.", FILTER_WORD,

@@ -247,6 +247,19 @@ int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
     return 0;
 }
 
+int referent_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
+{
+    size_t j = t->s;
+    if (j > 0 && tok_is(s, j - 1, e->w.the))
+        j--;
+    else
+        return 0;
+    if (j > 0 && (tok_is(s, j - 1, e->w.in) || tok_is(s, j - 1, e->w.for_) || tok_is(s, j - 1, e->w.to) ||
+                  tok_is(s, j - 1, e->w.of)))
+        j--;
+    return j > 0 && word_has(e, s->tok[j - 1].id, WA_REFERENT);
+}
+
 int trig_cls(const sr_coder *c, const sr_trig *t, int k)
 {
     return tdef(c, t, k)->cls;
