@@ -735,10 +735,38 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 
 /* "ISIS claimed responsibility for a car bomb attack that ...": who
  * claims an attack is taken for its doer, as ACLED does. */
+/* "Al-Shabaab said it was behind the attack", "the group was responsible
+ * for the bombing": the armed mention right before "be behind" / "be
+ * responsible for" the event noun, or -1. */
+static int owns_up(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    size_t b = t->s;
+    if (b < 3 || !tok_is(s, b - 1, e->w.the))
+        return -1;
+    b--;
+    if (tok_is(s, b - 1, e->w.for_) && b >= 2)
+        b--;
+    if (b < 3 || !word_has(e, s->tok[b - 1].id, WA_CULPRIT) || !is_be(e, s->tok[b - 2].id))
+        return -1;
+    for (size_t q = 0; q < s->nmen; q++) {
+        const sr_mention *m = &s->men[q];
+        if ((size_t)m->e + 2 == b && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED))
+            return (int)q;
+    }
+    return -1;
+}
+
 static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
+    int culprit = owns_up(c, s, t);
+    if (culprit >= 0) {
+        k->a1 = culprit;
+        k->anaphoric = 1;
+        return;
+    }
     for (size_t q = 1; q < (size_t)t->s; q++) {
         if (!sr_affix(e, AF_CLAIM, s->tok[q].norm))
             continue;
