@@ -145,6 +145,15 @@ static int one_side(const sr_coder *c, int a, int b)
 
 static int date_compatible(const sr_ev *a, const sr_ev *b)
 {
+    /* "killed ..., the government said on Sunday" and "The attack began
+     * on Wednesday": the happening before the day it was told of */
+    if (a->said_date != b->said_date && a->explicit_date && b->explicit_date && a->has_date && b->has_date) {
+        const sr_ev *said = a->said_date ? a : b, *when = a->said_date ? b : a;
+        long ds = sr_days_from_civil(said->date.y, said->date.m, said->date.d);
+        long dw = sr_days_from_civil(when->date.y, when->date.m, when->date.d);
+        if (ds - dw >= 0 && ds - dw < 7)
+            return 1;
+    }
     if (a->explicit_date != b->explicit_date && a->has_date && b->has_date) {
         /* a sentence with no date tells of the story's days: not of a
          * happening dated a week or more before them ("On May 17, a
@@ -272,11 +281,13 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->loc.admin1 = admin1;
         u->district_point = v->district_point;
     }
-    if (v->explicit_date && (!u->explicit_date || v->time_precision < u->time_precision)) {
+    if (v->explicit_date &&
+        (!u->explicit_date || v->time_precision < u->time_precision || (u->said_date && !v->said_date))) {
         u->date = v->date;
         u->has_date = v->has_date;
         u->time_precision = v->time_precision;
         u->explicit_date = 1;
+        u->said_date = v->said_date;
     }
     /* "killing 12 of the insurgents" then "two soldiers paid the supreme
      * price during the encounter": the dead of each side of one fight */

@@ -265,6 +265,7 @@ typedef struct sr_ev {
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
     int distinct;           /* "another strike", "a separate attack": not one told before */
+    int said_date;          /* its day is the day it was told ("officials said on Sunday") */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

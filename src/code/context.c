@@ -918,6 +918,10 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         sr_date dt;
         int prec;
         const sr_timex *tx = &s->tx[best];
+        /* "Dozens of people were killed ..., the government said on
+         * Sunday": the day told is when it was said; a later telling's
+         * day of the happening outweighs it */
+        v->said_date = said_day;
         /* the day told after the word, in its clause */
         *told_after = tx->s >= t && tx->e <= cb;
         if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {

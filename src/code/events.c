@@ -256,6 +256,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->has_date = k->proto.has_date;
         v->time_precision = k->proto.time_precision;
         v->explicit_date = k->proto.explicit_date;
+        v->said_date = k->proto.said_date;
         v->anaphoric = k->anaphoric;
         v->adds = k->adds;
         v->unplaced = k->unplaced;
