@@ -605,6 +605,22 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         merge_as(c, u, v, u->type, u->sub);
         return 1;
     }
+    /* "At least 31 inmates were killed in a riot at the Litoral
+     * penitentiary, as rival gangs fought for control of the prison": the
+     * riot is the fight the sentence tells, its dead the fight's */
+    const sr_ev *riot_w = u->type == TYPE_RIOTS ? u : v->type == TYPE_RIOTS ? v : NULL;
+    const sr_ev *fight_w = riot_w == u ? v : u;
+    if (riot_w && u->sent == v->sent && fight_w->type == TYPE_BATTLES && fight_w->a1 >= 0 && riot_w->noun &&
+        (riot_w->a1 < 0 || (c->ents[riot_w->a1].flags & ACT_CROWD)) && same_town(u, v) && date_compatible(u, v)) {
+        int a1 = fight_w->a1, a2 = fight_w->a2;
+        const char *a1t = fight_w->a1_text, *a2t = fight_w->a2_text;
+        merge_as(c, u, v, TYPE_BATTLES, fight_w->sub);
+        u->a1 = a1;
+        u->a1_text = a1t;
+        u->a2 = a2;
+        u->a2_text = a2t;
+        return 1;
+    }
     /* "Gunmen opened fire and detonated explosives at a church": a gun
      * and bomb assault is the attack (ACLED), one event */
     const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK) ? u
