@@ -267,6 +267,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"lst","date":"2019-03-02","text":"Regime forces shelled Maarat al-Numan and Kafr Zita on Friday."}' > "$t/list.jsonl"
     check "'shelled Maarat al-Numan and Kafr Zita': two shellings, one at each" sh -c \
         "'$bin' code '$t/list.jsonl' > '$t/list.out' && test \$(wc -l < '$t/list.out') -eq 2 && grep -q 'Maarat al-Numan' '$t/list.out' && grep -q 'Kafr Zayta' '$t/list.out'"
+    # a prison riot told with the gangs' fight: one clash at the prison's town
+    printf '%s\n' '{"id":"pr","date":"2023-07-25","text":"GUAYAQUIL, Ecuador (AP) - At least 31 inmates were killed in a riot at the Litoral penitentiary in Guayaquil on Saturday, authorities said, as rival gangs fought for control of the prison."}' > "$t/prison.jsonl"
+    check "'killed in a riot at the Litoral penitentiary in Guayaquil, as rival gangs fought': one armed clash of 31 dead at Guayaquil" sh -c \
+        "'$bin' code --min-confidence 0 '$t/prison.jsonl' > '$t/prison.out' && test \$(wc -l < '$t/prison.out') -eq 1 && grep -q 'Armed clash.*\"name\":\"Guayaquil\".*\"fatalities\":31' '$t/prison.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi
