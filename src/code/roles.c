@@ -74,7 +74,9 @@ static int weapon_origin(const sr_coder *c, const sr_sent *s, size_t st, const c
             !(c->ents[m->ent].flags & ACT_ARMED))
             continue;
         int remnant = m->prep == e->w.of && m->s >= 2 && word_has(e, s->tok[m->s - 2].id, WA_REMNANT);
-        if (m->prep == e->w.from || m->prep == e->w.by || remnant)
+        /* (not "drone strikes on a building used by militants") */
+        int held = m->prep == e->w.by && m->s >= 2 && word_has(e, s->tok[m->s - 2].id, WA_HELD_BY);
+        if ((m->prep == e->w.from || m->prep == e->w.by || remnant) && !held)
             return (int)k;
         return -1;
     }
@@ -93,6 +95,9 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
                      (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
         if (!by && !blamed)
             continue;
+        /* "a building used by militants": the target's holders */
+        if (by && i > from && word_has(e, s->tok[i - 1].id, WA_HELD_BY))
+            return -1;
         size_t st = i + 1 + (blamed ? 1 : 0);
         for (size_t k = 0; k < s->nmen; k++) {
             const sr_mention *m = &s->men[k];
