@@ -650,6 +650,15 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2_text = a2t;
         return 1;
     }
+    /* "Israeli forces killed 11 Palestinians in a daytime raid in
+     * Nablus": a raid read as arrests is the killing it did */
+    const sr_ev *raid = u->sub == SUB_ARRESTS && u->cls == EV_RAID ? u : v->sub == SUB_ARRESTS && v->cls == EV_RAID ? v : NULL;
+    const sr_ev *lethal = raid == u ? v : u;
+    if (raid && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && lethal->fatalities > 0 &&
+        (lethal->type == TYPE_VAC || lethal->type == TYPE_BATTLES) && raid->fatalities <= 0) {
+        merge_as(c, u, v, lethal->type, lethal->sub);
+        return 1;
+    }
     /* "captured X" and "captured X after AU troops vacated it": the
      * transfer without a fight */
     if (u->a1 >= 0 && u->a1 == v->a1 && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&

@@ -694,6 +694,9 @@ static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t e
      * "AlbuKamal city", "al-Kharata oil field". */
     size_t ke = 0;
     int k = end < n ? kind_of_noun(e, s, end, &ke) : 0;
+    /* not "the West Bank city of Nablus": the noun is the next name's */
+    if (k && ke + 1 < n && s->tok[ke].id == e->w.of && (s->tok[ke + 1].flags & TK_CAP))
+        k = 0;
     if (k) {
         if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0) {
             int adm = admin_for(c, p);
@@ -779,9 +782,13 @@ static size_t place_lead(sr_coder *c, sr_sent *s, sr_pmention *p)
             nb--;
         if (nb > 0 && kind_of_noun(e, s, nb - 1, &ke3) && ke3 == b - 1) {
             size_t pb = nb - 1;
+            /* (and across the name of what holds it: "in the Borno State
+             * town of Gwoza", "in the West Bank city of Nablus") */
             while (pb > 0 && (tok_is(s, pb - 1, e->w.the) || has_cue(s, pb - 1, CUE_DIRADJ) ||
                               ((s->tok[pb - 1].flags & TK_ALPHA) && !(s->tok[pb - 1].flags & TK_CAP) &&
-                               s->owner[pb - 1] < 0 && !is_loc_prep(e, s->tok[pb - 1].id) && pb + 3 > nb)))
+                               s->owner[pb - 1] < 0 && !is_loc_prep(e, s->tok[pb - 1].id) && pb + 3 > nb) ||
+                              (s->owner[pb - 1] >= 0 && pb + 5 > nb &&
+                               (s->m[s->owner[pb - 1]].kind == PH_PLACE || s->m[s->owner[pb - 1]].kind == PH_COUNTRY))))
                 pb--;
             p->prep = (pb > 0 && is_loc_prep(e, s->tok[pb - 1].id)) ? s->tok[pb - 1].id : 0;
             if (pb > 0 && s->tok[pb - 1].id == e->w.near) {
