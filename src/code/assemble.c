@@ -621,6 +621,15 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2_text = a2t;
         return 1;
     }
+    /* "The RSF killed more than 100 people in an attack on the village of
+     * Wad al-Noura" then "the RSF attacked the village twice with heavy
+     * artillery": the attack told again with its weapon, of that type */
+    if (u->generic && !v->generic && v->sent > u->sent && v->sent - u->sent <= 2 && one_side(c, u->a1, v->a1) &&
+        u->type != v->type && sr_violent_type(u->type) && v->type == TYPE_EXPLOSIONS && same_town(u, v) &&
+        u->has_loc && v->has_loc && date_compatible(u, v) && !v->distinct) {
+        merge_as(c, u, v, v->type, v->sub);
+        return 1;
+    }
     /* "Gunmen opened fire and detonated explosives at a church": a gun
      * and bomb assault is the attack (ACLED), one event */
     const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK) ? u

@@ -231,6 +231,22 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
 
 /* The first actor after token `from` in the clause, optionally only after
  * a given preposition. */
+/* "attacked the village twice with heavy artillery", "with drones": a
+ * weapon's word after "with" is what struck, no one struck */
+static int instrument(const sr_engine *e, const sr_sent *s, const sr_mention *m)
+{
+    /* "with heavy artillery": "with" and a word or two before the name */
+    int with = m->prep == e->w.with;
+    for (size_t i = m->s; !with && i > 0 && m->s - i < 3; i--)
+        with = s->tok[i - 1].id == e->w.with;
+    if (!with)
+        return 0;
+    for (size_t i = m->s; i < m->e; i++)
+        if (s->cuemask[i] & SR_CUE_WEAPONS)
+            return 1;
+    return 0;
+}
+
 /* "... before opening fire, a county official said": who tells of it
  * is no one it was done to */
 static int past_report(const sr_sent *s, size_t from, const sr_mention *m)
@@ -258,7 +274,7 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
         if (direct_only && m->prep && m->prep != e->w.of && m->prep != e->w.including &&
             !(direct_only == 2 && m->s == from))
             continue;
-        if (m->prep == e->w.by)
+        if (m->prep == e->w.by || instrument(e, s, m))
             continue;
         return (int)k;
     }
@@ -318,6 +334,8 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
             continue;
         if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0] || past_report(s, from, m))
             break;
+        if (instrument(e, s, m))
+            continue;
         if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
             m->prep == e->w.of) {
             if (prep_out)
