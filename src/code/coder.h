@@ -105,6 +105,7 @@ enum {
 #define WA_REFERENT WA(56)      /* "militants involved in the attack": a happening named to say who */
 #define WA_CULPRIT WA(57)       /* "it was behind the attack": the doer owns up */
 #define WA_HELD_BY WA(58)       /* "a building used by militants": whose the place is, not who struck */
+#define WA_WHOLE WA(59)         /* "killing all five attackers": every one of a count */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -362,6 +362,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     const sr_engine *e = c->eng;
     *found = 0;
     size_t i = from;
+    sr_number whole;
+    if (i + 1 < s->ntok && word_has(e, s->tok[i].id, WA_WHOLE) && sr_read_quantity(s->tok, s->ntok, i + 1, &whole))
+        i++;
     if (i < s->ntok && (s->tok[i].id == e->w.the || s->tok[i].id == e->w.of))
         i++;
     if (i + 1 < s->ntok && s->tok[i].id == e->w.lives && s->tok[i + 1].id == e->w.of)
