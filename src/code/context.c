@@ -1169,8 +1169,15 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 /* "clashes between rival militias left 32 people dead":
                  * the people counted are no side of the fight */
                 int clash_toll = td->cls == EV_CLASH && civ_dead && s->men[vm].agent >= 0;
-                if (!clash_toll &&
-                    ((k->a2 < 0 && k->a2_ent < 0) || (k->a2_holder && civ_dead) || same_entity(s, k->a1, k->a2))) {
+                /* "Two Israeli soldiers were killed when Hezbollah fired
+                 * anti-tank missiles at an army post near the Lebanese
+                 * border": the dead say whose the post was */
+                int whose = k->a2 >= 0 && s->men[k->a2].def < 0 && s->men[k->a2].country < 0 &&
+                            s->men[vm].country >= 0 && s->men[vm].ent >= 0 && s->men[k->a2].ent >= 0 &&
+                            s->men[vm].ent != s->men[k->a2].ent && (c->ents[s->men[vm].ent].flags & ACT_ARMED) &&
+                            (c->ents[s->men[k->a2].ent].flags & ACT_ARMED);
+                if (!clash_toll && (whose ||
+                    (k->a2 < 0 && k->a2_ent < 0) || (k->a2_holder && civ_dead) || same_entity(s, k->a1, k->a2))) {
                     k->a2 = vm;
                     k->a2_ent = s->men[vm].ent;
                 }
