@@ -1173,7 +1173,9 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                  * anti-tank missiles at an army post near the Lebanese
                  * border": the dead say whose the post was */
                 int whose = k->a2 >= 0 && s->men[k->a2].def < 0 && s->men[k->a2].country < 0 &&
-                            s->men[vm].country >= 0 && s->men[vm].ent >= 0 && s->men[k->a2].ent >= 0 &&
+                            (s->men[vm].country >= 0 ||
+                             (s->men[vm].def >= 0 && s->men[vm].ent >= 0 && (c->ents[s->men[vm].ent].flags & ACT_STATE))) &&
+                            s->men[vm].ent >= 0 && s->men[k->a2].ent >= 0 &&
                             s->men[vm].ent != s->men[k->a2].ent && (c->ents[s->men[vm].ent].flags & ACT_ARMED) &&
                             (c->ents[s->men[k->a2].ent].flags & ACT_ARMED);
                 if (!clash_toll && (whose ||
