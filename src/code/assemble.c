@@ -118,6 +118,15 @@ static int sub_merge(const sr_engine *e, int a, int b)
     return a;
 }
 
+/* A state's forces and a branch or unit of them: one code the start of
+ * the other (RUSMIL and RUSMILAIR, NGAMIL and NGAMILOHK). */
+static int same_forces(const sr_coder *c, int a, int b)
+{
+    const char *x = c->ents[a].code, *y = c->ents[b].code;
+    size_t lx = strlen(x), ly = strlen(y);
+    return lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(x, y, lx < ly ? lx : ly);
+}
+
 static int actors_compatible(const sr_coder *c, int a, int b)
 {
     if (a < 0 || b < 0 || a == b)
@@ -125,12 +134,7 @@ static int actors_compatible(const sr_coder *c, int a, int b)
     /* an unidentified group and a named one can be one side */
     if ((c->ents[a].flags & ACT_UNKNOWN) || (c->ents[b].flags & ACT_UNKNOWN))
         return 1;
-    /* a state's forces and its air force: RUSMIL, RUSMILAIR */
-    const char *x = c->ents[a].code, *y = c->ents[b].code;
-    size_t lx = strlen(x), ly = strlen(y);
-    if (lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(x, y, lx < ly ? lx : ly))
-        return 1;
-    return 0;
+    return same_forces(c, a, b);
 }
 
 /* One named side, told by two names: "Russian shelling" (the generic
@@ -209,18 +213,12 @@ static int country_wide(const sr_coder *c, const sr_place *p)
            fabs(c->eng->d.countries[ci].lon - p->lon) < 1e-6;
 }
 
-/* Whether entity `who` is of side `side`: the same, one code, or a
- * state's forces and a unit of them ("Military Forces of Nigeria",
- * NGAMIL, and "Operation Hadin Kai", NGAMILOHK). */
+/* Whether entity `who` is of side `side`: the same, or a state's forces
+ * and a unit of them ("Military Forces of Nigeria", NGAMIL, and
+ * "Operation Hadin Kai", NGAMILOHK). */
 static int side_of(const sr_coder *c, int who, int side)
 {
-    if (who < 0 || side < 0)
-        return 0;
-    if (who == side)
-        return 1;
-    const char *x = c->ents[who].code, *y = c->ents[side].code;
-    size_t lx = strlen(x), ly = strlen(y);
-    return lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(y + 3, "MIL", 3) && !strncmp(x, y, 6);
+    return who >= 0 && side >= 0 && (who == side || same_forces(c, who, side));
 }
 
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)

@@ -1144,11 +1144,9 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             else if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN))) {
                 vm = subject_of(c, s, k->killw->s, &x->cl, 0, 0);
                 /* "Ten police personnel and a civilian driver were killed" */
-                for (int q = vm - 1; vm > 0 && q >= 0 && q >= vm - 2; q--)
-                    if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(c->eng, s, s->men[q].e, s->men[vm].s)) {
-                        vm = q;
-                        break;
-                    }
+                int first = vm >= 0 ? conjunct_before(c->eng, s, vm) : -1;
+                if (first >= 0)
+                    vm = first;
             }
             else
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
@@ -1232,10 +1230,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
         const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
         /* "Russian jets also struck the town of Maarat al-Numan" after
          * Sunday's shelling: "also" goes on with the day told before */
-        int also = 0;
-        for (size_t i = t->s; !pv && i > 0 && t->s - i < 3 && !also; i--)
-            also = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
-        if (also) {
+        if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {
             const sr_ev *lv = sr_disc_last_violence(c, s);
             if (lv && lv->explicit_date)
                 pv = lv;
@@ -1292,16 +1287,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     }
     /* "Three attackers were also killed." after the attack: more dead
      * of the violence told just before, at its place */
-    k->adds = 0;
-    if (td->cls == EV_KILL && t->passive && k->a1_ent < 0)
-        for (size_t i = t->s; i > 0 && t->s - i < 3 && !k->adds; i--)
-            k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+    k->adds = td->cls == EV_KILL && t->passive && k->a1_ent < 0 && role_before(c->eng, s, t->s, WA_ADDITIVE);
     /* "said the attack took place in Shindand district and that four
      * Taliban fighters were also killed in the gunfight": the attack told
      * again, with more dead */
-    if (k->anaphoric && k->killw && k->killw != t && k->killw->passive)
-        for (size_t i = k->killw->s; i > 0 && k->killw->s - i < 3 && !k->adds; i--)
-            k->adds = word_has(c->eng, s->tok[i - 1].id, WA_ADDITIVE);
+    if (!k->adds && k->anaphoric && k->killw && k->killw != t && k->killw->passive)
+        k->adds = role_before(c->eng, s, k->killw->s, WA_ADDITIVE);
     /* "Insurgents ambushed a military convoy near Gao" then "Seven
      * soldiers and at least 15 assailants were killed": the dead of one
      * side of the violence told just before are its toll, at its place */

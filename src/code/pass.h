@@ -150,6 +150,9 @@ static inline int sr_violent_type(int type)
     return type == TYPE_BATTLES || type == TYPE_EXPLOSIONS || type == TYPE_VAC;
 }
 int conjunct_gap(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
+int conjunct_before(const sr_engine *e, const sr_sent *s, int m);
+/* Whether a word of role `role` is among the three words before token pos. */
+int role_before(const sr_engine *e, const sr_sent *s, size_t pos, uint64_t role);
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle, uint32_t forbid);
 int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap, int skip_place);
 int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl);

@@ -137,6 +137,17 @@ int conjunct_gap(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
     return q == b;
 }
 
+/* The mention joined to mention m by "and" right before it ("Ten police
+ * personnel and a civilian driver", "Fifty-three soldiers and one
+ * civilian"), or -1. */
+int conjunct_before(const sr_engine *e, const sr_sent *s, int m)
+{
+    for (int q = m - 1; m > 0 && q >= 0 && q >= m - 2; q--)
+        if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(e, s, s->men[q].e, s->men[m].s))
+            return q;
+    return -1;
+}
+
 /* An event verb ends within three words before token i (its count and
  * determiner between): "abducted six students". */
 static int object_of_verb_before(const sr_coder *c, const sr_sent *s, size_t i)
@@ -664,11 +675,9 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         int subj = subject_of(c, s, t->s, &x->cl, 0, 0);
         /* "Ten police personnel and a civilian driver were killed": the
          * first named of the killed */
-        for (int q = subj - 1; subj > 0 && q >= 0 && q >= subj - 2; q--)
-            if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(e, s, s->men[q].e, s->men[subj].s)) {
-                subj = q;
-                break;
-            }
+        int first = conjunct_before(e, s, subj);
+        if (first >= 0)
+            subj = first;
         if (subj >= 0 && subj != k->a1)
             k->a2 = subj;
         /* "30 others were abducted when bandits attacked Kaura Namoda":

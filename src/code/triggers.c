@@ -126,6 +126,14 @@ int is_aux_word(const sr_engine *e, const sr_token *t)
     return word_has(e, t->id, WA_AUX);
 }
 
+int role_before(const sr_engine *e, const sr_sent *s, size_t pos, uint64_t role)
+{
+    for (size_t i = pos; i > 0 && pos - i < 3; i--)
+        if (word_has(e, s->tok[i - 1].id, role))
+            return 1;
+    return 0;
+}
+
 /* 1 noun, 0 verb, -1 cannot tell: "the strikes killed" / "US strikes pro-Assad forces". */
 static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 {
@@ -528,11 +536,9 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
             }
             /* "Fifty-three soldiers and one civilian were killed": each
              * conjunct */
-            for (int q = vm - 1; vm > 0 && q >= 0 && q >= vm - 2 && x->nconj_victim < 4; q--)
-                if (s->men[q].ent >= 0 && !s->men[q].modifier && conjunct_gap(c->eng, s, s->men[q].e, s->men[vm].s)) {
-                    x->conj_victim[x->nconj_victim++] = q;
-                    break;
-                }
+            int first = vm >= 0 ? conjunct_before(c->eng, s, vm) : -1;
+            if (first >= 0 && x->nconj_victim < 4)
+                x->conj_victim[x->nconj_victim++] = first;
         } else if (tdef(c, u, 0)->opts & TRG_VERB) {
             /* "its fighters killed 15 Nigerian soldiers in an attack":
              * whom a verb killed did not attack */
