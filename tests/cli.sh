@@ -271,6 +271,14 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"pr","date":"2023-07-25","text":"GUAYAQUIL, Ecuador (AP) - At least 31 inmates were killed in a riot at the Litoral penitentiary in Guayaquil on Saturday, authorities said, as rival gangs fought for control of the prison."}' > "$t/prison.jsonl"
     check "'killed in a riot at the Litoral penitentiary in Guayaquil, as rival gangs fought': one armed clash of 31 dead at Guayaquil" sh -c \
         "'$bin' code --min-confidence 0 '$t/prison.jsonl' > '$t/prison.out' && test \$(wc -l < '$t/prison.out') -eq 1 && grep -q 'Armed clash.*\"name\":\"Guayaquil\".*\"fatalities\":31' '$t/prison.out'"
+    # a name no list knows after a town and a comma is where the town lies
+    printf '%s\n' '{"id":"kab","date":"2025-03-11","text":"Three suspected members of the New People'"'"'s Army were killed in an encounter with government troops in Kabankalan City, Negros Occidental on Sunday morning, the military said."}' > "$t/kab.jsonl"
+    check "'in Kabankalan City, Negros Occidental': one clash at Kabankalan, three dead" sh -c \
+        "'$bin' code --min-confidence 0 '$t/kab.jsonl' > '$t/kab.out' && test \$(wc -l < '$t/kab.out') -eq 1 && grep -q 'Armed clash.*\"name\":\"Kabankalan\".*\"geo_precision\":1.*\"fatalities\":3' '$t/kab.out'"
+    # "the municipalities of X and Y", "rural communities": two attacks on civilians
+    printf '%s\n' '{"id":"mun","date":"2025-01-18","text":"The ELN attacked rural communities in the municipalities of Tibu and Teorama, the governor said, adding that thousands had fled to the city of Cucuta."}' > "$t/mun.jsonl"
+    check "'attacked rural communities in the municipalities of Tibu and Teorama ... fled to the city of Cucuta': two attacks on civilians, none at Cucuta" sh -c \
+        "'$bin' code --min-confidence 0 '$t/mun.jsonl' > '$t/mun.out' && test \$(wc -l < '$t/mun.out') -eq 2 && test \$(grep -c 'Attack.*Civilians.*\"name\":\"T' '$t/mun.out') -eq 2 && ! grep -q '\"location\":{\"name\":\"C' '$t/mun.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

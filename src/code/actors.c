@@ -367,7 +367,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             continue;
         /* "PORT-AU-PRINCE (AP) -": a dateline names where the reporter
          * is, no one who acts */
-        if (m->kind != PH_COUNTRY && (int)i < s->dateline_end)
+        if ((int)i < s->dateline_end)
             continue;
         /* "anti-aircraft", "pro-government": the second half of a compound */
         if (m->kind == PH_AGENT && (t->flags & TK_HYPH) && i > 0 && s->owner[i - 1] < 0)

@@ -106,6 +106,7 @@ enum {
 #define WA_CULPRIT WA(57)       /* "it was behind the attack": the doer owns up */
 #define WA_HELD_BY WA(58)       /* "a building used by militants": whose the place is, not who struck */
 #define WA_WHOLE WA(59)         /* "killing all five attackers": every one of a count */
+#define WA_REFUGE WA(60)        /* "thousands fled to Cucuta": where people went, not where it happened */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
@@ -191,6 +192,7 @@ typedef struct sr_pmention {
     uint8_t affil;        /* "the ISF of Baghdad": whose, not where */
     uint8_t need_gaz;     /* "shelled Fuaa": a place only if the gazetteer knows it */
     uint8_t unknown;      /* need_gaz, and the gazetteer does not know it: no place */
+    uint8_t refuge;       /* "fled to X": where people went, not where it happened */
 } sr_pmention;
 
 typedef struct sr_trig {

@@ -593,7 +593,11 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         return 1;
     if (!u->passive && !(tdef(c, u, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN)) && cl->soft[u->s] != cl->soft[t->s]) {
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
-        if (subj >= 0 && s->men[subj].e + 3 >= u->s)
+        /* "Fighting between the National Liberation Army (ELN) rebels and
+         * dissidents of the former FARC in Tibu has killed at least 80":
+         * a side of the fight is no subject of its own */
+        int side2 = -1, side1 = subj >= 0 && u->s > t->s && tdef(c, t, 0)->cls == EV_CLASH ? between_pair(c, s, t->e, &side2) : -1;
+        if (subj >= 0 && s->men[subj].e + 3 >= u->s && subj != side1 && subj != side2)
             return 0;
     }
     return 1;
@@ -639,7 +643,7 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
 
 int usable_place(const sr_pmention *p)
 {
-    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil && !p->unknown;
+    return !p->dateline && !p->in_report && !p->is_listed && !p->refloc && !p->affil && !p->unknown && !p->refuge;
 }
 
 /* "Attacks on army positions near Menaka and on a police post near Gao":

@@ -156,6 +156,9 @@ int role_before(const sr_engine *e, const sr_sent *s, size_t pos, uint64_t role)
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle, uint32_t forbid);
 int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, size_t maxgap, int skip_place);
 int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl);
+/* The sides of "clashes between A and B" after token from: A's mention
+ * (and B's in *b), or -1. */
+int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b);
 int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot);
 
 /* ---- context.c ---- */

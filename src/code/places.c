@@ -318,6 +318,12 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             sr_geo_hit hit;
             const char *nm = p->loc.name;
             int got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);
+            /* "Kabankalan City, Negros Occidental": a holder no list knows
+             * may be named otherwise than the gazetteer's province */
+            if (!got && h.admin && s->pm[p->container].pattern && !s->pm[p->container].loc.has_coords) {
+                h.admin = NULL;
+                got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);
+            }
             size_t bare = got ? 0 : without_place_noun(e, s, p);
             if (bare)
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, s->text + s->tok[p->ns].off, bare, &h, &hit) &&
@@ -869,6 +875,16 @@ static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
     p->loc.text = span_text(c, s, b < p->s && p->near ? b : p->s, p->e);
     if ((int)p->ns < s->dateline_end)
         p->dateline = 1;
+    /* "forced thousands of residents to flee toward Masisi": where they
+     * went, not where the fighting was (words.txt REFUGE) */
+    size_t j = p->s;
+    while (j > 0 && tok_is(s, j - 1, c->eng->w.the))
+        j--;
+    if (j >= 2 && (tok_is(s, j - 1, c->eng->w.to) || tok_is(s, j - 1, c->eng->w.toward) ||
+                   tok_is(s, j - 1, c->eng->w.towards) || tok_is(s, j - 1, c->eng->w.into)))
+        for (size_t k = j - 1; k > 0 && k + 3 >= j; k--)
+            if (word_has(c->eng, s->tok[k - 1].id, WA_REFUGE))
+                p->refuge = 1;
     if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
         p->in_report = 1;
     /* "In Donetsk, local residents reported ...": where, not who */
@@ -945,6 +961,12 @@ static int reference_places(sr_coder *c, sr_sent *s, size_t *cap)
         i = re - 1;
     }
     return 1;
+}
+
+/* A list goes on at token i: ", Z", "and Z", "or Z". */
+static int list_goes_on(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    return i < s->ntok && (tok_word(s, i, ",") || tok_is(s, i, e->w.and_) || tok_is(s, i, e->w.or_));
 }
 
 /* Relations between neighbouring places: containers ("X in Y province",
@@ -1090,8 +1112,17 @@ static int list_frame_names(sr_coder *c, sr_sent *s, size_t *cap)
                 q->loc.text = q->loc.name;
                 q->loc.precision = p->loc.precision;
                 q->prep = p->prep;
-                q->is_listed = 1;
                 q->in_report = p->in_report;
+                /* "in Kabankalan City, Negros Occidental on Sunday": after
+                 * a comma, with no list going on, the name is where the
+                 * place lies (a province, a state), not a second place */
+                if (sr_tok_eq(&s->tok[j], ",") && !list_goes_on(e, s, ne)) {
+                    q->loc.kind = PK_ADMIN1;
+                    q->loc.precision = 3;
+                    p->container = (int16_t)(s->npm - 1);
+                    continue;
+                }
+                q->is_listed = 1;
                 p->next = (int16_t)(s->npm - 1);
             }
         }

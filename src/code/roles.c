@@ -294,7 +294,7 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
 
 /* "clashes between A and B", "fighting between government troops and
  * Russia-backed rebels". */
-static int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
+int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
 {
     const sr_engine *e = c->eng;
     /* "fighting erupted on Wednesday midnight between the army and the

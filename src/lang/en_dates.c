@@ -293,6 +293,11 @@ static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, 
         tx->precision = 1;
         *ep = i + 1;
     } else if (sr_streq(w, "overnight")) {
+        /* "attacked the town overnight Saturday", "overnight on Friday":
+         * the night of the day named, which the day's own words give */
+        size_t j = i + 1 + (is(t, n, i + 1, "on") || is(t, n, i + 1, "into"));
+        if (j < n && sr_weekday_name_len(t[j].norm, t[j].nlen) >= 0)
+            return 0;
         tx->kind = TX_REL;
         tx->offset = -1;
         tx->precision = 1;
