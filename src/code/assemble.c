@@ -555,6 +555,30 @@ static void claim_all(sr_coder *c, const sr_ev *u)
 /* One happening told as two kinds of event: an attack that was an
  * abduction or the arrests' raids, a capture that was a hand-over, a
  * protest that turned violent. Merges v into u and says so. */
+/* "Gunmen opened fire and detonated explosives at a church": a gun
+ * and bomb assault is the attack (ACLED), one event; "The militants
+ * first detonated a car bomb at the gate of the base before storming
+ * it": the bomb opened the assault. Returns 1 when merged. */
+static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK || u->cls == EV_RAID) ? u
+                       : (v->cls == EV_SHOOT || v->cls == EV_ATTACK || v->cls == EV_RAID) ? v
+                                                                                          : NULL;
+    const sr_ev *bomb = gun == u ? v : u;
+    if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
+        (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE || bomb->cls == EV_CARBOMB) &&
+        (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && date_compatible(u, v) &&
+        (same_town(u, v) || ((gun->place_ctx || gun->place_before) && !bomb->place_ctx && !bomb->place_before))) {
+        int a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
+        const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
+        merge_as(c, u, v, gun->type, gun->sub);
+        u->a2 = a2;
+        u->a2_text = a2t;
+        return 1;
+    }
+    return 0;
+}
+
 static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     /* "attacked a camp to kidnap civilians": the attack is the
@@ -628,22 +652,8 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         merge_as(c, u, v, v->type, v->sub);
         return 1;
     }
-    /* "Gunmen opened fire and detonated explosives at a church": a gun
-     * and bomb assault is the attack (ACLED), one event */
-    const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK) ? u
-                       : (v->cls == EV_SHOOT || v->cls == EV_ATTACK) ? v
-                                                                     : NULL;
-    const sr_ev *bomb = gun == u ? v : u;
-    if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
-        (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE) &&
-        (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && same_town(u, v) && date_compatible(u, v)) {
-        int a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
-        const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
-        merge_as(c, u, v, gun->type, gun->sub);
-        u->a2 = a2;
-        u->a2_text = a2t;
+    if (assault_with_bomb(c, u, v))
         return 1;
-    }
     /* "arrested 14 suspected Islamic State members in raids on
      * villages": the raids are the arrests, unless they killed */
     if (u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 &&
@@ -826,6 +836,10 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * raids on Maarat al-Numan killed at least 35": one place, one
              * day, no one named against it */
             int same_place_unnamed = same_town(u, v) && u->has_loc && v->has_loc && (u->a1 < 0 || v->a1 < 0);
+            /* (a ground assault told beside its bomb is the assault, not
+             * the bomb told again without a weapon) */
+            if (v->generic && assault_with_bomb(c, u, v))
+                break;
             if (v->generic && !fought &&
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&

@@ -87,6 +87,19 @@ static int soft_span_start(const sr_sent *s, const clauses *cl, size_t t)
     return (int)i;
 }
 
+/* An event verb told as done, in the active voice, before token i: its
+ * doer did what follows "before" next. */
+static int deed_before(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        const sr_trigger_def *ud = tdef(c, u, 0);
+        if (u->e <= i && !u->passive && (ud->opts & TRG_VERB) && ud->form == VF_PAST)
+            return 1;
+    }
+    return 0;
+}
+
 sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
@@ -153,11 +166,13 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
                 s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP))
                 return SR_PLANNED;
     }
-    /* "before launching the attack" */
+    /* "before launching the attack"; not after a deed its doer did
+     * first: "The militants first detonated a car bomb at the gate of the
+     * base before storming it" */
     if (t->s > 0) {
         for (size_t i = t->s > 3 ? t->s - 3 : 0; i < t->s; i++)
             if (s->tok[i].id == e->w.before && i + 1 < s->ntok && s->tok[i + 1].nlen > 3 &&
-                sr_affix(e, AF_GERUND, s->tok[i + 1].norm))
+                sr_affix(e, AF_GERUND, s->tok[i + 1].norm) && !deed_before(c, s, i))
                 return SR_PLANNED;
     }
     return SR_ASSERTED;

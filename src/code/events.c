@@ -303,6 +303,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 v->loc.precision = 2;
         } else if (k->lp.ctx) {
             set_loc(v, k->lp.ctx, k->lp.refloc == 2);
+            v->place_ctx = 1;
             v->loc.text = k->lp.ctx->loc.text;
         }
         if (!v->loc.cc[0] && c->focus_country >= 0)
