@@ -431,6 +431,13 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             const sr_match *nx = match_at(s, end);
             if (nx && nx->kind == PH_AGENT && !(s->tok[end].flags & TK_HYPH))
                 end = nx->end;
+            /* "Islamic State-linked insurgents beheaded four villagers":
+             * armed men of a group's branch are the group's, as "gunmen
+             * linked to" it are (words.txt AFFILIATE) */
+            else if (!nx && end + 1 < n && (s->tok[end].flags & TK_HYPH) && word_has(e, s->tok[end].id, WA_AFFILIATE) &&
+                     !(d->actors[m->value].flags & ACT_STATE) && (nx = match_at(s, end + 1)) && nx->kind == PH_AGENT &&
+                     (d->agents[nx->value].flags & ACT_ARMED))
+                end = nx->end;
         }
         /* AGENT of [the] NAMED: "militiamen of the Islamic State"; AGENT
          * linked to [the] NAMED: "gunmen believed to belong to the

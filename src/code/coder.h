@@ -107,6 +107,7 @@ enum {
 #define WA_HELD_BY WA(58)       /* "a building used by militants": whose the place is, not who struck */
 #define WA_WHOLE WA(59)         /* "killing all five attackers": every one of a count */
 #define WA_REFUGE WA(60)        /* "thousands fled to Cucuta": where people went, not where it happened */
+#define WA_AFFILIATE WA(61)     /* "Islamic State-linked insurgents": the group's own armed men */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
