@@ -804,7 +804,9 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                 return sr_entity_generic(c, "UAG", fl, c->focus_country);
             }
             if (sr_streq(sec, "REB")) {
-                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_SOURCE, 1000);
+                /* "Tuareg separatist rebels said" after "Wagner fighters":
+                 * rebels are a rebel group, not a militia or mercenaries */
+                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE, 1000);
                 if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)))
                     return en;
                 if (fl & ACT_REBEL)

@@ -127,6 +127,17 @@ static int same_forces(const sr_coder *c, int a, int b)
     return lx >= 6 && ly >= 6 && !strncmp(x + 3, "MIL", 3) && !strncmp(x, y, lx < ly ? lx : ly);
 }
 
+/* "Tuareg separatist rebels said they had killed dozens" then "The CSP-DPA
+ * said its fighters had ambushed a convoy": a country's rebels, unnamed,
+ * may be a rebel group of that country named (its code starts with
+ * theirs) */
+static int rebels_of(const sr_coder *c, int generic, int named)
+{
+    const sr_entity *g = &c->ents[generic], *n = &c->ents[named];
+    size_t lg = strlen(g->code);
+    return g->def < 0 && n->def >= 0 && lg == 6 && !strncmp(g->code + 3, "REB", 3) && !strncmp(g->code, n->code, lg);
+}
+
 static int actors_compatible(const sr_coder *c, int a, int b)
 {
     if (a < 0 || b < 0 || a == b)
@@ -134,7 +145,7 @@ static int actors_compatible(const sr_coder *c, int a, int b)
     /* an unidentified group and a named one can be one side */
     if ((c->ents[a].flags & ACT_UNKNOWN) || (c->ents[b].flags & ACT_UNKNOWN))
         return 1;
-    return same_forces(c, a, b);
+    return same_forces(c, a, b) || rebels_of(c, a, b) || rebels_of(c, b, a);
 }
 
 /* One named side, told by two names: "Russian shelling" (the generic
@@ -249,7 +260,8 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     /* "three people were shot dead during a protest": the protesters of
      * the protest are whom the force was used on, not its actor */
     int victims_as_doer = u->sub == SUB_EXCESSIVE_FORCE && v->a1 >= 0 && (c->ents[v->a1].flags & ACT_PROTESTER);
-    if (!victims_as_doer && (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2))) {
+    if (!victims_as_doer && (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2) ||
+                             (v->a1 >= 0 && rebels_of(c, u->a1, v->a1)))) {
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
     }
@@ -931,6 +943,9 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 continue;
             /* same actors or a shared place: the same happening */
             int same_actor = u->a1 >= 0 && u->a1 == v->a1;
+            /* a fight of unnamed rebels waiting for its place, and the
+             * rebel group of that country named with one */
+            same_actor |= u->unplaced && u->a1 >= 0 && v->a1 >= 0 && (rebels_of(c, u->a1, v->a1) || rebels_of(c, v->a1, u->a1));
             int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
             /* "JNIM claimed the attack in a statement on Tuesday": the
              * day is the claim's */

@@ -831,6 +831,13 @@ static int relative_after(const sr_engine *e, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* A day told as when a source spoke: "said on Thursday", "said Thursday". */
+static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
+{
+    return tx->s >= 1 && (has_cue(s, tx->s - 1, CUE_REPORT) ||
+                          (tx->s >= 2 && word_has(c->eng, s->tok[tx->s - 1].id, WA_TIME_LEAD) && has_cue(s, tx->s - 2, CUE_REPORT)));
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -897,6 +904,11 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
          * on Saturday": a day across "after" is the other happening's */
         if (after_between(c->eng, s, t, tx->s < t ? tx->e : tx->s))
             d += 12;
+        /* "rebels said on Sunday they had killed dozens ... in fighting
+         * near the border last week": when they spoke is the day only
+         * when no other is told */
+        if (said_at(c, s, tx))
+            d += 24;
         if (d < bd) {
             bd = d;
             braw = raw;
@@ -909,10 +921,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
      * sentence, however far, makes it history */
     /* (a day told only as when a source spoke, "said on Thursday that",
      * does not outweigh it) */
-    int said_day = best >= 0 && s->tx[best].s >= 1 &&
-                   (has_cue(s, s->tx[best].s - 1, CUE_REPORT) ||
-                    (s->tx[best].s >= 2 && word_has(c->eng, s->tok[s->tx[best].s - 1].id, WA_TIME_LEAD) &&
-                     has_cue(s, s->tx[best].s - 2, CUE_REPORT)));
+    int said_day = best >= 0 && said_at(c, s, &s->tx[best]);
     if (said_day && hist) {
         best = -1;
     } else if ((best < 0 || said_day) && !*background && far_hist) {
