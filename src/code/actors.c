@@ -442,7 +442,14 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         /* AGENT of [the] NAMED: "militiamen of the Islamic State"; AGENT
          * linked to [the] NAMED: "gunmen believed to belong to the
          * Jalisco New Generation Cartel" (cues.txt, AFFIL) */
-        size_t affil = m->kind == PH_AGENT ? cue_end(s, end, CUE_AFFIL) : 0;
+        /* ("Syrian rebels led by Hayat Tahrir al-Sham": a country's
+         * agents too, and a name for all of a country's rebels, whose
+         * code is the country's and the sector's alone; not a state's
+         * forces "allied with" another) */
+        int agent_words = m->kind == PH_AGENT || (m->kind == PH_COUNTRY && agent >= 0) ||
+                          (m->kind == PH_ACTOR && strlen(d->actors[m->value].code) == 6 &&
+                           !(d->actors[m->value].flags & ACT_STATE));
+        size_t affil = agent_words ? cue_end(s, end, CUE_AFFIL) : 0;
         /* and set off by a comma: "The assailants, believed to be members
          * of the Macina Katiba, attacked ..." */
         if (m->kind == PH_AGENT && !affil && end + 1 < n && sr_tok_eq(&s->tok[end], ","))
@@ -457,7 +464,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             const sr_match *nx = match_at(s, j);
             unarmed_of = nx && (nx->kind == PH_COUNTRY || (nx->kind == PH_ACTOR && (d->actors[nx->value].flags & ACT_STATE)));
         }
-        if (m->kind == PH_AGENT && !unarmed_of && end + 1 < n && (s->tok[end].id == e->w.of || affil || from)) {
+        if (((m->kind == PH_AGENT && (s->tok[end].id == e->w.of || from)) || affil) && !unarmed_of && end + 1 < n) {
             size_t j = affil ? affil : end + 1;
             const sr_match *nx = match_at(s, j);
             if (!nx && j < n && s->tok[j].id == e->w.the)

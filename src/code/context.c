@@ -1225,6 +1225,28 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->state_present = 1;
 }
 
+/* The verb a participle after a comma goes on from: "stormed into
+ * southern Israel, killing ... and taking ...": *at its first token. */
+static int participle_head(const sr_coder *c, const sr_sent *s, const sr_trig *t, size_t *at)
+{
+    int comma = 0;
+    for (size_t i = t->s; i > 0; i--) {
+        if (sr_tok_eq(&s->tok[i - 1], ","))
+            comma = 1;
+        if (s->owner[i - 1] < 0 || s->m[s->owner[i - 1]].kind != PH_TRIGGER)
+            continue;
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            const sr_trigger_def *ud = tdef(c, u, 0);
+            if (u != t && u->s < t->s && u->e == i && (ud->opts & TRG_VERB) && ud->form != VF_ING) {
+                *at = u->s;
+                return comma;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Where and when: k->lp (the place, or how an earlier sentence places
  * it), k->proto (the date), k->loc_cc, and the flags the context filters
  * read (vague place, background, nowhere, a country alone). */
@@ -1252,6 +1274,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
                     labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
                          sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
     k->background = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
+    /* "to mark one year since Hamas gunmen stormed into southern Israel,
+     * killing about 1,200 people and taking about 250 hostages": the
+     * participles go on with the history their verb tells */
+    size_t hv = 0;
+    if (!k->background && !this_week && td->form == VF_ING && participle_head(c, s, t, &hv))
+        k->background = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1);
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {
