@@ -160,6 +160,23 @@ static int object_of_verb_before(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* "including" before token i lists some of what an active verb just
+ * before took: "killed at least five people, including two gendarmes". */
+static int among_objects(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    size_t inc = i;
+    while (inc > 0 && i - inc < 3 && s->tok[inc].id != c->eng->w.including)
+        inc--;
+    if (s->tok[inc].id != c->eng->w.including)
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && (tdef(c, u, 0)->opts & TRG_VERB) && !u->passive && u->e <= inc && inc - u->e <= 8)
+            return 1;
+    }
+    return 0;
+}
+
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
                       uint32_t forbid)
 {
@@ -199,6 +216,10 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
          * verb before "and" took is not the next verb's doer */
         if (t > 0 && s->tok[t - 1].id == e->w.and_ && (size_t)m->e + 1 == t && m->s > 0 &&
             object_of_verb_before(c, s, m->s))
+            continue;
+        /* "killed five people, including two gendarmes, in an attack":
+         * those among what a verb took are no doers */
+        if (among_objects(c, s, m->s))
             continue;
         /* "Supporters of the military junta ransacked": the head of the
          * phrase acts, not what "of" names */
