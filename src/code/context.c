@@ -20,6 +20,22 @@
 /* Weapons named in [a, b), leaving out the words of other event words
  * ("with the support of coalition air strikes" does not make an
  * offensive an air strike). */
+/* A shell's noun told after "with": "targeted with rocket shells the
+ * residential neighborhoods" names how, no happening of its own. */
+static int instrument(const sr_coder *c, const sr_sent *s, const sr_trig *u)
+{
+    if (!u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
+        return 0;
+    /* (shells fired from afar; not "armed with guns and grenades", an
+     * assault's gear) */
+    if (tdef(c, u, 0)->cls != EV_SHELL)
+        return 0;
+    for (size_t i = u->s; i > 0 && u->s - i < 4; i--)
+        if (tok_is(s, i - 1, c->eng->w.with))
+            return 1;
+    return 0;
+}
+
 int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr_trig *self)
 {
     int w = 0;
@@ -35,7 +51,7 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
             continue;
         int other = 0;
         for (size_t k = 0; k < s->ntg; k++)
-            if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e)
+            if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e && !instrument(c, s, &s->tg[k]))
                 other = 1;
         if (other)
             continue;

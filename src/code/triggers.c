@@ -144,6 +144,13 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
             return 1;
         if (is_aux_word(c->eng, p) || (p->flags & TK_NEG))
             return 0;
+        /* "targeted with rocket shells the residential neighborhoods": an
+         * event noun after a preposition, and the word its head */
+        if (t->s >= 2 && s->owner[t->s - 1] >= 0 && s->m[s->owner[t->s - 1]].kind == PH_TRIGGER &&
+            s->m[s->owner[t->s - 1]].start == t->s - 1 &&
+            (s->tok[t->s - 2].id == e->w.with || s->tok[t->s - 2].id == e->w.by ||
+             word_has(e, s->tok[t->s - 2].id, WA_LOCPREP)))
+            return 1;
         /* "killed in clashes between", "amid clashes": after a
          * preposition (but "to": "tried to storm") */
         /* (a gerund takes an object: "accused the rebels of shelling
