@@ -130,6 +130,17 @@ sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)
                 return sr_fail(err, SR_ERR_PARSE, t->rules[r].file, t->rules[r].line,
                                "unknown condition '%s' (see the list at the top of taxonomy.txt)", cd->name);
         }
+    /* each class's rules chained in file order: a word reads its own */
+    for (size_t k = 0; k < t->nclasses; k++)
+        t->classes[k].first_rule = -1;
+    for (size_t r = t->nrules; r > 0; r--) {
+        sr_tax_rule *ru = &t->rules[r - 1];
+        ru->next_same = -1;
+        if (ru->cls >= 0 && (size_t)ru->cls < t->nclasses) {
+            ru->next_same = t->classes[ru->cls].first_rule;
+            t->classes[ru->cls].first_rule = (int)(r - 1);
+        }
+    }
     return SR_OK;
 }
 
@@ -144,10 +155,10 @@ static int first_rule(const sr_coder *c, const cand *k, int *rule)
 {
     const sr_taxonomy *t = &c->eng->d.tax;
     *rule = -1;
-    for (size_t r = 0; r < t->nrules; r++) {
+    if (k->cls < 0 || (size_t)k->cls >= t->nclasses)
+        return -1;
+    for (int r = t->classes[k->cls].first_rule; r >= 0; r = t->rules[r].next_same) {
         const sr_tax_rule *ru = &t->rules[r];
-        if (ru->cls != k->cls)
-            continue;
         size_t i = ru->cond0;
         for (; i < ru->cond0 + ru->ncond; i++) {
             const sr_tax_cond *cd = &t->conds[i];
@@ -155,7 +166,7 @@ static int first_rule(const sr_coder *c, const cand *k, int *rule)
                 break;
         }
         if (i == ru->cond0 + ru->ncond) {
-            *rule = (int)r;
+            *rule = r;
             return ru->sub;
         }
     }

@@ -143,6 +143,7 @@ typedef struct sr_tax_cameo {
 
 typedef struct sr_tax_class {
     const char *key, *about; /* about NULL: not defined by a file */
+    int first_rule;          /* its first rule, -1 (set when the engine opens) */
 } sr_tax_class;
 
 typedef struct sr_tax_cond {
@@ -158,6 +159,7 @@ typedef struct sr_tax_rule {
     const char *file; /* where it was written, for messages and --explain */
     long line;
     const char *text;
+    int next_same;    /* the next rule of its class, -1 (set when the engine opens) */
 } sr_tax_rule;
 
 typedef struct sr_taxonomy {

@@ -33,7 +33,7 @@ sr_status sr_tax_init(sr_taxonomy *t, sr_arena *a)
     }
     for (int i = 0; i < EV_COUNT; i++) {
         SR_GROW(t, classes, nclasses, cap_classes);
-        t->classes[t->nclasses++] = (sr_tax_class){sr_evclass_name((sr_evclass)i), NULL};
+        t->classes[t->nclasses++] = (sr_tax_class){sr_evclass_name((sr_evclass)i), NULL, -1};
     }
     return SR_OK;
 }
@@ -224,7 +224,7 @@ static sr_status rule_line(sr_taxonomy *t, sr_arena *a, char *rest, const char *
         if (cls < 0)
             return BAD("unknown event class '%s' (a 'class' line must come first)", cl[i]);
         SR_GROW(t, rules, nrules, cap_rules);
-        t->rules[t->nrules++] = (sr_tax_rule){cls, sub, c0, t->nconds - c0, file, lineno, text};
+        t->rules[t->nrules++] = (sr_tax_rule){cls, sub, c0, t->nconds - c0, file, lineno, text, -1};
     }
     return SR_OK;
 }
