@@ -96,6 +96,7 @@ TEST(riot) { (void)c; return k->riot; }
 TEST(class_attack) { (void)c; return k->cls == EV_ATTACK; }
 TEST(class_kill) { (void)c; return k->cls == EV_KILL; }
 TEST(passive) { (void)c; return k->t->passive != 0; }
+TEST(transitive) { (void)c; return (k->td->opts & TRG_VERB) && !(k->td->opts & TRG_INTRANS) && !k->t->passive; }
 
 static const struct {
     const char *name;
@@ -111,7 +112,7 @@ static const struct {
     {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
-    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive},
+    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},
 };
 
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)
