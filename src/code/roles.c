@@ -99,9 +99,14 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
         if (by && i > from && word_has(e, s->tok[i - 1].id, WA_HELD_BY))
             return -1;
         size_t st = i + 1 + (blamed ? 1 : 0);
+        /* "by Sudan's paramilitary Rapid Support Forces": a country's
+         * word and its describers before the name */
+        size_t reach = st + 2;
+        if (st + 1 < s->ntok && (s->tok[st + 1].flags & TK_POSS))
+            reach = st + 4;
         for (size_t k = 0; k < s->nmen; k++) {
             const sr_mention *m = &s->men[k];
-            if (m->s >= st && m->s <= st + 2 && ment_ok_actor(c, m))
+            if (m->s >= st && m->s <= reach && ment_ok_actor(c, m))
                 return (int)k;
         }
         return by ? weapon_origin(c, s, st, cl) : -1;
