@@ -88,6 +88,21 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
             j--;
             continue;
         }
+        /* "hundreds of thousands of protesters": "of" after a quantity
+         * is the quantity's, the people its head */
+        if (t->id == e->w.of && j >= 2) {
+            size_t b = j - 1, u = 0;
+            while (b > 0 && j - b < 5 && !u) {
+                b--;
+                u = sr_read_quantity(s->tok, s->ntok, b, &q);
+                if (u && b + u != j - 1)
+                    u = 0;
+            }
+            if (u && !q.is_year) {
+                j = b;
+                continue;
+            }
+        }
         if (is_prep(e, t->id))
             return t->id;
         /* "in eastern Democratic Republic of the Congo": a direction

@@ -108,6 +108,8 @@ enum {
 #define WA_WHOLE WA(59)         /* "killing all five attackers": every one of a count */
 #define WA_REFUGE WA(60)        /* "thousands fled to Cucuta": where people went, not where it happened */
 #define WA_AFFILIATE WA(61)     /* "Islamic State-linked insurgents": the group's own armed men */
+#define WA_TO_PREP WA(62)       /* "in response to attacks": "to" after it is a preposition */
+#define WA_RELEASE WA(63)       /* "pupils kidnapped this month have been released": the news is the release */
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */

@@ -786,8 +786,10 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         return;
     }
     /* "Israeli strikes across the country had killed 37 people": all of
-     * it, no one place, nor the place told before */
-    for (size_t i = tg->e; i + 2 < s->ntok && i < (size_t)tg->e + 3; i++)
+     * it, no one place, nor the place told before; so "Clashes between
+     * protesters and police on Sunday killed at least 91 people across the
+     * country", further on in the word's clause */
+    for (size_t i = tg->e; i + 2 < s->ntok && i < (size_t)tg->e + 16 && cl->hard[i] == cl->hard[t]; i++)
         if ((s->tok[i].id == c->eng->w.across || s->tok[i].id == c->eng->w.throughout) &&
             s->tok[i + 1].id == c->eng->w.the && !(s->tok[i + 2].flags & TK_CAP) && s->owner[i + 2] < 0) {
             out->vague = 1;
@@ -1296,6 +1298,17 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     size_t hv = 0;
     if (!k->background && !this_week && td->form == VF_ING && participle_head(c, s, t, &hv))
         k->background = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1);
+    /* "More than 130 pupils kidnapped from a school in northwestern
+     * Nigeria this month have been released": the kidnapped named by the
+     * kidnapping, then freed */
+    /* (no object after it: not "Gunmen kidnapped 20 villagers, who were
+     * later released") */
+    if (!k->background && !(proto->explicit_date && proto->time_precision == 1) && td->cls == EV_ABDUCT &&
+        (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 &&
+        !is_be(c->eng, s->tok[t->s - 1].id) && t->e < s->ntok &&
+        (word_has(c->eng, s->tok[t->e].id, WA_LOCPREP) || s->tok[t->e].id == c->eng->w.by))
+        for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 16 && !k->background; i++)
+            k->background = word_has(c->eng, s->tok[i].id, WA_RELEASE) && is_be(c->eng, s->tok[i - 1].id);
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {

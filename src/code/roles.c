@@ -182,6 +182,15 @@ static int among_objects(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* Whether mention k is the last one to end before token t. */
+static int nearest_before(const sr_sent *s, size_t k, size_t t)
+{
+    for (size_t j = k + 1; j < s->nmen; j++)
+        if (s->men[j].e <= t && !s->men[j].modifier)
+            return 0;
+    return 1;
+}
+
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
                       uint32_t forbid)
 {
@@ -752,8 +761,13 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         /* "Protesters stormed the parliament": a crowd's attack is a
          * violent demonstration */
-        if (k->a1 < 0 && (td->cls == EV_RAID || td->cls == EV_ATTACK) && !(td->opts & TRG_VICTIM_SUBJ)) {
+        /* (and "Sheikh Hasina resigned as protesters defied a curfew and
+         * stormed her official residence": the crowd nearer the verb
+         * than the doer found, who may not do it, is its doer) */
+        if ((td->cls == EV_RAID || td->cls == EV_ATTACK) && !(td->opts & TRG_VICTIM_SUBJ)) {
             int sj = subject_of(c, s, t->s, &x->cl, k->participle, 0);
+            if (k->a1 >= 0 && sj >= 0 && (s->men[sj].s <= s->men[k->a1].e || !nearest_before(s, (size_t)sj, t->s)))
+                sj = -1;
             if (sj >= 0 && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_PROTESTER)) {
                 k->a1 = sj;
                 k->cls = EV_RIOT;

@@ -142,6 +142,9 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         const sr_token *p = &s->tok[t->s - 1];
         if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
             return 1;
+        /* "in response to attacks on Red Sea shipping": "to" a preposition */
+        if (p->id == e->w.to && t->s >= 2 && word_has(e, s->tok[t->s - 2].id, WA_TO_PREP))
+            return 1;
         if (is_aux_word(c->eng, p) || (p->flags & TK_NEG))
             return 0;
         /* "targeted with rocket shells the residential neighborhoods": an
