@@ -361,6 +361,13 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                     }
                 }
             }
+            /* "recapturing the city from Islamic State": a town told
+             * before, named again as the object; the place pass finds it
+             * (not "captured the base briefly": a post, no territory) */
+            for (size_t j = 0; !ok && (d->opts & TRG_VERB) && !t->passive && j < s->npm; j++)
+                if (s->pm[j].refloc && s->pm[j].s == t->e && !s->pm[j].in_report &&
+                    (s->pm[j].loc.kind == PK_CITY || s->pm[j].loc.kind == PK_TOWN || s->pm[j].loc.kind == PK_VILLAGE))
+                    ok = 1;
             /* "the neighborhood it captured": the place is before, when
              * nothing follows as the object ("seized its weapons") */
             int obj_after = t->e < s->ntok && is_det_word(e, &s->tok[t->e]);
