@@ -196,6 +196,24 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
 /* The date of an event in sentence s near token t. */
 
 /* One event per place of the word. */
+
+/* "Separately, SDF units thwarted an ISIS infiltration attempt near
+ * Al-Shuhayl", "In a separate incident, ...": the sentence tells another
+ * happening than those before it (words.txt DISTINCT). */
+static int sentence_elsewhere(const sr_engine *e, const sr_sent *s)
+{
+    if (s->ntok > 2 && word_has(e, s->tok[0].id, WA_DISTINCT) && sr_tok_eq(&s->tok[1], ","))
+        return 1;
+    /* "In a separate incident," "In another attack," */
+    if (s->ntok > 5 && s->tok[0].id == e->w.in)
+        for (size_t i = 1; i < 4; i++)
+            if (word_has(e, s->tok[i].id, WA_DISTINCT))
+                for (size_t j = i + 1; j < i + 4 && j < s->ntok; j++)
+                    if (sr_tok_eq(&s->tok[j], ","))
+                        return 1;
+    return 0;
+}
+
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -242,7 +260,11 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             v->distinct = word_has(c->eng, s->tok[i + 1].id, WA_MORE) && (s->tok[i].flags & TK_NUM);
         /* "Another strike on a home in Khan Younis": another of the same
          * doer's, when no other is named */
-        if (v->distinct && v->a1 < 0) {
+        /* (not "the airstrikes" told again in it) */
+        int other_story = !v->distinct && !k->anaphoric && sentence_elsewhere(c->eng, s);
+        if (other_story)
+            v->distinct = 1;
+        if (v->distinct && v->a1 < 0 && !other_story) {
             const sr_ev *pv = sr_disc_violence_within(c, s, 3);
             if (pv && pv->type == v->type && pv->sub == v->sub && pv->a1 >= 0) {
                 v->a1 = pv->a1;
