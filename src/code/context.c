@@ -1389,6 +1389,20 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             k->has_anchor = 1;
         }
     }
+    /* "Islamist militants attacked a military police training school ...
+     * in Bamako" then "Security sources said more than 70 people were
+     * killed": dead with no doer, place or day of their own, told alone,
+     * are the toll of the violence told just before */
+    k->restates = 0;
+    if (!k->has_anchor && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 &&
+        !proto->explicit_date && lp->n == 0 && s->ntg == 1) {
+        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        if (pv && sr_violent_type(pv->type)) {
+            lp->prev_ev = pv;
+            k->has_anchor = 1;
+            k->restates = 1;
+        }
+    }
     if (!k->has_anchor && k->adds) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         if (pv) {

@@ -278,6 +278,22 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->time_precision = k->proto.time_precision;
         v->explicit_date = k->proto.explicit_date;
         v->said_date = k->proto.said_date;
+        /* "Security sources said more than 70 people were killed": the
+         * violence told just before, its toll told again */
+        if (k->restates && k->lp.prev_ev) {
+            const sr_ev *pv = k->lp.prev_ev;
+            if (pv->a1 >= 0) {
+                v->a1 = pv->a1;
+                v->a1_text = pv->a1_text;
+            }
+            if (pv->a2 >= 0) {
+                v->a2 = pv->a2;
+                v->a2_text = pv->a2_text;
+            }
+            v->date = pv->date;
+            v->has_date = pv->has_date;
+            v->time_precision = pv->time_precision;
+        }
         v->anaphoric = k->anaphoric;
         v->adds = k->adds;
         v->unplaced = k->unplaced;

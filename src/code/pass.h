@@ -87,6 +87,7 @@ typedef struct cand {
     /* roles (roles.c) */
     int anaphoric;       /* "the attack": a happening told before */
     int adds;            /* "Three attackers were also killed": more dead of it */
+    int restates;        /* "Security sources said more than 70 people were killed": its toll told again */
     size_t ca, cb;       /* the word's clause, cut at "after"/"before" */
     int participle;
     uint32_t forbid;     /* kinds of actor that cannot do it */
