@@ -577,13 +577,17 @@ static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
                        : (v->cls == EV_SHOOT || v->cls == EV_ATTACK || v->cls == EV_RAID) ? v
                                                                                           : NULL;
     const sr_ev *bomb = gun == u ? v : u;
+    /* (with a suicide bomber: "A suicide bomber blew himself up at the
+     * entrance of a hotel before gunmen stormed the area and opened fire
+     * on people" is the suicide bombing, as ACLED codes it) */
+    int suicide = bomb->cls == EV_SUICIDE || bomb->sub == SUB_SUICIDE;
     if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
-        (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE || bomb->cls == EV_CARBOMB) &&
+        (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE || bomb->cls == EV_CARBOMB || suicide) &&
         (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && date_compatible(u, v) &&
         (same_town(u, v) || ((gun->place_ctx || gun->place_before) && !bomb->place_ctx && !bomb->place_before))) {
         int a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
         const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
-        merge_as(c, u, v, gun->type, gun->sub);
+        merge_as(c, u, v, suicide ? bomb->type : gun->type, suicide ? bomb->sub : gun->sub);
         u->a2 = a2;
         u->a2_text = a2t;
         return 1;

@@ -1313,6 +1313,10 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {
         const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
+        /* "Security forces killed five attackers": the fight with those
+         * whose attack was just told, on its day */
+        if (!pv && k->a2_ent >= 0 && k->a2_ent != k->a1_ent)
+            pv = sr_disc_story_date(c, s, k->a2_ent);
         /* "Russian jets also struck the town of Maarat al-Numan" after
          * Sunday's shelling: "also" goes on with the day told before */
         if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {
