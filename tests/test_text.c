@@ -264,6 +264,12 @@ static void test_boilerplate(void **st)
     assert_int_equal(sr_boiler_match(&b, "Related articles:", 17), SR_BOILER_REST);
     assert_int_equal(sr_boiler_match(&b, "Leave now", 9), 1);
     assert_false(sr_boiler_match(&b, "Related articles say the army shelled Hajin", 43));
+    /* "teasers": the line, and the headlines right after it */
+    char r6[] = "also read";
+    assert_int_equal(sr_boiler_add(&b, 6, r6), 0);
+    assert_int_equal(sr_boiler_match(&b, "Also Read", 9), SR_BOILER_TEASERS);
+    assert_int_equal(sr_boiler_match(&b, "ALSO READ:", 10), SR_BOILER_TEASERS);
+    assert_false(sr_boiler_match(&b, "Also read the statement of the army", 35));
     /* contains rules only on short lines */
     assert_false(sr_boiler_match(&b, "one two three four five six seven eight nine ten eleven twelve cookies", 70));
     /* within rules on a line of any length: a feed's footer */

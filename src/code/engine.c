@@ -349,7 +349,7 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         }
     }
 
-    int index = 0, para = 0, body_seen = 0;
+    int index = 0, para = 0, body_seen = 0, teasers = 0;
     size_t i = 0;
     while (i < clen) {
         const char *nl = memchr(text + i, '\n', clen - i);
@@ -367,6 +367,16 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         /* "Related Articles" and the teasers for other stories below it */
         if (furniture == SR_BOILER_REST)
             break;
+        /* "Also Read" and the headlines right below it, before the story
+         * goes on */
+        if (furniture == SR_BOILER_TEASERS) {
+            teasers = 1;
+            continue;
+        }
+        if (teasers && ll && headline_like(line, ll))
+            continue;
+        if (ll)
+            teasers = 0;
         if (furniture || is_byline(line, ll))
             continue;
         /* "Militants storm army base in X" above "Gunmen attacked a

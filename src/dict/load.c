@@ -702,6 +702,8 @@ static sr_status boiler_line(ctx *c, char *line)
         kind = 4;
     else if (!strcmp(line, "after"))
         kind = 5;
+    else if (!strcmp(line, "teasers"))
+        kind = 6;
     else
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown rule '%s'", line);
     char *text = trim(sp + 1);

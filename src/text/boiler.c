@@ -117,12 +117,12 @@ int sr_boiler_match(const sr_boiler *b, const char *line, size_t n)
     for (size_t k = b->first[(unsigned char)tmp[0]]; k; k = b->rules[k - 1].next) {
         const sr_boiler_rule *r = &b->rules[k - 1];
         size_t rl = r->len;
-        if (r->kind == 0 || r->kind == 5) {
+        if (r->kind == 0 || r->kind == 5 || r->kind == 6) {
             int hit = rl == m && memcmp(tmp, r->text, m) == 0;
             /* "Leave a Comment", "Leave a comment." */
             hit |= m == rl + 1 && memcmp(tmp, r->text, rl) == 0 && strchr(".:!", tmp[rl]);
             if (hit)
-                return r->kind == 5 ? SR_BOILER_REST : 1;
+                return r->kind == 5 ? SR_BOILER_REST : r->kind == 6 ? SR_BOILER_TEASERS : 1;
         } else if (m >= rl && memcmp(tmp, r->text, rl) == 0) {
             return 1;
         }

@@ -59,8 +59,11 @@ int sr_boiler_add(sr_boiler *b, int kind, char *text);
 
 /* 1 when the line (not NUL-terminated) is boilerplate, SR_BOILER_REST
  * when it and every line after it are ("Related Articles" above teasers
- * for other stories), else 0. */
+ * for other stories), SR_BOILER_TEASERS when it and the headlines right
+ * after it are ("Also Read" above two teasers, then the story goes on),
+ * else 0. */
 #define SR_BOILER_REST 2
+#define SR_BOILER_TEASERS 3
 int sr_boiler_match(const sr_boiler *b, const char *line, size_t n);
 
 /* ---- sentence.c ----------------------------------------------------------- */
