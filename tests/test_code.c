@@ -143,6 +143,12 @@ static void test_dates(void **st)
     assert_string_equal(d, "2018-10-31");
     assert_int_equal(resolve("2018-11-04", "last Sunday", d, &p), 1);
     assert_string_equal(d, "2018-10-28");
+    /* "on Thursday last week": the Thursday of the week before (2024-03-08
+     * was a Friday; its week began on Monday 4 March) */
+    assert_int_equal(resolve("2024-03-08", "on Thursday last week", d, &p), 1);
+    assert_string_equal(d, "2024-02-29");
+    assert_int_equal(resolve("2024-03-08", "on Sunday last week", d, &p), 1);
+    assert_string_equal(d, "2024-03-03");
     assert_int_equal(resolve("2018-11-04", "two days ago", d, &p), 1);
     assert_string_equal(d, "2018-11-02");
     assert_int_equal(resolve("2018-11-04", "yesterday", d, &p), 1);

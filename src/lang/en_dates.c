@@ -250,6 +250,12 @@ static int weekday_timex(const sr_token *t, size_t n, size_t i, int wd, sr_timex
     if (i > 0 && is(t, n, i - 1, "next"))
         return 0; /* the future: not an event date */
     *ep = i + 1 + day_part(t, n, i + 1);
+    /* "on Thursday last week": that day of the week before this one */
+    if (is(t, n, *ep, "last") && is(t, n, *ep + 1, "week")) {
+        tx->weekday = wd + 14;
+        *ep += 2;
+        return 1;
+    }
     /* "Sunday, November 4" / "Saturday, 27-4-2019": the date that
      * follows wins, it is more precise. */
     size_t j = *ep;
@@ -589,6 +595,9 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
         int back = (aw - w + 7) % 7;
         if (tx->weekday >= 7 && back == 0)
             back = 7;
+        /* of last week: from this week's Monday, a week back, then on */
+        if (tx->weekday >= 14)
+            back = aw + 7 - w;
         sr_civil_from_days(today - back, out);
         return 1;
     }
