@@ -279,6 +279,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"mun","date":"2025-01-18","text":"The ELN attacked rural communities in the municipalities of Tibu and Teorama, the governor said, adding that thousands had fled to the city of Cucuta."}' > "$t/mun.jsonl"
     check "'attacked rural communities in the municipalities of Tibu and Teorama ... fled to the city of Cucuta': two attacks on civilians, none at Cucuta" sh -c \
         "'$bin' code --min-confidence 0 '$t/mun.jsonl' > '$t/mun.out' && test \$(wc -l < '$t/mun.out') -eq 2 && test \$(grep -c 'Attack.*Civilians.*\"name\":\"T' '$t/mun.out') -eq 2 && ! grep -q '\"location\":{\"name\":\"C' '$t/mun.out'"
+    # "An attack on X": the place struck, a name only the gazetteer knows ("attack" a verb and a noun)
+    printf '%s\n' '{"id":"aon","date":"2024-03-08","text":"An attack on Zurmi killed five villagers on Friday, police said."}' > "$t/aon.jsonl"
+    check "'An attack on Zurmi killed five villagers': one attack at Zurmi" sh -c \
+        "'$bin' code --min-confidence 0 '$t/aon.jsonl' > '$t/aon.out' && test \$(wc -l < '$t/aon.out') -eq 1 && grep -q 'Attack.*\"location\":{\"name\":\"Zurmi\"' '$t/aon.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -511,9 +511,9 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
      * the gazetteer knows it */
     if (prep == e->w.on && pi >= 2 && s->owner[pi - 2] >= 0 &&
         s->m[s->owner[pi - 2]].kind == PH_TRIGGER && s->m[s->owner[pi - 2]].end == pi - 1) {
+        /* (the word's first meaning may be its verb's: "attack" is both) */
         const sr_trigger_def *td = &d->triggers[s->m[s->owner[pi - 2]].value];
-        if ((td->opts & TRG_NOUN) && (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR ||
-                                      td->cls == EV_ATTACK || td->cls == EV_RAID))
+        if (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR || td->cls == EV_ATTACK || td->cls == EV_RAID)
             return 1;
     }
     return 0;
