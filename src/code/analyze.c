@@ -195,7 +195,13 @@ static void find_report(sr_coder *c, sr_sent *s)
         if (comma > s->dateline_end)
             for (int q = s->dateline_end; q < comma && !parenthetical; q++)
                 parenthetical = s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_TRIGGER;
-        if ((i < s->ntok / 2 || i < 14) && !parenthetical) {
+        /* (not after a clause of its own: "Gunmen attacked Zurmi on
+         * Friday; the police said 7 people died" -- the source speaks
+         * only of what follows it) */
+        int own_clause = 0;
+        for (size_t q = 0; q < i && !own_clause; q++)
+            own_clause = sr_tok_eq(&s->tok[q], ";");
+        if ((i < s->ntok / 2 || i < 14) && !parenthetical && !own_clause) {
             size_t j = ce;
             if (word_has(e, wid, WA_TOLD)) {
                 size_t lim = j + 8;
