@@ -116,6 +116,24 @@ static void test_interval(void **st)
     }
 }
 
+/* "a week of protests", "days of fighting": a span of time */
+static void test_span(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *text;
+        size_t used;
+    } cases[] = {
+        {"a week of protests", 3}, {"days of fighting", 2}, {"two months of clashes", 3}, {"a fortnight of strikes", 3},
+        {"a week after", 0},       {"days ago", 0},         {"2014 of", 0},               {"weeks protests", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sr_token *t;
+        size_t n = sr_tokenize(&A, cases[i].text, strlen(cases[i].text), &t, 0, NULL);
+        assert_int_equal(sr_read_span(t, n, 0), cases[i].used);
+    }
+}
+
 static void test_dates(void **st)
 {
     (void)st;
@@ -314,7 +332,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_interval),
+        cmocka_unit_test(test_interval), cmocka_unit_test(test_span),
         cmocka_unit_test(test_ids_stable_and_distinct),
         cmocka_unit_test(test_invalid_article),
         cmocka_unit_test(test_limits_warn),

@@ -1292,6 +1292,15 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
                     labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
                          sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
     k->background = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
+    /* "raising the death toll from a week of protests to 18": the
+     * happenings of a span of time counted from or over, no one
+     * happening (but "Three days of fighting in Tripoli killed 55", and
+     * "seized Palmyra after days of fierce fighting with government
+     * troops", the fight the capture ended) */
+    for (size_t b = t->s > 4 ? t->s - 4 : 1; !k->background && (td->opts & TRG_NOUN) && b < t->s; b++)
+        k->background = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
+                        (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
+                         s->tok[b - 1].id == c->eng->w.during);
     /* "to mark one year since Hamas gunmen stormed into southern Israel,
      * killing about 1,200 people and taking about 250 hostages": the
      * participles go on with the history their verb tells */

@@ -41,6 +41,10 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
  * when the happening told next came before ("on Monday, two days after
  * bandits killed 12": they killed on Saturday); 0 when none is there. */
 size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days);
+/* "a week of", "days of", "two months of" at token i: a span of time
+ * whose happenings follow ("raising the death toll from a week of
+ * protests to 18"); returns the tokens read, 0 when none is there. */
+size_t sr_read_span(const sr_token *t, size_t n, size_t i);
 /* 1..12 for a month name or abbreviation (lower case), else 0. */
 int sr_month_of(const char *w);
 /* The same, for a word of n bytes (a token's norm): most words are told

@@ -652,3 +652,22 @@ size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days)
         return 0;
     return used + 2;
 }
+
+size_t sr_read_span(const sr_token *t, size_t n, size_t i)
+{
+    sr_number num;
+    size_t used = sr_read_number(t, n, i, &num);
+    if (used && (num.is_year || num.value <= 0))
+        return 0;
+    if (!used && (is(t, n, i, "a") || is(t, n, i, "one")))
+        used = 1;
+    /* ("days of", "weeks of" need no count) */
+    size_t u = i + used;
+    if (!(is(t, n, u, "day") || is(t, n, u, "days") || is(t, n, u, "week") || is(t, n, u, "weeks") ||
+          is(t, n, u, "month") || is(t, n, u, "months") || is(t, n, u, "year") || is(t, n, u, "years") ||
+          is(t, n, u, "fortnight")))
+        return 0;
+    if (!is(t, n, u + 1, "of"))
+        return 0;
+    return used + 2;
+}
