@@ -1292,6 +1292,11 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
                     labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
                          sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
     k->background = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
+    /* "the army had killed more than 100 Fano fighters in operations in
+     * the area": a sum over many happenings */
+    if (!k->background && !this_week && cue_in(s, t->e, (size_t)t->e + 10 < s->ntok ? (size_t)t->e + 10 : s->ntok,
+                                               CUE_AGGREGATE) >= 0)
+        k->background = 1;
     /* "raising the death toll from a week of protests to 18": the
      * happenings of a span of time counted from or over, no one
      * happening (but "Three days of fighting in Tripoli killed 55", and

@@ -284,6 +284,7 @@ typedef enum sr_cue {
     CUE_ARMS,       /* a weapons cache, explosives: arms taken or destroyed */
     CUE_AFFIL,      /* linked to, loyal to: whose men the generic words are */
     CUE_ACCIDENT,   /* gas cylinder, fuel tanker: a blast nobody set off */
+    CUE_AGGREGATE,  /* in operations: many happenings summed, no one of them */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */

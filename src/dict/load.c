@@ -76,7 +76,8 @@ static const char *const cue_names[CUE_COUNT] = {
     "NONE", "NEG", "DENY", "PLAN", "CLAIM", "REPORT", "W_AIR", "W_SHELL", "W_IED", "W_SUICIDE", "W_GRENADE",
     "W_CHEM", "W_SMALLARMS", "W_CARBOMB", "PN_TOWN", "PN_REGION", "PN_FEATURE", "DIR", "DIRADJ", "CTRL",
     "SUPPORT", "REFLOC", "BOTH", "INTERVENE", "CIVTARGET", "VACATE", "NOCASUALTY", "INJURE", "BACKGROUND",
-    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT", "ARMS", "AFFIL", "ACCIDENT"};
+    "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT", "ARMS", "AFFIL", "ACCIDENT",
+    "AGGREGATE"};
 
 const char *sr_cue_name(sr_cue c)
 {
