@@ -50,9 +50,17 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         if (!(m & any))
             continue;
         int other = 0;
-        for (size_t k = 0; k < s->ntg; k++)
-            if (&s->tg[k] != self && i >= s->tg[k].s && i < s->tg[k].e && !instrument(c, s, &s->tg[k]))
+        for (size_t k = 0; k < s->ntg; k++) {
+            const sr_trig *u = &s->tg[k];
+            if (u != self && i >= u->s && i < u->e && !instrument(c, s, u))
                 other = 1;
+            /* "Two explosions killed at least 84 people at a ceremony to
+             * mark the anniversary of the killing of Qassem Soleimani by a
+             * U.S. drone": a weapon after another event's noun is that
+             * one's */
+            if (self && u != self && u->ndef && (tdef(c, u, 0)->opts & TRG_NOUN) && u->s >= self->e && u->e <= i)
+                other = 1;
+        }
         if (other)
             continue;
         if (m & (1ULL << CUE_W_AIR))
