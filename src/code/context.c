@@ -610,6 +610,24 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         if (subj >= 0 && s->men[subj].s > t->e)
             return 0;
     }
+    /* "Bandits killed five people in Zurmi on Friday and abducted 20 in
+     * Gusau": a killing with its own place, before another deed told with
+     * another place, is its own happening */
+    /* (and "Bandits attacked Zurmi on Friday and killed five people in
+     * Gusau") */
+    if (!u->passive && (tdef(c, u, 0)->opts & TRG_VERB) && (tdef(c, t, 0)->opts & TRG_VERB)) {
+        const sr_trig *fst = u->s < t->s ? u : t, *snd = fst == u ? t : u;
+        int between = 0, after = 0;
+        for (size_t k = 0; k < s->npm; k++) {
+            const sr_pmention *p = &s->pm[k];
+            if (!usable_place(p))
+                continue;
+            between |= p->s >= fst->e && p->e <= snd->s;
+            after |= p->s >= snd->e && p->s <= (size_t)snd->e + 6;
+        }
+        if (between && after)
+            return 0;
+    }
     /* "Protests over the death of a young woman in police custody": the
      * death the crowd protests is not the protest's toll */
     if (u->s > t->s && tdef(c, t, 0)->cls == EV_PROTEST)
@@ -718,6 +736,47 @@ static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *t
     }
 }
 
+/* "Gunmen killed five people in Zurmi and three in Gusau", "Air strikes
+ * killed 12 people in Idlib and seven in Ariha": after the word's dead
+ * and place, "and" a count and a place of its own: a happening there with
+ * those dead. */
+static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *tg, const clauses *cl, locpick *out)
+{
+    const sr_engine *e = c->eng;
+    if (out->n != 1)
+        return;
+    const sr_pmention *first = &s->pm[out->pm[0]];
+    if (first->s <= tg->e)
+        return;
+    for (int j = 0; j < 8; j++)
+        out->fat[j] = -1;
+    size_t from = first->e;
+    for (size_t k = 0; k < s->npm && out->n < 8; k++) {
+        const sr_pmention *q = &s->pm[k];
+        if (q->s < from || !usable_place(q) || cl->hard[q->s] != cl->hard[tg->s] || q->s < 4)
+            continue;
+        /* "... and three in Gusau": and/, then a count, then the preposition */
+        size_t pi = q->s - 1;
+        if (!word_has(e, s->tok[pi].id, WA_LOCPREP))
+            break;
+        size_t b = pi;
+        sr_number num;
+        size_t u = 0;
+        while (b > from && pi - b < 4 && !u) {
+            b--;
+            u = sr_read_quantity(s->tok, s->ntok, b, &num);
+            if (u && b + u != pi)
+                u = 0;
+        }
+        if (!u || num.vague || num.is_year || b == 0 || !(tok_is(s, b - 1, e->w.and_) || sr_tok_eq(&s->tok[b - 1], ",")))
+            break;
+        out->fat[out->n] = (long)num.value;
+        out->pm[out->n++] = (int)k;
+        from = q->e;
+    }
+    out->tolls = out->n > 1;
+}
+
 static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clauses *cl, int obj_place, locpick *out)
 {
     size_t t = tg->s;
@@ -791,6 +850,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             k = p->next;
         }
         plural_targets(c, s, tg, cl, out);
+        tolls_by_place(c, s, tg, cl, out);
         return;
     }
     /* "Israeli strikes across the country had killed 37 people": all of

@@ -240,7 +240,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a1_text = k->a1t;
         v->a2_text = k->a2t;
         v->a1_back = back_reference(c, s, k->a1);
-        v->fatalities = nloc > 1 ? -1 : k->fat;
+        v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : k->fat) : nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
         v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT);
         /* "Two more Palestinians were killed in a drone strike": more dead

@@ -38,6 +38,9 @@ enum { W_NONE = 0, W_AIR = 1, W_SHELL = 2, W_IED = 4, W_SUICIDE = 8, W_GRENADE =
 /* Where an event happened. */
 typedef struct locpick {
     int pm[8];   /* place mentions, first = primary */
+    long fat[8]; /* "killed five people in Zurmi and three in Gusau": the
+                    dead of each place after the first, when tolls is set */
+    int tolls;   /* each place has its own dead; the first, the word's */
     int n;
     int refloc;  /* resolved from context */
     int vague;   /* "several areas of X" */
