@@ -450,6 +450,15 @@ static void test_number_format(void **st)
         if (strcmp(sr_buf_cstr(&b), want))
             fail_msg("%.17g: wrote %s, printf %s", v, sr_buf_cstr(&b), want);
         sr_buf_clear(&b);
+        /* a confidence: 0 to 1, "%.2f", ties and near ties among them */
+        double p = (double)(x % 1000001) / 1000000.0;
+        if (i % 7 == 0)
+            p = (double)(x % 101) / 100.0 + 0.005;
+        snprintf(want, sizeof want, "%.2f", p);
+        sr_buf_put_fixed2(&b, p);
+        if (strcmp(sr_buf_cstr(&b), want))
+            fail_msg("%.17g: wrote %s, printf %s", p, sr_buf_cstr(&b), want);
+        sr_buf_clear(&b);
         long l = (long)(x % 2000001) - 1000000;
         sr_buf_put_long(&b, l);
         snprintf(want, sizeof want, "%ld", l);

@@ -131,7 +131,8 @@ static void write_jsonl(sr_buf *b, const sr_event *e)
     sr_buf_json_str(b, sr_modality_str(sr_event_modality(e)));
     sr_buf_puts(b, ",\"mentions\":");
     sr_buf_put_long(b, sr_event_mentions(e));
-    sr_buf_printf(b, ",\"confidence\":%.2f", sr_event_confidence(e));
+    sr_buf_puts(b, ",\"confidence\":");
+    sr_buf_put_fixed2(b, sr_event_confidence(e));
     sr_buf_puts(b, "}\n");
 }
 

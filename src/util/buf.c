@@ -90,6 +90,22 @@ void sr_buf_put_fixed4(sr_buf *b, double x)
     sr_buf_put(b, frac, 4);
 }
 
+void sr_buf_put_fixed2(sr_buf *b, double x)
+{
+    double y = x * 100.0;
+    double r = floor(y + 0.5);
+    /* as sr_buf_put_fixed4: near a tie, printf's exact rounding */
+    if (!(fabs(y) < 9e15) || fabs(y - (r - 0.5)) < 1e-6 || x < 0) {
+        sr_buf_printf(b, "%.2f", x);
+        return;
+    }
+    long v = (long)r;
+    sr_buf_put_long(b, v / 100);
+    char frac[2] = {(char)('0' + v / 10 % 10), (char)('0' + v % 10)};
+    sr_buf_putc(b, '.');
+    sr_buf_put(b, frac, 2);
+}
+
 void sr_buf_printf(sr_buf *b, const char *fmt, ...)
 {
     va_list ap;

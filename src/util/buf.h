@@ -42,6 +42,8 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf
 void sr_buf_put_long(sr_buf *b, long v);
 /* x as printf's "%.4f" writes it. */
 void sr_buf_put_fixed4(sr_buf *b, double x);
+/* x as printf's "%.2f" writes it (a confidence, once an event). */
+void sr_buf_put_fixed2(sr_buf *b, double x);
 /* JSON string literal with quotes; bytes that are not UTF-8 become U+FFFD. */
 void sr_buf_json_str(sr_buf *b, const char *s);
 /* CSV field, quoted when it holds a comma, quote or newline. */
