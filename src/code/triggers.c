@@ -142,6 +142,10 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         const sr_token *p = &s->tok[t->s - 1];
         if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
             return 1;
+        /* "a second strike hit the same monastery": a word of "another"'s
+         * kind between a determiner and the word */
+        if (t->s >= 2 && word_has(e, p->id, WA_DISTINCT) && is_det_word(c->eng, &s->tok[t->s - 2]))
+            return 1;
         /* "in response to attacks on Red Sea shipping": "to" a preposition */
         if (p->id == e->w.to && t->s >= 2 && word_has(e, s->tok[t->s - 2].id, WA_TO_PREP))
             return 1;
