@@ -856,6 +856,16 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * the bomb told again without a weapon) */
             if (v->generic && assault_with_bomb(c, u, v))
                 break;
+            /* "Russia launched a massive missile attack on Ukrainian cities
+             * ..., killing at least 41 people and striking a children's
+             * hospital in Kyiv": a state's "striking" read as from the air,
+             * told in the sentence of its weapon's attack, is that attack */
+            if (v->generic && v->cls == EV_ATTACK && u->sent == v->sent && u->type == TYPE_EXPLOSIONS &&
+                v->type == TYPE_EXPLOSIONS && !u->generic && one_side(c, u->a1, v->a1) && same_town(u, v) &&
+                date_compatible(u, v)) {
+                merge_as(c, u, v, u->type, u->sub);
+                break;
+            }
             if (v->generic && !fought &&
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&

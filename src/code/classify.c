@@ -186,8 +186,12 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
     }
     /* "At least four Afghans were also killed": more dead of the
      * violence told before, of its type */
-    if ((k->sub < 0 && k->adds && k->lp.prev_ev) || (k->restates && k->lp.prev_ev)) {
+    if (k->sub < 0 && k->adds && k->lp.prev_ev) {
         k->sub = k->lp.prev_ev->sub;
+        k->rule = -1;
+    }
+    if (k->restates) {
+        k->sub = k->restates->sub;
         k->rule = -1;
     }
     k->type = k->sub >= 0 ? sr_acled_type(c->eng, k->sub) : -1;

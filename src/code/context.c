@@ -1479,14 +1479,40 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * in Bamako" then "Security sources said more than 70 people were
      * killed": dead with no doer, place or day of their own, told alone,
      * are the toll of the violence told just before */
-    k->restates = 0;
-    if (!k->has_anchor && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 &&
-        !proto->explicit_date && lp->n == 0 && s->ntg == 1) {
+    /* (and "In the central city of Kryvyi Rih, 10 people were killed"
+     * after Russia's missile attack on Ukrainian cities: its dead at a
+     * place of their own, set before the comma) */
+    k->restates = NULL;
+    int fronted = -1;
+    for (size_t q = 0; q < s->npm && fronted < 0 && lp->n >= 1; q++)
+        if (usable_place(&s->pm[q]) && s->pm[q].s <= 5 && s->pm[q].e < t->s && sr_tok_eq(&s->tok[s->pm[q].e], ","))
+            fronted = (int)q;
+    if (!k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        /* (the attack its sentence told with a weapon, not a word of it
+         * with none: "a missile attack ..., killing 41 and striking a
+         * hospital") */
+        for (size_t q = c->nevs; pv && pv->generic && q > 0; q--) {
+            const sr_ev *w = &c->evs[q - 1];
+            if (w->sent == pv->sent && w != pv && !w->generic && sr_violent_type(w->type) && w->a1 == pv->a1) {
+                pv = w;
+                break;
+            }
+        }
         if (pv && sr_violent_type(pv->type)) {
-            lp->prev_ev = pv;
-            k->has_anchor = 1;
-            k->restates = 1;
+            if (fronted < 0) {
+                lp->prev_ev = pv;
+                k->has_anchor = 1;
+            } else {
+                /* "In Kyiv, 27 people were killed, including at least two
+                 * at the Okhmatdyt hospital": the place set before the
+                 * comma holds them all */
+                lp->n = 1;
+                lp->pm[0] = fronted;
+                lp->tolls = 0;
+            }
+            k->restates = pv;
         }
     }
     if (!k->has_anchor && k->adds) {

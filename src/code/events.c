@@ -280,8 +280,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->said_date = k->proto.said_date;
         /* "Security sources said more than 70 people were killed": the
          * violence told just before, its toll told again */
-        if (k->restates && k->lp.prev_ev) {
-            const sr_ev *pv = k->lp.prev_ev;
+        if (k->restates) {
+            const sr_ev *pv = k->restates;
             if (pv->a1 >= 0) {
                 v->a1 = pv->a1;
                 v->a1_text = pv->a1_text;

@@ -90,7 +90,8 @@ typedef struct cand {
     /* roles (roles.c) */
     int anaphoric;       /* "the attack": a happening told before */
     int adds;            /* "Three attackers were also killed": more dead of it */
-    int restates;        /* "Security sources said more than 70 people were killed": its toll told again */
+    const sr_ev *restates; /* "Security sources said more than 70 people were killed": the violence whose
+                              toll it tells again (or, at a place of its own, whose toll elsewhere) */
     size_t ca, cb;       /* the word's clause, cut at "after"/"before" */
     int participle;
     uint32_t forbid;     /* kinds of actor that cannot do it */
