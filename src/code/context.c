@@ -1399,6 +1399,8 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
          * whose attack was just told, on its day */
         if (!pv && k->a2_ent >= 0 && k->a2_ent != k->a1_ent)
             pv = sr_disc_story_date(c, s, k->a2_ent);
+        if (!pv)
+            pv = sr_disc_story_date_side(c, s, k->a1_ent);
         /* "Russian jets also struck the town of Maarat al-Numan" after
          * Sunday's shelling: "also" goes on with the day told before */
         if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {

@@ -151,6 +151,24 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent)
     return NULL;
 }
 
+/* The same, the actor a side of it either way: "Fierce fighting between
+ * the army and the RSF raged ... on Saturday" then "The RSF shelled
+ * residential neighbourhoods": the fight's day goes on. */
+const sr_ev *sr_disc_story_date_side(const sr_coder *c, const sr_sent *s, int ent)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        /* (a fight told with its place: not "Clashes ... on Friday forced
+         * thousands to flee" then "The rebels later shelled Rutshuru") */
+        if ((pv->a1 == ent || pv->a2 == ent) && pv->explicit_date && pv->has_date && in_story(pv) && pv->has_loc &&
+            !pv->unplaced)
+            return pv;
+    }
+    return NULL;
+}
+
 /* The same actor's last placed event within two sentences, on the same
  * day as proto when proto's date is told: "The group killed six
  * villagers" goes on where the group was; "Earlier this month ..." is

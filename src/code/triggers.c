@@ -175,6 +175,9 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     if (nx->flags & TK_PUNCT)
         return 1;
     uint32_t id = nx->id;
+    /* (", killing at least 27 people": a count's "at", no place) */
+    if (id == e->w.at && (size_t)t->e + 1 < s->ntok && word_has(e, s->tok[t->e + 1].id, WA_SUPERLATIVE))
+        id = 0;
     if (id && (id == e->w.on || id == e->w.against || id == e->w.by || id == e->w.in || id == e->w.at ||
                id == e->w.near || id == e->w.of || id == e->w.that || id == e->w.which || id == e->w.and_ ||
                id == e->w.was || id == e->w.were || id == e->w.is || id == e->w.are || id == e->w.have ||
