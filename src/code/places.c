@@ -994,10 +994,17 @@ static void relate_places(sr_coder *c, sr_sent *s)
         /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
         int bigger = (q->loc.kind == PK_ADMIN1 || q->loc.kind == PK_COUNTRY || q->loc.kind == PK_REGION || q->loc.kind == PK_ADMIN2 ||
                       q->region_noun || (q->loc.kind == PK_CITY && p->loc.kind != PK_CITY && p->loc.kind != PK_TOWN));
-        /* "X town in the northern Y countryside" */
-        int in_dir = g >= 2 && g <= 4 && w0id == e->w.in;
+        /* "in the eastern countryside of Deir ez-Zor": the city's
+         * countryside holds a town */
+        if (!bigger && q->s >= 2 && tok_is(s, q->s - 1, e->w.of) && has_cue(s, q->s - 2, CUE_PN_REGION))
+            bigger = 1;
+        /* "X town in the northern Y countryside", "the town of Al-Shuhayl
+         * in the eastern countryside of Deir ez-Zor" */
+        int in_dir = g >= 2 && g <= 6 && w0id == e->w.in;
         for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
-            if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ))
+            if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ) &&
+                !(has_cue(s, t, CUE_PN_REGION) && t + 2 == gap_e && tok_is(s, t + 1, e->w.of)) &&
+                !(t + 1 == gap_e && tok_is(s, t, e->w.of) && has_cue(s, t - 1, CUE_PN_REGION)))
                 in_dir = 0;
         int container_gap = in_dir || (g == 1 && (sr_streq(w0, ",") || w0id == e->w.in || w0id == e->w.of)) ||
                             (g == 2 && (w0id == e->w.in || w0id == e->w.of) && tok_is(s, gap_s + 1, e->w.the)) ||
