@@ -467,6 +467,17 @@ static void fold_headlines(sr_coder *c)
  * the lede goes into it; when several fit, the lede sums them up
  * ("airstrikes across the Gaza Strip killed 40") and adds no event of its
  * own. */
+/* Whether two names begin with the same word ("Niger State", "Niger"). */
+static int same_first_word(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 1;
+    size_t i = 0;
+    while (a[i] && a[i] != ' ' && b[i] && b[i] != ' ' && (a[i] | 0x20) == (b[i] | 0x20))
+        i++;
+    return (!a[i] || a[i] == ' ') && (!b[i] || b[i] == ' ');
+}
+
 static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -492,6 +503,13 @@ static void fold_summaries(sr_coder *c)
             /* a fight across a province and the capture of one town in it
              * are two events */
             if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
+                continue;
+            /* nor is an attack in Zamfara state what a town of Niger state
+             * tells: a province sums up only its own towns */
+            /* (a town no list places says nothing of its province) */
+            if ((w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
+                (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1)
+                               : !f->loc.has_coords))
                 continue;
             /* "killed dozens of worshippers in an attack on a mosque in
              * northeastern Burkina Faso ..., on the same day that 15 ...

@@ -750,6 +750,14 @@ static size_t place_lead(sr_coder *c, sr_sent *s, sr_pmention *p)
         b--;
     if (b > 0 && (has_cue(s, b - 1, CUE_DIRADJ)))
         b--;
+    /* "in Nigeria's northwestern Zamfara state": the country's name and
+     * its "'s" before the place */
+    if (b >= 2 && (s->tok[b - 1].flags & TK_POSS) && s->owner[b - 2] >= 0 && s->m[s->owner[b - 2]].kind == PH_COUNTRY &&
+        s->m[s->owner[b - 2]].end == b - 1) {
+        size_t cs = s->m[s->owner[b - 2]].start;
+        if (cs > 0 && is_loc_prep(e, s->tok[cs - 1].id))
+            b = cs;
+    }
     if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
         /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
         if (has_cue(s, b - 2, CUE_DIR) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
