@@ -283,6 +283,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"aon","date":"2024-03-08","text":"An attack on Zurmi killed five villagers on Friday, police said."}' > "$t/aon.jsonl"
     check "'An attack on Zurmi killed five villagers': one attack at Zurmi" sh -c \
         "'$bin' code --min-confidence 0 '$t/aon.jsonl' > '$t/aon.out' && test \$(wc -l < '$t/aon.out') -eq 1 && grep -q 'Attack.*\"location\":{\"name\":\"Zurmi\"' '$t/aon.out'"
+    # "the city of X" that the gazetteer knows as "X City"
+    printf '%s\n' '{"id":"mar","date":"2023-12-04","text":"A bomb exploded in the southern Philippine city of Marawi on Sunday, killing at least four people."}' > "$t/mar.jsonl"
+    check "'the southern Philippine city of Marawi': the gazetteer's Marawi City, at its point" sh -c \
+        "'$bin' code --min-confidence 0 '$t/mar.jsonl' > '$t/mar.out' && test \$(wc -l < '$t/mar.out') -eq 1 && grep -q '\"name\":\"Marawi City\".*\"geo_precision\":1' '$t/mar.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -285,6 +285,27 @@ static size_t without_place_noun(const sr_engine *e, const sr_sent *s, const sr_
     return b->off + b->len - a->off;
 }
 
+/* "the city of Marawi": the name, then its noun with a capital
+ * ("Marawi City"), into out; the length, 0 when there is no such noun. */
+static size_t with_place_noun(const sr_engine *e, const sr_sent *s, const sr_pmention *p, char *out, size_t cap)
+{
+    /* (a city's noun only: names end in "City", seldom in "Village") */
+    if (!p->pattern || p->loc.kind != PK_CITY || p->ns < 2 || !tok_is(s, p->ns - 1, e->w.of) ||
+        !has_cue(s, p->ns - 2, CUE_PN_TOWN))
+        return 0;
+    const sr_token *a = &s->tok[p->ns], *b = &s->tok[p->ne - 1], *noun = &s->tok[p->ns - 2];
+    size_t nl = b->off + b->len - a->off;
+    if (nl + 1 + noun->len + 1 > cap || !(noun->flags & TK_ALPHA))
+        return 0;
+    memcpy(out, s->text + a->off, nl);
+    out[nl] = ' ';
+    memcpy(out + nl + 1, s->text + noun->off, noun->len);
+    if (out[nl + 1] >= 'a' && out[nl + 1] <= 'z')
+        out[nl + 1] = (char)(out[nl + 1] - 32);
+    out[nl + 1 + noun->len] = 0;
+    return nl + 1 + noun->len;
+}
+
 static void geocode_round(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -328,6 +349,12 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             if (bare)
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, s->text + s->tok[p->ns].off, bare, &h, &hit) &&
                       (hit.lat != 0 || hit.lon != 0);
+            /* "the southern Philippine city of Marawi": the list may know
+             * it with its noun, "Marawi City" */
+            char named[128];
+            size_t nn = got ? 0 : with_place_noun(e, s, p, named, sizeof named);
+            if (nn)
+                got = sr_geo_resolve(d, e->gaz, c->geo_cache, named, nn, &h, &hit) && (hit.lat != 0 || hit.lon != 0);
             p->unknown = p->need_gaz && !got;
             if (p->unknown)
                 continue;
