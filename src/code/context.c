@@ -785,10 +785,18 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
     if (best < 0) {
         double bs = -1e9;
         /* something else happens before the word: "after" parts places */
-        int other_before = 0;
-        for (size_t q = 0; q < s->ntg && !other_before; q++)
-            other_before = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t &&
-                           tdef(c, &s->tg[q], 0)->cls != EV_KILL;
+        int other_before = 0, capture_before = 0;
+        for (size_t q = 0; q < s->ntg; q++) {
+            int before = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t;
+            other_before |= before && tdef(c, &s->tg[q], 0)->cls != EV_KILL;
+            capture_before |= before && tdef(c, &s->tg[q], 0)->cls == EV_TERRITORY && (tdef(c, &s->tg[q], 0)->opts & TRG_VERB);
+        }
+        /* "captured the town of Kafr Nabuda ... after fierce fighting with
+         * insurgents, ..., as Russian warplanes kept up strikes on the
+         * Idlib region": the fight the capture ended was where the town
+         * is, not at a place told after it */
+        int fight_of_capture = capture_before && tdef(c, tg, 0)->cls == EV_CLASH &&
+                               (tdef(c, tg, 0)->opts & TRG_NOUN) && role_before(c->eng, s, t, WA_SEQUENCE);
         for (size_t k = 0; k < s->npm; k++) {
             const sr_pmention *p = &s->pm[k];
             if (!usable_place(p))
@@ -797,7 +805,9 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
              * place of one happening is not the other's; a place set
              * before the sentence's first comma is all of it: "In Odesa,
              * four people died after a drone struck an apartment block" */
-            int fronted = p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",");
+            if (fight_of_capture && p->s > t)
+                continue;
+            int fronted = (p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",")) || fight_of_capture;
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
