@@ -482,7 +482,10 @@ static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *w = &c->evs[i];
-        if (w->dead || !region_only(w) || !w->loc.cc[0])
+        /* (not one told as another happening: "Separately, a suicide car
+         * bomber struck a police station in Aden's Sheikh Othman
+         * district") */
+        if (w->dead || !region_only(w) || !w->loc.cc[0] || w->distinct)
             continue;
         sr_ev *one = NULL;
         int fits = 0;
@@ -615,6 +618,16 @@ static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
 
 static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
 {
+    /* "A Houthi missile and drone attack on a military parade": two
+     * weapons' nouns of one phrase, one attack, of the first weapon's
+     * type */
+    if (u->sent == v->sent && u->noun && v->noun && u->type == TYPE_EXPLOSIONS && v->type == TYPE_EXPLOSIONS &&
+        abs(u->tok - v->tok) <= 3 && one_side(c, u->a1, v->a1) && same_town(u, v) && date_compatible(u, v) &&
+        !u->split && !v->split) {
+        const sr_ev *first = u->tok < v->tok ? u : v;
+        merge_as(c, u, v, first->type, first->sub);
+        return 1;
+    }
     /* "attacked a camp to kidnap civilians": the attack is the
      * abduction, unless it killed */
     if ((u->sent == v->sent || (same_town(u, v) && u->has_loc && v->has_loc && date_compatible(u, v))) &&
