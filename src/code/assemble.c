@@ -269,6 +269,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     if (u->a2 < 0 && (v->a2 < 0 || v->a2 != u->a1)) {
         u->a2 = v->a2;
         u->a2_text = v->a2_text;
+    } else if (u->a2 < 0 && v->a2 == u->a1 && v->a1 >= 0 && v->a1 != u->a1) {
+        /* "Rebels attacked ... but were repelled by U.N. peacekeepers":
+         * the fight told from its other side names who they fought */
+        u->a2 = v->a1;
+        u->a2_text = v->a1_text;
     }
     /* the most precise place; of two at one precision, a named place (a
      * village at its district's point, "the Khwaja Hasan area of Gardez")

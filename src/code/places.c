@@ -626,15 +626,22 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         }
         /* "in eastern X", "in the eastern and southern parts of X": the
          * preposition before the words that say which part */
-        size_t pi = i;
+        size_t pi = i, obj = i;
         /* "in the capital Nairobi", "in the Sudanese capital Khartoum",
          * "the northern town Kidal": a town's noun right before the name,
          * whose-adjectives before it */
         if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0) {
             pi--;
+            obj = 0;
             while (pi > 1 && i - pi < 4 && s->owner[pi - 1] >= 0 && s->m[s->owner[pi - 1]].kind == PH_COUNTRY &&
                    (s->m[s->owner[pi - 1]].flags & PF_ADJ))
                 pi = s->m[s->owner[pi - 1]].start;
+            /* "the outskirts of Central African Republic's capital Bangui":
+             * the country's name and its "'s" */
+            if (pi > 2 && (s->tok[pi - 1].flags & TK_POSS) && s->owner[pi - 2] >= 0 &&
+                s->m[s->owner[pi - 2]].kind == PH_COUNTRY && s->m[s->owner[pi - 2]].end == pi - 1)
+                pi = s->m[s->owner[pi - 2]].start;
+            obj = pi;
         }
         while (pi > 0 && i - pi < 8 &&
                (tok_is(s, pi - 1, e->w.the) || has_cue(s, pi - 1, CUE_DIRADJ) ||
@@ -658,9 +665,11 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         /* "captured Janaale", "retook Palmyra": the object of a
          * capture is a place */
         int need_gaz = 0;
-        if (!after_prep && i > 0 && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
-            s->m[s->owner[i - 1]].end == i) {
-            const sr_trigger_def *td = &d->triggers[s->m[s->owner[i - 1]].value];
+        /* (across "Central African Republic's capital": "attacked Central
+         * African Republic's capital Bangui") */
+        if (!after_prep && obj > 0 && s->owner[obj - 1] >= 0 && s->m[s->owner[obj - 1]].kind == PH_TRIGGER &&
+            s->m[s->owner[obj - 1]].end == obj) {
+            const sr_trigger_def *td = &d->triggers[s->m[s->owner[obj - 1]].value];
             if (td->cls == EV_TERRITORY && (td->opts & TRG_VERB))
                 after_prep = 1;
             /* "shelled Fuaa and Kafraya", "attacked Beni": the object

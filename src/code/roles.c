@@ -215,6 +215,10 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             continue;
         if (m->poss && m->pronoun)
             continue;
+        /* "Rebels attacked ..., the government said, but were repelled by
+         * U.N. peacekeepers": who said is the subject of saying */
+        if ((size_t)m->e < t && has_cue(s, m->e, CUE_REPORT) && !m->pronoun)
+            continue;
         /* "Two soldiers were killed when a truck packed with explosives
          * blew up": a clause of "when" with a subject of its own (here
          * no actor) is not done by the sentence's subject */
