@@ -287,6 +287,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"mar","date":"2023-12-04","text":"A bomb exploded in the southern Philippine city of Marawi on Sunday, killing at least four people."}' > "$t/mar.jsonl"
     check "'the southern Philippine city of Marawi': the gazetteer's Marawi City, at its point" sh -c \
         "'$bin' code --min-confidence 0 '$t/mar.jsonl' > '$t/mar.out' && test \$(wc -l < '$t/mar.out') -eq 1 && grep -q '\"name\":\"Marawi City\".*\"geo_precision\":1' '$t/mar.out'"
+    # "Louisville, Kentucky": the state holds the town (not another Louisville, nor a town like "Kentucky")
+    printf '%s\n' '{"id":"lou","date":"2020-05-30","text":"Police fired tear gas and rubber bullets at crowds in Louisville, Kentucky, where seven people were shot during a protest."}' > "$t/lou.jsonl"
+    check "'in Louisville, Kentucky': Louisville of Kentucky, and no second place" sh -c \
+        "'$bin' code --min-confidence 0 '$t/lou.jsonl' > '$t/lou.out' && grep -q '\"name\":\"Louisville\",\"admin1\":\"Kentucky\"' '$t/lou.out' && ! grep -q 'Contoocook' '$t/lou.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi
