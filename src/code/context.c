@@ -829,6 +829,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         /* "in several areas of X": no place to put it; nor "several
          * towns in northern Burkina Faso, including Djibo", one of them */
         const sr_pmention *bp = &s->pm[best];
+        /* "killed ... as students clashed with police across Bangladesh":
+         * all of a country, no one place (as "across the country") */
+        if (bp->loc.kind == PK_COUNTRY && (bp->prep == c->eng->w.across || bp->prep == c->eng->w.throughout)) {
+            out->vague = 1;
+            return;
+        }
         int example = bp->s > 0 && s->tok[bp->s - 1].id == c->eng->w.including;
         size_t from = bp->s > (example ? 12 : 6) ? (size_t)bp->s - (example ? 12 : 6) : 0;
         for (size_t i = from; i + 1 < bp->s; i++) {
