@@ -1349,6 +1349,76 @@ static int participle_head(const sr_coder *c, const sr_sent *s, const sr_trig *t
     return 0;
 }
 
+/* Whether word t (meaning td) tells history, not news: bg what its
+ * clause's times said, this_week a day of the article's week told for it. */
+static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
+                           const sr_ev *proto, int bg, int this_week)
+{
+    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
+    /* "the army had killed more than 100 Fano fighters in operations in
+     * the area": a sum over many happenings */
+    if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 10 < s->ntok ? (size_t)t->e + 10 : s->ntok,
+                                               CUE_AGGREGATE) >= 0)
+        hist = 1;
+    /* "raising the death toll from a week of protests to 18": the
+     * happenings of a span of time counted from or over, no one
+     * happening (but "Three days of fighting in Tripoli killed 55", and
+     * "seized Palmyra after days of fierce fighting with government
+     * troops", the fight the capture ended) */
+    for (size_t b = t->s > 4 ? t->s - 4 : 1; !hist && (td->opts & TRG_NOUN) && b < t->s; b++)
+        hist = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
+                        (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
+                         s->tok[b - 1].id == c->eng->w.during);
+    /* "to mark one year since Hamas gunmen stormed into southern Israel,
+     * killing about 1,200 people and taking about 250 hostages": the
+     * participles go on with the history their verb tells */
+    size_t hv = 0;
+    if (!hist && !this_week && td->form == VF_ING && participle_head(c, s, t, &hv))
+        hist = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1);
+    /* "More than 130 pupils kidnapped from a school in northwestern
+     * Nigeria this month have been released": the kidnapped named by the
+     * kidnapping, then freed */
+    /* (no object after it: not "Gunmen kidnapped 20 villagers, who were
+     * later released") */
+    if (!hist && !(proto->explicit_date && proto->time_precision == 1) && td->cls == EV_ABDUCT &&
+        (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 &&
+        !is_be(c->eng, s->tok[t->s - 1].id) && t->e < s->ntok &&
+        (word_has(c->eng, s->tok[t->e].id, WA_LOCPREP) || s->tok[t->e].id == c->eng->w.by))
+        for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 16 && !hist; i++)
+            hist = word_has(c->eng, s->tok[i].id, WA_RELEASE) && is_be(c->eng, s->tok[i - 1].id);
+    return hist;
+}
+
+/* A word with no day of its own: the story's day, from the events told
+ * just before of its doer or its other side (into proto). */
+static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev *proto)
+{
+    const sr_trig *t = k->t;
+    /* "Boko Haram attacked Huyum on Monday ... The insurgents
+     * abducted 20 women": the story's day goes on */
+    if (!proto->explicit_date && k->a1_ent >= 0) {
+        const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
+        /* "Security forces killed five attackers": the fight with those
+         * whose attack was just told, on its day */
+        if (!pv && k->a2_ent >= 0 && k->a2_ent != k->a1_ent)
+            pv = sr_disc_story_date(c, s, k->a2_ent);
+        if (!pv)
+            pv = sr_disc_story_date_side(c, s, k->a1_ent);
+        /* "Russian jets also struck the town of Maarat al-Numan" after
+         * Sunday's shelling: "also" goes on with the day told before */
+        if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {
+            const sr_ev *lv = sr_disc_last_violence(c, s);
+            if (lv && lv->explicit_date)
+                pv = lv;
+        }
+        if (pv) {
+            proto->date = pv->date;
+            proto->has_date = 1;
+            proto->time_precision = pv->time_precision;
+        }
+    }
+}
+
 /* Where and when: k->lp (the place, or how an earlier sentence places
  * it), k->proto (the date), k->loc_cc, and the flags the context filters
  * read (vague place, background, nowhere, a country alone). */
@@ -1375,61 +1445,8 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     int this_week = told_after && proto->explicit_date && proto->time_precision == 1 && c->has_adate &&
                     labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
                          sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
-    k->background = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
-    /* "the army had killed more than 100 Fano fighters in operations in
-     * the area": a sum over many happenings */
-    if (!k->background && !this_week && cue_in(s, t->e, (size_t)t->e + 10 < s->ntok ? (size_t)t->e + 10 : s->ntok,
-                                               CUE_AGGREGATE) >= 0)
-        k->background = 1;
-    /* "raising the death toll from a week of protests to 18": the
-     * happenings of a span of time counted from or over, no one
-     * happening (but "Three days of fighting in Tripoli killed 55", and
-     * "seized Palmyra after days of fierce fighting with government
-     * troops", the fight the capture ended) */
-    for (size_t b = t->s > 4 ? t->s - 4 : 1; !k->background && (td->opts & TRG_NOUN) && b < t->s; b++)
-        k->background = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
-                        (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
-                         s->tok[b - 1].id == c->eng->w.during);
-    /* "to mark one year since Hamas gunmen stormed into southern Israel,
-     * killing about 1,200 people and taking about 250 hostages": the
-     * participles go on with the history their verb tells */
-    size_t hv = 0;
-    if (!k->background && !this_week && td->form == VF_ING && participle_head(c, s, t, &hv))
-        k->background = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1);
-    /* "More than 130 pupils kidnapped from a school in northwestern
-     * Nigeria this month have been released": the kidnapped named by the
-     * kidnapping, then freed */
-    /* (no object after it: not "Gunmen kidnapped 20 villagers, who were
-     * later released") */
-    if (!k->background && !(proto->explicit_date && proto->time_precision == 1) && td->cls == EV_ABDUCT &&
-        (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 &&
-        !is_be(c->eng, s->tok[t->s - 1].id) && t->e < s->ntok &&
-        (word_has(c->eng, s->tok[t->e].id, WA_LOCPREP) || s->tok[t->e].id == c->eng->w.by))
-        for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 16 && !k->background; i++)
-            k->background = word_has(c->eng, s->tok[i].id, WA_RELEASE) && is_be(c->eng, s->tok[i - 1].id);
-    /* "Boko Haram attacked Huyum on Monday ... The insurgents
-     * abducted 20 women": the story's day goes on */
-    if (!proto->explicit_date && k->a1_ent >= 0) {
-        const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
-        /* "Security forces killed five attackers": the fight with those
-         * whose attack was just told, on its day */
-        if (!pv && k->a2_ent >= 0 && k->a2_ent != k->a1_ent)
-            pv = sr_disc_story_date(c, s, k->a2_ent);
-        if (!pv)
-            pv = sr_disc_story_date_side(c, s, k->a1_ent);
-        /* "Russian jets also struck the town of Maarat al-Numan" after
-         * Sunday's shelling: "also" goes on with the day told before */
-        if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {
-            const sr_ev *lv = sr_disc_last_violence(c, s);
-            if (lv && lv->explicit_date)
-                pv = lv;
-        }
-        if (pv) {
-            proto->date = pv->date;
-            proto->has_date = 1;
-            proto->time_precision = pv->time_precision;
-        }
-    }
+    k->background = told_as_history(c, s, t, td, proto, bg, this_week);
+    story_day(c, s, k, proto);
     /* "Clashes between two armed factions in the Libyan capital Tripoli
      * killed 55" then "The fighting between the 444 Brigade and the
      * Special Deterrence Force erupted on Monday night": the fight told
