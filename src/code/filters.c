@@ -253,7 +253,9 @@ WORD_RULE(weapons_of_an_attack)
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
-    if (!weapon_noun(td, 0))
+    /* (and gunfire: "attacked a packed mosque ... with bombs and
+     * gunfire") */
+    if (!weapon_noun(td, 0) && !(td->cls == EV_SHOOT && (td->opts & TRG_NOUN)))
         return 0;
     int with = 0;
     for (size_t i = t->s; i > 0 && t->s - i < 5 && !with; i--)

@@ -314,6 +314,13 @@ static void geocode_round(sr_coder *c, sr_sent *s)
         sr_pmention *p = &s->pm[k];
         if (p->refloc || !p->loc.name || p->loc.kind == PK_COUNTRY || p->country >= 0)
             continue;
+        /* a site's name no list knows, in a town named with it ("the Rawda
+         * mosque in the town of Bir al-Abed"): the town says where, not
+         * a namesake elsewhere (Ar-Rawdah of Damietta) */
+        if (p->pattern && p->loc.kind == PK_FEATURE && !p->loc.has_coords && p->container >= 0 &&
+            p->container < (int)s->npm &&
+            (s->pm[p->container].loc.kind == PK_TOWN || s->pm[p->container].loc.kind == PK_CITY))
+            continue;
         if (!p->loc.has_coords || (p->loc.place < 0 && !p->loc.cc[0])) {
             sr_geo_hint h;
             memset(&h, 0, sizeof h);
@@ -1056,7 +1063,9 @@ static void relate_places(sr_coder *c, sr_sent *s)
                              (tok_is(s, gap_s + 1, e->w.in) || tok_is(s, gap_s + 1, e->w.located)));
         /* "the Khwaja Hasan area of Gardez": an area, a quarter or a site
          * of a town lies in it */
-        if (!bigger && g == 1 && w0id == e->w.of && (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) &&
+        /* (and "the Rawda mosque in the town of Bir al-Abed": a site in it) */
+        if (!bigger && g == 1 && (w0id == e->w.of || (w0id == e->w.in && p->loc.kind == PK_FEATURE)) &&
+            (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) &&
             (p->loc.kind == PK_REGION || p->loc.kind == PK_NEIGHBOURHOOD || p->loc.kind == PK_FEATURE))
             bigger = 1;
         /* "the town of Saraqib, in Idlib,": a comma then "in" says within */
