@@ -291,6 +291,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"lou","date":"2020-05-30","text":"Police fired tear gas and rubber bullets at crowds in Louisville, Kentucky, where seven people were shot during a protest."}' > "$t/lou.jsonl"
     check "'in Louisville, Kentucky': Louisville of Kentucky, and no second place" sh -c \
         "'$bin' code --min-confidence 0 '$t/lou.jsonl' > '$t/lou.out' && grep -q '\"name\":\"Louisville\",\"admin1\":\"Kentucky\"' '$t/lou.out' && ! grep -q 'Contoocook' '$t/lou.out'"
+    # "in the hinterlands of X": near the town (precision 2)
+    printf '%s\n' '{"id":"hin","date":"2025-03-11","text":"Three members of the New People'"'"'s Army were killed in an encounter with government troops in the hinterlands of Kabankalan City, Negros Occidental on Sunday morning."}' > "$t/hin.jsonl"
+    check "'in the hinterlands of Kabankalan City, Negros Occidental': near Kabankalan (precision 2), three dead" sh -c \
+        "'$bin' code --min-confidence 0 '$t/hin.jsonl' > '$t/hin.out' && test \$(wc -l < '$t/hin.out') -eq 1 && grep -q '\"name\":\"Kabankalan\".*\"geo_precision\":2.*\"fatalities\":3' '$t/hin.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi
