@@ -1397,13 +1397,13 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {
-        const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent);
+        const sr_ev *pv = sr_disc_story_date(c, s, k->a1_ent, 0);
         /* "Security forces killed five attackers": the fight with those
          * whose attack was just told, on its day */
         if (!pv && k->a2_ent >= 0 && k->a2_ent != k->a1_ent)
-            pv = sr_disc_story_date(c, s, k->a2_ent);
+            pv = sr_disc_story_date(c, s, k->a2_ent, 0);
         if (!pv)
-            pv = sr_disc_story_date_side(c, s, k->a1_ent);
+            pv = sr_disc_story_date(c, s, k->a1_ent, 1);
         /* "Russian jets also struck the town of Maarat al-Numan" after
          * Sunday's shelling: "also" goes on with the day told before */
         if (!pv && role_before(c->eng, s, t->s, WA_ADDITIVE)) {

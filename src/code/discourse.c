@@ -138,32 +138,19 @@ const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)
 
 /* The same actor's last dated event within two sentences: "Boko Haram
  * attacked Huyum on Monday ... The insurgents abducted 20 women" goes on
- * on Monday. */
-const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent)
+ * on Monday. With either_side, the actor may be either side of it, and the
+ * event must have its place: "Fierce fighting between the army and the
+ * RSF raged ... on Saturday" then "The RSF shelled residential
+ * neighbourhoods" (not "Clashes ... on Friday forced thousands to flee"
+ * then "The rebels later shelled Rutshuru"). */
+const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, int either_side)
 {
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - 2)
             break;
-        if (pv->a1 == a1_ent && pv->explicit_date && pv->has_date && in_story(pv))
-            return pv;
-    }
-    return NULL;
-}
-
-/* The same, the actor a side of it either way: "Fierce fighting between
- * the army and the RSF raged ... on Saturday" then "The RSF shelled
- * residential neighbourhoods": the fight's day goes on. */
-const sr_ev *sr_disc_story_date_side(const sr_coder *c, const sr_sent *s, int ent)
-{
-    for (size_t q = c->nevs; q > 0; q--) {
-        const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - 2)
-            break;
-        /* (a fight told with its place: not "Clashes ... on Friday forced
-         * thousands to flee" then "The rebels later shelled Rutshuru") */
-        if ((pv->a1 == ent || pv->a2 == ent) && pv->explicit_date && pv->has_date && in_story(pv) && pv->has_loc &&
-            !pv->unplaced)
+        int side = pv->a1 == ent || (either_side && pv->a2 == ent);
+        if (side && pv->explicit_date && pv->has_date && in_story(pv) && (!either_side || (pv->has_loc && !pv->unplaced)))
             return pv;
     }
     return NULL;

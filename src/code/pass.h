@@ -184,9 +184,7 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k);
 const sr_ev *sr_disc_last_with_actors(const sr_coder *c);
 int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s);
-const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int a1_ent);
-/* The same, the entity either side of the event. */
-const sr_ev *sr_disc_story_date_side(const sr_coder *c, const sr_sent *s, int ent);
+const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, int either_side);
 const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto);
 const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent, int a2_ent, const sr_ev *proto);
 const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_ev *proto);
