@@ -295,6 +295,14 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"hin","date":"2025-03-11","text":"Three members of the New People'"'"'s Army were killed in an encounter with government troops in the hinterlands of Kabankalan City, Negros Occidental on Sunday morning."}' > "$t/hin.jsonl"
     check "'in the hinterlands of Kabankalan City, Negros Occidental': near Kabankalan (precision 2), three dead" sh -c \
         "'$bin' code --min-confidence 0 '$t/hin.jsonl' > '$t/hin.out' && test \$(wc -l < '$t/hin.out') -eq 1 && grep -q '\"name\":\"Kabankalan\".*\"geo_precision\":2.*\"fatalities\":3' '$t/hin.out'"
+    # "entered the centre of X": where they went in is a place, a name only the gazetteer knows
+    printf '%s\n' '{"id":"ent","date":"2024-02-08","text":"GOMA, Democratic Republic of Congo - M23 rebels entered the centre of Sake on Wednesday after days of fighting with Congolese soldiers, local officials said."}' > "$t/ent.jsonl"
+    check "'M23 rebels entered the centre of Sake ... after days of fighting with Congolese soldiers': one clash of M23 at Sake" sh -c \
+        "'$bin' code --min-confidence 0 '$t/ent.jsonl' > '$t/ent.out' && test \$(wc -l < '$t/ent.out') -eq 1 && grep -q 'Armed clash.*\"name\":\"M23\".*\"location\":{\"name\":\"Sake\"' '$t/ent.out'"
+    # "peacekeepers from South Africa": where the dead came from is no place of the fighting
+    printf '%s\n' '{"id":"frm","date":"2025-01-27","text":"Rebels attacked army positions near Sake on Sunday, killing at least 13 soldiers, including peacekeepers from South Africa and Malawi, the United Nations said."}' > "$t/frm.jsonl"
+    check "'killing at least 13 soldiers, including peacekeepers from South Africa and Malawi': at Sake, nothing in South Africa or of Malawi" sh -c \
+        "'$bin' code --min-confidence 0 '$t/frm.jsonl' > '$t/frm.out' && grep -q '\"location\":{\"name\":\"Sake\"' '$t/frm.out' && ! grep -q '\"country\":\"ZA\"' '$t/frm.out' && ! grep -q '\"code\":\"MWI' '$t/frm.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

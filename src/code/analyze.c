@@ -430,6 +430,25 @@ static int inside_longer_name(const sr_engine *e, const sr_sent *s, const sr_mat
            !word_has(e, p->id, WA_STOPNAME) && !(s->tok[m->start - 2].flags & TK_PUNCT);
 }
 
+/* "killing 13 soldiers, including peacekeepers from South Africa and
+ * Malawi": the country people come from (after "from" right after them,
+ * or further in its list) says nothing of where the story is. */
+static int origin_country(const sr_engine *e, const sr_sent *s, const sr_match *m)
+{
+    size_t b = m->start;
+    for (int hops = 0; hops < 3 && b >= 2 && (s->tok[b - 1].id == e->w.and_ || sr_tok_eq(&s->tok[b - 1], ","));
+         hops++) {
+        int o = s->owner[b - 2];
+        if (o < 0 || s->m[o].kind != PH_COUNTRY)
+            break;
+        b = s->m[o].start;
+    }
+    if (b < 2 || s->tok[b - 1].id != e->w.from)
+        return 0;
+    int o = s->owner[b - 2];
+    return o >= 0 && (s->m[o].kind == PH_AGENT || s->m[o].kind == PH_ACTOR);
+}
+
 void sr_doc_context(sr_coder *c)
 {
     const sr_dicts *d = &c->eng->d;
@@ -453,7 +472,7 @@ void sr_doc_context(sr_coder *c)
             if (m->kind == PH_PLACE && m->value < d->nplaces && !inside_longer_name(c->eng, s, m)) {
                 ci = d->places[m->value].country_idx;
                 ww *= 1.5;
-            } else if (m->kind == PH_COUNTRY) {
+            } else if (m->kind == PH_COUNTRY && !origin_country(c->eng, s, m)) {
                 ci = (int)m->value;
                 ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;
                 /* "backed by US airstrikes", "Russia-backed": a country
@@ -469,7 +488,13 @@ void sr_doc_context(sr_coder *c)
                 /* Only actors tied to one country say where we are; in
                  * common words hardly ("regime forces" are Myanmar's too):
                  * any place or country named says more */
-                if (ad->country >= 0 && strlen(ad->active) <= 2)
+                /* (nor a name several actors share: "peacekeepers" are
+                 * one of the UN's missions, the story's country says which) */
+                int shared = (k > 0 && s->m[k - 1].kind == PH_ACTOR && s->m[k - 1].start == m->start &&
+                              s->m[k - 1].end == m->end) ||
+                             (k + 1 < s->nm && s->m[k + 1].kind == PH_ACTOR && s->m[k + 1].start == m->start &&
+                              s->m[k + 1].end == m->end);
+                if (ad->country >= 0 && strlen(ad->active) <= 2 && !shared)
                     ci = ad->country;
                 ww *= (m->flags & PF_COMMON) ? 0.3 : 0.8;
             }

@@ -491,6 +491,24 @@ WORD_RULE(only_a_sound)
            !definite_noun(c->eng, s, k->t);
 }
 
+/* "Gunfire and explosions were heard near the airport overnight, and at
+ * least 17 people were killed": what was heard, with no one told doing
+ * it, is a sound; the dead go back to their own word */
+WORD_RULE(only_heard)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || k->a1_ent >= 0 || k->anaphoric)
+        return 0;
+    /* (heard after it: "Residents heard a loud explosion" is only a sound
+     * by the rule below, unless it killed) */
+    size_t hi = (size_t)t->e + 4 < s->ntok ? (size_t)t->e + 4 : s->ntok;
+    /* (not "Heavy shelling was heard in the center of Donetsk": shells
+     * heard falling are shelling there) */
+    return (k->td->cls == EV_SHOOT || k->td->cls == EV_BOMB) &&
+           cue_in(s, t->e, hi, CUE_SOUND) >= 0 && !definite_noun(c->eng, s, t);
+}
+
 const sr_filter_rule sr_filter_rules[] = {
     {"noun use of a verb", "A dust storm swept the camp near Raqqa on Sunday.", FILTER_WORD, noun_use_of_verb},
     {"participle describing an actor", "The US coalition fighting Islamic State said it was ready.", FILTER_WORD,
@@ -545,6 +563,7 @@ const sr_filter_rule sr_filter_rules[] = {
     {"a country alone", "The group has carried out attacks in Syria.", FILTER_CONTEXT, country_alone},
     {"no type", "Civilians took the town of Saraqib on Monday.", FILTER_TYPE, no_type},
     {"only a sound", "Residents heard a loud explosion in Kirkuk on Monday.", FILTER_TYPE, only_a_sound},
+    {"only heard", "Gunfire was heard near the airport in Goma overnight.", FILTER_ROLES, only_heard},
 };
 const size_t sr_nfilter_rules = sizeof sr_filter_rules / sizeof *sr_filter_rules;
 

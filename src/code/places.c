@@ -463,6 +463,15 @@ static int dict_place(sr_coder *c, sr_sent *s, size_t i, int o, size_t *cap, sr_
 }
 
 /* A country named as a place (m, at token i), not as whose. */
+/* Whether an actor or people mention ends right before token e. */
+static int mention_ends_at(const sr_sent *s, size_t e)
+{
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].e == e)
+            return 1;
+    return 0;
+}
+
 static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, size_t *cap, sr_pmention **pp,
                          size_t *endp)
 {
@@ -483,6 +492,10 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     uint32_t prep = j > 0 ? s->tok[j - 1].id : 0;
     int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
     if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
+        return 0;
+    /* "17 people were killed, including peacekeepers from South Africa
+     * and Malawi": where people come from, not where anything happened */
+    if (prep == e->w.from && j >= 2 && !dir && mention_ends_at(s, j - 1))
         return 0;
     p = new_place(c, s, cap);
     if (!p)
@@ -539,6 +552,10 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
      * "residents fled Khartoum": a verb's object that is a place, when
      * the gazetteer knows it (words.txt PLACE_VERB) */
     if (i > 0 && s->owner[i - 1] < 0 && word_has(e, s->tok[i - 1].id, WA_PLACE_VERB))
+        return 1;
+    /* (and before the part of it: "entered the centre of Goma",
+     * "shelling pounded the outskirts of Kharkiv") */
+    if (pi < i && pi > 0 && s->owner[pi - 1] < 0 && word_has(e, prep, WA_PLACE_VERB))
         return 1;
     /* "a drone and missile attack on Abu Dhabi", "air strikes on
      * Sanaa": after an attack noun, "on" names the place struck, when

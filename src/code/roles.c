@@ -511,6 +511,23 @@ static int acts_right_after(const sr_coder *c, const sr_sent *s, int m, size_t b
     return 0;
 }
 
+/* "after days of fighting with Y", "after heavy clashes with Y": a fight
+ * noun a few words after "after" (a span or an adjective between), its
+ * other side told by "with": the fight of the clause's own subject, not
+ * another happening with a subject of its own. */
+static int own_fight_after(const sr_engine *e, const sr_sent *s, const sr_trig *t)
+{
+    if (t->e >= s->ntok || s->tok[t->e].id != e->w.with)
+        return 0;
+    for (size_t b = t->s; b > 0 && t->s - b < 4; b--) {
+        if (s->tok[b - 1].id == e->w.after)
+            return 1;
+        if (s->owner[b - 1] >= 0 && s->m[s->owner[b - 1]].kind != PH_CUE)
+            return 0;
+    }
+    return 0;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -598,9 +615,13 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             /* "Soldiers had been deployed to the area after an earlier
              * attack on a gendarmerie post killed 11 gendarmes": across
              * "after", the subject is of another happening */
-            if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s))
+            /* (but "M23 rebels entered Goma on Monday after days of
+             * fighting with Congolese troops": a fight told right after
+             * "after", with whom it was, is the subject's own) */
+            int own = own_fight_after(e, s, t);
+            if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s) && !own)
                 sj = -1;
-            if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl)) &&
+            if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl) || own) &&
                 (!s->men[sj].prep || members_of))
                 k->a1 = sj;
         }
