@@ -260,7 +260,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     /* "three people were shot dead during a protest": the protesters of
      * the protest are whom the force was used on, not its actor */
     int victims_as_doer = u->sub == SUB_EXCESSIVE_FORCE && v->a1 >= 0 && (c->ents[v->a1].flags & ACT_PROTESTER);
-    if (!victims_as_doer && (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && v->a1 != u->a2) ||
+    /* (an unknown doer named by the other telling, unless that name is
+     * the side it fought: "Clashes between Syrian government forces and
+     * fighters loyal to Assad" then "gunmen loyal to Assad ambushed a
+     * security patrol") */
+    if (!victims_as_doer && (u->a1 < 0 || ((c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && !side_of(c, v->a1, u->a2)) ||
                              (v->a1 >= 0 && rebels_of(c, u->a1, v->a1)))) {
         u->a1 = v->a1;
         u->a1_text = v->a1_text;
@@ -398,7 +402,10 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
      * headline names whom the body leaves unidentified */
     int unknown = b->a1 >= 0 && (c->ents[b->a1].flags & ACT_UNKNOWN) && h->a1 >= 0 &&
                   !(c->ents[h->a1].flags & ACT_UNKNOWN);
-    if ((b->a1 < 0 || unknown) && h->a1 >= 0 && h->a1 != b->a2) {
+    /* (not the side the body's doer fought: "Clashes between Syrian
+     * government forces and fighters loyal to Assad in Latakia" over
+     * "gunmen loyal to Assad ambushed a security patrol near Jableh") */
+    if ((b->a1 < 0 || unknown) && h->a1 >= 0 && !side_of(c, h->a1, b->a2)) {
         b->a1 = h->a1;
         b->a1_text = h->a1_text;
     }

@@ -64,10 +64,18 @@ WORD_RULE(participle_adjective)
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
-    return (td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
-           ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(e, &s->tok[t->s - 1]) ||
-            s->tok[t->s - 1].id == e->w.dozen) &&
-           t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA);
+    if (!((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
+          t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA)))
+        return 0;
+    uint32_t before = s->tok[t->s - 1].id;
+    if ((s->tok[t->s - 1].flags & TK_NUM) || is_det_word(e, &s->tok[t->s - 1]) || before == e->w.dozen)
+        return 1;
+    /* "fighters loyal to ousted President Bashar Assad", "supporters of
+     * slain commander X": after a preposition, before a person's title
+     * (but "Militants killed commander X" kills him) */
+    return (before == e->w.to || before == e->w.of || before == e->w.for_ || before == e->w.with ||
+            before == e->w.by || before == e->w.from || before == e->w.against) &&
+           has_cue(s, t->e, CUE_PERSON);
 }
 
 /* the noun's event, told again by its verb; not the weapons the doers
