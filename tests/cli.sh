@@ -303,6 +303,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"frm","date":"2025-01-27","text":"Rebels attacked army positions near Sake on Sunday, killing at least 13 soldiers, including peacekeepers from South Africa and Malawi, the United Nations said."}' > "$t/frm.jsonl"
     check "'killing at least 13 soldiers, including peacekeepers from South Africa and Malawi': at Sake, nothing in South Africa or of Malawi" sh -c \
         "'$bin' code --min-confidence 0 '$t/frm.jsonl' > '$t/frm.out' && grep -q '\"location\":{\"name\":\"Sake\"' '$t/frm.out' && ! grep -q '\"country\":\"ZA\"' '$t/frm.out' && ! grep -q '\"code\":\"MWI' '$t/frm.out'"
+    # "on the southern island of Basilan" then "in Tipo-Tipo town": the gazetteer's region is no province of ours; the town near the province's point tells its fight
+    printf '%s\n' '{"id":"bas","date":"2023-11-24","text":"MANILA - Philippine troops killed six suspected members of the Abu Sayyaf group in a firefight on the southern island of Basilan on Thursday, the military said.\nThe soldiers were on patrol in Tipo-Tipo town when they engaged the militants in a gunfight that lasted about 30 minutes, a spokesman said."}' > "$t/bas.jsonl"
+    check "'killed six ... in a firefight on the southern island of Basilan' then 'in Tipo-Tipo town when they engaged the militants': one clash at Tipo-Tipo, six dead" sh -c \
+        "'$bin' code --min-confidence 0 '$t/bas.jsonl' > '$t/bas.out' && test \$(wc -l < '$t/bas.out') -eq 1 && grep -q '\"name\":\"Tipo-Tipo\".*\"fatalities\":6' '$t/bas.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

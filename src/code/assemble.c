@@ -490,6 +490,24 @@ static int same_first_word(const char *a, const char *b)
     return (!a[i] || a[i] == ' ') && (!b[i] || b[i] == ' ');
 }
 
+/* "on the southern island of Basilan" then "in Tipo-Tipo town": the
+ * gazetteer puts the town in a region our list has no province of
+ * (GeoNames' first level in the Philippines is the region, Bangsamoro);
+ * the province holds the town when the town lies near its point. */
+static int other_admin_scheme(const sr_coder *c, const sr_ev *w, const sr_ev *f)
+{
+    if (w->loc.kind != PK_ADMIN1 || !w->loc.has_coords || !f->loc.has_coords ||
+        km_between(w->loc.lat, w->loc.lon, f->loc.lat, f->loc.lon) > 50)
+        return 0;
+    const sr_dicts *d = &c->eng->d;
+    for (size_t i = 0; i < d->nplaces; i++) {
+        const sr_place_def *p = &d->places[i];
+        if (p->kind == PK_ADMIN1 && sr_streq(p->country, f->loc.cc) && same_first_word(p->name, f->loc.admin1))
+            return 0;
+    }
+    return 1;
+}
+
 static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -523,7 +541,8 @@ static void fold_summaries(sr_coder *c)
              * tells: a province sums up only its own towns */
             /* (a town no list places says nothing of its province) */
             if ((w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
-                (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1)
+                (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1) &&
+                                     !other_admin_scheme(c, w, f)
                                : !f->loc.has_coords))
                 continue;
             /* "killed dozens of worshippers in an attack on a mosque in
@@ -540,8 +559,11 @@ static void fold_summaries(sr_coder *c)
             /* "The attackers stormed Kubwat village ..., shooting
              * residents": two words of one happening, which merge later,
              * are not two happenings */
+            /* (its sides told either way round: "when they engaged the
+             * militants in a gunfight") */
             if (fits && f->sub == one->sub && same_town(one, f) && date_compatible(one, f) &&
-                actors_compatible(c, one->a1, f->a1))
+                (actors_compatible(c, one->a1, f->a1) ||
+                 (one->a2 >= 0 && actors_compatible(c, one->a1, f->a2) && actors_compatible(c, one->a2, f->a1))))
                 continue;
             if (!fits++)
                 one = f;
