@@ -242,7 +242,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a1_back = back_reference(c, s, k->a1);
         v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : k->fat) : nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
-        v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT);
+        v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT) || part_of_told(s, t);
         /* "Two more Palestinians were killed in a drone strike": more dead
          * than those told, of another happening */
         for (size_t i = t->s > 10 ? t->s - 10 : 1; i < t->s && !v->distinct; i++) {

@@ -126,6 +126,9 @@ int is_adverb_like(const sr_engine *e, const sr_token *t);
 int is_det_word(const sr_engine *e, const sr_token *t);
 int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t);
 int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t);
+/* "In the deadliest attack, gunmen ...": the sentence opens on one of the
+ * happenings told before (cues.txt PART), the event noun right after. */
+int part_of_told(const sr_sent *s, const sr_trig *t);
 /* "militants involved in the attack", "suspects wanted for the bombing": a
  * happening named to say who someone is */
 int referent_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t);

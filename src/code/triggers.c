@@ -251,8 +251,16 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
 
 /* "the attack", "the overnight strikes", "Sunday's attack": a happening
  * told before. */
+int part_of_told(const sr_sent *s, const sr_trig *t)
+{
+    size_t e = cue_end(s, 0, CUE_PART);
+    return e && e <= t->s && t->s <= e + 1;
+}
+
 int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
 {
+    if (part_of_told(s, t))
+        return 0;
     /* "the capture of X", "the killing of": described here, not before */
     if (tok_is(s, t->e, e->w.of))
         return 0;

@@ -286,6 +286,7 @@ typedef enum sr_cue {
     CUE_ACCIDENT,   /* gas cylinder, fuel tanker: a blast nobody set off */
     CUE_AGGREGATE,  /* in operations: many happenings summed, no one of them */
     CUE_SOUND,      /* were heard: a sound reported, not what made it */
+    CUE_PART,       /* in the deadliest attack: one of the happenings told, not all */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
