@@ -721,6 +721,35 @@ static int when_doer(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 }
 
 /* Doer and target of an event verb, passive or active. */
+/* "The soldiers were on patrol near the town of Batibo when the
+ * separatists opened fire with automatic weapons": a doer right after
+ * "when", its verb with no object, struck the subject before "when".
+ * The mention, or -1. */
+static int struck_before_when(const sr_coder *c, const sr_sent *s, const sr_sctx *x, int a1)
+{
+    const sr_engine *e = c->eng;
+    if (a1 < 0)
+        return -1;
+    size_t p = s->men[a1].s;
+    if (p > 0 && s->tok[p - 1].id == e->w.the)
+        p--;
+    if (p < 2 || s->tok[p - 1].id != e->w.when)
+        return -1;
+    /* the sentence's subject, where it starts ("The victims were helping
+     * soldiers dig trenches ... when militants opened fire": the victims,
+     * not the soldiers) */
+    (void)x;
+    for (size_t q = 0; q < s->nmen; q++) {
+        const sr_mention *m = &s->men[q];
+        if (m->s > 1 || m->e >= p - 1)
+            break;
+        if ((int)q == a1 || m->ent < 0 || m->ent == s->men[a1].ent || m->prep || m->pronoun)
+            return -1;
+        return (int)q;
+    }
+    return -1;
+}
+
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -826,6 +855,8 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 uint32_t pr = 0;
                 k->a2 = target_after(c, s, t->e, &x->cl, &pr);
             }
+            if (k->a2 < 0)
+                k->a2 = struck_before_when(c, s, x, k->a1);
         }
     }
 }
