@@ -1318,6 +1318,11 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
          * their elements", "12 civilians were beheaded" */
         k->fat = fatalities_for(c, s, t);
     }
+    /* "Somali soldiers killed more than 30 al-Shabaab fighters": a killing
+     * told by its own verb killed whom it names (so "Two soldiers died
+     * in the fighting" after it counts the other side's dead) */
+    if (k->dead_ent < 0 && k->fat > 0 && (k->killw == t || !k->killw) && td->cls == EV_KILL && k->a2 >= 0)
+        k->dead_ent = s->men[k->a2].ent;
     if (k->fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
         k->fat = 0;
     k->lethal = k->fat > 0 || k->killw || cue_in(s, 0, s->ntok, CUE_LETHAL) >= 0;
