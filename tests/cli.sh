@@ -307,6 +307,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"bas","date":"2023-11-24","text":"MANILA - Philippine troops killed six suspected members of the Abu Sayyaf group in a firefight on the southern island of Basilan on Thursday, the military said.\nThe soldiers were on patrol in Tipo-Tipo town when they engaged the militants in a gunfight that lasted about 30 minutes, a spokesman said."}' > "$t/bas.jsonl"
     check "'killed six ... in a firefight on the southern island of Basilan' then 'in Tipo-Tipo town when they engaged the militants': one clash at Tipo-Tipo, six dead" sh -c \
         "'$bin' code --min-confidence 0 '$t/bas.jsonl' > '$t/bas.out' && test \$(wc -l < '$t/bas.out') -eq 1 && grep -q '\"name\":\"Tipo-Tipo\".*\"fatalities\":6' '$t/bas.out'"
+    # "Shelling by X on the North Darfur capital El Fasher": the town after its province and noun, struck across the doer
+    printf '%s\n' '{"id":"fas","date":"2024-05-12","text":"KHARTOUM (Reuters) - Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead and dozens wounded on Saturday, a medical charity said."}' > "$t/fas.jsonl"
+    check "'Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead': at El Fasher, 18 dead" sh -c \
+        "'$bin' code --min-confidence 0 '$t/fas.jsonl' > '$t/fas.out' && test \$(wc -l < '$t/fas.out') -eq 1 && grep -q 'Shelling.*\"location\":{\"name\":\"El Fasher\".*\"geo_precision\":1.*\"fatalities\":18' '$t/fas.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

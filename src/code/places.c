@@ -560,10 +560,21 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
     /* "a drone and missile attack on Abu Dhabi", "air strikes on
      * Sanaa": after an attack noun, "on" names the place struck, when
      * the gazetteer knows it */
-    if (prep == e->w.on && pi >= 2 && s->owner[pi - 2] >= 0 &&
-        s->m[s->owner[pi - 2]].kind == PH_TRIGGER && s->m[s->owner[pi - 2]].end == pi - 1) {
+    /* (and across its doer: "Shelling by the Rapid Support Forces on the
+     * North Darfur capital El Fasher") */
+    size_t w = pi >= 2 ? pi - 1 : 0;
+    if (prep == e->w.on && w >= 3 && s->owner[w - 1] >= 0 &&
+        (s->m[s->owner[w - 1]].kind == PH_ACTOR || s->m[s->owner[w - 1]].kind == PH_AGENT)) {
+        size_t b = s->m[s->owner[w - 1]].start;
+        if (b >= 2 && tok_is(s, b - 1, e->w.the))
+            b--;
+        if (b >= 2 && tok_is(s, b - 1, e->w.by))
+            w = b - 1;
+    }
+    if (prep == e->w.on && w >= 1 && s->owner[w - 1] >= 0 &&
+        s->m[s->owner[w - 1]].kind == PH_TRIGGER && s->m[s->owner[w - 1]].end == w) {
         /* (the word's first meaning may be its verb's: "attack" is both) */
-        const sr_trigger_def *td = &d->triggers[s->m[s->owner[pi - 2]].value];
+        const sr_trigger_def *td = &d->triggers[s->m[s->owner[w - 1]].value];
         if (td->cls == EV_SHELL || td->cls == EV_BOMB || td->cls == EV_AIR || td->cls == EV_ATTACK || td->cls == EV_RAID)
             return 1;
     }
@@ -657,8 +668,11 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0) {
             pi--;
             obj = 0;
-            while (pi > 1 && i - pi < 4 && s->owner[pi - 1] >= 0 && s->m[s->owner[pi - 1]].kind == PH_COUNTRY &&
-                   (s->m[s->owner[pi - 1]].flags & PF_ADJ))
+            /* (or a province's name: "the North Darfur capital El Fasher") */
+            while (pi > 1 && i - pi < 5 && s->owner[pi - 1] >= 0 &&
+                   ((s->m[s->owner[pi - 1]].kind == PH_COUNTRY && (s->m[s->owner[pi - 1]].flags & PF_ADJ)) ||
+                    (s->m[s->owner[pi - 1]].kind == PH_PLACE && s->m[s->owner[pi - 1]].value < d->nplaces &&
+                     d->places[s->m[s->owner[pi - 1]].value].kind == PK_ADMIN1)))
                 pi = s->m[s->owner[pi - 1]].start;
             /* "the outskirts of Central African Republic's capital Bangui":
              * the country's name and its "'s" */
@@ -762,6 +776,10 @@ static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t e
     int k = end < n ? kind_of_noun(e, s, end, &ke) : 0;
     /* not "the West Bank city of Nablus": the noun is the next name's */
     if (k && ke + 1 < n && s->tok[ke].id == e->w.of && (s->tok[ke + 1].flags & TK_CAP))
+        k = 0;
+    /* nor "the North Darfur capital El Fasher": the town's noun before
+     * the name is the name's */
+    if (k && (k == PK_CITY || k == PK_TOWN) && ke < n && (s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD))
         k = 0;
     if (k) {
         if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0) {
@@ -1057,6 +1075,14 @@ static void relate_places(sr_coder *c, sr_sent *s)
         if (gap_e < gap_s)
             continue;
         size_t g = gap_e - gap_s;
+        /* "the North Darfur capital El Fasher", "the Tigray regional
+         * capital Mekelle": the province before the town's noun holds
+         * the town */
+        if (g >= 1 && g <= 2 && (p->loc.kind == PK_ADMIN1 || p->region_noun) &&
+            (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) && cue_end(s, gap_s, CUE_PN_TOWN) == gap_e) {
+            q->container = (int16_t)k;
+            continue;
+        }
         const char *w0 = g > 0 ? s->tok[gap_s].norm : "";
         uint32_t w0id = g > 0 ? s->tok[gap_s].id : 0;
         /* containers: "X in Y province", "X, Y", "X of Y", "Y's X" */
