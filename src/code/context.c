@@ -1374,6 +1374,12 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
         hist = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
                         (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
                          s->tok[b - 1].id == c->eng->w.during);
+    /* "The strike ... came amid fighting between the federal army and the
+     * Fano militia": the fighting a happening came in is its setting */
+    for (size_t b = t->s > 3 ? t->s - 3 : 0; !hist && (td->opts & TRG_NOUN) && b < t->s; b++) {
+        size_t ce = cue_end_at(s, b, CUE_AMID);
+        hist = ce && ce <= t->s && t->s - ce <= 1;
+    }
     /* "to mark one year since Hamas gunmen stormed into southern Israel,
      * killing about 1,200 people and taking about 250 hostages": the
      * participles go on with the history their verb tells */

@@ -341,6 +341,10 @@ int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
     for (size_t i = from; i < s->ntok && i < from + 8; i++) {
         if (i > from && sr_tok_eq(&s->tok[i], ","))
             break;
+        /* (not past another event word, whose sides they are: "The strike
+         * came amid heavy fighting between government forces and rebels") */
+        if (i > from && s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER && s->m[s->owner[i]].start == i)
+            break;
         if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among)
             continue;
         int a = -1;
