@@ -947,8 +947,13 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* nor "the strike on the city centre killed 23 people" after
              * "a Russian missile strike in Vinnytsia": a definite noun with
              * no doer is the last of its type, the weapon told there */
+            /* (and "The attack on the National Penitentiary in
+             * Port-au-Prince" after "Armed gangs attacked Haiti's main
+             * prison": "the attack", no side of its own, is the violence
+             * told last whatever type its telling came to) */
+            int any_type = v->cls == EV_ATTACK && v->a2 < 0 && sr_violent_type(u->type);
             if (v->anaphoric && (v->generic || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
-                v->a1 < 0 && u->type == v->type && sr_violent_type(v->type) &&
+                v->a1 < 0 && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {
                 merge_as(c, u, v, u->type, u->sub);
                 break;
