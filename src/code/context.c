@@ -609,6 +609,14 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         int subj = subject_of(c, s, u->s, cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
         if (subj >= 0 && s->men[subj].s > t->e)
             return 0;
+        /* (or an event word of its own: "Turkish warplanes struck Kurdish
+         * militant targets ... after an attack on a defence company near
+         * Ankara killed five people") */
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *w = &s->tg[q];
+            if (w != t && w != u && w->ndef && w->s >= a && w->e <= u->s && (tdef(c, w, 0)->opts & TRG_NOUN))
+                return 0;
+        }
     }
     /* "Bandits killed five people in Zurmi on Friday and abducted 20 in
      * Gusau": a killing with its own place, before another deed told with
