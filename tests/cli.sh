@@ -311,6 +311,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"fas","date":"2024-05-12","text":"KHARTOUM (Reuters) - Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead and dozens wounded on Saturday, a medical charity said."}' > "$t/fas.jsonl"
     check "'Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead': at El Fasher, 18 dead" sh -c \
         "'$bin' code --min-confidence 0 '$t/fas.jsonl' > '$t/fas.out' && test \$(wc -l < '$t/fas.out') -eq 1 && grep -q 'Shelling.*\"location\":{\"name\":\"El Fasher\".*\"geo_precision\":1.*\"fatalities\":18' '$t/fas.out'"
+    # "Tecpan de Galeana": a particle that is no English word, inside a name
+    printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
+    check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \
+        "'$bin' code --min-confidence 0 '$t/tec.jsonl' > '$t/tec.out' && grep -q '\"name\":\"Tecpan de Galeana\".*\"geo_precision\":1' '$t/tec.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

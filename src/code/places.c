@@ -42,8 +42,10 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
      * hyphen ("at-Tanf") */
     if (i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (s->tok[i + 1].flags & TK_WORD) && t->nlen <= 7 &&
         !owned_by_other(s, i + 1) && word_has(e, t->id, WA_PARTICLE)) {
+        /* ("Tecpan de Galeana": inside a name, after its first word) */
         if (word_has(e, t->id, WA_PARTICLE_WORD))
-            return (s->tok[i + 1].flags & TK_HYPH) != 0;
+            return (s->tok[i + 1].flags & TK_HYPH) != 0 ||
+                   (!first && i > 0 && (s->tok[i - 1].flags & TK_CAP) && has_cue(s, i, CUE_MIDNAME));
         return 1;
     }
     return 0;
