@@ -622,6 +622,10 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             /* (but "M23 rebels entered Goma on Monday after days of
              * fighting with Congolese troops": a fight told right after
              * "after", with whom it was, is the subject's own) */
+            /* "the Gaza health ministry said the strikes on Maghazi had
+             * killed 35 people": who says is no doer of what is said */
+            if (sj >= 0 && cue_in(s, s->men[sj].e, t->s, CUE_REPORT) >= 0)
+                sj = -1;
             int own = own_fight_after(e, s, t);
             if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s) && !own)
                 sj = -1;
@@ -1119,7 +1123,10 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             if (!in_report || m->ent < 0 || j == (size_t)k->a2)
                 continue;
             const sr_entity *en = &c->ents[m->ent];
-            if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0) {
+            /* (not the state the story is in telling of strikes on it:
+             * "the Gaza health ministry said the strikes on Maghazi had
+             * killed at least 35 people") */
+            if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0 && en->country != c->focus_country) {
                 k->a1_ent = sr_entity_generic(c, "MIL", ACT_ARMED | ACT_STATE | ACT_AERIAL, en->country);
                 break;
             }
