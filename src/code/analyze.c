@@ -471,7 +471,10 @@ void sr_doc_context(sr_coder *c)
             double ww = w;
             if (m->kind == PH_PLACE && m->value < d->nplaces && !inside_longer_name(c->eng, s, m)) {
                 ci = d->places[m->value].country_idx;
-                ww *= 1.5;
+                /* (a dateline's city is where the reporter files from:
+                 * "BEIRUT (Reuters) - Militants attacked an army post near
+                 * Palmyra" is a Syrian story) */
+                ww *= (int)m->end <= s->dateline_end ? 0.75 : 1.5;
             } else if (m->kind == PH_COUNTRY && !origin_country(c->eng, s, m)) {
                 ci = (int)m->value;
                 ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;

@@ -1163,13 +1163,18 @@ static long other_side_toll(const sr_coder *c, const sr_sent *s, const sr_sctx *
         if (u == t || u == kw || u->used || !u->passive || tdef(c, u, 0)->cls != EV_KILL)
             continue;
         const sr_trig *a = u->s < kw->s ? u : kw, *b = u->s < kw->s ? kw : u;
-        if ((size_t)a->e + 2 >= s->ntok || s->tok[a->e].id != e->w.and_ || b->s > (size_t)a->e + 8 ||
-            !kill_belongs(c, s, u, t, &x->cl))
+        /* (across the event word itself: "Six soldiers were killed in the
+         * clash and 18 insurgents were killed") */
+        size_t g = a->e;
+        if (t->s > a->e && t->s <= (size_t)a->e + 2 && t->e < b->s && (s->tok[a->e].id == e->w.in ||
+                                                                        s->tok[a->e].id == e->w.during))
+            g = t->e;
+        if (g + 2 >= s->ntok || s->tok[g].id != e->w.and_ || b->s > g + 8 || !kill_belongs(c, s, u, t, &x->cl))
             continue;
         int v1 = subject_of(c, s, a->s, &x->cl, 0, 0);
         int v2 = subject_of(c, s, b->s, &x->cl, 0, 0);
         /* the second subject starts the clause right after "and" */
-        if (v1 < 0 || v2 <= v1 || (size_t)s->men[v2].s > (size_t)a->e + 3 || s->men[v1].ent == s->men[v2].ent)
+        if (v1 < 0 || v2 <= v1 || (size_t)s->men[v2].s > g + 3 || s->men[v1].ent == s->men[v2].ent)
             return 0;
         long f = fatalities_for(c, s, u);
         if (f <= 0)
