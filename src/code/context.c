@@ -419,6 +419,13 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     }
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
+    /* "a Russian drone struck a car ..., killing its driver": one person
+     * of whom there is one (words.txt KIN_ONE) */
+    if (!used && !self && i + 1 < s->ntok && (word_has(e, s->tok[i].id, WA_PRONOUN) || is_det_word(e, &s->tok[i])) &&
+        word_has(e, s->tok[i + 1].id, WA_KIN_ONE)) {
+        *found = 1;
+        return 1;
+    }
     if (!used)
         return 0;
     if (self && !num.vague && !num.is_year) {
