@@ -725,9 +725,11 @@ static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *t
 {
     const sr_engine *e = c->eng;
     size_t t = tg->s;
-    if (!out->n || tg->e != t + 1 || !(tdef(c, tg, 0)->opts & TRG_NOUN))
+    /* (its head the last word: "air strikes on JNIM positions near Niono
+     * and on Islamic State positions near Menaka") */
+    if (!out->n || tg->e > t + 3 || !(tdef(c, tg, 0)->opts & TRG_NOUN))
         return;
-    const sr_token *w = &s->tok[t];
+    const sr_token *w = &s->tok[tg->e - 1];
     if (w->nlen < 4 || w->norm[w->nlen - 1] != 's' || (t > 0 && (s->tok[t - 1].id == e->w.a || s->tok[t - 1].id == e->w.an)))
         return;
     size_t last = s->pm[out->pm[out->n - 1]].e;

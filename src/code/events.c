@@ -214,6 +214,24 @@ static int sentence_elsewhere(const sr_engine *e, const sr_sent *s)
     return 0;
 }
 
+/* "air strikes on JNIM positions near Niono and on Islamic State
+ * positions near Menaka": a later place of the word, with a side named
+ * just before it, is where that side was struck. */
+static void place_own_target(sr_coder *c, const sr_sent *s, const cand *k, int li, sr_ev *v)
+{
+    const sr_pmention *prev = &s->pm[k->lp.pm[li - 1]], *here = &s->pm[k->lp.pm[li]];
+    for (size_t q = 0; q < s->nmen; q++) {
+        const sr_mention *m = &s->men[q];
+        if (m->s < prev->e || m->e > here->s || m->ent < 0 || m->ent == v->a1 || m->pronoun || m->modifier)
+            continue;
+        if (!(c->ents[m->ent].flags & ACT_ARMED))
+            continue;
+        v->a2 = m->ent;
+        v->a2_text = span_text(c, s, m->s, m->e);
+        return;
+    }
+}
+
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -240,6 +258,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a1_text = k->a1t;
         v->a2_text = k->a2t;
         v->a1_back = back_reference(c, s, k->a1);
+        if (li > 0)
+            place_own_target(c, s, k, li, v);
         v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : k->fat) : nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
         v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT) || part_of_told(s, t);
