@@ -1450,6 +1450,17 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
             proto->time_precision = pv->time_precision;
         }
     }
+    /* "On the same day, dozens of worshippers were killed in an attack on a
+     * mosque in Natiaboani": the day of the violence told before */
+    if (!proto->explicit_date && cue_in(s, 0, s->ntok, CUE_SAMEDAY) >= 0) {
+        const sr_ev *lv = sr_disc_last_violence(c, s);
+        if (lv && lv->explicit_date) {
+            proto->date = lv->date;
+            proto->has_date = 1;
+            proto->time_precision = lv->time_precision;
+            proto->explicit_date = 1;
+        }
+    }
 }
 
 /* Where and when: k->lp (the place, or how an earlier sentence places

@@ -289,6 +289,7 @@ typedef enum sr_cue {
     CUE_PART,       /* in the deadliest attack: one of the happenings told, not all */
     CUE_AMID,       /* came amid: the fighting around a happening, no happening itself */
     CUE_MIDNAME,    /* de, da: a particle inside a name ("Tecpan de Galeana") */
+    CUE_SAMEDAY,    /* on the same day, that night: the day of the happening told before */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
