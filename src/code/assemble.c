@@ -1103,6 +1103,24 @@ static void drop_untold(sr_coder *c)
          * Peshawar": its dead at a town found on the map */
         whole |= v->anaphoric && !v->unplaced && v->has_loc && v->fatalities > 0 && !v->split &&
                  v->loc.has_coords && v->loc.precision == 1;
+        /* "Suspected ADF rebels killed at least 42 people in attacks on
+         * several villages in the Beni territory": no later telling named
+         * one; its dead stand at the district that holds them all */
+        /* (unless its places were told as happenings of their own: "IS
+         * fighters attacked villages in the Menaka region, killing 20" then
+         * attacks on Tadjalalt and Inekar) */
+        int parts = 0;
+        for (size_t j = 0; j < c->nevs && v->unplaced && v->has_holder; j++)
+            parts |= j != i && !c->evs[j].dead && c->evs[j].mod == v->mod && c->evs[j].type == v->type &&
+                     c->evs[j].a1 == v->a1;
+        if (v->unplaced && !v->anaphoric && !v->dead && v->has_holder && v->fatalities > 0 && !parts) {
+            v->unplaced = 0;
+            v->has_loc = 1;
+            v->loc = v->holder;
+            if (v->loc.precision < 2)
+                v->loc.precision = 2;
+            continue;
+        }
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;
             if (c->explain)

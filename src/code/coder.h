@@ -261,6 +261,8 @@ typedef struct sr_ev {
     int tok;                /* trigger token, for ordering */
     int anaphoric;          /* "the attack": a happening told before */
     int unplaced;           /* no place yet: kept only if a later mention places it */
+    int has_holder;         /* with unplaced: the district or province that holds its places */
+    sr_place holder;
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */
     int headline;           /* from the headline: the body tells it better */

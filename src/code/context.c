@@ -798,6 +798,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
 {
     size_t t = tg->s;
     memset(out, 0, sizeof *out);
+    out->holder = -1;
     int best = obj_place;
     if (best < 0) {
         double bs = -1e9;
@@ -858,6 +859,13 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             if (word_has(c->eng, s->tok[i].id, WA_VAGUE_MANY) &&
                 (has_cue(s, i + 1, CUE_PN_TOWN) || has_cue(s, i + 1, CUE_PN_REGION))) {
                 out->vague = 1;
+                /* "attacks on several villages in the Beni territory of
+                 * North Kivu province": the district or province holding
+                 * them all, should no later telling name one */
+                if (!example && bp->loc.has_coords &&
+                    (bp->loc.kind == PK_ADMIN2 || bp->loc.kind == PK_ADMIN1 || bp->loc.kind == PK_REGION ||
+                     bp->region_noun))
+                    out->holder = best;
                 return;
             }
         }

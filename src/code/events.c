@@ -317,6 +317,10 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->anaphoric = k->anaphoric;
         v->adds = k->adds;
         v->unplaced = k->unplaced;
+        if (k->unplaced && k->lp.holder >= 0) {
+            v->has_holder = 1;
+            v->holder = s->pm[k->lp.holder].loc;
+        }
         v->headline = s->headline;
         v->noun = (k->td->opts & TRG_NOUN) != 0;
         v->generic = (k->cls == EV_ATTACK || k->cls == EV_SHOOT || k->cls == EV_KILL || k->cls == EV_RAID) && !k->weapons;
