@@ -1355,6 +1355,9 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         k->dead_ent = s->men[k->a2].ent;
     if (k->fat < 0 && cue_in(s, 0, s->ntok, CUE_NOCASUALTY) >= 0)
         k->fat = 0;
+    /* "No one was killed in the attack": the "one" is nobody */
+    if (k->fat > 0 && k->killw && cue_in(s, k->killw->s > 4 ? k->killw->s - 4 : 0, k->killw->e, CUE_NOCASUALTY) >= 0)
+        k->fat = 0;
     k->lethal = k->fat > 0 || k->killw || cue_in(s, 0, s->ntok, CUE_LETHAL) >= 0;
     for (size_t q = 0; q < s->nmen; q++)
         if (s->men[q].ent >= 0 && (c->ents[s->men[q].ent].flags & ACT_STATE) &&
