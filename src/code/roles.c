@@ -565,11 +565,18 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
                 k->a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &x->cl);
         }
+        int via_support = 0;
         if (k->a1 < 0) {
             int sv = support_verb(s, t->s);
-            if (sv >= 0)
+            if (sv >= 0) {
                 k->a1 = subject_of(c, s, (size_t)sv, &x->cl, 0, k->forbid);
+                via_support = k->a1 >= 0;
+            }
         }
+        /* "Al-Shabaab said it carried out the attack": the attack told
+         * before, its doer now named */
+        if (via_support && definite_noun(e, s, t) && cue_in(s, 0, t->s, CUE_REPORT) >= 0)
+            k->anaphoric = 1;
         /* "killed in the Israeli strikes": the doer named inside the
          * definite phrase, the strikes told before */
         int doer_inside = k->a1 >= 0 && s->men[k->a1].e == t->s && s->men[k->a1].s > 0 &&
