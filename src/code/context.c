@@ -459,6 +459,15 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         if (s->tok[k].id != e->w.and_)
             continue;
         sr_number more;
+        /* "killing three Spaniards and an Afghan": one of a nation, told
+         * by its adjective alone */
+        if (k + 2 < s->ntok && (s->tok[k + 1].id == e->w.a || s->tok[k + 1].id == e->w.an) &&
+            s->owner[k + 2] >= 0 && s->m[s->owner[k + 2]].kind == PH_COUNTRY &&
+            (s->m[s->owner[k + 2]].flags & PF_ADJ) && s->m[s->owner[k + 2]].start == k + 2) {
+            size_t after = s->m[s->owner[k + 2]].end;
+            if (after >= s->ntok || (s->tok[after].flags & TK_PUNCT))
+                return num.value + 1;
+        }
         /* "a woman and her two children" */
         size_t st = k + 1;
         size_t u = read_count(c, s, st, (size_t)-1, &more);
