@@ -315,6 +315,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \
         "'$bin' code --min-confidence 0 '$t/tec.jsonl' > '$t/tec.out' && grep -q '\"name\":\"Tecpan de Galeana\".*\"geo_precision\":1' '$t/tec.out'"
+    # a place after another deed's word is that deed's; a state's forces named by a common word, struck in another country, are that country's
+    printf '%s\n' '{"id":"khi","date":"2024-11-20","text":"BEIRUT - An Israeli strike on a residential building in the center of Beirut killed at least four people on Wednesday, Lebanon'"'"'s health ministry said.\nHezbollah said its fighters clashed with Israeli troops trying to advance toward the town of Khiam and fired rockets at an army base near Safed."}' > "$t/khi.jsonl"
+    check "'clashed with Israeli troops trying to advance toward the town of Khiam and fired rockets at an army base near Safed': the clash at Khiam, the rockets on Israel's army at Safed" sh -c \
+        "'$bin' code --min-confidence 0 '$t/khi.jsonl' > '$t/khi.out' && grep -q 'Armed clash.*\"location\":{\"name\":\"Khiam\"' '$t/khi.out' && grep -q 'Shelling.*\"code\":\"ISRMIL\".*\"location\":{\"name\":\"Safed\"' '$t/khi.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

@@ -846,6 +846,21 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
+            /* "clashed with Israeli troops trying to advance toward the
+             * town of Khiam and fired rockets at an army base near Safed":
+             * a place after another deed's word is that deed's */
+            for (size_t q = 0; q < s->ntg && p->s > t; q++) {
+                const sr_trig *u = &s->tg[q];
+                /* (not a participle going on with the same one: "a fresh
+                 * attack on Haiti's capital, targeting an upscale community
+                 * in Port-au-Prince") */
+                if (u != tg && u->ndef && u->s > tg->e && u->e <= p->s && (tdef(c, u, 0)->opts & TRG_VERB) &&
+                    !(tdef(c, u, 0)->opts & TRG_WEAK) && tdef(c, u, 0)->cls != EV_KILL && !u->passive &&
+                    tdef(c, u, 0)->form != VF_ING) {
+                    sc -= 2.0;
+                    break;
+                }
+            }
             if (sc > bs) {
                 bs = sc;
                 best = (int)k;

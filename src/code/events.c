@@ -232,6 +232,26 @@ static void place_own_target(sr_coder *c, const sr_sent *s, const cand *k, int l
     }
 }
 
+/* "Hezbollah ... fired rockets at an army base near Safed": the state's
+ * forces named by a common word, struck at a place of another country
+ * than the story's, are that country's (not Lebanon's army) */
+static void forces_of_place(sr_coder *c, sr_ev *v)
+{
+    if (v->a2 < 0 || !v->has_loc || !v->loc.cc[0] || c->focus_country < 0)
+        return;
+    const sr_entity *en = &c->ents[v->a2];
+    if (en->def >= 0 || !(en->flags & ACT_STATE) || en->country != c->focus_country)
+        return;
+    int cc = sr_country_find(&c->eng->d, v->loc.cc);
+    if (cc < 0 || cc == en->country || (v->a1 >= 0 && c->ents[v->a1].country == cc))
+        return;
+    char sector[4];
+    memcpy(sector, en->sector, sizeof sector);
+    int ne = sr_entity_generic(c, sector, en->flags, cc);
+    if (ne >= 0)
+        v->a2 = ne;
+}
+
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -372,6 +392,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             memcpy(v->loc.cc, d->countries[c->focus_country].iso2, 3);
         if (v->has_loc && !v->loc.has_coords)
             province_of_story(c, s, x, v);
+        forces_of_place(c, v);
     }
 }
 
