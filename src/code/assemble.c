@@ -1086,6 +1086,28 @@ static void bare_claims(sr_coder *c)
     }
 }
 
+/* Places v at the city of the article's dateline, in the story's country;
+ * 0 when there is none. */
+static int dateline_city(sr_coder *c, sr_ev *v)
+{
+    if (!c->nsents || c->focus_country < 0)
+        return 0;
+    const char *fcc = c->eng->d.countries[c->focus_country].iso2;
+    const sr_sent *s0 = &c->sents[0];
+    for (size_t j = 0; j < s0->npm; j++) {
+        const sr_pmention *p = &s0->pm[j];
+        if (!p->dateline || !p->loc.has_coords || !sr_streq(p->loc.cc, fcc) ||
+            (p->loc.kind != PK_CITY && p->loc.kind != PK_TOWN))
+            continue;
+        v->has_loc = 1;
+        v->loc = p->loc;
+        if (v->loc.precision < 2)
+            v->loc.precision = 2;
+        return 1;
+    }
+    return 0;
+}
+
 /* "the battles", "the attack" with nothing told before: a state of
  * affairs, not a happening this article reports */
 static void drop_untold(sr_coder *c)
@@ -1119,6 +1141,21 @@ static void drop_untold(sr_coder *c)
             v->loc = v->holder;
             if (v->loc.precision < 2)
                 v->loc.precision = 2;
+            continue;
+        }
+        /* "DHAKA - ... as hundreds of thousands of protesters defied a
+         * curfew and stormed her official residence": a happening of the
+         * lede that no sentence places is in the dateline's city, when
+         * the story is of that city's country (near it: precision 2) */
+        /* (not a lede that sums up happenings placed later: "At least
+         * seven people were killed as security forces fired on protesters"
+         * above the towns where they were) */
+        int placed_later = 0;
+        for (size_t j = 0; j < c->nevs && v->unplaced && v->nothing_told; j++)
+            placed_later |= j != i && !c->evs[j].dead && c->evs[j].has_loc && c->evs[j].mod == v->mod;
+        if (v->unplaced && !v->anaphoric && !v->dead && v->nothing_told && v->sent <= 1 && !placed_later &&
+            dateline_city(c, v)) {
+            v->unplaced = 0;
             continue;
         }
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {

@@ -262,6 +262,7 @@ typedef struct sr_ev {
     int anaphoric;          /* "the attack": a happening told before */
     int unplaced;           /* no place yet: kept only if a later mention places it */
     int has_holder;         /* with unplaced: the district or province that holds its places */
+    int nothing_told;       /* with unplaced: its sentence tells no place for it at all */
     sr_place holder;
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */

@@ -1649,6 +1649,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * that names one */
     if (lp->vague && !k->has_anchor && !k->anaphoric && k->a1_ent >= 0 && proto->explicit_date) {
         lp->vague = 0;
+        lp->was_vague = 1;
         k->unplaced = 1;
     }
     if (!k->has_anchor && !k->anaphoric && !k->unplaced) {

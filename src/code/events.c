@@ -337,6 +337,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->anaphoric = k->anaphoric;
         v->adds = k->adds;
         v->unplaced = k->unplaced;
+        v->nothing_told = k->unplaced && k->lp.n == 0 && !k->lp.vague && !k->lp.was_vague && k->lp.holder < 0;
         if (k->unplaced && k->lp.holder >= 0) {
             v->has_holder = 1;
             v->holder = s->pm[k->lp.holder].loc;

@@ -45,6 +45,7 @@ typedef struct locpick {
     int refloc;  /* resolved from context */
     int vague;   /* "several areas of X" */
     int holder;  /* with vague: the district or province that holds them all, -1 */
+    int was_vague; /* vague, then kept aside for a later telling */
     const sr_pmention *ctx; /* a context place from an earlier sentence */
     const sr_ev *prev_ev;   /* or the place of the event told just before */
 } locpick;

@@ -545,6 +545,10 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
         if (b < i - 1 && b > 0 && is_loc_prep(e, s->tok[b - 1].id) && s->tok[b - 1].id != e->w.of)
             return 1;
     }
+    /* "DHAKA -", "MAIDUGURI, Nigeria -": the city a dateline opens with,
+     * when the gazetteer knows it */
+    if (i <= 1 && (int)ne <= s->dateline_end && s->index <= 0)
+        return 1;
     /* "the Paris march", "the Mogadishu bombing": a name before an
      * event word, when the gazetteer knows it */
     if (i > 0 && ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_TRIGGER &&
