@@ -320,7 +320,7 @@ if [ -f build/gazetteer.idx ]; then
     check "'clashed with Israeli troops trying to advance toward the town of Khiam and fired rockets at an army base near Safed': the clash at Khiam, the rockets on Israel's army at Safed" sh -c \
         "'$bin' code --min-confidence 0 '$t/khi.jsonl' > '$t/khi.out' && grep -q 'Armed clash.*\"location\":{\"name\":\"Khiam\"' '$t/khi.out' && grep -q 'Shelling.*\"code\":\"ISRMIL\".*\"location\":{\"name\":\"Safed\"' '$t/khi.out'"
     # a lede's happening no sentence places is in the dateline's city (precision 2), unless later places tell it
-    printf '%s\n' '{"id":"dha","date":"2024-08-05","text":"DHAKA - Prime Minister Sheikh Hasina resigned and fled the country on Monday as hundreds of thousands of protesters defied a curfew and stormed her official residence.\nAt least 100 people were killed on Sunday in clashes between protesters, police and ruling party supporters across the country."}' > "$t/dha.jsonl"
+    printf '%s\n' '{"id":"dha","date":"2024-08-05","title":"Bangladesh: Hasina resigns","text":"DHAKA - Prime Minister Sheikh Hasina resigned and fled the country on Monday as hundreds of thousands of protesters defied a curfew and stormed her official residence.\nAt least 100 people were killed on Sunday in clashes between protesters, police and ruling party supporters across the country."}' > "$t/dha.jsonl"
     check "'DHAKA - ... protesters defied a curfew and stormed her official residence': at Dhaka (precision 2); the clashes across the country nowhere" sh -c \
         "'$bin' code --min-confidence 0 '$t/dha.jsonl' > '$t/dha.out' && test \$(wc -l < '$t/dha.out') -eq 1 && grep -q 'Violent demonstration.*\"location\":{\"name\":\"Dhaka\".*\"geo_precision\":2' '$t/dha.out'"
 else
