@@ -323,6 +323,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"dha","date":"2024-08-05","title":"Bangladesh: Hasina resigns","text":"DHAKA - Prime Minister Sheikh Hasina resigned and fled the country on Monday as hundreds of thousands of protesters defied a curfew and stormed her official residence.\nAt least 100 people were killed on Sunday in clashes between protesters, police and ruling party supporters across the country."}' > "$t/dha.jsonl"
     check "'DHAKA - ... protesters defied a curfew and stormed her official residence': at Dhaka (precision 2); the clashes across the country nowhere" sh -c \
         "'$bin' code --min-confidence 0 '$t/dha.jsonl' > '$t/dha.out' && test \$(wc -l < '$t/dha.out') -eq 1 && grep -q 'Violent demonstration.*\"location\":{\"name\":\"Dhaka\".*\"geo_precision\":2' '$t/dha.out'"
+    # a name before a word for an actor says whose, not where
+    printf '%s\n' '{"id":"asd","date":"2024-12-09","text":"DAMASCUS (Reuters) - Syrian rebels declared victory over the Assad regime in Damascus on Sunday after seizing the capital without a fight."}' > "$t/asd.jsonl"
+    check "'declared victory over the Assad regime in Damascus': at Damascus, no place named Assad" sh -c \
+        "'$bin' code --min-confidence 0 '$t/asd.jsonl' > '$t/asd.out' && grep -q '\"location\":{\"name\":\"Damascus\"' '$t/asd.out' && ! grep -q '\"location\":{\"name\":\"Assad' '$t/asd.out'"
 else
     echo "# skipped: a province's compass word, attack objects, weekdays against the gazetteer (no build/gazetteer.idx)"
 fi

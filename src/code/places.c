@@ -657,6 +657,13 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             ne++;
         if (ne == i)
             return 0;
+        /* "declared victory over the Assad regime in Damascus", "the
+         * Wagner fighters": a name before a word for an actor says whose,
+         * not where */
+        if (ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_AGENT && s->m[s->owner[ne]].start == ne) {
+            *ip = ne - 1;
+            return 0;
+        }
         size_t ke2 = 0;
         int k2 = ne < n ? kind_of_noun(e, s, ne, &ke2) : 0;
         /* "at a Catholic church", "an Alawite village": after "a" the
