@@ -1086,6 +1086,37 @@ static void bare_claims(sr_coder *c)
     }
 }
 
+/* Whether v is another place of a telling one of whose places was merged
+ * into the happening it tells again; v then takes that happening's sides,
+ * type and day, and stands as a happening of its own. */
+static int sibling_of_told(sr_coder *c, sr_ev *v)
+{
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *u = &c->evs[j];
+        if (u == v || u->dead || u->sib_sent != v->sent || u->sib_tok != v->tok || u->mod != v->mod)
+            continue;
+        v->anaphoric = 0;
+        v->type = u->type;
+        v->sub = u->sub;
+        v->cls = u->cls;
+        if (v->a1 < 0) {
+            v->a1 = u->a1;
+            v->a1_text = u->a1_text;
+        }
+        if (v->a2 < 0) {
+            v->a2 = u->a2;
+            v->a2_text = u->a2_text;
+        }
+        if (!v->explicit_date && u->explicit_date) {
+            v->date = u->date;
+            v->has_date = u->has_date;
+            v->time_precision = u->time_precision;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* Places v at the city of the article's dateline, in the story's country;
  * 0 when there is none. */
 static int dateline_city(sr_coder *c, sr_ev *v)
@@ -1158,6 +1189,13 @@ static void drop_untold(sr_coder *c)
             v->unplaced = 0;
             continue;
         }
+        /* "The killings in Nodin and Soro villages": a telling of the
+         * happening before at several places, one of them merged into it,
+         * the others its parts at their own places */
+        /* (not the landmarks of one area: "in the area near Conoco and
+         * al-Jafra gas fields") */
+        if (v->anaphoric && v->split && !v->dead && v->has_loc && !v->near_place && sibling_of_told(c, v))
+            continue;
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;
             if (c->explain)

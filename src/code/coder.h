@@ -263,6 +263,7 @@ typedef struct sr_ev {
     int unplaced;           /* no place yet: kept only if a later mention places it */
     int has_holder;         /* with unplaced: the district or province that holds its places */
     int nothing_told;       /* with unplaced: its sentence tells no place for it at all */
+    int near_place;         /* its place told as near ("near Conoco and al-Jafra gas fields") */
     sr_place holder;
     int sib_sent, sib_tok;  /* a split sibling already merged in */
     int generic;            /* "attacked", "targeted": no weapon named */
