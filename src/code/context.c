@@ -1234,7 +1234,7 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     /* the killing words of the sentence give the dead */
     k->killw = NULL;
     k->dead_ent = -1;
-    int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT || td->cls == EV_DISRUPT ||
+    int takes_dead = !(td->cls == EV_DESTROY || td->cls == EV_LOOT ||
                        td->cls == EV_AGREEMENT || td->cls == EV_CHANGE || td->cls == EV_BASE ||
                        td->cls == EV_WITHDRAW || td->cls == EV_ARREST);
     /* "15 persons have been killed while 30 others were abducted when
