@@ -138,6 +138,10 @@ int role_before(const sr_engine *e, const sr_sent *s, size_t pos, uint64_t role)
 static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 {
     const sr_engine *e = c->eng;
+    /* "GOMA - Shells fired by M23 rebels landed on a camp": the first word
+     * after a dateline starts the sentence as the first word does */
+    if (t->s > 0 && (int)t->s == s->dateline_end)
+        return 1;
     if (t->s > 0) {
         const sr_token *p = &s->tok[t->s - 1];
         if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
