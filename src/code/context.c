@@ -473,8 +473,13 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         size_t u = read_count(c, s, st, (size_t)-1, &more);
         if (!u && st + 1 < s->ntok && (is_det_word(e, &s->tok[st]) || word_has(e, s->tok[st].id, WA_PRONOUN)))
             u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
-        /* "a police officer and his wife" */
-        if (!u && st < s->ntok && word_has(e, s->tok[st].id, WA_KIN_ONE) &&
+        /* "a police officer and his wife" (and "five Chinese nationals and
+         * their Pakistani driver": a nation's adjective between) */
+        size_t kin = st;
+        if (!u && kin < s->ntok && s->owner[kin] >= 0 && s->m[s->owner[kin]].kind == PH_COUNTRY &&
+            (s->m[s->owner[kin]].flags & PF_ADJ) && s->m[s->owner[kin]].start == kin)
+            kin = s->m[s->owner[kin]].end;
+        if (!u && kin < s->ntok && word_has(e, s->tok[kin].id, WA_KIN_ONE) &&
             (is_det_word(e, &s->tok[st - 1]) || word_has(e, s->tok[st - 1].id, WA_PRONOUN)))
             return num.value + 1;
         size_t h = st + u;
