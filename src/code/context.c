@@ -1492,12 +1492,27 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
     }
     /* "On the same day, dozens of worshippers were killed in an attack on a
      * mosque in Natiaboani": the day of the violence told before */
-    if (!proto->explicit_date && cue_in(s, 0, s->ntok, CUE_SAMEDAY) >= 0) {
+    /* (and "A day earlier, a Russian glide bomb hit ... Kharkiv": the day
+     * before it; "the next day": the day after) */
+    int shift = cue_in(s, 0, s->ntok, CUE_SAMEDAY) >= 0      ? 0
+                : cue_in(s, 0, s->ntok, CUE_DAYBEFORE) >= 0 ? -1
+                : cue_in(s, 0, s->ntok, CUE_DAYAFTER) >= 0  ? 1
+                                                            : 9;
+    /* (the phrase read as a day counted from the article's date is the
+     * story's day instead, when the sentence tells no other day) */
+    int own_day = 0;
+    if (shift != 9) {
+        int cue = shift == 0 ? CUE_SAMEDAY : shift < 0 ? CUE_DAYBEFORE : CUE_DAYAFTER;
+        size_t cs = (size_t)cue_in(s, 0, s->ntok, cue), ce = cue_end_at(s, cs, cue);
+        for (size_t q = 0; q < s->ntx; q++)
+            own_day |= s->tx[q].e <= cs || s->tx[q].s >= ce;
+    }
+    if ((!proto->explicit_date || !own_day) && shift != 9) {
         const sr_ev *lv = sr_disc_last_violence(c, s);
-        if (lv && lv->explicit_date) {
-            proto->date = lv->date;
+        if (lv && lv->explicit_date && lv->time_precision == 1) {
+            sr_civil_from_days(sr_days_from_civil(lv->date.y, lv->date.m, lv->date.d) + shift, &proto->date);
             proto->has_date = 1;
-            proto->time_precision = lv->time_precision;
+            proto->time_precision = 1;
             proto->explicit_date = 1;
         }
     }

@@ -290,6 +290,8 @@ typedef enum sr_cue {
     CUE_AMID,       /* came amid: the fighting around a happening, no happening itself */
     CUE_MIDNAME,    /* de, da: a particle inside a name ("Tecpan de Galeana") */
     CUE_SAMEDAY,    /* on the same day, that night: the day of the happening told before */
+    CUE_DAYBEFORE,  /* a day earlier: the day before the happening told before */
+    CUE_DAYAFTER,   /* a day later: the day after it */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */

@@ -77,7 +77,7 @@ static const char *const cue_names[CUE_COUNT] = {
     "W_CHEM", "W_SMALLARMS", "W_CARBOMB", "PN_TOWN", "PN_REGION", "PN_FEATURE", "DIR", "DIRADJ", "CTRL",
     "SUPPORT", "REFLOC", "BOTH", "INTERVENE", "CIVTARGET", "VACATE", "NOCASUALTY", "INJURE", "BACKGROUND",
     "HYPOTH", "PERSON", "NONHUMAN", "LETHAL", "HOUSE", "MILTARGET", "RIOT", "ARMS", "AFFIL", "ACCIDENT",
-    "AGGREGATE", "SOUND", "PART", "AMID", "MIDNAME", "SAMEDAY"};
+    "AGGREGATE", "SOUND", "PART", "AMID", "MIDNAME", "SAMEDAY", "DAYBEFORE", "DAYAFTER"};
 
 const char *sr_cue_name(sr_cue c)
 {
