@@ -232,6 +232,14 @@ static int side_of(const sr_coder *c, int who, int side)
     return who >= 0 && side >= 0 && (who == side || same_forces(c, who, side));
 }
 
+/* The day of from, told as to's. */
+static void take_day(sr_ev *to, const sr_ev *from)
+{
+    to->date = from->date;
+    to->has_date = from->has_date;
+    to->time_precision = from->time_precision;
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -302,9 +310,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     }
     if (v->explicit_date &&
         (!u->explicit_date || v->time_precision < u->time_precision || (u->said_date && !v->said_date))) {
-        u->date = v->date;
-        u->has_date = v->has_date;
-        u->time_precision = v->time_precision;
+        take_day(u, v);
         u->explicit_date = 1;
         u->said_date = v->said_date;
     }
@@ -423,9 +429,7 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
     /* "Gunmen killed nine people in northern Burkina Faso on Monday" above
      * "The assailants arrived in the village of Sidogo": the lede's day */
     if (!b->explicit_date && h->explicit_date) {
-        b->date = h->date;
-        b->has_date = h->has_date;
-        b->time_precision = h->time_precision;
+        take_day(b, h);
         b->explicit_date = 1;
     }
     b->mentions += h->mentions;
@@ -1107,11 +1111,8 @@ static int sibling_of_told(sr_coder *c, sr_ev *v)
             v->a2 = u->a2;
             v->a2_text = u->a2_text;
         }
-        if (!v->explicit_date && u->explicit_date) {
-            v->date = u->date;
-            v->has_date = u->has_date;
-            v->time_precision = u->time_precision;
-        }
+        if (!v->explicit_date && u->explicit_date)
+            take_day(v, u);
         return 1;
     }
     return 0;

@@ -740,7 +740,7 @@ static int when_doer(const sr_coder *c, const sr_sent *s, const sr_trig *t)
  * separatists opened fire with automatic weapons": a doer right after
  * "when", its verb with no object, struck the subject before "when".
  * The mention, or -1. */
-static int struck_before_when(const sr_coder *c, const sr_sent *s, const sr_sctx *x, int a1)
+static int struck_before_when(const sr_coder *c, const sr_sent *s, int a1)
 {
     const sr_engine *e = c->eng;
     if (a1 < 0)
@@ -753,7 +753,6 @@ static int struck_before_when(const sr_coder *c, const sr_sent *s, const sr_sctx
     /* the sentence's subject, where it starts ("The victims were helping
      * soldiers dig trenches ... when militants opened fire": the victims,
      * not the soldiers) */
-    (void)x;
     for (size_t q = 0; q < s->nmen; q++) {
         const sr_mention *m = &s->men[q];
         if (m->s > 1 || m->e >= p - 1)
@@ -871,7 +870,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 k->a2 = target_after(c, s, t->e, &x->cl, &pr);
             }
             if (k->a2 < 0)
-                k->a2 = struck_before_when(c, s, x, k->a1);
+                k->a2 = struck_before_when(c, s, k->a1);
         }
     }
 }
