@@ -396,6 +396,16 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
 
 /* "killed nine militants", "killing four of its fighters", "killed at
  * least four protesters" */
+/* Where a nation's adjective starting at i ends ("an Afghan", "their
+ * Pakistani driver"); i when none starts there. */
+static size_t nation_adj_end(const sr_sent *s, size_t i)
+{
+    if (i >= s->ntok || s->owner[i] < 0)
+        return i;
+    const sr_match *m = &s->m[s->owner[i]];
+    return m->kind == PH_COUNTRY && (m->flags & PF_ADJ) && m->start == i ? m->end : i;
+}
+
 static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
 {
     const sr_engine *e = c->eng;
@@ -461,11 +471,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         sr_number more;
         /* "killing three Spaniards and an Afghan": one of a nation, told
          * by its adjective alone */
-        if (k + 2 < s->ntok && (s->tok[k + 1].id == e->w.a || s->tok[k + 1].id == e->w.an) &&
-            s->owner[k + 2] >= 0 && s->m[s->owner[k + 2]].kind == PH_COUNTRY &&
-            (s->m[s->owner[k + 2]].flags & PF_ADJ) && s->m[s->owner[k + 2]].start == k + 2) {
-            size_t after = s->m[s->owner[k + 2]].end;
-            if (after >= s->ntok || (s->tok[after].flags & TK_PUNCT))
+        if (k + 2 < s->ntok && (s->tok[k + 1].id == e->w.a || s->tok[k + 1].id == e->w.an)) {
+            size_t after = nation_adj_end(s, k + 2);
+            if (after > k + 2 && (after >= s->ntok || (s->tok[after].flags & TK_PUNCT)))
                 return num.value + 1;
         }
         /* "a woman and her two children" */
@@ -475,10 +483,7 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             u = sr_read_quantity(s->tok, s->ntok, ++st, &more);
         /* "a police officer and his wife" (and "five Chinese nationals and
          * their Pakistani driver": a nation's adjective between) */
-        size_t kin = st;
-        if (!u && kin < s->ntok && s->owner[kin] >= 0 && s->m[s->owner[kin]].kind == PH_COUNTRY &&
-            (s->m[s->owner[kin]].flags & PF_ADJ) && s->m[s->owner[kin]].start == kin)
-            kin = s->m[s->owner[kin]].end;
+        size_t kin = nation_adj_end(s, st);
         if (!u && kin < s->ntok && word_has(e, s->tok[kin].id, WA_KIN_ONE) &&
             (is_det_word(e, &s->tok[st - 1]) || word_has(e, s->tok[st - 1].id, WA_PRONOUN)))
             return num.value + 1;
@@ -1494,20 +1499,22 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
      * mosque in Natiaboani": the day of the violence told before */
     /* (and "A day earlier, a Russian glide bomb hit ... Kharkiv": the day
      * before it; "the next day": the day after) */
-    int shift = cue_in(s, 0, s->ntok, CUE_SAMEDAY) >= 0      ? 0
-                : cue_in(s, 0, s->ntok, CUE_DAYBEFORE) >= 0 ? -1
-                : cue_in(s, 0, s->ntok, CUE_DAYAFTER) >= 0  ? 1
-                                                            : 9;
+    static const struct { int cue, shift; } told_days[] = {{CUE_SAMEDAY, 0}, {CUE_DAYBEFORE, -1}, {CUE_DAYAFTER, 1}};
+    int cs = -1, cue = 0, shift = 0;
+    for (size_t q = 0; q < sizeof told_days / sizeof told_days[0] && cs < 0; q++) {
+        cue = told_days[q].cue;
+        shift = told_days[q].shift;
+        cs = cue_in(s, 0, s->ntok, cue);
+    }
+    if (cs < 0)
+        return;
     /* (the phrase read as a day counted from the article's date is the
      * story's day instead, when the sentence tells no other day) */
+    size_t ce = cue_end_at(s, (size_t)cs, cue);
     int own_day = 0;
-    if (shift != 9) {
-        int cue = shift == 0 ? CUE_SAMEDAY : shift < 0 ? CUE_DAYBEFORE : CUE_DAYAFTER;
-        size_t cs = (size_t)cue_in(s, 0, s->ntok, cue), ce = cue_end_at(s, cs, cue);
-        for (size_t q = 0; q < s->ntx; q++)
-            own_day |= s->tx[q].e <= cs || s->tx[q].s >= ce;
-    }
-    if ((!proto->explicit_date || !own_day) && shift != 9) {
+    for (size_t q = 0; q < s->ntx; q++)
+        own_day |= s->tx[q].e <= (size_t)cs || s->tx[q].s >= ce;
+    if (!proto->explicit_date || !own_day) {
         const sr_ev *lv = sr_disc_last_violence(c, s);
         if (lv && lv->explicit_date && lv->time_precision == 1) {
             sr_civil_from_days(sr_days_from_civil(lv->date.y, lv->date.m, lv->date.d) + shift, &proto->date);
