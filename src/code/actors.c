@@ -749,6 +749,30 @@ static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, 
     return -1;
 }
 
+/* "Al Shabaab fighters attacked an army base ..., killing nine soldiers"
+ * then "The fighters stormed the base": a word that points back is the
+ * group it was the last word of before, not whoever armed was named
+ * last. -1 when no named mention of this sentence or the max_back before
+ * ends in it. */
+static int same_head_before(const sr_coder *c, const sr_sent *s, const sr_mention *mm, int max_back)
+{
+    uint32_t head = s->tok[mm->e - 1].id;
+    if (!head || s == &c->title)
+        return -1;
+    size_t si = (size_t)(s - c->sents);
+    for (int back = 0; back <= max_back && (size_t)back <= si; back++) {
+        const sr_sent *p = &c->sents[si - (size_t)back];
+        for (size_t k = p->nmen; k > 0; k--) {
+            const sr_mention *m = &p->men[k - 1];
+            if (m->ent < 0 || m->modifier || m->e - m->s < 2 || (back == 0 && m->e > mm->s))
+                continue;
+            if (p->tok[m->e - 1].id == head && c->ents[m->ent].def >= 0 && (c->ents[m->ent].flags & ACT_ARMED))
+                return m->ent;
+        }
+    }
+    return -1;
+}
+
 /* The forces of a foreign state whose forces tell the sentence ("Turkey's
  * military said jets struck"), as sector `sec`; -1 when none speaks. */
 static int speaking_state(sr_coder *c, const sr_sent *s, const sr_mention *mm, const char *sec, uint32_t fl)
@@ -840,7 +864,8 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                 int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);
                 return en;
             }
-            return recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_UNKNOWN, 2);
+            int en = same_head_before(c, s, mm, 2);
+            return en >= 0 ? en : recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_UNKNOWN, 2);
         }
         if (fl & ACT_AERIAL) {
             int en = recent_entity(c, s, mm->s, ACT_AERIAL, ACT_SOURCE, 6);

@@ -325,9 +325,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
-    } else if (v->fatalities >= 0 && !v->split) {
-        if (u->fatalities < 0 || u->split || v->fatalities < u->fatalities)
+    } else if (v->fatalities >= 0 && !v->split && !(v->own_claim && !u->own_claim && u->fatalities >= 0 && !u->split)) {
+        if (u->fatalities < 0 || u->split || v->fatalities < u->fatalities || (u->own_claim && !v->own_claim)) {
             u->fatalities = v->fatalities;
+            u->own_claim = v->own_claim;
+        }
         u->split = 0;
     }
     v->dead = 1;
@@ -419,8 +421,13 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
         b->a2 = h->a2;
         b->a2_text = h->a2_text;
     }
-    if (b->fatalities < 0 && !b->split)
+    /* (and a toll others tell before the doer's own: "has left at least
+     * 18 people dead, officials said" over "The group said it had killed
+     * more than 20 soldiers") */
+    if ((b->fatalities < 0 && !b->split) || (b->own_claim && !h->own_claim && h->fatalities >= 0)) {
         b->fatalities = h->fatalities;
+        b->own_claim = h->own_claim;
+    }
     if (!b->has_loc && h->has_loc) {
         b->has_loc = 1;
         b->loc = h->loc;
@@ -558,7 +565,12 @@ static void fold_summaries(sr_coder *c)
                 continue;
             if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
                 continue;
-            if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1)
+            /* (a fight's sides told the other way round are that fight:
+             * "Al Shabaab militants attacked a military base in the Middle
+             * Shabelle region" then the officer's "we killed more than 40
+             * of the terrorists") */
+            if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1 &&
+                !(w->sub == SUB_ARMED_CLASH && f->type == TYPE_BATTLES && w->a2 == f->a1))
                 continue;
             /* "The attackers stormed Kubwat village ..., shooting
              * residents": two words of one happening, which merge later,

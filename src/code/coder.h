@@ -278,6 +278,7 @@ typedef struct sr_ev {
     int place_ctx;          /* placed by a place of an earlier sentence, none of its own */
     int distinct;           /* "another strike", "a separate attack": not one told before */
     int said_date;          /* its day is the day it was told ("officials said on Sunday") */
+    int own_claim;          /* its toll told by its doer ("The group said it had killed 20") */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

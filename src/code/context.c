@@ -36,6 +36,21 @@ static int instrument(const sr_coder *c, const sr_sent *s, const sr_trig *u)
     return 0;
 }
 
+/* "armed men arrived in a vehicle and opened fire on people": a bare car
+ * word after "in", "from" or "inside" (and its determiner) is how they
+ * came, not a bomb; "a car bomb", "an explosive-laden vehicle" are longer
+ * cues and stay weapons. */
+static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    if (cue_end(s, i, CUE_W_CARBOMB) > i + 2 || i == 0)
+        return 0;
+    size_t p = i - 1;
+    if (is_det_word(e, &s->tok[p]) && p > 0)
+        p--;
+    uint32_t id = s->tok[p].id;
+    return id && (id == e->w.in || id == e->w.from || id == e->w.inside);
+}
+
 int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr_trig *self)
 {
     int w = 0;
@@ -83,7 +98,8 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
          * hit, not what hit */
         if ((m & (1ULL << CUE_W_CARBOMB)) &&
             !(self && self->ndef && (tdef(c, self, 0)->opts & TRG_VERB) && i >= self->e && i <= (size_t)self->e + 1 &&
-              cue_end(s, i, CUE_W_CARBOMB) == i + 1))
+              cue_end(s, i, CUE_W_CARBOMB) == i + 1) &&
+            !car_ridden(c->eng, s, i))
             w |= W_CAR;
     }
     return w;
@@ -325,7 +341,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     *found = 0;
     size_t lim = j > 14 ? j - 14 : 0;
     size_t i = j;
-    int people = 0;
+    int people = 0, vague = 0;
     count_memo memo;
     memo.base = lim > 4 ? lim - 4 : 0;
     memo.done = 0;
@@ -364,21 +380,23 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             }
         }
         if (used) {
-            if (num.vague || num.is_year) {
-                if (num.vague) {
-                    *found = 2; /* dozens: known to be vague */
-                    return -1;
-                }
+            if (num.is_year)
                 break;
-            }
             /* "13 civilians including two volunteers": a part of a
              * count told before it */
-            if (qs > 0 && (s->tok[qs - 1].id == e->w.including || s->tok[qs - 1].id == e->w.among)) {
+            if (!num.vague && qs > 0 && (s->tok[qs - 1].id == e->w.including || s->tok[qs - 1].id == e->w.among)) {
                 i = qs - 1;
                 continue;
             }
-            total += num.value;
-            *found = 1;
+            /* "at least 17 soldiers and dozens of militants were killed":
+             * the number told is the toll's floor; "dozens" alone is
+             * known to be vague */
+            if (num.vague)
+                vague = 1;
+            else {
+                total += num.value;
+                *found = 1;
+            }
             i = qs;
             /* "and" joins another counted group, a phrase of its own: "A
              * woman and three children" */
@@ -391,11 +409,13 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             break;
         }
     }
+    if (!*found && vague) {
+        *found = 2;
+        return -1;
+    }
     return total;
 }
 
-/* "killed nine militants", "killing four of its fighters", "killed at
- * least four protesters" */
 /* Where a nation's adjective starting at i ends ("an Afghan", "their
  * Pakistani driver"); i when none starts there. */
 static size_t nation_adj_end(const sr_sent *s, size_t i)
@@ -406,6 +426,8 @@ static size_t nation_adj_end(const sr_sent *s, size_t i)
     return m->kind == PH_COUNTRY && (m->flags & PF_ADJ) && m->start == i ? m->end : i;
 }
 
+/* "killed nine militants", "killing four of its fighters", "killed at
+ * least four protesters" */
 static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
 {
     const sr_engine *e = c->eng;
