@@ -51,12 +51,24 @@ static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
     return id && (id == e->w.in || id == e->w.from || id == e->w.inside);
 }
 
+/* "A paraglider dropped two bombs on a crowd": a verb of dropping within
+ * three words before the bombs (cues.txt DROP) */
+static int dropped_before(const sr_sent *s, size_t i)
+{
+    if (!(s->cues & (1ULL << CUE_DROP)))
+        return 0;
+    for (size_t k = i; k > 0 && i - k < 3; k--)
+        if (has_cue(s, k - 1, CUE_DROP))
+            return 1;
+    return 0;
+}
+
 int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr_trig *self)
 {
     int w = 0;
     if (b > s->ntok)
         b = s->ntok;
-    const uint64_t any = SR_CUE_WEAPONS;
+    const uint64_t any = SR_CUE_WEAPONS | (1ULL << CUE_DROP);
     if (!(s->cues & any))
         b = a;
     for (size_t i = a; i < b; i++) {
@@ -85,6 +97,12 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         /* "attacked a gold mine": a place of work, no weapon */
         if ((m & (1ULL << CUE_W_IED)) && !(i > 0 && word_has(c->eng, s->tok[i - 1].id, WA_MINERAL)))
             w |= W_IED;
+        if ((m & ((1ULL << CUE_W_IED) | (1ULL << CUE_W_GRENADE))) && dropped_before(s, i))
+            w |= W_AIR;
+        /* (the event word itself: "dropped two bombs") */
+        if ((m & (1ULL << CUE_DROP)) && self && self->s > i && self->s <= i + 3 && self->ndef &&
+            (tdef(c, self, 0)->cls == EV_IED || tdef(c, self, 0)->cls == EV_BOMB))
+            w |= W_AIR;
         if (m & (1ULL << CUE_W_SUICIDE))
             w |= W_SUICIDE;
         if (m & (1ULL << CUE_W_GRENADE))

@@ -899,11 +899,41 @@ static int owns_up(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     return -1;
 }
 
+/* "The assault on the base in Djibo, in the Sahel region, was claimed by
+ * the Al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM)":
+ * the armed mention after "was claimed by" when the event noun is the
+ * sentence's first event word before it; -1 when none. */
+static int claimed_after(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    if (!(tdef(c, t, 0)->opts & TRG_NOUN))
+        return -1;
+    for (size_t q = t->e + 1; q + 2 < s->ntok && q < (size_t)t->e + 20; q++) {
+        if (!tok_is(s, q + 1, e->w.by) || !is_be(e, s->tok[q - 1].id) || !sr_affix(e, AF_CLAIM, s->tok[q].norm))
+            continue;
+        for (size_t u = 0; u < s->ntg; u++)
+            if (&s->tg[u] != t && s->tg[u].s < q && s->tg[u].s >= t->s && s->tg[u].ndef &&
+                (tdef(c, &s->tg[u], 0)->opts & TRG_NOUN))
+                return -1;
+        /* (the first actor after it, past "the Al-Qaeda-linked") */
+        for (size_t j = 0; j < s->nmen; j++) {
+            const sr_mention *m = &s->men[j];
+            if (m->ent < 0 || m->modifier || m->s < q + 2 || m->s > q + 8)
+                continue;
+            return (c->ents[m->ent].flags & ACT_ARMED) ? (int)j : -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     int culprit = owns_up(c, s, t);
+    if (culprit < 0)
+        culprit = claimed_after(c, s, t);
     if (culprit >= 0) {
         k->a1 = culprit;
         k->anaphoric = 1;

@@ -292,6 +292,7 @@ typedef enum sr_cue {
     CUE_SAMEDAY,    /* on the same day, that night: the day of the happening told before */
     CUE_DAYBEFORE,  /* a day earlier: the day before the happening told before */
     CUE_DAYAFTER,   /* a day later: the day after it */
+    CUE_DROP,       /* dropped: bombs let fall, so from the air */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
