@@ -1102,6 +1102,41 @@ static void bare_claims(sr_coder *c)
     }
 }
 
+/* "Indian troops shot dead three suspected militants in a gunbattle in
+ * Kashmir's Shopian district" then "Police said the militants belonged to
+ * Lashkar-e-Taiba": generic armed men said later to be a named group's
+ * (cues.txt IDENTITY) are that group in the happenings of the five
+ * sentences before. */
+static void named_later(sr_coder *c)
+{
+    for (size_t si = 1; si < c->nsents; si++) {
+        const sr_sent *s = &c->sents[si];
+        if (!(s->cues & (1ULL << CUE_IDENTITY)))
+            continue;
+        for (size_t k = 0; k + 1 < s->nmen; k++) {
+            const sr_mention *g = &s->men[k], *n = &s->men[k + 1];
+            size_t j = cue_end(s, g->e, CUE_IDENTITY);
+            if (!j || g->ent < 0 || n->ent < 0 || c->ents[g->ent].def >= 0 || !(c->ents[g->ent].flags & ACT_NONSTATE) ||
+                c->ents[n->ent].def < 0 || !(c->ents[n->ent].flags & ACT_ARMED) || (c->ents[n->ent].flags & ACT_STATE) ||
+                n->s < j || n->s > j + 1)
+                continue;
+            for (size_t i = 0; i < c->nevs; i++) {
+                sr_ev *w = &c->evs[i];
+                if (w->dead || w->sent >= (int)si || w->sent + 5 < (int)si)
+                    continue;
+                if (w->a1 == g->ent && w->a2 != n->ent) {
+                    w->a1 = n->ent;
+                    w->a1_text = span_text(c, s, n->s, n->e);
+                }
+                if (w->a2 == g->ent && w->a1 != n->ent) {
+                    w->a2 = n->ent;
+                    w->a2_text = span_text(c, s, n->s, n->e);
+                }
+            }
+        }
+    }
+}
+
 /* Whether v is another place of a telling one of whose places was merged
  * into the happening it tells again; v then takes that happening's sides,
  * type and day, and stands as a happening of its own. */
@@ -1353,6 +1388,7 @@ void sr_assemble(sr_coder *c)
     merge_mentions(c, 1);
     merge_mentions(c, 0);
     bare_claims(c);
+    named_later(c);
     drop_untold(c);
     size_t live = 0;
     for (size_t i = 0; i < c->nevs; i++)

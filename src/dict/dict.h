@@ -293,6 +293,7 @@ typedef enum sr_cue {
     CUE_DAYBEFORE,  /* a day earlier: the day before the happening told before */
     CUE_DAYAFTER,   /* a day later: the day after it */
     CUE_DROP,       /* dropped: bombs let fall, so from the air */
+    CUE_IDENTITY,   /* belonged to, were members of: whose men they were, told later */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
