@@ -852,7 +852,11 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             if (sr_streq(sec, "REB")) {
                 /* "Tuareg separatist rebels said" after "Wagner fighters":
                  * rebels are a rebel group, not a militia or mercenaries */
-                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE, 1000);
+                /* (nor the men who fight for a state: "Malian soldiers and
+                 * Russian mercenaries executed at least 20 civilians" then
+                 * "neutralised several terrorists") */
+                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE | ACT_GOVSIDE,
+                                       1000);
                 if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)))
                     return en;
                 if (fl & ACT_REBEL)
