@@ -208,7 +208,9 @@ static int region_only(const sr_ev *w)
 {
     int region = w->loc.kind == PK_COUNTRY || w->loc.kind == PK_ADMIN1 || w->loc.kind == PK_REGION ||
                  w->loc.kind == PK_ADMIN2;
-    return w->has_loc && w->loc.precision >= 3 && region;
+    /* (or told across one: "airstrikes across the Gaza Strip", whose
+     * point is its main town) */
+    return w->has_loc && (w->loc.precision >= 3 || w->across) && region;
 }
 
 /* A place that stands for a whole country or a part of it told by a
@@ -906,6 +908,13 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 continue;
             /* "Another strike on a home ... in Rafah": not the one before */
             if (v->distinct && u->sent != v->sent)
+                continue;
+            /* "At least 40 Palestinians were killed ... in Israeli airstrikes
+             * across the Gaza Strip" is no one strike of those told after
+             * it at a town: the summary's fold decides (fold_summaries) */
+            /* (a region's point may lie by one of its towns: names only) */
+            if ((u->across || v->across) && u->sent != v->sent && u->has_loc && v->has_loc &&
+                !(u->loc.name && v->loc.name && !strcasecmp(u->loc.name, v->loc.name)))
                 continue;
             /* a happening told of many places, waiting for one ("attacks on
              * several villages in Bankass district"), is not the first of

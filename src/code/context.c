@@ -470,11 +470,17 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     sr_number num;
     size_t used = read_count(c, s, i, (size_t)-1, &num);
     /* "a Russian drone struck a car ..., killing its driver": one person
-     * of whom there is one (words.txt KIN_ONE) */
+     * of whom there is one (words.txt KIN_ONE); "killed a mother and her
+     * three children": and the count after it */
     if (!used && !self && i + 1 < s->ntok && (word_has(e, s->tok[i].id, WA_PRONOUN) || is_det_word(e, &s->tok[i])) &&
         word_has(e, s->tok[i + 1].id, WA_KIN_ONE)) {
         *found = 1;
-        return 1;
+        sr_number more;
+        size_t u = 0;
+        if (i + 4 < s->ntok && tok_is(s, i + 2, e->w.and_) &&
+            (is_det_word(e, &s->tok[i + 3]) || word_has(e, s->tok[i + 3].id, WA_PRONOUN)))
+            u = sr_read_quantity(s->tok, s->ntok, i + 4, &more);
+        return u && !more.vague && !more.is_year ? 1 + more.value : 1;
     }
     if (!used)
         return 0;
@@ -812,6 +818,30 @@ static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *t
     }
 }
 
+/* The count of ", including 24 people at a seaside cafe in" between
+ * tokens from and the preposition pi: "including" (or "among them"), a
+ * count of people, then no mark; -1 when the words are not that. */
+static long part_included(const sr_coder *c, const sr_sent *s, size_t from, size_t pi)
+{
+    const sr_engine *e = c->eng;
+    for (size_t b = pi; b > from && pi - b < 10; b--) {
+        size_t i = b - 1;
+        if (s->tok[i].flags & TK_PUNCT)
+            return -1;
+        if (s->tok[i].id != e->w.including || i == 0 || !sr_tok_eq(&s->tok[i - 1], ","))
+            continue;
+        sr_number num;
+        size_t u = sr_read_quantity(s->tok, s->ntok, i + 1, &num);
+        if (!u || num.vague || num.is_year || i + 1 + u >= pi)
+            return -1;
+        size_t h = i + 1 + u;
+        int people = word_has(e, s->tok[h].id, WA_PEOPLE) ||
+                     (s->owner[h] >= 0 && (s->m[s->owner[h]].kind == PH_AGENT || s->m[s->owner[h]].kind == PH_ACTOR));
+        return people ? (long)num.value : -1;
+    }
+    return -1;
+}
+
 /* "Gunmen killed five people in Zurmi and three in Gusau", "Air strikes
  * killed 12 people in Idlib and seven in Ariha": after the word's dead
  * and place, "and" a count and a place of its own: a happening there with
@@ -835,6 +865,16 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
         size_t pi = q->s - 1;
         if (!word_has(e, s->tok[pi].id, WA_LOCPREP))
             break;
+        /* "killed at least 72 Palestinians across the Gaza Strip on
+         * Monday, including 24 people at a seaside cafe in Gaza City": a
+         * part of the dead told with a place of its own */
+        long part = part_included(c, s, from, pi);
+        if (part >= 0) {
+            out->fat[out->n] = part;
+            out->pm[out->n++] = (int)k;
+            from = q->e;
+            continue;
+        }
         size_t b = pi;
         sr_number num;
         size_t u = 0;

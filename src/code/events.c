@@ -363,6 +363,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             const sr_pmention *p = &s->pm[k->lp.pm[li]];
             set_loc(v, p, p->near);
             v->near_place = p->near || p->prep == c->eng->w.near;
+            v->across = p->prep == c->eng->w.across || p->prep == c->eng->w.throughout;
             /* a place known only by its words: its container says
              * where at least */
             /* "at the Lhubiriha Secondary School in Mpondwe": a site no
