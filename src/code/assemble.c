@@ -628,7 +628,9 @@ static void claim_all(sr_coder *c, const sr_ev *u)
         return;
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *w = &c->evs[i];
-        if (w == u || w->dead || w->mod != u->mod || !sr_violent_type(w->type) ||
+        /* (not "In a separate incident, two soldiers were killed when a
+         * roadside bomb exploded", told as another happening) */
+        if (w == u || w->dead || w->distinct || w->mod != u->mod || !sr_violent_type(w->type) ||
             (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)) || w->a2 == u->a1 || !date_compatible(u, w) ||
             !w->has_loc || !u->has_loc || !same_area(u, w))
             continue;

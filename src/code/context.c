@@ -1387,8 +1387,14 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             }
         }
     }
+    /* "forced nine passengers off and shot them dead": the dead are the
+     * people "them" stands for (roles.c took them as the victims) */
+    int them_dead = k->killw && k->a2 >= 0 && s->men[k->a2].e <= t->s && s->men[k->a2].count > 0 &&
+                    ((k->killw->s > 0 && tok_is(s, k->killw->s - 1, c->eng->w.them)) || tok_is(s, k->killw->e, c->eng->w.them));
     if (k->killw) {
         k->fat = fatalities_for(c, s, k->killw);
+        if (k->fat < 0 && them_dead)
+            k->fat = s->men[k->a2].count;
         int other = -1;
         if (k->killw != t && k->fat > 0)
             k->fat += other_side_toll(c, s, x, k->killw, t, &other);
@@ -1413,6 +1419,8 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
              * dead after "of" */
             if ((tdef(c, k->killw, 0)->opts & TRG_NOUN) && tok_is(s, k->killw->e, c->eng->w.of))
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
+            if (vm < 0 && them_dead)
+                vm = k->a2;
             if (vm >= 0)
                 ;
             else if (k->killw->passive || (tdef(c, k->killw, 0)->opts & (TRG_VICTIM_SUBJ | TRG_NOUN))) {

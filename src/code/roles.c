@@ -1203,6 +1203,20 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
             break;
         }
     }
+    /* "forced nine passengers off a bus near Quetta and shot them dead":
+     * "them" after the verb, the people counted before it */
+    /* (before anyone told after it: "... shot them dead after checking
+     * their identity cards") */
+    if (!t->passive && (td->opts & TRG_VERB) && tok_is(s, t->e, e->w.them)) {
+        for (size_t q = s->nmen; q > 0; q--) {
+            const sr_mention *m = &s->men[q - 1];
+            if (m->e <= t->s && (int)(q - 1) != k->a1 && m->ent >= 0 && m->count > 0) {
+                k->a2 = (int)(q - 1);
+                k->a2_ent = m->ent;
+                break;
+            }
+        }
+    }
     if (k->a2 >= 0)
         victims_kind(c, &s->men[k->a2], &k->victims_civ, &k->victims_armed, &k->victims_prot);
     else if (k->a2_ent >= 0) {

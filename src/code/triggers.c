@@ -447,6 +447,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 if (sj >= 0 && s->men[sj].e + 4 >= t->s)
                     ok = 1;
             }
+            /* "forced nine passengers off and shot them dead": people told
+             * before in the sentence */
+            for (size_t q = 0; !ok && !t->passive && tok_is(s, t->e, e->w.them) && q < s->nmen; q++)
+                ok = s->men[q].e <= t->s && s->men[q].ent >= 0 && s->men[q].count > 0;
             if (!ok) {
                 /* "took 100 families": a count of people */
                 size_t j = t->e;
