@@ -1258,10 +1258,13 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
     }
 }
 
-/* Background phrases near the trigger: "since 2014", "over the past weeks". */
-int background_near(const sr_sent *s, size_t a, size_t b)
+/* Background phrases near the trigger at t: "since 2014", "over the past
+ * weeks"; "came days after" only before it. */
+int background_near(const sr_sent *s, size_t a, size_t b, size_t t)
 {
     for (size_t i = a; i < b && i < s->ntok; i++) {
+        if (has_cue(s, i, CUE_AFTERTOLD) && cue_end_at(s, i, CUE_AFTERTOLD) <= t)
+            return 1;
         if (!has_cue(s, i, CUE_BACKGROUND))
             continue;
         /* "have killed 12 people since Sunday": a word of one token
@@ -1514,7 +1517,7 @@ static int participle_head(const sr_coder *c, const sr_sent *s, const sr_trig *t
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
-    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6));
+    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6, t->s));
     /* "the army had killed more than 100 Fano fighters in operations in
      * the area": a sum over many happenings */
     if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 10 < s->ntok ? (size_t)t->e + 10 : s->ntok,
@@ -1540,7 +1543,7 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
      * participles go on with the history their verb tells */
     size_t hv = 0;
     if (!hist && !this_week && td->form == VF_ING && participle_head(c, s, t, &hv))
-        hist = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1);
+        hist = background_near(s, hv > 10 ? hv - 10 : 0, hv + 1, hv);
     /* "More than 130 pupils kidnapped from a school in northwestern
      * Nigeria this month have been released": the kidnapped named by the
      * kidnapping, then freed */

@@ -180,7 +180,7 @@ void clause_span(const sr_sent *s, const clauses *cl, size_t t, size_t *a, size_
 int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
 int same_entity(const sr_sent *s, int a, int b);
 int usable_place(const sr_pmention *p);
-int background_near(const sr_sent *s, size_t a, size_t b);
+int background_near(const sr_sent *s, size_t a, size_t b, size_t t);
 
 /* ---- classify.c ---- */
 void sr_classify(const sr_coder *c, const sr_sent *s, cand *k);
