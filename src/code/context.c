@@ -1719,7 +1719,26 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     for (size_t q = 0; q < s->npm && fronted < 0 && lp->n >= 1; q++)
         if (usable_place(&s->pm[q]) && s->pm[q].s <= 5 && s->pm[q].e < t->s && sr_tok_eq(&s->tok[s->pm[q].e], ","))
             fronted = (int)q;
+    /* (or at a place of their own in the province of the violence just
+     * told, when the sentence tells only such dead: "the bandits ...
+     * invaded Kairu village in Maru Local Government Area" then "eight
+     * people were killed in Kairu while three others were killed in
+     * nearby Dangulbi village") */
+    int own_part = 0;
     if (!k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+        s->ntg > 1 && lp->n == 1 && !lp->tolls && fronted < 0) {
+        own_part = 1;
+        for (size_t q = 0; q < s->ntg && own_part; q++)
+            own_part = s->tg[q].passive && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_KILL;
+    }
+    if (own_part) {
+        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        const sr_place *here = &s->pm[lp->pm[0]].loc;
+        if (pv && pv->a1 >= 0 && here->admin1 && pv->loc.admin1 && !strcasecmp(here->admin1, pv->loc.admin1) &&
+            !strcmp(here->cc, pv->loc.cc))
+            k->restates = pv;
+    }
+    if (!own_part && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
         s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         /* (the attack its sentence told with a weapon, not a word of it
