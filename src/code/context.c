@@ -1616,6 +1616,74 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
     }
 }
 
+/* Dead with no doer of their own that are the toll of the violence told
+ * just before: sets k->restates (and, for their place, k->lp). */
+static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
+{
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    locpick *lp = &k->lp;
+    /* "Islamist militants attacked a military police training school ...
+     * in Bamako" then "Security sources said more than 70 people were
+     * killed": dead with no doer, place or day of their own, told alone,
+     * are the toll of the violence told just before */
+    /* (and "In the central city of Kryvyi Rih, 10 people were killed"
+     * after Russia's missile attack on Ukrainian cities: its dead at a
+     * place of their own, set before the comma) */
+    k->restates = NULL;
+    int fronted = -1;
+    for (size_t q = 0; q < s->npm && fronted < 0 && lp->n >= 1; q++)
+        if (usable_place(&s->pm[q]) && s->pm[q].s <= 5 && s->pm[q].e < t->s && sr_tok_eq(&s->tok[s->pm[q].e], ","))
+            fronted = (int)q;
+    /* (or at a place of their own in the province of the violence just
+     * told, when the sentence tells only such dead: "the bandits ...
+     * invaded Kairu village in Maru Local Government Area" then "eight
+     * people were killed in Kairu while three others were killed in
+     * nearby Dangulbi village") */
+    int own_part = 0;
+    if (!k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+        s->ntg > 1 && lp->n == 1 && !lp->tolls && fronted < 0) {
+        own_part = 1;
+        for (size_t q = 0; q < s->ntg && own_part; q++)
+            own_part = s->tg[q].passive && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_KILL;
+    }
+    if (own_part) {
+        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        const sr_place *here = &s->pm[lp->pm[0]].loc;
+        if (pv && pv->a1 >= 0 && here->admin1 && pv->loc.admin1 && !strcasecmp(here->admin1, pv->loc.admin1) &&
+            !strcmp(here->cc, pv->loc.cc))
+            k->restates = pv;
+    }
+    if (!own_part && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0)) {
+        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        /* (the attack its sentence told with a weapon, not a word of it
+         * with none: "a missile attack ..., killing 41 and striking a
+         * hospital") */
+        for (size_t q = c->nevs; pv && pv->generic && q > 0; q--) {
+            const sr_ev *w = &c->evs[q - 1];
+            if (w->sent == pv->sent && w != pv && !w->generic && sr_violent_type(w->type) && w->a1 == pv->a1) {
+                pv = w;
+                break;
+            }
+        }
+        if (pv && sr_violent_type(pv->type)) {
+            if (fronted < 0) {
+                lp->prev_ev = pv;
+                k->has_anchor = 1;
+            } else {
+                /* "In Kyiv, 27 people were killed, including at least two
+                 * at the Okhmatdyt hospital": the place set before the
+                 * comma holds them all */
+                lp->n = 1;
+                lp->pm[0] = fronted;
+                lp->tolls = 0;
+            }
+            k->restates = pv;
+        }
+    }
+}
+
 /* Where and when: k->lp (the place, or how an earlier sentence places
  * it), k->proto (the date), k->loc_cc, and the flags the context filters
  * read (vague place, background, nowhere, a country alone). */
@@ -1707,65 +1775,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             k->has_anchor = 1;
         }
     }
-    /* "Islamist militants attacked a military police training school ...
-     * in Bamako" then "Security sources said more than 70 people were
-     * killed": dead with no doer, place or day of their own, told alone,
-     * are the toll of the violence told just before */
-    /* (and "In the central city of Kryvyi Rih, 10 people were killed"
-     * after Russia's missile attack on Ukrainian cities: its dead at a
-     * place of their own, set before the comma) */
-    k->restates = NULL;
-    int fronted = -1;
-    for (size_t q = 0; q < s->npm && fronted < 0 && lp->n >= 1; q++)
-        if (usable_place(&s->pm[q]) && s->pm[q].s <= 5 && s->pm[q].e < t->s && sr_tok_eq(&s->tok[s->pm[q].e], ","))
-            fronted = (int)q;
-    /* (or at a place of their own in the province of the violence just
-     * told, when the sentence tells only such dead: "the bandits ...
-     * invaded Kairu village in Maru Local Government Area" then "eight
-     * people were killed in Kairu while three others were killed in
-     * nearby Dangulbi village") */
-    int own_part = 0;
-    if (!k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
-        s->ntg > 1 && lp->n == 1 && !lp->tolls && fronted < 0) {
-        own_part = 1;
-        for (size_t q = 0; q < s->ntg && own_part; q++)
-            own_part = s->tg[q].passive && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_KILL;
-    }
-    if (own_part) {
-        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
-        const sr_place *here = &s->pm[lp->pm[0]].loc;
-        if (pv && pv->a1 >= 0 && here->admin1 && pv->loc.admin1 && !strcasecmp(here->admin1, pv->loc.admin1) &&
-            !strcmp(here->cc, pv->loc.cc))
-            k->restates = pv;
-    }
-    if (!own_part && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
-        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0)) {
-        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
-        /* (the attack its sentence told with a weapon, not a word of it
-         * with none: "a missile attack ..., killing 41 and striking a
-         * hospital") */
-        for (size_t q = c->nevs; pv && pv->generic && q > 0; q--) {
-            const sr_ev *w = &c->evs[q - 1];
-            if (w->sent == pv->sent && w != pv && !w->generic && sr_violent_type(w->type) && w->a1 == pv->a1) {
-                pv = w;
-                break;
-            }
-        }
-        if (pv && sr_violent_type(pv->type)) {
-            if (fronted < 0) {
-                lp->prev_ev = pv;
-                k->has_anchor = 1;
-            } else {
-                /* "In Kyiv, 27 people were killed, including at least two
-                 * at the Okhmatdyt hospital": the place set before the
-                 * comma holds them all */
-                lp->n = 1;
-                lp->pm[0] = fronted;
-                lp->tolls = 0;
-            }
-            k->restates = pv;
-        }
-    }
+    restated_toll(c, s, k, proto);
     if (!k->has_anchor && k->adds) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         if (pv) {
