@@ -293,10 +293,12 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
      * village at its district's point, "the Khwaja Hasan area of Gardez")
      * before a region ("eastern Afghanistan") */
     /* (a town told near, "near the town of Elwak", before the district
-     * "in Mandera county" at the same precision) */
+     * "in Mandera county" at the same precision, or before a region: "near
+     * the town of Nabatieh" over "in southern Lebanon") */
     int settlement = v->loc.kind == PK_TOWN || v->loc.kind == PK_CITY || v->loc.kind == PK_VILLAGE;
     int better = v->has_loc && (!u->has_loc || v->loc.precision < u->loc.precision ||
-                                (v->loc.precision == u->loc.precision && u->loc.kind == PK_ADMIN2 && settlement &&
+                                (v->loc.precision == u->loc.precision &&
+                                 (u->loc.kind == PK_ADMIN2 || u->loc.kind == PK_REGION) && settlement &&
                                  v->loc.has_coords) ||
                                 (v->loc.precision == u->loc.precision && v->loc.has_coords && !u->loc.has_coords) ||
                                 (v->loc.precision == u->loc.precision && v->loc.has_coords && region_only(u) &&
