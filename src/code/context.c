@@ -1073,10 +1073,23 @@ static int relative_after(const sr_engine *e, const sr_sent *s, size_t i)
 }
 
 /* A day told as when a source spoke: "said on Thursday", "said Thursday". */
+/* (and "The army said in a statement on Sunday that it had repelled an
+ * attack": a day between the telling word and its "that") */
 static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
 {
-    return tx->s >= 1 && (has_cue(s, tx->s - 1, CUE_REPORT) ||
-                          (tx->s >= 2 && word_has(c->eng, s->tok[tx->s - 1].id, WA_TIME_LEAD) && has_cue(s, tx->s - 2, CUE_REPORT)));
+    if (tx->s >= 1 && (has_cue(s, tx->s - 1, CUE_REPORT) ||
+                       (tx->s >= 2 && word_has(c->eng, s->tok[tx->s - 1].id, WA_TIME_LEAD) && has_cue(s, tx->s - 2, CUE_REPORT))))
+        return 1;
+    if (tx->e >= s->ntok || s->tok[tx->e].id != c->eng->w.that)
+        return 0;
+    for (size_t i = tx->s; i > 0 && tx->s - i < 6; i--) {
+        const sr_token *w = &s->tok[i - 1];
+        if ((w->flags & TK_PUNCT) || (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER))
+            return 0;
+        if (has_cue(s, i - 1, CUE_REPORT))
+            return 1;
+    }
+    return 0;
 }
 
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,

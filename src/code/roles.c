@@ -1079,6 +1079,45 @@ static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
     }
 }
 
+/* "SDF fighters thwarted an ISIS attack", "The army said it had repelled
+ * an attack on Dioura and killed dozens of terrorists": whoever fought the
+ * attack off (the subject of a fend-off verb just before the noun) is its
+ * target; the doer is the other side named, if any. */
+static void fended_off_by(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_trig *t = k->t;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB) ||
+            !(tdef(c, u, 0)->opts & TRG_FEND_OFF))
+            continue;
+        int sj = subject_of(c, s, u->s, &x->cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
+        if (sj < 0)
+            return;
+        int sje = s->men[sj].ent;
+        int a1_is = k->a1 >= 0 && (k->a1 == sj || s->men[k->a1].ent == sje);
+        int a2_is = k->a2 >= 0 && (k->a2 == sj || k->a2_ent == sje);
+        if (a2_is && !a1_is)
+            return;
+        /* both sides told, neither the defender: as told */
+        /* (its dead of the attackers' side are no other side: "thwarted
+         * an ISIS infiltration attempt ..., killing three militants") */
+        int same = k->a1 >= 0 && k->a2 >= 0 && same_entity(s, k->a1, k->a2);
+        if (!a1_is && !same && (k->a1 >= 0 || k->a1_ent >= 0) && (k->a2 >= 0 || k->a2_ent >= 0))
+            return;
+        /* the doer read as the defender, or none told: the other side
+         * named ("killed dozens of terrorists"), if any */
+        if (a1_is || (k->a1 < 0 && k->a1_ent < 0)) {
+            int other = !a2_is && (k->a2 >= 0 || k->a2_ent >= 0);
+            k->a1 = other ? k->a2 : -1;
+            k->a1_ent = other ? k->a2_ent : -1;
+        }
+        k->a2 = sj;
+        k->a2_ent = sje;
+        return;
+    }
+}
+
 static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_trig *t = k->t;
@@ -1132,21 +1171,8 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     }
     /* "SDF fighters thwarted an ISIS attack": those who fought it
      * off are the other side */
-    if (((k->a2 < 0 && k->a2_ent < 0) || same_entity(s, k->a1, k->a2)) && (td->opts & TRG_NOUN) &&
-        (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID)) {
-        for (size_t q = 0; q < s->ntg; q++) {
-            const sr_trig *u = &s->tg[q];
-            if (u == t || u->e > t->s || t->s - u->e > 4 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_VERB) ||
-                !(tdef(c, u, 0)->opts & TRG_FEND_OFF))
-                continue;
-            int sj = subject_of(c, s, u->s, &x->cl, 0, ACT_CIVILIAN | ACT_PROTESTER);
-            if (sj >= 0 && sj != k->a1 && (k->a1 < 0 || s->men[sj].ent != s->men[k->a1].ent)) {
-                k->a2 = sj;
-                k->a2_ent = s->men[sj].ent;
-            }
-            break;
-        }
-    }
+    if ((td->opts & TRG_NOUN) && (td->cls == EV_ATTACK || td->cls == EV_CLASH || td->cls == EV_RAID))
+        fended_off_by(c, s, x, k);
     /* "PKK terrorists targeted in air operation in Haftanin, says
      * Turkey's National Defense Ministry": a state that tells of an air
      * operation nobody is named for flew it */
