@@ -311,6 +311,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"fas","date":"2024-05-12","text":"KHARTOUM (Reuters) - Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead and dozens wounded on Saturday, a medical charity said."}' > "$t/fas.jsonl"
     check "'Shelling by the Rapid Support Forces on the North Darfur capital El Fasher left at least 18 people dead': at El Fasher, 18 dead" sh -c \
         "'$bin' code --min-confidence 0 '$t/fas.jsonl' > '$t/fas.out' && test \$(wc -l < '$t/fas.out') -eq 1 && grep -q 'Shelling.*\"location\":{\"name\":\"El Fasher\".*\"geo_precision\":1.*\"fatalities\":18' '$t/fas.out'"
+    # "Wad Madani, the capital of Gezira state": our list names the province otherwise than the gazetteer (Al Jazirah); the town of that name near its point
+    printf '%s\n' '{"id":"wad","date":"2025-01-09","text":"PORT SUDAN - Sudan'"'"'s army said on Wednesday it had recaptured the city of Wad Madani, the capital of Gezira state, from the paramilitary Rapid Support Forces."}' > "$t/wad.jsonl"
+    check "'recaptured the city of Wad Madani, the capital of Gezira state, from the paramilitary Rapid Support Forces': at Wad Medani (p1), from the RSF" sh -c \
+        "'$bin' code --min-confidence 0 '$t/wad.jsonl' > '$t/wad.out' && test \$(wc -l < '$t/wad.out') -eq 1 && grep -q 'Government regains territory.*\"actor2\":{\"name\":\"Rapid Support Forces\".*\"location\":{\"name\":\"Wad Medani\".*\"geo_precision\":1' '$t/wad.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

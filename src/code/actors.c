@@ -115,10 +115,15 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
     }
     /* "clashed with communist New People's Army rebels": one word in
      * lower case between a preposition and a name */
+    /* (and after "the": "from the paramilitary Rapid Support Forces") */
     if (j >= 2 && j == i && i < s->ntok && (s->tok[i].flags & TK_CAP) && s->owner[i] >= 0 &&
         s->m[s->owner[i]].kind == PH_ACTOR && (s->tok[j - 1].flags & TK_ALPHA) &&
-        !(s->tok[j - 1].flags & TK_CAP) && s->owner[j - 1] < 0 && is_prep(e, s->tok[j - 2].id))
-        return s->tok[j - 2].id;
+        !(s->tok[j - 1].flags & TK_CAP) && s->owner[j - 1] < 0) {
+        if (is_prep(e, s->tok[j - 2].id))
+            return s->tok[j - 2].id;
+        if (j >= 3 && s->tok[j - 2].id == e->w.the && is_prep(e, s->tok[j - 3].id))
+            return s->tok[j - 3].id;
+    }
     return 0;
 }
 

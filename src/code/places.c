@@ -354,6 +354,19 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 h.admin = NULL;
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);
             }
+            /* (or one our list names otherwise than the gazetteer: "Wad
+             * Madani, the capital of Gezira state", GeoNames' Al Jazirah):
+             * the place of that name nearest the holder's point, if near */
+            if (!got && h.admin && s->pm[p->container].loc.has_coords && s->pm[p->container].loc.kind == PK_ADMIN1) {
+                const sr_place *hl = &s->pm[p->container].loc;
+                sr_geo_hint h2 = h;
+                h2.admin = NULL;
+                h2.has_near = 1;
+                h2.near_lat = hl->lat;
+                h2.near_lon = hl->lon;
+                got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h2, &hit) && (hit.lat != 0 || hit.lon != 0) &&
+                      sr_km(hl->lat, hl->lon, hit.lat, hit.lon) < 150.0;
+            }
             size_t bare = got ? 0 : without_place_noun(e, s, p);
             if (bare)
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, s->text + s->tok[p->ns].off, bare, &h, &hit) &&

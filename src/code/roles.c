@@ -764,6 +764,29 @@ static int struck_before_when(const sr_coder *c, const sr_sent *s, int a1)
     return -1;
 }
 
+/* "recaptured the city of Wad Madani, the capital of Gezira state, from
+ * the paramilitary Rapid Support Forces": between a and b, only a place
+ * and what it is set off by commas (no event word, no other actor) */
+static int apposition_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+{
+    int commas = 0;
+    for (size_t i = a; i < b; i++) {
+        if (sr_tok_eq(&s->tok[i], ","))
+            commas++;
+        else if (s->tok[i].flags & TK_PUNCT)
+            return 0;
+        if (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER)
+            return 0;
+        if (has_cue(s, i, CUE_REPORT))
+            return 0;
+    }
+    for (size_t j = 0; j < s->nmen; j++)
+        if (s->men[j].s >= a && s->men[j].e <= b && s->men[j].ent >= 0 && !s->men[j].used_as_place)
+            return 0;
+    (void)c;
+    return commas == 2;
+}
+
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -856,8 +879,8 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             } else {
                 for (size_t j = 0; j < s->nmen; j++) {
                     const sr_mention *m = &s->men[j];
-                    if (m->s >= t->e && m->s < t->e + 14 && m->prep == e->w.from && m->ent >= 0 &&
-                        x->cl.hard[m->s] == x->cl.hard[t->s]) {
+                    if (m->s >= t->e && m->s < t->e + 20 && m->prep == e->w.from && m->ent >= 0 &&
+                        (x->cl.hard[m->s] == x->cl.hard[t->s] || apposition_between(c, s, t->e, m->s))) {
                         k->a2 = (int)j;
                         break;
                     }
