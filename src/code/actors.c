@@ -175,6 +175,24 @@ static int in_place_noun(const sr_sent *s, size_t i)
     return 0;
 }
 
+/* "stormed the Government Girls Comprehensive Secondary School": a
+ * capitalised agent word that begins a run of capitalised words naming a
+ * site (a civilian target or feature noun among them) is part of that
+ * site's name, no actor. The match m is at i. */
+static int in_site_name(const sr_sent *s, const sr_match *m, size_t i)
+{
+    if (i == 0 || !(s->tok[m->end - 1].flags & TK_CAP) || m->end >= s->ntok)
+        return 0;
+    for (size_t j = m->end; j < s->ntok && j < (size_t)m->end + 6; j++) {
+        if (!(s->tok[j].flags & TK_CAP) || !(s->tok[j].flags & TK_ALPHA) ||
+            (s->owner[j] >= 0 && s->m[s->owner[j]].kind != PH_CUE && s->m[s->owner[j]].kind != PH_AGENT))
+            return 0;
+        if (has_cue(s, j, CUE_CIVTARGET) || has_cue(s, j, CUE_PN_FEATURE))
+            return 1;
+    }
+    return 0;
+}
+
 /* Builds the actor mentions of a sentence from its content matches. */
 /* "Palestinians", "Afghans", "Iraqis": a demonym in the plural names
  * people ("Swiss", "Lebanese" have no plural form to tell). */
@@ -393,7 +411,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         if (m->kind == PH_AGENT && (t->flags & TK_HYPH) && i > 0 && s->owner[i - 1] < 0)
             continue;
         /* "Zurmi Local Government Area": a word of a place noun */
-        if (m->kind == PH_AGENT && in_place_noun(s, i))
+        if (m->kind == PH_AGENT && (in_place_noun(s, i) || in_site_name(s, m, i)))
             continue;
         size_t start = i, end = m->end;
         int16_t def = -1, agent = -1, country = -1;

@@ -410,6 +410,19 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
     if (c->explain)
         sr_explain(c, "merged: sentence %d's %s, %s, into sentence %d's", h->sent, c->eng->d.tax.subs[h->sub].name,
                    h->headline ? "the headline" : "told only by its region", b->sent);
+    /* "Gunmen abducted 25 schoolgirls from a boarding school in Kebbi
+     * state" over "The attackers stormed the school in Maga town": the
+     * storming, no toll of its own, was the abduction */
+    /* (not when the summary told a killing beside it: "Bandits have
+     * killed 11 persons and abducted 25 others in fresh attacks") */
+    int killing_told = 0;
+    for (size_t i = 0; i < c->nevs; i++)
+        killing_told |= c->evs[i].sent == h->sent && &c->evs[i] != h && c->evs[i].sub == SUB_VAC_ATTACK;
+    if (b->sub == SUB_VAC_ATTACK && b->generic && b->fatalities < 0 && h->sub == SUB_ABDUCTION && !killing_told) {
+        b->sub = h->sub;
+        b->cls = h->cls;
+        b->generic = h->generic;
+    }
     /* "Al-Shabaab targets military convoy with roadside bomb": the
      * headline names whom the body leaves unidentified */
     int unknown = b->a1 >= 0 && (c->ents[b->a1].flags & ACT_UNKNOWN) && h->a1 >= 0 &&
