@@ -316,6 +316,21 @@ static int site_named_after(const sr_coder *c, const sr_sent *s, int om)
     return 0;
 }
 
+/* "seized a commercial cargo ship": a craft (cues.txt VESSEL) in the words
+ * right after the verb, before any place */
+static int vessel_taken(const sr_sent *s, size_t from)
+{
+    if (!(s->cues & (1ULL << CUE_VESSEL)))
+        return 0;
+    for (size_t j = from; j < s->ntok && j < from + 5; j++) {
+        if (has_cue(s, j, CUE_VESSEL))
+            return 1;
+        if ((s->tok[j].flags & TK_PUNCT) || (s->tok[j].flags & TK_CAP) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
+            return 0;
+    }
+    return 0;
+}
+
 /* Which of the meanings of a trigger applies ("take" a town, "take"
  * families). Returns the payload index or -1. */
 static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
@@ -392,6 +407,9 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             int obj_after = t->e < s->ntok && is_det_word(e, &s->tok[t->e]);
             /* "seized weapons and ammunition": things taken, no place */
             if (t->e < s->ntok && has_cue(s, t->e, CUE_ARMS) && !t->passive)
+                continue;
+            /* nor "seized a commercial cargo ship in the Red Sea" */
+            if (!t->passive && vessel_taken(s, t->e))
                 continue;
             for (size_t j = 0; obj_after && j < s->npm; j++)
                 if (s->pm[j].s >= t->e && s->pm[j].s <= t->e + 2)

@@ -295,6 +295,7 @@ typedef enum sr_cue {
     CUE_DROP,       /* dropped: bombs let fall, so from the air */
     CUE_IDENTITY,   /* belonged to, were members of: whose men they were, told later */
     CUE_AFTERTOLD,  /* came days after: what follows is earlier, background */
+    CUE_VESSEL,     /* ship, tanker: a craft seized is no territory */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
