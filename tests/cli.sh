@@ -315,6 +315,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"wad","date":"2025-01-09","text":"PORT SUDAN - Sudan'"'"'s army said on Wednesday it had recaptured the city of Wad Madani, the capital of Gezira state, from the paramilitary Rapid Support Forces."}' > "$t/wad.jsonl"
     check "'recaptured the city of Wad Madani, the capital of Gezira state, from the paramilitary Rapid Support Forces': at Wad Medani (p1), from the RSF" sh -c \
         "'$bin' code --min-confidence 0 '$t/wad.jsonl' > '$t/wad.out' && test \$(wc -l < '$t/wad.out') -eq 1 && grep -q 'Government regains territory.*\"actor2\":{\"name\":\"Rapid Support Forces\".*\"location\":{\"name\":\"Wad Medani\".*\"geo_precision\":1' '$t/wad.out'"
+    # "in southwestern Niger's Tillaberi region" then "arrived in the village of Banibangou": the gazetteer spells the province "Tillabéri"; the lede is the village's attack
+    printf '%s\n' '{"id":"bbg","date":"2025-06-12","text":"NIAMEY, June 12 - Gunmen on motorcycles killed nine villagers in an attack on a village in southwestern Niger'"'"'s Tillaberi region on Tuesday evening, a local official said on Thursday.\nThe assailants arrived in the village of Banibangou at around 6 p.m. and opened fire on residents gathered at the market, the official said."}' > "$t/bbg.jsonl"
+    check "'an attack on a village in Niger's Tillaberi region' then 'arrived in the village of Banibangou': one attack at Bani Bangou, nine dead" sh -c \
+        "'$bin' code --min-confidence 0 '$t/bbg.jsonl' > '$t/bbg.out' && test \$(wc -l < '$t/bbg.out') -eq 1 && grep -q '\"location\":{\"name\":\"Bani Bangou\".*\"fatalities\":9' '$t/bbg.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

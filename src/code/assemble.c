@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../text/placekey.h"
 #include "../util/hash.h"
 #include "../util/str.h"
 #include "pass.h"
@@ -508,6 +509,7 @@ static void fold_headlines(sr_coder *c)
  * ("airstrikes across the Gaza Strip killed 40") and adds no event of its
  * own. */
 /* Whether two names begin with the same word ("Niger State", "Niger"). */
+/* (spelt with or without its marks: "Tillaberi", GeoNames' "Tillabéri") */
 static int same_first_word(const char *a, const char *b)
 {
     if (!a || !b)
@@ -515,7 +517,12 @@ static int same_first_word(const char *a, const char *b)
     size_t i = 0;
     while (a[i] && a[i] != ' ' && b[i] && b[i] != ' ' && (a[i] | 0x20) == (b[i] | 0x20))
         i++;
-    return (!a[i] || a[i] == ' ') && (!b[i] || b[i] == ' ');
+    if ((!a[i] || a[i] == ' ') && (!b[i] || b[i] == ' '))
+        return 1;
+    size_t an = strcspn(a, " "), bn = strcspn(b, " ");
+    char fa[SR_KEY_MAX], fb[SR_KEY_MAX];
+    size_t fan = sr_place_fold(a, an, fa), fbn = sr_place_fold(b, bn, fb);
+    return fan && fan == fbn && !memcmp(fa, fb, fan);
 }
 
 /* "on the southern island of Basilan" then "in Tipo-Tipo town": the
