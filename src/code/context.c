@@ -564,6 +564,15 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     int found = 0;
     const sr_trigger_def *d = tdef(c, kill, 0);
     uint32_t wid = s->tok[kill->s].id;
+    /* "said 31 of the dead were from the Turkish-backed Syrian National
+     * Army and six from the SDF": a part of dead told before, no toll */
+    if ((d->opts & TRG_NOUN) && kill->s >= 3 && tok_is(s, kill->s - 1, e->w.the) && tok_is(s, kill->s - 2, e->w.of)) {
+        for (size_t back = 3; back <= 5 && back <= kill->s; back++) {
+            sr_number part;
+            if (sr_read_quantity(s->tok, s->ntok, kill->s - back, &part) == back - 2)
+                return -1;
+        }
+    }
     /* "death toll rose to 13", "claiming the lives of 300" */
     if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
         /* "the death toll from Tuesday's attack on a church in Kasindi
