@@ -275,7 +275,9 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
                 return 1;
             }
         }
-        if (k > i + 3)
+        /* (four words on only past a group's name: "a senior Islamic
+         * State official") */
+        if (k > i + 3 && !(s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR))
             break;
         if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
             size_t ae = s->m[s->owner[k]].end;

@@ -553,6 +553,18 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (sj >= 0 && (s->men[sj].ent == s->men[k->a1].ent || s->men[k->a1].ent < 0))
                 k->a1 = sj;
         }
+        /* "U.S. forces killed a senior Islamic State official ... in a
+         * helicopter raid": a craft no one is named for before the noun
+         * says how; the clause's armed subject says who */
+        if (k->a1 >= 0 && s->men[k->a1].def < 0 && s->men[k->a1].country < 0 && (s->men[k->a1].flags & ACT_AERIAL) &&
+            s->men[k->a1].e == t->s) {
+            int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
+            int victim = 0;
+            for (int v = 0; v < x->nvictim; v++)
+                victim |= x->victim_m[v] == sj;
+            if (sj >= 0 && sj != k->a1 && !victim && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_ARMED))
+                k->a1 = sj;
+        }
         if (k->a1 < 0)
             k->a1 = by_agent(c, s, t->e, &x->cl);
         if (k->a1 < 0)
