@@ -999,6 +999,11 @@ static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
                 p->refuge = 1;
     if ((int)p->s < s->report_end || (int)p->s >= s->report_start)
         p->in_report = 1;
+    /* "a claim Kyiv rejected", "Moscow said": a city with no preposition
+     * that speaks or takes a stand is its government, the teller */
+    if (!p->prep && p->e < n && (p->loc.kind == PK_CITY || p->loc.kind == PK_TOWN) &&
+        (s->tok[p->s].flags & TK_CAP) && (has_cue(s, p->e, CUE_REPORT) || has_cue(s, p->e, CUE_STANCE)))
+        p->in_report = 1;
     /* "In Donetsk, local residents reported ...": where, not who */
     if (p->in_report && (int)p->s < s->report_end && p->s <= 2 && p->e < n && sr_tok_eq(&s->tok[p->e], ","))
         p->in_report = 0;

@@ -296,6 +296,7 @@ typedef enum sr_cue {
     CUE_IDENTITY,   /* belonged to, were members of: whose men they were, told later */
     CUE_AFTERTOLD,  /* came days after: what follows is earlier, background */
     CUE_VESSEL,     /* ship, tanker: a craft seized is no territory */
+    CUE_STANCE,     /* rejected, condemned: a capital that does so is its government */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
