@@ -1544,7 +1544,7 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
     int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6, t->s));
     /* "the army had killed more than 100 Fano fighters in operations in
      * the area": a sum over many happenings */
-    if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 10 < s->ntok ? (size_t)t->e + 10 : s->ntok,
+    if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 14 < s->ntok ? (size_t)t->e + 14 : s->ntok,
                                                CUE_AGGREGATE) >= 0)
         hist = 1;
     /* "raising the death toll from a week of protests to 18": the
