@@ -262,7 +262,8 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
             return 0;
         /* "a senior al-Qaeda commander", "an ISIS member", "a senior
          * officer": words that describe the person, then the person */
-        if (s->owner[k] < 0 && k > i + 1 && (np_end == (size_t)-1 || np_end == k + 1) &&
+        /* (and after the verb, "killing an officer": one) */
+        if (s->owner[k] < 0 && (k > i + 1 || np_end == (size_t)-1) && (np_end == (size_t)-1 || np_end == k + 1) &&
             word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
             int described = 1;
             for (size_t q = i + 1; q < k && described; q++)

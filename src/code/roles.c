@@ -677,6 +677,14 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         uint32_t pr = 0;
         int tg = target_after(c, s, t->e, &x->cl, &pr);
+        /* "a roadside bomb struck an army patrol": the object of the
+         * attack verb the weapon is the subject of */
+        for (size_t q = 0; tg < 0 && q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            if (u->ndef && u->s >= t->e && u->s <= (size_t)t->e + 1 && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB) &&
+                tdef(c, u, 0)->cls == EV_ATTACK)
+                tg = object_after(c, s, u->e, &x->cl, 4, 1);
+        }
         if (tg >= 0 && tg != k->a1)
             k->a2 = tg;
         /* "two militants were killed in an encounter with security
