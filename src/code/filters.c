@@ -276,6 +276,32 @@ WORD_RULE(weapons_of_an_attack)
     return earlier_word_of(c, s, x, t, attacks, INT_MAX) || next_word_of(c, s, t, attacks, TRG_VERB);
 }
 
+/* "The UN human rights chief condemned attacks on civilians in El Fasher":
+ * a stand taken (cues.txt STANCE) on such happenings in general, a plural
+ * event noun with no determiner, is no one happening */
+WORD_RULE(stand_on_attacks)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || !(s->cues & (1ULL << CUE_STANCE)) || t->s == 0)
+        return 0;
+    const sr_token *w = &s->tok[t->e - 1];
+    if (w->nlen < 2 || w->norm[w->nlen - 1] != 's')
+        return 0;
+    for (size_t i = t->s; i > 0 && t->s - i < 3; i--) {
+        if (has_cue(s, i - 1, CUE_STANCE))
+            return 1;
+        uint32_t id = s->tok[i - 1].id;
+        const sr_engine *e = c->eng;
+        /* (not "condemned the attack", "these attacks": the ones told) */
+        if ((s->tok[i - 1].flags & (TK_PUNCT | TK_NUM)) || id == e->w.the || id == e->w.a || id == e->w.an ||
+            word_has(e, id, WA_DEMONSTRATIVE) || word_has(e, id, WA_PRONOUN) ||
+            (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind != PH_CUE))
+            return 0;
+    }
+    return 0;
+}
+
 /* the attack happened and was fought off: a fight, not a disrupted weapon */
 WORD_RULE(fended_off_attack)
 {
@@ -543,6 +569,8 @@ const sr_filter_rule sr_filter_rules[] = {
      arms_taken},
     {"attack fended off", "Kurdish fighters repelled an ISIS attack near Hasakah on Monday.", FILTER_WORD,
      fended_off_attack},
+    {"a stand on such happenings", "The UN rights chief condemned repeated attacks on civilians in El Fasher on Monday.",
+     FILTER_WORD, stand_on_attacks},
     {"destroyed after intercepted", "Saudi air defences intercepted and destroyed a Houthi drone over Jizan.",
      FILTER_WORD, destroyed_after_intercepted},
     {"in the dateline", "KIRKUK ATTACK (Reuters) - Officials met in Kirkuk on Monday.", FILTER_WORD, in_dateline},
