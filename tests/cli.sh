@@ -319,6 +319,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"bbg","date":"2025-06-12","text":"NIAMEY, June 12 - Gunmen on motorcycles killed nine villagers in an attack on a village in southwestern Niger'"'"'s Tillaberi region on Tuesday evening, a local official said on Thursday.\nThe assailants arrived in the village of Banibangou at around 6 p.m. and opened fire on residents gathered at the market, the official said."}' > "$t/bbg.jsonl"
     check "'an attack on a village in Niger's Tillaberi region' then 'arrived in the village of Banibangou': one attack at Bani Bangou, nine dead" sh -c \
         "'$bin' code --min-confidence 0 '$t/bbg.jsonl' > '$t/bbg.out' && test \$(wc -l < '$t/bbg.out') -eq 1 && grep -q '\"location\":{\"name\":\"Bani Bangou\".*\"fatalities\":9' '$t/bbg.out'"
+    # "in the Kupwara district": the only place only the gazetteer knows, after "in the"; it says whose the security forces are
+    printf '%s\n' '{"id":"kup","date":"2025-04-09","text":"Security forces killed two militants in an overnight gunfight in the Kupwara district, police said."}' > "$t/kup.jsonl"
+    check "'Security forces killed two militants ... in the Kupwara district': India's forces, at Kupwara" sh -c \
+        "'$bin' code --min-confidence 0 '$t/kup.jsonl' > '$t/kup.out' && test \$(wc -l < '$t/kup.out') -eq 1 && grep -q '\"actor1\":{\"name\":\"Military Forces of India\".*\"location\":{\"name\":\"Kupwara\"' '$t/kup.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

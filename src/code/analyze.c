@@ -384,7 +384,10 @@ static int country_by_gazetteer(sr_coder *c, double *score)
     for (size_t si = 0; si < c->nsents && si < 12; si++) {
         const sr_sent *s = &c->sents[si];
         for (size_t i = 1; i + 1 < s->ntok; i++) {
-            if (!(s->tok[i].flags & TK_CAP) || !word_has(e, s->tok[i - 1].id, WA_LOCPREP) || s->owner[i] >= 0)
+            /* (or after "the": "in the Kupwara district") */
+            int after_prep = word_has(e, s->tok[i - 1].id, WA_LOCPREP) ||
+                             (i >= 2 && s->tok[i - 1].id == e->w.the && word_has(e, s->tok[i - 2].id, WA_LOCPREP));
+            if (!(s->tok[i].flags & TK_CAP) || !after_prep || s->owner[i] >= 0)
                 continue;
             /* "on Monday", "in March": a time, not Brazil's Mondai */
             if (sr_weekday_name(s->tok[i].norm) >= 0 || sr_month_of_len(s->tok[i].norm, s->tok[i].nlen))
