@@ -702,6 +702,17 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
                 return 0;
         }
     }
+    /* "Militants attacked an army post near Menaka ..., a week after 15
+     * soldiers were killed in an ambush in the same region": a passive
+     * killing across "after" with an event noun of its own after it is
+     * that noun's */
+    if (u->s > t->s && u->passive && after_between(e, s, a, b)) {
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *w = &s->tg[q];
+            if (w != t && w != u && w->ndef && w->s >= u->e && w->s <= (size_t)u->e + 3 && (tdef(c, w, 0)->opts & TRG_NOUN))
+                return 0;
+        }
+    }
     /* "Bandits killed five people in Zurmi on Friday and abducted 20 in
      * Gusau": a killing with its own place, before another deed told with
      * another place, is its own happening */
