@@ -268,7 +268,9 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
             int described = 1;
             for (size_t q = i + 1; q < k && described; q++)
                 /* "a civilian driver": an agent's word describes too */
-                described = (s->owner[q] >= 0 && (s->m[s->owner[q]].kind == PH_ACTOR || s->m[s->owner[q]].kind == PH_AGENT)) ||
+                /* (and a nation's adjective: "a Russian instructor") */
+                described = (s->owner[q] >= 0 && (s->m[s->owner[q]].kind == PH_ACTOR || s->m[s->owner[q]].kind == PH_AGENT ||
+                                                  s->m[s->owner[q]].kind == PH_COUNTRY)) ||
                             (s->owner[q] < 0 && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP));
             if (described) {
                 memset(num, 0, sizeof *num);
@@ -539,7 +541,9 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         size_t h = st + u;
         /* "and a civilian driver": one word may describe the counted */
         for (size_t hh = h; u && !more.vague && !more.is_year && hh < s->ntok && hh < h + 4; hh++) {
-            if ((s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_AGENT) || word_has(e, s->tok[hh].id, WA_PEOPLE))
+            /* (or a person's word: "and a Russian instructor") */
+            if ((s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_AGENT) || word_has(e, s->tok[hh].id, WA_PEOPLE) ||
+                (s->owner[hh] < 0 && word_has(e, s->tok[hh].id, WA_PERSON_HEAD)))
                 return num.value + more.value;
             /* "and two SDF fighters": a group's members are people */
             if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_ACTOR)
