@@ -1237,6 +1237,17 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             }
         }
     }
+    /* "Two people died and five were injured when Russian drones hit a bus
+     * in the city of Kherson": the aircraft the sentence names, a
+     * country's, flew the strike its dead were killed in */
+    for (size_t j = 0; k->a1 < 0 && k->a1_ent < 0 && (k->weapons & W_AIR) && td->cls == EV_KILL && j < s->nmen; j++) {
+        const sr_mention *m = &s->men[j];
+        if (m->ent >= 0 && (int)j != k->a2 && !m->modifier && !m->prep && m->s > t->e &&
+            (c->ents[m->ent].flags & ACT_AERIAL) && (c->ents[m->ent].flags & ACT_STATE) && c->ents[m->ent].country >= 0) {
+            k->a1 = (int)j;
+            k->a1_ent = m->ent;
+        }
+    }
     /* "shelled rebel-held areas": the rebels hold what was hit */
     k->a2_holder = k->a2 >= 0 && s->men[k->a2].ctrl;
     if (k->a2_ent < 0) {
