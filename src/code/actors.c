@@ -193,6 +193,22 @@ static int in_site_name(const sr_sent *s, const sr_match *m, size_t i)
     return 0;
 }
 
+/* Whether the words before start are an AFFIL cue ("loyal to", "linked
+ * to") and at most two words (an article, "former"), after an agent. */
+static int affiliated_to(const sr_sent *s, size_t start)
+{
+    if (!(s->cues & (1ULL << CUE_AFFIL)))
+        return 0;
+    for (size_t b = start; b > 0 && start - b < 3; b--) {
+        for (size_t a = b; a > 0 && b - a < 5; a--)
+            if (has_cue(s, a - 1, CUE_AFFIL) && cue_end(s, a - 1, CUE_AFFIL) == b)
+                return a >= 2 && s->owner[a - 2] >= 0 && s->m[s->owner[a - 2]].kind == PH_AGENT;
+        if (s->owner[b - 1] >= 0 || !(s->tok[b - 1].flags & TK_ALPHA) || (s->tok[b - 1].flags & TK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 /* Builds the actor mentions of a sentence from its content matches. */
 /* "Palestinians", "Afghans", "Iraqis": a demonym in the plural names
  * people ("Swiss", "Lebanese" have no plural form to tell). */
@@ -542,6 +558,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         if (marks < 0)
             marks = has_paren_marks(s);
         mm->paren = (uint8_t)(marks && in_parens(s, start, end));
+        /* "Gunmen loyal to the former government ambushed a patrol": a
+         * generic word after "loyal to" (cues.txt AFFIL) says whose the
+         * men before are, and acts on nothing itself */
+        if (m->kind == PH_AGENT && affiliated_to(s, start))
+            mm->modifier = 1;
         mention_count(e, s, mm);
         mention_marks(e, s, m, mm, end);
         i = end - 1;
