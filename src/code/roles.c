@@ -1219,8 +1219,13 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     /* "PKK terrorists targeted in air operation in Haftanin, says
      * Turkey's National Defense Ministry": a state that tells of an air
      * operation nobody is named for flew it */
+    /* (so "At least five PKK terrorists were neutralized in northern Iraq,
+     * Türkiye's National Defense Ministry said": armed men a foreign
+     * state tells were killed, with no doer told, its forces killed) */
+    int armed_dead = td->cls == EV_KILL && k->t->passive && k->a2 >= 0 && s->men[k->a2].ent >= 0 &&
+                     (c->ents[s->men[k->a2].ent].flags & ACT_ARMED) && (c->ents[s->men[k->a2].ent].flags & ACT_NONSTATE);
     if (k->a1 < 0 && k->a1_ent < 0 &&
-        (td->cls == EV_AIR || ((k->weapons & W_AIR) && (td->cls == EV_KILL || td->cls == EV_ATTACK)))) {
+        (td->cls == EV_AIR || ((k->weapons & W_AIR) && (td->cls == EV_KILL || td->cls == EV_ATTACK)) || armed_dead)) {
         for (size_t j = 0; j < s->nmen; j++) {
             const sr_mention *m = &s->men[j];
             int in_report = (s->report_start > 0 && (int)m->s >= s->report_start) ||
@@ -1231,8 +1236,15 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             /* (not the state the story is in telling of strikes on it:
              * "the Gaza health ministry said the strikes on Maghazi had
              * killed at least 35 people") */
-            if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0 && en->country != c->focus_country) {
-                k->a1_ent = sr_entity_generic(c, "MIL", ACT_ARMED | ACT_STATE | ACT_AERIAL, en->country);
+            /* (its own armed enemies' dead it tells of wherever: a
+             * state's forces killed them) */
+            /* (a state named in the words: not "the ministry said",
+             * whose state an earlier sentence may have told) */
+            int named = m->country >= 0 || m->def >= 0;
+            if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0 &&
+                (en->country != c->focus_country || (armed_dead && named))) {
+                int air = td->cls == EV_AIR || (k->weapons & W_AIR);
+                k->a1_ent = sr_entity_generic(c, "MIL", ACT_ARMED | ACT_STATE | (air ? ACT_AERIAL : 0), en->country);
                 break;
             }
         }

@@ -83,7 +83,9 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         const sr_token *p = &s->tok[i - 1];
         if (is_be(e, p->id))
             return 1;
-        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG))
+        /* (and the quote marks of a word set off: were "neutralized") */
+        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG) || sr_tok_eq(p, "\"") ||
+            sr_tok_eq(p, "\xe2\x80\x9c") || sr_tok_eq(p, "'"))
             i--;
         else
             break;
