@@ -532,6 +532,36 @@ static int own_fight_after(const sr_engine *e, const sr_sent *s, const sr_trig *
     return 0;
 }
 
+/* "U.S. forces killed a senior Islamic State official ... in a helicopter
+ * raid": a craft no one is named for right before the noun (k->a1) says
+ * how; the clause's armed subject, no victim, says who. */
+static void craft_gives_way(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_trig *t = k->t;
+    if (k->a1 < 0 || s->men[k->a1].def >= 0 || s->men[k->a1].country >= 0 || !(s->men[k->a1].flags & ACT_AERIAL) ||
+        s->men[k->a1].e != t->s)
+        return;
+    int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
+    int victim = 0;
+    for (int v = 0; v < x->nvictim; v++)
+        victim |= x->victim_m[v] == sj;
+    if (sj >= 0 && sj != k->a1 && !victim && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_ARMED))
+        k->a1 = sj;
+}
+
+/* "a roadside bomb struck an army patrol": the object of the attack verb
+ * the weapon noun at t is the subject of, or -1. */
+static int object_of_its_verb(const sr_coder *c, const sr_sent *s, const sr_sctx *x, const sr_trig *t)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && u->s >= t->e && u->s <= (size_t)t->e + 1 && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB) &&
+            tdef(c, u, 0)->cls == EV_ATTACK)
+            return object_after(c, s, u->e, &x->cl, 4, 1);
+    }
+    return -1;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -553,18 +583,7 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (sj >= 0 && (s->men[sj].ent == s->men[k->a1].ent || s->men[k->a1].ent < 0))
                 k->a1 = sj;
         }
-        /* "U.S. forces killed a senior Islamic State official ... in a
-         * helicopter raid": a craft no one is named for before the noun
-         * says how; the clause's armed subject says who */
-        if (k->a1 >= 0 && s->men[k->a1].def < 0 && s->men[k->a1].country < 0 && (s->men[k->a1].flags & ACT_AERIAL) &&
-            s->men[k->a1].e == t->s) {
-            int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
-            int victim = 0;
-            for (int v = 0; v < x->nvictim; v++)
-                victim |= x->victim_m[v] == sj;
-            if (sj >= 0 && sj != k->a1 && !victim && s->men[sj].ent >= 0 && (c->ents[s->men[sj].ent].flags & ACT_ARMED))
-                k->a1 = sj;
-        }
+        craft_gives_way(c, s, x, k);
         if (k->a1 < 0)
             k->a1 = by_agent(c, s, t->e, &x->cl);
         if (k->a1 < 0)
@@ -677,14 +696,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         uint32_t pr = 0;
         int tg = target_after(c, s, t->e, &x->cl, &pr);
-        /* "a roadside bomb struck an army patrol": the object of the
-         * attack verb the weapon is the subject of */
-        for (size_t q = 0; tg < 0 && q < s->ntg; q++) {
-            const sr_trig *u = &s->tg[q];
-            if (u->ndef && u->s >= t->e && u->s <= (size_t)t->e + 1 && !u->passive && (tdef(c, u, 0)->opts & TRG_VERB) &&
-                tdef(c, u, 0)->cls == EV_ATTACK)
-                tg = object_after(c, s, u->e, &x->cl, 4, 1);
-        }
+        if (tg < 0)
+            tg = object_of_its_verb(c, s, x, t);
         if (tg >= 0 && tg != k->a1)
             k->a2 = tg;
         /* "two militants were killed in an encounter with security
