@@ -519,6 +519,9 @@ static int same_first_word(const char *a, const char *b)
         i++;
     if ((!a[i] || a[i] == ' ') && (!b[i] || b[i] == ' '))
         return 1;
+    /* (marks only where a byte is not ASCII: asked for every listed place) */
+    if (!((unsigned char)a[i] & 0x80) && !((unsigned char)b[i] & 0x80))
+        return 0;
     size_t an = strcspn(a, " "), bn = strcspn(b, " ");
     char fa[SR_KEY_MAX], fb[SR_KEY_MAX];
     size_t fan = sr_place_fold(a, an, fa), fbn = sr_place_fold(b, bn, fb);
