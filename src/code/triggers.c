@@ -498,6 +498,14 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         }
         if (d->opts & TRG_NEED_OBJ) {
             int ok = om >= 0 || op >= 0 || t->passive;
+            /* "arrested 15 suspected members of the Mungiki sect": a count
+             * of people no list names */
+            sr_number cnt;
+            size_t cu = ok ? 0 : sr_read_quantity(s->tok, s->ntok, t->e, &cnt);
+            if (cu && t->e + cu + 1 < s->ntok && word_has(c->eng, s->tok[t->e + cu].id, WA_HEDGE))
+                cu++;
+            if (cu && t->e + cu < s->ntok && !cnt.is_year && word_has(c->eng, s->tok[t->e + cu].id, WA_PEOPLE))
+                ok = 1;
             if (!ok) {
                 /* "intercepted a drone", "stormed houses", "targeted a building" */
                 for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
