@@ -538,8 +538,10 @@ static int own_fight_after(const sr_engine *e, const sr_sent *s, const sr_trig *
 static void craft_gives_way(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_trig *t = k->t;
-    if (k->a1 < 0 || s->men[k->a1].def >= 0 || s->men[k->a1].country >= 0 || !(s->men[k->a1].flags & ACT_AERIAL) ||
-        s->men[k->a1].e != t->s)
+    /* (a word for a craft, not "its" read as an air force: "destroying
+     * 11 military vehicles by its aerial bombardment") */
+    if (k->a1 < 0 || s->men[k->a1].def >= 0 || s->men[k->a1].country >= 0 || s->men[k->a1].agent < 0 ||
+        s->men[k->a1].pronoun || !(s->men[k->a1].flags & ACT_AERIAL) || s->men[k->a1].e != t->s)
         return;
     int sj = subject_of(c, s, s->men[k->a1].s, &x->cl, 0, k->forbid);
     int victim = 0;
@@ -1254,8 +1256,14 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
             /* (a state named in the words: not "the ministry said",
              * whose state an earlier sentence may have told) */
             int named = m->country >= 0 || m->def >= 0;
+            /* (and the place told is another country's: "in northern
+             * Iraq", "Türkiye's ministry said") */
+            int abroad = 0;
+            for (size_t q = 0; named && armed_dead && en->country >= 0 && q < s->npm && !abroad; q++)
+                abroad = s->pm[q].loc.cc[0] && !s->pm[q].in_report &&
+                         strcmp(s->pm[q].loc.cc, c->eng->d.countries[en->country].iso2) != 0;
             if ((en->flags & (ACT_GOV | ACT_STATE)) && en->country >= 0 &&
-                (en->country != c->focus_country || (armed_dead && named))) {
+                (en->country != c->focus_country || (armed_dead && named && abroad))) {
                 int air = td->cls == EV_AIR || (k->weapons & W_AIR);
                 k->a1_ent = sr_entity_generic(c, "MIL", ACT_ARMED | ACT_STATE | (air ? ACT_AERIAL : 0), en->country);
                 break;
