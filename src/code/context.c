@@ -345,8 +345,7 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     /* skip the auxiliaries and adverbs: "were reportedly", "have been" */
     size_t j = end;
     while (j > 0 && (is_be(e, s->tok[j - 1].id) || is_adverb_like(e, &s->tok[j - 1]) || s->tok[j - 1].id == e->w.have ||
-                     s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had || sr_tok_eq(&s->tok[j - 1], "\"") ||
-                     sr_tok_eq(&s->tok[j - 1], "\xe2\x80\x9c")))
+                     s->tok[j - 1].id == e->w.has || s->tok[j - 1].id == e->w.had || is_quote_mark(&s->tok[j - 1])))
         j--;
     /* "Eleven people, including three children, died": the part told
      * between commas is passed over */

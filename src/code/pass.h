@@ -126,6 +126,15 @@ int sr_word_meaning(const sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_tr
 const sr_trigger_def *tdef(const sr_coder *c, const sr_trig *t, int k);
 int is_adverb_like(const sr_engine *e, const sr_token *t);
 int is_det_word(const sr_engine *e, const sr_token *t);
+/* An opening quote mark: were "neutralized". */
+int is_quote_mark(const sr_token *t);
+/* A count of people at j: "100 families", "three suspected terrorists",
+ * "15 suspected members". */
+int people_counted_at(const sr_engine *e, const sr_sent *s, size_t j);
+/* "forced nine passengers off and shot them dead": the mention of people
+ * counted before the active verb t whose object is "them" (not avoid), or
+ * -1. */
+int them_counted(const sr_engine *e, const sr_sent *s, const sr_trig *t, int avoid);
 int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t);
 int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t);
 /* "In the deadliest attack, gunmen ...": the sentence opens on one of the

@@ -477,7 +477,6 @@ static int dict_place(sr_coder *c, sr_sent *s, size_t i, int o, size_t *cap, sr_
     return 1;
 }
 
-/* A country named as a place (m, at token i), not as whose. */
 /* Whether an actor or people mention ends right before token e. */
 static int mention_ends_at(const sr_sent *s, size_t e)
 {
@@ -487,6 +486,7 @@ static int mention_ends_at(const sr_sent *s, size_t e)
     return 0;
 }
 
+/* A country named as a place (m, at token i), not as whose. */
 static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, size_t *cap, sr_pmention **pp,
                          size_t *endp)
 {

@@ -802,7 +802,7 @@ static int struck_before_when(const sr_coder *c, const sr_sent *s, int a1)
 /* "recaptured the city of Wad Madani, the capital of Gezira state, from
  * the paramilitary Rapid Support Forces": between a and b, only a place
  * and what it is set off by commas (no event word, no other actor) */
-static int apposition_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+static int apposition_between(const sr_sent *s, size_t a, size_t b)
 {
     int commas = 0;
     for (size_t i = a; i < b; i++) {
@@ -818,7 +818,6 @@ static int apposition_between(const sr_coder *c, const sr_sent *s, size_t a, siz
     for (size_t j = 0; j < s->nmen; j++)
         if (s->men[j].s >= a && s->men[j].e <= b && s->men[j].ent >= 0 && !s->men[j].used_as_place)
             return 0;
-    (void)c;
     return commas == 2;
 }
 
@@ -915,7 +914,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 for (size_t j = 0; j < s->nmen; j++) {
                     const sr_mention *m = &s->men[j];
                     if (m->s >= t->e && m->s < t->e + 20 && m->prep == e->w.from && m->ent >= 0 &&
-                        (x->cl.hard[m->s] == x->cl.hard[t->s] || apposition_between(c, s, t->e, m->s))) {
+                        (x->cl.hard[m->s] == x->cl.hard[t->s] || apposition_between(s, t->e, m->s))) {
                         k->a2 = (int)j;
                         break;
                     }
@@ -1320,15 +1319,10 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
      * "them" after the verb, the people counted before it */
     /* (before anyone told after it: "... shot them dead after checking
      * their identity cards") */
-    if (!t->passive && (td->opts & TRG_VERB) && tok_is(s, t->e, e->w.them)) {
-        for (size_t q = s->nmen; q > 0; q--) {
-            const sr_mention *m = &s->men[q - 1];
-            if (m->e <= t->s && (int)(q - 1) != k->a1 && m->ent >= 0 && m->count > 0) {
-                k->a2 = (int)(q - 1);
-                k->a2_ent = m->ent;
-                break;
-            }
-        }
+    int them = (td->opts & TRG_VERB) ? them_counted(e, s, t, k->a1) : -1;
+    if (them >= 0) {
+        k->a2 = them;
+        k->a2_ent = s->men[them].ent;
     }
     if (k->a2 >= 0)
         victims_kind(c, &s->men[k->a2], &k->victims_civ, &k->victims_armed, &k->victims_prot);

@@ -84,8 +84,7 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         if (is_be(e, p->id))
             return 1;
         /* (and the quote marks of a word set off: were "neutralized") */
-        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG) || sr_tok_eq(p, "\"") ||
-            sr_tok_eq(p, "\xe2\x80\x9c") || sr_tok_eq(p, "'"))
+        if (is_adverb_like(e, p) || p->id == e->w.not || (p->flags & TK_NEG) || is_quote_mark(p))
             i--;
         else
             break;
@@ -126,6 +125,34 @@ int is_det_word(const sr_engine *e, const sr_token *t)
 int is_aux_word(const sr_engine *e, const sr_token *t)
 {
     return word_has(e, t->id, WA_AUX);
+}
+
+int is_quote_mark(const sr_token *t)
+{
+    return sr_tok_eq(t, "\"") || sr_tok_eq(t, "\xe2\x80\x9c") || sr_tok_eq(t, "'");
+}
+
+int people_counted_at(const sr_engine *e, const sr_sent *s, size_t j)
+{
+    sr_number num;
+    size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+    /* "captured three suspected terrorists" */
+    if (u && j + u + 1 < s->ntok && word_has(e, s->tok[j + u].id, WA_HEDGE))
+        u++;
+    return u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
+           (word_has(e, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == e->w.families);
+}
+
+int them_counted(const sr_engine *e, const sr_sent *s, const sr_trig *t, int avoid)
+{
+    if (t->passive || !tok_is(s, t->e, e->w.them))
+        return -1;
+    for (size_t q = s->nmen; q > 0; q--) {
+        const sr_mention *m = &s->men[q - 1];
+        if (m->e <= t->s && (int)(q - 1) != avoid && m->ent >= 0 && m->count > 0)
+            return (int)(q - 1);
+    }
+    return -1;
 }
 
 int role_before(const sr_engine *e, const sr_sent *s, size_t pos, uint64_t role)
@@ -469,19 +496,12 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             }
             /* "forced nine passengers off and shot them dead": people told
              * before in the sentence */
-            for (size_t q = 0; !ok && !t->passive && tok_is(s, t->e, e->w.them) && q < s->nmen; q++)
-                ok = s->men[q].e <= t->s && s->men[q].ent >= 0 && s->men[q].count > 0;
+            if (!ok)
+                ok = them_counted(e, s, t, -1) >= 0;
             if (!ok) {
                 /* "took 100 families": a count of people */
                 size_t j = t->e;
-                sr_number num;
-                size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
-                /* "captured three suspected terrorists" */
-                if (u && j + u + 1 < s->ntok && word_has(c->eng, s->tok[j + u].id, WA_HEDGE))
-                    u++;
-                if (u && j + u < s->ntok && !has_cue(s, j + u, CUE_NONHUMAN) && !num.is_year &&
-                    (word_has(c->eng, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == c->eng->w.families))
-                    ok = 1;
+                ok = people_counted_at(c->eng, s, j);
                 /* "assassinated a local commander of the SDF": a person
                  * after a word or two */
                 for (size_t q = j; !ok && d->cls == EV_EXECUTE && q < s->ntok && q < j + 4; q++) {
@@ -500,12 +520,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             int ok = om >= 0 || op >= 0 || t->passive;
             /* "arrested 15 suspected members of the Mungiki sect": a count
              * of people no list names */
-            sr_number cnt;
-            size_t cu = ok ? 0 : sr_read_quantity(s->tok, s->ntok, t->e, &cnt);
-            if (cu && t->e + cu + 1 < s->ntok && word_has(c->eng, s->tok[t->e + cu].id, WA_HEDGE))
-                cu++;
-            if (cu && t->e + cu < s->ntok && !cnt.is_year && word_has(c->eng, s->tok[t->e + cu].id, WA_PEOPLE))
-                ok = 1;
+            if (!ok)
+                ok = people_counted_at(c->eng, s, t->e);
             if (!ok) {
                 /* "intercepted a drone", "stormed houses", "targeted a building" */
                 for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
