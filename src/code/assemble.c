@@ -553,7 +553,10 @@ static void fold_summaries(sr_coder *c)
         /* (not one told as another happening: "Separately, a suicide car
          * bomber struck a police station in Aden's Sheikh Othman
          * district") */
-        if (w->dead || !region_only(w) || !w->loc.cc[0] || w->distinct)
+        /* (or across a town: "Israeli strikes killed at least 31 people
+         * across Gaza on Monday", Gaza City's name for the Strip) */
+        int across_town = w->across && w->has_loc && !region_only(w);
+        if (w->dead || !(region_only(w) || across_town) || !w->loc.cc[0] || w->distinct)
             continue;
         sr_ev *one = NULL;
         int fits = 0;
@@ -578,7 +581,7 @@ static void fold_summaries(sr_coder *c)
             /* nor is an attack in Zamfara state what a town of Niger state
              * tells: a province sums up only its own towns */
             /* (a town no list places says nothing of its province) */
-            if ((w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
+            if (!across_town && (w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
                 (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1) &&
                                      !other_admin_scheme(c, w, f)
                                : !f->loc.has_coords))

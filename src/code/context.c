@@ -580,6 +580,10 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
                 return -1;
         }
     }
+    /* "eight members of the security forces were among the dead", "two
+     * children were among those killed": a part of a toll told before */
+    if (kill->s >= 2 && tok_is(s, kill->s - 2, e->w.among) && word_has(e, s->tok[kill->s - 1].id, WA_DEMONSTRATIVE))
+        return -1;
     /* "death toll rose to 13", "claiming the lives of 300" */
     if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
         /* "the death toll from Tuesday's attack on a church in Kasindi
@@ -1360,6 +1364,33 @@ static long other_side_toll(const sr_coder *c, const sr_sent *s, const sr_sctx *
     return 0;
 }
 
+/* "Israeli strikes killed at least 31 people across Gaza on Monday,
+ * including 12 in a strike on a house in Jabalia": the part of the dead
+ * counted just before "in a strike" are that strike's; -1 when the words
+ * before event noun t are not ", including N in a". */
+static long count_included_in(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    size_t i = t->s;
+    /* "in a", "in an", "in an Israeli": at most two words between */
+    for (size_t back = 0; back < 3 && i > 0 && !tok_is(s, i - 1, e->w.in); back++) {
+        i--;
+        if (s->tok[i].flags & TK_PUNCT)
+            return -1;
+    }
+    if (i < 2 || !tok_is(s, i - 1, e->w.in) || !(tok_is(s, i, e->w.a) || tok_is(s, i, e->w.an)))
+        return -1;
+    size_t in = i - 1;
+    for (size_t qs = in > 4 ? in - 4 : 1; qs < in; qs++) {
+        sr_number num;
+        size_t u = sr_read_quantity(s->tok, s->ntok, qs, &num);
+        if (u && qs + u == in && !num.vague && !num.is_year && tok_is(s, qs - 1, e->w.including) && qs >= 2 &&
+            sr_tok_eq(&s->tok[qs - 2], ","))
+            return (long)num.value;
+    }
+    return -1;
+}
+
 void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     sr_trig *t = k->t;
@@ -1513,6 +1544,8 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
          * their elements", "12 civilians were beheaded" */
         k->fat = fatalities_for(c, s, t);
     }
+    if (k->fat < 0 && (td->opts & TRG_NOUN) && td->cls != EV_KILL)
+        k->fat = count_included_in(c, s, t);
     /* "Somali soldiers killed more than 30 al-Shabaab fighters": a killing
      * told by its own verb killed whom it names (so "Two soldiers died
      * in the fighting" after it counts the other side's dead) */
