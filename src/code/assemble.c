@@ -967,7 +967,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                          u->type == TYPE_VAC;
             /* "Al-Shabaab has claimed responsibility for the attack": the
              * attack told before, its doer now named */
-            int claimed = v->anaphoric && v->a1 >= 0 && (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN));
+            /* (or told before only as the country's rebels: "Separatist
+             * fighters stopped a passenger train" then "The Balochistan
+             * Liberation Army said it was behind the assault") */
+            int claimed = v->anaphoric && v->a1 >= 0 &&
+                          (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN) || rebels_of(c, u->a1, v->a1));
             /* "Air strikes killed 23 people in Maarat al-Numan" then "the
              * raids on Maarat al-Numan killed at least 35": one place, one
              * day, no one named against it */
@@ -1103,9 +1107,16 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 continue;
             if (protests && !same_place)
                 continue;
-            if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0))
+            /* "Fighting broke out overnight between rival armed groups in
+             * the Libyan capital" then "The clashes between the Radaa force
+             * and fighters from the Stability Support Apparatus left at
+             * least eight people dead": the fight told just before, its
+             * unnamed sides now named */
+            int named_now = v->definite && v->sent == u->sent + 1 && u->a1 >= 0 &&
+                            (c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && !(c->ents[v->a1].flags & ACT_UNKNOWN);
+            if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0) && !named_now)
                 continue;
-            if (!same_actor && !same_place && !(u->has_loc && v->has_loc))
+            if (!same_actor && !same_place && !(u->has_loc && v->has_loc) && !named_now)
                 continue;
             merge_into(c, u, v);
             break;

@@ -280,6 +280,7 @@ typedef struct sr_ev {
     int said_date;          /* its day is the day it was told ("officials said on Sunday") */
     int own_claim;          /* its toll told by its doer ("The group said it had killed 20") */
     int across;             /* told across a region ("airstrikes across the Gaza Strip"): many happenings */
+    int definite;           /* a noun told with "the": "The clashes between the Radaa force and ..." */
 } sr_ev;
 
 /* The output event (public, read through accessors). */

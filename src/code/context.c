@@ -710,6 +710,12 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
                 return 0;
         }
     }
+    /* "Fighting broke out overnight between rival armed groups ...,
+     * after the killing of a powerful militia leader": a death told as
+     * what came before is a happening of its own */
+    if (u->s > t->s + 1 && (tdef(c, u, 0)->opts & TRG_NOUN) && u->s >= 2 && word_has(e, s->tok[u->s - 1].id, WA_DET) &&
+        word_has(e, s->tok[u->s - 2].id, WA_SEQUENCE))
+        return 0;
     /* "Militants attacked an army post near Menaka ..., a week after 15
      * soldiers were killed in an ambush in the same region": a passive
      * killing across "after" with an event noun of its own after it is

@@ -358,6 +358,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         }
         v->headline = s->headline;
         v->noun = (k->td->opts & TRG_NOUN) != 0;
+        v->definite = v->noun && definite_noun(c->eng, s, k->t);
         v->generic = (k->cls == EV_ATTACK || k->cls == EV_SHOOT || k->cls == EV_KILL || k->cls == EV_RAID) && !k->weapons;
         if (k->lp.n) {
             const sr_pmention *p = &s->pm[k->lp.pm[li]];

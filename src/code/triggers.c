@@ -143,6 +143,15 @@ int people_counted_at(const sr_engine *e, const sr_sent *s, size_t j)
            (word_has(e, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == e->w.families);
 }
 
+/* Whether a count and "of" ("hundreds of", "dozens of") run from token j
+ * to token end. */
+static int counted_of(const sr_engine *e, const sr_sent *s, size_t j, size_t end)
+{
+    sr_number num;
+    size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+    return u && j + u + 1 == end && tok_is(s, j + u, e->w.of) && !num.is_year;
+}
+
 int them_counted(const sr_engine *e, const sr_sent *s, const sr_trig *t, int avoid)
 {
     if (t->passive || !tok_is(s, t->e, e->w.them))
@@ -462,10 +471,11 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
              * suspected terrorists": people right after the verb are what
              * was taken, the place before it only where */
             /* nor "took 40 Boko Haram fighters prisoner near Gwoza": the
-             * people are what was taken, the place after them only where */
+             * people are what was taken, the place after them only where
+             * ("taking hundreds of passengers hostage": a count in words) */
             if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
                 (s->pm[pop].e <= t->s || s->pm[pop].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
-                !s->men[om].poss && s->men[om].count > 0)
+                !s->men[om].poss && (s->men[om].count > 0 || counted_of(e, s, t->e, s->men[om].s)))
                 ok = 0;
             /* "gunmen seized their leader in Kismayo": people taken, and
              * the place only where */
