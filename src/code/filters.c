@@ -517,6 +517,27 @@ WORD_RULE(present_state)
     return 0;
 }
 
+/* "No group claimed the attack, but suicide bombings in the area are a
+ * hallmark of Boko Haram": a plural event noun that what follows says is
+ * common, rare or someone's mark (cues.txt HABITUAL) is a kind of
+ * happening, no one happening */
+WORD_RULE(a_kind_of_happening)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || !k->plural_noun || !(s->cues & (1ULL << CUE_HABITUAL)))
+        return 0;
+    /* (its own words between: "in the area", "in the region") */
+    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 6; i++) {
+        if (has_cue(s, i, CUE_HABITUAL))
+            return 1;
+        if ((s->tok[i].flags & TK_PUNCT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
+            return 0;
+    }
+    (void)c;
+    return 0;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -598,6 +619,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
     {"a country alone", "The group has carried out attacks in Syria.", FILTER_CONTEXT, country_alone},
     {"no type", "Civilians took the town of Saraqib on Monday.", FILTER_TYPE, no_type},
+    {"a kind of happening", "Kidnappings on the highway near Kaduna are common.", FILTER_ROLES,
+     a_kind_of_happening},
     {"only a sound", "Residents heard a loud explosion in Kirkuk on Monday.", FILTER_TYPE, only_a_sound},
     {"only heard", "Gunfire was heard near the airport in Goma overnight.", FILTER_ROLES, only_heard},
 };

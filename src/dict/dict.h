@@ -297,6 +297,7 @@ typedef enum sr_cue {
     CUE_AFTERTOLD,  /* came days after: what follows is earlier, background */
     CUE_VESSEL,     /* ship, tanker: a craft seized is no territory */
     CUE_STANCE,     /* rejected, condemned: a capital that does so is its government */
+    CUE_HABITUAL,   /* are a hallmark of, are common: what such happenings are like, no one happening */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
