@@ -450,6 +450,10 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             while (j < n && mods < 3 && s->owner[j] < 0 && is_force_modifier(e, &s->tok[j])) {
                 j++;
                 mods++;
+                /* "Iraqi counter-terrorism forces": a word joined by a
+                 * hyphen to the modifier is part of it */
+                while (j < n && (s->tok[j].flags & TK_HYPH) && s->owner[j] < 0)
+                    j++;
             }
             const sr_match *nx = match_at(s, j);
             if (nx && nx->kind == PH_AGENT) {

@@ -821,6 +821,28 @@ static int apposition_between(const sr_sent *s, size_t a, size_t b)
     return commas == 2;
 }
 
+/* "Myanmar's junta lost control of the town of Lashio to the MNDAA", "the
+ * town fell to the rebels": the side after "to" took the place, the
+ * subject (when an actor) lost it. */
+static void lost_to(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    size_t to = t->e > 0 && tok_is(s, t->e - 1, e->w.to) ? (size_t)t->e - 1 : s->ntok;
+    for (size_t i = t->e; to == s->ntok && i < s->ntok && i < (size_t)t->e + 12; i++) {
+        if (x->cl.hard[i] != x->cl.hard[t->s])
+            break;
+        if (tok_is(s, i, e->w.to))
+            to = i;
+    }
+    int taker = -1;
+    for (size_t j = 0; to < s->ntok && j < s->nmen && taker < 0; j++)
+        if (s->men[j].s > to && s->men[j].s <= to + 3 && s->men[j].ent >= 0)
+            taker = (int)j;
+    k->a2 = taker >= 0 ? k->a1 : -1;
+    k->a1 = taker;
+}
+
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -908,7 +930,9 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 k->a2 = tg;
         } else if (td->cls == EV_TERRITORY) {
             /* "captured X from Y", "chased Y out of X" */
-            if (td->opts & TRG_FROM_ACTOR2) {
+            if (td->opts & TRG_LOST_TO) {
+                lost_to(c, s, x, k);
+            } else if (td->opts & TRG_FROM_ACTOR2) {
                 k->a2 = object_after(c, s, t->e, &x->cl, 4, 2);
             } else {
                 for (size_t j = 0; j < s->nmen; j++) {

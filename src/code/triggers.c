@@ -421,7 +421,8 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             int ok = pop >= 0;
             /* passive or nominal: the place may be the subject ("X was
              * captured") or after "of" ("the capture of X") */
-            if (!ok && (t->passive || (d->opts & TRG_NOUN))) {
+            /* (or "the town fell to the rebels") */
+            if (!ok && (t->passive || (d->opts & (TRG_NOUN | TRG_LOST_TO)))) {
                 for (size_t j = 0; j < s->npm; j++) {
                     const sr_pmention *p = &s->pm[j];
                     if (!usable_place(p))

@@ -233,6 +233,7 @@ enum {
     TRG_AIR_STATE = 1u << 12,  /* by a state or coalition: from the air ("struck") */
     TRG_FEND_OFF = 1u << 13,   /* "repelled an attack": the attack is the event, the subject its target */
     TRG_CROWD = 1u << 14,      /* civilians and protesters may do it ("protesters gathered") */
+    TRG_LOST_TO = 1u << 15,    /* "fell to X", "lost the town to X": X after "to" took it, the subject lost it */
 };
 
 typedef struct sr_trigger_def {
