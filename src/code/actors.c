@@ -751,6 +751,27 @@ static int foreign_striker(const sr_coder *c, const sr_sent *s, size_t before)
     return -1;
 }
 
+/* Whether the sentence, before token `before`, names a country or a
+ * listed place where named group `en` is not active ("In Pakistan,
+ * militants attacked ..." after a story of Al-Shabaab in Kenya). */
+static int told_elsewhere(const sr_coder *c, const sr_sent *s, size_t before, int en)
+{
+    const sr_dicts *d = &c->eng->d;
+    if (en < 0 || c->ents[en].def < 0)
+        return 0;
+    const char *active = d->actors[c->ents[en].def].active;
+    if (!active[0])
+        return 0;
+    for (size_t k = 0; k < s->nm && s->m[k].start < before; k++) {
+        const char *cc = s->m[k].kind == PH_COUNTRY ? d->countries[s->m[k].value].iso2
+                         : s->m[k].kind == PH_PLACE ? d->places[s->m[k].value].country
+                                                    : NULL;
+        if (cc && cc[0] && !strstr(active, cc))
+            return 1;
+    }
+    return 0;
+}
+
 static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, uint32_t avoid, int max_back)
 {
     /* this sentence, right to left */
@@ -893,7 +914,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             if (fl & ACT_UNKNOWN) {
                 /* gunmen, assailants: a group named just before, if any */
                 int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_UNKNOWN | ACT_SOURCE, 2);
-                if (en >= 0 && c->ents[en].def >= 0)
+                if (en >= 0 && c->ents[en].def >= 0 && !told_elsewhere(c, s, mm->s, en))
                     return en;
                 return sr_entity_generic(c, "UAG", fl, c->focus_country);
             }
@@ -905,7 +926,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                  * "neutralised several terrorists") */
                 int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE | ACT_GOVSIDE,
                                        1000);
-                if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)))
+                if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)) && !told_elsewhere(c, s, mm->s, en))
                     return en;
                 if (fl & ACT_REBEL)
                     return sr_entity_generic(c, "REB", fl, c->focus_country);

@@ -1317,6 +1317,19 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     }
 }
 
+/* Whether token j is a word of a named place told as near where it
+ * happened ("opening fire on the vehicles near the village of Milimani"):
+ * its noun is no target. */
+static int in_place_told_near(const sr_coder *c, const sr_sent *s, size_t j)
+{
+    for (size_t q = 0; q < s->npm; q++) {
+        const sr_pmention *p = &s->pm[q];
+        if (j >= p->s && j < p->e)
+            return p->prep && (p->prep == c->eng->w.near || word_has(c->eng, p->prep, WA_NEAR_PREP));
+    }
+    return 0;
+}
+
 /* Who was hit, and what kind of target. */
 static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
@@ -1369,7 +1382,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
     }
     /* targets: houses, markets, camps / bases, checkpoints */
     for (size_t j = t->s; j < k->cb && j < (size_t)t->e + 8; j++) {
-        if (has_cue(s, j, CUE_CIVTARGET))
+        if (has_cue(s, j, CUE_CIVTARGET) && !in_place_told_near(c, s, j))
             k->civ_target = 1;
         if (has_cue(s, j, CUE_HOUSE))
             k->house_target = 1;
