@@ -1139,8 +1139,12 @@ static void bare_claims(sr_coder *c)
             continue;
         for (size_t i = c->nevs; i > 0; i--) {
             sr_ev *w = &c->evs[i - 1];
+            /* (or told only as the country's rebels: "separatist rebels
+             * shot dead two construction workers" then "The West Papua
+             * National Liberation Army claimed responsibility") */
             if (w->sent >= (int)si || w->sent + 5 < (int)si || w->dead || w->mod != SR_ASSERTED ||
-                !sr_violent_type(w->type) || (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)))
+                !sr_violent_type(w->type) ||
+                (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN) && !(s->men[m].ent >= 0 && rebels_of(c, w->a1, s->men[m].ent))))
                 continue;
             if (w->a2 == s->men[m].ent)
                 break;

@@ -1068,11 +1068,24 @@ int sr_bare_claim(const sr_coder *c, const sr_sent *s)
         /* "claimed responsibility for the attack" has its word */
         if (q + 2 < s->ntok && (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of)))
             return -1;
-        for (size_t j = s->nmen; j > 0; j--) {
-            const sr_mention *m = &s->men[j - 1];
-            if (m->ent >= 0 && !m->modifier && (size_t)m->e <= q && (size_t)m->e + 3 >= q &&
-                (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_UNKNOWN))
-                return (int)(j - 1);
+        size_t end = q;
+        /* "Islamic State Khorasan Province, a regional affiliate of the
+         * Islamic State group, claimed responsibility": the subject
+         * before the phrase set off by commas */
+        if (q >= 2 && sr_tok_eq(&s->tok[q - 1], ","))
+            for (size_t i = q - 1; i > 0 && q - i < 14; i--)
+                if (sr_tok_eq(&s->tok[i - 1], ",")) {
+                    end = i - 1;
+                    break;
+                }
+        for (int pass = end == q ? 1 : 0; pass < 2; pass++) {
+            size_t at = pass ? q : end;
+            for (size_t j = s->nmen; j > 0; j--) {
+                const sr_mention *m = &s->men[j - 1];
+                if (m->ent >= 0 && !m->modifier && (size_t)m->e <= at && (size_t)m->e + 3 >= at &&
+                    (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_UNKNOWN))
+                    return (int)(j - 1);
+            }
         }
         return -1;
     }
