@@ -330,12 +330,15 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
-    } else if (v->fatalities >= 0 && !v->split && !(v->own_claim && !u->own_claim && u->fatalities >= 0 && !u->split)) {
+    /* (a toll of one of several places told for that place alone:
+     * "killing 10 soldiers at Diafarabe and six at Kolongo") */
+    } else if (v->fatalities >= 0 && (!v->split || (u->split && u->fatalities < 0 && same_town(u, v))) &&
+               !(v->own_claim && !u->own_claim && u->fatalities >= 0 && !u->split)) {
         if (u->fatalities < 0 || u->split || v->fatalities < u->fatalities || (u->own_claim && !v->own_claim)) {
             u->fatalities = v->fatalities;
             u->own_claim = v->own_claim;
         }
-        u->split = 0;
+        u->split = u->split && v->split;
     }
     v->dead = 1;
 }
