@@ -1055,12 +1055,39 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
     }
 }
 
+/* "The army blamed dissidents of the former FARC.", "Police blamed the
+ * Pakistani Taliban.": a blame with no event word of its own names the
+ * armed group right after it; -1 when the sentence is not that. */
+static int bare_blame(const sr_coder *c, const sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    if (s->ntg)
+        return -1;
+    for (size_t q = 1; q + 1 < s->ntok; q++) {
+        if (!word_has(e, s->tok[q].id, WA_BLAME) || tok_is(s, q + 1, e->w.on) || tok_is(s, q + 1, e->w.to))
+            continue;
+        for (size_t j = 0; j < s->nmen; j++) {
+            const sr_mention *m = &s->men[j];
+            if (m->ent >= 0 && !m->modifier && m->s > q && m->s <= q + 2 && (c->ents[m->ent].flags & ACT_ARMED) &&
+                (c->ents[m->ent].flags & ACT_NONSTATE) && c->ents[m->ent].def >= 0)
+                return (int)j;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* "Islamic State Khorasan claimed responsibility.": a claim with no
- * event word of its own names the doer of what was told before. Returns
- * the claimer's mention in s, or -1. */
+ * event word of its own names the doer of what was told before (so does
+ * a blame: bare_blame). Returns the claimer's mention in s, or -1. */
 int sr_bare_claim(const sr_coder *c, const sr_sent *s)
 {
     const sr_engine *e = c->eng;
+    if (s->cues & (1ULL << CUE_STANCE)) {
+        int b = bare_blame(c, s);
+        if (b >= 0)
+            return b;
+    }
     for (size_t q = 1; q + 1 < s->ntok; q++) {
         /* the word id first: asked of every sentence */
         if (!tok_is(s, q + 1, e->w.responsibility) || !sr_affix(e, AF_CLAIM, s->tok[q].norm))
