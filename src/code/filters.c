@@ -376,6 +376,10 @@ WORD_RULE(damage_with_violence)
             int grievance = 0;
             for (size_t i = s->tg[q].s; i > 0 && s->tg[q].s - i < 3 && !grievance; i--)
                 grievance = word_has(c->eng, s->tok[i - 1].id, WA_GRIEVANCE);
+            /* nor "demolished the homes of two Palestinians accused of
+             * carrying out an attack": an attack named to say who */
+            if ((tdef(c, &s->tg[q], 0)->opts & TRG_NOUN) && referent_noun(c->eng, s, &s->tg[q]))
+                continue;
             /* "also abducted six students and burned a dormitory" */
             if (!grievance && (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE ||
                                uc == EV_CLASH || uc == EV_RAID || uc == EV_ABDUCT))

@@ -325,13 +325,31 @@ int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
 int referent_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
 {
     size_t j = t->s;
+    /* (past an event word before it: "a shooting attack") */
+    if (j > 1 && s->owner[j - 1] >= 0 && s->m[s->owner[j - 1]].kind == PH_TRIGGER)
+        j = s->m[s->owner[j - 1]].start;
+    size_t head = j;
     if (j > 0 && tok_is(s, j - 1, e->w.the))
+        j--;
+    else if (j > 0 && (tok_is(s, j - 1, e->w.a) || tok_is(s, j - 1, e->w.an)))
         j--;
     else
         return 0;
+    /* "two Palestinians accused of carrying out an attack": the support
+     * verb between */
+    int support = 0;
+    for (size_t back = 1; back <= 3 && back <= j && !support; back++)
+        if (has_cue(s, j - back, CUE_SUPPORT) && cue_end(s, j - back, CUE_SUPPORT) == j) {
+            j -= back;
+            support = 1;
+        }
     if (j > 0 && (tok_is(s, j - 1, e->w.in) || tok_is(s, j - 1, e->w.for_) || tok_is(s, j - 1, e->w.to) ||
-                  tok_is(s, j - 1, e->w.of)))
+                  tok_is(s, j - 1, e->w.of) || (support && tok_is(s, j - 1, e->w.with))))
         j--;
+    /* (an indefinite one only with its support verb: "suspected of
+     * staging an ambush", not "involved in an attack") */
+    if (!support && !tok_is(s, head - 1, e->w.the))
+        return 0;
     return j > 0 && word_has(e, s->tok[j - 1].id, WA_REFERENT);
 }
 
