@@ -542,6 +542,24 @@ WORD_RULE(a_kind_of_happening)
     return 0;
 }
 
+/* "Protesters attacked several embassies in Kinshasa ..., as anger grew
+ * over the capture of Goma by M23 rebels": a happening named as what a
+ * crowd of the sentence is angry over (words.txt GRIEVANCE) is its cause,
+ * told elsewhere or before, not news of this sentence */
+WORD_RULE(a_crowd_s_grievance)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || t->s < 2 || !word_has(e, s->tok[t->s - 1].id, WA_DET) ||
+        !word_has(e, s->tok[t->s - 2].id, WA_GRIEVANCE))
+        return 0;
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].ent >= 0 && s->men[q].e <= t->s && (c->ents[s->men[q].ent].flags & ACT_PROTESTER))
+            return 1;
+    return 0;
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -611,6 +629,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, support_of_a_fight},
     {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",
      FILTER_WORD, weapons_of_a_fight},
+    {"a crowd's grievance", "Protesters stormed an embassy in Kinshasa on Monday, as anger grew over the capture of the city of Goma by M23 rebels.",
+     FILTER_WORD, a_crowd_s_grievance},
     {"a backdrop going on", "Gunmen torched ten houses in Kangpokpi, police said, as ethnic clashes in the state continued.",
      FILTER_WORD, ongoing_backdrop},
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",

@@ -588,6 +588,11 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         craft_gives_way(c, s, x, k);
         if (k->a1 < 0)
             k->a1 = by_agent(c, s, t->e, &x->cl);
+        /* "the capture of the eastern city of Goma by Rwanda-backed M23
+         * rebels": "by" after the place the noun took */
+        for (size_t j = 0; k->a1 < 0 && tok_is(s, t->e, e->w.of) && j < s->npm; j++)
+            if (s->pm[j].s > t->e && s->pm[j].s <= (size_t)t->e + 4)
+                k->a1 = by_agent(c, s, s->pm[j].e, &x->cl);
         if (k->a1 < 0)
             k->a1 = weapon_origin(c, s, t->s, &x->cl);
         if (k->a1 < 0) {
