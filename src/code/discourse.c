@@ -122,6 +122,24 @@ const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int ba
     return NULL;
 }
 
+/* "Russia had launched 120 drones and four ballistic missiles overnight"
+ * then "In the city of Sumy, a missile hit a university building": the
+ * state that struck from the air or from afar in the sentence before s
+ * (told even where no place was), or -1. */
+int sr_disc_remote_striker(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 1)
+            break;
+        if (pv->sent >= s->index || pv->mod != SR_ASSERTED || (pv->cls != EV_AIR && pv->cls != EV_SHELL))
+            continue;
+        if (pv->a1 >= 0 && (c->ents[pv->a1].flags & ACT_STATE) && (c->ents[pv->a1].flags & ACT_ARMED))
+            return pv->a1;
+    }
+    return -1;
+}
+
 /* The last fight within two sentences with its actor1 named: "This
  * progress was followed by the capture of ...". */
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)

@@ -1265,6 +1265,13 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
                 k->a2_ent = pv->a2;
         }
     }
+    /* "Russia had launched 120 drones and four ballistic missiles" then
+     * "a missile hit a university building": the state that struck from
+     * afar just before (not "the strike", the one told before, which
+     * merges into it) */
+    if (k->a1 < 0 && k->a1_ent < 0 && (td->opts & TRG_NOUN) && (td->cls == EV_AIR || td->cls == EV_SHELL) &&
+        !definite_noun(c->eng, s, t))
+        k->a1_ent = sr_disc_remote_striker(c, s);
     if (k->a2 >= 0)
         k->a2_ent = s->men[k->a2].ent;
     /* "SDF fighters responded to the attack and killed two of the
