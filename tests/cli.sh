@@ -323,6 +323,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"kup","date":"2025-04-09","text":"Security forces killed two militants in an overnight gunfight in the Kupwara district, police said."}' > "$t/kup.jsonl"
     check "'Security forces killed two militants ... in the Kupwara district': India's forces, at Kupwara" sh -c \
         "'$bin' code --min-confidence 0 '$t/kup.jsonl' > '$t/kup.out' && test \$(wc -l < '$t/kup.out') -eq 1 && grep -q '\"actor1\":{\"name\":\"Military Forces of India\".*\"location\":{\"name\":\"Kupwara\"' '$t/kup.out'"
+    # "Santiago de Cuba": a country's name after a particle ends a town's name, and names no actor
+    printf '%s\n' '{"id":"stg","date":"2025-04-15","text":"HAVANA - Hundreds of people took to the streets of the eastern city of Santiago de Cuba on Sunday to protest against power cuts, witnesses said."}' > "$t/stg.jsonl"
+    check "'took to the streets of the eastern city of Santiago de Cuba': at Santiago de Cuba (p1), no forces of Cuba" sh -c \
+        "'$bin' code --min-confidence 0 '$t/stg.jsonl' > '$t/stg.out' && test \$(wc -l < '$t/stg.out') -eq 1 && grep -q '\"actor2\":null.*\"location\":{\"name\":\"Santiago de Cuba\".*\"geo_precision\":1' '$t/stg.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \
