@@ -815,6 +815,11 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
     }
     if (p->near)
         sc -= 0.2;
+    /* "a rocket fired from Lebanon struck the town of Kiryat Shmona":
+     * where the weapon came from, after any place it struck */
+    for (size_t b = p->s >= 3 ? p->s - 3 : 0; b < p->s && (s->cues & (1ULL << CUE_ORIGIN)); b++)
+        if (has_cue(s, b, CUE_ORIGIN) && cue_end(s, b, CUE_ORIGIN) == p->s)
+            sc -= 4;
     return sc;
 }
 
