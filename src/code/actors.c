@@ -407,6 +407,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         if (!m && word_has(e, t->id, WA_PRONOUN)) {
             if (t->id == e->w.it && i + 1 < n && tok_is(s, i + 1, e->w.is))
                 continue; /* "it is worth mentioning" */
+            /* "a gun battle with their abductors": a possessive before a
+             * word for people is that word's, no one of its own */
+            const sr_match *nx = (t->id == e->w.its || t->id == e->w.their) ? match_at(s, i + 1) : NULL;
+            if (nx && (nx->kind == PH_AGENT || nx->kind == PH_ACTOR))
+                continue;
             sr_mention *pm = new_mention(c, s, &cap);
             if (!pm)
                 return;
@@ -900,9 +905,11 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         uint32_t fl = ag->flags;
         if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP") || sr_streq(sec, "RIO"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
-        /* "their troops", "its fighters": the group just named */
+        /* "their troops", "its fighters": the group just named (not
+         * "their abductors", "their attackers": those who fell on them) */
         if (country < 0 && mm->s > 0 &&
-            (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) && (fl & ACT_ARMED)) {
+            (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) && (fl & ACT_ARMED) &&
+            !(fl & ACT_UNKNOWN)) {
             int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 2);
             if (en >= 0)
                 return en;

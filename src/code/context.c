@@ -949,7 +949,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         /* something else happens before the word: "after" parts places */
         int other_before = 0, capture_before = 0;
         for (size_t q = 0; q < s->ntg; q++) {
-            int before = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t;
+            /* (not a participle read as an adjective: "rescued 42
+             * kidnapped passengers from a forest in Kaduna State on Sunday
+             * after a gun battle") */
+            int before = &s->tg[q] != tg && s->tg[q].ndef && s->tg[q].s < t &&
+                         !sr_participle_adjective(c, s, &s->tg[q], tdef(c, &s->tg[q], 0));
             other_before |= before && tdef(c, &s->tg[q], 0)->cls != EV_KILL;
             capture_before |= before && tdef(c, &s->tg[q], 0)->cls == EV_TERRITORY && (tdef(c, &s->tg[q], 0)->opts & TRG_VERB);
         }

@@ -61,9 +61,12 @@ WORD_RULE(participle_describing_actor)
 WORD_RULE(participle_adjective)
 {
     (void)x;
+    return sr_participle_adjective(c, s, k->t, k->td);
+}
+
+int sr_participle_adjective(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td)
+{
     const sr_engine *e = c->eng;
-    const sr_trig *t = k->t;
-    const sr_trigger_def *td = k->td;
     if (!((td->opts & TRG_VERB) && (td->form == VF_PART || td->form == VF_PAST) && t->s > 0 && !t->passive &&
           t->e < s->ntok && (s->tok[t->e].flags & TK_ALPHA)))
         return 0;

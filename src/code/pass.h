@@ -158,6 +158,9 @@ extern const size_t sr_nfilter_rules;
 /* Runs the rules of a stage in order: 1 (and k->dropped set) when one
  * drops the word. */
 int sr_filter(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k, int stage);
+/* Whether verb word t (meaning td) is a participle used as an adjective:
+ * "the detained journalists", "42 kidnapped passengers". */
+int sr_participle_adjective(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td);
 
 /* ---- roles.c ---- */
 void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k);
