@@ -1524,8 +1524,9 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
             /* "demonstrators denounced the policies of the SDF" */
             for (size_t j = 0; j < s->nmen; j++) {
                 const sr_mention *m = &s->men[j];
+                /* (not the teller: "..., police said") */
                 if (m->ent >= 0 && m->ent != k->a1e && !(c->ents[m->ent].flags & (ACT_SOURCE | ACT_CIVILIAN)) &&
-                    !m->modifier && m->s > t->s &&
+                    !m->modifier && m->s > t->s && (int)m->s < s->report_start &&
                     !(m->e < s->ntok && word_has(c->eng, s->tok[m->e].id, WA_BUILDING))) {
                     k->a2e = m->ent;
                     k->a2t = span_text(c, s, m->s, m->e);
