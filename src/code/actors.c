@@ -760,6 +760,18 @@ static int foreign_striker(const sr_coder *c, const sr_sent *s, size_t before)
     return -1;
 }
 
+/* "In Zamfara State, gunmen killed ...": a sentence that opens with a
+ * place of its own, before token `before`, tells another item of a
+ * round-up, whose gunmen are no group named before. */
+static int opens_with_place(const sr_coder *c, const sr_sent *s, size_t before)
+{
+    if (s->ntok <= 3 || !word_has(c->eng, s->tok[0].id, WA_LOCPREP) || s->owner[1] < 0 ||
+        s->m[s->owner[1]].kind != PH_PLACE)
+        return 0;
+    size_t pe = s->m[s->owner[1]].end;
+    return pe < before && sr_tok_eq(&s->tok[pe], ",");
+}
+
 /* Whether the sentence, before token `before`, names a country or a
  * listed place where named group `en` is not active ("In Pakistan,
  * militants attacked ..." after a story of Al-Shabaab in Kenya). */
@@ -925,7 +937,7 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             if (fl & ACT_UNKNOWN) {
                 /* gunmen, assailants: a group named just before, if any */
                 int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_UNKNOWN | ACT_SOURCE, 2);
-                if (en >= 0 && c->ents[en].def >= 0 && !told_elsewhere(c, s, mm->s, en))
+                if (en >= 0 && c->ents[en].def >= 0 && !told_elsewhere(c, s, mm->s, en) && !opens_with_place(c, s, mm->s))
                     return en;
                 return sr_entity_generic(c, "UAG", fl, c->focus_country);
             }

@@ -202,6 +202,11 @@ size_t sr_read_quantity(const sr_token *t, size_t n, size_t i, sr_number *out)
                sr_tok_eq(&t[j + 1], "than")) {
         at_least = 1;
         j += 2;
+    } else if (j + 2 < n && (sr_tok_eq(&t[j], "no") || sr_tok_eq(&t[j], "not")) &&
+               (sr_tok_eq(&t[j + 1], "fewer") || sr_tok_eq(&t[j + 1], "less")) && sr_tok_eq(&t[j + 2], "than")) {
+        /* "killing no fewer than 17 persons", "not less than 20" */
+        at_least = 1;
+        j += 3;
     } else if (j + 1 < n && sr_tok_eq(&t[j], "up") && sr_tok_eq(&t[j + 1], "to")) {
         approx = 1;
         j += 2;
