@@ -472,7 +472,18 @@ void sr_doc_context(sr_coder *c)
             const sr_match *m = &s->m[k];
             int ci = -1;
             double ww = w;
-            if (m->kind == PH_PLACE && m->value < d->nplaces && !inside_longer_name(c->eng, s, m)) {
+            /* (a name two listed places share, "Tripoli", says nothing of
+             * the story's country; unless the story says otherwise, the
+             * one listed first is read: places.c) */
+            int second = k > 0 && s->m[k - 1].kind == PH_PLACE && s->m[k - 1].start == m->start &&
+                         s->m[k - 1].end == m->end && m->kind == PH_PLACE &&
+                         strcmp(d->places[s->m[k - 1].value].country, d->places[m->value].country);
+            int first = k + 1 < s->nm && s->m[k + 1].kind == PH_PLACE && s->m[k + 1].start == m->start &&
+                        s->m[k + 1].end == m->end && m->kind == PH_PLACE &&
+                        strcmp(d->places[s->m[k + 1].value].country, d->places[m->value].country);
+            if (first)
+                ww *= 0.1;
+            if (m->kind == PH_PLACE && m->value < d->nplaces && !second && !inside_longer_name(c->eng, s, m)) {
                 ci = d->places[m->value].country_idx;
                 /* (a dateline's city is where the reporter files from:
                  * "BEIRUT (Reuters) - Militants attacked an army post near

@@ -180,9 +180,16 @@ static int choose_place(sr_coder *c, const sr_sent *s, int owner)
     const sr_dicts *d = &c->eng->d;
     const sr_match *first = &s->m[owner];
     int best = (int)first->value;
-    if (c->focus_country < 0)
+    int fci = c->focus_country;
+    /* "the Lebanese city of Tripoli": the country's adjective before the
+     * town's noun says which */
+    size_t b = first->start;
+    if (b >= 3 && tok_is(s, b - 1, c->eng->w.of) && has_cue(s, b - 2, CUE_PN_TOWN) && s->owner[b - 3] >= 0 &&
+        s->m[s->owner[b - 3]].kind == PH_COUNTRY && (s->m[s->owner[b - 3]].flags & PF_ADJ))
+        fci = (int)s->m[s->owner[b - 3]].value;
+    if (fci < 0)
         return best;
-    const char *fc = d->countries[c->focus_country].iso2;
+    const char *fc = d->countries[fci].iso2;
     for (size_t k = (size_t)owner; k < s->nm; k++) {
         const sr_match *m = &s->m[k];
         if (m->start != first->start || m->end != first->end || m->kind != PH_PLACE)
