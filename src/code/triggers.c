@@ -344,7 +344,7 @@ int referent_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
             support = 1;
         }
     if (j > 0 && (tok_is(s, j - 1, e->w.in) || tok_is(s, j - 1, e->w.for_) || tok_is(s, j - 1, e->w.to) ||
-                  tok_is(s, j - 1, e->w.of) || (support && tok_is(s, j - 1, e->w.with))))
+                  tok_is(s, j - 1, e->w.of) || tok_is(s, j - 1, e->w.with)))
         j--;
     /* (an indefinite one only with its support verb: "suspected of
      * staging an ambush", not "involved in an attack") */
