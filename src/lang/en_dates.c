@@ -423,6 +423,11 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
                 *ep += 1;
             }
         } else {
+            /* "the Mar Elias church", "Jan Egeland": a month's short form
+             * with neither a day nor a year is a name, no date */
+            int short_form = t[i].nlen <= 4 && !sr_streq(w, "may") && !sr_streq(w, "june") && !sr_streq(w, "july");
+            if (short_form && !is(t, n, i + 1, ".") && !small_int(t, n, i + 1, 1900, 2100, &y2))
+                return 0;
             tx->kind = TX_MONTH;
             tx->abs.m = mon;
             tx->precision = 3;
