@@ -1557,7 +1557,7 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 }
             }
         }
-    } else if (td->cls == EV_KILL || td->cls == EV_EXECUTE) {
+    } else if (td->cls == EV_KILL || td->cls == EV_EXECUTE || (td->opts & TRG_KILLS)) {
         /* an execution kills those it names: "executed 30 of
          * their elements", "12 civilians were beheaded" */
         k->fat = fatalities_for(c, s, t);

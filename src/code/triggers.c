@@ -533,7 +533,7 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                 ok = people_counted_at(c->eng, s, j);
                 /* "assassinated a local commander of the SDF": a person
                  * after a word or two */
-                for (size_t q = j; !ok && d->cls == EV_EXECUTE && q < s->ntok && q < j + 4; q++) {
+                for (size_t q = j; !ok && (d->cls == EV_EXECUTE || d->cls == EV_ATTACK) && q < s->ntok && q < j + 4; q++) {
                     if (s->tok[q].flags & TK_PUNCT)
                         break;
                     if (has_cue(s, q, CUE_PERSON) || word_has(c->eng, s->tok[q].id, WA_PERSON_HEAD))

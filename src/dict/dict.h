@@ -234,6 +234,7 @@ enum {
     TRG_FEND_OFF = 1u << 13,   /* "repelled an attack": the attack is the event, the subject its target */
     TRG_CROWD = 1u << 14,      /* civilians and protesters may do it ("protesters gathered") */
     TRG_LOST_TO = 1u << 15,    /* "fell to X", "lost the town to X": X after "to" took it, the subject lost it */
+    TRG_KILLS = 1u << 16,      /* "assassinated": kills whom it names, whatever its class */
 };
 
 typedef struct sr_trigger_def {
