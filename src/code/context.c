@@ -713,6 +713,16 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
                 return 0;
         }
     }
+    /* "Fighting between the army and RSF fighters has continued ..., with
+     * at least 9 civilians killed by shelling on Monday": the dead of
+     * another event word told as what killed them */
+    if ((size_t)u->e + 1 < s->ntok && tok_is(s, u->e, e->w.by))
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *w = &s->tg[q];
+            size_t at = (size_t)u->e + 1 + (word_has(e, s->tok[u->e + 1].id, WA_DET) ? 1 : 0);
+            if (w != t && w != u && w->ndef && (size_t)w->s > u->e && (size_t)w->s <= at + 1 && (tdef(c, w, 0)->opts & TRG_NOUN))
+                return 0;
+        }
     /* "Fighting broke out overnight between rival armed groups ...,
      * after the killing of a powerful militia leader": a death told as
      * what came before is a happening of its own */
