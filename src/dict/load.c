@@ -326,6 +326,14 @@ static sr_status actor_line(ctx *c, char *line, int indented)
     }
     if (!a->name || !a->code)
         return SR_ERR_NOMEM;
+    /* a state's forces are their state's, wherever they act ("Russian
+     * Armed Forces | RUSMIL | ... | UA SY GE"): the country of the code */
+    if ((flags & ACT_STATE) && strlen(a->code) >= 3)
+        for (size_t k = 0; k < d->ncountries; k++)
+            if (!strncmp(d->countries[k].iso3, a->code, 3)) {
+                a->country = (int16_t)k;
+                break;
+            }
     d->nactors++;
     return add_phrase(c, f[0], PH_ACTOR, 0, (uint32_t)(d->nactors - 1));
 }
