@@ -3,6 +3,7 @@
  * they relate: lists ("X and Y"), containers ("X in Y province"), nearness
  * ("east of X"), and places that only refer back ("the city"). */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1093,6 +1094,54 @@ static int reference_places(sr_coder *c, sr_sent *s, size_t *cap)
     return 1;
 }
 
+/* "in the Libyan capital", "the Malagasy capital": a country's adjective
+ * and "capital" with no name after them are the listed city at the
+ * country's point (countries.txt gives the capital's point). Returns 0
+ * out of memory. */
+static int capital_places(sr_coder *c, sr_sent *s, size_t *cap)
+{
+    const sr_engine *e = c->eng;
+    const sr_dicts *d = &e->d;
+    for (size_t k = 0; k < s->nm; k++) {
+        const sr_match *m = &s->m[k];
+        size_t j = m->end;
+        if (m->kind != PH_COUNTRY || !(m->flags & PF_ADJ) || j >= s->ntok || !tok_is(s, j, e->w.capital) ||
+            (j + 1 < s->ntok && (s->tok[j + 1].flags & TK_CAP)))
+            continue;
+        int covered = 0;
+        for (size_t q = 0; q < s->npm; q++)
+            covered |= s->pm[q].s <= m->start && s->pm[q].e > m->start;
+        const sr_country_def *cd = &d->countries[m->value];
+        int city = -1;
+        for (size_t q = 0; q < d->nplaces && !covered; q++) {
+            const sr_place_def *pd = &d->places[q];
+            if (pd->kind == PK_CITY && pd->has_coords && sr_streq(pd->country, cd->iso2) &&
+                fabs(pd->lat - cd->lat) < 0.2 && fabs(pd->lon - cd->lon) < 0.2) {
+                city = (int)q;
+                break;
+            }
+        }
+        if (city < 0)
+            continue;
+        sr_pmention *p = new_place(c, s, cap);
+        if (!p)
+            return 0;
+        size_t b = m->start;
+        if (b > 0 && tok_is(s, b - 1, e->w.the))
+            b--;
+        p->s = (uint16_t)b;
+        p->ns = (uint16_t)m->start;
+        p->e = p->ne = (uint16_t)(j + 1);
+        set_from_dict(c, p, city);
+        p->loc.text = span_text(c, s, m->start, j + 1);
+        if (b > 0 && is_loc_prep(e, s->tok[b - 1].id))
+            p->prep = s->tok[b - 1].id;
+        if ((int)b < s->report_end || (int)b >= s->report_start)
+            p->in_report = 1;
+    }
+    return 1;
+}
+
 /* A list goes on at token i: ", Z", "and Z", "or Z". */
 static int list_goes_on(const sr_engine *e, const sr_sent *s, size_t i)
 {
@@ -1321,7 +1370,7 @@ static void list_containers(sr_coder *c, sr_sent *s)
 void sr_find_places(sr_coder *c, sr_sent *s)
 {
     size_t cap = 0;
-    if (!named_places(c, s, &cap) || !reference_places(c, s, &cap))
+    if (!named_places(c, s, &cap) || !reference_places(c, s, &cap) || !capital_places(c, s, &cap))
         return;
     /* Sort by position (refloc ones were appended). */
     for (size_t a = 1; a < s->npm; a++) {

@@ -96,6 +96,7 @@ static const struct {
     {"COUNTRYSIDE", offsetof(struct sr_fwords, countryside)},
     {"LOCATED", offsetof(struct sr_fwords, located)},
     {"NEARBY", offsetof(struct sr_fwords, nearby)},
+    {"CAPITAL", offsetof(struct sr_fwords, capital)},
 };
 
 static const struct {
