@@ -995,6 +995,18 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
+            /* "protested in Ramallah against the war in Gaza": a place in
+             * what a crowd protests against is the grievance's, after any
+             * place of the protest itself */
+            if (tdef(c, tg, 0)->cls == EV_PROTEST)
+                for (size_t g = p->s; g > 0 && p->s - g < 5; g--) {
+                    if (s->tok[g - 1].flags & TK_PUNCT)
+                        break;
+                    if (word_has(c->eng, s->tok[g - 1].id, WA_GRIEVANCE)) {
+                        sc -= 2.0;
+                        break;
+                    }
+                }
             /* "clashed with Israeli troops trying to advance toward the
              * town of Khiam and fired rockets at an army base near Safed":
              * a place after another deed's word is that deed's */
