@@ -1829,9 +1829,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * killed 55" then "The fighting between the 444 Brigade and the
      * Special Deterrence Force erupted on Monday night": the fight told
      * just before, its sides now named, where it was */
-    if (!k->has_anchor && (td->opts & TRG_NOUN) && td->cls == EV_CLASH && definite_noun(c->eng, s, t)) {
-        const sr_ev *pv = sr_disc_last_violence(c, s);
-        if (pv && pv->cls == EV_CLASH) {
+    /* (and "the strikes were carried out by Russian jets": the strikes
+     * told before, their doer now named) */
+    if (!k->has_anchor && (td->opts & TRG_NOUN) && definite_noun(c->eng, s, t) &&
+        (td->cls == EV_CLASH || (k->anaphoric && (td->cls == EV_AIR || td->cls == EV_SHELL)))) {
+        const sr_ev *pv = td->cls == EV_CLASH ? sr_disc_last_violence(c, s) : sr_disc_violence_within(c, s, 2);
+        if (pv && (td->cls == EV_CLASH ? pv->cls == EV_CLASH : pv->type == TYPE_EXPLOSIONS)) {
             lp->prev_ev = pv;
             k->has_anchor = 1;
         }

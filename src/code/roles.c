@@ -603,6 +603,11 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (j < s->ntok && has_cue(s, j, CUE_SUPPORT))
                 k->a1 = by_agent(c, s, cue_end(s, j, CUE_SUPPORT), &x->cl);
         }
+        /* "the strikes were carried out by Russian jets": the strikes
+         * told before, their doer now named */
+        for (size_t j = t->e; k->a1 >= 0 && s->men[k->a1].s > t->e && j < s->men[k->a1].s; j++)
+            if (has_cue(s, j, CUE_SUPPORT) && definite_noun(e, s, t))
+                k->anaphoric = 1;
         int via_support = 0;
         if (k->a1 < 0) {
             int sv = support_verb(s, t->s);

@@ -308,6 +308,9 @@ int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
         return 0;
     for (size_t i = t->s, hops = 0; i > 0 && hops < 3; i--, hops++) {
         const sr_token *p = &s->tok[i - 1];
+        /* ("confirmed that a cruise missile ...": "a" is no "that") */
+        if (p->id == e->w.a || p->id == e->w.an)
+            return 0;
         if (word_has(e, p->id, WA_DEMONSTRATIVE))
             return 1;
         if ((p->flags & TK_POSS) && i >= 2 && sr_weekday_name(s->tok[i - 2].norm) >= 0)
