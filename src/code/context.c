@@ -995,6 +995,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
+            /* "shot dead a migrant worker from Bihar in Kashmir's Pulwama
+             * district": where a person came from, after any other place */
+            if (p->prep == c->eng->w.from && p->s >= 2 && s->owner[p->s - 2] >= 0 &&
+                s->m[s->owner[p->s - 2]].kind == PH_AGENT)
+                sc -= 4.0;
             /* "protested in Ramallah against the war in Gaza": a place in
              * what a crowd protests against is the grievance's, after any
              * place of the protest itself */
@@ -1883,8 +1888,10 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     /* "Insurgents ambushed a military convoy near Gao" then "Seven
      * soldiers and at least 15 assailants were killed": the dead of one
      * side of the violence told just before are its toll, at its place */
-    if (!k->has_anchor && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 &&
-        k->a2_ent >= 0) {
+    /* (or told by a word whose subject died: "Two soldiers paid the
+     * supreme price") */
+    if (!k->has_anchor && !k->adds && td->cls == EV_KILL && (t->passive || (td->opts & TRG_VICTIM_SUBJ)) &&
+        k->a1_ent < 0 && k->fat > 0 && k->a2_ent >= 0) {
         const sr_ev *pv = sr_disc_last_violence(c, s);
         if (pv && (pv->a1 == k->a2_ent || pv->a2 == k->a2_ent)) {
             lp->prev_ev = pv;
