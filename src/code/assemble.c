@@ -934,6 +934,26 @@ static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
 /* Later mentions of one happening merged into the first: the same
  * attack told again, an attack that was an abduction, a capture that
  * was a hand-over. */
+/* "Fighting broke out overnight between rival armed groups in the Libyan
+ * capital" then "The clashes between the Radaa force and fighters from the
+ * Stability Support Apparatus left at least eight people dead": v, a
+ * definite noun in the next sentence, names the unnamed sides of u. */
+static int sides_named_now(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    return v->definite && v->sent == u->sent + 1 && u->a1 >= 0 && (c->ents[u->a1].flags & ACT_UNKNOWN) &&
+           v->a1 >= 0 && !(c->ents[v->a1].flags & ACT_UNKNOWN);
+}
+
+/* "Al-Shabaab has claimed responsibility for the attack": v, the attack
+ * told before, names u's doer, unknown or told only as the country's
+ * rebels ("Separatist fighters stopped a passenger train" then "The
+ * Balochistan Liberation Army said it was behind the assault"). */
+static int names_doer(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    return v->anaphoric && v->a1 >= 0 &&
+           (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN) || rebels_of(c, u->a1, v->a1));
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -978,11 +998,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                          u->type == TYPE_VAC;
             /* "Al-Shabaab has claimed responsibility for the attack": the
              * attack told before, its doer now named */
-            /* (or told before only as the country's rebels: "Separatist
-             * fighters stopped a passenger train" then "The Balochistan
-             * Liberation Army said it was behind the assault") */
-            int claimed = v->anaphoric && v->a1 >= 0 &&
-                          (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN) || rebels_of(c, u->a1, v->a1));
+            int claimed = names_doer(c, u, v);
             /* "Air strikes killed 23 people in Maarat al-Numan" then "the
              * raids on Maarat al-Numan killed at least 35": one place, one
              * day, no one named against it */
@@ -1118,13 +1134,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 continue;
             if (protests && !same_place)
                 continue;
-            /* "Fighting broke out overnight between rival armed groups in
-             * the Libyan capital" then "The clashes between the Radaa force
-             * and fighters from the Stability Support Apparatus left at
-             * least eight people dead": the fight told just before, its
-             * unnamed sides now named */
-            int named_now = v->definite && v->sent == u->sent + 1 && u->a1 >= 0 &&
-                            (c->ents[u->a1].flags & ACT_UNKNOWN) && v->a1 >= 0 && !(c->ents[v->a1].flags & ACT_UNKNOWN);
+            int named_now = sides_named_now(c, u, v);
             if (!same_actor && !same_place && !(u->a1 < 0 || v->a1 < 0) && !named_now)
                 continue;
             if (!same_actor && !same_place && !(u->has_loc && v->has_loc) && !named_now)
