@@ -524,6 +524,33 @@ WORD_RULE(present_state)
     return 0;
 }
 
+/* "A military helicopter crashed ... due to a technical fault, killing
+ * two pilots": dead of an accident (cues.txt ACCIDENT) told by no other
+ * violent word are no violence */
+WORD_RULE(an_accident_s_dead)
+{
+    (void)x;
+    if (k->td->cls != EV_KILL || !(s->cues & (1ULL << CUE_ACCIDENT)))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (&s->tg[q] != k->t && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls != EV_KILL)
+            return 0;
+    return 1;
+}
+
+/* "Iran executed a man convicted of spying for Israel's Mossad, the
+ * judiciary said": a state's court's sentence carried out (cues.txt
+ * JUDICIAL) is no violence of a side (not an armed group's "trial": the
+ * Taliban's public executions stay) */
+WORD_RULE(a_sentence_carried_out)
+{
+    (void)x;
+    if (k->td->cls != EV_EXECUTE || !(s->cues & (1ULL << CUE_JUDICIAL)))
+        return 0;
+    int ent = k->a1 >= 0 ? s->men[k->a1].ent : k->a1_ent;
+    return ent >= 0 && (c->ents[ent].flags & ACT_STATE);
+}
+
 /* "No group claimed the attack, but suicide bombings in the area are a
  * hallmark of Boko Haram": a plural event noun that what follows says is
  * common, rare or someone's mark (cues.txt HABITUAL) is a kind of
@@ -624,6 +651,10 @@ const sr_filter_rule sr_filter_rules[] = {
      event_noun_as_site},
     {"an accidental blast", "A gas explosion at a restaurant in Nairobi killed three people.", FILTER_WORD,
      accidental_blast},
+    {"a sentence carried out", "Iran hanged a man convicted of murder in Tehran on Sunday.", FILTER_ROLES,
+     a_sentence_carried_out},
+    {"an accident's dead", "A military helicopter crashed near Kabul on Monday due to a technical fault, killing two pilots.",
+     FILTER_WORD, an_accident_s_dead},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
     {"a fight that did not come", "Al-Shabaab took over the town of Moqokori without a fight.", FILTER_WORD,
