@@ -536,6 +536,11 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             const sr_match *nx = match_at(s, j);
             if (!nx && j < n && s->tok[j].id == e->w.the)
                 nx = match_at(s, ++j);
+            /* ("members of the proscribed Indigenous People of Biafra": a
+             * word that describes the group before its name) */
+            if (!nx && affil && j + 1 < n && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) &&
+                s->owner[j] < 0)
+                nx = match_at(s, ++j);
             if (nx && nx->kind == PH_ACTOR) {
                 def = (int16_t)nx->value;
                 flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));

@@ -260,10 +260,40 @@ static void settle_pos(const sr_coder *c, const sr_sent *s, sr_trig *t)
 
 /* "The bombing targeted", "the attack killed": the verb tells about the
  * event the noun named, it is not another one. */
+/* "A roadside bomb targeting a convoy of the UN peacekeeping mission in
+ * Mali exploded near Kidal": a blast's verb told of a bomb noun before it
+ * in its clause, whatever words lie between. */
+static int blast_of_bomb_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_trigger_def *td = tdef(c, t, 0);
+    if (td->cls != EV_BOMB || !(td->opts & TRG_WEAK) || !(td->opts & TRG_VERB))
+        return 0;
+    /* (not one with an object: "opened fire before detonating an
+     * explosive vest" is the bomber's deed) */
+    if (t->e < s->ntok && is_det_word(c->eng, &s->tok[t->e]))
+        return 0;
+    for (size_t k = 0; k < s->ntg; k++) {
+        const sr_trig *u = &s->tg[k];
+        if (u == t || u->e > t->s || t->s - u->e > 15 || !u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
+            continue;
+        int cls = tdef(c, u, 0)->cls;
+        if (cls != EV_IED && cls != EV_BOMB && cls != EV_CARBOMB && cls != EV_SUICIDE)
+            continue;
+        int broken = 0;
+        for (size_t i = u->e; i < t->s && !broken; i++)
+            broken = (s->tok[i].flags & TK_PUNCT) != 0;
+        if (!broken)
+            return 1;
+    }
+    return 0;
+}
+
 int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 {
     if (t->s == 0)
         return 0;
+    if (blast_of_bomb_noun(c, s, t))
+        return 1;
     size_t j = t->s;
     for (int again = 1; again;) {
         again = 0;
