@@ -435,8 +435,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         if (m->kind == PH_AGENT && (in_place_noun(s, i) || in_site_name(s, m, i)))
             continue;
         /* "Santiago de Cuba": a country's name ending a town's names no one */
-        if (m->kind == PH_COUNTRY && i >= 2 && has_cue(s, i - 1, CUE_MIDNAME) && (s->tok[i - 2].flags & TK_CAP) &&
-            (t->flags & TK_CAP))
+        if (m->kind == PH_COUNTRY && country_ends_name(s, i))
             continue;
         size_t start = i, end = m->end;
         int16_t def = -1, agent = -1, country = -1;

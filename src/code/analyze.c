@@ -452,6 +452,14 @@ static int origin_country(const sr_engine *e, const sr_sent *s, const sr_match *
     return o >= 0 && (s->m[o].kind == PH_AGENT || s->m[o].kind == PH_ACTOR);
 }
 
+/* Whether place matches m and o are one name listed in two countries
+ * ("Tripoli", Libya's and Lebanon's). */
+static int listed_abroad(const sr_dicts *d, const sr_match *m, const sr_match *o)
+{
+    return m->kind == PH_PLACE && o->kind == PH_PLACE && o->start == m->start && o->end == m->end &&
+           strcmp(d->places[o->value].country, d->places[m->value].country);
+}
+
 void sr_doc_context(sr_coder *c)
 {
     const sr_dicts *d = &c->eng->d;
@@ -475,12 +483,8 @@ void sr_doc_context(sr_coder *c)
             /* (a name two listed places share, "Tripoli", says nothing of
              * the story's country; unless the story says otherwise, the
              * one listed first is read: places.c) */
-            int second = k > 0 && s->m[k - 1].kind == PH_PLACE && s->m[k - 1].start == m->start &&
-                         s->m[k - 1].end == m->end && m->kind == PH_PLACE &&
-                         strcmp(d->places[s->m[k - 1].value].country, d->places[m->value].country);
-            int first = k + 1 < s->nm && s->m[k + 1].kind == PH_PLACE && s->m[k + 1].start == m->start &&
-                        s->m[k + 1].end == m->end && m->kind == PH_PLACE &&
-                        strcmp(d->places[s->m[k + 1].value].country, d->places[m->value].country);
+            int second = k > 0 && listed_abroad(d, m, &s->m[k - 1]);
+            int first = k + 1 < s->nm && listed_abroad(d, m, &s->m[k + 1]);
             if (first)
                 ww *= 0.1;
             if (m->kind == PH_PLACE && m->value < d->nplaces && !second && !inside_longer_name(c->eng, s, m)) {

@@ -378,6 +378,14 @@ static inline int has_cue(const sr_sent *s, size_t i, int cue)
 {
     return ((s->cues >> cue) & 1) && i < s->ntok && (s->cuemask[i] >> cue) & 1;
 }
+/* "Santiago de Cuba": whether the country's name starting at token i
+ * ends a town's name, after a particle inside it (cues.txt MIDNAME). */
+static inline int country_ends_name(const sr_sent *s, size_t i)
+{
+    return i >= 2 && i < s->ntok && has_cue(s, i - 1, CUE_MIDNAME) && (s->tok[i - 2].flags & TK_CAP) &&
+           (s->tok[i].flags & TK_CAP) && s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_COUNTRY &&
+           s->m[s->owner[i]].start == i;
+}
 /* The longest of the cues of class `cue` known to start at i. */
 size_t cue_end_at(const sr_sent *s, size_t i, int cue);
 /* End of the cue of class `cue` starting at i (0 when none). */

@@ -716,13 +716,14 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     /* "Fighting between the army and RSF fighters has continued ..., with
      * at least 9 civilians killed by shelling on Monday": the dead of
      * another event word told as what killed them */
-    if ((size_t)u->e + 1 < s->ntok && tok_is(s, u->e, e->w.by))
+    if ((size_t)u->e + 1 < s->ntok && tok_is(s, u->e, e->w.by)) {
+        size_t at = (size_t)u->e + 1 + (word_has(e, s->tok[u->e + 1].id, WA_DET) ? 1 : 0);
         for (size_t q = 0; q < s->ntg; q++) {
             const sr_trig *w = &s->tg[q];
-            size_t at = (size_t)u->e + 1 + (word_has(e, s->tok[u->e + 1].id, WA_DET) ? 1 : 0);
             if (w != t && w != u && w->ndef && (size_t)w->s > u->e && (size_t)w->s <= at + 1 && (tdef(c, w, 0)->opts & TRG_NOUN))
                 return 0;
         }
+    }
     /* "Fighting broke out overnight between rival armed groups ...,
      * after the killing of a powerful militia leader": a death told as
      * what came before is a happening of its own */
@@ -792,6 +793,20 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
 
 /* ---- locations ----------------------------------------------------------- */
 
+/* Where a weapon or a person came from, not where it struck or what
+ * befell them: "a rocket fired from Lebanon struck the town of Kiryat
+ * Shmona" (cues.txt ORIGIN), "shot dead a migrant worker from Bihar in
+ * Kashmir's Pulwama district" ("from" after a word for people). */
+static int told_as_origin(const sr_coder *c, const sr_sent *s, const sr_pmention *p)
+{
+    if (p->prep == c->eng->w.from && p->s >= 2 && s->owner[p->s - 2] >= 0 && s->m[s->owner[p->s - 2]].kind == PH_AGENT)
+        return 1;
+    for (size_t b = p->s >= 3 ? p->s - 3 : 0; b < p->s && (s->cues & (1ULL << CUE_ORIGIN)); b++)
+        if (has_cue(s, b, CUE_ORIGIN) && cue_end(s, b, CUE_ORIGIN) == p->s)
+            return 1;
+    return 0;
+}
+
 static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention *p, size_t t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
@@ -825,11 +840,8 @@ static double place_score(const sr_coder *c, const sr_sent *s, const sr_pmention
     }
     if (p->near)
         sc -= 0.2;
-    /* "a rocket fired from Lebanon struck the town of Kiryat Shmona":
-     * where the weapon came from, after any place it struck */
-    for (size_t b = p->s >= 3 ? p->s - 3 : 0; b < p->s && (s->cues & (1ULL << CUE_ORIGIN)); b++)
-        if (has_cue(s, b, CUE_ORIGIN) && cue_end(s, b, CUE_ORIGIN) == p->s)
-            sc -= 4;
+    if (told_as_origin(c, s, p))
+        sc -= 4;
     return sc;
 }
 
@@ -995,11 +1007,6 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
-            /* "shot dead a migrant worker from Bihar in Kashmir's Pulwama
-             * district": where a person came from, after any other place */
-            if (p->prep == c->eng->w.from && p->s >= 2 && s->owner[p->s - 2] >= 0 &&
-                s->m[s->owner[p->s - 2]].kind == PH_AGENT)
-                sc -= 4.0;
             /* "protested in Ramallah against the war in Gaza": a place in
              * what a crowd protests against is the grievance's, after any
              * place of the protest itself */

@@ -76,9 +76,7 @@ static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const 
     }
     /* "Santiago de Cuba": a country's name after a particle inside the
      * name ends it too */
-    if (j + 1 < s->ntok && j > i && has_cue(s, j, CUE_MIDNAME) && s->owner[j + 1] >= 0 &&
-        s->m[s->owner[j + 1]].kind == PH_COUNTRY && s->m[s->owner[j + 1]].start == j + 1 &&
-        (s->tok[j + 1].flags & TK_CAP))
+    if (j > i && country_ends_name(s, j + 1))
         return s->m[s->owner[j + 1]].end;
     /* one letter is no name: "the T-3 airbase" is not a place called T */
     if (j == i + 1 && s->tok[i].nlen < 2)
