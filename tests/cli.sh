@@ -327,6 +327,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"stg","date":"2025-04-15","text":"HAVANA - Hundreds of people took to the streets of the eastern city of Santiago de Cuba on Sunday to protest against power cuts, witnesses said."}' > "$t/stg.jsonl"
     check "'took to the streets of the eastern city of Santiago de Cuba': at Santiago de Cuba (p1), no forces of Cuba" sh -c \
         "'$bin' code --min-confidence 0 '$t/stg.jsonl' > '$t/stg.out' && test \$(wc -l < '$t/stg.out') -eq 1 && grep -q '\"actor2\":null.*\"location\":{\"name\":\"Santiago de Cuba\".*\"geo_precision\":1' '$t/stg.out'"
+    # "the Sinaloa state capital Culiacan": the province's name and its noun before "capital" hold the town, which the gazetteer places
+    printf '%s\n' '{"id":"cul","date":"2025-05-05","text":"CULIACAN, Mexico - Gunmen killed six people in an attack on a family gathering in the Sinaloa state capital Culiacan on Sunday, state prosecutors said."}' > "$t/cul.jsonl"
+    check "'in the Sinaloa state capital Culiacan': at Culiacan (p1), in Sinaloa" sh -c \
+        "'$bin' code --min-confidence 0 '$t/cul.jsonl' > '$t/cul.out' && test \$(wc -l < '$t/cul.out') -eq 1 && grep -q '\"location\":{\"name\":\"Culiacan\",\"admin1\":\"Sinaloa\".*\"geo_precision\":1' '$t/cul.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

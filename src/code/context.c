@@ -51,6 +51,19 @@ static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
     return id && (id == e->w.in || id == e->w.from || id == e->w.inside);
 }
 
+/* "a vehicle carrying eight people was also attacked by regime forces": a
+ * bare car word before a passive verb of attack is what was hit (not
+ * "a car was blown up", a verb of bombing; "a car bomb" is a longer cue
+ * and stays a weapon). */
+static int car_hit(const sr_coder *c, const sr_sent *s, size_t i, const sr_trig *self)
+{
+    if (!self || !self->ndef || !self->passive || i >= self->s || self->s - i > 8 ||
+        cue_end(s, i, CUE_W_CARBOMB) > i + 2)
+        return 0;
+    int cls = tdef(c, self, 0)->cls;
+    return (tdef(c, self, 0)->opts & TRG_VERB) && cls != EV_IED && cls != EV_BOMB;
+}
+
 /* "A paraglider dropped two bombs on a crowd": a verb of dropping within
  * three words before the bombs (cues.txt DROP) */
 static int dropped_before(const sr_sent *s, size_t i)
@@ -117,7 +130,7 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         if ((m & (1ULL << CUE_W_CARBOMB)) &&
             !(self && self->ndef && (tdef(c, self, 0)->opts & TRG_VERB) && i >= self->e && i <= (size_t)self->e + 1 &&
               cue_end(s, i, CUE_W_CARBOMB) == i + 1) &&
-            !car_ridden(c->eng, s, i))
+            !car_ridden(c->eng, s, i) && !car_hit(c, s, i, self))
             w |= W_CAR;
     }
     return w;

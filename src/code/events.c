@@ -120,12 +120,37 @@ static void set_loc(sr_ev *v, const sr_pmention *p, int near)
         v->loc.precision = 2;
 }
 
+/* "ANKARA - At least five PKK terrorists were neutralized in northern
+ * Iraq, ..." then "in an air-supported operation in the Gara region": a
+ * place no list knows is in the country of the place told last (this
+ * sentence's before it, or the sentence before's), not the story's. */
+static void country_told_last(const sr_coder *c, size_t si, size_t before, sr_ev *v)
+{
+    for (size_t k = si + 1; k > 0 && si + 1 - k <= 1; k--) {
+        const sr_sent *s = &c->sents[k - 1];
+        for (size_t j = s->npm; j > 0; j--) {
+            const sr_pmention *p = &s->pm[j - 1];
+            if (k - 1 == si && p->s >= before)
+                continue;
+            if (p->loc.cc[0] && usable_place(p)) {
+                memcpy(v->loc.cc, p->loc.cc, 3);
+                return;
+            }
+        }
+    }
+}
+
 /* "Hnan Khar Village", in no list, in a story told "in Magwe Region": a
  * place with no point takes the point of the province the sentence, or the
  * story before it (else after it), names in its country, else a city
  * named just before; at precision 3 (only the area is known). */
 static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)
 {
+    /* (not a province no list knows: "in the Amazonian province of
+     * Orellana" datelined QUITO is not at Quito, in Pichincha; another
+     * place's point would say where it is not) */
+    if (v->loc.kind == PK_ADMIN1)
+        return;
     const sr_pmention *q = NULL;
     /* "attacks on several villages in central Mali's Bankass district"
      * then "attacked the villages of Diallassagou, Dianweli and
@@ -363,6 +388,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (k->lp.n) {
             const sr_pmention *p = &s->pm[k->lp.pm[li]];
             set_loc(v, p, p->near);
+            if (!v->loc.cc[0])
+                country_told_last(c, x->si, p->s, v);
             v->near_place = p->near || p->prep == c->eng->w.near;
             v->across = p->prep == c->eng->w.across || p->prep == c->eng->w.throughout;
             /* a place known only by its words: its container says

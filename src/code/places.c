@@ -616,6 +616,26 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
  * noun ("the town of X", "X district"), a locative word ("in X") or a
  * capture ("retook X"). Starts at token *ip; moves *ip past a name that
  * is no place. */
+/* "state" in "the Sinaloa state capital": a province's one-word noun right
+ * after a province's name */
+static int region_noun_of_admin1(const sr_sent *s, const sr_dicts *d, size_t t)
+{
+    if (t < 1 || cue_end(s, t, CUE_PN_REGION) != t + 1 || s->owner[t - 1] < 0)
+        return 0;
+    const sr_match *m = &s->m[s->owner[t - 1]];
+    return m->kind == PH_PLACE && m->end == t && m->value < d->nplaces && d->places[m->value].kind == PK_ADMIN1;
+}
+
+/* After "of" (at j): a capitalised name that is no country's. */
+static int of_names_place(const sr_engine *e, const sr_sent *s, size_t j)
+{
+    if (tok_is(s, j, e->w.the))
+        j++;
+    if (j >= s->ntok || !(s->tok[j].flags & TK_CAP) || !(s->tok[j].flags & TK_WORD))
+        return 0;
+    return s->owner[j] < 0 || s->m[s->owner[j]].kind != PH_COUNTRY;
+}
+
 static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pmention **pp, size_t *endp)
 {
     const sr_engine *e = c->eng;
@@ -697,6 +717,15 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             *ip = ne - 1;
             return 0;
         }
+        /* "in the Amazonian province of Orellana": a name before a
+         * province's noun that "of" and another name follow describes;
+         * the name after "of" is the place (but "the Kunar province of
+         * Afghanistan": a country after "of" says whose; "the Besham area
+         * of Shangla": a smaller part's noun says where in it) */
+        if (k2 == PK_ADMIN1 && ke2 < n && tok_is(s, ke2, e->w.of) && of_names_place(e, s, ke2 + 1)) {
+            *ip = ne - 1;
+            return 0;
+        }
         /* "in eastern X", "in the eastern and southern parts of X": the
          * preposition before the words that say which part */
         size_t pi = i, obj = i;
@@ -706,7 +735,10 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0) {
             pi--;
             obj = 0;
-            /* (or a province's name: "the North Darfur capital El Fasher") */
+            /* (or a province's name: "the North Darfur capital El Fasher",
+             * with its noun: "the Sinaloa state capital Culiacan") */
+            if (pi > 2 && region_noun_of_admin1(s, d, pi - 1))
+                pi--;
             while (pi > 1 && i - pi < 5 && s->owner[pi - 1] >= 0 &&
                    ((s->m[s->owner[pi - 1]].kind == PH_COUNTRY && (s->m[s->owner[pi - 1]].flags & PF_ADJ)) ||
                     (s->m[s->owner[pi - 1]].kind == PH_PLACE && s->m[s->owner[pi - 1]].value < d->nplaces &&
@@ -1170,7 +1202,9 @@ static void relate_places(sr_coder *c, sr_sent *s)
          * capital Mekelle": the province before the town's noun holds
          * the town */
         if (g >= 1 && g <= 2 && (p->loc.kind == PK_ADMIN1 || p->region_noun) &&
-            (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) && cue_end(s, gap_s, CUE_PN_TOWN) == gap_e) {
+            (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY) &&
+            (cue_end(s, gap_s, CUE_PN_TOWN) == gap_e ||
+             (g == 2 && region_noun_of_admin1(s, &c->eng->d, gap_s) && cue_end(s, gap_s + 1, CUE_PN_TOWN) == gap_e))) {
             q->container = (int16_t)k;
             continue;
         }

@@ -197,8 +197,9 @@ static size_t gather(const sr_dicts *d, const sr_gazetteer *g, const char *name,
         out[m].literal = 0;
         m++;
     }
-    /* the key of a short name says little: the spelling must agree */
-    if (kn < 3) {
+    /* the key of a short name says little: the spelling must agree (as
+     * for the gazetteer's below: "the Metina region" is no Muthanna) */
+    if (kn < 4) {
         size_t j = 0;
         for (size_t i = 0; i < m; i++)
             if (out[i].similar)
