@@ -219,6 +219,21 @@ static int plural_people(const sr_token *t)
     return l > 3 && w[l - 1] == 's' && w[l - 2] != 's';
 }
 
+/* "A Palestinian was shot dead", "shot dead a 17-year-old Palestinian in
+ * Nablus": after "a" (and an age), a demonym that no noun follows (the
+ * end, a mark, a verb, a preposition) is one of the people. */
+int one_of_a_people(const sr_engine *e, const sr_sent *s, size_t i, size_t j)
+{
+    size_t a = i;
+    if (a >= 4 && age_at(e, s, a - 3))
+        a -= 3;
+    if (a == 0 || !(tok_is(s, a - 1, e->w.a) || tok_is(s, a - 1, e->w.an)))
+        return 0;
+    return j >= s->ntok || !(s->tok[j].flags & TK_ALPHA) || is_be(e, s->tok[j].id) || is_aux_word(e, &s->tok[j]) ||
+           word_has(e, s->tok[j].id, WA_LOCPREP) || word_has(e, s->tok[j].id, WA_SOFTBREAK) ||
+           tok_is(s, j, e->w.during) || tok_is(s, j, e->w.and_) || tok_is(s, j, e->w.with) || tok_is(s, j, e->w.by);
+}
+
 /* A country alone (match m at i, ending at end): an actor only as a
  * subject ("Russia bombed"), not as a place ("in Syria") nor as an
  * adjective ("Syrian city"). Returns 0 when it is no actor. */
@@ -476,10 +491,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 i = j - 1;
                 continue;
             } else if ((m->flags & PF_ADJ) && d->civilian_agent >= 0 &&
-                       (plural_people(&s->tok[end - 1]) ||
-                        (i > 0 && (tok_is(s, i - 1, e->w.a) || tok_is(s, i - 1, e->w.an)) &&
-                         (j >= n || !(s->tok[j].flags & TK_ALPHA) || is_be(e, s->tok[j].id) ||
-                          is_aux_word(e, &s->tok[j]))))) {
+                       (plural_people(&s->tok[end - 1]) || one_of_a_people(e, s, i, j))) {
                 /* "Seven Palestinians were killed", "A Palestinian was shot
                  * dead": people of the country, not its army */
                 agent = (int16_t)d->civilian_agent;

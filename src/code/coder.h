@@ -25,7 +25,7 @@ struct sr_engine {
             who, that, after, before, while_, as, when, since, but, out, for_, outside, inside, around,
             across, over, toward, towards, within, along, among, including, under, off, through, amid,
             during, following, throughout, not, no, targeting, them, up, only, without, people, lives, dead,
-            killed, responsibility, dozen, according, families, countryside, located, nearby, capital;
+            killed, responsibility, dozen, according, families, countryside, located, nearby, capital, old;
     } w;
     /* WA_* bits by vocabulary id: word-list tests as one array read with
      * the id the token has already, not string compares */
@@ -345,6 +345,12 @@ int sr_entity_generic(sr_coder *c, const char *sector, uint32_t flags, int count
 /* The token of the 's after mention k ("ISIS's", "the Islamic State
  * group's"), or 0 when it is not a possessive. */
 size_t sr_poss_after(const sr_engine *e, const sr_sent *s, size_t k);                  /* actors.c */
+/* "45-year-old" (three tokens: the number, then the hyphened unit and
+ * "old"): an age's length at token i, else 0 (triggers.c) */
+size_t age_at(const sr_engine *e, const sr_sent *s, size_t i);
+/* "shot dead a 17-year-old Palestinian in Nablus": the demonym at token i
+ * (its match ending at j) names one of the people (actors.c) */
+int one_of_a_people(const sr_engine *e, const sr_sent *s, size_t i, size_t j);
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
 /* The province of that name in country cc (an admin1 entry of places.tsv
  * with a point), or -1: where a village no list has is known to lie. */

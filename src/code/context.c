@@ -258,13 +258,18 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
 static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t np_end, sr_number *num)
 {
     size_t u = sr_read_quantity(s->tok, s->ntok, i, num);
+    const sr_engine *e = c->eng;
+    /* "killed 17-year-old Ahmed": an age is no count */
+    if (u == 1 && age_at(e, s, i))
+        return 0;
     if (u || i >= s->ntok)
         return u;
     const char *w = s->tok[i].norm;
     if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
         return 0;
-    const sr_engine *e = c->eng;
-    for (size_t k = i + 1; k < s->ntok && k <= i + 4; k++) {
+    /* "a 45-year-old farmer": the age describes the one counted */
+    size_t age = age_at(e, s, i + 1);
+    for (size_t k = i + 1 + age; k < s->ntok && k <= i + 4 + age; k++) {
         if (s->tok[k].id == e->w.of || (s->tok[k].flags & TK_PUNCT))
             return 0;
         /* "a day after gunmen killed ...": the phrase ended before them */
@@ -279,7 +284,7 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         if (s->owner[k] < 0 && (k > i + 1 || np_end == (size_t)-1) && (np_end == (size_t)-1 || np_end == k + 1) &&
             word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
             int described = 1;
-            for (size_t q = i + 1; q < k && described; q++)
+            for (size_t q = i + 1 + age; q < k && described; q++)
                 /* "a civilian driver": an agent's word describes too */
                 /* (and a nation's adjective: "a Russian instructor") */
                 described = (s->owner[q] >= 0 && (s->m[s->owner[q]].kind == PH_ACTOR || s->m[s->owner[q]].kind == PH_AGENT ||
@@ -293,8 +298,16 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         }
         /* (four words on only past a group's name: "a senior Islamic
          * State official") */
-        if (k > i + 3 && !(s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR))
+        if (k > i + 3 + age && !(s->owner[k - 1] >= 0 && s->m[s->owner[k - 1]].kind == PH_ACTOR))
             break;
+        /* "shot dead a Palestinian in Nablus": one of a people */
+        if (k == i + 1 + age && s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_COUNTRY &&
+            (s->m[s->owner[k]].flags & PF_ADJ) && s->m[s->owner[k]].start == k &&
+            one_of_a_people(e, s, k, s->m[s->owner[k]].end)) {
+            memset(num, 0, sizeof *num);
+            num->value = 1;
+            return 1;
+        }
         if (s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT) {
             size_t ae = s->m[s->owner[k]].end;
             /* "a civilian driver": one agent's word describing another */
@@ -464,6 +477,40 @@ static size_t nation_adj_end(const sr_sent *s, size_t i)
 
 /* "killed nine militants", "killing four of its fighters", "killed at
  * least four protesters" */
+/* "shot dead journalist Ahmed Musa", "killed 17-year-old Ahmed Musa",
+ * "killed Ahmed Musa, 45,", "killed Ahmed Musa, a farmer,": one person,
+ * named, and told of by a word for a person, an age or a description
+ * (a name alone may be a place's or a group's). */
+int one_named(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    size_t n = s->ntok, q = i + age_at(e, s, i);
+    int told = q > i;
+    if (q < n && s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_AGENT && s->m[s->owner[q]].start == q) {
+        const sr_token *last = &s->tok[s->m[s->owner[q]].end - 1];
+        if (last->nlen > 2 && last->norm[last->nlen - 1] == 's')
+            return 0; /* "journalists ...": more than one */
+        q = s->m[s->owner[q]].end;
+        told = 1;
+    } else if (q < n && has_cue(s, q, CUE_PERSON) && cue_end(s, q, CUE_PERSON) == q + 1) {
+        q++;
+        told = 1;
+    }
+    size_t b = q;
+    while (q < n && q < b + 4 && (s->tok[q].flags & TK_CAP) && (s->tok[q].flags & TK_ALPHA) && s->owner[q] < 0)
+        q++;
+    if (q < b + 2)
+        return 0;
+    /* (not "killed Ahmed Musa and ...": a list, or more after) */
+    if (q < n && (tok_is(s, q, e->w.and_) || (s->tok[q].flags & TK_CAP)))
+        return 0;
+    if (told)
+        return 1;
+    sr_number num;
+    return q + 2 < n && sr_tok_eq(&s->tok[q], ",") &&
+           ((sr_read_number(s->tok, n, q + 1, &num) == 1 && !num.vague && sr_tok_eq(&s->tok[q + 2], ",")) ||
+            tok_is(s, q + 1, e->w.a) || tok_is(s, q + 1, e->w.an));
+}
+
 static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
 {
     const sr_engine *e = c->eng;
@@ -499,6 +546,10 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             (is_det_word(e, &s->tok[i + 3]) || word_has(e, s->tok[i + 3].id, WA_PRONOUN)))
             u = sr_read_quantity(s->tok, s->ntok, i + 4, &more);
         return u && !more.vague && !more.is_year ? 1 + more.value : 1;
+    }
+    if (!used && !self && one_named(e, s, i)) {
+        *found = 1;
+        return 1;
     }
     if (!used)
         return 0;

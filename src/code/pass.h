@@ -131,6 +131,9 @@ int is_quote_mark(const sr_token *t);
 /* A count of people at j: "100 families", "three suspected terrorists",
  * "15 suspected members". */
 int people_counted_at(const sr_engine *e, const sr_sent *s, size_t j);
+/* "killed 17-year-old Ahmed Musa", "shot dead Ahmed Musa, 45,": one
+ * person named at token i, told of as a person (context.c) */
+int one_named(const sr_engine *e, const sr_sent *s, size_t i);
 /* "forced nine passengers off and shot them dead": the mention of people
  * counted before the active verb t whose object is "them" (not avoid), or
  * -1. */

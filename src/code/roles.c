@@ -1436,6 +1436,9 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         for (size_t r = q; r < s->ntok && r < q + 3; r++)
             if (has_cue(s, r, CUE_PERSON))
                 k->person_victim = 1;
+        /* "killed 17-year-old Ahmed Musa", "shot dead Ahmed Musa, 45," */
+        if (one_named(e, s, t->e))
+            k->person_victim = 1;
     }
     /* targets: houses, markets, camps / bases, checkpoints */
     for (size_t j = t->s; j < k->cb && j < (size_t)t->e + 8; j++) {

@@ -127,6 +127,15 @@ int is_aux_word(const sr_engine *e, const sr_token *t)
     return word_has(e, t->id, WA_AUX);
 }
 
+size_t age_at(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    sr_number num;
+    if (!e->w.old || i + 2 >= s->ntok || !(s->tok[i + 1].flags & TK_HYPH) || !(s->tok[i + 2].flags & TK_HYPH) ||
+        s->tok[i + 2].id != e->w.old || sr_read_number(s->tok, s->ntok, i, &num) != 1)
+        return 0;
+    return 3;
+}
+
 int is_quote_mark(const sr_token *t)
 {
     return sr_tok_eq(t, "\"") || sr_tok_eq(t, "\xe2\x80\x9c") || sr_tok_eq(t, "'");

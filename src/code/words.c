@@ -97,6 +97,7 @@ static const struct {
     {"LOCATED", offsetof(struct sr_fwords, located)},
     {"NEARBY", offsetof(struct sr_fwords, nearby)},
     {"CAPITAL", offsetof(struct sr_fwords, capital)},
+    {"AGE_END", offsetof(struct sr_fwords, old)},
 };
 
 static const struct {
