@@ -345,8 +345,13 @@ int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
          * came amid heavy fighting between government forces and rebels") */
         if (i > from && s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER && s->m[s->owner[i]].start == i)
             break;
-        if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among)
+        /* (or "The fighting pitted the Radaa force against the 444
+         * Brigade": the second side after "against") */
+        int pit = has_cue(s, i, CUE_PIT);
+        if (s->tok[i].id != e->w.between && s->tok[i].id != e->w.among && !pit)
             continue;
+        if (pit)
+            i = cue_end(s, i, CUE_PIT) - 1;
         int a = -1;
         *b = -1;
         for (size_t k = 0; k < s->nmen; k++) {
@@ -357,7 +362,9 @@ int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
                 a = (int)k;
                 continue;
             }
-            if (a >= 0 && m->s > s->men[a].e && m->s <= s->men[a].e + 3) {
+            if (a >= 0 && m->s > s->men[a].e && m->s <= s->men[a].e + 3 &&
+                (!pit || (m->s >= 1 && (tok_is(s, m->s - 1, e->w.against) ||
+                                        (m->s >= 2 && tok_is(s, m->s - 2, e->w.against)))))) {
                 *b = (int)k;
                 break;
             }
@@ -1068,19 +1075,36 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
 /* "The army blamed dissidents of the former FARC.", "Police blamed the
  * Pakistani Taliban.": a blame with no event word of its own names the
  * armed group right after it; -1 when the sentence is not that. */
+/* (its event words, if any, only in a clause about the blamed: "blamed
+ * the paramilitary Rapid Support Forces, which have besieged the city
+ * for more than a year") */
+static int blame_is_bare(const sr_engine *e, const sr_sent *s, const sr_mention *m)
+{
+    for (size_t k = 0; k < s->ntg; k++) {
+        size_t b = m->e;
+        while (b < s->tg[k].s && !word_has(e, s->tok[b].id, WA_SOFTBREAK))
+            b++;
+        if (b >= s->tg[k].s)
+            return 0;
+    }
+    return 1;
+}
+
 static int bare_blame(const sr_coder *c, const sr_sent *s)
 {
     const sr_engine *e = c->eng;
-    if (s->ntg)
-        return -1;
     for (size_t q = 1; q + 1 < s->ntok; q++) {
         if (!word_has(e, s->tok[q].id, WA_BLAME) || tok_is(s, q + 1, e->w.on) || tok_is(s, q + 1, e->w.to))
             continue;
+        /* "blamed the paramilitary Rapid Support Forces": a word may
+         * describe the group */
         for (size_t j = 0; j < s->nmen; j++) {
             const sr_mention *m = &s->men[j];
-            if (m->ent >= 0 && !m->modifier && m->s > q && m->s <= q + 2 && (c->ents[m->ent].flags & ACT_ARMED) &&
-                (c->ents[m->ent].flags & ACT_NONSTATE) && c->ents[m->ent].def >= 0)
-                return (int)j;
+            if (m->ent >= 0 && !m->modifier && m->s > q && m->s <= q + 3 && (c->ents[m->ent].flags & ACT_ARMED) &&
+                (c->ents[m->ent].flags & ACT_NONSTATE) && c->ents[m->ent].def >= 0 &&
+                (m->s <= q + 2 || (tok_is(s, q + 1, e->w.the) && s->owner[q + 2] < 0 &&
+                                   (s->tok[q + 2].flags & TK_ALPHA) && !(s->tok[q + 2].flags & TK_CAP))))
+                return blame_is_bare(e, s, m) ? (int)j : -1;
         }
         return -1;
     }

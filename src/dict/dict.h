@@ -302,6 +302,7 @@ typedef enum sr_cue {
     CUE_HABITUAL,   /* are a hallmark of, are common: what such happenings are like, no one happening */
     CUE_ORIGIN,     /* fired from, launched from: where a weapon came from, not where it struck */
     CUE_JUDICIAL,   /* convicted of, sentenced to death: a court's sentence, not violence */
+    CUE_PIT,        /* pitted, pitting: "the fighting pitted A against B" names its sides */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
