@@ -383,6 +383,12 @@ WORD_RULE(damage_with_violence)
              * carrying out an attack": an attack named to say who */
             if ((tdef(c, &s->tg[q], 0)->opts & TRG_NOUN) && referent_noun(c->eng, s, &s->tg[q]))
                 continue;
+            /* nor "set fire to dozens of fuel tankers ..., the latest in a
+             * string of attacks on supply convoys": attacks told as a run
+             * of them (cues.txt BACKGROUND) */
+            if ((tdef(c, &s->tg[q], 0)->opts & TRG_NOUN) && s->tg[q].s > k->t->e &&
+                cue_in(s, s->tg[q].s > 3 ? s->tg[q].s - 3 : 0, s->tg[q].s, CUE_BACKGROUND) >= 0)
+                continue;
             /* "also abducted six students and burned a dormitory" */
             if (!grievance && (uc == EV_KILL || uc == EV_ATTACK || uc == EV_SHOOT || uc == EV_MASSACRE ||
                                uc == EV_CLASH || uc == EV_RAID || uc == EV_ABDUCT))
