@@ -57,8 +57,21 @@ static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
  * and stays a weapon). */
 static int car_hit(const sr_coder *c, const sr_sent *s, size_t i, const sr_trig *self)
 {
-    if (!self || !self->ndef || !self->passive || i >= self->s || self->s - i > 8 ||
-        cue_end(s, i, CUE_W_CARBOMB) > i + 2)
+    if (cue_end(s, i, CUE_W_CARBOMB) > i + 2)
+        return 0;
+    /* (and "militants who ambushed their patrol vehicle": a bare car word
+     * a few plain words after any verb of attack is what it hit) */
+    for (size_t k = 0; k < s->ntg; k++) {
+        const sr_trig *u = &s->tg[k];
+        if (!u->ndef || u->passive || u->e > i || i - u->e > 3 || !(tdef(c, u, 0)->opts & TRG_VERB))
+            continue;
+        int cls = tdef(c, u, 0)->cls, plain = 1;
+        for (size_t q = u->e; q < i && plain; q++)
+            plain = s->owner[q] < 0 && (s->tok[q].flags & TK_ALPHA) && !(s->tok[q].flags & TK_CAP);
+        if (plain && cls != EV_IED && cls != EV_BOMB)
+            return 1;
+    }
+    if (!self || !self->ndef || !self->passive || i >= self->s || self->s - i > 8)
         return 0;
     int cls = tdef(c, self, 0)->cls;
     return (tdef(c, self, 0)->opts & TRG_VERB) && cls != EV_IED && cls != EV_BOMB;

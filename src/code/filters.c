@@ -494,6 +494,21 @@ WORD_RULE(no_fight_told)
     return 0;
 }
 
+/* "signed a ceasefire agreement in Doha, a step towards ending fighting
+ * that has killed thousands": a fight someone seeks to end (cues.txt
+ * END_SOUGHT right before its noun) is a goal, no happening told */
+WORD_RULE(an_end_sought)
+{
+    (void)c, (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || !(s->cues & (1ULL << CUE_END_SOUGHT)))
+        return 0;
+    for (size_t q = 0; q < s->ncs; q++)
+        if (s->cs[q].cue == CUE_END_SOUGHT && s->cs[q].e <= t->s && t->s - s->cs[q].e <= 1)
+            return 1;
+    return 0;
+}
+
 /* "Afghan forces backed by U.S. air strikes killed 21 Taliban fighters":
  * the strikes back another's fight, told as its help */
 WORD_RULE(support_of_a_fight)
@@ -665,6 +680,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, in_report_clause},
     {"a fight that did not come", "Al-Shabaab took over the town of Moqokori without a fight.", FILTER_WORD,
      no_fight_told},
+    {"an end sought", "The two sides met in Doha on Saturday in a bid to end fighting in eastern Congo.", FILTER_WORD,
+     an_end_sought},
     {"the support of a fight", "Afghan forces backed by U.S. air strikes killed 21 Taliban fighters in Farah.",
      FILTER_WORD, support_of_a_fight},
     {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",

@@ -269,6 +269,15 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             j++;
         if (j == t)
             sc += 2.0;
+        /* "were gunned down by militants who ambushed their patrol": the
+         * doer after "by" and "who" did what the clause tells */
+        if (m->prep == e->w.by && (size_t)m->e < t && tok_is(s, m->e, e->w.who)) {
+            size_t w = m->e + 1;
+            while (w < t && is_adverb_like(e, &s->tok[w]))
+                w++;
+            if (w == t)
+                sc += 8.0;
+        }
         if (en->flags & ACT_PERSON)
             sc -= 2.0;
         if (sc > bs) {

@@ -303,6 +303,7 @@ typedef enum sr_cue {
     CUE_ORIGIN,     /* fired from, launched from: where a weapon came from, not where it struck */
     CUE_JUDICIAL,   /* convicted of, sentenced to death: a court's sentence, not violence */
     CUE_PIT,        /* pitted, pitting: "the fighting pitted A against B" names its sides */
+    CUE_END_SOUGHT, /* to end, an end to: "a step towards ending fighting" is a goal, no happening */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
