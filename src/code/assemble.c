@@ -1250,8 +1250,10 @@ static int dateline_city(sr_coder *c, sr_ev *v)
     const sr_sent *s0 = &c->sents[0];
     for (size_t j = 0; j < s0->npm; j++) {
         const sr_pmention *p = &s0->pm[j];
+        /* (or its district: "LAKKI MARWAT: Two policemen embraced
+         * martyrdom when terrorists attacked the Tajazai police post") */
         if (!p->dateline || !p->loc.has_coords || !sr_streq(p->loc.cc, fcc) ||
-            (p->loc.kind != PK_CITY && p->loc.kind != PK_TOWN))
+            (p->loc.kind != PK_CITY && p->loc.kind != PK_TOWN && p->loc.kind != PK_ADMIN2))
             continue;
         v->has_loc = 1;
         v->loc = p->loc;

@@ -42,7 +42,11 @@ WORD_RULE(participle_describing_actor)
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
-    if (!((td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0))
+    /* (read as a noun too: "Burundian troops fighting alongside Congolese
+     * forces clashed with M23 rebels", a side and whom it fights with) */
+    int alongside = (td->opts & TRG_NOUN) && t->e < s->ntok && tok_is(s, t->e, e->w.alongside) &&
+                    sr_affix(e, AF_GERUND, s->tok[t->e - 1].norm);
+    if (!(((td->opts & TRG_VERB) && td->form == VF_ING) || alongside) || t->s == 0)
         return 0;
     int after_actor = 0, before_actor = 0;
     for (size_t q = 0; q < s->nmen; q++) {
@@ -51,7 +55,8 @@ WORD_RULE(participle_describing_actor)
         if (s->men[q].e == t->s && !s->men[q].pronoun &&
             !(s->men[q].s > 0 && tok_is(s, (size_t)s->men[q].s - 1, e->w.with)))
             after_actor = 1;
-        if (s->men[q].s == t->e || (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.the)))
+        if (s->men[q].s == t->e || (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.the)) ||
+            (s->men[q].s == t->e + 1 && tok_is(s, t->e, e->w.alongside)))
             before_actor = 1;
     }
     return after_actor && before_actor;

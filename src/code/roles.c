@@ -243,6 +243,11 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
          * phrase acts, not what "of" names */
         if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
             continue;
+        /* "Burundian troops fighting alongside Congolese forces clashed":
+         * who fights alongside the doer does not do the verb */
+        if (m->s > 0 && (tok_is(s, m->s - 1, e->w.alongside) ||
+                         (m->s > 1 && tok_is(s, m->s - 1, e->w.the) && tok_is(s, m->s - 2, e->w.alongside))))
+            continue;
         double sc = -0.15 * (double)(t - m->e);
 
         if (cl->soft[m->s] == cl->soft[t])

@@ -98,6 +98,7 @@ static const struct {
     {"NEARBY", offsetof(struct sr_fwords, nearby)},
     {"CAPITAL", offsetof(struct sr_fwords, capital)},
     {"AGE_END", offsetof(struct sr_fwords, old)},
+    {"ALONGSIDE", offsetof(struct sr_fwords, alongside)},
 };
 
 static const struct {
