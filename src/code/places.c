@@ -767,8 +767,8 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
                          prep != e->w.toward && prep != e->w.towards;
         /* "villages west of El Fasher", "the outskirts of Kutum": a
          * name no list has, placed by its compass word */
-        if (!after_prep && prep == e->w.of && pi >= 2 &&
-            (has_cue(s, pi - 2, CUE_DIR) || word_has(e, s->tok[pi - 2].id, WA_NEAR_NOUN)))
+        if (!after_prep && (prep == e->w.of || prep == e->w.to) && pi >= 2 &&
+            ((prep == e->w.of && has_cue(s, pi - 2, CUE_DIR)) || word_has(e, s->tok[pi - 2].id, WA_NEAR_NOUN)))
             after_prep = 1;
         /* "captured Janaale", "retook Palmyra": the object of a
          * capture is a place */
@@ -906,9 +906,10 @@ static size_t place_lead(sr_coder *c, sr_sent *s, sr_pmention *p)
         if (cs > 0 && is_loc_prep(e, s->tok[cs - 1].id))
             b = cs;
     }
-    if (b > 0 && s->tok[b - 1].id == e->w.of && b >= 2) {
+    /* (and "to" after such a noun: "at the entrance to Jerusalem") */
+    if (b > 0 && (s->tok[b - 1].id == e->w.of || s->tok[b - 1].id == e->w.to) && b >= 2) {
         /* "east of X", "outskirts of X", "countryside of X", "suburbs of" */
-        if (has_cue(s, b - 2, CUE_DIR) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
+        if ((s->tok[b - 1].id == e->w.of && has_cue(s, b - 2, CUE_DIR)) || word_has(e, s->tok[b - 2].id, WA_NEAR_NOUN)) {
             p->near = 1;
             if (p->loc.precision < 2)
                 p->loc.precision = 2;

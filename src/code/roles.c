@@ -1239,8 +1239,10 @@ static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
         size_t st = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
         for (size_t q = 0; q < s->nmen; q++) {
             const sr_mention *m = &s->men[q];
+            /* ("..., police said, blaming militants": with no doer told,
+             * a group no name says) */
             if (m->s == st && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED) &&
-                !(c->ents[m->ent].flags & ACT_UNKNOWN) && (int)q != k->a2) {
+                (!(c->ents[m->ent].flags & ACT_UNKNOWN) || k->a1 < 0) && (int)q != k->a2) {
                 k->a1 = (int)q;
                 return;
             }
