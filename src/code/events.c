@@ -413,6 +413,16 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 v->loc = s->pm[nx].loc;
                 v->loc.text = text;
             }
+            /* "fired a ballistic missile at Ben Gurion airport near Tel
+             * Aviv": a site no list knows near a town is in that town's
+             * country and province (not the Yemen of the story) */
+            else if (!v->loc.has_coords && p->pattern && nx < s->npm && s->pm[nx].s == pe + 1 &&
+                     tok_is(s, pe, c->eng->w.near) && s->pm[nx].loc.cc[0] &&
+                     (s->pm[nx].loc.kind == PK_TOWN || s->pm[nx].loc.kind == PK_CITY)) {
+                memcpy(v->loc.cc, s->pm[nx].loc.cc, 3);
+                if (!v->loc.admin1)
+                    v->loc.admin1 = s->pm[nx].loc.admin1;
+            }
             if (!v->loc.has_coords && p->container >= 0 && s->pm[p->container].loc.has_coords) {
                 const sr_pmention *q = &s->pm[p->container];
                 if (!v->loc.admin1)

@@ -1219,7 +1219,13 @@ static void first_conjunct(const sr_coder *c, const sr_sent *s, cand *k)
      * forces named first lead whoever fights beside them */
     int state_first = a->ent >= 0 && (c->ents[a->ent].flags & ACT_STATE) && (c->ents[a->ent].flags & ACT_ARMED) &&
                       b->ent >= 0 && !(c->ents[b->ent].flags & ACT_STATE) && !a->modifier && k->a2 != k->a1 - 1;
-    if (!state_first && (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier ||
+    /* "M23 rebels and allied Rwandan troops captured the town": the side
+     * told as the ally (words.txt BACKING) helps the one told first */
+    int allied = 0;
+    for (size_t q = a->e; q < b->s && !allied; q++)
+        allied = word_has(e, s->tok[q].id, WA_BACKING);
+    allied = allied && a->ent >= 0 && b->ent >= 0 && a->ent != b->ent && !a->modifier && k->a2 != k->a1 - 1;
+    if (!state_first && !allied && (b->def >= 0 || b->agent < 0 || b->country >= 0 || a->ent < 0 || a->modifier ||
                          a->ent == b->ent || (a->def < 0 && a->country < 0) || k->a2 == k->a1 - 1))
         return;
     /* "and allied clan militias", "and pro-government": two words may
