@@ -1065,6 +1065,12 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
         sr_pmention *p = NULL;
         size_t end = i;
         int r = 0;
+        /* "the town of Uvira on Lake Tanganyika": a lake named after a
+         * province is no province */
+        if (m && m->kind == PH_PLACE && i > 0 && tok_is(s, i - 1, c->eng->w.lake) && (s->tok[i - 1].flags & TK_CAP)) {
+            i = m->end - 1;
+            continue;
+        }
         if (m && m->kind == PH_PLACE)
             r = dict_place(c, s, i, o, cap, &p, &end);
         else if (m && m->kind == PH_COUNTRY && !(m->flags & PF_ADJ))

@@ -99,6 +99,7 @@ static const struct {
     {"CAPITAL", offsetof(struct sr_fwords, capital)},
     {"AGE_END", offsetof(struct sr_fwords, old)},
     {"ALONGSIDE", offsetof(struct sr_fwords, alongside)},
+    {"LAKE", offsetof(struct sr_fwords, lake)},
 };
 
 static const struct {
