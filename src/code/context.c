@@ -105,7 +105,10 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         int other = 0;
         for (size_t k = 0; k < s->ntg; k++) {
             const sr_trig *u = &s->tg[k];
-            if (u != self && i >= u->s && i < u->e && !instrument(c, s, u))
+            /* (but "intercepted a missile", "shot down two drones": the
+             * weapon a disruption took is the weapon of its use) */
+            if (u != self && i >= u->s && i < u->e && !instrument(c, s, u) &&
+                !(self && self->ndef && tdef(c, self, 0)->cls == EV_DISRUPT && u->s >= self->e && u->s <= self->e + 4))
                 other = 1;
             /* "Two explosions killed at least 84 people at a ceremony to
              * mark the anniversary of the killing of Qassem Soleimani by a
@@ -121,7 +124,11 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         if (m & (1ULL << CUE_W_SHELL))
             w |= W_SHELL;
         /* "attacked a gold mine": a place of work, no weapon */
-        if ((m & (1ULL << CUE_W_IED)) && !(i > 0 && word_has(c->eng, s->tok[i - 1].id, WA_MINERAL)))
+        /* (nor "attacked its La Poderosa mine": a mine a name names is a
+         * mine of ore, a bomb has no name) */
+        if ((m & (1ULL << CUE_W_IED)) && !(i > 0 && word_has(c->eng, s->tok[i - 1].id, WA_MINERAL)) &&
+            !(i > 0 && cue_end(s, i, CUE_W_IED) == i + 1 && (s->tok[i - 1].flags & TK_CAP) && s->owner[i - 1] < 0 &&
+              (size_t)s->dateline_end < i))
             w |= W_IED;
         if ((m & ((1ULL << CUE_W_IED) | (1ULL << CUE_W_GRENADE))) && dropped_before(s, i))
             w |= W_AIR;
