@@ -937,7 +937,9 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
          * "their abductors", "their attackers": those who fell on them) */
         if (country < 0 && mm->s > 0 &&
             (s->tok[mm->s - 1].id == c->eng->w.their || s->tok[mm->s - 1].id == c->eng->w.its) && (fl & ACT_ARMED) &&
-            !(fl & ACT_UNKNOWN)) {
+            (!(fl & ACT_UNKNOWN) || (fl & ACT_AERIAL))) {
+            /* (and "the army said its drones had struck": a side's own
+             * drones, whose no word says) */
             int en = recent_entity(c, s, mm->s, ACT_ARMED, ACT_SOURCE | ACT_CIVILIAN, 2);
             if (en >= 0)
                 return en;

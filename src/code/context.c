@@ -849,6 +849,13 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         for (size_t i = t->e; i < u->s; i++)
             if (word_has(e, s->tok[i].id, WA_GRIEVANCE))
                 return 0;
+    /* (told before the protest's word too: "marched ... to protest
+     * against the killing of a local elder by unknown gunmen last week,
+     * chanting slogans against the regional administration") */
+    if (u->s < t->s && tdef(c, t, 0)->cls == EV_PROTEST)
+        for (size_t i = u->s; i > 0 && u->s - i < 3; i--)
+            if (word_has(e, s->tok[i - 1].id, WA_GRIEVANCE))
+                return 0;
     /* "SDF fighters responded to the attack and killed two of the
      * attackers": the attack told before, in a phrase of its own, does
      * not do the clause's killing; its doers are the killed */
@@ -1143,7 +1150,10 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 /* "attacks on several villages in the Beni territory of
                  * North Kivu province": the district or province holding
                  * them all, should no later telling name one */
-                if (!example && bp->loc.has_coords &&
+                /* (or one no list places: "attacked several villages in
+                 * Eastern Equatoria's Kapoeta East county", at its
+                 * province's point) */
+                if (!example && (bp->loc.has_coords || bp->region_noun || bp->loc.kind == PK_ADMIN2) &&
                     (bp->loc.kind == PK_ADMIN2 || bp->loc.kind == PK_ADMIN1 || bp->loc.kind == PK_REGION ||
                      bp->region_noun))
                     out->holder = best;
@@ -1259,6 +1269,20 @@ static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
     return 0;
 }
 
+/* Whether token i lies in a grievance's words ("against the killing of
+ * a local elder by unknown gunmen last week"): a grievance word
+ * (words.txt GRIEVANCE) before it in its phrase, no comma between. */
+static int in_grievance(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    for (size_t q = i; q > 0 && i - q < 12; q--) {
+        if (s->tok[q - 1].flags & TK_PUNCT)
+            return 0;
+        if (word_has(e, s->tok[q - 1].id, WA_GRIEVANCE))
+            return 1;
+    }
+    return 0;
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -1324,6 +1348,11 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* "pounded Gaza on Sunday after Hamas gunmen stormed into Israel
          * on Saturday": a day across "after" is the other happening's */
         if (after_between(c->eng, s, t, tx->s < t ? tx->e : tx->s))
+            d += 12;
+        /* "marched ... to protest against the killing of a local elder
+         * last week, chanting slogans": a day told in a grievance is the
+         * grievance's */
+        if (tx->s < t && in_grievance(c->eng, s, tx->s))
             d += 12;
         /* "rebels said on Sunday they had killed dozens ... in fighting
          * near the border last week": when they spoke is the day only
@@ -2008,7 +2037,11 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * Monday" then "The shelling targeted areas near the village of Kani
      * Masi": a happening told of many places waits for a later telling
      * that names one */
-    if (lp->vague && !k->has_anchor && !k->anaphoric && k->a1_ent >= 0 && proto->explicit_date) {
+    /* (so does one with its dead and a district that holds its places:
+     * "attacked several villages in Kapoeta East county over the weekend,
+     * killing 14 people") */
+    if (lp->vague && !k->has_anchor && !k->anaphoric && k->a1_ent >= 0 &&
+        (proto->explicit_date || (lp->holder >= 0 && k->fat > 0))) {
         lp->vague = 0;
         lp->was_vague = 1;
         k->unplaced = 1;
