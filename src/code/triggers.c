@@ -452,6 +452,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             break;
         /* "captured X from Y", "took from Daesh two villages: X and Y" */
         op = (int)k;
+        /* (the place a province's or a country's "'s" holds: "captured a
+         * regime base in Rakhine State's Kyauktaw Township") */
+        if (k + 1 < s->npm && p->e < s->ntok && s->pm[k + 1].s == p->e + 1 && (s->tok[p->e].flags & TK_POSS))
+            op = (int)k + 1;
         break;
     }
     for (size_t k = 0; k < s->nmen; k++) {
