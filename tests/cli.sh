@@ -331,6 +331,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"cul","date":"2025-05-05","text":"CULIACAN, Mexico - Gunmen killed six people in an attack on a family gathering in the Sinaloa state capital Culiacan on Sunday, state prosecutors said."}' > "$t/cul.jsonl"
     check "'in the Sinaloa state capital Culiacan': at Culiacan (p1), in Sinaloa" sh -c \
         "'$bin' code --min-confidence 0 '$t/cul.jsonl' > '$t/cul.out' && test \$(wc -l < '$t/cul.out') -eq 1 && grep -q '\"location\":{\"name\":\"Culiacan\",\"admin1\":\"Sinaloa\".*\"geo_precision\":1' '$t/cul.out'"
+    # "in Rakhine State's Kyauktaw Township": the township a province's "'s" holds, which the gazetteer places, was taken
+    printf '%s\n' '{"id":"kyt","date":"2026-06-01","text":"The Arakan Army said on Sunday it had captured a regime battalion headquarters in Rakhine State'"'"'s Kyauktaw Township after nearly two weeks of fighting."}' > "$t/kyt.jsonl"
+    check "'captured a regime battalion headquarters in Rakhine State's Kyauktaw Township': taken at Kyauktaw, not Rakhine State" sh -c \
+        "'$bin' code '$t/kyt.jsonl' > '$t/kyt.out' && test \$(wc -l < '$t/kyt.out') -eq 1 && grep -q '\"sub_event_type\":\"Non-state actor overtakes territory\".*\"location\":{\"name\":\"Kyauktaw\"' '$t/kyt.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \
