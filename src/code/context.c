@@ -57,8 +57,13 @@ static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
  * and stays a weapon). */
 static int car_hit(const sr_coder *c, const sr_sent *s, size_t i, const sr_trig *self)
 {
-    if (cue_end(s, i, CUE_W_CARBOMB) > i + 2)
+    size_t ce = cue_end(s, i, CUE_W_CARBOMB);
+    if (ce > i + 2)
         return 0;
+    /* ("smashing windows and setting a car on fire": a car a crowd burns,
+     * cues.txt RIOT right after it) */
+    if (ce < s->ntok && has_cue(s, ce, CUE_RIOT))
+        return 1;
     /* (and "militants who ambushed their patrol vehicle": a bare car word
      * a few plain words after any verb of attack is what it hit) */
     for (size_t k = 0; k < s->ntg; k++) {
