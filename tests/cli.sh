@@ -335,6 +335,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"kyt","date":"2026-06-01","text":"The Arakan Army said on Sunday it had captured a regime battalion headquarters in Rakhine State'"'"'s Kyauktaw Township after nearly two weeks of fighting."}' > "$t/kyt.jsonl"
     check "'captured a regime battalion headquarters in Rakhine State's Kyauktaw Township': taken at Kyauktaw, not Rakhine State" sh -c \
         "'$bin' code '$t/kyt.jsonl' > '$t/kyt.out' && test \$(wc -l < '$t/kyt.out') -eq 1 && grep -q '\"sub_event_type\":\"Non-state actor overtakes territory\".*\"location\":{\"name\":\"Kyauktaw\"' '$t/kyt.out'"
+    # "the Russian border region of Kursk ... in the town of Rylsk": a country's adjective before a place noun says whose, and a province the sentence names says which country its towns are in (a Ukrainian story: no Kurskoye, no Orilske)
+    printf '%s\n' '{"id":"ryl","date":"2026-07-01","text":"MOSCOW - Ukrainian forces attacked the Russian border region of Kursk with drones overnight, killing a man in the town of Rylsk, the governor said."}' > "$t/ryl.jsonl"
+    check "'the Russian border region of Kursk ... the town of Rylsk': at Rylsk, Russia" sh -c \
+        "'$bin' code '$t/ryl.jsonl' > '$t/ryl.out' && test \$(wc -l < '$t/ryl.out') -eq 1 && grep -q '\"location\":{\"name\":\"Rylsk\",\"admin1\":\"Kursk Oblast\",\"country\":\"RU\"' '$t/ryl.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -111,6 +111,7 @@ static sr_pmention *new_place(sr_coder *c, sr_sent *s, size_t *cap)
     p->container = -1;
     p->next = -1;
     p->owner = -1;
+    p->adj_country = -1;
     p->loc.precision = 1;
     return p;
 }
@@ -350,6 +351,21 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 if (q->loc.cc[0])
                     h.focus_cc = q->loc.cc;
             }
+            /* "attacked the Russian border region of Kursk with drones,
+             * killing a man in the town of Rylsk": a province the sentence
+             * names says which country its other places are in, whatever
+             * country the story is about */
+            if (p->adj_country >= 0)
+                h.focus_cc = d->countries[p->adj_country].iso2;
+            else if (p->container < 0)
+                for (size_t j = 0; j < s->npm; j++) {
+                    const sr_pmention *q = &s->pm[j];
+                    if (j != k && q->loc.kind == PK_ADMIN1 && q->loc.cc[0] && !q->dateline && !q->in_report &&
+                        !q->affil && q->country < 0) {
+                        h.focus_cc = q->loc.cc;
+                        break;
+                    }
+                }
             h.has_near = c->has_anchor;
             h.near_lat = c->anchor_lat;
             h.near_lon = c->anchor_lon;
@@ -616,6 +632,21 @@ static int gazetteer_frame(const sr_coder *c, const sr_sent *s, size_t i, size_t
  * noun ("the town of X", "X district"), a locative word ("in X") or a
  * capture ("retook X"). Starts at token *ip; moves *ip past a name that
  * is no place. */
+/* "the Russian border region of Kursk": a country's adjective before a
+ * place noun (a lower-case word or two between) says whose; its index, or
+ * -1. */
+static int country_adj_before(const sr_sent *s, size_t i)
+{
+    for (size_t q = i; q > 0 && i - q < 3; q--) {
+        int o = s->owner[q - 1];
+        if (o >= 0)
+            return s->m[o].kind == PH_COUNTRY && (s->m[o].flags & PF_ADJ) && s->m[o].end == q ? (int)s->m[o].value : -1;
+        if (!(s->tok[q - 1].flags & TK_ALPHA) || (s->tok[q - 1].flags & TK_CAP))
+            return -1;
+    }
+    return -1;
+}
+
 /* "state" in "the Sinaloa state capital": a province's one-word noun right
  * after a province's name */
 static int region_noun_of_admin1(const sr_sent *s, const sr_dicts *d, size_t t)
@@ -694,6 +725,7 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         p->loc.kind = (uint8_t)k;
         p->pattern = 1;
         p->s = (uint16_t)i;
+        p->adj_country = (int16_t)country_adj_before(s, i);
         end = ne;
     } else if (!k) {
         size_t ne = name_seq(e, s, i);

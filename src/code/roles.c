@@ -1320,8 +1320,13 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
      * "a missile hit a university building": the state that struck from
      * afar just before (not "the strike", the one told before, which
      * merges into it) */
-    if (k->a1 < 0 && k->a1_ent < 0 && (td->opts & TRG_NOUN) && (td->cls == EV_AIR || td->cls == EV_SHELL) &&
-        !definite_noun(c->eng, s, t))
+    /* (and "a guided bomb hit a residential area of the city", after
+     * Russia's drones told just before: a weapon from afar that no one is
+     * named for, whatever word tells its blow) */
+    int remote = (td->opts & TRG_NOUN) ? (td->cls == EV_AIR || td->cls == EV_SHELL) && !definite_noun(c->eng, s, t)
+                                       : (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_BOMB) &&
+                                             (k->weapons & (W_AIR | W_SHELL)) && !t->passive;
+    if (k->a1 < 0 && k->a1_ent < 0 && remote)
         k->a1_ent = sr_disc_remote_striker(c, s);
     if (k->a2 >= 0)
         k->a2_ent = s->men[k->a2].ent;
