@@ -410,6 +410,25 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             }
         }
     }
+    /* "Nine militants in all were killed" */
+    if (j > 2 && word_has(e, s->tok[j - 1].id, WA_WHOLE) && tok_is(s, j - 2, e->w.in))
+        j -= 2;
+    else if (j > 1 && j < end && tok_is(s, j - 1, e->w.in) && word_has(e, s->tok[j].id, WA_WHOLE))
+        j -= 1; /* ("all" read as an adverb and passed over) */
+    /* "five residents of the Cite Soleil slum in Port-au-Prince died": the
+     * place the counted people are from is passed over */
+    /* (not a day told before the place: "on February 9 in Naypyidaw") */
+    for (size_t k = 0; k < s->npm; k++)
+        if (s->pm[k].e == j && s->pm[k].s >= 2 &&
+            (tok_is(s, s->pm[k].s - 1, e->w.in) || tok_is(s, s->pm[k].s - 1, e->w.at))) {
+            size_t b = s->pm[k].s - 1;
+            int day = 0;
+            for (size_t q = 0; q < s->ntx && !day; q++)
+                day = s->tx[q].s < b && s->tx[q].e >= b;
+            if (!day)
+                j = b;
+            break;
+        }
     /* walk back over the noun phrase(s), reading numbers */
     long total = 0;
     *found = 0;
