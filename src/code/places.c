@@ -1174,12 +1174,22 @@ static int capital_places(sr_coder *c, sr_sent *s, size_t *cap)
     for (size_t k = 0; k < s->nm; k++) {
         const sr_match *m = &s->m[k];
         size_t j = m->end;
-        if (m->kind != PH_COUNTRY || !(m->flags & PF_ADJ) || j >= s->ntok || !tok_is(s, j, e->w.capital) ||
+        /* (or "in Madagascar's capital": the name and its "'s") */
+        int poss = m->kind == PH_COUNTRY && !(m->flags & PF_ADJ) && j + 1 < s->ntok && (s->tok[j].flags & TK_POSS);
+        if (poss)
+            j++;
+        if (m->kind != PH_COUNTRY || (!(m->flags & PF_ADJ) && !poss) || j >= s->ntok || !tok_is(s, j, e->w.capital) ||
             (j + 1 < s->ntok && (s->tok[j + 1].flags & TK_CAP)))
             continue;
-        int covered = 0;
-        for (size_t q = 0; q < s->npm; q++)
-            covered |= s->pm[q].s <= m->start && s->pm[q].e > m->start;
+        int covered = 0, own = -1;
+        for (size_t q = 0; q < s->npm; q++) {
+            /* (the country's own mention, "Madagascar" of "Madagascar's
+             * capital", becomes the capital) */
+            if (poss && s->pm[q].ns == m->start && s->pm[q].country >= 0)
+                own = (int)q;
+            else
+                covered |= s->pm[q].s <= m->start && s->pm[q].e > m->start;
+        }
         const sr_country_def *cd = &d->countries[m->value];
         int city = -1;
         for (size_t q = 0; q < d->nplaces && !covered; q++) {
@@ -1192,9 +1202,14 @@ static int capital_places(sr_coder *c, sr_sent *s, size_t *cap)
         }
         if (city < 0)
             continue;
-        sr_pmention *p = new_place(c, s, cap);
+        sr_pmention *p = own >= 0 ? &s->pm[own] : new_place(c, s, cap);
         if (!p)
             return 0;
+        if (own >= 0) {
+            p->country = -1;
+            p->loc.place = -1;
+            p->loc.gaz = -1;
+        }
         size_t b = m->start;
         if (b > 0 && tok_is(s, b - 1, e->w.the))
             b--;

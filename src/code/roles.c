@@ -1523,6 +1523,19 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     victims_and_targets(c, s, x, k);
 }
 
+/* Whether a verb of killing or shooting in the active voice starts within
+ * two words of token i ("Security forces killed", "police opened fire"). */
+static int kills_after(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && !u->passive && u->s >= i && u->s <= i + 2 && (tdef(c, u, 0)->opts & TRG_VERB) &&
+            (tdef(c, u, 0)->cls == EV_KILL || tdef(c, u, 0)->cls == EV_SHOOT))
+            return 1;
+    }
+    return 0;
+}
+
 /* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */
 void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
 {
@@ -1591,6 +1604,18 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
                     k->a2t = span_text(c, s, m->s, m->e);
                     break;
                 }
+            }
+        }
+        /* "Security forces killed at least two protesters ... as
+         * thousands of young people took to the streets": the state's
+         * forces the sentence names before the protest's word */
+        for (size_t j = 0; k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0 && j < s->nmen; j++) {
+            const sr_mention *m = &s->men[j];
+            if (m->ent >= 0 && m->ent != k->a1e && (c->ents[m->ent].flags & ACT_STATE) &&
+                (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_SOURCE) && !m->modifier &&
+                m->s < t->s && (s->report_end <= 0 || (int)m->s >= s->report_end) && kills_after(c, s, m->e)) {
+                k->a2e = m->ent;
+                k->a2t = span_text(c, s, m->s, m->e);
             }
         }
         if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0) {
