@@ -933,6 +933,22 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
         uint32_t fl = ag->flags;
         if (sr_streq(sec, "CVL") || sr_streq(sec, "OPP") || sr_streq(sec, "RIO"))
             return sr_entity_generic(c, sec, fl, country >= 0 ? country : c->focus_country);
+        /* "Militants of the banned Balochistan Liberation Army": the armed
+         * group whose men they are */
+        if ((fl & ACT_ARMED) && country < 0 && tok_is(s, mm->e, c->eng->w.of)) {
+            size_t q = (size_t)mm->e + 1;
+            if (tok_is(s, q, c->eng->w.the))
+                q++;
+            while (q < s->ntok && q < (size_t)mm->e + 5 && s->owner[q] < 0 && (s->tok[q].flags & TK_ALPHA) &&
+                   !(s->tok[q].flags & TK_CAP))
+                q++;
+            if (q < s->ntok && s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_ACTOR && s->m[s->owner[q]].start == q) {
+                int def = (int)s->m[s->owner[q]].value;
+                if (def >= 0 && (size_t)def < d->nactors && (d->actors[def].flags & ACT_ARMED) &&
+                    (d->actors[def].flags & ACT_NONSTATE))
+                    return entity_for_def(c, def);
+            }
+        }
         /* "their troops", "its fighters": the group just named (not
          * "their abductors", "their attackers": those who fell on them) */
         if (country < 0 && mm->s > 0 &&
