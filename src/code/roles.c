@@ -191,6 +191,20 @@ static int nearest_before(const sr_sent *s, size_t k, size_t t)
     return 1;
 }
 
+/* Whether the words before token i say whom someone is loyal to or allied
+ * with ("loyal to the former Assad government", "affiliated with the
+ * army"): a backing word, then "to" or "with", then "the" and lower-case
+ * words. */
+static int loyal_to_before(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    size_t q = i;
+    while (q > 0 && i - q < 4 && (s->tok[q - 1].flags & TK_ALPHA) && !tok_is(s, q - 1, e->w.to) &&
+           !tok_is(s, q - 1, e->w.with))
+        q--;
+    return q >= 2 && (tok_is(s, q - 1, e->w.to) || tok_is(s, q - 1, e->w.with)) &&
+           word_has(e, s->tok[q - 2].id, WA_BACKING);
+}
+
 int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl, int participle,
                       uint32_t forbid)
 {
@@ -242,6 +256,12 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
         /* "Supporters of the military junta ransacked": the head of the
          * phrase acts, not what "of" names */
         if (m->prep == e->w.of && k > 0 && s->men[k - 1].e + 2 >= m->s && s->men[k - 1].ent >= 0)
+            continue;
+        /* "Gunmen loyal to the former Assad government ambushed": whom
+         * the doers are loyal to does not act */
+        /* (a state: an armed group "affiliated with the Islamic State
+         * group" is its own) */
+        if ((en->flags & ACT_STATE) && loyal_to_before(e, s, m->s))
             continue;
         /* "Burundian troops fighting alongside Congolese forces clashed":
          * who fights alongside the doer does not do the verb */
