@@ -104,6 +104,27 @@ WORD_RULE(verb_of_event_noun)
     return 1;
 }
 
+/* "A convoy was struck by a roadside bomb", "a police vehicle was hit by a
+ * landmine": a verb of attack whose doer ("by") is a weapon's event word
+ * tells that weapon's blast, which the noun codes */
+WORD_RULE(blow_by_weapon_noun)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_VERB) || k->td->cls != EV_ATTACK || t->e >= s->ntok || !tok_is(s, t->e, c->eng->w.by))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (!u->ndef || u->s <= t->e || u->s > (size_t)t->e + 4 || !(tdef(c, u, 0)->opts & TRG_NOUN))
+            continue;
+        int cls = tdef(c, u, 0)->cls;
+        if (cls == EV_IED || cls == EV_BOMB || cls == EV_AIR || cls == EV_SHELL || cls == EV_GRENADE ||
+            cls == EV_CARBOMB || cls == EV_SUICIDE)
+            return 1;
+    }
+    return 0;
+}
+
 /* part of the attack told by another word */
 WORD_RULE(damage_in_attack_list)
 {
@@ -650,6 +671,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, participle_adjective},
     {"verb of an event noun told already", "The bombing targeted a market in Kirkuk on Monday.", FILTER_WORD,
      verb_of_event_noun},
+    {"a blow told by its weapon", "A convoy was struck by a roadside bomb near Kandahar on Monday.", FILTER_WORD,
+     blow_by_weapon_noun},
     {"damage listed in an attack", "Gunmen attacked the village of Kuki, opening fire and burning homes.",
      FILTER_WORD, damage_in_attack_list},
     {"capture under way", "Government troops continue to liberate villages near Hama.", FILTER_WORD,

@@ -87,14 +87,22 @@ static int weapon_origin(const sr_coder *c, const sr_sent *s, size_t st, const c
 int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl)
 {
     const sr_engine *e = c->eng;
-    for (size_t i = from; i < s->ntok && i < from + 6; i++) {
+    /* (further on only past where and when, no other happening nor clause
+     * between: "were hacked to death with machetes overnight in the
+     * village of Mayimoya, in Beni territory, by suspected ADF rebels") */
+    for (size_t i = from; i < s->ntok && i < from + 20; i++) {
         if (cl->hard[i] != cl->hard[from > 0 ? from - 1 : 0])
+            break;
+        if (i >= from + 6 && ((s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER) ||
+                              word_has(e, s->tok[i].id, WA_SOFTBREAK) || has_cue(s, i, CUE_REPORT)))
             break;
         int by = s->tok[i].id == e->w.by;
         int blamed = word_has(e, s->tok[i].id, WA_BLAME) && i + 1 < s->ntok &&
                      (s->tok[i + 1].id == e->w.on || s->tok[i + 1].id == e->w.to);
         if (!by && !blamed)
             continue;
+        if (i >= from + 6 && !by)
+            break;
         /* "a building used by militants": the target's holders */
         if (by && i > from && word_has(e, s->tok[i - 1].id, WA_HELD_BY))
             return -1;
@@ -1343,7 +1351,9 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     /* (and "a guided bomb hit a residential area of the city", after
      * Russia's drones told just before: a weapon from afar that no one is
      * named for, whatever word tells its blow) */
-    int remote = (td->opts & TRG_NOUN) ? (td->cls == EV_AIR || td->cls == EV_SHELL) && !definite_noun(c->eng, s, t)
+    int remote = (td->opts & TRG_NOUN) ? (td->cls == EV_AIR || td->cls == EV_SHELL ||
+                                          ((td->cls == EV_IED || td->cls == EV_BOMB) && (k->weapons & W_AIR))) &&
+                                             !definite_noun(c->eng, s, t)
                                        : (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_BOMB) &&
                                              (k->weapons & (W_AIR | W_SHELL)) && !t->passive;
     if (k->a1 < 0 && k->a1_ent < 0 && remote)
