@@ -1595,6 +1595,18 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
         k->a1t = NULL;
     }
+    /* "Police killed at least 22 people during riots": the other side of
+     * a riot is the state's forces that killed in it, not their dead */
+    if (k->sub == SUB_VIOLENT_DEMO && (k->a2e < 0 || (c->ents[k->a2e].flags & ACT_CIVILIAN)))
+        for (size_t j = 0; j < s->nmen; j++) {
+            const sr_mention *m = &s->men[j];
+            if (m->ent >= 0 && (c->ents[m->ent].flags & ACT_STATE) && (c->ents[m->ent].flags & ACT_ARMED) &&
+                !m->modifier && kills_after(c, s, m->e) && !after_between(c->eng, s, m->e, t->s)) {
+                k->a2e = m->ent;
+                k->a2t = span_text(c, s, m->s, m->e);
+                break;
+            }
+        }
     /* "Villagers lynched a suspected kidnapper": villagers who kill are
      * rioters, as ACLED names a mob (the words stay as told) */
     if (k->sub == SUB_MOB && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) &&
