@@ -791,6 +791,20 @@ int same_entity(const sr_sent *s, int a, int b)
     return a >= 0 && b >= 0 && s->men[a].ent == s->men[b].ent;
 }
 
+/* Whether token i lies in a grievance's words ("against the killing of
+ * a local elder by unknown gunmen last week"): a grievance word
+ * (words.txt GRIEVANCE) before it in its phrase, no comma between. */
+static int in_grievance(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    for (size_t q = i; q > 0 && i - q < 12; q--) {
+        if (s->tok[q - 1].flags & TK_PUNCT)
+            return 0;
+        if (word_has(e, s->tok[q - 1].id, WA_GRIEVANCE))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the killing word u reports the dead of the event word t: not
  * across "but" or ";", and a killing with its own doer ("forces killed
  * four") only joins an event in its own clause. */
@@ -876,10 +890,8 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     /* (told before the protest's word too: "marched ... to protest
      * against the killing of a local elder by unknown gunmen last week,
      * chanting slogans against the regional administration") */
-    if (u->s < t->s && tdef(c, t, 0)->cls == EV_PROTEST)
-        for (size_t i = u->s; i > 0 && u->s - i < 3; i--)
-            if (word_has(e, s->tok[i - 1].id, WA_GRIEVANCE))
-                return 0;
+    if (u->s < t->s && tdef(c, t, 0)->cls == EV_PROTEST && in_grievance(e, s, u->s))
+        return 0;
     /* "SDF fighters responded to the attack and killed two of the
      * attackers": the attack told before, in a phrase of its own, does
      * not do the clause's killing; its doers are the killed */
@@ -1288,20 +1300,6 @@ static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
         if ((w->flags & TK_PUNCT) || (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER))
             return 0;
         if (has_cue(s, i - 1, CUE_REPORT))
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether token i lies in a grievance's words ("against the killing of
- * a local elder by unknown gunmen last week"): a grievance word
- * (words.txt GRIEVANCE) before it in its phrase, no comma between. */
-static int in_grievance(const sr_engine *e, const sr_sent *s, size_t i)
-{
-    for (size_t q = i; q > 0 && i - q < 12; q--) {
-        if (s->tok[q - 1].flags & TK_PUNCT)
-            return 0;
-        if (word_has(e, s->tok[q - 1].id, WA_GRIEVANCE))
             return 1;
     }
     return 0;

@@ -380,22 +380,9 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (k->unplaced && k->lp.holder >= 0) {
             v->has_holder = 1;
             v->holder = s->pm[k->lp.holder].loc;
-            /* "in Eastern Equatoria's Kapoeta East county", a district no
-             * list places: its province says which country, and where */
-            const sr_pmention *hp = &s->pm[k->lp.holder];
-            if (!v->holder.has_coords && hp->container >= 0 && hp->container < (int)s->npm) {
-                const sr_place *q = &s->pm[hp->container].loc;
-                if (!v->holder.cc[0])
-                    memcpy(v->holder.cc, q->cc, 3);
-                if (q->has_coords && q->kind != PK_COUNTRY && sr_streq(q->cc, v->holder.cc)) {
-                    v->holder.lat = q->lat;
-                    v->holder.lon = q->lon;
-                    v->holder.has_coords = 1;
-                    v->holder.precision = 3;
-                    if (!v->holder.admin1)
-                        v->holder.admin1 = q->admin1 ? q->admin1 : q->name;
-                }
-            }
+            /* ("in Kapoeta East county", a district no list places: the
+             * story's country, as any place's; geocoding gave it its
+             * province's point if it could) */
             if (!v->holder.cc[0] && c->focus_country >= 0)
                 memcpy(v->holder.cc, c->eng->d.countries[c->focus_country].iso2, 3);
         }

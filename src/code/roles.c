@@ -1566,6 +1566,23 @@ static int kills_after(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* "Security forces killed at least two protesters ... as thousands took
+ * to the streets", "Police killed at least 22 people during riots": the
+ * state's forces told doing the killing before a crowd's word t (not
+ * across "a day after", nor the teller), its mention or -1. */
+static int state_killing_before(const sr_coder *c, const sr_sent *s, size_t t)
+{
+    for (size_t j = 0; j < s->nmen; j++) {
+        const sr_mention *m = &s->men[j];
+        if (m->ent >= 0 && (c->ents[m->ent].flags & ACT_STATE) && (c->ents[m->ent].flags & ACT_ARMED) &&
+            !(c->ents[m->ent].flags & ACT_SOURCE) && !m->modifier && m->s < t &&
+            (s->report_end <= 0 || (int)m->s >= s->report_end) && kills_after(c, s, m->e) &&
+            !after_between(c->eng, s, m->e, t))
+            return (int)j;
+    }
+    return -1;
+}
+
 /* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */
 void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
 {
@@ -1597,16 +1614,13 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
     }
     /* "Police killed at least 22 people during riots": the other side of
      * a riot is the state's forces that killed in it, not their dead */
-    if (k->sub == SUB_VIOLENT_DEMO && (k->a2e < 0 || (c->ents[k->a2e].flags & ACT_CIVILIAN)))
-        for (size_t j = 0; j < s->nmen; j++) {
-            const sr_mention *m = &s->men[j];
-            if (m->ent >= 0 && (c->ents[m->ent].flags & ACT_STATE) && (c->ents[m->ent].flags & ACT_ARMED) &&
-                !m->modifier && kills_after(c, s, m->e) && !after_between(c->eng, s, m->e, t->s)) {
-                k->a2e = m->ent;
-                k->a2t = span_text(c, s, m->s, m->e);
-                break;
-            }
+    if (k->sub == SUB_VIOLENT_DEMO && (k->a2e < 0 || (c->ents[k->a2e].flags & ACT_CIVILIAN))) {
+        int f = state_killing_before(c, s, t->s);
+        if (f >= 0) {
+            k->a2e = s->men[f].ent;
+            k->a2t = span_text(c, s, s->men[f].s, s->men[f].e);
         }
+    }
     /* "Villagers lynched a suspected kidnapper": villagers who kill are
      * rioters, as ACLED names a mob (the words stay as told) */
     if (k->sub == SUB_MOB && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) &&
@@ -1651,13 +1665,11 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         /* "Security forces killed at least two protesters ... as
          * thousands of young people took to the streets": the state's
          * forces the sentence names before the protest's word */
-        for (size_t j = 0; k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0 && j < s->nmen; j++) {
-            const sr_mention *m = &s->men[j];
-            if (m->ent >= 0 && m->ent != k->a1e && (c->ents[m->ent].flags & ACT_STATE) &&
-                (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_SOURCE) && !m->modifier &&
-                m->s < t->s && (s->report_end <= 0 || (int)m->s >= s->report_end) && kills_after(c, s, m->e)) {
-                k->a2e = m->ent;
-                k->a2t = span_text(c, s, m->s, m->e);
+        if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0) {
+            int f = state_killing_before(c, s, t->s);
+            if (f >= 0) {
+                k->a2e = s->men[f].ent;
+                k->a2t = span_text(c, s, s->men[f].s, s->men[f].e);
             }
         }
         if (k->sub == SUB_EXCESSIVE_FORCE && k->a2e < 0) {
