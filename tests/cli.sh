@@ -339,6 +339,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"ryl","date":"2026-07-01","text":"MOSCOW - Ukrainian forces attacked the Russian border region of Kursk with drones overnight, killing a man in the town of Rylsk, the governor said."}' > "$t/ryl.jsonl"
     check "'the Russian border region of Kursk ... the town of Rylsk': at Rylsk, Russia" sh -c \
         "'$bin' code '$t/ryl.jsonl' > '$t/ryl.out' && test \$(wc -l < '$t/ryl.out') -eq 1 && grep -q '\"location\":{\"name\":\"Rylsk\",\"admin1\":\"Kursk Oblast\",\"country\":\"RU\"' '$t/ryl.out'"
+    # a square, a mosque, a hospital is named for its own sake: a village of its name far from the story's town is no place of it
+    printf '%s\n' '{"id":"kar","date":"2025-11-14","text":"SWEIDA, Syria - Several hundred residents protested in the city of Sweida on Friday against rising fuel prices.\nThe protesters gathered in the central Al-Karama square and chanted slogans against corruption, a witness said."}' > "$t/kar.jsonl"
+    check "'protested in the city of Sweida ... gathered in the central Al-Karama square': one protest at Sweida, none at Al Karimah of Tartus" sh -c \
+        "'$bin' code --min-confidence 0 '$t/kar.jsonl' > '$t/kar.out' && test \$(wc -l < '$t/kar.out') -eq 1 && grep -q '\"location\":{\"name\":\"Suwayda\"' '$t/kar.out' && ! grep -q 'Karimah' '$t/kar.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -81,6 +81,11 @@ static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const 
     /* one letter is no name: "the T-3 airbase" is not a place called T */
     if (j == i + 1 && s->tok[i].nlen < 2)
         return i;
+    /* "in the Alawite-majority neighbourhood of Al-Zahra", "a Homs-based
+     * activist": a name joined to a lower-case word describes what comes
+     * after it, no place of its own */
+    if (j < s->ntok && (s->tok[j].flags & TK_HYPH) && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP))
+        return i;
     return j;
 }
 
@@ -405,6 +410,15 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             size_t nn = got ? 0 : with_place_noun(e, s, p, named, sizeof named);
             if (nn)
                 got = sr_geo_resolve(d, e->gaz, c->geo_cache, named, nn, &h, &hit) && (hit.lat != 0 || hit.lon != 0);
+            /* "The protesters ... gathered in the central Al-Karama
+             * square", in a story told from Suwayda: a square, a mosque, a
+             * hospital is named for its own sake, and a village of the
+             * name 240 km off (Al Karimah, Tartus) is no place of it */
+            if (got && p->pattern && p->loc.kind == PK_FEATURE && c->has_anchor &&
+                sr_km(c->anchor_lat, c->anchor_lon, hit.lat, hit.lon) > 100.0) {
+                p->unknown = 1;
+                continue;
+            }
             p->unknown = p->need_gaz && !got;
             if (p->unknown)
                 continue;
@@ -1022,6 +1036,18 @@ static void place_holder(sr_coder *c, const sr_sent *s, sr_pmention *p)
     }
 }
 
+/* A place of the list at its country's point: the capital. */
+static int is_capital(const sr_coder *c, const sr_pmention *p)
+{
+    const sr_dicts *d = &c->eng->d;
+    if (p->loc.place < 0 || !p->loc.has_coords || p->loc.kind == PK_COUNTRY)
+        return 0;
+    for (size_t k = 0; k < d->ncountries; k++)
+        if (sr_streq(d->countries[k].iso2, p->loc.cc))
+            return sr_km(d->countries[k].lat, d->countries[k].lon, p->loc.lat, p->loc.lon) < 10.0;
+    return 0;
+}
+
 /* After "of" (token b - 1): whose the place is, or which province. */
 static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
 {
@@ -1035,6 +1061,11 @@ static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
         for (size_t k2 = 0; k2 < s->nmen; k2++)
             if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
                 p->affil = 1;
+    /* "chanted slogans against the authorities in Damascus": a
+     * government's seat, not where the crowd stood ("Police in Nairobi
+     * fired tear gas", "the defence ministry in Damascus" are where) */
+    if (b >= 2 && s->tok[b - 1].id == e->w.in && has_cue(s, b - 2, CUE_GOV_SEAT) && is_capital(c, p))
+        p->affil = 1;
     /* "the province of Deir ez-Zor": the province, not its capital */
     if (p->loc.place >= 0 && p->loc.kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
         size_t ke4 = 0;
