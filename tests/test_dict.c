@@ -230,6 +230,34 @@ static void expect_error(const char *kind, const char *text, long line, const ch
     sr_dicts_free(&d);
 }
 
+/* A part of a country told by a direction is kept apart from the names
+ * text is matched against: its spellings folded, its point kept. */
+static void test_country_parts(void **st)
+{
+    (void)st;
+    sr_dicts d;
+    sr_error err;
+    assert_int_equal(sr_dicts_init(&d, &err), SR_OK);
+    load(&d, "countries.txt", "SY | SYR | Syria | Syrian | | | 33.5 | 36.3\n", &err);
+    assert_int_equal(load(&d, "places.tsv",
+                          "Idlib\tIdleb\tcity\tSY\tIdlib\t35.93\t36.63\n"
+                          "north-west\tnorthwest; North-Western\tpart\tSY\tIdlib\t35.93\t36.63\tpoint is Idlib's\n",
+                          &err),
+                     SR_OK);
+    assert_int_equal(d.nparts, 1);
+    for (size_t i = 0; i < d.nplaces; i++)
+        assert_int_not_equal(d.places[i].kind, PK_PART);
+    assert_string_equal(d.parts[0].dirs, "northwest;northwest;northwestern");
+    assert_string_equal(d.parts[0].country, "SY");
+    assert_string_equal(d.parts[0].admin1, "Idlib");
+    assert_true(d.parts[0].lat > 35.9 && d.parts[0].lon < 36.7);
+    /* no name to match: "north-west" finds no place */
+    uint32_t ids[4];
+    assert_int_equal(sr_dicts_place_lookup(&d, "north-west", 10, ids, NULL, 4), 0);
+    assert_true(sr_dicts_place_lookup(&d, "Idleb", 5, ids, NULL, 4) >= 1);
+    sr_dicts_free(&d);
+}
+
 static void test_loader_errors(void **st)
 {
     (void)st;
@@ -257,6 +285,7 @@ static void test_loader_errors(void **st)
     expect_error("places.tsv", "Hajin\t\ttown\tSY\tDeir ez-Zor\t95\t40\n", 1, "bad coordinates");
     expect_error("places.tsv", "Hajin\t\thamlet\tSY\tDeir ez-Zor\t34.6\t40.8\n", 1, "unknown place kind");
     expect_error("places.tsv", "Hajin\ttown\tSY\n", 1, "7 tab-separated");
+    expect_error("places.tsv", "north\tnorthern\tpart\tSY\tAleppo\t\t\tno point\n", 1, "needs its point");
     expect_error("countries.txt", "SYR | SY | Syria | Syrian | | | 1 | 2\n", 1, "ISO codes");
     expect_error("agents.txt", "soldiers | MILITARY | armed\n", 1, "sector");
     expect_error("boilerplate.txt", "sometimes share\n", 1, "unknown rule");
@@ -357,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_trie_matches_brute_force),
         cmocka_unit_test(test_vocab_short_and_long_words),
         cmocka_unit_test(test_loader_errors),
+        cmocka_unit_test(test_country_parts),
         cmocka_unit_test(test_templates),
         cmocka_unit_test(test_empty_lines_and_bom),
         cmocka_unit_test(test_shipped_dictionaries_load),

@@ -226,7 +226,7 @@ static int region_only(const sr_ev *w)
  * compass word ("eastern Afghanistan"): the country's point. */
 static int country_wide(const sr_coder *c, const sr_place *p)
 {
-    if (p->kind == PK_COUNTRY)
+    if (p->kind == PK_COUNTRY || p->compass)
         return 1;
     if (p->place >= 0 || p->gaz >= 0 || !p->has_coords || !p->cc[0])
         return 0;

@@ -170,6 +170,7 @@ typedef struct sr_place {
     uint8_t has_coords;
     uint8_t precision;  /* ACLED geo-precision, 1..3 */
     uint8_t kind;       /* PK_* */
+    uint8_t compass;    /* a country's part told by a compass word ("northwest Syria"): the point only stands for it */
     int place;          /* dictionary places[] index, or -1 */
     int gaz;            /* gazetteer entry, or -1 */
 } sr_place;

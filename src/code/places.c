@@ -528,6 +528,32 @@ static int mention_ends_at(const sr_sent *s, size_t e)
     return 0;
 }
 
+/* "in northwest Syria": the point places.tsv gives that part of the
+ * country (a province's), NULL when it gives none. The direction is the
+ * words a..b ("north-western" is two). */
+static const sr_part_def *country_part(const sr_dicts *d, const sr_sent *s, size_t a, size_t b, const char *cc)
+{
+    char key[48];
+    size_t k = 0;
+    for (size_t t = a; t < b; t++)
+        for (const char *q = s->tok[t].norm; *q && k + 1 < sizeof key; q++)
+            if (*q != '-')
+                key[k++] = *q;
+    key[k] = 0;
+    for (size_t i = 0; i < d->nparts; i++) {
+        const sr_part_def *pd = &d->parts[i];
+        if (!sr_streq(pd->country, cc))
+            continue;
+        for (const char *q = pd->dirs; *q;) {
+            size_t l = strcspn(q, ";");
+            if (l == k && !memcmp(q, key, k))
+                return pd;
+            q += l + (q[l] == ';');
+        }
+    }
+    return NULL;
+}
+
 /* A country named as a place (m, at token i), not as whose. */
 static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, size_t *cap, sr_pmention **pp,
                          size_t *endp)
@@ -544,6 +570,14 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     size_t j = i;
     int dir = j > 0 && has_cue(s, j - 1, CUE_DIRADJ);
     j -= (size_t)dir;
+    /* ("in north-western Syria") */
+    if (dir && j >= 1 && (s->tok[j].flags & TK_HYPH) && has_cue(s, j - 1, CUE_DIR))
+        j--;
+    /* not "in the north-central Mexico state of Guanajuato": the country
+     * names whose state, the place is after it */
+    size_t ke = 0;
+    if (dir && m->end < n && kind_of_noun(e, s, m->end, &ke))
+        return 0;
     if (j > 1 && tok_is(s, j - 1, e->w.the))
         j--;
     uint32_t prep = j > 0 ? s->tok[j - 1].id : 0;
@@ -572,8 +606,19 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     if (dir) {
         /* "in central Myanmar": part of the country, still no town */
         p->loc.kind = PK_REGION;
+        p->loc.compass = 1;
         p->s = (uint16_t)(i - 1);
-        p->loc.name = span_text(c, s, i - 1, m->end);
+        /* ("north-western": its two words) */
+        if (i >= 3 && (s->tok[i - 1].flags & TK_HYPH) && has_cue(s, i - 2, CUE_DIR))
+            p->s = (uint16_t)(i - 2);
+        p->loc.name = span_text(c, s, p->s, m->end);
+        /* "in northwest Syria" is no dot on Damascus: the part's own
+         * point, still at precision 3 */
+        const sr_part_def *part = country_part(d, s, p->s, i, k->iso2);
+        if (part) {
+            p->loc.lat = part->lat;
+            p->loc.lon = part->lon;
+        }
         if (is_loc_prep(e, prep))
             p->prep = prep;
     }

@@ -320,6 +320,7 @@ enum {
     PK_COUNTRY = 1, PK_ADMIN1, PK_ADMIN2, PK_CITY, PK_TOWN, PK_VILLAGE, PK_NEIGHBOURHOOD,
     PK_FEATURE, /* oil field, dam, crossing, base, airport, mountain */
     PK_REGION,  /* a region that is not an admin unit: Badia, MERV */
+    PK_PART,    /* a country's part named by its direction: only its point (sr_part_def) */
 };
 
 typedef struct sr_place_def {
@@ -332,6 +333,16 @@ typedef struct sr_place_def {
     uint32_t pop;      /* population when known, for disambiguation */
     int16_t country_idx; /* countries[] index, -1 when not listed */
 } sr_place_def;
+
+/* A part of a country named by its direction ("northwest Syria"): the
+ * point that stands for it, a province's, which places.tsv says (its
+ * kind "part"). Never a name the text is matched against. */
+typedef struct sr_part_def {
+    const char *dirs;  /* the direction's spellings, lower case, no hyphens, ";" between */
+    const char *admin1;
+    char country[3];
+    double lat, lon;
+} sr_part_def;
 
 #define SR_MAX_PHRASE_WORDS 16
 
@@ -368,6 +379,8 @@ typedef struct sr_dicts {
     size_t ntriggers, cap_triggers;
     sr_place_def *places;
     size_t nplaces, cap_places;
+    sr_part_def *parts;
+    size_t nparts, cap_parts;
     sr_boiler boiler;
     sr_taxonomy tax;
     sr_sector_def *sectors;

@@ -600,7 +600,42 @@ static sr_status conf_line(ctx *c, char *line)
 /* ---- places.tsv -----------------------------------------------------------
  * name <TAB> aliases(;) <TAB> kind <TAB> country <TAB> admin1 <TAB> lat <TAB> lon [<TAB> note] */
 static const char *const place_kinds[] = {"", "country", "admin1", "admin2", "city", "town", "village",
-                                          "neighbourhood", "feature", "region"};
+                                          "neighbourhood", "feature", "region", "part"};
+
+/* "north-west	northwest; northwestern	part	SY	Idlib	35.93	36.63": a
+ * direction's spellings kept apart from the names text is matched
+ * against, folded to lower case without hyphens. */
+static sr_status part_line(ctx *c, char **f)
+{
+    sr_dicts *d = c->d;
+    char dirs[MAX_LINE];
+    size_t k = 0;
+    for (const char *q = f[0]; *q && k + 2 < sizeof dirs; q++)
+        if (*q != '-')
+            dirs[k++] = (char)tolower((unsigned char)*q);
+    for (const char *q = f[1]; *q && k + 2 < sizeof dirs; q++) {
+        if (q == f[1])
+            dirs[k++] = ';';
+        if (*q != '-' && *q != ' ')
+            dirs[k++] = (char)tolower((unsigned char)*q);
+    }
+    dirs[k] = 0;
+    SR_GROW(d, parts, nparts, cap_parts);
+    sr_part_def *p = &d->parts[d->nparts];
+    memset(p, 0, sizeof *p);
+    if (parse_double(f[5], &p->lat) || parse_double(f[6], &p->lon) || p->lat < -90 || p->lat > 90 || p->lon < -180 ||
+        p->lon > 180)
+        return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "a part of a country needs its point, not '%s' '%s'", f[5],
+                       f[6]);
+    p->dirs = sr_arena_strdup(&d->arena, dirs);
+    p->admin1 = f[4][0] ? sr_arena_strdup(&d->arena, f[4]) : NULL;
+    p->country[0] = (char)toupper((unsigned char)f[3][0]);
+    p->country[1] = (char)toupper((unsigned char)f[3][1]);
+    if (!p->dirs || (f[4][0] && !p->admin1))
+        return SR_ERR_NOMEM;
+    d->nparts++;
+    return SR_OK;
+}
 
 static sr_status place_line(ctx *c, char *line)
 {
@@ -616,6 +651,8 @@ static sr_status place_line(ctx *c, char *line)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "unknown place kind '%s'", f[2]);
     if (strlen(f[3]) != 2)
         return sr_fail(c->err, SR_ERR_PARSE, c->path, c->line, "country must be an ISO 3166 alpha-2 code");
+    if (kind == PK_PART)
+        return part_line(c, f);
     sr_dicts *d = c->d;
     SR_GROW(d, places, nplaces, cap_places);
     sr_place_def *p = &d->places[d->nplaces];
@@ -927,6 +964,7 @@ void sr_dicts_free(sr_dicts *d)
     free(d->countries);
     free(d->triggers);
     free(d->places);
+    free(d->parts);
     free(d->boiler.rules);
     free(d->pkeys);
     free(d->roles);
