@@ -1003,6 +1003,15 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * raids on Maarat al-Numan killed at least 35": one place, one
              * day, no one named against it */
             int same_place_unnamed = same_town(u, v) && u->has_loc && v->has_loc && (u->a1 < 0 || v->a1 < 0);
+            /* "gunmen opened fire on the bus near the town of Al-Sukhnah"
+             * after "an attack on a bus carrying Syrian army soldiers":
+             * the target told again, by its doer or by none named, is
+             * that happening, of the type told first */
+            if (v->target_told && (size_t)u->sent + 1 == (size_t)v->target_told && sr_violent_type(u->type) &&
+                sr_violent_type(v->type) && (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1)) && date_near(u, v)) {
+                merge_as(c, u, v, u->type, u->sub);
+                break;
+            }
             /* (a ground assault told beside its bomb is the assault, not
              * the bomb told again without a weapon) */
             if (v->generic && assault_with_bomb(c, u, v))

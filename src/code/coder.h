@@ -262,6 +262,7 @@ typedef struct sr_ev {
     int dead;               /* merged into another */
     int tok;                /* trigger token, for ordering */
     int anaphoric;          /* "the attack": a happening told before */
+    int target_told;        /* its target told before, with "a": 1 + that sentence, 0 (roles.c) */
     int unplaced;           /* no place yet: kept only if a later mention places it */
     int has_holder;         /* with unplaced: the district or province that holds its places */
     int nothing_told;       /* with unplaced: its sentence tells no place for it at all */

@@ -1293,6 +1293,11 @@ static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
     if (tx->s >= 1 && (has_cue(s, tx->s - 1, CUE_REPORT) ||
                        (tx->s >= 2 && word_has(c->eng, s->tok[tx->s - 1].id, WA_TIME_LEAD) && has_cue(s, tx->s - 2, CUE_REPORT))))
         return 1;
+    /* "Islamic State claimed responsibility on Friday for an attack on a
+     * bus": the day of the claim */
+    size_t r = tx->s >= 1 && word_has(c->eng, s->tok[tx->s - 1].id, WA_TIME_LEAD) ? tx->s - 1 : tx->s;
+    if (r >= 2 && s->tok[r - 1].id == c->eng->w.responsibility && has_cue(s, r - 2, CUE_REPORT))
+        return 1;
     if (tx->e >= s->ntok || s->tok[tx->e].id != c->eng->w.that)
         return 0;
     for (size_t i = tx->s; i > 0 && tx->s - i < 6; i--) {

@@ -374,6 +374,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             v->time_precision = pv->time_precision;
         }
         v->anaphoric = k->anaphoric;
+        v->target_told = k->target_told;
         v->adds = k->adds;
         v->unplaced = k->unplaced;
         v->nothing_told = k->unplaced && k->lp.n == 0 && !k->lp.vague && !k->lp.was_vague && k->lp.holder < 0;

@@ -91,6 +91,7 @@ typedef struct cand {
     int recv;          /* "handed it to Y": the mention that receives a place, -1 */
     /* roles (roles.c) */
     int anaphoric;       /* "the attack": a happening told before */
+    int target_told;     /* "opened fire on the bus" after "a bus": 1 + the sentence that told it, 0 */
     int adds;            /* "Three attackers were also killed": more dead of it */
     const sr_ev *restates; /* "Security sources said more than 70 people were killed": the violence whose
                               toll it tells again (or, at a place of its own, whose toll elsewhere) */

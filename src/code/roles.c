@@ -902,6 +902,42 @@ static void lost_to(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     k->a1 = taker;
 }
 
+/* "A Syrian military source said gunmen opened fire on the bus near the
+ * town of Al-Sukhnah" after "an attack on a bus carrying Syrian army
+ * soldiers": a thing told with "the" right after the word, that one of
+ * the two sentences before told with "a" or "an", is that happening's
+ * target again. 1 + that sentence, 0 when none. */
+static int target_told_before(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    const sr_engine *e = c->eng;
+    size_t o = t->e;
+    if (o + 1 >= s->ntok || s->tok[o].id != e->w.the || s < c->sents || s >= c->sents + c->nsents)
+        return 0;
+    /* the noun alone, its phrase ended by a mark or a preposition */
+    size_t h = o + 1;
+    const sr_token *w = &s->tok[h];
+    if (!(w->flags & TK_ALPHA) || (w->flags & TK_CAP) || s->owner[h] >= 0 || w->nlen < 3)
+        return 0;
+    if (h + 1 < s->ntok && (s->tok[h + 1].flags & TK_ALPHA)) {
+        uint32_t nx = s->tok[h + 1].id;
+        if (nx != e->w.near && nx != e->w.in && nx != e->w.on && nx != e->w.at && nx != e->w.outside &&
+            nx != e->w.along && nx != e->w.with && nx != e->w.as && nx != e->w.in)
+            return 0;
+    }
+    size_t si = (size_t)(s - c->sents);
+    for (size_t b = si; b > 0 && si - b < 2; b--) {
+        const sr_sent *r = &c->sents[b - 1];
+        for (size_t i = 1; i < r->ntok; i++) {
+            if (r->tok[i].id != w->id)
+                continue;
+            for (size_t j = i; j > 0 && i - j < 3; j--)
+                if (r->tok[j - 1].id == e->w.a || r->tok[j - 1].id == e->w.an)
+                    return (int)b;
+        }
+    }
+    return 0;
+}
+
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -926,6 +962,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (k->a1 < 0)
             k->a1 = when_doer(c, s, t);
     } else {
+        k->target_told = target_told_before(c, s, t);
         /* "The offensive targets the village of Baghouz": an event
          * told before does it; this is that event again */
         if ((td->opts & TRG_VERB) && t->s > 0) {
