@@ -1932,6 +1932,14 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
                 break;
             }
         }
+        /* (not a blast's: "In southern Gaza, two Palestinians were shot
+         * dead near an aid distribution site" after an air strike on a
+         * house tells a shooting of its own) */
+        int shot = 0;
+        for (size_t q = t->s; q < t->e && q < s->ntok; q++)
+            shot |= has_cue(s, q, CUE_W_SMALLARMS);
+        if (pv && shot && pv->type == TYPE_EXPLOSIONS)
+            pv = NULL;
         if (pv && sr_violent_type(pv->type)) {
             if (fronted < 0) {
                 lp->prev_ev = pv;

@@ -55,10 +55,24 @@ static int name_tok(const sr_engine *e, const sr_sent *s, size_t i, int first)
 /* A name: capitalised words (and particles) from i. Returns its end, or i.
  * Asked at every token: the test most words fail is kept in line, the
  * rest out of line (its call cost more than the test). */
+static inline int kind_of_noun(const sr_engine *e, const sr_sent *s, size_t i, size_t *end);
+
 static size_t __attribute__((noinline)) name_seq_from(const sr_engine *e, const sr_sent *s, size_t i)
 {
-    if (!name_tok(e, s, i, 1))
+    if (!name_tok(e, s, i, 1)) {
+        /* "in Gaza City's Sheikh Radwan neighbourhood": a word that
+         * starts no name alone ("Sheikh") starts one a place's noun
+         * ends */
+        size_t j, ke;
+        int title = (s->tok[i].flags & TK_CAP) && (s->tok[i].flags & TK_ALPHA) &&
+                    (word_has(e, s->tok[i].id, WA_STOPNAME) ||
+                     (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_AGENT && s->m[s->owner[i]].start == i &&
+                      s->m[s->owner[i]].end == i + 1));
+        if (title && i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP) && (j = name_seq_from(e, s, i + 1)) > i + 1 &&
+            kind_of_noun(e, s, j, &ke))
+            return j;
         return i;
+    }
     size_t j = i + 1;
     /* "Puerto Jordan", "Nueva Guinea": a country's name may end a town's */
     if (j < s->ntok && s->owner[i] < 0 && (s->tok[i].flags & TK_CAP) && s->owner[j] >= 0 &&
@@ -452,7 +466,9 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 p->loc.lat = q->loc.lat;
                 p->loc.lon = q->loc.lon;
                 p->loc.has_coords = 1;
-                p->loc.precision = 3;
+                /* (a quarter of a city we know is at the city: "in Gaza
+                 * City's Zeitoun neighbourhood", ACLED's precision 1) */
+                p->loc.precision = p->loc.kind == PK_NEIGHBOURHOOD && q->loc.kind == PK_CITY ? 1 : 3;
                 if (!p->loc.admin1)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (!p->loc.cc[0])
