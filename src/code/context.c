@@ -1122,6 +1122,10 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
              * four people died after a drone struck an apartment block" */
             if (fight_of_capture && p->s > t)
                 continue;
+            /* "intercepted a missile launched from Yemen": the country a
+             * weapon came from is no place of what befell it */
+            if (p->loc.kind == PK_COUNTRY && told_as_origin(c, s, p))
+                continue;
             int fronted = (p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",")) || fight_of_capture;
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes

@@ -417,6 +417,21 @@ int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b)
 }
 
 /* "with X", "against X", "on X", "targeting X" after a trigger. */
+/* "in support of the Syrian Democratic Forces", "in solidarity with the
+ * Palestinians": the mention ends such a phrase (cues.txt SIDING) */
+static int sided_with(const sr_engine *e, const sr_sent *s, const sr_mention *m)
+{
+    if (!(s->cues & (1ULL << CUE_SIDING)))
+        return 0;
+    for (size_t b = m->s >= 6 ? m->s - 6 : 0; b < m->s; b++)
+        if (has_cue(s, b, CUE_SIDING)) {
+            size_t ce = cue_end(s, b, CUE_SIDING);
+            if (ce == m->s || (ce + 1 == m->s && tok_is(s, ce, e->w.the)))
+                return 1;
+        }
+    return 0;
+}
+
 static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, uint32_t *prep_out)
 {
     const sr_engine *e = c->eng;
@@ -438,6 +453,8 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
         if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0] || past_report(s, from, m))
             break;
         if (instrument(e, s, m))
+            continue;
+        if (sided_with(e, s, m))
             continue;
         if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
             m->prep == e->w.of) {
