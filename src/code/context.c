@@ -2010,7 +2010,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
             k->has_anchor = 1;
         }
     }
-    if (!k->has_anchor && k->a1_ent >= 0) {
+    /* (not a tally of weapons: "Russia had launched 112 drones and four
+     * ballistic missiles overnight" is the whole night's, no one place) */
+    sr_number cnt;
+    int tally = (td->opts & TRG_NOUN) && t->s > 0 && (td->cls == EV_AIR || td->cls == EV_SHELL) &&
+                sr_read_quantity(s->tok, s->ntok, t->s - 1, &cnt) == 1;
+    if (!k->has_anchor && k->a1_ent >= 0 && !tally) {
         /* "The group killed six villagers": the story goes on where
          * the same actor's last event was */
         const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);

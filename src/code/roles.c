@@ -642,6 +642,15 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         k->a2 = b;
     } else {
         k->a1 = premodifier(c, s, t->s);
+        /* "Russian drone and missile attacks killed four people": the
+         * doer before the first of two weapons */
+        if (k->a1 < 0 && t->s >= 3 && s->tok[t->s - 1].id == e->w.and_) {
+            if (s->cuemask[t->s - 2] & SR_CUE_WEAPONS)
+                k->a1 = premodifier(c, s, t->s - 2);
+            for (size_t q = 0; q < s->nmen && k->a1 < 0; q++)
+                if (s->men[q].e == t->s - 1 && (s->men[q].flags & ACT_AERIAL) && s->men[q].country >= 0)
+                    k->a1 = (int)q;
+        }
         if (k->a1 >= 0 && s->men[k->a1].pronoun) {
             /* "the coalition warplanes have intensified their
              * sorties": name the antecedent, not "their" */
