@@ -151,6 +151,11 @@ static void find_report(sr_coder *c, sr_sent *s)
         if (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER && s->m[s->owner[i]].start == i &&
             s->m[s->owner[i]].end > i + 1)
             continue;
+        /* nor a word inside a name: "The United States and France bombed
+         * Syria" (no one "states" anything) */
+        if (s->owner[i] >= 0 && (s->m[s->owner[i]].kind == PH_COUNTRY || s->m[s->owner[i]].kind == PH_ACTOR ||
+                                 s->m[s->owner[i]].kind == PH_PLACE) && s->m[s->owner[i]].start < i)
+            continue;
         size_t ce = cue_end(s, i, CUE_REPORT);
         uint32_t wid = s->tok[i].id;
         int is_acc = wid == e->w.according;

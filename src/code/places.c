@@ -570,6 +570,14 @@ static const sr_part_def *country_part(const sr_dicts *d, const sr_sent *s, size
     return NULL;
 }
 
+/* An attack verb's phrase: "bombed", "shelled", "attacked". */
+static int attack_verb(const sr_dicts *d, const sr_match *m)
+{
+    const sr_trigger_def *td = &d->triggers[m->value];
+    return (td->opts & TRG_VERB) && (td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
+                                     td->cls == EV_BOMB);
+}
+
 /* A country named as a place (m, at token i), not as whose. */
 static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, size_t *cap, sr_pmention **pp,
                          size_t *endp)
@@ -598,7 +606,15 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
         j--;
     uint32_t prep = j > 0 ? s->tok[j - 1].id : 0;
     int poss_place = m->end < n && (s->tok[m->end].flags & TK_POSS);
-    if (!is_loc_prep(e, prep) && !poss_place && !(i > 0 && sr_tok_eq(&s->tok[i - 1], ",")))
+    /* "in Windhoek, Namibia": a country after a comma holds the place
+     * before it; not "The United States, Britain and France bombed":
+     * countries listed */
+    int after_comma = i > 1 && sr_tok_eq(&s->tok[i - 1], ",") &&
+                      !(s->owner[i - 2] >= 0 && s->m[s->owner[i - 2]].kind == PH_COUNTRY);
+    /* "The United States ... bombed Syria": the country struck is where */
+    int struck = !dir && j > 0 && j == i && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
+                 s->m[s->owner[i - 1]].end == i && attack_verb(d, &s->m[s->owner[i - 1]]);
+    if (!is_loc_prep(e, prep) && !poss_place && !after_comma && !struck)
         return 0;
     /* "17 people were killed, including peacekeepers from South Africa
      * and Malawi": where people come from, not where anything happened */
