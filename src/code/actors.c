@@ -251,6 +251,19 @@ static int fight_between(const sr_engine *e, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* Capitalised words no list knows on both sides of i..end: "the Future
+ * Syria Party", not "The Syrian army" (a word that starts no name) nor
+ * "U.S. Central Command" (known words). */
+static int inside_other_name(const sr_engine *e, const sr_sent *s, size_t i, size_t end)
+{
+    if (i < 1 || end >= s->ntok)
+        return 0;
+    const sr_token *a = &s->tok[i - 1], *b = &s->tok[end];
+    return (a->flags & TK_CAP) && (a->flags & TK_ALPHA) && !(a->flags & TK_ALLCAP) && s->owner[i - 1] < 0 &&
+           !word_has(e, a->id, WA_STOPNAME) && (b->flags & TK_CAP) && (b->flags & TK_ALPHA) && s->owner[end] < 0 &&
+           !(b->flags & TK_POSS);
+}
+
 static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t i, size_t end,
                             uint32_t *flags)
 {
@@ -451,6 +464,10 @@ static void build_mentions(sr_coder *c, sr_sent *s)
             continue;
         /* "Santiago de Cuba": a country's name ending a town's names no one */
         if (m->kind == PH_COUNTRY && country_ends_name(s, i))
+            continue;
+        /* "Khalaf, secretary-general of the Future Syria Party": a
+         * country's name inside the capitalised name of something else */
+        if (m->kind == PH_COUNTRY && inside_other_name(e, s, i, m->end))
             continue;
         size_t start = i, end = m->end;
         int16_t def = -1, agent = -1, country = -1;
