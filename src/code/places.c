@@ -957,6 +957,17 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
     return p != NULL;
 }
 
+/* Whether a town and its province share their first word ("Deir ez-Zor"
+ * and "Deir ez-Zor", "Kharkiv" and "Kharkiv Oblast"; not "Afrin" and
+ * "Aleppo"). A province unknown counts as alike. */
+static int named_alike(const char *town, const char *admin1)
+{
+    if (!town || !admin1)
+        return 1;
+    size_t a = strcspn(town, " -"), b = strcspn(admin1, " -");
+    return a == b && !strncasecmp(town, admin1, a);
+}
+
 /* A place noun after the name (ending at end) refines it; returns where
  * the mention ends. */
 static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
@@ -975,7 +986,12 @@ static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t e
     if (k && (k == PK_CITY || k == PK_TOWN) && ke < n && (s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD))
         k = 0;
     if (k) {
-        if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0) {
+        if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0 && !named_alike(p->loc.name, p->loc.admin1)) {
+            /* "in Syria's Afrin region": the land around a town whose
+             * province is named otherwise (Aleppo), at the town's point */
+            p->loc.precision = 2;
+            p->loc.kind = PK_ADMIN2;
+        } else if (k == PK_ADMIN1 && p->loc.kind != PK_ADMIN1 && p->loc.place >= 0) {
             int adm = admin_for(c, p);
             if (adm >= 0)
                 set_from_dict(c, p, adm);
