@@ -306,6 +306,10 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
                 if (has_cue(s, j, CUE_PN_TOWN) || has_cue(s, j, CUE_PN_REGION) || has_cue(s, j, CUE_PN_FEATURE) ||
                     has_cue(s, j, CUE_DIRADJ) || (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_PLACE))
                     placey = 1;
+            /* "stormed Nepal's parliament complex": a building of the
+             * country's, no one of its forces */
+            if (end + 1 < n && has_cue(s, end + 1, CUE_CIVTARGET))
+                placey = 1;
             /* "Sudan's paramilitary Rapid Support Forces": the country's
              * own named group acts, not the country */
             for (size_t j = end + 1; j < n && j < end + 3 && !placey; j++)

@@ -2034,7 +2034,13 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     /* "Hundreds of protesters set fire to a government building in
      * Antsiranana" then "Security forces fired tear gas to disperse the
      * crowd": force on the crowd just told is where that crowd was */
-    if (!k->has_anchor && td->cls == EV_REPRESS) {
+    /* (and "Police fired live rounds and tear gas, killing at least 19
+     * people" after "protesters stormed Nepal's parliament": the killing
+     * of that crowd) */
+    if (!k->has_anchor &&
+        (td->cls == EV_REPRESS ||
+         ((td->cls == EV_KILL || td->cls == EV_SHOOT) && k->a1_ent >= 0 && (c->ents[k->a1_ent].flags & ACT_STATE) &&
+          (k->a2_ent < 0 || (c->ents[k->a2_ent].flags & (ACT_PROTESTER | ACT_CIVILIAN)))))) {
         const sr_ev *pv = sr_disc_crowd_place(c, s, proto);
         if (pv) {
             lp->prev_ev = pv;

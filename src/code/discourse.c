@@ -48,7 +48,12 @@ int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s)
     for (size_t q = c->nevs; q > 0; q--) {
         if (c->evs[q - 1].sent < s->index - 2)
             break;
-        if (c->evs[q - 1].type == TYPE_PROTESTS && in_story(&c->evs[q - 1]))
+        const sr_ev *pv = &c->evs[q - 1];
+        /* (or protesters' riot: "Thousands of young protesters stormed
+         * Nepal's parliament complex" then "Police fired live rounds") */
+        int protesters_riot = pv->sub == SUB_VIOLENT_DEMO && pv->a1 >= 0 &&
+                              (c->ents[pv->a1].flags & ACT_PROTESTER) && !(c->ents[pv->a1].flags & ACT_CROWD);
+        if ((pv->type == TYPE_PROTESTS || protesters_riot) && in_story(pv))
             return 1;
     }
     return 0;
