@@ -26,9 +26,13 @@ static int instrument(const sr_coder *c, const sr_sent *s, const sr_trig *u)
 {
     if (!u->ndef || !(tdef(c, u, 0)->opts & TRG_NOUN))
         return 0;
-    /* (shells fired from afar; not "armed with guns and grenades", an
-     * assault's gear) */
-    if (tdef(c, u, 0)->cls != EV_SHELL)
+    /* (shells fired from afar, drones flown from afar: "attacked a
+     * military base with explosive-laden drones"; not "armed with guns
+     * and grenades", an assault's gear) */
+    int flown = 0;
+    for (size_t i = u->s; i < u->e; i++)
+        flown |= has_cue(s, i, CUE_W_AIR);
+    if (tdef(c, u, 0)->cls != EV_SHELL && !flown)
         return 0;
     for (size_t i = u->s; i > 0 && u->s - i < 4; i--)
         if (tok_is(s, i - 1, c->eng->w.with))
