@@ -1132,7 +1132,10 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
             /* "JNIM claimed the attack in a statement on Tuesday": the
              * day is the claim's */
-            if (v->anaphoric && (date_compatible(u, v) || claimed)) {
+            /* (a day on at most: "launched a counterattack ... on Monday
+             * night" then "in the fighting, which continued into Tuesday
+             * morning") */
+            if (v->anaphoric && (date_compatible(u, v) || claimed || (same_place && date_near(u, v)))) {
                 /* "the attack": the most recent one of its kind */
                 merge_into(c, u, v);
                 break;
