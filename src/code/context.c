@@ -1139,7 +1139,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
             for (size_t j = 0; j < s->npm; j++)
-                if (s->pm[j].container == (int)k && usable_place(&s->pm[j]))
+                if (s->pm[j].container == (int)k && usable_place(&s->pm[j]) && !told_as_origin(c, s, &s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
             /* "protested in Ramallah against the war in Gaza": a place in

@@ -1212,6 +1212,25 @@ static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
 }
 
 /* Places named in the sentence, left to right. Returns 0 out of memory. */
+/* After a town's name ending at e: "-Jammu highway", "-Kandahar road",
+ * "-Syria border": a thing between two places; where its noun ends, or
+ * 0. */
+static size_t road_between(const sr_engine *e, const sr_sent *s, size_t end)
+{
+    size_t n = s->ntok;
+    if (end >= n || !(s->tok[end].flags & TK_HYPH) || !(s->tok[end].flags & TK_CAP))
+        return 0;
+    size_t j = end + 1;
+    while (j < n && j < end + 4 && (s->tok[j].flags & TK_CAP) && (s->tok[j].flags & TK_ALPHA))
+        j++;
+    if (s->owner[end] >= 0 && s->m[s->owner[end]].start == end && s->m[s->owner[end]].end > j)
+        j = s->m[s->owner[end]].end;
+    size_t ke = 0;
+    if (j < n && kind_of_noun(e, s, j, &ke) == PK_FEATURE)
+        return ke;
+    return 0;
+}
+
 static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
 {
     size_t n = s->ntok;
@@ -1225,6 +1244,14 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
          * province is no province */
         if (m && m->kind == PH_PLACE && i > 0 && tok_is(s, i - 1, c->eng->w.lake) && (s->tok[i - 1].flags & TK_CAP)) {
             i = m->end - 1;
+            continue;
+        }
+        /* "on the Srinagar-Jammu highway near Pulwama": two towns a road
+         * joins name the road; where on it the words after say ("on the
+         * Lamu-Garissa road" alone stays at the first town) */
+        size_t re = m && m->kind == PH_PLACE ? road_between(c->eng, s, m->end) : 0;
+        if (re && re + 1 < n && (s->tok[re].id == c->eng->w.near || word_has(c->eng, s->tok[re].id, WA_NEAR_PREP))) {
+            i = re - 1;
             continue;
         }
         if (m && m->kind == PH_PLACE)
@@ -1420,6 +1447,11 @@ static void relate_places(sr_coder *c, sr_sent *s)
             bigger = 1;
         if (bigger && container_gap) {
             p->container = (int16_t)(k + 1);
+            /* "the town of Tral in Kashmir's Pulwama district": the place
+             * after the possessive holds it, the first holds both */
+            if (k + 2 < s->npm && q->e < s->ntok && (s->tok[q->e].flags & TK_POSS) && s->pm[k + 2].s > q->e &&
+                s->pm[k + 2].s <= (size_t)q->e + 3)
+                p->container = (int16_t)(k + 2);
             continue;
         }
         /* "Yemen's Saada", "Raqqa's eastern al-Meshleb district" */
