@@ -157,6 +157,10 @@ static void find_report(sr_coder *c, sr_sent *s)
                                  s->m[s->owner[i]].kind == PH_PLACE) && s->m[s->owner[i]].start < i)
             continue;
         size_t ce = cue_end(s, i, CUE_REPORT);
+        /* nor a participle with its doer: "Drone attacks claimed by
+         * Yemen's Houthi group set ablaze two major oil facilities" */
+        if (ce < s->ntok && s->tok[ce].id == e->w.by)
+            continue;
         uint32_t wid = s->tok[i].id;
         int is_acc = wid == e->w.according;
         /* Trailing source: ", X said." / ", according to X." */

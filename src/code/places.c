@@ -614,6 +614,17 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
     /* "The United States ... bombed Syria": the country struck is where */
     int struck = !dir && j > 0 && j == i && s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind == PH_TRIGGER &&
                  s->m[s->owner[i - 1]].end == i && attack_verb(d, &s->m[s->owner[i - 1]]);
+    /* "Drone attacks claimed by Yemen's Houthi group": a country's 's
+     * before a named group says whose, not where ("Burkina Faso's
+     * military" may act there) */
+    if (poss_place && !is_loc_prep(e, prep) && (size_t)m->end + 1 < n) {
+        size_t a = (size_t)m->end + 1;
+        while (a < n && a < (size_t)m->end + 3 && s->owner[a] < 0 && (s->tok[a].flags & TK_ALPHA) &&
+               !(s->tok[a].flags & TK_CAP))
+            a++;
+        if (a < n && s->owner[a] >= 0 && s->m[s->owner[a]].start == a && s->m[s->owner[a]].kind == PH_ACTOR)
+            poss_place = 0;
+    }
     if (!is_loc_prep(e, prep) && !poss_place && !after_comma && !struck)
         return 0;
     /* "17 people were killed, including peacekeepers from South Africa
