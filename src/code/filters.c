@@ -257,6 +257,15 @@ WORD_RULE(weapons_struck)
     return earlier_word_of(c, s, x, t, 1u << EV_AIR | 1u << EV_ATTACK | 1u << EV_SHELL, 10);
 }
 
+/* "the strike targeted missile launchers used in an attack on Jizan": a
+ * weapon named as a thing kept (cues.txt ARMS) fired nothing */
+WORD_RULE(weapons_kept)
+{
+    (void)c;
+    (void)x;
+    return weapon_noun(k->td, 1) && has_cue(s, k->t->s, CUE_ARMS) && cue_end(s, k->t->s, CUE_ARMS) > k->t->e;
+}
+
 /* "The Houthis say their attacks are in solidarity with Palestinians in
  * Gaza": what a side's attacks are, told in the present, is no attack */
 WORD_RULE(attacks_described)
@@ -695,6 +704,7 @@ const sr_filter_rule sr_filter_rules[] = {
      weapons_struck},
     {"weapons as objects", "Troops destroyed a convoy loaded with mortars near Deir ez-Zor.", FILTER_WORD,
      weapons_as_objects},
+    {"weapons kept", "The coalition struck missile launchers near Saada on Thursday.", FILTER_WORD, weapons_kept},
     {"weapons of an attack", "Gunmen stormed a hotel in Mogadishu with guns and bombs on Friday.", FILTER_WORD,
      weapons_of_an_attack},
     {"arms taken", "The army destroyed a weapons cache it had seized from militants near Hama.", FILTER_WORD,

@@ -937,6 +937,11 @@ static int target_told_before(const sr_coder *c, const sr_sent *s, const sr_trig
 {
     const sr_engine *e = c->eng;
     size_t o = t->e;
+    /* (or its subject, passive: "The bus was hit in a market in Dahyan"
+     * after "hit a bus carrying children") */
+    if (t->s >= 3 && (s->tok[t->s - 1].id == e->w.was || s->tok[t->s - 1].id == e->w.were) &&
+        s->tok[t->s - 3].id == e->w.the)
+        o = t->s - 3;
     if (o + 1 >= s->ntok || s->tok[o].id != e->w.the || s < c->sents || s >= c->sents + c->nsents)
         return 0;
     /* the noun alone, its phrase ended by a mark or a preposition */
@@ -947,7 +952,7 @@ static int target_told_before(const sr_coder *c, const sr_sent *s, const sr_trig
     if (h + 1 < s->ntok && (s->tok[h + 1].flags & TK_ALPHA)) {
         uint32_t nx = s->tok[h + 1].id;
         if (nx != e->w.near && nx != e->w.in && nx != e->w.on && nx != e->w.at && nx != e->w.outside &&
-            nx != e->w.along && nx != e->w.with && nx != e->w.as && nx != e->w.in)
+            nx != e->w.along && nx != e->w.with && nx != e->w.as && nx != e->w.was && nx != e->w.were)
             return 0;
     }
     size_t si = (size_t)(s - c->sents);
@@ -971,6 +976,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
     const sr_trigger_def *td = k->td;
     if (t->passive) {
         k->a1 = by_agent(c, s, t->e, &x->cl);
+        k->target_told = target_told_before(c, s, t);
         /* "At least 12 people were killed in the violence" */
         if (td->cls == EV_KILL && (size_t)t->e + 2 < s->ntok && s->tok[t->e].id == e->w.in &&
             s->tok[t->e + 1].id == e->w.the && word_has(e, s->tok[t->e + 2].id, WA_BACKREF))
