@@ -1046,7 +1046,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * Port-au-Prince" after "Armed gangs attacked Haiti's main
              * prison": "the attack", no side of its own, is the violence
              * told last whatever type its telling came to) */
-            int any_type = v->cls == EV_ATTACK && v->a2 < 0 && sr_violent_type(u->type);
+            int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds) && sr_violent_type(u->type);
             if (v->anaphoric && (v->generic || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
                 v->a1 < 0 && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {

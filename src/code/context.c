@@ -525,6 +525,54 @@ static size_t nation_adj_end(const sr_sent *s, size_t i)
 
 /* "killed nine militants", "killing four of its fighters", "killed at
  * least four protesters" */
+/* "killed two U.S. service members, a Defense Department civilian and a
+ * contractor": the ones listed after the count, from the comma that ends
+ * its phrase (j is past the count); 0 when no such list follows. */
+static long listed_after(const sr_coder *c, const sr_sent *s, size_t j)
+{
+    const sr_engine *e = c->eng;
+    size_t k = j;
+    while (k < s->ntok && k < j + 5 && !(s->tok[k].flags & TK_PUNCT) && s->tok[k].id != e->w.and_)
+        k++;
+    if (k >= s->ntok || !sr_tok_eq(&s->tok[k], ","))
+        return 0;
+    long add = 0;
+    int items = 0, last_and = 0;
+    while (k < s->ntok && items < 4 && (sr_tok_eq(&s->tok[k], ",") || s->tok[k].id == e->w.and_)) {
+        size_t st = k + 1;
+        int and_ = s->tok[k].id == e->w.and_;
+        if (st < s->ntok && !and_ && s->tok[st].id == e->w.and_) {
+            st++;
+            and_ = 1;
+        }
+        if (st >= s->ntok || (s->tok[st].id != e->w.a && s->tok[st].id != e->w.an))
+            break;
+        /* one person: "a" and, within four words, a word for one */
+        size_t h = st + 1, end = 0;
+        for (; h < s->ntok && h < st + 5; h++) {
+            if ((s->tok[h].flags & TK_PUNCT) || s->tok[h].id == e->w.and_)
+                break;
+            if ((s->owner[h] >= 0 && s->m[s->owner[h]].kind == PH_AGENT) || word_has(e, s->tok[h].id, WA_PERSON_HEAD))
+                end = h + 1;
+        }
+        if (!end || (end < s->ntok && !(s->tok[end].flags & TK_PUNCT) && s->tok[end].id != e->w.and_ &&
+                     s->owner[end] < 0 && (s->tok[end].flags & TK_ALPHA) && !(s->tok[end].flags & TK_CAP) &&
+                     s->tok[end].id != e->w.in && s->tok[end].id != e->w.on && s->tok[end].id != e->w.at &&
+                     s->tok[end].id != e->w.near && s->tok[end].id != e->w.during))
+            break;
+        add++;
+        items++;
+        last_and = and_;
+        k = end;
+    }
+    /* a list that ends as lists do, with "and" before its last, and no
+     * one speaking after it (not "killed 26 people, a health official and
+     * residents said") */
+    if (!items || !last_and || (k < s->ntok && has_cue(s, k, CUE_REPORT)))
+        return 0;
+    return add;
+}
+
 /* "shot dead journalist Ahmed Musa", "killed 17-year-old Ahmed Musa",
  * "killed Ahmed Musa, 45,", "killed Ahmed Musa, a farmer,": one person,
  * named, and told of by a word for a person, an age or a description
@@ -670,7 +718,7 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
         }
         break;
     }
-    return num.value;
+    return num.value + listed_after(c, s, j);
 }
 
 /* Deaths reported in the sentence for the trigger at t (or for the killing
@@ -2057,7 +2105,9 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     /* "said the attack took place in Shindand district and that four
      * Taliban fighters were also killed in the gunfight": the attack told
      * again, with more dead */
-    if (!k->adds && k->anaphoric && k->killw && k->killw != t && k->killw->passive)
+    /* (or active: "The attack, at a restaurant where U.S. troops were
+     * meeting local officials, also killed at least 15 other people") */
+    if (!k->adds && k->anaphoric && k->killw && k->killw != t)
         k->adds = role_before(c->eng, s, k->killw->s, WA_ADDITIVE);
     /* "Insurgents ambushed a military convoy near Gao" then "Seven
      * soldiers and at least 15 assailants were killed": the dead of one
