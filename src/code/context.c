@@ -2078,6 +2078,13 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
          * fighting */
         if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN))
             pv = sr_disc_story_place(c, s, k->a2_ent, proto);
+        /* "Coalition warplanes pounded IS positions in the villages of
+         * Al-Susah and Al-Baghuz" then "15 IS militants and four SDF
+         * fighters were killed on the first day of fighting": a fight
+         * with no place goes on where its side was last struck */
+        if (!pv && td->cls == EV_CLASH && (c->ents[k->a1_ent].flags & ACT_ARMED) &&
+            !(c->ents[k->a1_ent].flags & ACT_UNKNOWN))
+            pv = sr_disc_struck_place(c, s, k->a1_ent, proto);
         if (pv) {
             lp->prev_ev = pv;
             k->has_anchor = 1;

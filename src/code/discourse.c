@@ -206,6 +206,24 @@ const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent
     return NULL;
 }
 
+/* Where side `ent` was last struck, within the two sentences before s
+ * (on proto's day if told): "Coalition warplanes pounded IS positions in
+ * Al-Susah" then "15 IS militants ... were killed on the first day of
+ * fighting". */
+const sr_ev *sr_disc_struck_place(const sr_coder *c, const sr_sent *s, int ent, const sr_ev *proto)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (proto->explicit_date && (proto->time_precision >= 3 || !pv->has_date || days_apart(proto, pv)))
+            continue;
+        if (pv->a2 == ent && pv->has_loc && in_story(pv))
+            return pv;
+    }
+    return NULL;
+}
+
 /* "The village", "the area": the place of the last event within three
  * sentences, if it is of the kind the words say. */
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p)
