@@ -1616,6 +1616,16 @@ void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         noun_roles(c, s, x, k);
     else
         verb_roles(c, s, x, k);
+    /* "at least 15 IS militants and four SDF fighters were killed on the
+     * first day of fighting": a fight's dead of the side it did not name
+     * are its other side */
+    if (k->td->cls == EV_CLASH && k->a1 >= 0 && k->a2 < 0 && s->men[k->a1].ent >= 0)
+        for (int v = 0; v < x->nvictim && k->a2 < 0; v++) {
+            const sr_mention *m = &s->men[x->victim_m[v]];
+            if (m->ent >= 0 && m->ent != s->men[k->a1].ent && (c->ents[m->ent].flags & ACT_ARMED) &&
+                !(c->ents[m->ent].flags & ACT_UNKNOWN))
+                k->a2 = x->victim_m[v];
+        }
     if (k->a1 < 0)
         claimed_by(c, s, k);
     settle_actors(c, s, x, k);
