@@ -954,6 +954,25 @@ static int names_doer(const sr_coder *c, const sr_ev *u, const sr_ev *v)
            (u->a1 < 0 || (c->ents[u->a1].flags & ACT_UNKNOWN) || rebels_of(c, u->a1, v->a1));
 }
 
+/* Whether v tells u again, u's type kept. */
+static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    /* "gunmen opened fire on the bus near the town of Al-Sukhnah" after
+     * "an attack on a bus carrying Syrian army soldiers": the target told
+     * again, by its doer or by none named, is that happening, of the type
+     * told first */
+    if (v->target_told && (size_t)u->sent + 1 == (size_t)v->target_told && sr_violent_type(u->type) &&
+        sr_violent_type(v->type) && (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1)) && date_near(u, v))
+        return 1;
+    /* "Russia launched a massive missile attack on Ukrainian cities ...,
+     * killing at least 41 people and striking a children's hospital in
+     * Kyiv": a state's "striking" read as from the air, told in the
+     * sentence of its weapon's attack, is that attack */
+    return v->generic && v->cls == EV_ATTACK && u->sent == v->sent && u->type == TYPE_EXPLOSIONS &&
+           v->type == TYPE_EXPLOSIONS && !u->generic && one_side(c, u->a1, v->a1) && same_town(u, v) &&
+           date_compatible(u, v);
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1003,26 +1022,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * raids on Maarat al-Numan killed at least 35": one place, one
              * day, no one named against it */
             int same_place_unnamed = same_town(u, v) && u->has_loc && v->has_loc && (u->a1 < 0 || v->a1 < 0);
-            /* "gunmen opened fire on the bus near the town of Al-Sukhnah"
-             * after "an attack on a bus carrying Syrian army soldiers":
-             * the target told again, by its doer or by none named, is
-             * that happening, of the type told first */
-            if (v->target_told && (size_t)u->sent + 1 == (size_t)v->target_told && sr_violent_type(u->type) &&
-                sr_violent_type(v->type) && (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1)) && date_near(u, v)) {
-                merge_as(c, u, v, u->type, u->sub);
-                break;
-            }
             /* (a ground assault told beside its bomb is the assault, not
              * the bomb told again without a weapon) */
             if (v->generic && assault_with_bomb(c, u, v))
                 break;
-            /* "Russia launched a massive missile attack on Ukrainian cities
-             * ..., killing at least 41 people and striking a children's
-             * hospital in Kyiv": a state's "striking" read as from the air,
-             * told in the sentence of its weapon's attack, is that attack */
-            if (v->generic && v->cls == EV_ATTACK && u->sent == v->sent && u->type == TYPE_EXPLOSIONS &&
-                v->type == TYPE_EXPLOSIONS && !u->generic && one_side(c, u->a1, v->a1) && same_town(u, v) &&
-                date_compatible(u, v)) {
+            if (told_again(c, u, v)) {
                 merge_as(c, u, v, u->type, u->sub);
                 break;
             }

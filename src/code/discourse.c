@@ -179,13 +179,47 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, in
     return NULL;
 }
 
+/* The last event in the story within the two sentences before s whose
+ * sides `same` accepts (on proto's day if told). */
+static const sr_ev *recent_with_sides(const sr_coder *c, const sr_sent *s, const sr_ev *proto, int a1_ent, int a2_ent,
+                                      int (*same)(const sr_ev *pv, int a1_ent, int a2_ent))
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 2)
+            break;
+        if (proto->explicit_date && (proto->time_precision >= 3 || !pv->has_date || days_apart(proto, pv)))
+            continue;
+        if (same(pv, a1_ent, a2_ent) && pv->has_loc && in_story(pv))
+            return pv;
+    }
+    return NULL;
+}
+
+static int same_doer(const sr_ev *pv, int a1_ent, int a2_ent)
+{
+    (void)a2_ent;
+    return pv->a1 == a1_ent;
+}
+
+static int sides_swapped(const sr_ev *pv, int a1_ent, int a2_ent)
+{
+    return pv->a1 == a2_ent && pv->a2 == a1_ent;
+}
+
+static int struck(const sr_ev *pv, int a1_ent, int a2_ent)
+{
+    (void)a2_ent;
+    return pv->a2 == a1_ent;
+}
+
 /* The same actor's last placed event within two sentences, on the same
  * day as proto when proto's date is told: "The group killed six
  * villagers" goes on where the group was; "Earlier this month ..." is
  * another time, so perhaps another place. */
 const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto)
 {
-    return sr_disc_fight_place(c, s, a1_ent, -1, proto);
+    return recent_with_sides(c, s, proto, a1_ent, -1, same_doer);
 }
 
 /* The same, or, with a2_ent, the fight told before from the other side:
@@ -193,35 +227,15 @@ const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent
  * ... killed two of the attackers". */
 const sr_ev *sr_disc_fight_place(const sr_coder *c, const sr_sent *s, int a1_ent, int a2_ent, const sr_ev *proto)
 {
-    for (size_t q = c->nevs; q > 0; q--) {
-        const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - 2)
-            break;
-        if (proto->explicit_date && (proto->time_precision >= 3 || !pv->has_date || days_apart(proto, pv)))
-            continue;
-        int same = a2_ent < 0 ? pv->a1 == a1_ent : (pv->a1 == a2_ent && pv->a2 == a1_ent);
-        if (same && pv->has_loc && in_story(pv))
-            return pv;
-    }
-    return NULL;
+    return recent_with_sides(c, s, proto, a1_ent, a2_ent, a2_ent < 0 ? same_doer : sides_swapped);
 }
 
-/* Where side `ent` was last struck, within the two sentences before s
- * (on proto's day if told): "Coalition warplanes pounded IS positions in
- * Al-Susah" then "15 IS militants ... were killed on the first day of
- * fighting". */
+/* Where side `ent` was last struck: "Coalition warplanes pounded IS
+ * positions in Al-Susah" then "15 IS militants ... were killed on the
+ * first day of fighting". */
 const sr_ev *sr_disc_struck_place(const sr_coder *c, const sr_sent *s, int ent, const sr_ev *proto)
 {
-    for (size_t q = c->nevs; q > 0; q--) {
-        const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - 2)
-            break;
-        if (proto->explicit_date && (proto->time_precision >= 3 || !pv->has_date || days_apart(proto, pv)))
-            continue;
-        if (pv->a2 == ent && pv->has_loc && in_story(pv))
-            return pv;
-    }
-    return NULL;
+    return recent_with_sides(c, s, proto, ent, -1, struck);
 }
 
 /* "The village", "the area": the place of the last event within three

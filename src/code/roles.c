@@ -630,6 +630,21 @@ static int object_of_its_verb(const sr_coder *c, const sr_sent *s, const sr_sctx
     return -1;
 }
 
+/* "Russian drone and missile attacks killed four people": the doer
+ * before the first of two weapons, or -1 */
+static int doer_before_two_weapons(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    if (t->s < 3 || s->tok[t->s - 1].id != c->eng->w.and_)
+        return -1;
+    int a = (s->cuemask[t->s - 2] & SR_CUE_WEAPONS) ? premodifier(c, s, t->s - 2) : -1;
+    if (a >= 0)
+        return a;
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].e == t->s - 1 && (s->men[q].flags & ACT_AERIAL) && s->men[q].country >= 0)
+            return (int)q;
+    return -1;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -642,15 +657,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         k->a2 = b;
     } else {
         k->a1 = premodifier(c, s, t->s);
-        /* "Russian drone and missile attacks killed four people": the
-         * doer before the first of two weapons */
-        if (k->a1 < 0 && t->s >= 3 && s->tok[t->s - 1].id == e->w.and_) {
-            if (s->cuemask[t->s - 2] & SR_CUE_WEAPONS)
-                k->a1 = premodifier(c, s, t->s - 2);
-            for (size_t q = 0; q < s->nmen && k->a1 < 0; q++)
-                if (s->men[q].e == t->s - 1 && (s->men[q].flags & ACT_AERIAL) && s->men[q].country >= 0)
-                    k->a1 = (int)q;
-        }
+        if (k->a1 < 0)
+            k->a1 = doer_before_two_weapons(c, s, t);
         if (k->a1 >= 0 && s->men[k->a1].pronoun) {
             /* "the coalition warplanes have intensified their
              * sorties": name the antecedent, not "their" */
