@@ -1366,6 +1366,15 @@ static int said_at(const sr_coder *c, const sr_sent *s, const sr_timex *tx)
     return 0;
 }
 
+/* Whether "had" and a verb stand between a and b. */
+static int had_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i + 1 < b && i + 1 < s->ntok; i++)
+        if (s->tok[i].id == e->w.had && (s->tok[i + 1].flags & TK_ALPHA) && !(s->tok[i + 1].flags & TK_CAP))
+            return 1;
+    return 0;
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -1384,6 +1393,11 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* "an official said on Friday": when it was said */
         if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
             ((int)tx->e <= s->report_end && (int)t >= s->report_end))
+            continue;
+        /* "recapturing all the territory the SDF had taken in the area
+         * since September": a time after a past perfect that follows the
+         * word is that verb's */
+        if (tx->s > t && (tx->kind == TX_MONTH || tx->kind == TX_YEAR) && had_between(c->eng, s, t, tx->s))
             continue;
         size_t d = tx->s > t ? tx->s - t : t - tx->e;
         /* "has killed more than 1,200 civilians in the Beni area alone
