@@ -1049,10 +1049,15 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* (and "The attack on the National Penitentiary in
              * Port-au-Prince" after "Armed gangs attacked Haiti's main
              * prison": "the attack", no side of its own, is the violence
-             * told last whatever type its telling came to) */
+             * told last whatever type its telling came to; and "the attack
+             * was carried out by Syrian government warplanes" after "A
+             * suspected chemical attack killed at least 58 people": its
+             * doer, named now) */
             int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds) && sr_violent_type(u->type);
-            if (v->anaphoric && (v->generic || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
-                v->a1 < 0 && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
+            int doer_now = u->a1 < 0 && v->a1 >= 0 && any_type;
+            if (v->anaphoric &&
+                (v->generic || doer_now || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
+                (v->a1 < 0 || doer_now) && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
                 date_compatible(u, v) && !kin_before(c, i, v)) {
                 merge_as(c, u, v, u->type, u->sub);
                 break;

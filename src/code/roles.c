@@ -237,6 +237,11 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             continue;
         if (m->poss && m->pronoun)
             continue;
+        /* "declared the defeat of Islamic State's territorial caliphate
+         * on Saturday after capturing its last shred of land": the owner
+         * of a thing told far before the verb does not do it */
+        if (m->poss && (size_t)m->e + 4 < t && !((size_t)m->e + 1 < s->ntok && s->owner[m->e + 1] >= 0))
+            continue;
         /* "Rebels attacked ..., the government said, but were repelled by
          * U.N. peacekeepers": who said is the subject of saying */
         if ((size_t)m->e < t && has_cue(s, m->e, CUE_REPORT) && !m->pronoun)
@@ -318,6 +323,12 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             best = (int)k;
         }
     }
+    /* "U.S.-backed forces declared the defeat of ... on Saturday after
+     * capturing its last shred of land": a participle with no nearer doer
+     * is the main subject's */
+    if (best < 0 && participle && ms >= 0 && (size_t)s->men[ms].e < t && cl->hard[s->men[ms].s] == cl->hard[t] &&
+        s->men[ms].ent >= 0 && !(c->ents[s->men[ms].ent].flags & forbid))
+        best = ms;
     return best;
 }
 
