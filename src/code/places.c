@@ -1394,6 +1394,28 @@ static int list_goes_on(const sr_engine *e, const sr_sent *s, size_t i)
     return i < s->ntok && (tok_word(s, i, ",") || tok_is(s, i, e->w.and_) || tok_is(s, i, e->w.or_));
 }
 
+/* "the Timbuktu triangle in Borno State": a town of our list in another
+ * country than the province that holds it is a namesake, no place of the
+ * list (the province says where) */
+static void foreign_namesakes(const sr_engine *e, sr_sent *s)
+{
+    for (size_t k = 0; k < s->npm; k++) {
+        sr_pmention *p = &s->pm[k];
+        if (p->loc.place < 0 || !p->loc.cc[0])
+            continue;
+        /* its holder, or the province "in" names a word or two on */
+        int h = p->container;
+        if (h < 0 && k + 1 < s->npm && s->pm[k + 1].s > p->e && s->pm[k + 1].s <= (size_t)p->e + 3 &&
+            tok_is(s, s->pm[k + 1].s - 1, e->w.in))
+            h = (int)k + 1;
+        if (h < 0 || h >= (int)s->npm)
+            continue;
+        const sr_pmention *q = &s->pm[h];
+        if (q->loc.kind == PK_ADMIN1 && q->loc.cc[0] && strcmp(q->loc.cc, p->loc.cc))
+            p->unknown = 1;
+    }
+}
+
 /* Relations between neighbouring places: containers ("X in Y province",
  * "Y's X"), lists ("X and Y"), "between X and Y". */
 static void relate_places(sr_coder *c, sr_sent *s)
@@ -1639,5 +1661,6 @@ void sr_find_places(sr_coder *c, sr_sent *s)
     if (!list_frame_names(c, s, &cap))
         return;
     list_containers(c, s);
+    foreign_namesakes(c->eng, s);
     geocode(c, s);
 }
