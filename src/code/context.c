@@ -1214,9 +1214,20 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                     !(tdef(c, u, 0)->opts & TRG_WEAK) && tdef(c, u, 0)->cls != EV_KILL && !u->passive &&
                     tdef(c, u, 0)->form != VF_ING) {
                     sc -= 2.0;
+                    /* (and "confirmed the attack in a statement on
+                     * Wednesday, saying the bandits stormed the villages of
+                     * Unguwar Ali, Maigora and Tsauni": the attack told
+                     * before is placed by its own telling) */
+                    int ucls = tdef(c, u, 0)->cls;
+                    if ((tdef(c, tg, 0)->opts & TRG_NOUN) && tdef(c, tg, 0)->cls == EV_ATTACK &&
+                        definite_noun(c->eng, s, tg) &&
+                        (ucls == EV_RAID || ucls == EV_ATTACK || ucls == EV_SHELL || ucls == EV_AIR || ucls == EV_BOMB))
+                        sc = -1e9;
                     break;
                 }
             }
+            if (sc <= -1e8)
+                continue;
             if (sc > bs) {
                 bs = sc;
                 best = (int)k;
