@@ -343,6 +343,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"kar","date":"2025-11-14","text":"SWEIDA, Syria - Several hundred residents protested in the city of Sweida on Friday against rising fuel prices.\nThe protesters gathered in the central Al-Karama square and chanted slogans against corruption, a witness said."}' > "$t/kar.jsonl"
     check "'protested in the city of Sweida ... gathered in the central Al-Karama square': one protest at Sweida, none at Al Karimah of Tartus" sh -c \
         "'$bin' code --min-confidence 0 '$t/kar.jsonl' > '$t/kar.out' && test \$(wc -l < '$t/kar.out') -eq 1 && grep -q '\"location\":{\"name\":\"Suwayda\"' '$t/kar.out' && ! grep -q 'Karimah' '$t/kar.out'"
+    # the attack told before is placed by its own telling, not spread over the places of another verb after it
+    printf '%s\n' '{"id":"fas","date":"2025-12-01","text":"Bandits have attacked three communities in Faskari Local Government Area of Katsina State, killing seven people and abducting 43 others.\nThe police spokesman confirmed the attack in a statement on Wednesday, saying the bandits stormed the villages of Unguwar Ali, Maigora and Tsauni at about 1am on Tuesday."}' > "$t/fas.jsonl"
+    check "'confirmed the attack ..., saying the bandits stormed the villages of Unguwar Ali, Maigora and Tsauni': no abduction at each village, the storming at each" sh -c \
+        "'$bin' code --min-confidence 0 '$t/fas.jsonl' > '$t/fas.out' && ! grep -q 'Abduction.*\"name\":\"Maigora\"' '$t/fas.out' && grep -q 'Attack.*\"name\":\"Maigora\"' '$t/fas.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

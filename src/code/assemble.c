@@ -557,6 +557,56 @@ static int other_admin_scheme(const sr_coder *c, const sr_ev *w, const sr_ev *f)
     return 1;
 }
 
+/* Whether f is one of the happenings summary w sums up (across_town: w
+ * told across a town's name for a region). */
+static int sums_up(const sr_coder *c, const sr_ev *w, const sr_ev *f, int across_town)
+{
+    /* "captured three suspects in al-Shahil and al-Tayiana": a
+     * village placed at its province's point is a village */
+    if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || region_only(f) ||
+        !sr_streq(f->loc.cc, w->loc.cc) || !date_near(w, f))
+        return 0;
+    /* "Militants detonated a car bomb in Mogadishu on Monday" then
+     * "... detonated an explosive device in Lower Shabelle on
+     * Tuesday": a summary comes before what it sums up, and a day
+     * told apart is another day */
+    if (f->sent < w->sent && !(f->headline) && w->explicit_date && f->explicit_date &&
+        !date_compatible(w, f))
+        return 0;
+    /* a fight across a province and the capture of one town in it
+     * are two events */
+    if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
+        return 0;
+    /* nor is an attack in Zamfara state what a town of Niger state
+     * tells: a province sums up only its own towns */
+    /* (a town no list places says nothing of its province) */
+    if (!across_town && (w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
+        (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1) &&
+                             !other_admin_scheme(c, w, f)
+                       : !f->loc.has_coords))
+        return 0;
+    /* "killed dozens of worshippers in an attack on a mosque in
+     * northeastern Burkina Faso ..., on the same day that 15 ...
+     * were killed in an attack on a church in the village of
+     * Essakane": two event nouns of one sentence, each with its
+     * own place, are two happenings */
+    if (f->sent == w->sent && f->noun && w->noun && f->tok != w->tok)
+        return 0;
+    if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
+        return 0;
+    /* (a fight's sides told the other way round are that fight:
+     * "Al Shabaab militants attacked a military base in the Middle
+     * Shabelle region" then the officer's "we killed more than 40
+     * of the terrorists") */
+    if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1 &&
+        !(w->sub == SUB_ARMED_CLASH && f->type == TYPE_BATTLES && w->a2 == f->a1))
+        return 0;
+    return 1;
+}
+
+/* A happening told only by its region and the happenings at places in
+ * it that it sums up: one of them takes it in; several drop it, its doer
+ * and other side going to them that lack one. */
 static void fold_summaries(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -573,45 +623,7 @@ static void fold_summaries(sr_coder *c)
         int fits = 0;
         for (size_t j = 0; j < c->nevs; j++) {
             sr_ev *f = &c->evs[j];
-            /* "captured three suspects in al-Shahil and al-Tayiana": a
-             * village placed at its province's point is a village */
-            if (f == w || !tells(f) || f->mod != w->mod || !f->has_loc || region_only(f) ||
-                !sr_streq(f->loc.cc, w->loc.cc) || !date_near(w, f))
-                continue;
-            /* "Militants detonated a car bomb in Mogadishu on Monday" then
-             * "... detonated an explosive device in Lower Shabelle on
-             * Tuesday": a summary comes before what it sums up, and a day
-             * told apart is another day */
-            if (f->sent < w->sent && !(f->headline) && w->explicit_date && f->explicit_date &&
-                !date_compatible(w, f))
-                continue;
-            /* a fight across a province and the capture of one town in it
-             * are two events */
-            if (f->type != w->type || (f->sub != w->sub && (is_territory(f->sub) || is_territory(w->sub))))
-                continue;
-            /* nor is an attack in Zamfara state what a town of Niger state
-             * tells: a province sums up only its own towns */
-            /* (a town no list places says nothing of its province) */
-            if (!across_town && (w->loc.kind == PK_ADMIN1 || w->loc.admin1) &&
-                (f->loc.admin1 ? !same_first_word(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1) &&
-                                     !other_admin_scheme(c, w, f)
-                               : !f->loc.has_coords))
-                continue;
-            /* "killed dozens of worshippers in an attack on a mosque in
-             * northeastern Burkina Faso ..., on the same day that 15 ...
-             * were killed in an attack on a church in the village of
-             * Essakane": two event nouns of one sentence, each with its
-             * own place, are two happenings */
-            if (f->sent == w->sent && f->noun && w->noun && f->tok != w->tok)
-                continue;
-            if (!actors_compatible(c, w->a1, f->a1) && !actors_compatible(c, w->a1, f->a2))
-                continue;
-            /* (a fight's sides told the other way round are that fight:
-             * "Al Shabaab militants attacked a military base in the Middle
-             * Shabelle region" then the officer's "we killed more than 40
-             * of the terrorists") */
-            if (w->a1 >= 0 && f->a1 >= 0 && w->a1 == f->a2 && w->a1 != f->a1 &&
-                !(w->sub == SUB_ARMED_CLASH && f->type == TYPE_BATTLES && w->a2 == f->a1))
+            if (!sums_up(c, w, f, across_town))
                 continue;
             /* "The attackers stormed Kubwat village ..., shooting
              * residents": two words of one happening, which merge later,
