@@ -84,6 +84,7 @@ typedef struct cand {
     int vacate;
     long fat;
     int lethal;   /* someone died, even if the text gives no number */
+    int alone;    /* the only event word of its sentence that is not a mere outcome */
     int person_victim; /* "killed a local official": a person, not a fighter */
     int house_target;  /* "stormed houses": a raid for arrests */
     int state_present;

@@ -542,6 +542,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     k->a1_ent = k->a2_ent = -1;
     k->fat = -1;
     k->protest_ctx = x->protest_ctx;
+    k->alone = x->strong_count <= 1;
     k->crowd_told = x->crowd_told;
     k->intervene = x->intervene;
     k->vacate = x->vacate && td->cls == EV_TERRITORY &&
