@@ -454,7 +454,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
         op = (int)k;
         /* (the place a province's or a country's "'s" holds: "captured a
          * regime base in Rakhine State's Kyauktaw Township") */
-        if (k + 1 < s->npm && p->e < s->ntok && s->pm[k + 1].s == p->e + 1 && (s->tok[p->e].flags & TK_POSS))
+        /* (and across a compass word: "took control of much of Syria's
+         * northwest Idlib province") */
+        if (k + 1 < s->npm && p->e < s->ntok && s->pm[k + 1].s >= p->e + 1 && s->pm[k + 1].s <= p->e + 2 &&
+            (s->tok[p->e].flags & TK_POSS) && (s->pm[k + 1].s == p->e + 1 || has_cue(s, p->e + 1, CUE_DIRADJ)))
             op = (int)k + 1;
         break;
     }
