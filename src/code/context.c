@@ -1107,8 +1107,11 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
         const sr_pmention *q = &s->pm[k];
         if (q->s < from || !usable_place(q) || cl->hard[q->s] != cl->hard[tg->s] || q->s < 4)
             continue;
-        /* "... and three in Gusau": and/, then a count, then the preposition */
+        /* "... and three in Gusau": and/, then a count, then the
+         * preposition (and "the": "and eight in the Mohmand district") */
         size_t pi = q->s - 1;
+        if (tok_is(s, pi, e->w.the) && pi > 4)
+            pi--;
         if (!word_has(e, s->tok[pi].id, WA_LOCPREP))
             break;
         /* "killed at least 72 Palestinians across the Gaza Strip on
