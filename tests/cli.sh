@@ -347,6 +347,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"fas","date":"2025-12-01","text":"Bandits have attacked three communities in Faskari Local Government Area of Katsina State, killing seven people and abducting 43 others.\nThe police spokesman confirmed the attack in a statement on Wednesday, saying the bandits stormed the villages of Unguwar Ali, Maigora and Tsauni at about 1am on Tuesday."}' > "$t/fas.jsonl"
     check "'confirmed the attack ..., saying the bandits stormed the villages of Unguwar Ali, Maigora and Tsauni': no abduction at each village, the storming at each" sh -c \
         "'$bin' code --min-confidence 0 '$t/fas.jsonl' > '$t/fas.out' && ! grep -q 'Abduction.*\"name\":\"Maigora\"' '$t/fas.out' && grep -q 'Attack.*\"name\":\"Maigora\"' '$t/fas.out'"
+    # the very letters in a country the story names before a like spelling in the story's own
+    printf '%s\n' '{"id":"bwp","date":"2025-05-08","text":"NEW DELHI - Pakistan said 26 civilians were killed in Indian strikes in the city of Bahawalpur on Wednesday."}' > "$t/bwp.jsonl"
+    check "'NEW DELHI - ... Indian strikes in the city of Bahawalpur': Pakistan's Bahawalpur, not Gujarat's Bhalpara" sh -c \
+        "'$bin' code --min-confidence 0 '$t/bwp.jsonl' > '$t/bwp.out' && grep -q '\"location\":{\"name\":\"Bahawalpur\",\"admin1\":\"Punjab\",\"country\":\"PK\"' '$t/bwp.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -350,6 +350,13 @@ score:;
         const char *rn = sr_gaz_str(g, r->name);
         if (cd->literal && strlen(rn) == n && !strncasecmp(rn, name, n))
             sc += 0.2;
+        /* the very letters, in a country the story names, before a like
+         * spelling in the story's own: "Indian strikes ... in the city of
+         * Bahawalpur" in a New Delhi story is Pakistan's Bahawalpur, not
+         * Gujarat's Bhalpara */
+        if (cd->literal && h && h->focus_cc && h->article_ccs && strncmp(cc, h->focus_cc, 2) &&
+            cc_listed(h->article_ccs, cc))
+            sc += 3.0;
         /* two unlike spellings as good as each other, far apart ("Rajouri":
          * Rajaori in Kashmir, Rajura in Maharashtra): no answer is better
          * than a guess */
