@@ -210,7 +210,12 @@ static void find_report(sr_coder *c, sr_sent *s)
         int own_clause = 0;
         for (size_t q = 0; q < i && !own_clause; q++)
             own_clause = sr_tok_eq(&s->tok[q], ";");
-        if ((i < s->ntok / 2 || i < 14) && !parenthetical && !own_clause) {
+        /* (nor a relative clause's: "shot dead a Palestinian man who they
+         * said tried to carry out a stabbing attack") */
+        int relative = 0;
+        for (size_t q = i >= 3 ? i - 3 : 0; q < i && !relative; q++)
+            relative = s->tok[q].id == e->w.who || s->tok[q].id == e->w.which;
+        if ((i < s->ntok / 2 || i < 14) && !parenthetical && !own_clause && !relative) {
             size_t j = ce;
             if (word_has(e, wid, WA_TOLD)) {
                 size_t lim = j + 8;
