@@ -1432,22 +1432,6 @@ static void name_the_unnamed(sr_coder *c, sr_ev *v)
     v->a1_text = NULL;
 }
 
-/* "Hundreds of students stormed the provincial assembly and set part of
- * it on fire": civilians who riot are rioters (ACLED's name), their words
- * kept */
-static void rioters_named(sr_coder *c, sr_ev *v)
-{
-    if (v->sub != SUB_VIOLENT_DEMO || v->a1 < 0)
-        return;
-    const sr_entity *a1 = &c->ents[v->a1];
-    if (a1->def >= 0 || !sr_streq(a1->sector, "CVL") || (a1->flags & (ACT_PROTESTER | ACT_CROWD | ACT_ARMED)))
-        return;
-    int cc = a1->country >= 0 ? a1->country : c->focus_country;
-    int r = sr_entity_generic(c, "RIO", 0, cc);
-    if (r >= 0)
-        v->a1 = r;
-}
-
 /* The public event for the merged one v. */
 static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
 {
@@ -1536,7 +1520,6 @@ void sr_assemble(sr_coder *c)
             continue;
         sr_event *o = &out[k++];
         name_the_unnamed(c, v);
-        rioters_named(c, v);
         fill_event(c, v, o);
         o->confidence = sr_confidence(c, v);
         o->event_id = event_id(c, v, out, k);

@@ -1208,6 +1208,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* "clashed with Israeli troops trying to advance toward the
              * town of Khiam and fired rockets at an army base near Safed":
              * a place after another deed's word is that deed's */
+            int others = 0; /* the place is wholly another deed's */
             for (size_t q = 0; q < s->ntg && p->s > t; q++) {
                 const sr_trig *u = &s->tg[q];
                 /* (not a participle going on with the same one: "a fresh
@@ -1225,11 +1226,11 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                     if ((tdef(c, tg, 0)->opts & TRG_NOUN) && tdef(c, tg, 0)->cls == EV_ATTACK &&
                         definite_noun(c->eng, s, tg) &&
                         (ucls == EV_RAID || ucls == EV_ATTACK || ucls == EV_SHELL || ucls == EV_AIR || ucls == EV_BOMB))
-                        sc = -1e9;
+                        others = 1;
                     break;
                 }
             }
-            if (sc <= -1e8)
+            if (others)
                 continue;
             if (sc > bs) {
                 bs = sc;

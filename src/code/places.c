@@ -1222,7 +1222,6 @@ static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
     return end;
 }
 
-/* Places named in the sentence, left to right. Returns 0 out of memory. */
 /* After a town's name ending at e: "-Jammu highway", "-Kandahar road",
  * "-Syria border": a thing between two places; where its noun ends, or
  * 0. */
@@ -1242,6 +1241,7 @@ static size_t road_between(const sr_engine *e, const sr_sent *s, size_t end)
     return 0;
 }
 
+/* Places named in the sentence, left to right. Returns 0 out of memory. */
 static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
 {
     size_t n = s->ntok;

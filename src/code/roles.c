@@ -1721,9 +1721,12 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         }
     }
     /* "Villagers lynched a suspected kidnapper": villagers who kill are
-     * rioters, as ACLED names a mob (the words stay as told) */
-    if (k->sub == SUB_MOB && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) &&
-        !(c->ents[k->a1e].flags & ACT_CROWD))
+     * rioters, as ACLED names a mob (the words stay as told); so are
+     * civilians who riot ("Hundreds of students stormed the provincial
+     * assembly and set part of it on fire"), not protesters */
+    if ((k->sub == SUB_MOB || k->sub == SUB_VIOLENT_DEMO) && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) &&
+        !(c->ents[k->a1e].flags & ACT_CROWD) &&
+        (k->sub == SUB_MOB || (!(c->ents[k->a1e].flags & ACT_PROTESTER) && c->ents[k->a1e].def < 0)))
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
     if (k->type == TYPE_PROTESTS) {
         int prot = -1;
