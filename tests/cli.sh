@@ -351,6 +351,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"bwp","date":"2025-05-08","text":"NEW DELHI - Pakistan said 26 civilians were killed in Indian strikes in the city of Bahawalpur on Wednesday."}' > "$t/bwp.jsonl"
     check "'NEW DELHI - ... Indian strikes in the city of Bahawalpur': Pakistan's Bahawalpur, not Gujarat's Bhalpara" sh -c \
         "'$bin' code --min-confidence 0 '$t/bwp.jsonl' > '$t/bwp.out' && grep -q '\"location\":{\"name\":\"Bahawalpur\",\"admin1\":\"Punjab\",\"country\":\"PK\"' '$t/bwp.out'"
+    # "as Moscow's forces kept up their bombardment": a city's 's before armed men says whose they are, not where
+    printf '%s\n' '{"id":"mos","date":"2025-12-07","text":"KYIV (Reuters) - Russian shelling of Kharkiv killed six people and wounded 31 on Thursday, regional governor Oleh Synehubov said, as Moscow'"'"'s forces kept up their bombardment of Ukraine'"'"'s second-largest city."}' > "$t/mos.jsonl"
+    check "'as Moscow's forces kept up their bombardment of Ukraine's second-largest city': one shelling, at Kharkiv, none at Moscow" sh -c \
+        "'$bin' code --min-confidence 0 '$t/mos.jsonl' > '$t/mos.out' && test \$(wc -l < '$t/mos.out') -eq 1 && grep -q '\"location\":{\"name\":\"Kharkiv\"' '$t/mos.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -589,6 +589,12 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 end = nx->end;
             }
         }
+        /* "Israeli tanks and infantry pushed into northern Gaza": armed men
+         * joined by "and" to a country's are of that country too */
+        if (m->kind == PH_AGENT && country < 0 && (flags & ACT_ARMED) && start >= 1 && s->nmen &&
+            tok_is(s, start - 1, e->w.and_) && s->men[s->nmen - 1].e == start - 1 && s->men[s->nmen - 1].country >= 0 &&
+            s->men[s->nmen - 1].agent >= 0 && (d->agents[s->men[s->nmen - 1].agent].flags & ACT_ARMED))
+            country = s->men[s->nmen - 1].country;
         /* A country alone: an actor only as a subject ("Russia bombed"),
          * not as a place ("in Syria") nor as an adjective ("Syrian city"). */
         if (m->kind == PH_COUNTRY && agent < 0 && !country_as_actor(e, s, m, i, end, &flags))
@@ -1049,6 +1055,17 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             int en = speaking_state(c, s, mm, sec, fl);
             if (en >= 0)
                 return en;
+            /* "Israeli tanks and infantry pushed into northern Gaza ..."
+             * then "its fighters had confronted the troops in Beit Hanoun":
+             * the troops are the state's forces just told, not the
+             * place's */
+            if (s->tok[mm->s].id == c->eng->w.the || (mm->s > 0 && s->tok[mm->s - 1].id == c->eng->w.the)) {
+                en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_STATE, ACT_SOURCE | ACT_AERIAL, 2);
+                /* (a state's forces told by their country's word; a unit
+                 * named, "Operation Hadin Kai", is not all of them) */
+                if (en >= 0 && c->ents[en].def < 0)
+                    return en;
+            }
         }
         /* "the army", "security forces", "the government": the country the
          * article is about. */

@@ -744,6 +744,13 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
      * children were among those killed": a part of a toll told before */
     if (kill->s >= 2 && tok_is(s, kill->s - 2, e->w.among) && word_has(e, s->tok[kill->s - 1].id, WA_DEMONSTRATIVE))
         return -1;
+    /* "A mob beat a man to death", "hacked two farmers to death": the
+     * dead are the verb's object, told before "to" */
+    if (word_has(e, wid, WA_TOLL) && kill->s >= 2 && tok_is(s, kill->s - 1, e->w.to) && kill->e == kill->s + 1) {
+        long v = count_before(c, s, kill->s - 1, &found);
+        if (found == 1)
+            return v;
+    }
     /* "death toll rose to 13", "claiming the lives of 300" */
     if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
         /* "the death toll from Tuesday's attack on a church in Kasindi

@@ -508,7 +508,6 @@ WORD_RULE(ongoing_backdrop)
  * told after "with", are that fight, not events of their own */
 WORD_RULE(weapons_of_a_fight)
 {
-    (void)x;
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     int cls = k->td->cls;
@@ -517,11 +516,23 @@ WORD_RULE(weapons_of_a_fight)
     size_t w = t->s;
     while (w > 0 && t->s - w < 4 && s->tok[w - 1].id != e->w.with)
         w--;
-    if (w == 0 || s->tok[w - 1].id != e->w.with || w < 2 || !sr_tok_eq(&s->tok[w - 2], ","))
+    if (w < 2 || s->tok[w - 1].id != e->w.with)
         return 0;
-    for (size_t q = 0; q < s->ntg; q++)
-        if (s->tg[q].e <= w - 1 && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_CLASH)
+    int comma = sr_tok_eq(&s->tok[w - 2], ",");
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->e > w - 1 || !u->ndef || tdef(c, u, 0)->cls != EV_CLASH)
+            continue;
+        if (comma)
             return 1;
+        /* (or a fight's verb whose clause "with" goes on: "its fighters had
+         * confronted the troops in Beit Hanoun with anti-tank missiles") */
+        int between = 0;
+        for (size_t r = 0; r < s->ntg; r++)
+            between |= s->tg[r].ndef && s->tg[r].s >= u->e && s->tg[r].s < w;
+        if ((tdef(c, u, 0)->opts & TRG_VERB) && !between && x->cl.soft[u->s] == x->cl.soft[w - 1])
+            return 1;
+    }
     return 0;
 }
 
@@ -616,6 +627,23 @@ WORD_RULE(a_sentence_carried_out)
     return ent >= 0 && (c->ents[ent].flags & ACT_STATE);
 }
 
+/* "Iraq recalled its ambassador from Tehran in protest": a state's
+ * gesture "in protest" is no crowd's protest (the state named before the
+ * word is its doer, read as the protest's target) */
+WORD_RULE(a_state_s_gesture)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    if (k->td->cls != EV_PROTEST || !(k->td->opts & TRG_NOUN) || k->plural_noun || t->s == 0 ||
+        !tok_is(s, t->s - 1, c->eng->w.in))
+        return 0;
+    int doer = k->a1 >= 0 ? k->a1 : k->a2;
+    if (doer < 0 || s->men[doer].s >= t->s)
+        return 0;
+    const sr_mention *m = &s->men[doer];
+    return (m->country >= 0 && m->def < 0 && m->agent < 0) || (m->ent >= 0 && (c->ents[m->ent].flags & ACT_STATE));
+}
+
 /* "No group claimed the attack, but suicide bombings in the area are a
  * hallmark of Boko Haram": a plural event noun that what follows says is
  * common, rare or someone's mark (cues.txt HABITUAL) is a kind of
@@ -651,6 +679,11 @@ WORD_RULE(a_crowd_s_grievance)
         return 0;
     for (size_t q = 0; q < s->nmen; q++)
         if (s->men[q].ent >= 0 && s->men[q].e <= t->s && (c->ents[s->men[q].ent].flags & ACT_PROTESTER))
+            return 1;
+    /* (or a protest's word: "Traders shut their shops in protest against
+     * the killing of a colleague by police") */
+    for (size_t q = 0; q < s->ntg; q++)
+        if (s->tg[q].ndef && s->tg[q].e <= t->s && tdef(c, &s->tg[q], 0)->cls == EV_PROTEST)
             return 1;
     return 0;
 }
@@ -752,6 +785,8 @@ const sr_filter_rule sr_filter_rules[] = {
      a_kind_of_happening},
     {"only a sound", "Residents heard a loud explosion in Kirkuk on Monday.", FILTER_TYPE, only_a_sound},
     {"only heard", "Gunfire was heard near the airport in Goma overnight.", FILTER_ROLES, only_heard},
+    {"a state's gesture", "Iraq recalled its ambassador from Tehran in protest on Tuesday.", FILTER_ROLES,
+     a_state_s_gesture},
 };
 const size_t sr_nfilter_rules = sizeof sr_filter_rules / sizeof *sr_filter_rules;
 

@@ -769,6 +769,19 @@ static int of_names_place(const sr_engine *e, const sr_sent *s, size_t j)
     return s->owner[j] < 0 || s->m[s->owner[j]].kind != PH_COUNTRY;
 }
 
+/* "as Moscow's forces kept up their bombardment of Ukraine's
+ * second-largest city": a name's 's (at ne) before armed men says whose
+ * they are (a capital for its state), not where they fought. */
+static int forces_of_name(const sr_dicts *d, const sr_sent *s, size_t ne)
+{
+    if (ne + 1 >= s->ntok || !(s->tok[ne].flags & TK_POSS) || s->owner[ne + 1] < 0)
+        return 0;
+    const sr_match *a = &s->m[s->owner[ne + 1]];
+    /* (not "attacked Kano's police headquarters": a target's words) */
+    return a->kind == PH_AGENT && a->start == ne + 1 && (d->agents[a->value].flags & ACT_ARMED) &&
+           !has_cue(s, ne + 1, CUE_MILTARGET) && !has_cue(s, ne + 1, CUE_CIVTARGET);
+}
+
 static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pmention **pp, size_t *endp)
 {
     const sr_engine *e = c->eng;
@@ -841,6 +854,10 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
          * not where */
         if (ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_AGENT && s->m[s->owner[ne]].start == ne) {
             *ip = ne - 1;
+            return 0;
+        }
+        if (forces_of_name(d, s, ne)) {
+            *ip = ne;
             return 0;
         }
         size_t ke2 = 0;
@@ -1263,6 +1280,10 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
         size_t re = m && m->kind == PH_PLACE ? road_between(c->eng, s, m->end) : 0;
         if (re && re + 1 < n && (s->tok[re].id == c->eng->w.near || word_has(c->eng, s->tok[re].id, WA_NEAR_PREP))) {
             i = re - 1;
+            continue;
+        }
+        if (m && m->kind == PH_PLACE && forces_of_name(&c->eng->d, s, m->end)) {
+            i = m->end;
             continue;
         }
         if (m && m->kind == PH_PLACE)
