@@ -355,6 +355,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"mos","date":"2025-12-07","text":"KYIV (Reuters) - Russian shelling of Kharkiv killed six people and wounded 31 on Thursday, regional governor Oleh Synehubov said, as Moscow'"'"'s forces kept up their bombardment of Ukraine'"'"'s second-largest city."}' > "$t/mos.jsonl"
     check "'as Moscow's forces kept up their bombardment of Ukraine's second-largest city': one shelling, at Kharkiv, none at Moscow" sh -c \
         "'$bin' code --min-confidence 0 '$t/mos.jsonl' > '$t/mos.out' && test \$(wc -l < '$t/mos.out') -eq 1 && grep -q '\"location\":{\"name\":\"Kharkiv\"' '$t/mos.out'"
+    # a like spelling, not the very one, only in the province the story named first
+    printf '%s\n' '{"id":"kur","date":"2022-11-18","text":"GUSAU, Nigeria - Gunmen on motorcycles killed 14 people in an attack on a village in northwest Nigeria'"'"'s Zamfara state, residents and police said on Friday.\nThe attackers stormed Kurya village in Bungudu local government area on Wednesday night, shooting residents and setting houses ablaze, a resident told Reuters.\nZamfara police spokesman Mohammed Shehu confirmed the attack but said nine people had been killed."}' > "$t/kur.jsonl"
+    check "'an attack on a village in ... Zamfara state' then 'The attackers stormed Kurya village': one attack, in Zamfara, not at Kano's Kura" sh -c \
+        "'$bin' code --min-confidence 0 '$t/kur.jsonl' > '$t/kur.out' && test \$(wc -l < '$t/kur.out') -eq 1 && grep -q '\"admin1\":\"Zamfara' '$t/kur.out' && ! grep -q 'Kura\"' '$t/kur.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -985,6 +985,19 @@ static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
            date_compatible(u, v);
 }
 
+/* Protests at one place on one day are one event, whoever is named in
+ * which role; so is a crowd's riot ("protesters stormed the parliament"
+ * then "Protesters also torched the homes of several politicians" the
+ * same day), and a riot's noun with no doer of its own in the crowd's
+ * sentence ("Protesters set fire to buildings and clashed with police
+ * ... for a fourth night of unrest"). */
+static int one_crowd(const sr_ev *u, const sr_ev *v)
+{
+    return u->type == TYPE_PROTESTS ||
+           (u->sub == SUB_VIOLENT_DEMO && v->sub == SUB_VIOLENT_DEMO && u->a1 >= 0 &&
+            (u->a1 == v->a1 || (u->sent == v->sent && v->noun && v->a1 >= 0 && !v->a1_text)));
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1090,13 +1103,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 continue;
             if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
-            /* protests at one place on one day are one event, whoever is
-             * named in which role */
-            /* (and a crowd's riot: "protesters stormed the parliament"
-             * then "Protesters also torched the homes of several
-             * politicians" the same day) */
-            int protests = u->type == TYPE_PROTESTS ||
-                           (u->sub == SUB_VIOLENT_DEMO && v->sub == SUB_VIOLENT_DEMO && u->a1 >= 0 && u->a1 == v->a1);
+            int protests = one_crowd(u, v);
             /* a fight has two sides in either order: "six militants and
              * four soldiers were killed in the attack" names the
              * attackers' dead as victims */

@@ -334,6 +334,7 @@ struct sr_coder {
     char article_ccs[33]; /* ISO2 codes of up to 16 countries the article names */
     int has_anchor;       /* a town the article placed: nearness decides between namesakes */
     double anchor_lat, anchor_lon;
+    const char *story_admin; /* the first province the article names: a like spelling elsewhere is another place */
     int focus_counts[8];
     const char *doc_id;
     struct sr_geo_cache *geo_cache; /* names met before: their candidates */

@@ -951,6 +951,14 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
      * chanting slogans against the regional administration") */
     if (u->s < t->s && tdef(c, t, 0)->cls == EV_PROTEST && in_grievance(e, s, u->s))
         return 0;
+    /* "Protesters ... clashed with police in Minneapolis ... over the death
+     * of George Floyd": a death named as what a crowd's deed is over (a
+     * grievance's word, "the", the noun) is no toll of any word before */
+    if (u->s > t->s + 2 && (tdef(c, u, 0)->opts & TRG_NOUN) && word_has(e, s->tok[u->s - 1].id, WA_DET) &&
+        word_has(e, s->tok[u->s - 2].id, WA_GRIEVANCE))
+        for (size_t q = 0; q < s->nmen; q++)
+            if (s->men[q].ent >= 0 && s->men[q].e <= t->s && (c->ents[s->men[q].ent].flags & (ACT_PROTESTER | ACT_CROWD)))
+                return 0;
     /* "SDF fighters responded to the attack and killed two of the
      * attackers": the attack told before, in a phrase of its own, does
      * not do the clause's killing; its doers are the killed */
@@ -2160,7 +2168,13 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     if (!k->has_anchor && !k->adds && td->cls == EV_KILL && (t->passive || (td->opts & TRG_VICTIM_SUBJ)) &&
         k->a1_ent < 0 && k->fat > 0 && k->a2_ent >= 0) {
         const sr_ev *pv = sr_disc_last_violence(c, s);
-        if (pv && (pv->a1 == k->a2_ent || pv->a2 == k->a2_ent)) {
+        /* (or of the side a fight told with one side only was on:
+         * "Al-Shabaab militants overran a Somali army base" then "At
+         * least seven soldiers were killed") */
+        int other_side = pv && pv->type == TYPE_BATTLES && pv->a2 < 0 && pv->a1 >= 0 && pv->a1 != k->a2_ent &&
+                         (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[pv->a1].flags & ACT_STATE) !=
+                                                                        !(c->ents[k->a2_ent].flags & ACT_STATE);
+        if (pv && (pv->a1 == k->a2_ent || pv->a2 == k->a2_ent || other_side)) {
             lp->prev_ev = pv;
             k->has_anchor = 1;
         }

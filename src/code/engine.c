@@ -310,6 +310,7 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
     c->nwarn = c->cap_warn = 0;
     c->has_title = 0;
     c->has_anchor = 0;
+    c->story_admin = NULL;
     memset(&c->title, 0, sizeof c->title);
     c->doc_id = sr_arena_strdup(&c->arena, a->id);
     c->has_adate = a->date && sr_date_parse_iso(a->date, &c->adate) == 0;

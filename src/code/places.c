@@ -392,6 +392,7 @@ static void geocode_round(sr_coder *c, sr_sent *s)
              * after it is the province first, then the town */
             h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun || (p->pattern && p->loc.kind == PK_REGION);
             h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
+            h.story_admin = c->story_admin;
             sr_geo_hit hit;
             const char *nm = p->loc.name;
             int got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);
@@ -497,6 +498,9 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 }
             }
         }
+        if (p->loc.has_coords && !c->story_admin && p->loc.kind == PK_ADMIN1 && p->loc.admin1 && !p->dateline &&
+            !p->in_report && !p->affil)
+            c->story_admin = p->loc.admin1;
         if (p->loc.has_coords && !c->has_anchor && p->loc.precision == 1 && !p->dateline && !p->in_report) {
             c->has_anchor = 1;
             c->anchor_lat = p->loc.lat;
@@ -852,12 +856,9 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         /* "declared victory over the Assad regime in Damascus", "the
          * Wagner fighters": a name before a word for an actor says whose,
          * not where */
-        if (ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_AGENT && s->m[s->owner[ne]].start == ne) {
+        if ((ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_AGENT && s->m[s->owner[ne]].start == ne) ||
+            forces_of_name(d, s, ne)) {
             *ip = ne - 1;
-            return 0;
-        }
-        if (forces_of_name(d, s, ne)) {
-            *ip = ne;
             return 0;
         }
         size_t ke2 = 0;

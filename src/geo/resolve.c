@@ -333,6 +333,11 @@ score:;
         if (h && h->focus_cc && h->article_ccs && strncmp(cc, h->focus_cc, 2) && !cc_listed(h->article_ccs, cc))
             continue;
         const char *adm = r->admin1 ? sr_gaz_str(g, r->admin1) : NULL;
+        /* "Kurya village in Bungudu local government area" in a story of
+         * Zamfara state is no Kura of Kano: a like spelling, not the very
+         * one, only in the province the story named first */
+        if (!cd->exact && h && h->story_admin && !h->admin && adm && !same_admin(h->story_admin, adm))
+            continue;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
                     (cd->literal ? 0.3 : 0);
         /* with no country told, "Paris" is France's capital, not a town

@@ -14,6 +14,7 @@ typedef struct sr_geo_hint {
     double near_lat, near_lon;
     int want_admin;       /* "X province": the province itself */
     const char *article_ccs; /* two letters for each country the article names, or NULL */
+    const char *story_admin; /* the province the article named first, or NULL */
 } sr_geo_hint;
 
 typedef struct sr_geo_hit {
