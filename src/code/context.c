@@ -55,6 +55,18 @@ static int car_ridden(const sr_engine *e, const sr_sent *s, size_t i)
     return id && (id == e->w.in || id == e->w.from || id == e->w.inside);
 }
 
+/* "Gunmen killed 10 people at a car rally": a bare car word that starts
+ * a longer phrase of the dictionaries (events.txt, not an event) is that
+ * phrase's word, no bomb. */
+static int car_in_phrase(const sr_sent *s, size_t i)
+{
+    size_t ce = cue_end(s, i, CUE_W_CARBOMB);
+    if (ce > i + 2 || ce == 0 || ce > s->ntok)
+        return 0;
+    int o = s->owner[ce - 1];
+    return o >= 0 && s->m[o].end > ce;
+}
+
 /* "a vehicle carrying eight people was also attacked by regime forces": a
  * bare car word before a passive verb of attack is what was hit (not
  * "a car was blown up", a verb of bombing; "a car bomb" is a longer cue
@@ -159,7 +171,7 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
         if ((m & (1ULL << CUE_W_CARBOMB)) &&
             !(self && self->ndef && (tdef(c, self, 0)->opts & TRG_VERB) && i >= self->e && i <= (size_t)self->e + 1 &&
               cue_end(s, i, CUE_W_CARBOMB) == i + 1) &&
-            !car_ridden(c->eng, s, i) && !car_hit(c, s, i, self))
+            !car_ridden(c->eng, s, i) && !car_hit(c, s, i, self) && !car_in_phrase(s, i))
             w |= W_CAR;
     }
     return w;
@@ -1433,7 +1445,14 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* "has killed more than 1,200 civilians in the Beni area alone
          * since 2019": a time in the word's clause is the word's */
         int near = d < 12 || (tx->s >= ca && tx->e <= cb);
-        if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m)) {
+        /* (not "executed around 300 men ... in late March" in a story of
+         * April 5: the month's last days, a week or two before) */
+        /* (but "The RSF, which had seized Bara in late October": a past
+         * perfect tells history) */
+        int late_last = tx->kind == TX_MONTH && tx->abs.d && c->has_adate && c->adate.d <= 20 &&
+                        tx->abs.m % 12 + 1 == c->adate.m && !(t > 0 && s->tok[t - 1].id == c->eng->w.had) &&
+                        !(t > 1 && s->tok[t - 2].id == c->eng->w.had);
+        if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m) && !late_last) {
             /* "in September" in a November article: history */
             if (!near && !far_hist)
                 far_hist = tx;

@@ -323,6 +323,18 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
             best = (int)k;
         }
     }
+    /* "Malian troops and suspected Russian fighters executed around 300
+     * civilian men": of two states' forces joined by "and", the first
+     * named leads (the nearer was taken for being next to the verb; not
+     * "Ethiopian federal forces and Fano militiamen clashed", two sides) */
+    if (best >= 0 && s->men[best].ent >= 0 && (c->ents[s->men[best].ent].flags & ACT_STATE) &&
+        (c->ents[s->men[best].ent].flags & ACT_ARMED)) {
+        int q = conjunct_before(e, s, best);
+        if (q >= 0 && (c->ents[s->men[q].ent].flags & ACT_ARMED) && (c->ents[s->men[q].ent].flags & ACT_STATE) &&
+            !(c->ents[s->men[q].ent].flags & forbid) &&
+            !s->men[q].prep && cl->hard[s->men[q].s] == cl->hard[t])
+            best = q;
+    }
     /* "U.S.-backed forces declared the defeat of ... on Saturday after
      * capturing its last shred of land": a participle with no nearer doer
      * is the main subject's */

@@ -23,7 +23,7 @@ typedef struct sr_timex {
     int kind;         /* TX_* */
     int offset;       /* TX_REL: days relative to the article date */
     int weekday;      /* TX_WEEKDAY: 0 = Monday; +7 when "last Monday", +14 when "Monday last week" */
-    sr_date abs;      /* TX_ABS: year 0 when the text gives none */
+    sr_date abs;      /* TX_ABS: year 0 when the text gives none; TX_MONTH: day 25 for "late March", else 0 */
     int precision;    /* 1 day, 2 week, 3 month */
     int background;   /* a year or "since": long ago, not this news */
 } sr_timex;

@@ -431,6 +431,10 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
             tx->kind = TX_MONTH;
             tx->abs.m = mon;
             tx->precision = 3;
+            /* "in late March", "at the end of March": its last days (the
+             * day kept says which part; a month alone keeps none) */
+            if (i > 0 && (is(t, n, i - 1, "late") || (i > 1 && is(t, n, i - 1, "of") && is(t, n, i - 2, "end"))))
+                tx->abs.d = 25;
             *ep = i + 1;
             if (small_int(t, n, *ep, 1900, 2100, &y2)) {
                 tx->abs.y = y2;
@@ -627,7 +631,7 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
             y--;
         out->y = y;
         out->m = tx->abs.m;
-        out->d = (y == article->y && tx->abs.m == article->m) ? article->d : 15;
+        out->d = (y == article->y && tx->abs.m == article->m) ? article->d : tx->abs.d ? tx->abs.d : 15;
         *precision = 3;
         return 1;
     }
