@@ -212,7 +212,7 @@ static int affiliated_to(const sr_sent *s, size_t start)
 /* Builds the actor mentions of a sentence from its content matches. */
 /* "Palestinians", "Afghans", "Iraqis": a demonym in the plural names
  * people ("Swiss", "Lebanese" have no plural form to tell). */
-static int plural_people(const sr_token *t)
+int plural_people(const sr_token *t)
 {
     const char *w = t->norm;
     size_t l = t->nlen;

@@ -354,6 +354,7 @@ size_t sr_poss_after(const sr_engine *e, const sr_sent *s, size_t k);           
 size_t age_at(const sr_engine *e, const sr_sent *s, size_t i);
 /* "shot dead a 17-year-old Palestinian in Nablus": the demonym at token i
  * (its match ending at j) names one of the people (actors.c) */
+int plural_people(const sr_token *t);
 int one_of_a_people(const sr_engine *e, const sr_sent *s, size_t i, size_t j);
 void sr_find_places(sr_coder *c, sr_sent *s);                      /* places.c */
 /* The province of that name in country cc (an admin1 entry of places.tsv

@@ -720,6 +720,11 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             /* "and two SDF fighters": a group's members are people */
             if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_ACTOR)
                 return num.value + more.value;
+            /* "killing 13 U.S. troops and at least 60 Afghans": a people's
+             * name in the plural is people */
+            if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_COUNTRY && (s->m[s->owner[hh]].flags & PF_ADJ) &&
+                plural_people(&s->tok[s->m[s->owner[hh]].end - 1]))
+                return num.value + more.value;
             /* "and 13 U.S. troops": a country's name describes too */
             if (s->owner[hh] >= 0 && s->m[s->owner[hh]].kind == PH_COUNTRY) {
                 hh = s->m[s->owner[hh]].end - 1;
@@ -767,7 +772,11 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
     if (word_has(e, wid, WA_TOLL) || sr_affix(e, AF_CLAIM, s->tok[kill->s].norm)) {
         /* "the death toll from Tuesday's attack on a church in Kasindi
          * has risen to 17": further on, only a count after "to" or "at" */
-        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + 16; i++) {
+        /* (and "The death toll from a suicide bombing at a mosque inside a
+         * police compound in the Pakistani city of Peshawar rose to 100":
+         * the toll's own count may come far on, after its verb) */
+        size_t reach = word_has(e, wid, WA_TOLL) ? 26 : 16;
+        for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + reach; i++) {
             if (i >= (size_t)kill->e + 6 && !(word_has(e, wid, WA_TOLL) && i > 0 &&
                                                (s->tok[i - 1].id == e->w.to || s->tok[i - 1].id == e->w.at)))
                 continue;
@@ -1702,6 +1711,14 @@ static long count_included_in(const sr_coder *c, const sr_sent *s, const sr_trig
     return -1;
 }
 
+/* Whether mentions a and b name two armed sides, each known. */
+static int two_sides(const sr_coder *c, const sr_sent *s, int a, int b)
+{
+    int ea = s->men[a].ent, eb = s->men[b].ent;
+    return ea >= 0 && eb >= 0 && ea != eb && (c->ents[ea].flags & ACT_ARMED) && (c->ents[eb].flags & ACT_ARMED) &&
+           !(c->ents[ea].flags & ACT_UNKNOWN) && !(c->ents[eb].flags & ACT_UNKNOWN);
+}
+
 void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     sr_trig *t = k->t;
@@ -1812,8 +1829,16 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 vm = subject_of(c, s, k->killw->s, &x->cl, 0, 0);
                 /* "Ten police personnel and a civilian driver were killed" */
                 int first = vm >= 0 ? conjunct_before(c->eng, s, vm) : -1;
-                if (first >= 0)
+                if (first >= 0) {
+                    /* "22 Houthi fighters and nine government troops were
+                     * killed in the fighting": the dead of two armed sides,
+                     * no doer named, are the fight's two sides */
+                    if (td->cls == EV_CLASH && k->a1 < 0 && k->a1_ent < 0 && two_sides(c, s, first, vm)) {
+                        k->a1 = vm;
+                        k->a1_ent = s->men[vm].ent;
+                    }
                     vm = first;
+                }
             }
             else
                 vm = object_after(c, s, k->killw->e, &x->cl, 6, 1);
