@@ -958,7 +958,11 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
             between |= p->s >= fst->e && p->e <= snd->s;
             after |= p->s >= snd->e && p->s <= (size_t)snd->e + 6;
         }
-        if (between && after)
+        /* (not "Rebels fired mortars at Damascus, killing one person in
+         * the Bab Touma district": a participle after a comma tells what
+         * the deed before it did, where) */
+        int outcome = snd == u && tdef(c, u, 0)->form == VF_ING && u->s > 0 && sr_tok_eq(&s->tok[u->s - 1], ",");
+        if (between && after && !outcome)
             return 0;
     }
     /* "Protests over the death of a young woman in police custody": the
@@ -2121,6 +2125,9 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     int told_after = 0;
     event_date(c, s, t->s, k->ca, k->cb, proto, &bg, &told_after);
     k->riot = cue_in(s, k->ca, k->cb, CUE_RIOT) >= 0;
+    k->air_told = 0;
+    for (size_t q = 0; q < s->ntg && !k->air_told; q++)
+        k->air_told = &s->tg[q] != t && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_AIR;
     /* "Israel carried out a series of airstrikes on Beirut's southern
      * suburbs late Friday": a day of the article's week told for the
      * word is news, whatever words of history stand near */
