@@ -425,6 +425,27 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
         mm->modifier = (m->flags & PF_ADJ) ? 1 : 0;
 }
 
+/* The group named at *j after "of" or an affiliation's words (the token
+ * after them), *j moved to it: past "the", and past words that describe
+ * it ("members of the proscribed Indigenous People of Biafra", after an
+ * affiliation; "a senior commander of the Iran-backed Kataib Hezbollah
+ * militia": whose backing). */
+static const sr_match *group_after_of(const sr_engine *e, const sr_sent *s, size_t *j, size_t affil)
+{
+    size_t n = s->ntok;
+    const sr_match *nx = match_at(s, *j);
+    if (!nx && *j < n && s->tok[*j].id == e->w.the)
+        nx = match_at(s, ++*j);
+    if (!nx && affil && *j + 1 < n && (s->tok[*j].flags & TK_ALPHA) && !(s->tok[*j].flags & TK_CAP) && s->owner[*j] < 0)
+        nx = match_at(s, ++*j);
+    if (nx && (nx->kind == PH_COUNTRY || nx->kind == PH_ACTOR) && (size_t)nx->end + 1 < n && (s->tok[nx->end].flags & TK_HYPH) &&
+        word_has(e, s->tok[nx->end].id, WA_BACKING) && match_at(s, nx->end + 1)) {
+        *j = nx->end + 1;
+        nx = match_at(s, *j);
+    }
+    return nx;
+}
+
 static void build_mentions(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -565,14 +586,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
         }
         if (((m->kind == PH_AGENT && (s->tok[end].id == e->w.of || from)) || affil) && !unarmed_of && end + 1 < n) {
             size_t j = affil ? affil : end + 1;
-            const sr_match *nx = match_at(s, j);
-            if (!nx && j < n && s->tok[j].id == e->w.the)
-                nx = match_at(s, ++j);
-            /* ("members of the proscribed Indigenous People of Biafra": a
-             * word that describes the group before its name) */
-            if (!nx && affil && j + 1 < n && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) &&
-                s->owner[j] < 0)
-                nx = match_at(s, ++j);
+            const sr_match *nx = group_after_of(e, s, &j, affil);
             if (nx && nx->kind == PH_ACTOR) {
                 def = (int16_t)nx->value;
                 flags = d->actors[nx->value].flags | (flags & (ACT_AERIAL | ACT_ARTILLERY));

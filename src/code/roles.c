@@ -373,11 +373,17 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
                         int direct_only)
 {
     const sr_engine *e = c->eng;
+    /* (words that only describe the object do not count: "killed a senior
+     * commander of the Iran-backed Kataib Hezbollah militia") */
+    size_t extra = 0;
+    for (size_t i = from; i < s->ntok && i <= from + maxgap + extra; i++)
+        if ((s->tok[i].flags & TK_HYPH) && word_has(e, s->tok[i].id, WA_BACKING))
+            extra += 2;
     for (size_t k = 0; k < s->nmen; k++) {
         const sr_mention *m = &s->men[k];
         if (m->s < from || m->modifier || m->ent < 0)
             continue;
-        if (m->s > from + maxgap)
+        if (m->s > from + maxgap + extra)
             break;
         if (cl->hard[m->s] != cl->hard[from > 0 ? from - 1 : 0] || past_report(s, from, m))
             break;
