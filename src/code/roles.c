@@ -327,7 +327,9 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
      * civilian men": of two states' forces joined by "and", the first
      * named leads (the nearer was taken for being next to the verb; not
      * "Ethiopian federal forces and Fano militiamen clashed", two sides) */
-    if (best >= 0 && s->men[best].ent >= 0 && (c->ents[s->men[best].ent].flags & ACT_STATE) &&
+    /* (and "a joint team of police and vigilantes engaged the attackers":
+     * a militia that fights for the state, named after its forces) */
+    if (best >= 0 && s->men[best].ent >= 0 && (c->ents[s->men[best].ent].flags & (ACT_STATE | ACT_GOVSIDE)) &&
         (c->ents[s->men[best].ent].flags & ACT_ARMED)) {
         int q = conjunct_before(e, s, best);
         if (q >= 0 && (c->ents[s->men[q].ent].flags & ACT_ARMED) && (c->ents[s->men[q].ent].flags & ACT_STATE) &&
@@ -841,9 +843,14 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         while (v > 0 && t->s - v < 4 && (is_det_word(e, &s->tok[v - 1]) || s->owner[v - 1] >= 0 ||
                                           ((s->tok[v - 1].flags & TK_ALPHA) && !word_has(e, s->tok[v - 1].id, WA_MINE_HIT))))
             v--;
-        /* (not "stepped up their bombardment") */
+        /* (not "stepped up their bombardment"; nor "Maoists triggered an
+         * IED blast": armed men no state's set a bomb off, as they
+         * planted it) */
+        int ent = s->men[k->a1].ent;
+        int rebels = ent >= 0 && (c->ents[ent].flags & ACT_ARMED) && !(c->ents[ent].flags & ACT_STATE) &&
+                     !(c->ents[ent].flags & ACT_UNKNOWN);
         if (v > 0 && word_has(e, s->tok[v - 1].id, WA_MINE_HIT) && !has_cue(s, v - 1, CUE_SUPPORT) &&
-            s->men[k->a1].e < v) {
+            s->men[k->a1].e < v && !rebels) {
             if (k->a2 < 0)
                 k->a2 = k->a1;
             k->a1 = -1;

@@ -564,6 +564,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             /* "seized its weapons": the group's things, not the group */
             int things = om >= 0 && (size_t)s->men[om].e < s->ntok &&
                          (has_cue(s, s->men[om].e, CUE_NONHUMAN) || site_named_after(c, s, om));
+            /* (nor "seized the base, but the army said": people past a comma
+             * are no object of the verb) */
+            for (size_t q = t->e; om >= 0 && q < s->men[om].s && !things; q++)
+                things = sr_tok_eq(&s->tok[q], ",");
             if (om >= 0 && !(om >= 0 && op >= 0 && s->pm[op].s < s->men[om].s) && !things)
                 ok = 1;
             if (t->passive) {
