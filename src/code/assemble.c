@@ -200,6 +200,14 @@ static int date_compatible(const sr_ev *a, const sr_ev *b)
 
 /* A day apart at most: "an overnight raid ..., police said Sunday" is
  * the body's "stormed the village late Saturday" */
+/* Whether a is dated the day before b, both told ("at about 11pm on
+ * Monday" in the detail of "overnight attacks" told on Tuesday). */
+static int day_before(const sr_ev *a, const sr_ev *b)
+{
+    return a->has_date && b->has_date && a->explicit_date && b->explicit_date &&
+           sr_days_from_civil(b->date.y, b->date.m, b->date.d) - sr_days_from_civil(a->date.y, a->date.m, a->date.d) == 1;
+}
+
 static int date_near(const sr_ev *a, const sr_ev *b)
 {
     if (date_compatible(a, b))
@@ -760,12 +768,21 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * sentences, with no dead of their own, in the same area, tell the
      * same happening in detail; not when they did another thing ("The
      * insurgents abducted at least 20 women ... before withdrawing") */
+    /* (or the same kind of violence: "Gunmen killed at least 15 people in
+     * overnight attacks on two villages in Mangu" then "The attackers
+     * invaded Kwahaslalek and Kubwat villages at about 11pm on Monday and
+     * shot sporadically at residents") */
     if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 &&
-        sr_violent_type(u->type) && (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic) &&
-        v->fatalities <= 0 && !u->headline &&
-        date_compatible(u, v) && u->has_loc && v->has_loc &&
+        sr_violent_type(u->type) &&
+        (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub) &&
+        v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
         (loc_compatible(u, v) || (borrowed_point(v) && u->loc.admin1 && v->loc.admin1 &&
                                   !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
+        /* (the detail's day is the happening's, the first its telling's) */
+        if (day_before(v, u)) {
+            u->date = v->date;
+            u->time_precision = v->time_precision;
+        }
         merge_as(c, u, v, u->type, u->sub);
         return 1;
     }

@@ -773,6 +773,32 @@ static int of_names_place(const sr_engine *e, const sr_sent *s, size_t j)
     return s->owner[j] < 0 || s->m[s->owner[j]].kind != PH_COUNTRY;
 }
 
+/* "in the capital Nairobi", "in the Sudanese capital Khartoum", "the
+ * northern town Kidal": where the words before the name i start, when a
+ * town's noun (cues.txt PN_TOWN) is right before it, with the words that
+ * say whose before that noun. */
+static size_t town_noun_lead(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    const sr_dicts *d = &e->d;
+    size_t pi = i - 1;
+    /* (a province's name: "the North Darfur capital El Fasher"; with its
+     * noun, or the noun alone: "the (Sinaloa) state capital X") */
+    if (pi > 2 && (region_noun_of_admin1(s, d, pi - 1) ||
+                   (cue_end(s, pi - 1, CUE_PN_REGION) == pi && tok_is(s, pi - 2, e->w.the))))
+        pi--;
+    while (pi > 1 && i - pi < 5 && s->owner[pi - 1] >= 0 &&
+           ((s->m[s->owner[pi - 1]].kind == PH_COUNTRY && (s->m[s->owner[pi - 1]].flags & PF_ADJ)) ||
+            (s->m[s->owner[pi - 1]].kind == PH_PLACE && s->m[s->owner[pi - 1]].value < d->nplaces &&
+             d->places[s->m[s->owner[pi - 1]].value].kind == PK_ADMIN1)))
+        pi = s->m[s->owner[pi - 1]].start;
+    /* "the outskirts of Central African Republic's capital Bangui": the
+     * country's name and its "'s" */
+    if (pi > 2 && (s->tok[pi - 1].flags & TK_POSS) && s->owner[pi - 2] >= 0 &&
+        s->m[s->owner[pi - 2]].kind == PH_COUNTRY && s->m[s->owner[pi - 2]].end == pi - 1)
+        pi = s->m[s->owner[pi - 2]].start;
+    return pi;
+}
+
 /* "as Moscow's forces kept up their bombardment of Ukraine's
  * second-largest city": a name's 's (at ne) before armed men says whose
  * they are (a capital for its state), not where they fought. */
@@ -881,28 +907,10 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         /* "in eastern X", "in the eastern and southern parts of X": the
          * preposition before the words that say which part */
         size_t pi = i, obj = i;
-        /* "in the capital Nairobi", "in the Sudanese capital Khartoum",
-         * "the northern town Kidal": a town's noun right before the name,
-         * whose-adjectives before it */
-        if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0) {
-            pi--;
-            obj = 0;
-            /* (or a province's name: "the North Darfur capital El Fasher",
-             * with its noun: "the Sinaloa state capital Culiacan") */
-            if (pi > 2 && region_noun_of_admin1(s, d, pi - 1))
-                pi--;
-            while (pi > 1 && i - pi < 5 && s->owner[pi - 1] >= 0 &&
-                   ((s->m[s->owner[pi - 1]].kind == PH_COUNTRY && (s->m[s->owner[pi - 1]].flags & PF_ADJ)) ||
-                    (s->m[s->owner[pi - 1]].kind == PH_PLACE && s->m[s->owner[pi - 1]].value < d->nplaces &&
-                     d->places[s->m[s->owner[pi - 1]].value].kind == PK_ADMIN1)))
-                pi = s->m[s->owner[pi - 1]].start;
-            /* "the outskirts of Central African Republic's capital Bangui":
-             * the country's name and its "'s" */
-            if (pi > 2 && (s->tok[pi - 1].flags & TK_POSS) && s->owner[pi - 2] >= 0 &&
-                s->m[s->owner[pi - 2]].kind == PH_COUNTRY && s->m[s->owner[pi - 2]].end == pi - 1)
-                pi = s->m[s->owner[pi - 2]].start;
-            obj = pi;
-        }
+        /* "in the capital Nairobi", "the northern town Kidal": a town's noun
+         * right before the name, and the words that say whose */
+        if (pi > 1 && has_cue(s, pi - 1, CUE_PN_TOWN) && s->owner[pi - 1] < 0)
+            obj = pi = town_noun_lead(e, s, i);
         while (pi > 0 && i - pi < 8 &&
                (tok_is(s, pi - 1, e->w.the) || has_cue(s, pi - 1, CUE_DIRADJ) ||
                 (tok_is(s, pi - 1, e->w.and_) && pi >= 2 && has_cue(s, pi - 2, CUE_DIRADJ)) ||
