@@ -894,7 +894,11 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         loc_compatible(u, v) && date_compatible(u, v)) {
         int a1 = riot->a1, a2 = -1;
         const char *a1t = riot->a1_text, *a2t = NULL;
-        if (forced) {
+        /* (and told apart: "security forces shot dead at least five
+         * protesters in ... Mahabad" then "protesters setting fire to a
+         * government building in the city": the forces are its other
+         * side, when it names none) */
+        if (forced || (riot->a2 < 0 && (calm->sub == SUB_EXCESSIVE_FORCE || calm->sub == SUB_PROTEST_INTERVENTION))) {
             a2 = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1 : calm->a2;
             a2t = calm->sub == SUB_EXCESSIVE_FORCE ? calm->a1_text : calm->a2_text;
         }

@@ -494,7 +494,9 @@ WORD_RULE(ongoing_backdrop)
         as = (s->tok[i - 1].id == e->w.as || s->tok[i - 1].id == e->w.amid) && sr_tok_eq(&s->tok[i - 2], ",");
     if (!as)
         return 0;
-    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 8; i++) {
+    /* (its own words between: "as unrest over the death in custody of
+     * Mahsa Amini entered its third month") */
+    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 12; i++) {
         if (s->tok[i].flags & TK_PUNCT)
             break;
         if (word_has(e, s->tok[i].id, WA_ONGOING))
