@@ -790,10 +790,21 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * people on Sunday" then "The Israeli military said it had targeted a
      * Hamas commander in the area": the side's own telling of its strike,
      * with no day, dead or place of its own, is that strike */
-    if (v->place_before && v->generic && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
-        v->sent - u->sent <= 2 && u->type == v->type && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) &&
+    /* (and with its weapon now named, against the same side: "Three
+     * fighters of the SDF were killed ... in an ISIS ambush in the town of
+     * Gharanij" then "ISIS cells targeted an SDF vehicle with a roadside
+     * bomb before opening fire on the fighters") */
+    int detail = v->place_before && !v->explicit_date && v->fatalities <= 0 && v->sent == u->sent + 1 &&
+                 u->a1 >= 0 && u->a1 == v->a1 && u->a2 >= 0 && u->a2 == v->a2 && sr_violent_type(u->type) &&
+                 sr_violent_type(v->type);
+    if (v->place_before && (v->generic || detail) && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
+        v->sent - u->sent <= 2 && (u->type == v->type || detail) && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) &&
         u->has_loc && !u->headline && date_compatible(u, v)) {
-        merge_as(c, u, v, u->type, u->sub);
+        /* (a weapon named now types an attack told without one: "Al
+         * Shabaab militants attacked a popular beach" then "A suicide
+         * bomber blew himself up at the entrance of a hotel") */
+        int typed = detail && u->generic && !v->generic && v->type == TYPE_EXPLOSIONS;
+        merge_as(c, u, v, typed ? v->type : u->type, typed ? v->sub : u->sub);
         return 1;
     }
     /* "At least 31 inmates were killed in a riot at the Litoral
