@@ -1340,6 +1340,35 @@ static int dateline_city(sr_coder *c, sr_ev *v)
     return 0;
 }
 
+/* "Syrian air defences intercepted Israeli missiles fired at targets
+ * south of Damascus" then "the strikes hit positions of Iran-backed
+ * militias near the town of Kisweh, killing three fighters": strikes told
+ * after an interception of the same day are the strikes that got through,
+ * by the side whose weapons were stopped. Makes v stand on its own. */
+static int strikes_past_defences(sr_coder *c, sr_ev *v)
+{
+    if (v->type != TYPE_EXPLOSIONS)
+        return 0;
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *u = &c->evs[j];
+        if (u == v || u->sub != SUB_DISRUPTED || u->sent > v->sent || v->sent - u->sent > 2 || u->a2 < 0 ||
+            !date_near(u, v) || (v->a1 >= 0 && v->a1 != u->a2))
+            continue;
+        v->anaphoric = 0;
+        if (v->a1 < 0) {
+            v->a1 = u->a2;
+            v->a1_text = u->a2_text;
+        }
+        if (!v->explicit_date && u->explicit_date) {
+            v->date = u->date;
+            v->time_precision = u->time_precision;
+            v->explicit_date = 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* "the battles", "the attack" with nothing told before: a state of
  * affairs, not a happening this article reports */
 static void drop_untold(sr_coder *c)
@@ -1396,6 +1425,8 @@ static void drop_untold(sr_coder *c)
         /* (not the landmarks of one area: "in the area near Conoco and
          * al-Jafra gas fields") */
         if (v->anaphoric && v->split && !v->dead && v->has_loc && !v->near_place && sibling_of_told(c, v))
+            continue;
+        if (v->anaphoric && !v->dead && v->has_loc && strikes_past_defences(c, v))
             continue;
         if ((v->anaphoric || v->unplaced) && !v->dead && !whole) {
             v->dead = 1;

@@ -590,6 +590,11 @@ WORD_RULE(present_state)
 {
     (void)x;
     const sr_trig *t = k->t;
+    /* "Mines planted by ISIS ... continue to kill civilians in the area":
+     * what goes on, in the present (words.txt HABIT_VERB) */
+    if ((k->td->opts & TRG_VERB) && k->td->form == VF_BASE && t->s >= 2 && !k->proto.explicit_date &&
+        tok_is(s, t->s - 1, c->eng->w.to) && sr_affix(c->eng, AF_HABIT, s->tok[t->s - 2].norm))
+        return 1;
     if (!(k->td->opts & TRG_VERB) || k->td->form != VF_S || t->passive || s->index < 1 || s->headline ||
         k->proto.explicit_date || s->ntok < 2 || !sr_tok_eq(&s->tok[s->ntok - 1], "."))
         return 0;
@@ -598,7 +603,6 @@ WORD_RULE(present_state)
     for (size_t q = 0; q < s->nmen; q++)
         if (s->men[q].e == t->s)
             return 1;
-    (void)c;
     return 0;
 }
 

@@ -1060,6 +1060,12 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             if (h >= 2 && s->tok[h - 2].id == e->w.the && s->owner[h - 1] < 0 &&
                 word_has(e, s->tok[h - 1].id, WA_OPERATION))
                 k->anaphoric = 1;
+            /* "a landmine left behind by Islamic State exploded" then "The
+             * mine exploded near the village of Hazima": the weapon told
+             * before, its blast told again */
+            if ((td->cls == EV_BOMB || td->cls == EV_IED) && t->s >= 2 && s->tok[t->s - 2].id == e->w.the &&
+                (cue_end(s, t->s - 1, CUE_W_IED) == t->s || cue_end(s, t->s - 1, CUE_W_GRENADE) == t->s))
+                k->anaphoric = 1;
         }
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
         /* "police fired rubber bullets at Palestinians who hurled rocks":
