@@ -860,7 +860,9 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             return 0;
         }
         size_t ne = name_seq(e, s, j);
-        if (ne == j)
+        /* (not "the headquarters of the Transformers party": a body of
+         * people, cues.txt ORG_NOUN) */
+        if (ne == j || (ne < n && has_cue(s, ne, CUE_ORG_NOUN)))
             return 0;
         p = new_place(c, s, cap);
         if (!p)
