@@ -282,6 +282,14 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
             return 0;
         *flags = ACT_STATE | ACT_ARMED;
     } else {
+        /* "Soleimani was killed in a U.S. drone strike": a country's name
+         * between a determiner and an event noun is its doer's, whatever
+         * preposition is before */
+        const sr_match *tn = match_at(s, end);
+        if (tn && tn->kind == PH_TRIGGER && i > 0 && word_has(e, s->tok[i - 1].id, WA_DET)) {
+            *flags = ACT_STATE | ACT_ARMED;
+            return 1;
+        }
         /* "in Iraq and Syria": a list of places */
         if (i >= 2 && (s->tok[i - 1].id == e->w.and_ || s->tok[i - 1].id == e->w.or_ ||
                        sr_tok_eq(&s->tok[i - 1], ",")) &&

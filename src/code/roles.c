@@ -1589,11 +1589,39 @@ static int in_place_told_near(const sr_coder *c, const sr_sent *s, size_t j)
 }
 
 /* Who was hit, and what kind of target. */
+/* "Iran fired more than a dozen ballistic missiles at two Iraqi military
+ * bases hosting U.S. forces": the armed men a target after the word is
+ * said to hold (cues.txt HOSTING) are its side, not the base's country;
+ * the mention, or -1. */
+static int hosted_side(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    if (!(s->cues & (1ULL << CUE_HOSTING)))
+        return -1;
+    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 10; i++) {
+        if (s->tok[i].flags & TK_PUNCT)
+            return -1;
+        if (!has_cue(s, i, CUE_HOSTING))
+            continue;
+        size_t j = cue_end(s, i, CUE_HOSTING);
+        for (size_t q = 0; q < s->nmen; q++)
+            if ((s->men[q].s == j || (s->men[q].s == j + 1 && tok_is(s, j, c->eng->w.the))) && s->men[q].ent >= 0 &&
+                (c->ents[s->men[q].ent].flags & ACT_ARMED))
+                return (int)q;
+        return -1;
+    }
+    return -1;
+}
+
 static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
+    int host = hosted_side(c, s, t);
+    if (host >= 0 && host != k->a1) {
+        k->a2 = host;
+        k->a2_ent = s->men[host].ent;
+    }
     /* "threw a grenade at a checkpoint, wounding three soldiers":
      * the wounded are whom it was aimed at */
     if (k->a2 < 0 && k->a2_ent < 0) {

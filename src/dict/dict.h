@@ -307,6 +307,7 @@ typedef enum sr_cue {
     CUE_GOV_SEAT,   /* government, authorities: "the authorities in Damascus" name a seat, no place of the event */
     CUE_SIDING,     /* in support of, in solidarity with: whom a deed is done for is no side against */
     CUE_ORG_NOUN,   /* party, movement: a name before it names a body of people, no place */
+    CUE_HOSTING,    /* hosting, housing: the forces after it are whose a base is */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
