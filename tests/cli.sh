@@ -359,6 +359,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"kur","date":"2022-11-18","text":"GUSAU, Nigeria - Gunmen on motorcycles killed 14 people in an attack on a village in northwest Nigeria'"'"'s Zamfara state, residents and police said on Friday.\nThe attackers stormed Kurya village in Bungudu local government area on Wednesday night, shooting residents and setting houses ablaze, a resident told Reuters.\nZamfara police spokesman Mohammed Shehu confirmed the attack but said nine people had been killed."}' > "$t/kur.jsonl"
     check "'an attack on a village in ... Zamfara state' then 'The attackers stormed Kurya village': one attack, in Zamfara, not at Kano's Kura" sh -c \
         "'$bin' code --min-confidence 0 '$t/kur.jsonl' > '$t/kur.out' && test \$(wc -l < '$t/kur.out') -eq 1 && grep -q '\"admin1\":\"Zamfara' '$t/kur.out' && ! grep -q 'Kura\"' '$t/kur.out'"
+    # a like spelling of a city is no village: "the villages of Saida and Mu'alaq" near Ain Issa are not Suwayda
+    printf '%s\n' '{"id":"sai","date":"2021-04-26","text":"AIN ISSA - The Turkish occupation army shelled villages in the countryside of Ain Issa on Sunday with heavy artillery, an ANHA correspondent reported.\nThe shelling targeted the villages of Saida and Mualaq, the correspondent added."}' > "$t/sai.jsonl"
+    check "'The shelling targeted the villages of Saida and Mualaq' near Ain Issa: not the city of Suwayda" sh -c \
+        "'$bin' code --min-confidence 0 '$t/sai.jsonl' > '$t/sai.out' && test -s '$t/sai.out' && ! grep -q 'Suwayda' '$t/sai.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

@@ -429,7 +429,12 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
         mm->modifier = 1;
     /* "X and Y-backed" style lists: "the American-backed and Kurdish-led
      * Syrian Democratic Forces" */
-    if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_)
+    /* (the adjective alone, or with a word an event noun after "and"
+     * shares: "Russian drone and missile attacks"; not "The Turkish
+     * occupation army and its mercenaries shelled", a force) */
+    const sr_match *after_and = end + 1 < n ? match_at(s, end + 1) : NULL;
+    if (!mm->modifier && m->kind == PH_COUNTRY && end < n && s->tok[end].id == e->w.and_ &&
+        (mm->agent < 0 || (after_and && after_and->kind == PH_TRIGGER)))
         mm->modifier = (m->flags & PF_ADJ) ? 1 : 0;
 }
 

@@ -393,6 +393,7 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun || (p->pattern && p->loc.kind == PK_REGION);
             h.article_ccs = c->focus_country >= 0 ? c->article_ccs : NULL;
             h.story_admin = c->story_admin;
+            h.small_place = p->pattern && p->loc.kind == PK_VILLAGE;
             sr_geo_hit hit;
             const char *nm = p->loc.name;
             int got = sr_geo_resolve(d, e->gaz, c->geo_cache, nm, strlen(nm), &h, &hit) && (hit.lat != 0 || hit.lon != 0);

@@ -1618,7 +1618,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
     int host = hosted_side(c, s, t);
-    if (host >= 0 && host != k->a1) {
+    if (host >= 0 && host != k->a1 && (k->a1 < 0 || s->men[host].ent != s->men[k->a1].ent)) {
         k->a2 = host;
         k->a2_ent = s->men[host].ent;
     }

@@ -286,6 +286,11 @@ score:;
         const cand *cd = &cs[i];
         if (!cd->gaz) {
             const sr_place_def *p = &d->places[cd->id];
+            /* "the villages of Saida and Mu'alaq" near Ain Issa are not the
+             * city of Suwayda: a like spelling of a city or a province is
+             * no village */
+            if (!cd->exact && h && h->small_place && (p->kind == PK_CITY || p->kind == PK_ADMIN1))
+                continue;
             /* "Beni" in a Congolese story is not Mali's Boni: outside the
              * article's country, or with no country known, only the very
              * spelling counts */

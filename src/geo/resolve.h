@@ -15,6 +15,7 @@ typedef struct sr_geo_hint {
     int want_admin;       /* "X province": the province itself */
     const char *article_ccs; /* two letters for each country the article names, or NULL */
     const char *story_admin; /* the province the article named first, or NULL */
+    int small_place;      /* "the village of X": a village or town, no city nor province */
 } sr_geo_hint;
 
 typedef struct sr_geo_hit {
