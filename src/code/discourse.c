@@ -145,6 +145,24 @@ int sr_disc_remote_striker(const sr_coder *c, const sr_sent *s)
     return -1;
 }
 
+/* The state whose forces fought or struck side `ent` in the sentence
+ * before s (or in s), or -1: "Turkish security forces neutralized seven
+ * PKK terrorists" then "The terrorists were neutralized ... in
+ * airstrikes" (the strikes are that state's). */
+int sr_disc_state_against(const sr_coder *c, const sr_sent *s, int ent)
+{
+    for (size_t q = c->nevs; q > 0 && ent >= 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - 1)
+            break;
+        if (pv->sent > s->index || pv->mod != SR_ASSERTED || pv->a2 != ent || !sr_violent_type(pv->type))
+            continue;
+        if (pv->a1 >= 0 && (c->ents[pv->a1].flags & ACT_STATE) && (c->ents[pv->a1].flags & ACT_ARMED))
+            return pv->a1;
+    }
+    return -1;
+}
+
 /* The last fight within two sentences with its actor1 named: "This
  * progress was followed by the capture of ...". */
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s)

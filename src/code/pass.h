@@ -215,6 +215,7 @@ const sr_ev *sr_disc_crowd_place(const sr_coder *c, const sr_sent *s, const sr_e
 int sr_disc_recent_crowd(const sr_coder *c, const sr_sent *s);
 int sr_disc_last_doer(const sr_coder *c, const sr_sent *s);
 int sr_disc_remote_striker(const sr_coder *c, const sr_sent *s);
+int sr_disc_state_against(const sr_coder *c, const sr_sent *s, int ent);
 const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
 /* The same, told at most `back` sentences before ("At least four Afghans
  * were also killed" two sentences after the bombing). */

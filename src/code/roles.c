@@ -1764,6 +1764,13 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1t = recv >= 0 ? span_text(c, s, s->men[k->recv].s, s->men[k->recv].e) : NULL;
     }
     k->type = sr_acled_type(c->eng, k->sub);
+    /* "The terrorists were neutralized in the Metina and Zap regions in
+     * airstrikes": air strikes by no one named on a side a state fought
+     * just before are that state's */
+    if (k->a1e < 0 && (td->opts & TRG_NOUN) && td->cls == EV_AIR && k->a2e >= 0) {
+        k->a1e = sr_disc_state_against(c, s, k->a2e);
+        k->a1t = NULL;
+    }
     /* "At least four people were killed in the unrest": rioters, as
      * ACLED names a violent demonstration's unnamed crowd */
     if (k->sub == SUB_VIOLENT_DEMO && k->a1e < 0) {
