@@ -251,6 +251,15 @@ static int side_of(const sr_coder *c, int who, int side)
     return who >= 0 && side >= 0 && (who == side || same_forces(c, who, side));
 }
 
+/* Whether who fights on side's side as one of the same state's forces
+ * (a police officer on the army's side of a riot). */
+static int state_side(const sr_coder *c, int who, int side)
+{
+    return side_of(c, who, side) ||
+           (who >= 0 && side >= 0 && (c->ents[who].flags & ACT_STATE) && (c->ents[side].flags & ACT_STATE) &&
+            c->ents[who].country >= 0 && c->ents[who].country == c->ents[side].country);
+}
+
 /* The day of from, told as to's. */
 static void take_day(sr_ev *to, const sr_ev *from)
 {
@@ -340,9 +349,15 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     int each_side = u->type == TYPE_BATTLES && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a1 >= 0 && u->a2 >= 0 &&
                     ((side_of(c, u->dead_ent, u->a1) && side_of(c, v->dead_ent, u->a2)) ||
                      (side_of(c, u->dead_ent, u->a2) && side_of(c, v->dead_ent, u->a1)));
+    /* (and a riot's: "At least 17 people were killed in clashes between
+     * protesters and security forces" then "A police officer was burned
+     * to death by protesters": the forces' dead besides the crowd's) */
+    each_side |= u->sub == SUB_VIOLENT_DEMO && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a2 >= 0 &&
+                 u->dead_ent != v->dead_ent && state_side(c, v->dead_ent, u->a2) && !state_side(c, u->dead_ent, u->a2);
     /* a fight's dead on both sides add up; "Three attackers were also
      * killed" adds its dead */
-    if ((swapped || v->adds || each_side) && sr_violent_type(u->type) && u->fatalities >= 0 && v->fatalities >= 0 && !v->split &&
+    if ((swapped || v->adds || each_side) && (sr_violent_type(u->type) || u->type == TYPE_RIOTS) && u->fatalities >= 0 &&
+        v->fatalities >= 0 && !v->split &&
         !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
@@ -1253,6 +1268,34 @@ static void bare_claims(sr_coder *c)
     }
 }
 
+/* "Gang members attacked the Haitian town of Mirebalais" then "The
+ * gunmen, believed to belong to the Viv Ansanm coalition, also freed more
+ * than 500 inmates": armed men told again with "the", a named group's by
+ * the words of affiliation after them (cues.txt AFFIL, one mention), are
+ * that group in the happenings of unknown doers the five sentences
+ * before. */
+static void affiliated_later(sr_coder *c, const sr_sent *s, int si)
+{
+    if (!(s->cues & (1ULL << CUE_AFFIL)))
+        return;
+    for (size_t k = 0; k < s->nmen; k++) {
+        const sr_mention *m = &s->men[k];
+        int the = (m->s < s->ntok && s->tok[m->s].id == c->eng->w.the) || (m->s > 0 && s->tok[m->s - 1].id == c->eng->w.the);
+        if (m->ent < 0 || m->def < 0 || !the ||
+            cue_in(s, m->s, m->e, CUE_AFFIL) < 0 || !(c->ents[m->ent].flags & ACT_ARMED) ||
+            (c->ents[m->ent].flags & ACT_STATE))
+            continue;
+        for (size_t i = 0; i < c->nevs; i++) {
+            sr_ev *w = &c->evs[i];
+            if (w->dead || w->sent >= si || w->sent + 5 < si || w->a1 < 0 || !(c->ents[w->a1].flags & ACT_UNKNOWN) ||
+                c->ents[w->a1].def >= 0)
+                continue;
+            w->a1 = m->ent;
+            w->a1_text = span_text(c, s, m->s, m->e);
+        }
+    }
+}
+
 /* "Indian troops shot dead three suspected militants in a gunbattle in
  * Kashmir's Shopian district" then "Police said the militants belonged to
  * Lashkar-e-Taiba": generic armed men said later to be a named group's
@@ -1262,6 +1305,7 @@ static void named_later(sr_coder *c)
 {
     for (size_t si = 1; si < c->nsents; si++) {
         const sr_sent *s = &c->sents[si];
+        affiliated_later(c, s, (int)si);
         if (!(s->cues & (1ULL << CUE_IDENTITY)))
             continue;
         for (size_t k = 0; k + 1 < s->nmen; k++) {
