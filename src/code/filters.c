@@ -35,6 +35,15 @@ WORD_RULE(noun_use_of_verb)
            !is_adverb_like(e, &s->tok[t->s - 1]) && !is_aux_word(e, &s->tok[t->s - 1]) && td->form == VF_BASE;
 }
 
+/* "Two F/A-18 jets dropped 500-pound laser-guided bombs": a verb's
+ * letters joined to a number are a measure's unit, no deed */
+WORD_RULE(unit_of_a_measure)
+{
+    (void)c, (void)x;
+    const sr_trig *t = k->t;
+    return (k->td->opts & TRG_VERB) && t->s > 0 && (s->tok[t->s].flags & TK_HYPH) && (s->tok[t->s - 1].flags & TK_NUM);
+}
+
 /* "Protesters stormed the parliament and set parts of it on fire on
  * Tuesday": flames, no shots ("fire on" after "on") */
 WORD_RULE(flames_not_shots)
@@ -723,6 +732,8 @@ WORD_RULE(only_heard)
 const sr_filter_rule sr_filter_rules[] = {
     {"noun use of a verb", "A dust storm swept the camp near Raqqa on Sunday.", FILTER_WORD, noun_use_of_verb},
     {"flames, no shots", "Protesters set the town hall on fire on Tuesday in Mogadishu.", FILTER_WORD, flames_not_shots},
+    {"a measure's unit", "Jets dropped 500-pound bombs on a bridge near Mosul on Monday.", FILTER_WORD,
+     unit_of_a_measure},
     {"participle describing an actor", "The US coalition fighting Islamic State said it was ready.", FILTER_WORD,
      participle_describing_actor},
     {"participle used as an adjective", "Relatives visited the detained journalists in Baghdad on Monday.",
