@@ -378,6 +378,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
  * read before the merge: merge_into may change u's) */
 static void merge_as(sr_coder *c, sr_ev *u, sr_ev *v, int type, int sub)
 {
+    /* "two explosions that killed nearly 100 people" then "Two members of
+     * the group detonated explosive belts among the crowd": a blast told
+     * again as a suicide bomber's is his */
+    if (sub == SUB_IED && v->sub == SUB_SUICIDE)
+        sub = SUB_SUICIDE;
     merge_into(c, u, v);
     u->type = type;
     u->sub = sub;

@@ -128,8 +128,12 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
             const sr_trig *u = &s->tg[k];
             /* (but "intercepted a missile", "shot down two drones": the
              * weapon a disruption took is the weapon of its use) */
+            /* (and "detonated explosive belts among the crowd": what a blast's
+             * verb set off is its weapon) */
             if (u != self && i >= u->s && i < u->e && !instrument(c, s, u) &&
-                !(self && self->ndef && tdef(c, self, 0)->cls == EV_DISRUPT && u->s >= self->e && u->s <= self->e + 4))
+                !(self && self->ndef && tdef(c, self, 0)->cls == EV_DISRUPT && u->s >= self->e && u->s <= self->e + 4) &&
+                !(self && self->ndef && tdef(c, self, 0)->cls == EV_BOMB && (tdef(c, self, 0)->opts & TRG_VERB) &&
+                  u->s >= self->e && u->s <= self->e + 1))
                 other = 1;
             /* "Two explosions killed at least 84 people at a ceremony to
              * mark the anniversary of the killing of Qassem Soleimani by a
