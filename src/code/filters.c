@@ -496,13 +496,18 @@ WORD_RULE(ongoing_backdrop)
     (void)x;
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
-    if (!(k->td->opts & TRG_NOUN))
+    int verb = (k->td->opts & TRG_VERB) && !t->passive && (k->td->form == VF_BASE || k->td->form == VF_S);
+    if (!(k->td->opts & TRG_NOUN) && !verb)
         return 0;
     int as = 0;
     for (size_t i = t->s; i > 1 && t->s - i < 5 && !as; i--)
         as = (s->tok[i - 1].id == e->w.as || s->tok[i - 1].id == e->w.amid) && sr_tok_eq(&s->tok[i - 2], ",");
     if (!as)
         return 0;
+    /* (a verb in the present: ", as federal forces battle Fano
+     * militiamen") */
+    if (verb)
+        return 1;
     /* (its own words between: "as unrest over the death in custody of
      * Mahsa Amini entered its third month") */
     for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 12; i++) {
