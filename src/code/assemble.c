@@ -1389,6 +1389,26 @@ static int dateline_city(sr_coder *c, sr_ev *v)
     return 0;
 }
 
+/* "The Islamic State group abducted at least 400 civilians ... after it
+ * overran parts of a government-held district of Deir ez-Zor city": a
+ * deed of its sentence's doer with no place of its own is where that
+ * doer's other deed of the sentence was. Places v. */
+static int placed_beside(sr_coder *c, sr_ev *v)
+{
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *u = &c->evs[j];
+        if (u == v || u->dead || u->sent != v->sent || u->unplaced || !u->has_loc || u->split || v->a1 < 0 ||
+            u->a1 != v->a1 || u->mod != v->mod || !date_compatible(u, v) || !sr_violent_type(v->type) ||
+            !sr_violent_type(u->type))
+            continue;
+        v->unplaced = 0;
+        v->has_loc = 1;
+        v->loc = u->loc;
+        return 1;
+    }
+    return 0;
+}
+
 /* "Syrian air defences intercepted Israeli missiles fired at targets
  * south of Damascus" then "the strikes hit positions of Iran-backed
  * militias near the town of Kisweh, killing three fighters": strikes told
@@ -1453,6 +1473,8 @@ static void drop_untold(sr_coder *c)
                 v->loc.precision = 2;
             continue;
         }
+        if (v->unplaced && !v->anaphoric && !v->dead && placed_beside(c, v))
+            continue;
         /* "DHAKA - ... as hundreds of thousands of protesters defied a
          * curfew and stormed her official residence": a happening of the
          * lede that no sentence places is in the dateline's city, when

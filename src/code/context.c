@@ -593,10 +593,21 @@ static long listed_after(const sr_coder *c, const sr_sent *s, size_t j)
  * "killed Ahmed Musa, 45,", "killed Ahmed Musa, a farmer,": one person,
  * named, and told of by a word for a person, an age or a description
  * (a name alone may be a place's or a group's). */
-int one_named(const sr_engine *e, const sr_sent *s, size_t i)
+/* Where the name of one person told at i ends ("journalist Ahmed Musa",
+ * "17-year-old Ahmed Musa"), or 0; *told: a word for the person came. */
+static size_t person_named_end(const sr_engine *e, const sr_sent *s, size_t i, int *told_out)
 {
     size_t n = s->ntok, q = i + age_at(e, s, i);
     int told = q > i;
+    /* ("Kurdish politician Hevrin Khalaf": a people's word before) */
+    size_t adj = q < n && s->owner[q] >= 0 && s->m[s->owner[q]].start == q && (s->m[s->owner[q]].flags & PF_ADJ)
+                     ? s->m[s->owner[q]].end
+                 : q < n && s->owner[q] < 0 && (s->tok[q].flags & TK_CAP) && (s->tok[q].flags & TK_ALPHA) ? q + 1
+                                                                                                       : 0;
+    if (adj && adj < n &&
+        (has_cue(s, adj, CUE_PERSON) || (s->owner[adj] >= 0 && s->m[s->owner[adj]].kind == PH_AGENT &&
+                                         s->m[s->owner[adj]].start == adj)))
+        q = adj;
     if (q < n && s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_AGENT && s->m[s->owner[q]].start == q) {
         const sr_token *last = &s->tok[s->m[s->owner[q]].end - 1];
         if (last->nlen > 2 && last->norm[last->nlen - 1] == 's')
@@ -610,7 +621,16 @@ int one_named(const sr_engine *e, const sr_sent *s, size_t i)
     size_t b = q;
     while (q < n && q < b + 4 && (s->tok[q].flags & TK_CAP) && (s->tok[q].flags & TK_ALPHA) && s->owner[q] < 0)
         q++;
-    if (q < b + 2)
+    *told_out = told;
+    return q < b + 2 ? 0 : q;
+}
+
+int one_named(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    size_t n = s->ntok;
+    int told = 0;
+    size_t q = person_named_end(e, s, i, &told);
+    if (!q)
         return 0;
     /* (not "killed Ahmed Musa and ...": a list, or more after) */
     if (q < n && (tok_is(s, q, e->w.and_) || (s->tok[q].flags & TK_CAP)))
@@ -662,6 +682,16 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     if (!used && !self && one_named(e, s, i)) {
         *found = 1;
         return 1;
+    }
+    /* "executed Kurdish politician Hevrin Khalaf and at least eight other
+     * civilians": a person named and a count after "and" */
+    int told = 0;
+    size_t pe = !used && !self ? person_named_end(e, s, i, &told) : 0;
+    sr_number others;
+    if (pe && told && pe + 1 < s->ntok && tok_is(s, pe, e->w.and_) && read_count(c, s, pe + 1, (size_t)-1, &others) &&
+        !others.vague && !others.is_year) {
+        *found = 1;
+        return 1 + others.value;
     }
     if (!used)
         return 0;
