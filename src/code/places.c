@@ -885,8 +885,10 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         /* "declared victory over the Assad regime in Damascus", "the
          * Wagner fighters": a name before a word for an actor says whose,
          * not where */
+        /* (nor "at St. Francis Catholic Church": a short word whose period
+         * did not end the sentence is an abbreviation's) */
         if ((ne < n && s->owner[ne] >= 0 && s->m[s->owner[ne]].kind == PH_AGENT && s->m[s->owner[ne]].start == ne) ||
-            forces_of_name(d, s, ne)) {
+            forces_of_name(d, s, ne) || (ne == i + 1 && ne + 1 < n && s->tok[i].nlen <= 3 && sr_tok_eq(&s->tok[ne], "."))) {
             *ip = ne - 1;
             return 0;
         }
