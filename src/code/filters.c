@@ -664,6 +664,25 @@ WORD_RULE(a_state_s_gesture)
     return (m->country >= 0 && m->def < 0 && m->agent < 0) || (m->ent >= 0 && (c->ents[m->ent].flags & ACT_STATE));
 }
 
+/* "Judges found that fighters under his command killed and raped
+ * civilians and burned villages in ... Bossangoa": what a court found, or
+ * a charge says, with no day of its own, is a past case's (cues.txt
+ * JUDICIAL before the word) */
+WORD_RULE(a_court_s_finding)
+{
+    (void)x;
+    (void)c;
+    /* (a noun after the cue is a charge, whatever day the verdict came:
+     * "on Tuesday convicted a former militia leader of war crimes for
+     * attacks on civilians") */
+    if (!(s->cues & (1ULL << CUE_JUDICIAL)) || (k->proto.explicit_date && !(k->td->opts & TRG_NOUN)))
+        return 0;
+    for (size_t q = 0; q < s->ncs; q++)
+        if (s->cs[q].cue == CUE_JUDICIAL && s->cs[q].e <= k->t->s)
+            return 1;
+    return 0;
+}
+
 /* "No group claimed the attack, but suicide bombings in the area are a
  * hallmark of Boko Haram": a plural event noun that what follows says is
  * common, rare or someone's mark (cues.txt HABITUAL) is a kind of
@@ -796,6 +815,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"damage with a violent word", "Gunmen killed six villagers and burned several houses in Kaduna.",
      FILTER_ROLES, damage_with_violence},
     {"vague place", "Shells hit several towns in Idlib province on Monday.", FILTER_CONTEXT, vague_place},
+    {"a court's finding", "Judges found that fighters under his command burned villages near Bossangoa.", FILTER_CONTEXT,
+     a_court_s_finding},
     {"a state of things in the present", "Gunmen killed two traders in Kano on Monday. The gang fights a rival group for control of the market.",
      FILTER_CONTEXT, present_state},
     {"territory without a place", "The army expelled the rebels on Monday.", FILTER_CONTEXT,
