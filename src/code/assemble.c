@@ -964,8 +964,13 @@ static int kin_before(const sr_coder *c, size_t i, const sr_ev *v)
  * its doer and day. */
 static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
 {
-    if (!v->anaphoric || v->a1 >= 0 || u->a1 < 0 || u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub) ||
-        !date_compatible(u, v))
+    /* (or by its doer's forces told again, with no day of their own:
+     * "Syrian government forces ... seized several villages in southern
+     * Idlib on Friday" then "The army took the villages of Abu Jurayf and
+     * Al-Tah") */
+    int again = v->a1 >= 0 && u->a1 >= 0 && !v->explicit_date && v->sent == u->sent + 1 && state_side(c, v->a1, u->a1);
+    if ((!v->anaphoric && !again) || (v->a1 >= 0 && !again) || u->a1 < 0 || u->type != v->type ||
+        !sub_compatible(c->eng, u->sub, v->sub) || !date_compatible(u, v))
         return;
     v->a1 = u->a1;
     v->a1_text = u->a1_text;

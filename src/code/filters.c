@@ -187,7 +187,9 @@ WORD_RULE(capture_under_way)
     const sr_trigger_def *td = k->td;
     if (!(td->cls == EV_TERRITORY && (td->opts & TRG_VERB)))
         return 0;
-    if (t->s > 1 && s->tok[t->s - 1].id == e->w.to && sr_affix(e, AF_CONTINUE, s->tok[t->s - 2].norm))
+    /* ("seeking to oust the jihadists from the city": a goal) */
+    if (t->s > 1 && s->tok[t->s - 1].id == e->w.to &&
+        (sr_affix(e, AF_CONTINUE, s->tok[t->s - 2].norm) || sr_affix(e, AF_GOAL, s->tok[t->s - 2].norm)))
         return 1;
     return td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
                                   tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were));
@@ -463,7 +465,10 @@ WORD_RULE(vague_place)
 WORD_RULE(territory_without_place)
 {
     (void)c, (void)s, (void)x;
-    return (k->td->cls == EV_TERRITORY || k->td->cls == EV_WITHDRAW) && k->lp.n == 0 && !k->lp.ctx;
+    /* (one told of many places, waiting for a later telling that names
+     * them, is kept: "seized several villages in southern Idlib on Friday"
+     * then "The army took the villages of Abu Jurayf and Al-Tah") */
+    return (k->td->cls == EV_TERRITORY || k->td->cls == EV_WITHDRAW) && k->lp.n == 0 && !k->lp.ctx && !k->unplaced;
 }
 
 /* no place, and nothing to place it by later */
