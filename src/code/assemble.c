@@ -1026,6 +1026,16 @@ static int names_doer(const sr_coder *c, const sr_ev *u, const sr_ev *v)
 /* Whether v tells u again, u's type kept. */
 static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
 {
+    /* "Yemen's Houthi movement attacked the United Arab Emirates ... with
+     * drones and missiles, killing three people in Abu Dhabi" then "The
+     * Houthis said they had fired five ballistic missiles and a number of
+     * drones at Abu Dhabi and Dubai airports": one side's blows from afar
+     * at one town on one day, told again the sentence after with no dead
+     * of their own, are one happening whatever weapon each names */
+    if (u->type == TYPE_EXPLOSIONS && v->type == TYPE_EXPLOSIONS && u->a1 >= 0 && u->a1 == v->a1 &&
+        v->sent == u->sent + 1 && v->fatalities <= 0 && !v->distinct && v->has_loc && !v->unplaced && !v->place_before &&
+        !v->place_ctx && same_town(u, v) && date_compatible(u, v))
+        return 1;
     /* "gunmen opened fire on the bus near the town of Al-Sukhnah" after
      * "an attack on a bus carrying Syrian army soldiers": the target told
      * again, by its doer or by none named, is that happening, of the type
