@@ -142,6 +142,10 @@ int weapons_in(const sr_coder *c, const sr_sent *s, size_t a, size_t b, const sr
             if (self && u != self && u->ndef && (tdef(c, u, 0)->opts & TRG_NOUN) && u->s >= self->e && u->e <= i)
                 other = 1;
         }
+        /* "killed dozens of assailants in a counter-offensive supported by
+         * drones": a weapon that backed the deed is not its own */
+        for (size_t q = i; q > 1 && i - q < 3 && !other; q--)
+            other = s->tok[q - 1].id == c->eng->w.by && word_has(c->eng, s->tok[q - 2].id, WA_BACKING);
         if (other)
             continue;
         if (m & (1ULL << CUE_W_AIR))
