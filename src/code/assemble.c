@@ -814,12 +814,12 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * fighters of the SDF were killed ... in an ISIS ambush in the town of
      * Gharanij" then "ISIS cells targeted an SDF vehicle with a roadside
      * bomb before opening fire on the fighters") */
-    int detail = v->place_before && !v->explicit_date && v->fatalities <= 0 && v->sent == u->sent + 1 &&
-                 u->a1 >= 0 && u->a1 == v->a1 && u->a2 >= 0 && u->a2 == v->a2 && sr_violent_type(u->type) &&
+    int own_telling = v->place_before && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
+                      v->sent - u->sent <= 2 && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) && u->has_loc &&
+                      !u->headline && date_compatible(u, v);
+    int detail = v->sent == u->sent + 1 && u->a1 >= 0 && u->a1 == v->a1 && u->a2 >= 0 && u->a2 == v->a2 &&
                  sr_violent_type(v->type);
-    if (v->place_before && (v->generic || detail) && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
-        v->sent - u->sent <= 2 && (u->type == v->type || detail) && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) &&
-        u->has_loc && !u->headline && date_compatible(u, v)) {
+    if (own_telling && ((v->generic && u->type == v->type) || detail)) {
         /* (a weapon named now types an attack told without one: "Al
          * Shabaab militants attacked a popular beach" then "A suicide
          * bomber blew himself up at the entrance of a hotel") */
@@ -969,7 +969,7 @@ static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
      * Idlib on Friday" then "The army took the villages of Abu Jurayf and
      * Al-Tah") */
     int again = v->a1 >= 0 && u->a1 >= 0 && !v->explicit_date && v->sent == u->sent + 1 && state_side(c, v->a1, u->a1);
-    if ((!v->anaphoric && !again) || (v->a1 >= 0 && !again) || u->a1 < 0 || u->type != v->type ||
+    if (!((v->anaphoric && v->a1 < 0) || again) || u->a1 < 0 || u->type != v->type ||
         !sub_compatible(c->eng, u->sub, v->sub) || !date_compatible(u, v))
         return;
     v->a1 = u->a1;
