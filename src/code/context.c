@@ -629,13 +629,10 @@ static size_t person_named_end(const sr_engine *e, const sr_sent *s, size_t i, i
     return q < b + 2 ? 0 : q;
 }
 
-int one_named(const sr_engine *e, const sr_sent *s, size_t i)
+/* Whether the person named, ending at q (person_named_end), is one alone. */
+static int named_alone(const sr_engine *e, const sr_sent *s, size_t q, int told)
 {
     size_t n = s->ntok;
-    int told = 0;
-    size_t q = person_named_end(e, s, i, &told);
-    if (!q)
-        return 0;
     /* (not "killed Ahmed Musa and ...": a list, or more after) */
     if (q < n && (tok_is(s, q, e->w.and_) || (s->tok[q].flags & TK_CAP)))
         return 0;
@@ -645,6 +642,13 @@ int one_named(const sr_engine *e, const sr_sent *s, size_t i)
     return q + 2 < n && sr_tok_eq(&s->tok[q], ",") &&
            ((sr_read_number(s->tok, n, q + 1, &num) == 1 && !num.vague && sr_tok_eq(&s->tok[q + 2], ",")) ||
             tok_is(s, q + 1, e->w.a) || tok_is(s, q + 1, e->w.an));
+}
+
+int one_named(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    int told = 0;
+    size_t q = person_named_end(e, s, i, &told);
+    return q && named_alone(e, s, q, told);
 }
 
 static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *found)
@@ -683,14 +687,14 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
             u = sr_read_quantity(s->tok, s->ntok, i + 4, &more);
         return u && !more.vague && !more.is_year ? 1 + more.value : 1;
     }
-    if (!used && !self && one_named(e, s, i)) {
+    int told = 0;
+    size_t pe = !used && !self ? person_named_end(e, s, i, &told) : 0;
+    if (pe && named_alone(e, s, pe, told)) {
         *found = 1;
         return 1;
     }
     /* "executed Kurdish politician Hevrin Khalaf and at least eight other
      * civilians": a person named and a count after "and" */
-    int told = 0;
-    size_t pe = !used && !self ? person_named_end(e, s, i, &told) : 0;
     sr_number others;
     if (pe && told && pe + 1 < s->ntok && tok_is(s, pe, e->w.and_) && read_count(c, s, pe + 1, (size_t)-1, &others) &&
         !others.vague && !others.is_year) {
@@ -1501,8 +1505,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* (but "The RSF, which had seized Bara in late October": a past
          * perfect tells history) */
         int late_last = tx->kind == TX_MONTH && tx->abs.d && c->has_adate && c->adate.d <= 20 &&
-                        tx->abs.m % 12 + 1 == c->adate.m && !(t > 0 && s->tok[t - 1].id == c->eng->w.had) &&
-                        !(t > 1 && s->tok[t - 2].id == c->eng->w.had);
+                        tx->abs.m % 12 + 1 == c->adate.m && !had_between(c->eng, s, t >= 3 ? t - 3 : 0, t + 1);
         if (tx->kind == TX_MONTH && (!c->has_adate || tx->abs.m != c->adate.m) && !late_last) {
             /* "in September" in a November article: history */
             if (!near && !far_hist)

@@ -18,6 +18,14 @@
 #include "../util/str.h"
 #include "pass.h"
 
+/* Whether word t comes after "to" and a verb of word shape `role`
+ * (words.txt: "continue to liberate", "seeking to oust", "continue to
+ * kill"). */
+static int after_verb_to(const sr_engine *e, const sr_sent *s, const sr_trig *t, int role)
+{
+    return t->s > 1 && s->tok[t->s - 1].id == e->w.to && sr_affix(e, role, s->tok[t->s - 2].norm);
+}
+
 #define WORD_RULE(name) \
     static int name(const sr_coder *c, const sr_sent *s, const sr_sctx *x, const cand *k)
 
@@ -188,8 +196,7 @@ WORD_RULE(capture_under_way)
     if (!(td->cls == EV_TERRITORY && (td->opts & TRG_VERB)))
         return 0;
     /* ("seeking to oust the jihadists from the city": a goal) */
-    if (t->s > 1 && s->tok[t->s - 1].id == e->w.to &&
-        (sr_affix(e, AF_CONTINUE, s->tok[t->s - 2].norm) || sr_affix(e, AF_GOAL, s->tok[t->s - 2].norm)))
+    if (after_verb_to(e, s, t, AF_CONTINUE) || after_verb_to(e, s, t, AF_GOAL))
         return 1;
     return td->form == VF_ING && (tok_is(s, t->s - 1, e->w.is) || tok_is(s, t->s - 1, e->w.are) ||
                                   tok_is(s, t->s - 1, e->w.was) || tok_is(s, t->s - 1, e->w.were));
@@ -611,8 +618,8 @@ WORD_RULE(present_state)
     const sr_trig *t = k->t;
     /* "Mines planted by ISIS ... continue to kill civilians in the area":
      * what goes on, in the present (words.txt HABIT_VERB) */
-    if ((k->td->opts & TRG_VERB) && k->td->form == VF_BASE && t->s >= 2 && !k->proto.explicit_date &&
-        tok_is(s, t->s - 1, c->eng->w.to) && sr_affix(c->eng, AF_HABIT, s->tok[t->s - 2].norm))
+    if ((k->td->opts & TRG_VERB) && k->td->form == VF_BASE && !k->proto.explicit_date &&
+        after_verb_to(c->eng, s, t, AF_HABIT))
         return 1;
     if (!(k->td->opts & TRG_VERB) || k->td->form != VF_S || t->passive || s->index < 1 || s->headline ||
         k->proto.explicit_date || s->ntok < 2 || !sr_tok_eq(&s->tok[s->ntok - 1], "."))
