@@ -29,7 +29,34 @@ static int borrowed_point(const sr_ev *a)
     return settlement && a->loc.precision >= 3;
 }
 
-static int loc_compatible(const sr_ev *a, const sr_ev *b)
+/* One province in two lists' spellings: "Tillabéri Region" (the
+ * gazetteer's, for Ayorou) and "Tillaberi" (places.tsv's, for "the
+ * western Tillaberi region"): equal, or alike once a last word that is a
+ * province's noun (words.txt ADMIN1_NOUN) is set aside. */
+static size_t admin1_stem(const sr_engine *e, const char *name)
+{
+    size_t n = strlen(name);
+    const char *sp = strrchr(name, ' ');
+    if (!sp || sp == name || n - (size_t)(sp + 1 - name) >= 32)
+        return n;
+    char w[32];
+    size_t k = 0;
+    for (const char *q = sp + 1; *q; q++)
+        w[k++] = (char)((*q >= 'A' && *q <= 'Z') ? *q + 32 : *q);
+    w[k] = 0;
+    return sr_affix(e, AF_ADMIN1, w) ? (size_t)(sp - name) : n;
+}
+
+static int same_admin1(const sr_engine *e, const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    if (!strcasecmp(a, b))
+        return 1;
+    return sr_place_similar(a, admin1_stem(e, a), b, admin1_stem(e, b));
+}
+
+static int loc_compatible(const sr_engine *e, const sr_ev *a, const sr_ev *b)
 {
     if (!a->has_loc || !b->has_loc)
         return 1;
@@ -61,8 +88,7 @@ static int loc_compatible(const sr_ev *a, const sr_ev *b)
     /* a province and a place in it */
     const sr_ev *wide = a->loc.precision >= b->loc.precision ? a : b;
     const sr_ev *fine = wide == a ? b : a;
-    if (wide->loc.precision == 3 && (wide->loc.kind == PK_ADMIN1 || wide->loc.kind == PK_REGION) && fine->loc.admin1 &&
-        wide->loc.admin1 && !strcasecmp(wide->loc.admin1, fine->loc.admin1))
+    if (wide->loc.precision == 3 && (wide->loc.kind == PK_ADMIN1 || wide->loc.kind == PK_REGION) && same_admin1(e, wide->loc.admin1, fine->loc.admin1))
         return 1;
     if (wide->loc.precision == 3 && (wide->loc.kind == PK_COUNTRY || (wide->loc.kind == PK_REGION && !wide->loc.admin1)) &&
         sr_streq(wide->loc.cc, fine->loc.cc))
@@ -425,11 +451,11 @@ static const char *date_str(sr_coder *c, const sr_ev *v)
 
 /* Places that can be one happening's: compatible, or in one province, or
  * one of them only a province or country the other lies in. */
-static int same_area(const sr_ev *a, const sr_ev *b)
+static int same_area(const sr_engine *e, const sr_ev *a, const sr_ev *b)
 {
-    if (loc_compatible(a, b))
+    if (loc_compatible(e, a, b))
         return 1;
-    if (a->loc.admin1 && b->loc.admin1 && !strcasecmp(a->loc.admin1, b->loc.admin1))
+    if (same_admin1(e, a->loc.admin1, b->loc.admin1))
         return 1;
     return (a->loc.precision == 3 || b->loc.precision == 3) && a->loc.cc[0] && sr_streq(a->loc.cc, b->loc.cc);
 }
@@ -518,7 +544,7 @@ static void fold_headlines(sr_coder *c)
             sr_ev *b = &c->evs[j];
             /* the headline's place may be only a name it shortens: its
              * country is enough */
-            int area = same_area(h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
+            int area = same_area(c->eng, h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
             if (b->headline || !tells(b) || b->mod != h->mod || !area || !date_compatible(h, b))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
@@ -632,6 +658,29 @@ static int sums_up(const sr_coder *c, const sr_ev *w, const sr_ev *f, int across
     return 1;
 }
 
+/* "Islamic State Sahel fighters overran a military camp in the western
+ * Tillaberi region" then "At least 17 soldiers were killed in the assault
+ * on the camp at Ayorou": "the assault", of the summary's type, at a place
+ * in its province, with no happening of that type told between, is the
+ * summary told again at its place. That event, or NULL. */
+static sr_ev *summary_told_at(sr_coder *c, const sr_ev *w)
+{
+    for (size_t j = 0; j < c->nevs; j++) {
+        sr_ev *f = &c->evs[j];
+        if (f->dead || f->sent <= w->sent || f->sent > w->sent + 2 || f->mod != w->mod || f->type != w->type)
+            continue;
+        if (!f->anaphoric)
+            return NULL;
+        if (!sub_compatible(c->eng, w->sub, f->sub) || !f->has_loc || region_only(f) || !date_compatible(w, f) ||
+            !actors_compatible(c, w->a1, f->a1) || !actors_compatible(c, w->a2, f->a2) ||
+            !sr_streq(f->loc.cc, w->loc.cc) ||
+            !same_admin1(c->eng, w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1))
+            return NULL;
+        return f;
+    }
+    return NULL;
+}
+
 /* A happening told only by its region and the happenings at places in
  * it that it sums up: one of them takes it in; several drop it, its doer
  * and other side going to them that lack one. */
@@ -647,6 +696,11 @@ static void fold_summaries(sr_coder *c)
         int across_town = w->across && w->has_loc && !region_only(w);
         if (w->dead || !(region_only(w) || across_town) || !w->loc.cc[0] || w->distinct)
             continue;
+        sr_ev *again = across_town ? NULL : summary_told_at(c, w);
+        if (again) {
+            merge_into(c, w, again);
+            continue;
+        }
         sr_ev *one = NULL;
         int fits = 0;
         for (size_t j = 0; j < c->nevs; j++) {
@@ -711,7 +765,7 @@ static void claim_all(sr_coder *c, const sr_ev *u)
          * roadside bomb exploded", told as another happening) */
         if (w == u || w->dead || w->distinct || w->mod != u->mod || !sr_violent_type(w->type) ||
             (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)) || w->a2 == u->a1 || !date_compatible(u, w) ||
-            !w->has_loc || !u->has_loc || !same_area(u, w))
+            !w->has_loc || !u->has_loc || !same_area(c->eng, u, w))
             continue;
         w->a1 = u->a1;
         w->a1_text = u->a1_text;
@@ -796,8 +850,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         sr_violent_type(u->type) &&
         (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub) &&
         v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
-        (loc_compatible(u, v) || (borrowed_point(v) && u->loc.admin1 && v->loc.admin1 &&
-                                  !strcasecmp(u->loc.admin1, v->loc.admin1)))) {
+        (loc_compatible(c->eng, u, v) || (borrowed_point(v) && same_admin1(c->eng, u->loc.admin1, v->loc.admin1)))) {
         /* (the detail's day is the happening's, the first its telling's) */
         if (day_before(v, u)) {
             u->date = v->date;
@@ -922,7 +975,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     int forced = riot && u->sent == v->sent && abs(u->tok - v->tok) <= 4 &&
                  (calm->sub == SUB_EXCESSIVE_FORCE || calm->sub == SUB_PROTEST_INTERVENTION);
     if (riot && (!riot->noun || forced) && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc &&
-        loc_compatible(u, v) && date_compatible(u, v)) {
+        loc_compatible(c->eng, u, v) && date_compatible(u, v)) {
         int a1 = riot->a1, a2 = -1;
         const char *a1t = riot->a1_text, *a2t = NULL;
         /* (and told apart: "security forces shot dead at least five
@@ -987,13 +1040,13 @@ static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
  * be u told again under another type: u violent, v a fight or violence
  * against civilians, on u's day (a claim's day is the claim's) and at its
  * place or in its province. */
-static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
+static int told_without_weapon(const sr_coder *c, const sr_ev *u, const sr_ev *v, int claimed)
 {
     return u->type != v->type &&
            (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
             (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
            (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
-           (loc_compatible(u, v) || (u->loc.admin1 && v->loc.admin1 && !strcasecmp(u->loc.admin1, v->loc.admin1)) ||
+           (loc_compatible(c->eng, u, v) || same_admin1(c->eng, u->loc.admin1, v->loc.admin1) ||
             /* "Islamic State in West Africa claimed responsibility for the
              * attack on the Indelimane post": a claim placed nowhere the
              * list knows is of the attack told */
@@ -1125,7 +1178,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             if (v->generic && !fought &&
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
-                told_without_weapon(u, v, claimed)) {
+                told_without_weapon(c, u, v, claimed)) {
                 merge_as(c, u, v, u->type, u->sub);
                 if (claimed)
                     claim_all(c, u);
@@ -1224,7 +1277,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* a fight of unnamed rebels waiting for its place, and the
              * rebel group of that country named with one */
             same_actor |= u->unplaced && u->a1 >= 0 && v->a1 >= 0 && (rebels_of(c, u->a1, v->a1) || rebels_of(c, v->a1, u->a1));
-            int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
+            int same_place = u->has_loc && v->has_loc && loc_compatible(c->eng, u, v);
             /* "JNIM claimed the attack in a statement on Tuesday": the
              * day is the claim's */
             /* (a day on at most: "launched a counterattack ... on Monday
@@ -1237,11 +1290,17 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             }
             if (v->anaphoric)
                 continue;
-            if (!loc_compatible(u, v) || !date_compatible(u, v))
+            /* "Al Shabaab fighters overran a Somali army base in the
+             * central Galgaduud region" then "The insurgents said ... they
+             * had killed 47 soldiers": a fight placed only by the event
+             * told before it is at that event's place, wherever a telling
+             * between has put it ("the attack on the base at Ceel Dheer") */
+            int placed_by_u = v->place_before && u->sent == v->before_sent && u->tok == v->before_tok;
+            if ((!loc_compatible(c->eng, u, v) && !placed_by_u) || !date_compatible(u, v))
                 continue;
             /* a fight somewhere in a province and the capture of one town
              * in it are two events; a fight at that town is the capture */
-            if (u->sub != v->sub && (is_territory(u->sub) || is_territory(v->sub)) && !same_town(u, v))
+            if (u->sub != v->sub && (is_territory(u->sub) || is_territory(v->sub)) && !same_town(u, v) && !placed_by_u)
                 continue;
             if (protests && !same_place)
                 continue;

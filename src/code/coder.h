@@ -278,6 +278,7 @@ typedef struct sr_ev {
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
+    int before_sent, before_tok; /* with place_before: that event's sentence and word */
     int place_ctx;          /* placed by a place of an earlier sentence, none of its own */
     int distinct;           /* "another strike", "a separate attack": not one told before */
     int said_date;          /* its day is the day it was told ("officials said on Sunday") */

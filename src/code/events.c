@@ -260,10 +260,16 @@ static void place_own_target(sr_coder *c, const sr_sent *s, const cand *k, int l
 /* "Hezbollah ... fired rockets at an army base near Safed": the state's
  * forces named by a common word, struck at a place of another country
  * than the story's, are that country's (not Lebanon's army) */
-static void forces_of_place(sr_coder *c, sr_ev *v)
+static void forces_of_place(sr_coder *c, const sr_sent *s, sr_ev *v)
 {
     if (v->a2 < 0 || !v->has_loc || !v->loc.cc[0] || c->focus_country < 0)
         return;
+    /* "WASHINGTON (AP) - Three U.S. Army soldiers were killed ... on a
+     * small base in Jordan": forces whose country the words name are
+     * that country's wherever they are struck */
+    for (size_t i = 0; i < s->nmen; i++)
+        if (s->men[i].ent == v->a2 && s->men[i].country >= 0)
+            return;
     const sr_entity *en = &c->ents[v->a2];
     if (en->def >= 0 || !(en->flags & ACT_STATE) || en->country != c->focus_country)
         return;
@@ -440,6 +446,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             const sr_ev *pv = k->lp.prev_ev;
             v->has_loc = 1;
             v->place_before = 1;
+            v->before_sent = pv->sent;
+            v->before_tok = pv->tok;
             v->loc = pv->loc;
             v->district_point = pv->district_point;
             if (v->loc.precision < 2 && k->lp.refloc == 2)
@@ -453,7 +461,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             memcpy(v->loc.cc, d->countries[c->focus_country].iso2, 3);
         if (v->has_loc && !v->loc.has_coords)
             province_of_story(c, s, x, v);
-        forces_of_place(c, v);
+        forces_of_place(c, s, v);
     }
 }
 
