@@ -743,7 +743,7 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->anaphoric = 1;
         if (k->a1 < 0 && !k->anaphoric &&
             (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
-             td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID)) {
+             td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID || td->cls == EV_RIOT)) {
             /* "X helped the Syrian forces with airstrikes",
              * "X announced the capture of Y" */
             int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
@@ -793,6 +793,13 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 sj = -1;
             int own = own_fight_after(e, s, t);
             if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s) && !own)
+                sj = -1;
+            /* "The paramilitary Rapid Support Forces killed more than 120
+             * people in a rampage through villages": armed men's own
+             * rampage (not "Police killed at least 22 people during
+             * riots": the state's forces are the crowd's other side) */
+            if (sj >= 0 && td->cls == EV_RIOT &&
+                (s->men[sj].ent < 0 || (c->ents[s->men[sj].ent].flags & (ACT_ARMED | ACT_STATE)) != ACT_ARMED))
                 sj = -1;
             if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl) || own) &&
                 (!s->men[sj].prep || members_of))
