@@ -418,6 +418,12 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
     }
     if (end < n && (s->tok[end].flags & TK_POSS))
         mm->poss = 1;
+    /* "JNIM, an al Qaeda affiliate, claimed the attack", "ISWAP, the
+     * Islamic State's West African branch": the group named is whose kin
+     * the actor is (cues.txt OFFSHOOT) */
+    size_t kin = end + (mm->poss ? 1 : 0);
+    if (m->kind == PH_ACTOR && kin < n && (s->cues & (1ULL << CUE_OFFSHOOT)) && has_cue(s, kin, CUE_OFFSHOOT))
+        mm->modifier = 1;
     /* "the spokesperson for the Zamfara State Police Command": the force a
      * speaker speaks for tells, it does not act */
     size_t b = mm->s;

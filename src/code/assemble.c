@@ -1049,8 +1049,10 @@ static int told_without_weapon(const sr_coder *c, const sr_ev *u, const sr_ev *v
            (loc_compatible(c->eng, u, v) || same_admin1(c->eng, u->loc.admin1, v->loc.admin1) ||
             /* "Islamic State in West Africa claimed responsibility for the
              * attack on the Indelimane post": a claim placed nowhere the
-             * list knows is of the attack told */
-            (claimed && !v->has_loc && u->has_loc));
+             * list knows is of the attack told; so is one placed only by
+             * an earlier sentence: "JNIM, an al Qaeda affiliate, claimed
+             * the attack on Sunday" */
+            (claimed && (!v->has_loc || v->place_ctx || v->place_before) && u->has_loc));
 }
 
 /* Later mentions of one happening merged into the first: the same
@@ -1118,6 +1120,19 @@ static int one_crowd(const sr_ev *u, const sr_ev *v)
             (u->a1 == v->a1 || (u->sent == v->sent && v->noun && v->a1 >= 0 && !v->a1_text)));
 }
 
+/* "gunmen clashed with residents who fought side-by-side with police":
+ * one sentence's fight at one place by one side is one fight (and the
+ * next sentence's, where the first named only civilians on its other
+ * side) (merge_mentions) */
+static int one_fight(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    int civ_side = (u->a2 >= 0 && (c->ents[u->a2].flags & ACT_CIVILIAN)) ||
+                   (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_CIVILIAN));
+    return (u->sent == v->sent || (v->sent == u->sent + 1 && civ_side)) && u->type == TYPE_BATTLES && u->a1 >= 0 &&
+           actors_compatible(c, u->a1, v->a1) && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
+           !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1179,6 +1194,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
                 told_without_weapon(c, u, v, claimed)) {
+                /* "Jihadists killed dozens of civilians ... last week" then
+                 * "JNIM ... claimed the attack on Sunday": a day told
+                 * with the claim is the claim's when the deed has one */
+                if (claimed && u->explicit_date)
+                    v->explicit_date = 0;
                 merge_as(c, u, v, u->type, u->sub);
                 if (claimed)
                     claim_all(c, u);
@@ -1243,13 +1263,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * named only the civilians it protected: "SDF confronted and
              * engaged with them to protect the displaced" then "... killing
              * over 20 IS militants" */
-            int civ_side = (u->a2 >= 0 && (c->ents[u->a2].flags & ACT_CIVILIAN)) ||
-                           (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_CIVILIAN));
-            int one_fight = !sides && (u->sent == v->sent || (v->sent == u->sent + 1 && civ_side)) &&
-                            u->type == TYPE_BATTLES && u->a1 >= 0 && actors_compatible(c, u->a1, v->a1) &&
-                            u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
-                            !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
-            if (one_fight) {
+            if (!sides && one_fight(c, u, v)) {
                 if (v->a2 >= 0 && (c->ents[v->a2].flags & ACT_ARMED) && u->a2 >= 0 && !(c->ents[u->a2].flags & ACT_ARMED)) {
                     u->a2 = v->a2;
                     u->a2_text = v->a2_text;

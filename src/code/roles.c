@@ -677,6 +677,77 @@ static int doer_before_two_weapons(const sr_coder *c, const sr_sent *s, const sr
     return -1;
 }
 
+/* The doer of an event noun told with no doer of its own: the subject of
+ * its clause, when near or acting right after, not a victim, not a
+ * source, not across "after" (noun_roles); -1. */
+static int clause_doer_of_noun(sr_coder *c, const sr_sent *s, const sr_sctx *x, const cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    const sr_trigger_def *td = k->td;
+    /* "X helped the Syrian forces with airstrikes",
+     * "X announced the capture of Y" */
+    int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
+    /* the killed are no doers: the subject before them is
+     * ("its fighters killed 15 soldiers in an attack") */
+    for (int tries = 0; tries < 2 && sj >= 0; tries++) {
+        int victim = 0;
+        for (int v = 0; v < x->nvictim; v++)
+            victim |= x->victim_m[v] == sj;
+        for (int v = 0; v < x->nconj_victim && td->cls != EV_CLASH; v++)
+            victim |= x->conj_victim[v] == sj;
+        if (!victim)
+            break;
+        sj = tries == 0 ? subject_of(c, s, s->men[sj].s, &x->cl, 0, k->forbid) : -1;
+    }
+    /* "Suspected members of the CJNG cartel": the group whose
+     * members they are */
+    int members_of = 0;
+    if (sj >= 0 && s->men[sj].prep == e->w.of) {
+        size_t o = s->men[sj].s;
+        while (o > 0 && s->tok[o - 1].id != e->w.of && s->men[sj].s - o < 2)
+            o--;
+        members_of = o >= 2 && s->tok[o - 1].id == e->w.of && has_cue(s, o - 2, CUE_PERSON);
+        /* who then did something, not who died ("four members of
+         * the VDP auxiliary force died") */
+        int acts = 0;
+        for (size_t q = 0; members_of && q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            if (u->ndef && u->s >= s->men[sj].e && u->s <= (size_t)s->men[sj].e + 2 && !u->passive &&
+                (tdef(c, u, 0)->opts & TRG_VERB) && !(tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ))
+                acts = 1;
+        }
+        members_of = members_of && acts;
+    }
+    /* "Al-Shabaab extremists killed at least 19 civilians and
+     * burned several vehicles carrying food in an attack": far
+     * from the noun, but the doer of the clause's violent verb */
+    /* "Soldiers had been deployed to the area after an earlier
+     * attack on a gendarmerie post killed 11 gendarmes": across
+     * "after", the subject is of another happening */
+    /* (but "M23 rebels entered Goma on Monday after days of
+     * fighting with Congolese troops": a fight told right after
+     * "after", with whom it was, is the subject's own) */
+    /* "the Gaza health ministry said the strikes on Maghazi had
+     * killed 35 people": who says is no doer of what is said */
+    if (sj >= 0 && cue_in(s, s->men[sj].e, t->s, CUE_REPORT) >= 0)
+        sj = -1;
+    int own = own_fight_after(e, s, t);
+    if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s) && !own)
+        sj = -1;
+    /* "The paramilitary Rapid Support Forces killed more than 120
+     * people in a rampage through villages": armed men's own
+     * rampage (not "Police killed at least 22 people during
+     * riots": the state's forces are the crowd's other side) */
+    if (sj >= 0 && td->cls == EV_RIOT &&
+        (s->men[sj].ent < 0 || (c->ents[s->men[sj].ent].flags & (ACT_ARMED | ACT_STATE)) != ACT_ARMED))
+        sj = -1;
+    if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl) || own) &&
+        (!s->men[sj].prep || members_of))
+        return sj;
+    return -1;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -744,66 +815,7 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (k->a1 < 0 && !k->anaphoric &&
             (td->cls == EV_CLASH || td->cls == EV_ATTACK || td->cls == EV_AIR || td->cls == EV_SHELL ||
              td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID || td->cls == EV_RIOT)) {
-            /* "X helped the Syrian forces with airstrikes",
-             * "X announced the capture of Y" */
-            int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
-            /* the killed are no doers: the subject before them is
-             * ("its fighters killed 15 soldiers in an attack") */
-            for (int tries = 0; tries < 2 && sj >= 0; tries++) {
-                int victim = 0;
-                for (int v = 0; v < x->nvictim; v++)
-                    victim |= x->victim_m[v] == sj;
-                for (int v = 0; v < x->nconj_victim && td->cls != EV_CLASH; v++)
-                    victim |= x->conj_victim[v] == sj;
-                if (!victim)
-                    break;
-                sj = tries == 0 ? subject_of(c, s, s->men[sj].s, &x->cl, 0, k->forbid) : -1;
-            }
-            /* "Suspected members of the CJNG cartel": the group whose
-             * members they are */
-            int members_of = 0;
-            if (sj >= 0 && s->men[sj].prep == e->w.of) {
-                size_t o = s->men[sj].s;
-                while (o > 0 && s->tok[o - 1].id != e->w.of && s->men[sj].s - o < 2)
-                    o--;
-                members_of = o >= 2 && s->tok[o - 1].id == e->w.of && has_cue(s, o - 2, CUE_PERSON);
-                /* who then did something, not who died ("four members of
-                 * the VDP auxiliary force died") */
-                int acts = 0;
-                for (size_t q = 0; members_of && q < s->ntg; q++) {
-                    const sr_trig *u = &s->tg[q];
-                    if (u->ndef && u->s >= s->men[sj].e && u->s <= (size_t)s->men[sj].e + 2 && !u->passive &&
-                        (tdef(c, u, 0)->opts & TRG_VERB) && !(tdef(c, u, 0)->opts & TRG_VICTIM_SUBJ))
-                        acts = 1;
-                }
-                members_of = members_of && acts;
-            }
-            /* "Al-Shabaab extremists killed at least 19 civilians and
-             * burned several vehicles carrying food in an attack": far
-             * from the noun, but the doer of the clause's violent verb */
-            /* "Soldiers had been deployed to the area after an earlier
-             * attack on a gendarmerie post killed 11 gendarmes": across
-             * "after", the subject is of another happening */
-            /* (but "M23 rebels entered Goma on Monday after days of
-             * fighting with Congolese troops": a fight told right after
-             * "after", with whom it was, is the subject's own) */
-            /* "the Gaza health ministry said the strikes on Maghazi had
-             * killed 35 people": who says is no doer of what is said */
-            if (sj >= 0 && cue_in(s, s->men[sj].e, t->s, CUE_REPORT) >= 0)
-                sj = -1;
-            int own = own_fight_after(e, s, t);
-            if (sj >= 0 && after_between(e, s, s->men[sj].e, t->s) && !own)
-                sj = -1;
-            /* "The paramilitary Rapid Support Forces killed more than 120
-             * people in a rampage through villages": armed men's own
-             * rampage (not "Police killed at least 22 people during
-             * riots": the state's forces are the crowd's other side) */
-            if (sj >= 0 && td->cls == EV_RIOT &&
-                (s->men[sj].ent < 0 || (c->ents[s->men[sj].ent].flags & (ACT_ARMED | ACT_STATE)) != ACT_ARMED))
-                sj = -1;
-            if (sj >= 0 && (s->men[sj].e + 12 >= t->s || acts_right_after(c, s, sj, t->s, &x->cl) || own) &&
-                (!s->men[sj].prep || members_of))
-                k->a1 = sj;
+            k->a1 = clause_doer_of_noun(c, s, x, k);
         }
         /* "Maoist rebels killed 10 policemen in an IED blast": the bomb
          * the killers used, told after "in" or "with" */
@@ -1194,6 +1206,39 @@ static int claimed_after(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     return -1;
 }
 
+/* "Islamic State Khorasan Province, a regional affiliate of the Islamic
+ * State group, claimed": where a phrase set off by commas ends right
+ * before the claim's word q, the comma that opens it; else q. */
+static size_t before_apposition(const sr_sent *s, size_t q)
+{
+    if (q >= 2 && sr_tok_eq(&s->tok[q - 1], ","))
+        for (size_t i = q - 1; i > 0 && q - i < 14; i--)
+            if (sr_tok_eq(&s->tok[i - 1], ","))
+                return i - 1;
+    return q;
+}
+
+/* The armed mention, no modifier and none of the flags skip, that ends
+ * at most three words before the claim's word q, past a phrase set off by
+ * commas first (not the whole a part is of: "A faction of the Pakistani
+ * Taliban, the Hafiz Gul Bahadur group, claimed"); -1. */
+static int claimant(const sr_coder *c, const sr_sent *s, size_t q, uint32_t skip)
+{
+    size_t end = before_apposition(s, q);
+    for (int pass = end == q ? 1 : 0; pass < 2; pass++) {
+        size_t at = pass ? q : end;
+        for (size_t j = s->nmen; j > 0; j--) {
+            const sr_mention *m = &s->men[j - 1];
+            if (!pass && m->prep == c->eng->w.of)
+                continue;
+            if (m->ent >= 0 && !m->modifier && (size_t)m->e <= at && (size_t)m->e + 3 >= at &&
+                (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & skip))
+                return (int)(j - 1);
+        }
+    }
+    return -1;
+}
+
 static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -1229,14 +1274,11 @@ static void claimed_by(sr_coder *c, const sr_sent *s, cand *k)
          * attack told before, whatever day the claim came */
         if (resp && definite_noun(e, s, t))
             k->anaphoric = 1;
-        for (size_t j = s->nmen; j > 0; j--) {
-            const sr_mention *m = &s->men[j - 1];
-            if (m->ent < 0 || m->modifier || (size_t)m->e > q || (size_t)m->e + 3 < q ||
-                !(c->ents[m->ent].flags & ACT_ARMED))
-                continue;
-            k->a1 = (int)(j - 1);
-            break;
-        }
+        /* ("JNIM, an al Qaeda affiliate, claimed the attack": the
+         * subject before the phrase set off by commas) */
+        int m = claimant(c, s, q, 0);
+        if (m >= 0)
+            k->a1 = m;
         break;
     }
 }
@@ -1298,26 +1340,10 @@ int sr_bare_claim(const sr_coder *c, const sr_sent *s)
         /* "claimed responsibility for the attack" has its word */
         if (q + 2 < s->ntok && (tok_is(s, q + 2, e->w.for_) || tok_is(s, q + 2, e->w.of)))
             return -1;
-        size_t end = q;
         /* "Islamic State Khorasan Province, a regional affiliate of the
          * Islamic State group, claimed responsibility": the subject
          * before the phrase set off by commas */
-        if (q >= 2 && sr_tok_eq(&s->tok[q - 1], ","))
-            for (size_t i = q - 1; i > 0 && q - i < 14; i--)
-                if (sr_tok_eq(&s->tok[i - 1], ",")) {
-                    end = i - 1;
-                    break;
-                }
-        for (int pass = end == q ? 1 : 0; pass < 2; pass++) {
-            size_t at = pass ? q : end;
-            for (size_t j = s->nmen; j > 0; j--) {
-                const sr_mention *m = &s->men[j - 1];
-                if (m->ent >= 0 && !m->modifier && (size_t)m->e <= at && (size_t)m->e + 3 >= at &&
-                    (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & ACT_UNKNOWN))
-                    return (int)(j - 1);
-            }
-        }
-        return -1;
+        return claimant(c, s, q, ACT_UNKNOWN);
     }
     return -1;
 }

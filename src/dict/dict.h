@@ -308,6 +308,7 @@ typedef enum sr_cue {
     CUE_SIDING,     /* in support of, in solidarity with: whom a deed is done for is no side against */
     CUE_ORG_NOUN,   /* party, movement: a name before it names a body of people, no place */
     CUE_HOSTING,    /* hosting, housing: the forces after it are whose a base is */
+    CUE_OFFSHOOT,   /* "an al Qaeda affiliate": the group named before it is another's kin */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
