@@ -381,10 +381,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     each_side |= u->sub == SUB_VIOLENT_DEMO && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a2 >= 0 &&
                  u->dead_ent != v->dead_ent && state_side(c, v->dead_ent, u->a2) && !state_side(c, u->dead_ent, u->a2);
     /* a fight's dead on both sides add up; "Three attackers were also
-     * killed" adds its dead */
+     * killed" adds its dead (to one place's of several: "A jawan ... was
+     * also killed in the Bijapur encounter") */
     if ((swapped || v->adds || each_side) && (sr_violent_type(u->type) || u->type == TYPE_RIOTS) && u->fatalities >= 0 &&
         v->fatalities >= 0 && !v->split &&
-        !u->split && (swapped ? u->type == TYPE_BATTLES : 1)) {
+        (!u->split || (v->adds && same_town(u, v))) && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
     /* ACLED codes the most conservative figure reported */
     /* (a toll of one of several places told for that place alone:
@@ -1120,6 +1121,25 @@ static int one_crowd(const sr_ev *u, const sr_ev *v)
             (u->a1 == v->a1 || (u->sent == v->sent && v->noun && v->a1 >= 0 && !v->a1_text)));
 }
 
+/* A town the event's own sentence names for it. */
+static int own_town(const sr_ev *v)
+{
+    return v->has_loc && !v->place_ctx && !v->place_before && v->loc.precision == 1 && v->loc.name;
+}
+
+/* Whether v, of a later sentence, tells a happening other than u. */
+static int told_apart(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    if (u->sent == v->sent)
+        return 0;
+    /* "Another strike on a home ... in Rafah": not the one before */
+    if (v->distinct)
+        return 1;
+    /* "the Bijapur encounter" after encounters in Bijapur and Kanker: the
+     * one at the town it names */
+    return v->anaphoric && own_town(v) && own_town(u) && !loc_compatible(c->eng, u, v);
+}
+
 /* "gunmen clashed with residents who fought side-by-side with police":
  * one sentence's fight at one place by one side is one fight (and the
  * next sentence's, where the first named only civilians on its other
@@ -1146,8 +1166,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             sr_ev *u = &c->evs[j];
             if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
                 continue;
-            /* "Another strike on a home ... in Rafah": not the one before */
-            if (v->distinct && u->sent != v->sent)
+            if (told_apart(c, u, v))
                 continue;
             /* "At least 40 Palestinians were killed ... in Israeli airstrikes
              * across the Gaza Strip" is no one strike of those told after

@@ -300,6 +300,17 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
 
 /* ---- fatalities ------------------------------------------------------------- */
 
+/* "of the Special Task Force" from i to the noun phrase's end: "of", then
+ * a named group or force (past "the") that ends the phrase. */
+static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t np_end)
+{
+    if (i + 1 >= np_end || !tok_is(s, i, e->w.of))
+        return 0;
+    size_t j = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
+    return j < np_end && s->owner[j] >= 0 && s->m[s->owner[j]].start == j && s->m[s->owner[j]].end == np_end &&
+           (s->m[s->owner[j]].kind == PH_ACTOR || s->m[s->owner[j]].kind == PH_AGENT);
+}
+
 /* A quantity at token i, also "a"/"an" before a person: "killed a
  * journalist", "a shepherd was killed" count one. Not "a group of
  * militants": the person must come before any "of"; with np_end set, the
@@ -363,7 +374,9 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
             if (np_end != (size_t)-1 && ae < np_end && ae < s->ntok && s->owner[ae] >= 0 &&
                 s->m[s->owner[ae]].kind == PH_AGENT && s->m[s->owner[ae]].end == np_end)
                 continue;
-            if (np_end != (size_t)-1 && ae != np_end)
+            /* (or ends it with the force the one belongs to: "A jawan
+             * of the Special Task Force was also killed") */
+            if (np_end != (size_t)-1 && ae != np_end && !force_of_one(e, s, ae, np_end))
                 return 0;
             memset(num, 0, sizeof *num);
             num->value = 1;
@@ -2250,7 +2263,10 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
      * again, with more dead */
     /* (or active: "The attack, at a restaurant where U.S. troops were
      * meeting local officials, also killed at least 15 other people") */
-    if (!k->adds && k->anaphoric && k->killw && k->killw != t)
+    /* (and a passive kill before a fight told again by its place: "A
+     * jawan of the District Reserve Guard was also killed in the Bijapur
+     * encounter") */
+    if (!k->adds && k->killw && k->killw != t && (k->anaphoric || (k->killw->passive && definite_noun(c->eng, s, t))))
         k->adds = role_before(c->eng, s, k->killw->s, WA_ADDITIVE);
     /* "Insurgents ambushed a military convoy near Gao" then "Seven
      * soldiers and at least 15 assailants were killed": the dead of one

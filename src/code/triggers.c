@@ -338,6 +338,15 @@ int part_of_told(const sr_sent *s, const sr_trig *t)
     return e && e <= t->s && t->s <= e + 1;
 }
 
+/* Whether token i is part of a place the sentence names. */
+static int place_word(const sr_sent *s, size_t i)
+{
+    for (size_t j = 0; j < s->npm; j++)
+        if (s->pm[j].ns <= i && i < s->pm[j].ne)
+            return 1;
+    return 0;
+}
+
 int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
 {
     if (part_of_told(s, t))
@@ -357,6 +366,9 @@ int definite_noun(const sr_engine *e, const sr_sent *s, const sr_trig *t)
         /* "the Israeli strikes", "the ISIS attack": whose, then "the" */
         if (s->owner[i - 1] >= 0 &&
             (s->m[s->owner[i - 1]].kind == PH_COUNTRY || s->m[s->owner[i - 1]].kind == PH_ACTOR))
+            continue;
+        /* (or where: "was also killed in the Bijapur encounter") */
+        if ((p->flags & TK_CAP) && place_word(s, i - 1))
             continue;
         if (!(p->flags & TK_ALPHA) || (p->flags & TK_CAP) || s->owner[i - 1] >= 0)
             return 0;
