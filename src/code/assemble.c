@@ -1153,6 +1153,42 @@ static int one_fight(const sr_coder *c, const sr_ev *u, const sr_ev *v)
            !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
 }
 
+/* Whether a word that fends off ("repelled") comes right before v's word:
+ * forces only sent fought no one ("confirmed the attacks, saying that a
+ * joint team of police and vigilantes had been deployed"). */
+static int fended_before(const sr_coder *c, const sr_ev *v)
+{
+    const sr_sent *s = &c->sents[v->sent];
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && (int)u->e <= v->tok && v->tok - (int)u->e <= 3 && (tdef(c, u, 0)->opts & TRG_FEND_OFF))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Jihadists attacked a convoy of trucks escorted by the Malian army near
+ * Bourem ..., killing several civilians" then "The army said ... its
+ * troops had repelled the attack and killed 13 terrorists": "the attack",
+ * no doer of its own, that a state's forces fought is the armed men's
+ * violence told before, a fight now, with the forces its other side (not
+ * where the attack's toll of civilians is told: "killed at least 40
+ * civilians in an attack on the Abu Shouk displacement camp" stays the
+ * attack on them). Whether v was merged so into u (merge_mentions; i is
+ * v's index). */
+static int fought_off(sr_coder *c, size_t i, sr_ev *u, sr_ev *v)
+{
+    if (!v->anaphoric || v->cls != EV_ATTACK || v->type != TYPE_BATTLES || v->a1 >= 0 || v->a2 < 0 ||
+        (c->ents[v->a2].flags & (ACT_STATE | ACT_ARMED)) != (ACT_STATE | ACT_ARMED) || u->type != TYPE_VAC ||
+        u->a1 < 0 || !(c->ents[u->a1].flags & ACT_ARMED) || u->fatalities >= 0 || !date_compatible(u, v) ||
+        kin_before(c, i, v) || !fended_before(c, v))
+        return 0;
+    u->a2 = v->a2;
+    u->a2_text = v->a2_text;
+    merge_as(c, u, v, v->type, v->sub);
+    return 1;
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1246,6 +1282,8 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 merge_as(c, u, v, u->type, u->sub);
                 break;
             }
+            if (fought_off(c, i, u, v))
+                break;
             if (merge_kinds(c, u, v))
                 break;
             if (u->type != v->type || !sub_compatible(c->eng, u->sub, v->sub))
