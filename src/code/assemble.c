@@ -1153,6 +1153,23 @@ static int one_fight(const sr_coder *c, const sr_ev *u, const sr_ev *v)
            !strcasecmp(u->loc.name, v->loc.name) && date_compatible(u, v);
 }
 
+/* "Islamist insurgents attacked the town of Quissanga ..., burning a
+ * church" then "The militants ... beheaded two people before retreating":
+ * an attack on a place with no side against it, told again the next
+ * sentence by its doers' violence against civilians there, is that
+ * violence. Whether v was merged so into u (merge_mentions). */
+static int sideless_attack(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    if (u->type != TYPE_BATTLES || u->a2 >= 0 || !u->generic || u->fatalities > 0 || u->a1 < 0 ||
+        v->type != TYPE_VAC || v->a1 != u->a1 || v->sent != u->sent + 1 || !u->has_loc || !v->has_loc ||
+        !(v->place_before || same_town(u, v)) || !date_compatible(u, v))
+        return 0;
+    int cls = v->cls;
+    merge_as(c, u, v, v->type, v->sub);
+    u->cls = cls;
+    return 1;
+}
+
 /* Whether a word that fends off ("repelled") comes right before v's word:
  * forces only sent fought no one ("confirmed the attacks, saying that a
  * joint team of police and vigilantes had been deployed"). */
@@ -1282,7 +1299,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 merge_as(c, u, v, u->type, u->sub);
                 break;
             }
-            if (fought_off(c, i, u, v))
+            if (fought_off(c, i, u, v) || sideless_attack(c, u, v))
                 break;
             if (merge_kinds(c, u, v))
                 break;
