@@ -300,6 +300,8 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
 
 /* ---- fatalities ------------------------------------------------------------- */
 
+static size_t nation_adj_end(const sr_sent *s, size_t i);
+
 /* "of the Special Task Force" from i to the noun phrase's end: "of", then
  * a named group or force (past "the") that ends the phrase. */
 static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t np_end)
@@ -325,6 +327,17 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
     if (u || i >= s->ntok)
         return u;
     const char *w = s->tok[i].norm;
+    /* "Five Chinese engineers and their Pakistani driver were killed", "A
+     * police officer and his wife were killed": one of someone's kin ends
+     * the phrase (words.txt KIN_ONE) */
+    if (np_end != (size_t)-1 && (is_det_word(e, &s->tok[i]) || word_has(e, s->tok[i].id, WA_PRONOUN)) && i + 1 < s->ntok) {
+        size_t kin = nation_adj_end(s, i + 1);
+        if (kin + 1 == np_end && word_has(e, s->tok[kin].id, WA_KIN_ONE)) {
+            memset(num, 0, sizeof *num);
+            num->value = 1;
+            return 1;
+        }
+    }
     if (!(w[0] == 'a' && (w[1] == 0 || (w[1] == 'n' && w[2] == 0))))
         return 0;
     /* "a 45-year-old farmer": the age describes the one counted */
