@@ -462,6 +462,18 @@ static const sr_match *group_after_of(const sr_engine *e, const sr_sent *s, size
         *j = nx->end + 1;
         nx = match_at(s, *j);
     }
+    /* "gunmen affiliated with the Syrian government's National Defence
+     * Forces": the named group whose owner is told before it */
+    for (size_t k = *j; nx && k < n && k < *j + 4 && s->owner[k] >= 0; k++)
+        if ((s->tok[k].flags & TK_POSS) || (k + 1 < n && (s->tok[k + 1].flags & TK_POSS) && s->owner[k + 1] < 0)) {
+            size_t a = (s->tok[k].flags & TK_POSS) ? k + 1 : k + 2;
+            const sr_match *own = a < n ? match_at(s, a) : NULL;
+            if (own && own->kind == PH_ACTOR) {
+                *j = a;
+                nx = own;
+            }
+            break;
+        }
     return nx;
 }
 

@@ -953,6 +953,19 @@ static int in_grievance(const sr_engine *e, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* ", leaving three gunmen dead": a toll told at the end of its clause,
+ * after a comma and a word of leaving (words.txt LEAVE), however long the
+ * telling before it ("clashed with gunmen affiliated with the National
+ * Defence Forces in the town of Dhiban in the eastern Deir ez-Zor
+ * countryside on Sunday, leaving three gunmen dead"). */
+static int leaving_tail(const sr_engine *e, const sr_sent *s, const sr_trig *u)
+{
+    for (size_t i = u->s; i > 1 && u->s - i < 6; i--)
+        if (word_has(e, s->tok[i - 1].id, WA_LEAVE))
+            return sr_tok_eq(&s->tok[i - 2], ",");
+    return 0;
+}
+
 /* Whether the killing word u reports the dead of the event word t: not
  * across "but" or ";", and a killing with its own doer ("forces killed
  * four") only joins an event in its own clause. */
@@ -960,7 +973,7 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
 {
     const sr_engine *e = c->eng;
     size_t a = u->s < t->s ? u->e : t->e, b = u->s < t->s ? t->s : u->s;
-    if (b > a + 25)
+    if (b > a + (u->s > t->s && leaving_tail(e, s, u) ? 40 : 25))
         return 0;
     /* (not "confirmed the attack but said 11 people were killed": the
      * toll told otherwise) */

@@ -463,7 +463,19 @@ static int sided_with(const sr_engine *e, const sr_sent *s, const sr_mention *m)
     return 0;
 }
 
-static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, uint32_t *prep_out)
+/* A bomb's class: set off near its target ("detonated a bomb near a police
+ * patrol"), where other blows fall near what they spare ("RSF artillery
+ * also targeted sites near the army's general headquarters"). */
+static int bomb_class(int cls)
+{
+    return cls == EV_IED || cls == EV_BOMB || cls == EV_CARBOMB || cls == EV_SUICIDE;
+}
+
+/* The side a blow fell on, after its word from `from`: after "with",
+ * "against", "on", "at", "of" (and "near" armed men, for a bomb: near_ok;
+ * not "a bomb attack near the Interior Ministry"), or "targeting"; -1. */
+static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl, uint32_t *prep_out,
+                        int near_ok)
 {
     const sr_engine *e = c->eng;
     for (size_t k = 0; k < s->nmen; k++) {
@@ -488,7 +500,7 @@ static int target_after(const sr_coder *c, const sr_sent *s, size_t from, const 
         if (sided_with(e, s, m))
             continue;
         if (m->prep == e->w.with || m->prep == e->w.against || m->prep == e->w.on || m->prep == e->w.at ||
-            m->prep == e->w.of) {
+            m->prep == e->w.of || (near_ok && m->prep == e->w.near && (c->ents[m->ent].flags & ACT_ARMED))) {
             if (prep_out)
                 *prep_out = m->prep;
             return (int)k;
@@ -841,7 +853,7 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             }
         }
         uint32_t pr = 0;
-        int tg = target_after(c, s, t->e, &x->cl, &pr);
+        int tg = target_after(c, s, t->e, &x->cl, &pr, bomb_class(td->cls));
         if (tg < 0)
             tg = object_of_its_verb(c, s, x, t);
         if (tg >= 0 && tg != k->a1)
@@ -1123,7 +1135,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->a1 = -1;
         } else if (td->opts & TRG_INTRANS) {
             uint32_t pr = 0;
-            int tg = target_after(c, s, t->e, &x->cl, &pr);
+            int tg = target_after(c, s, t->e, &x->cl, &pr, bomb_class(td->cls));
             if (tg >= 0)
                 k->a2 = tg;
         } else if (td->cls == EV_TERRITORY) {
@@ -1146,7 +1158,7 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             k->a2 = k->obj_ment >= 0 ? k->obj_ment : object_after(c, s, t->e, &x->cl, 6, 1);
             if (k->a2 < 0) {
                 uint32_t pr = 0;
-                k->a2 = target_after(c, s, t->e, &x->cl, &pr);
+                k->a2 = target_after(c, s, t->e, &x->cl, &pr, bomb_class(td->cls));
             }
             if (k->a2 < 0)
                 k->a2 = struck_before_when(c, s, k->a1);
