@@ -1290,7 +1290,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * was carried out by Syrian government warplanes" after "A
              * suspected chemical attack killed at least 58 people": its
              * doer, named now) */
-            int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds) && sr_violent_type(u->type);
+            /* (its other side only the dead it tells: "A member of the
+             * local vigilante group was shot dead during the attack" after
+             * "Gunmen abducted 287 pupils") */
+            int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds || (v->dead_ent >= 0 && v->a2 == v->dead_ent)) &&
+                           sr_violent_type(u->type);
             int doer_now = u->a1 < 0 && v->a1 >= 0 && any_type;
             if (v->anaphoric &&
                 (v->generic || doer_now || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&

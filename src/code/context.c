@@ -309,6 +309,10 @@ static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t n
     if (i + 1 >= np_end || !tok_is(s, i, e->w.of))
         return 0;
     size_t j = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
+    /* ("of the local vigilante group": a word that describes it) */
+    while (j + 1 < np_end && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) &&
+           j < i + 4)
+        j++;
     return j < np_end && s->owner[j] >= 0 && s->m[s->owner[j]].start == j && s->m[s->owner[j]].end == np_end &&
            (s->m[s->owner[j]].kind == PH_ACTOR || s->m[s->owner[j]].kind == PH_AGENT);
 }
@@ -354,7 +358,10 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         /* "a senior al-Qaeda commander", "an ISIS member", "a senior
          * officer": words that describe the person, then the person */
         /* (and after the verb, "killing an officer": one) */
-        if (s->owner[k] < 0 && (k > i + 1 || np_end == (size_t)-1) && (np_end == (size_t)-1 || np_end == k + 1) &&
+        /* (and before the verb, the person ending the phrase, or the
+         * force named after "of": "An officer was killed", "A member of
+         * the local vigilante group was shot dead") */
+        if (s->owner[k] < 0 && (np_end == (size_t)-1 || np_end == k + 1 || force_of_one(e, s, k + 1, np_end)) &&
             word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
             int described = 1;
             for (size_t q = i + 1 + age; q < k && described; q++)
