@@ -1206,6 +1206,36 @@ static int fought_off(sr_coder *c, size_t i, sr_ev *u, sr_ev *v)
     return 1;
 }
 
+/* "stormed a church ... and abducted at least 25 worshippers"
+ * then "one person was killed during the attack": "the
+ * attack" with no doer of its own is the violence of its type
+ * told last, whatever its kind */
+/* nor "the strike on the city centre killed 23 people" after
+ * "a Russian missile strike in Vinnytsia": a definite noun with
+ * no doer is the last of its type, the weapon told there */
+/* (and "The attack on the National Penitentiary in
+ * Port-au-Prince" after "Armed gangs attacked Haiti's main
+ * prison": "the attack", no side of its own, is the violence
+ * told last whatever type its telling came to; and "the attack
+ * was carried out by Syrian government warplanes" after "A
+ * suspected chemical attack killed at least 58 people": its
+ * doer, named now) */
+/* (its other side only the dead it tells: "A member of the
+ * local vigilante group was shot dead during the attack" after
+ * "Gunmen abducted 287 pupils") */
+/* Whether anaphoric v ("the attack") tells u, the violence told last, again
+ * (merge_mentions; i is v's index). */
+static int last_told_again(const sr_coder *c, size_t i, const sr_ev *u, const sr_ev *v)
+{
+    int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds || (v->dead_ent >= 0 && v->a2 == v->dead_ent)) &&
+                   sr_violent_type(u->type);
+    int doer_now = u->a1 < 0 && v->a1 >= 0 && any_type;
+    return v->anaphoric &&
+           (v->generic || doer_now || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
+           (v->a1 < 0 || doer_now) && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
+           date_compatible(u, v) && !kin_before(c, i, v);
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1276,30 +1306,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                     claim_all(c, u);
                 break;
             }
-            /* "stormed a church ... and abducted at least 25 worshippers"
-             * then "one person was killed during the attack": "the
-             * attack" with no doer of its own is the violence of its type
-             * told last, whatever its kind */
-            /* nor "the strike on the city centre killed 23 people" after
-             * "a Russian missile strike in Vinnytsia": a definite noun with
-             * no doer is the last of its type, the weapon told there */
-            /* (and "The attack on the National Penitentiary in
-             * Port-au-Prince" after "Armed gangs attacked Haiti's main
-             * prison": "the attack", no side of its own, is the violence
-             * told last whatever type its telling came to; and "the attack
-             * was carried out by Syrian government warplanes" after "A
-             * suspected chemical attack killed at least 58 people": its
-             * doer, named now) */
-            /* (its other side only the dead it tells: "A member of the
-             * local vigilante group was shot dead during the attack" after
-             * "Gunmen abducted 287 pupils") */
-            int any_type = v->cls == EV_ATTACK && (v->a2 < 0 || v->adds || (v->dead_ent >= 0 && v->a2 == v->dead_ent)) &&
-                           sr_violent_type(u->type);
-            int doer_now = u->a1 < 0 && v->a1 >= 0 && any_type;
-            if (v->anaphoric &&
-                (v->generic || doer_now || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
-                (v->a1 < 0 || doer_now) && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
-                date_compatible(u, v) && !kin_before(c, i, v)) {
+            if (last_told_again(c, i, u, v)) {
                 merge_as(c, u, v, u->type, u->sub);
                 break;
             }
