@@ -1663,6 +1663,12 @@ static void drop_untold(sr_coder *c)
             v->unplaced = 0;
             continue;
         }
+        /* (and a crowd's of the lede told only in its country: "TBILISI -
+         * Police in Georgia detained at least 20 people overnight as
+         * thousands of protesters rallied outside parliament") */
+        if (!v->dead && !v->anaphoric && v->sent <= 1 && (v->type == TYPE_PROTESTS || v->type == TYPE_RIOTS) &&
+            v->has_loc && v->loc.kind == PK_COUNTRY && dateline_city(c, v))
+            continue;
         /* "The killings in Nodin and Soro villages": a telling of the
          * happening before at several places, one of them merged into it,
          * the others its parts at their own places */
