@@ -211,6 +211,7 @@ static int rel_word(const char *w)
     case 'e': return sr_streq(w, "earlier");
     case 'l': return sr_streq(w, "last");
     case 'p': return sr_streq(w, "past");
+    case 'a': return sr_streq(w, "at"); /* "at the weekend" */
     default: return 0;
     }
 }
@@ -308,14 +309,14 @@ static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, 
         tx->offset = -1;
         tx->precision = 1;
         *ep = i + 1;
-    } else if ((sr_streq(w, "over") && is(t, n, i + 1, "the") && is(t, n, i + 2, "weekend")) ||
+    } else if (((sr_streq(w, "over") || sr_streq(w, "at")) && is(t, n, i + 1, "the") && is(t, n, i + 2, "weekend")) ||
                ((sr_streq(w, "last") || sr_streq(w, "this")) && is(t, n, i + 1, "weekend"))) {
-        /* "over the weekend", "last weekend": the Saturday before, known
-         * to the week */
+        /* "over the weekend", "at the weekend" (British), "last weekend":
+         * the Saturday before, known to the week */
         tx->kind = TX_WEEKDAY;
         tx->weekday = 5;
         tx->precision = 2;
-        *ep = sr_streq(w, "over") ? i + 3 : i + 2;
+        *ep = is(t, n, i + 1, "the") ? i + 3 : i + 2;
     } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
                (is(t, n, i + 1, "morning") || is(t, n, i + 1, "afternoon") || is(t, n, i + 1, "evening") ||
                 is(t, n, i + 1, "today"))) {
@@ -529,11 +530,11 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         any_days |= day_or_week(t[i].norm);
     for (size_t i = 0; i < n && k < max; i++) {
         const char *w = t[i].norm;
-        /* rel_word's lengths, 4 (this, last, past), 5, 7 and 9, then its
-         * first letters, as masks: its switch mispredicted */
-        const unsigned rel_len = 1u << 4 | 1u << 5 | 1u << 7 | 1u << 9;
+        /* rel_word's lengths, 2 (at), 4 (this, last, past), 5, 7 and 9,
+         * then its first letters, as masks: its switch mispredicted */
+        const unsigned rel_len = 1u << 2 | 1u << 4 | 1u << 5 | 1u << 7 | 1u << 9;
         const unsigned rel_first = 1u << ('y' - 'a') | 1u << ('t' - 'a') | 1u << ('o' - 'a') | 1u << ('e' - 'a') |
-                                   1u << ('l' - 'a') | 1u << ('p' - 'a');
+                                   1u << ('l' - 'a') | 1u << ('p' - 'a') | 1u << 0;
         int rw = 0;
         if (t[i].nlen < 32 && (rel_len >> t[i].nlen & 1)) {
             unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
