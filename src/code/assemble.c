@@ -1752,6 +1752,31 @@ static void name_the_unnamed(sr_coder *c, sr_ev *v)
     v->a1_text = NULL;
 }
 
+/* A battle is fought by armed sides: civilians told as its other side are
+ * the dead it left ("Clashes between rival factions of the Sinaloa Cartel
+ * left 11 people dead"), no side; against the state's forces, armed men
+ * of no name ("South African police shot dead eight suspected robbers in a
+ * shootout"). Crowds and protesters stay, which a riot's fight names. */
+static void no_civilian_side(sr_coder *c, sr_ev *v)
+{
+    if (v->type != TYPE_BATTLES || v->a2 < 0)
+        return;
+    uint32_t f = c->ents[v->a2].flags;
+    if (!(f & ACT_CIVILIAN) || (f & (ACT_PROTESTER | ACT_CROWD)))
+        return;
+    if (v->a1 >= 0 && (c->ents[v->a1].flags & ACT_STATE) && (c->ents[v->a1].flags & ACT_ARMED) && c->focus_country >= 0)
+        v->a2 = sr_entity_generic(c, "UAG", 0, c->focus_country);
+    else
+        v->a2 = -1;
+    v->a2_text = NULL;
+    /* (a battle with no side named is armed men's: "illegal miners had
+     * attacked its La Poderosa mine ..., killing two security guards") */
+    if (v->a1 < 0 && c->focus_country >= 0) {
+        v->a1 = sr_entity_generic(c, "UAG", 0, c->focus_country);
+        v->a1_text = NULL;
+    }
+}
+
 /* The public event for the merged one v. */
 static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
 {
@@ -1839,6 +1864,7 @@ void sr_assemble(sr_coder *c)
         if (v->dead)
             continue;
         sr_event *o = &out[k++];
+        no_civilian_side(c, v);
         name_the_unnamed(c, v);
         fill_event(c, v, o);
         o->confidence = sr_confidence(c, v);

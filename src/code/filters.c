@@ -646,6 +646,19 @@ WORD_RULE(an_accident_s_dead)
     return 1;
 }
 
+/* "Floods have killed at least 40 people in northern Kenya ..., as
+ * residents fought to save their homes": people who fight where a hazard
+ * (cues.txt ACCIDENT: floods, wildfires, a gas explosion) killed fight no
+ * side */
+WORD_RULE(a_struggle_with_nature)
+{
+    (void)x;
+    if (k->td->cls != EV_CLASH || !(s->cues & (1ULL << CUE_ACCIDENT)))
+        return 0;
+    int ent = k->a1 >= 0 ? s->men[k->a1].ent : k->a1_ent;
+    return ent < 0 || (c->ents[ent].flags & ACT_CIVILIAN);
+}
+
 /* "Iran executed a man convicted of spying for Israel's Mossad, the
  * judiciary said": a state's court's sentence carried out (cues.txt
  * JUDICIAL) is no violence of a side (not an armed group's "trial": the
@@ -810,6 +823,8 @@ const sr_filter_rule sr_filter_rules[] = {
      a_sentence_carried_out},
     {"an accident's dead", "A military helicopter crashed near Kabul on Monday due to a technical fault, killing two pilots.",
      FILTER_WORD, an_accident_s_dead},
+    {"a struggle with nature", "Floods killed 40 people in northern Kenya on Sunday, as residents fought to save their homes.",
+     FILTER_ROLES, a_struggle_with_nature},
     {"in the report clause", "Rebels who fought in Idlib said that the army shelled Saraqib on Monday.",
      FILTER_WORD, in_report_clause},
     {"a fight that did not come", "Al-Shabaab took over the town of Moqokori without a fight.", FILTER_WORD,
