@@ -17,6 +17,18 @@
 
 /* ---- weapons, victims, modality -------------------------------------------- */
 
+/* Whether a verb of attack (active) comes in the dozen words before u. */
+static int attack_verb_before(const sr_coder *c, const sr_sent *s, const sr_trig *u)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *w = &s->tg[q];
+        if (w->ndef && w->e <= u->s && u->s - w->e <= 12 && !w->passive && tdef(c, w, 0)->cls == EV_ATTACK &&
+            (tdef(c, w, 0)->opts & TRG_VERB))
+            return 1;
+    }
+    return 0;
+}
+
 /* Weapons named in [a, b), leaving out the words of other event words
  * ("with the support of coalition air strikes" does not make an
  * offensive an air strike). */
@@ -32,7 +44,11 @@ static int instrument(const sr_coder *c, const sr_sent *s, const sr_trig *u)
     int flown = 0;
     for (size_t i = u->s; i < u->e; i++)
         flown |= has_cue(s, i, CUE_W_AIR);
-    if (tdef(c, u, 0)->cls != EV_SHELL && !flown)
+    /* (and a car bomb a verb of attack used: "ELN rebels attacked a
+     * military base ... with a truck packed with explosives"; not
+     * "Sunday's attack started with a car bomb", the bomb its first blow) */
+    int car = tdef(c, u, 0)->cls == EV_CARBOMB && attack_verb_before(c, s, u);
+    if (tdef(c, u, 0)->cls != EV_SHELL && !car && !flown)
         return 0;
     for (size_t i = u->s; i > 0 && u->s - i < 4; i--)
         if (tok_is(s, i - 1, c->eng->w.with))
