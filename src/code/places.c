@@ -876,6 +876,10 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         p->adj_country = (int16_t)country_adj_before(s, i);
         end = ne;
     } else if (!k) {
+        /* "In Donetsk region, two civilians were killed": a preposition
+         * opening the sentence has a capital and begins no name */
+        if (is_loc_prep(e, s->tok[i].id))
+            return 0;
         size_t ne = name_seq(e, s, i);
         /* "Port Sudan": the name goes on over a country's */
         if (noun_name && ne == i + 1)
