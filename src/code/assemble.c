@@ -1096,8 +1096,11 @@ static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
      * "an attack on a bus carrying Syrian army soldiers": the target told
      * again, by its doer or by none named, is that happening, of the type
      * told first */
+    /* (its doer named now: "Papuan separatist rebels" then "rebels from
+     * the West Papua National Liberation Army") */
     if (v->target_told && (size_t)u->sent + 1 == (size_t)v->target_told && sr_violent_type(u->type) &&
-        sr_violent_type(v->type) && (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1)) && date_near(u, v))
+        sr_violent_type(v->type) &&
+        (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1) || rebels_of(c, u->a1, v->a1)) && date_near(u, v))
         return 1;
     /* "Russia launched a massive missile attack on Ukrainian cities ...,
      * killing at least 41 people and striking a children's hospital in

@@ -1004,6 +1004,25 @@ static void lost_to(const sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     k->a1 = taker;
 }
 
+/* 1 + the sentence, of the two before s, that told word id right after
+ * "a" or "an" (or two words after), 0 when none. */
+static int told_with_a(const sr_coder *c, const sr_sent *s, uint32_t id)
+{
+    const sr_engine *e = c->eng;
+    size_t si = (size_t)(s - c->sents);
+    for (size_t b = si; b > 0 && si - b < 2; b--) {
+        const sr_sent *r = &c->sents[b - 1];
+        for (size_t i = 1; i < r->ntok; i++) {
+            if (r->tok[i].id != id)
+                continue;
+            for (size_t j = i; j > 0 && i - j < 3; j--)
+                if (r->tok[j - 1].id == e->w.a || r->tok[j - 1].id == e->w.an)
+                    return (int)b;
+        }
+    }
+    return 0;
+}
+
 /* "A Syrian military source said gunmen opened fire on the bus near the
  * town of Al-Sukhnah" after "an attack on a bus carrying Syrian army
  * soldiers": a thing told with "the" right after the word, that one of
@@ -1031,18 +1050,23 @@ static int target_told_before(const sr_coder *c, const sr_sent *s, const sr_trig
             nx != e->w.along && nx != e->w.with && nx != e->w.as && nx != e->w.was && nx != e->w.were)
             return 0;
     }
-    size_t si = (size_t)(s - c->sents);
-    for (size_t b = si; b > 0 && si - b < 2; b--) {
-        const sr_sent *r = &c->sents[b - 1];
-        for (size_t i = 1; i < r->ntok; i++) {
-            if (r->tok[i].id != w->id)
-                continue;
-            for (size_t j = i; j > 0 && i - j < 3; j--)
-                if (r->tok[j - 1].id == e->w.a || r->tok[j - 1].id == e->w.an)
-                    return (int)b;
-        }
-    }
-    return 0;
+    return told_with_a(c, s, w->id);
+}
+
+/* "Papuan separatist rebels shot dead an Indonesian soldier" then "The
+ * soldier was guarding a construction project ... when rebels ... opened
+ * fire": a side told as "the" and one noun, that one of the two sentences
+ * before told with "a" or "an", is that happening's target again (as
+ * target_told_before). */
+static int victim_told_before(const sr_coder *c, const sr_sent *s, const sr_mention *m)
+{
+    if (m->s == 0 || m->e != m->s + 1 || !tok_is(s, m->s - 1, c->eng->w.the) || s < c->sents ||
+        s >= c->sents + c->nsents)
+        return 0;
+    const sr_token *w = &s->tok[m->s];
+    if (!(w->flags & TK_ALPHA) || (w->flags & TK_CAP) || w->nlen < 3)
+        return 0;
+    return told_with_a(c, s, w->id);
 }
 
 static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
@@ -1164,6 +1188,8 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 k->a2 = struck_before_when(c, s, k->a1);
         }
     }
+    if (!k->target_told && k->a2 >= 0)
+        k->target_told = victim_told_before(c, s, &s->men[k->a2]);
 }
 
 /* "ISIS claimed responsibility for a car bomb attack that ...": who
