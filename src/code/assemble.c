@@ -1173,6 +1173,28 @@ static int sideless_attack(sr_coder *c, sr_ev *u, sr_ev *v)
     return 1;
 }
 
+/* "Gunmen attacked two Orthodox churches, two synagogues and a police post
+ * ..., killing at least 19 people" then "Five attackers were killed": the
+ * doers' own dead told by no one's hand the sentences after are that
+ * happening's too, added to its toll. Whether v was merged so into u
+ * (merge_mentions). */
+static int doers_dead(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    if (v->a1 >= 0 || v->a2 < 0 || v->a2 != u->a1 || v->cls != EV_KILL || v->fatalities <= 0 || v->sent <= u->sent ||
+        v->sent > u->sent + 2 || !sr_violent_type(u->type) || u->fatalities < 0 || !date_compatible(u, v))
+        return 0;
+    /* (the nearest such happening: "gunmen entered a building and fought
+     * security forces for several hours. All five attackers were killed") */
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *w = &c->evs[j];
+        if (w != u && !w->dead && w->sent > u->sent && w->sent < v->sent && w->a1 == v->a2 && sr_violent_type(w->type))
+            return 0;
+    }
+    v->adds = 1;
+    merge_as(c, u, v, u->type, u->sub);
+    return 1;
+}
+
 /* Whether a word that fends off ("repelled") comes right before v's word:
  * forces only sent fought no one ("confirmed the attacks, saying that a
  * joint team of police and vigilantes had been deployed"). */
@@ -1313,7 +1335,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 merge_as(c, u, v, u->type, u->sub);
                 break;
             }
-            if (fought_off(c, i, u, v) || sideless_attack(c, u, v))
+            if (fought_off(c, i, u, v) || sideless_attack(c, u, v) || doers_dead(c, u, v))
                 break;
             if (merge_kinds(c, u, v))
                 break;
