@@ -1004,6 +1004,11 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         if ((s->tok[i].id == e->w.but && !(i + 1 < s->ntok && has_cue(s, i + 1, CUE_REPORT))) ||
             sr_tok_eq(&s->tok[i], ";"))
             return 0;
+    /* "The attack came on the same day that 30 people were killed in an
+     * attack on a market": a killing across "on the same day that" is the
+     * other happening's */
+    if (cue_in(s, a, b, CUE_SAMEDAY) >= 0)
+        return 0;
     /* "bombed camps on Friday, a day after gunmen killed 29": a killing
      * with its own doer after "after"/"before" is another happening */
     if (u->s > t->s && !u->passive && after_between(e, s, a, b)) {
@@ -1329,7 +1334,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
-            if (!fronted && (p->s > t || other_before) && after_between(c->eng, s, p->s, t))
+            /* (nor across "on the same day that": "The attack came on the
+             * same day that dozens of people were killed in an attack on a
+             * mosque in the town of Natiaboani") */
+            if (!fronted && (p->s > t || other_before) &&
+                (after_between(c->eng, s, p->s, t) ||
+                 cue_in(s, p->s < t ? p->s : t, p->s < t ? t : p->s, CUE_SAMEDAY) >= 0))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
