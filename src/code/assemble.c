@@ -294,6 +294,18 @@ static void take_day(sr_ev *to, const sr_ev *from)
     to->time_precision = from->time_precision;
 }
 
+/* Whether the event v borrowed its place from (place_before) is another
+ * happening than u, standing apart. */
+static int lender_apart(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+{
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *w = &c->evs[j];
+        if (w->sent == v->before_sent && w->tok == v->before_tok)
+            return w != u && !w->dead && sr_violent_type(w->type);
+    }
+    return 0;
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -348,7 +360,12 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
      * "in Mandera county" at the same precision, or before a region: "near
      * the town of Nabatieh" over "in southern Lebanon") */
     int settlement = v->loc.kind == PK_TOWN || v->loc.kind == PK_CITY || v->loc.kind == PK_VILLAGE;
-    int better = v->has_loc && (!u->has_loc || v->loc.precision < u->loc.precision ||
+    /* (a place v only borrowed from the event told before it is no
+     * better: "The Taliban said 46 people were killed in the strikes" after
+     * "in retaliation for a suicide attack on an army post in North
+     * Waziristan" does not move the strikes there) */
+    int better = v->has_loc && !(v->place_before && u->has_loc && lender_apart(c, u, v)) &&
+                 (!u->has_loc || v->loc.precision < u->loc.precision ||
                                 (v->loc.precision == u->loc.precision &&
                                  (u->loc.kind == PK_ADMIN2 || u->loc.kind == PK_REGION) && settlement &&
                                  v->loc.has_coords) ||

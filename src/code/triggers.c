@@ -317,6 +317,13 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
                 again = 1;
             }
     }
+    /* "two soldiers were killed in the strikes, which hit air defence
+     * systems": the noun the relative pronoun stands for */
+    if (j > 0 && (s->tok[j - 1].id == c->eng->w.which || s->tok[j - 1].id == c->eng->w.that)) {
+        j--;
+        if (j > 0 && sr_tok_eq(&s->tok[j - 1], ","))
+            j--;
+    }
     for (size_t k = 0; k < s->ntg; k++) {
         const sr_trig *u = &s->tg[k];
         /* "Friday's attack targeted a military compound": a noun no
