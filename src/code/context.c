@@ -2038,12 +2038,35 @@ static int participle_head(const sr_coder *c, const sr_sent *s, const sr_trig *t
     return 0;
 }
 
+/* "it had arrested more than 1,500 people and killed five suspected gang
+ * members since the government declared ...": where another verb of an
+ * event joined by "and" follows t's phrase, the end of that verb (what is
+ * told after it is told of both); else t's end. */
+static size_t joined_verb_end(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    if (!(tdef(c, t, 0)->opts & TRG_VERB))
+        return t->e;
+    for (size_t i = t->e; i < s->ntok && i < (size_t)t->e + 8; i++) {
+        if (s->tok[i].flags & TK_PUNCT)
+            break;
+        if (s->tok[i].id != c->eng->w.and_)
+            continue;
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            if (u->ndef && u->s > i && u->s <= i + 2 && (tdef(c, u, 0)->opts & TRG_VERB))
+                return u->e;
+        }
+        break;
+    }
+    return t->e;
+}
+
 /* Whether word t (meaning td) tells history, not news: bg what its
  * clause's times said, this_week a day of the article's week told for it. */
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
-    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, t->e + 6, t->s));
+    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, joined_verb_end(c, s, t) + 6, t->s));
     /* "the army had killed more than 100 Fano fighters in operations in
      * the area": a sum over many happenings */
     if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 14 < s->ntok ? (size_t)t->e + 14 : s->ntok,
