@@ -381,6 +381,11 @@ int object_after(const sr_coder *c, const sr_sent *s, size_t from, const clauses
     for (size_t i = from; i < s->ntok && i <= from + maxgap + extra; i++)
         if ((s->tok[i].flags & TK_HYPH) && word_has(e, s->tok[i].id, WA_BACKING))
             extra += 2;
+    /* (nor the count's words: "killed at least 15 members of a local
+     * vigilante group") */
+    sr_number count;
+    if (from < s->ntok)
+        extra += sr_read_quantity(s->tok, s->ntok, from, &count);
     for (size_t k = 0; k < s->nmen; k++) {
         const sr_mention *m = &s->men[k];
         if (m->s < from || m->modifier || m->ent < 0)
