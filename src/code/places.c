@@ -1502,6 +1502,12 @@ static void relate_places(sr_coder *c, sr_sent *s)
                 !(has_cue(s, t, CUE_PN_REGION) && t + 2 == gap_e && tok_is(s, t + 1, e->w.of)) &&
                 !(t + 1 == gap_e && tok_is(s, t, e->w.of) && has_cue(s, t - 1, CUE_PN_REGION)))
                 in_dir = 0;
+        /* (and "the town of Al-Busayrah in eastern Deir ez-Zor": a compass
+         * word before the city that names the town's province says the
+         * province) */
+        if (!bigger && in_dir && q->loc.kind == PK_CITY && p->loc.admin1 && q->loc.name &&
+            !strcasecmp(p->loc.admin1, q->loc.name))
+            bigger = 1;
         int container_gap = in_dir || (g == 1 && (sr_streq(w0, ",") || w0id == e->w.in || w0id == e->w.of)) ||
                             (g == 2 && (w0id == e->w.in || w0id == e->w.of) && tok_is(s, gap_s + 1, e->w.the)) ||
                             (g >= 2 && g <= 5 && sr_streq(w0, ",") &&
