@@ -318,6 +318,23 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
 
 static size_t nation_adj_end(const sr_sent *s, size_t i);
 
+/* "of the People's Protection Units (YPG)" at k: where the group named
+ * after "of" (past "the", with its short name in brackets) ends; k when
+ * there is none. */
+static size_t group_of_after(const sr_engine *e, const sr_sent *s, size_t k)
+{
+    if (k + 1 >= s->ntok || !tok_is(s, k, e->w.of))
+        return k;
+    size_t j = k + 1 + (tok_is(s, k + 1, e->w.the) ? 1 : 0);
+    if (j >= s->ntok || s->owner[j] < 0 || s->m[s->owner[j]].start != j ||
+        (s->m[s->owner[j]].kind != PH_ACTOR && s->m[s->owner[j]].kind != PH_AGENT))
+        return k;
+    size_t end = s->m[s->owner[j]].end;
+    if (end + 2 < s->ntok && sr_tok_eq(&s->tok[end], "(") && sr_tok_eq(&s->tok[end + 2], ")"))
+        end += 3;
+    return end;
+}
+
 /* "of the Special Task Force" from i to the noun phrase's end: "of", then
  * a named group or force (past "the") that ends the phrase. */
 static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t np_end)
@@ -777,7 +794,15 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     }
     *found = 1;
     /* "killing five soldiers and 13 militants": the dead of both sides */
-    for (size_t k = j; k < s->ntok && k < j + 5; k++) {
+    for (size_t k = j, lim = j + 5; k < s->ntok && k < lim; k++) {
+        /* (past the group they were of: "killing a senior commander of the
+         * People's Protection Units (YPG) and his driver") */
+        size_t past = group_of_after(e, s, k);
+        if (past > k) {
+            lim += past - k;
+            k = past - 1;
+            continue;
+        }
         if (s->tok[k].flags & TK_PUNCT)
             break;
         if (s->tok[k].id != e->w.and_)
