@@ -1053,8 +1053,14 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
                 /* (nor the men who fight for a state: "Malian soldiers and
                  * Russian mercenaries executed at least 20 civilians" then
                  * "neutralised several terrorists") */
-                int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE | ACT_GOVSIDE,
-                                       1000);
+                /* (the group a word after "the" was the last word of:
+                 * "after fighting with Wazalendo militias" then "pushed out
+                 * of the village by the militias") */
+                int en = mm->s > 0 && tok_is(s, mm->s - 1, c->eng->w.the) ? same_head_before(c, s, mm, 2) : -1;
+                if (en >= 0)
+                    return en;
+                en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE | (fl & ACT_REBEL), ACT_SOURCE | ACT_GOVSIDE,
+                                   1000);
                 if (en >= 0 && (c->ents[en].def >= 0 || !(fl & ACT_GROUPWORD)) && !told_elsewhere(c, s, mm->s, en))
                     return en;
                 if (fl & ACT_REBEL)
