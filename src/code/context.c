@@ -318,6 +318,15 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
 
 static size_t nation_adj_end(const sr_sent *s, size_t i);
 
+/* Whether token i is a word for people: an agent's last word or a word of
+ * words.txt PERSON_HEAD or PEOPLE ("civilians", "villagers"). */
+static int people_word_at(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    if (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_AGENT && s->m[s->owner[i]].end == i + 1)
+        return 1;
+    return word_has(e, s->tok[i].id, WA_PERSON_HEAD) || word_has(e, s->tok[i].id, WA_PEOPLE);
+}
+
 /* "of the People's Protection Units (YPG)" at k: where the group named
  * after "of" (past "the", with its short name in brackets) ends; k when
  * there is none. */
@@ -541,6 +550,17 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             break;
         if (has_cue(s, i, CUE_REPORT) || (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER))
             break;
+        /* "At least 12 civilians sheltering in a Buddhist monastery were
+         * killed": the words of an "-ing" phrase after the counted noun
+         * say where they were; the count is before it */
+        if ((t->id == e->w.in || t->id == e->w.on || t->id == e->w.at) && i >= 2 && i + 6 >= j &&
+            sr_affix(e, AF_GERUND, s->tok[i - 1].norm) && s->owner[i - 1] < 0 && s->tok[i - 1].nlen > 5 &&
+            (s->tok[i - 2].flags & TK_ALPHA) && people_word_at(e, s, i - 2)) {
+            i--;
+            np_end = i;
+            memo.done = 0;
+            continue;
+        }
         if (t->id == e->w.in || t->id == e->w.on || t->id == e->w.at || t->id == e->w.by || t->id == e->w.that)
             break;
         if (has_cue(s, i, CUE_NONHUMAN) && !people)
