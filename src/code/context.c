@@ -1336,6 +1336,15 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
     out->tolls = out->n > 1;
 }
 
+/* Whether a word of sequence ("after", "in retaliation for") or "on the
+ * same day that" stands between tokens a and b: what lies across it is
+ * another happening ("The attack came on the same day that dozens of
+ * people were killed in an attack on a mosque in the town of Natiaboani"). */
+static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+{
+    return after_between(c->eng, s, a, b) || cue_in(s, a < b ? a : b, a < b ? b : a, CUE_SAMEDAY) >= 0;
+}
+
 static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clauses *cl, int obj_place, locpick *out)
 {
     size_t t = tg->s;
@@ -1379,12 +1388,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
-            /* (nor across "on the same day that": "The attack came on the
-             * same day that dozens of people were killed in an attack on a
-             * mosque in the town of Natiaboani") */
-            if (!fronted && (p->s > t || other_before) &&
-                (after_between(c->eng, s, p->s, t) ||
-                 cue_in(s, p->s < t ? p->s : t, p->s < t ? t : p->s, CUE_SAMEDAY) >= 0))
+            if (!fronted && (p->s > t || other_before) && another_happening_between(c, s, p->s, t))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
