@@ -77,6 +77,7 @@ TEST(intervene) { (void)c; return k->intervene; }
 TEST(lethal) { (void)c; return k->lethal; }
 TEST(alone) { (void)c; return k->alone; }
 TEST(air_told) { (void)c; return k->air_told; }
+TEST(air_verb) { (void)c; return k->air_verb; }
 TEST(state_present) { (void)c; return k->state_present; }
 TEST(vacate) { (void)c; return k->vacate; }
 TEST(receiver) { (void)c; return k->recv >= 0; }
@@ -111,7 +112,7 @@ static const struct {
     {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
     {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
     {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
-    {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told},
+    {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
     {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},

@@ -2311,8 +2311,15 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     event_date(c, s, t->s, k->ca, k->cb, proto, &bg, &told_after);
     k->riot = cue_in(s, k->ca, k->cb, CUE_RIOT) >= 0;
     k->air_told = 0;
-    for (size_t q = 0; q < s->ntg && !k->air_told; q++)
-        k->air_told = &s->tg[q] != t && s->tg[q].ndef && tdef(c, &s->tg[q], 0)->cls == EV_AIR;
+    k->air_verb = 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        k->air_told |= u != t && u->ndef && tdef(c, u, 0)->cls == EV_AIR;
+        /* "Israeli raids struck the towns of Khiam, Kfar Kila and Houla":
+         * a noun's own verb that strikes from the air when a state does it */
+        k->air_verb |= u != t && u->ndef && (td->opts & TRG_NOUN) && u->s == t->e && !u->passive &&
+                       (tdef(c, u, 0)->opts & TRG_AIR_STATE);
+    }
     /* "Israel carried out a series of airstrikes on Beirut's southern
      * suburbs late Friday": a day of the article's week told for the
      * word is news, whatever words of history stand near */

@@ -86,6 +86,7 @@ typedef struct cand {
     int lethal;   /* someone died, even if the text gives no number */
     int alone;    /* the only event word of its sentence that is not a mere outcome */
     int air_told; /* an air strike's word elsewhere in its sentence */
+    int air_verb; /* a noun's own verb strikes from the air when a state does it ("raids struck") */
     int person_victim; /* "killed a local official": a person, not a fighter */
     int house_target;  /* "stormed houses": a raid for arrests */
     int state_present;
