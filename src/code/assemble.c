@@ -992,7 +992,12 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * forces its other side */
     int forced = riot && u->sent == v->sent && abs(u->tok - v->tok) <= 4 &&
                  (calm->sub == SUB_EXCESSIVE_FORCE || calm->sub == SUB_PROTEST_INTERVENTION);
-    if (riot && (!riot->noun || forced) && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc &&
+    /* (and the crowds dispersed the sentence after, where the clashes were:
+     * "clashes between supporters of the ruling Awami League and the
+     * opposition ..." then "Police fired rubber bullets and tear gas to
+     * disperse the crowds") */
+    int dispersed = riot && calm->cls == EV_REPRESS && calm->place_before && calm->sent == riot->sent + 1;
+    if (riot && (!riot->noun || forced || dispersed) && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc &&
         loc_compatible(c->eng, u, v) && date_compatible(u, v)) {
         int a1 = riot->a1, a2 = -1;
         const char *a1t = riot->a1_text, *a2t = NULL;
