@@ -1664,6 +1664,22 @@ static int in_place_told_near(const sr_coder *c, const sr_sent *s, size_t j)
     return 0;
 }
 
+/* "threatening staff with guns and explosives": arms told after "with"
+ * (past a determiner, or earlier items of the list) are what the doers
+ * held, not what they went for. */
+static int held_with(const sr_engine *e, const sr_sent *s, size_t j)
+{
+    for (size_t i = j; i > 0 && j - i < 6; i--) {
+        const sr_token *w = &s->tok[i - 1];
+        if (w->id == e->w.with)
+            return 1;
+        if (((w->flags & TK_PUNCT) && !sr_tok_eq(w, ",")) || !(w->flags & (TK_ALPHA | TK_PUNCT)) ||
+            (w->flags & TK_CAP) || (s->owner[i - 1] >= 0 && s->m[s->owner[i - 1]].kind != PH_CUE))
+            return 0;
+    }
+    return 0;
+}
+
 /* Who was hit, and what kind of target. */
 /* "Iran fired more than a dozen ballistic missiles at two Iraqi military
  * bases hosting U.S. forces": the armed men a target after the word is
@@ -1753,13 +1769,13 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
             k->house_target = 1;
         if (has_cue(s, j, CUE_MILTARGET))
             k->mil_target = 1;
-        if (has_cue(s, j, CUE_ARMS))
+        if (has_cue(s, j, CUE_ARMS) && !held_with(e, s, j))
             k->arms_target = 1;
     }
     /* "raided the group's headquarters in Kidal on Monday and seized its
      * weapons": arms told anywhere in the raid's clause */
     for (size_t j = t->e + 8; td->cls == EV_RAID && j < k->cb && j < s->ntok; j++)
-        if (has_cue(s, j, CUE_ARMS))
+        if (has_cue(s, j, CUE_ARMS) && !held_with(e, s, j))
             k->arms_target = 1;
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
 }
