@@ -863,12 +863,11 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     /* (or the same kind of violence: "Gunmen killed at least 15 people in
      * overnight attacks on two villages in Mangu" then "The attackers
      * invaded Kwahaslalek and Kubwat villages at about 11pm on Monday and
-     * shot sporadically at residents"; or the damage they did there: "The
+     * shot sporadically at residents"; or the damage done there: "The
      * attackers set fire to houses in Kwahaslalek and Kubwat villages") */
     if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 &&
         sr_violent_type(u->type) &&
-        (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub ||
-         v->sub == SUB_LOOTING) &&
+        (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub || v->sub == SUB_LOOTING) &&
         v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
         (loc_compatible(c->eng, u, v) || (borrowed_point(v) && same_admin1(c->eng, u->loc.admin1, v->loc.admin1)))) {
         /* (the detail's day is the happening's, the first its telling's) */

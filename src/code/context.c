@@ -2214,6 +2214,35 @@ static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev 
     }
 }
 
+/* Whether happening pv was told of many places: across a region, or
+ * against towns in the plural ("a massive missile barrage against
+ * Ukrainian cities"). */
+static int many_places_told(const sr_coder *c, const sr_ev *pv)
+{
+    if (pv->across)
+        return 1;
+    const sr_sent *r = &c->sents[pv->sent];
+    for (size_t i = 0; i < r->ntok; i++)
+        if (has_cue(r, i, CUE_PN_TOWN) && cue_end(r, i, CUE_PN_TOWN) == i + 1 && plural_people(&r->tok[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether pv, or a blow from afar by its doer told in the three sentences
+ * before, was told of many places (the city-by-city tolls of one barrage:
+ * "In Kyiv, 22 people were killed" then "Ten people were killed in ...
+ * Kryvyi Rih"). */
+static int campaign_told(const sr_coder *c, const sr_ev *pv)
+{
+    for (size_t j = 0; j < c->nevs; j++) {
+        const sr_ev *w = &c->evs[j];
+        if (w == pv || (w->sent + 3 >= pv->sent && w->sent <= pv->sent && w->type == TYPE_EXPLOSIONS && w->a1 == pv->a1))
+            if (many_places_told(c, w))
+                return 1;
+    }
+    return 0;
+}
+
 /* Dead with no doer of their own that are the toll of the violence told
  * just before: sets k->restates (and, for their place, k->lp). */
 static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
@@ -2252,8 +2281,12 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
             !strcmp(here->cc, pv->loc.cc))
             k->restates = pv;
     }
+    /* (or after the verb, after blows from afar on many places: "Ten
+     * people were killed in the central city of Kryvyi Rih" after "Russia
+     * launched a massive missile barrage against Ukrainian cities") */
+    int own_place = fronted < 0 && lp->n == 1;
     if (!own_part && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
-        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0)) {
+        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0 || own_place)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         /* (the attack its sentence told with a weapon, not a word of it
          * with none: "a missile attack ..., killing 41 and striking a
@@ -2273,8 +2306,13 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
             shot |= has_cue(s, q, CUE_W_SMALLARMS);
         if (pv && shot && pv->type == TYPE_EXPLOSIONS)
             pv = NULL;
+        if (pv && own_place && (pv->type != TYPE_EXPLOSIONS || pv->a1 < 0 || !campaign_told(c, pv) ||
+                                !sr_streq(pv->loc.cc, s->pm[lp->pm[0]].loc.cc)))
+            pv = NULL;
         if (pv && sr_violent_type(pv->type)) {
-            if (fronted < 0) {
+            if (own_place) {
+                /* its own place kept */
+            } else if (fronted < 0) {
                 lp->prev_ev = pv;
                 k->has_anchor = 1;
             } else {
