@@ -363,6 +363,10 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"sai","date":"2021-04-26","text":"AIN ISSA - The Turkish occupation army shelled villages in the countryside of Ain Issa on Sunday with heavy artillery, an ANHA correspondent reported.\nThe shelling targeted the villages of Saida and Mualaq, the correspondent added."}' > "$t/sai.jsonl"
     check "'The shelling targeted the villages of Saida and Mualaq' near Ain Issa: not the city of Suwayda" sh -c \
         "'$bin' code --min-confidence 0 '$t/sai.jsonl' > '$t/sai.out' && test -s '$t/sai.out' && ! grep -q 'Suwayda' '$t/sai.out'"
+    # a compass word before a country's adjective steers namesakes to that part (places.tsv "part")
+    printf '%s\n' '{"id":"kos","date":"2024-08-10","text":"KYIV (Reuters) - A Russian missile struck a supermarket in the eastern Ukrainian town of Kostiantynivka on Friday, killing at least 14 people and wounding 43, officials said."}' > "$t/kos.jsonl"
+    check "'the eastern Ukrainian town of Kostiantynivka': Donetsk oblast's, not Mykolaiv's namesake" sh -c \
+        "'$bin' code --min-confidence 0 '$t/kos.jsonl' > '$t/kos.out' && grep -q '\"admin1\":\"Donetsk\"' '$t/kos.out'"
     # "Tecpan de Galeana": a particle that is no English word, inside a name
     printf '%s\n' '{"id":"tec","date":"2024-06-18","text":"Gunmen shot dead a mayoral candidate at a campaign event in the town of Tecpan de Galeana in Guerrero state on Monday night, prosecutors said."}' > "$t/tec.jsonl"
     check "'in the town of Tecpan de Galeana': the town, letter for letter, at its own point" sh -c \

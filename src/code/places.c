@@ -319,6 +319,8 @@ static size_t without_place_noun(const sr_engine *e, const sr_sent *s, const sr_
     return b->off + b->len - a->off;
 }
 
+static const sr_part_def *compass_part_before(const sr_dicts *d, const sr_sent *s, const sr_pmention *p);
+
 /* "the city of Marawi": the name, then its noun with a capital
  * ("Marawi City"), into out; the length, 0 when there is no such noun. */
 static size_t with_place_noun(const sr_engine *e, const sr_sent *s, const sr_pmention *p, char *out, size_t cap)
@@ -374,6 +376,10 @@ static void geocode_round(sr_coder *c, sr_sent *s)
              * killing a man in the town of Rylsk": a province the sentence
              * names says which country its other places are in, whatever
              * country the story is about */
+            /* "the eastern Ukrainian town of Kostiantynivka": the part of
+             * the country its compass word names (places.tsv "part") is
+             * near it, to tell namesakes apart */
+            const sr_part_def *part = p->adj_country >= 0 && !c->has_anchor ? compass_part_before(d, s, p) : NULL;
             if (p->adj_country >= 0)
                 h.focus_cc = d->countries[p->adj_country].iso2;
             else if (p->container < 0)
@@ -385,9 +391,9 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                         break;
                     }
                 }
-            h.has_near = c->has_anchor;
-            h.near_lat = c->anchor_lat;
-            h.near_lon = c->anchor_lon;
+            h.has_near = c->has_anchor || part;
+            h.near_lat = part ? part->lat : c->anchor_lat;
+            h.near_lon = part ? part->lon : c->anchor_lon;
             /* "Niger's western Tillaberi region": a name with "region"
              * after it is the province first, then the town */
             h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun || (p->pattern && p->loc.kind == PK_REGION);
@@ -752,6 +758,23 @@ static int country_adj_before(const sr_sent *s, size_t i)
             return -1;
     }
     return -1;
+}
+
+/* The part of a country named by a compass word before the country's
+ * adjective before place p's noun ("the eastern Ukrainian town of"), or
+ * NULL. */
+static const sr_part_def *compass_part_before(const sr_dicts *d, const sr_sent *s, const sr_pmention *p)
+{
+    for (size_t q = p->s; q > 0 && p->s - q < 3; q--) {
+        int o = s->owner[q - 1];
+        if (o < 0)
+            continue;
+        size_t a = s->m[o].start;
+        if (s->m[o].kind != PH_COUNTRY || a == 0 || !has_cue(s, a - 1, CUE_DIRADJ))
+            return NULL;
+        return country_part(d, s, a - 1, a, d->countries[s->m[o].value].iso2);
+    }
+    return NULL;
 }
 
 /* "state" in "the Sinaloa state capital": a province's one-word noun right
