@@ -1262,6 +1262,14 @@ static size_t extend_place(sr_coder *c, sr_sent *s, sr_pmention *p, size_t end)
     size_t j = p->s;
     while (j > 0 && tok_is(s, j - 1, c->eng->w.the))
         j--;
+    /* (and "travelling to a conference in Enugu": past "in" and the
+     * place they went to, within a few words) */
+    if (j >= 4 && (tok_is(s, j - 1, c->eng->w.in) || tok_is(s, j - 1, c->eng->w.at)))
+        for (size_t k = j - 1; k > 1 && k + 4 >= j; k--)
+            if (tok_is(s, k - 1, c->eng->w.to) && !(s->tok[k - 1].flags & TK_PUNCT)) {
+                j = k;
+                break;
+            }
     if (j >= 2 && (tok_is(s, j - 1, c->eng->w.to) || tok_is(s, j - 1, c->eng->w.toward) ||
                    tok_is(s, j - 1, c->eng->w.towards) || tok_is(s, j - 1, c->eng->w.into)))
         for (size_t k = j - 1; k > 0 && k + 3 >= j; k--)
