@@ -1802,6 +1802,10 @@ int background_near(const sr_sent *s, size_t a, size_t b, size_t t)
         size_t e = cue_end_at(s, i, CUE_BACKGROUND);
         if (e == i + 1 && e < s->ntok && sr_weekday_name(s->tok[e].norm) >= 0)
             continue;
+        /* (nor "heavy clashes were ongoing on Monday": a state of a day
+         * of this week) */
+        if (e == i + 1 && e + 1 < s->ntok && sr_tok_eq(&s->tok[e], "on") && sr_weekday_name(s->tok[e + 1].norm) >= 0)
+            continue;
         return 1;
     }
     return 0;

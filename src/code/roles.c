@@ -702,6 +702,15 @@ static int clause_doer_of_noun(sr_coder *c, const sr_sent *s, const sr_sctx *x, 
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
+    /* "Coalition warplanes ... pounded ISIS positions ..., and heavy
+     * clashes were ongoing on Monday": a noun that is the subject of a
+     * clause of its own after "and" has no doer in the clause before */
+    size_t b = t->s;
+    while (b > 0 && s->owner[b - 1] < 0 && (s->tok[b - 1].flags & TK_ALPHA) && !(s->tok[b - 1].flags & TK_CAP) &&
+           s->tok[b - 1].id != e->w.and_ && t->s - b < 2)
+        b--;
+    if (b > 0 && s->tok[b - 1].id == e->w.and_ && t->e < s->ntok && is_be(e, s->tok[t->e].id))
+        return -1;
     /* "X helped the Syrian forces with airstrikes",
      * "X announced the capture of Y" */
     int sj = subject_of(c, s, t->s, &x->cl, 0, k->forbid);
