@@ -752,6 +752,16 @@ WORD_RULE(a_crowd_s_grievance)
     return 0;
 }
 
+/* "where Islamic State militants are besieged by the SDF": a passive verb
+ * of attack in the present tells a state, no happening */
+WORD_RULE(a_state_in_the_present)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    return k->td->cls == EV_ATTACK && (k->td->opts & TRG_VERB) && t->passive && t->s > 0 &&
+           (tok_is(s, t->s - 1, c->eng->w.is) || tok_is(s, t->s - 1, c->eng->w.are));
+}
+
 /* a sound, unless it killed or someone did it */
 WORD_RULE(only_a_sound)
 {
@@ -835,6 +845,8 @@ const sr_filter_rule sr_filter_rules[] = {
      FILTER_WORD, support_of_a_fight},
     {"the weapons of a fight", "Fighting raged in Khartoum on Tuesday, with air strikes rocking the city.",
      FILTER_WORD, weapons_of_a_fight},
+    {"a state in the present", "Strikes hit the district of Hajin, where the militants are besieged by the SDF.", FILTER_WORD,
+     a_state_in_the_present},
     {"a crowd's grievance", "Protesters stormed an embassy in Kinshasa on Monday, as anger grew over the capture of the city of Goma by M23 rebels.",
      FILTER_WORD, a_crowd_s_grievance},
     {"a backdrop going on", "Gunmen torched ten houses in Kangpokpi, police said, as ethnic clashes in the state continued.",
