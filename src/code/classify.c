@@ -91,6 +91,7 @@ TEST(a1_home)
     return sr_streq(c->eng->d.countries[c->ents[k->a1_ent].country].iso2, k->loc_cc);
 }
 TEST(word_air_state) { (void)c; return (k->opts & TRG_AIR_STATE) != 0; }
+TEST(word_crowd) { (void)c; return (k->opts & TRG_CROWD) != 0; }
 TEST(a1_protester) { return (F1 & ACT_PROTESTER) != 0; }
 TEST(a1_mob) { return (F1 & ACT_CROWD) != 0; }
 /* protesters, or civilians acting as a crowd, with no arms of their own */
@@ -115,7 +116,7 @@ static const struct {
     {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
-    {"word:air-state", word_air_state}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},
+    {"word:air-state", word_air_state}, {"word:crowd", word_crowd}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},
 };
 
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)

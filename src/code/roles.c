@@ -1873,8 +1873,9 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1t = NULL;
     }
     /* "At least four people were killed in the unrest": rioters, as
-     * ACLED names a violent demonstration's unnamed crowd */
-    if (k->sub == SUB_VIOLENT_DEMO && k->a1e < 0) {
+     * ACLED names a violent demonstration's unnamed crowd (and a mob's:
+     * "A crowd lynched a suspected thief") */
+    if ((k->sub == SUB_VIOLENT_DEMO || k->sub == SUB_MOB) && k->a1e < 0) {
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
         k->a1t = NULL;
     }
