@@ -531,6 +531,23 @@ WORD_RULE(ongoing_backdrop)
     return 0;
 }
 
+/* "Sudan's war entered its second year ..., as the army and the
+ * paramilitary Rapid Support Forces battled for control of the country":
+ * a fight told after ", as" with no place but the whole country is the
+ * backdrop, whatever its tense */
+WORD_RULE(a_country_s_backdrop)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (k->td->cls != EV_CLASH || !k->only_country)
+        return 0;
+    for (size_t i = t->s; i > 1 && t->s - i < 12; i--)
+        if (s->tok[i - 1].id == e->w.as && sr_tok_eq(&s->tok[i - 2], ","))
+            return 1;
+    return 0;
+}
+
 /* "as fighting between the army and the RSF entered its fourth day, with
  * air strikes and artillery fire rocking the city": the fight's weapons,
  * told after "with", are that fight, not events of their own */
@@ -862,6 +879,8 @@ const sr_filter_rule sr_filter_rules[] = {
      territory_without_place},
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
     {"a country alone", "The group has carried out attacks in Syria.", FILTER_CONTEXT, country_alone},
+    {"a country's backdrop", "Talks began in Sudan on Monday, as the army and the rebels battled for control of the country.",
+     FILTER_CONTEXT, a_country_s_backdrop},
     {"no type", "Civilians took the town of Saraqib on Monday.", FILTER_TYPE, no_type},
     {"a kind of happening", "Kidnappings on the highway near Kaduna are common.", FILTER_ROLES,
      a_kind_of_happening},
