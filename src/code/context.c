@@ -2289,7 +2289,9 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
      * people were killed in the central city of Kryvyi Rih" after "Russia
      * launched a massive missile barrage against Ukrainian cities") */
     int own_place = fronted < 0 && lp->n == 1;
-    if (!own_part && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+    /* (not a sum: "31,000 Ukrainian soldiers had been killed in the war") */
+    int sum = cue_in(s, t->e, (size_t)t->e + 4 < s->ntok ? (size_t)t->e + 4 : s->ntok, CUE_AGGREGATE) >= 0;
+    if (!own_part && !sum && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
         s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0 || own_place)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         /* (the attack its sentence told with a weapon, not a word of it
