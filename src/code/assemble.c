@@ -392,6 +392,12 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     int each_side = u->type == TYPE_BATTLES && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a1 >= 0 && u->a2 >= 0 &&
                     ((side_of(c, u->dead_ent, u->a1) && side_of(c, v->dead_ent, u->a2)) ||
                      (side_of(c, u->dead_ent, u->a2) && side_of(c, v->dead_ent, u->a1)));
+    /* (and with its doer not named yet: "repulsed a terrorist attack on a
+     * check post ..., killing four terrorists" then "Two soldiers embraced
+     * martyrdom during the intense exchange of fire": one side's dead and
+     * the other's) */
+    each_side |= u->type == TYPE_BATTLES && u->a1 < 0 && u->a2 >= 0 && u->dead_ent >= 0 && v->dead_ent >= 0 &&
+                 u->dead_ent != v->dead_ent && side_of(c, u->dead_ent, u->a2) != side_of(c, v->dead_ent, u->a2);
     /* (and a riot's: "At least 17 people were killed in clashes between
      * protesters and security forces" then "A police officer was burned
      * to death by protesters": the forces' dead besides the crowd's) */
@@ -1280,7 +1286,9 @@ static int last_told_again(const sr_coder *c, size_t i, const sr_ev *u, const sr
     int doer_now = u->a1 < 0 && v->a1 >= 0 && any_type;
     return v->anaphoric &&
            (v->generic || doer_now || (v->noun && v->cls == EV_AIR && (u->cls == EV_SHELL || u->cls == EV_AIR))) &&
-           (v->a1 < 0 || doer_now) && (u->type == v->type || any_type) && sr_violent_type(v->type) &&
+           (v->a1 < 0 || doer_now) &&
+           ((u->type == v->type && (u->sub == SUB_ABDUCTION) == (v->sub == SUB_ABDUCTION)) || any_type) &&
+           sr_violent_type(v->type) &&
            date_compatible(u, v) && !kin_before(c, i, v);
 }
 

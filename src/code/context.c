@@ -1045,8 +1045,11 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         return 0;
     /* (not "confirmed the attack but said 11 people were killed": the
      * toll told otherwise) */
+    /* (told otherwise also as "but gave a death toll of eight": the toll's
+     * own word right after "but" and its verb) */
     for (size_t i = a; i < b; i++)
-        if ((s->tok[i].id == e->w.but && !(i + 1 < s->ntok && has_cue(s, i + 1, CUE_REPORT))) ||
+        if ((s->tok[i].id == e->w.but && !(i + 1 < s->ntok && has_cue(s, i + 1, CUE_REPORT)) &&
+             !(u->s > i && u->s <= i + 4 && word_has(e, s->tok[u->s].id, WA_TOLL))) ||
             sr_tok_eq(&s->tok[i], ";"))
             return 0;
     /* "The attack came on the same day that 30 people were killed in an

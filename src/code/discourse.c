@@ -301,14 +301,24 @@ const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int s
  * attack happened in Huyum" is the attack told just before. -1 when none. */
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s)
 {
+    int found = -1, sent = -1;
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - 3)
+        if (pv->sent < s->index - 3 || (found >= 0 && pv->sent != sent))
             break;
-        if (sr_violent_type(pv->type) && in_story(pv))
+        if (!sr_violent_type(pv->type) || !in_story(pv))
+            continue;
+        /* (of that sentence, an attack before an abduction: "Bandits
+         * stormed a mosque ..., shooting dead 12 worshippers and abducting
+         * several others" then "The police confirmed the attack") */
+        if (pv->sub != SUB_ABDUCTION)
             return pv->sub;
+        if (found < 0) {
+            found = pv->sub;
+            sent = pv->sent;
+        }
     }
-    return -1;
+    return found;
 }
 
 /* The forces last told acting on protesters, and the words that named

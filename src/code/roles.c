@@ -1281,7 +1281,9 @@ static int claimant(const sr_coder *c, const sr_sent *s, size_t q, uint32_t skip
         size_t at = pass ? q : end;
         for (size_t j = s->nmen; j > 0; j--) {
             const sr_mention *m = &s->men[j - 1];
-            if (!pass && m->prep == c->eng->w.of)
+            /* (nor whose it is: "Islamic State's Afghan affiliate,
+             * ISIS-K, claimed") */
+            if (!pass && (m->prep == c->eng->w.of || m->poss))
                 continue;
             if (m->ent >= 0 && !m->modifier && (size_t)m->e <= at && (size_t)m->e + 3 >= at &&
                 (c->ents[m->ent].flags & ACT_ARMED) && !(c->ents[m->ent].flags & skip))
