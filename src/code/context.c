@@ -1135,11 +1135,14 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
         return 0;
     /* "Protesters ... clashed with police in Minneapolis ... over the death
      * of George Floyd": a death named as what a crowd's deed is over (a
-     * grievance's word, "the", the noun) is no toll of any word before */
+     * grievance's word, "the", the noun) is no toll of any word before
+     * (the crowd told before the grievance: "Police fired tear gas at
+     * opposition supporters protesting ... against the killing of two
+     * opposition figures") */
     if (u->s > t->s + 2 && (tdef(c, u, 0)->opts & TRG_NOUN) && word_has(e, s->tok[u->s - 1].id, WA_DET) &&
         word_has(e, s->tok[u->s - 2].id, WA_GRIEVANCE))
         for (size_t q = 0; q < s->nmen; q++)
-            if (s->men[q].ent >= 0 && s->men[q].e <= t->s && (c->ents[s->men[q].ent].flags & (ACT_PROTESTER | ACT_CROWD)))
+            if (s->men[q].ent >= 0 && s->men[q].e <= u->s && (c->ents[s->men[q].ent].flags & (ACT_PROTESTER | ACT_CROWD)))
                 return 0;
     /* "SDF fighters responded to the attack and killed two of the
      * attackers": the attack told before, in a phrase of its own, does
