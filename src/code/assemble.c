@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../geo/resolve.h"
 #include "../text/placekey.h"
 #include "../util/hash.h"
 #include "../util/str.h"
@@ -29,34 +30,7 @@ static int borrowed_point(const sr_ev *a)
     return settlement && a->loc.precision >= 3;
 }
 
-/* One province in two lists' spellings: "Tillabéri Region" (the
- * gazetteer's, for Ayorou) and "Tillaberi" (places.tsv's, for "the
- * western Tillaberi region"): equal, or alike once a last word that is a
- * province's noun (words.txt ADMIN1_NOUN) is set aside. */
-static size_t admin1_stem(const sr_engine *e, const char *name)
-{
-    size_t n = strlen(name);
-    const char *sp = strrchr(name, ' ');
-    if (!sp || sp == name || n - (size_t)(sp + 1 - name) >= 32)
-        return n;
-    char w[32];
-    size_t k = 0;
-    for (const char *q = sp + 1; *q; q++)
-        w[k++] = (char)((*q >= 'A' && *q <= 'Z') ? *q + 32 : *q);
-    w[k] = 0;
-    return sr_affix(e, AF_ADMIN1, w) ? (size_t)(sp - name) : n;
-}
-
-static int same_admin1(const sr_engine *e, const char *a, const char *b)
-{
-    if (!a || !b)
-        return 0;
-    if (!strcasecmp(a, b))
-        return 1;
-    return sr_place_similar(a, admin1_stem(e, a), b, admin1_stem(e, b));
-}
-
-static int loc_compatible(const sr_engine *e, const sr_ev *a, const sr_ev *b)
+static int loc_compatible(const sr_ev *a, const sr_ev *b)
 {
     if (!a->has_loc || !b->has_loc)
         return 1;
@@ -88,7 +62,7 @@ static int loc_compatible(const sr_engine *e, const sr_ev *a, const sr_ev *b)
     /* a province and a place in it */
     const sr_ev *wide = a->loc.precision >= b->loc.precision ? a : b;
     const sr_ev *fine = wide == a ? b : a;
-    if (wide->loc.precision == 3 && (wide->loc.kind == PK_ADMIN1 || wide->loc.kind == PK_REGION) && same_admin1(e, wide->loc.admin1, fine->loc.admin1))
+    if (wide->loc.precision == 3 && (wide->loc.kind == PK_ADMIN1 || wide->loc.kind == PK_REGION) && sr_same_admin(wide->loc.admin1, fine->loc.admin1))
         return 1;
     if (wide->loc.precision == 3 && (wide->loc.kind == PK_COUNTRY || (wide->loc.kind == PK_REGION && !wide->loc.admin1)) &&
         sr_streq(wide->loc.cc, fine->loc.cc))
@@ -475,11 +449,11 @@ static const char *date_str(sr_coder *c, const sr_ev *v)
 
 /* Places that can be one happening's: compatible, or in one province, or
  * one of them only a province or country the other lies in. */
-static int same_area(const sr_engine *e, const sr_ev *a, const sr_ev *b)
+static int same_area(const sr_ev *a, const sr_ev *b)
 {
-    if (loc_compatible(e, a, b))
+    if (loc_compatible(a, b))
         return 1;
-    if (same_admin1(e, a->loc.admin1, b->loc.admin1))
+    if (sr_same_admin(a->loc.admin1, b->loc.admin1))
         return 1;
     return (a->loc.precision == 3 || b->loc.precision == 3) && a->loc.cc[0] && sr_streq(a->loc.cc, b->loc.cc);
 }
@@ -568,7 +542,7 @@ static void fold_headlines(sr_coder *c)
             sr_ev *b = &c->evs[j];
             /* the headline's place may be only a name it shortens: its
              * country is enough */
-            int area = same_area(c->eng, h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
+            int area = same_area(h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
             if (b->headline || !tells(b) || b->mod != h->mod || !area || !date_compatible(h, b))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
@@ -698,7 +672,7 @@ static sr_ev *summary_told_at(sr_coder *c, const sr_ev *w)
         if (!sub_compatible(c->eng, w->sub, f->sub) || !f->has_loc || region_only(f) || !date_compatible(w, f) ||
             !actors_compatible(c, w->a1, f->a1) || !actors_compatible(c, w->a2, f->a2) ||
             !sr_streq(f->loc.cc, w->loc.cc) ||
-            !same_admin1(c->eng, w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1))
+            !sr_same_admin(w->loc.admin1 ? w->loc.admin1 : w->loc.name, f->loc.admin1))
             return NULL;
         return f;
     }
@@ -789,7 +763,7 @@ static void claim_all(sr_coder *c, const sr_ev *u)
          * roadside bomb exploded", told as another happening) */
         if (w == u || w->dead || w->distinct || w->mod != u->mod || !sr_violent_type(w->type) ||
             (w->a1 >= 0 && !(c->ents[w->a1].flags & ACT_UNKNOWN)) || w->a2 == u->a1 || !date_compatible(u, w) ||
-            !w->has_loc || !u->has_loc || !same_area(c->eng, u, w))
+            !w->has_loc || !u->has_loc || !same_area(u, w))
             continue;
         w->a1 = u->a1;
         w->a1_text = u->a1_text;
@@ -875,7 +849,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         sr_violent_type(u->type) &&
         (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub || v->sub == SUB_LOOTING) &&
         v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
-        (loc_compatible(c->eng, u, v) || (borrowed_point(v) && same_admin1(c->eng, u->loc.admin1, v->loc.admin1)))) {
+        (loc_compatible(u, v) || (borrowed_point(v) && sr_same_admin(u->loc.admin1, v->loc.admin1)))) {
         /* (the detail's day is the happening's, the first its telling's) */
         if (day_before(v, u)) {
             u->date = v->date;
@@ -1005,7 +979,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * disperse the crowds") */
     int dispersed = riot && calm->cls == EV_REPRESS && calm->place_before && calm->sent == riot->sent + 1;
     if (riot && (!riot->noun || forced || dispersed) && calm->type == TYPE_PROTESTS && u->has_loc && v->has_loc &&
-        loc_compatible(c->eng, u, v) && date_compatible(u, v)) {
+        loc_compatible(u, v) && date_compatible(u, v)) {
         int a1 = riot->a1, a2 = -1;
         const char *a1t = riot->a1_text, *a2t = NULL;
         /* (and told apart: "security forces shot dead at least five
@@ -1070,13 +1044,13 @@ static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
  * be u told again under another type: u violent, v a fight or violence
  * against civilians, on u's day (a claim's day is the claim's) and at its
  * place or in its province. */
-static int told_without_weapon(const sr_coder *c, const sr_ev *u, const sr_ev *v, int claimed)
+static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
 {
     return u->type != v->type &&
            (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
             (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
            (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
-           (loc_compatible(c->eng, u, v) || same_admin1(c->eng, u->loc.admin1, v->loc.admin1) ||
+           (loc_compatible(u, v) || sr_same_admin(u->loc.admin1, v->loc.admin1) ||
             /* "Islamic State in West Africa claimed responsibility for the
              * attack on the Indelimane post": a claim placed nowhere the
              * list knows is of the attack told; so is one placed only by
@@ -1160,7 +1134,7 @@ static int own_town(const sr_ev *v)
 }
 
 /* Whether v, of a later sentence, tells a happening other than u. */
-static int told_apart(const sr_coder *c, const sr_ev *u, const sr_ev *v)
+static int told_apart(const sr_ev *u, const sr_ev *v)
 {
     if (u->sent == v->sent)
         return 0;
@@ -1169,7 +1143,7 @@ static int told_apart(const sr_coder *c, const sr_ev *u, const sr_ev *v)
         return 1;
     /* "the Bijapur encounter" after encounters in Bijapur and Kanker: the
      * one at the town it names */
-    return v->anaphoric && own_town(v) && own_town(u) && !loc_compatible(c->eng, u, v);
+    return v->anaphoric && own_town(v) && own_town(u) && !loc_compatible(u, v);
 }
 
 /* "gunmen clashed with residents who fought side-by-side with police":
@@ -1305,7 +1279,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             sr_ev *u = &c->evs[j];
             if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
                 continue;
-            if (told_apart(c, u, v))
+            if (told_apart(u, v))
                 continue;
             /* "At least 40 Palestinians were killed ... in Israeli airstrikes
              * across the Gaza Strip" is no one strike of those told after
@@ -1351,7 +1325,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             if (v->generic && !fought &&
                 (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
-                told_without_weapon(c, u, v, claimed)) {
+                told_without_weapon(u, v, claimed)) {
                 /* "Jihadists killed dozens of civilians ... last week" then
                  * "JNIM ... claimed the attack on Sunday": a day told
                  * with the claim is the claim's when the deed has one */
@@ -1432,7 +1406,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* a fight of unnamed rebels waiting for its place, and the
              * rebel group of that country named with one */
             same_actor |= u->unplaced && u->a1 >= 0 && v->a1 >= 0 && (rebels_of(c, u->a1, v->a1) || rebels_of(c, v->a1, u->a1));
-            int same_place = u->has_loc && v->has_loc && loc_compatible(c->eng, u, v);
+            int same_place = u->has_loc && v->has_loc && loc_compatible(u, v);
             /* "JNIM claimed the attack in a statement on Tuesday": the
              * day is the claim's */
             /* (a day on at most: "launched a counterattack ... on Monday
@@ -1451,7 +1425,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * told before it is at that event's place, wherever a telling
              * between has put it ("the attack on the base at Ceel Dheer") */
             int placed_by_u = v->place_before && u->sent == v->before_sent && u->tok == v->before_tok;
-            if ((!loc_compatible(c->eng, u, v) && !placed_by_u) || !date_compatible(u, v))
+            if ((!loc_compatible(u, v) && !placed_by_u) || !date_compatible(u, v))
                 continue;
             /* a fight somewhere in a province and the capture of one town
              * in it are two events; a fight at that town is the capture */

@@ -55,7 +55,7 @@ static size_t admin_key(const char *s, char *key)
     return sr_place_key(buf, o, key);
 }
 
-static int same_admin(const char *a, const char *b)
+int sr_same_admin(const char *a, const char *b)
 {
     if (!a || !b)
         return 0;
@@ -87,7 +87,7 @@ static double score_of(const sr_geo_hint *h, const char *cc, const char *admin1,
         sc += 4;
     if (h && h->admin && admin1) {
         /* "Rawdah in Deir ez-Zor province": a Rawdah elsewhere is another */
-        if (same_admin(h->admin, admin1))
+        if (sr_same_admin(h->admin, admin1))
             sc += 3;
         else
             sc -= 20;
@@ -341,7 +341,7 @@ score:;
         /* "Kurya village in Bungudu local government area" in a story of
          * Zamfara state is no Kura of Kano: a like spelling, not the very
          * one, only in the province the story named first */
-        if (!cd->exact && h && h->story_admin && !h->admin && adm && !same_admin(h->story_admin, adm))
+        if (!cd->exact && h && h->story_admin && !h->admin && adm && !sr_same_admin(h->story_admin, adm))
             continue;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
                     (cd->literal ? 0.3 : 0);

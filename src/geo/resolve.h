@@ -40,6 +40,10 @@ void sr_geo_cache_free(sr_geo_cache *c);
 int sr_geo_resolve(const sr_dicts *d, const sr_gazetteer *g, sr_geo_cache *cache, const char *name, size_t n,
                    const sr_geo_hint *h, sr_geo_hit *out);
 double sr_km(double la1, double lo1, double la2, double lo2);
+/* Whether two names are one province in two lists' spellings ("Tillabéri
+ * Region" and "Tillaberi", "Rif Dimashq" and "Dimashq"): their keys with
+ * the administrative words left out. 0 when either is NULL. */
+int sr_same_admin(const char *a, const char *b);
 /* The same with an engine's dictionaries and gazetteer (for the CLI). */
 struct sr_engine;
 int sr_engine_geo_resolve(const struct sr_engine *e, const char *name, const sr_geo_hint *h, sr_geo_hit *out);
