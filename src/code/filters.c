@@ -26,6 +26,16 @@ static int after_verb_to(const sr_engine *e, const sr_sent *s, const sr_trig *t,
     return t->s > 1 && s->tok[t->s - 1].id == e->w.to && sr_affix(e, role, s->tok[t->s - 2].norm);
 }
 
+/* Whether ", " and word `id` come within `span` words before word t
+ * (", as fighting entered its fourth day", ", amid clashes"). */
+static int after_comma_word(const sr_sent *s, const sr_trig *t, size_t span, uint32_t id)
+{
+    for (size_t i = t->s; i > 1 && t->s - i < span; i--)
+        if (s->tok[i - 1].id == id && sr_tok_eq(&s->tok[i - 2], ","))
+            return 1;
+    return 0;
+}
+
 #define WORD_RULE(name) \
     static int name(const sr_coder *c, const sr_sent *s, const sr_sctx *x, const cand *k)
 
@@ -511,10 +521,7 @@ WORD_RULE(ongoing_backdrop)
     int verb = (k->td->opts & TRG_VERB) && !t->passive && (k->td->form == VF_BASE || k->td->form == VF_S);
     if (!(k->td->opts & TRG_NOUN) && !verb)
         return 0;
-    int as = 0;
-    for (size_t i = t->s; i > 1 && t->s - i < 5 && !as; i--)
-        as = (s->tok[i - 1].id == e->w.as || s->tok[i - 1].id == e->w.amid) && sr_tok_eq(&s->tok[i - 2], ",");
-    if (!as)
+    if (!after_comma_word(s, t, 5, e->w.as) && !after_comma_word(s, t, 5, e->w.amid))
         return 0;
     /* (a verb in the present: ", as federal forces battle Fano
      * militiamen") */
@@ -542,10 +549,7 @@ WORD_RULE(a_country_s_backdrop)
     const sr_trig *t = k->t;
     if (k->td->cls != EV_CLASH || !k->only_country)
         return 0;
-    for (size_t i = t->s; i > 1 && t->s - i < 12; i--)
-        if (s->tok[i - 1].id == e->w.as && sr_tok_eq(&s->tok[i - 2], ","))
-            return 1;
-    return 0;
+    return after_comma_word(s, t, 12, e->w.as);
 }
 
 /* "as fighting between the army and the RSF entered its fourth day, with

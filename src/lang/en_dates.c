@@ -534,7 +534,7 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
          * then its first letters, as masks: its switch mispredicted */
         const unsigned rel_len = 1u << 2 | 1u << 4 | 1u << 5 | 1u << 7 | 1u << 9;
         const unsigned rel_first = 1u << ('y' - 'a') | 1u << ('t' - 'a') | 1u << ('o' - 'a') | 1u << ('e' - 'a') |
-                                   1u << ('l' - 'a') | 1u << ('p' - 'a') | 1u << 0;
+                                   1u << ('l' - 'a') | 1u << ('p' - 'a') | 1u << ('a' - 'a');
         int rw = 0;
         if (t[i].nlen < 32 && (rel_len >> t[i].nlen & 1)) {
             unsigned c0 = (unsigned)(unsigned char)w[0] - 'a';
