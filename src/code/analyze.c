@@ -138,6 +138,23 @@ static int find_dateline_at(const sr_sent *s, size_t i)
 
 /* The clause in which a source speaks: "..., the monitor said." at the end,
  * or "X said (that) ..." / "X told Y (that) ..." at the start. */
+/* From a preposition after "said" ("in a statement posted online"):
+ * the "that" the words lead to, with no mark, no event verb and no time
+ * between (a day there is the saying's: "said in a statement on
+ * Thursday that"); j itself when there is none. */
+static size_t said_through(const sr_coder *c, const sr_sent *s, size_t j)
+{
+    for (size_t q = j + 1; q < s->ntok && q < j + 12; q++) {
+        if (tok_is(s, q, c->eng->w.that))
+            return q;
+        if (!(s->tok[q].flags & TK_WORD) || word_has(c->eng, s->tok[q].id, WA_TIME_LEAD) ||
+            (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_TRIGGER &&
+             (c->eng->d.triggers[s->m[s->owner[q]].value].opts & TRG_VERB)))
+            break;
+    }
+    return j;
+}
+
 static void find_report(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -224,6 +241,11 @@ static void find_report(sr_coder *c, sr_sent *s)
                 if (j >= s->ntok || j >= lim)
                     continue;
             }
+            /* "Al Shabaab said in a statement on its radio station that it
+             * had killed 41 soldiers": the channel the source spoke
+             * through, then what it said */
+            if (j < s->ntok && word_has(e, s->tok[j].id, WA_LOCPREP) && !word_has(e, s->tok[j].id, WA_TIME_LEAD))
+                j = said_through(c, s, j);
             if (tok_is(s, j, e->w.that))
                 j++;
             else if (j < s->ntok && sr_tok_eq(&s->tok[j], ","))

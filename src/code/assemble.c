@@ -380,7 +380,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     /* a fight's dead on both sides add up; "Three attackers were also
      * killed" adds its dead (to one place's of several: "A jawan ... was
      * also killed in the Bijapur encounter") */
+    /* (not to the doer's own claim: "At least nine soldiers and 23
+     * militants were killed" beside "Al Shabaab said ... it had killed 41
+     * soldiers" is the others' count instead of the claim's) */
     if ((swapped || v->adds || each_side) && (sr_violent_type(u->type) || u->type == TYPE_RIOTS) && u->fatalities >= 0 &&
+        !(u->own_claim && !v->own_claim) &&
         v->fatalities >= 0 && !v->split &&
         (!u->split || (v->adds && same_town(u, v))) && (swapped ? u->type == TYPE_BATTLES : 1)) {
         u->fatalities += v->fatalities;
@@ -521,6 +525,7 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
         b->explicit_date = 1;
     }
     b->mentions += h->mentions;
+    h->folded_into = (size_t)(b - c->evs) + 1;
     h->dead = 1;
 }
 
@@ -787,10 +792,18 @@ static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
      * entrance of a hotel before gunmen stormed the area and opened fire
      * on people" is the suicide bombing, as ACLED codes it) */
     int suicide = bomb->cls == EV_SUICIDE || bomb->sub == SUB_SUICIDE;
-    if (gun && u->sent == v->sent && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
+    /* (or the bomb told a sentence or two after the assault, how it was
+     * done, with no place or dead of its own: "Al-Shabaab fighters
+     * stormed a military base in the village of Bar Sanguni" then "The
+     * militants drove a truck packed with explosives into the base's
+     * gate") */
+    int told_how = gun && bomb->sent > gun->sent && bomb->sent <= gun->sent + 2 && bomb->fatalities < 0 &&
+                   (bomb->place_ctx || bomb->place_before) && !bomb->distinct && gun->has_loc && !gun->place_ctx &&
+                   !gun->place_before;
+    if (gun && (u->sent == v->sent || told_how) && u->a1 >= 0 && u->a1 == v->a1 && bomb->type == TYPE_EXPLOSIONS &&
         (bomb->cls == EV_BOMB || bomb->cls == EV_IED || bomb->cls == EV_GRENADE || bomb->cls == EV_CARBOMB || suicide) &&
         (gun->type == TYPE_VAC || gun->type == TYPE_BATTLES) && date_compatible(u, v) &&
-        (same_town(u, v) || ((gun->place_ctx || gun->place_before) && !bomb->place_ctx && !bomb->place_before))) {
+        (same_town(u, v) || told_how || ((gun->place_ctx || gun->place_before) && !bomb->place_ctx && !bomb->place_before))) {
         int a2 = gun->a2 >= 0 ? gun->a2 : bomb->a2;
         const char *a2t = gun->a2 >= 0 ? gun->a2_text : bomb->a2_text;
         merge_as(c, u, v, suicide ? bomb->type : gun->type, suicide ? bomb->sub : gun->sub);
@@ -1278,6 +1291,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
             if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
+                continue;
+            /* one folded into another already goes there or nowhere:
+             * "Al-Shabaab said ... it had killed 30 soldiers", folded into
+             * the base's attack, is not the truck bomb's toll too */
+            if (v->folded_into && v->folded_into != j + 1)
                 continue;
             if (told_apart(u, v))
                 continue;

@@ -127,6 +127,19 @@ const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int ba
     return NULL;
 }
 
+const sr_ev *sr_disc_unnamed_against(const sr_coder *c, const sr_sent *s, int ent, int back)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - back)
+            break;
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) && sr_violent_type(pv->type) &&
+            pv->a2 == ent && (pv->a1 < 0 || (c->ents[pv->a1].flags & ACT_UNKNOWN)))
+            return pv;
+    }
+    return NULL;
+}
+
 /* "Russia had launched 120 drones and four ballistic missiles overnight"
  * then "In the city of Sumy, a missile hit a university building": the
  * state that struck from the air or from afar in the sentence before s

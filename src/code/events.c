@@ -283,19 +283,6 @@ static void forces_of_place(sr_coder *c, const sr_sent *s, sr_ev *v)
         v->a2 = ne;
 }
 
-/* "The group said it had killed more than 20 soldiers": a toll its doer
- * tells of its own deed, weaker than one told by others (ACLED codes the
- * most conservative figure; a side's boast is not one). */
-static int told_by_doer(const sr_sent *s, const sr_trig *t, int a1)
-{
-    if (a1 < 0 || s->report_end <= 0 || (int)t->s < s->report_end)
-        return 0;
-    for (size_t i = 0; i < s->nmen; i++)
-        if ((int)s->men[i].e <= s->report_end && s->men[i].ent == a1)
-            return 1;
-    return 0;
-}
-
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -326,7 +313,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
             place_own_target(c, s, k, li, v);
         v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : k->fat) : nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
-        v->own_claim = v->fatalities > 0 && told_by_doer(s, t, v->a1);
+        v->own_claim = v->fatalities > 0 && sr_told_by_doer(s, t->s, v->a1);
         v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT) || part_of_told(s, t);
         /* "Two more Palestinians were killed in a drone strike": more dead
          * than those told, of another happening */

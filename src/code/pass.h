@@ -200,6 +200,8 @@ int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
 int same_entity(const sr_sent *s, int a, int b);
 int usable_place(const sr_pmention *p);
 int background_near(const sr_sent *s, size_t a, size_t b, size_t t);
+/* the doer of the word at tok, a1, is the source the sentence quotes */
+int sr_told_by_doer(const sr_sent *s, size_t tok, int a1);
 
 /* ---- classify.c ---- */
 void sr_classify(const sr_coder *c, const sr_sent *s, cand *k);
@@ -221,6 +223,9 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
 /* The same, told at most `back` sentences before ("At least four Afghans
  * were also killed" two sentences after the bombing). */
 const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back);
+/* The last violence told at most `back` sentences before s by no named
+ * doer against ent. */
+const sr_ev *sr_disc_unnamed_against(const sr_coder *c, const sr_sent *s, int ent, int back);
 const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 const sr_pmention *sr_disc_context_place(sr_coder *c, size_t si, int kind, int same_para_only);
 int sr_disc_recent_sub(const sr_coder *c, const sr_sent *s);
