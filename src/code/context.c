@@ -2136,6 +2136,11 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
      * happening (but "Three days of fighting in Tripoli killed 55", and
      * "seized Palmyra after days of fierce fighting with government
      * troops", the fight the capture ended) */
+    /* (and a fight counted since it began: "at least 270 people had been
+     * killed and more than 2,600 wounded since the fighting began on
+     * Saturday" is the toll of every day since, no one day's fight) */
+    for (size_t b = t->s > 2 ? t->s - 2 : 0; !hist && (td->opts & TRG_NOUN) && td->cls == EV_CLASH && b < t->s; b++)
+        hist = s->tok[b].id == c->eng->w.since && (b + 1 == t->s || word_has(c->eng, s->tok[b + 1].id, WA_DET));
     for (size_t b = t->s > 4 ? t->s - 4 : 1; !hist && (td->opts & TRG_NOUN) && b < t->s; b++)
         hist = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
                         (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
