@@ -993,7 +993,7 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
             after_prep = need_gaz = 1;
         /* "between the Meitei and Kuki communities": peoples */
         size_t g = ne;
-        if (g + 1 < n && tok_is(s, g, e->w.and_) && (s->tok[g + 1].flags & TK_CAP))
+        if (g + 1 < n && tok_is(s, g, e->w.and_) && ((s->tok[g + 1].flags & TK_CAP) || name_seq(e, s, g + 1) > g + 1))
             g = name_seq(e, s, g + 1);
         if (g < n && g > ne - 1 && word_has(e, s->tok[g].id, WA_COMMUNITY)) {
             *ip = ne - 1;
