@@ -293,6 +293,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
         u->a2_text = v->a2_text;
     }
     u->mentions += v->mentions;
+    v->merged_into = (size_t)(u - c->evs) + 1;
     /* "Gunmen stormed a church ... and abducted 12 worshippers": the
      * happening is told by its specific word too */
     u->generic = u->generic && v->generic;
@@ -1279,6 +1280,34 @@ static int last_told_again(const sr_coder *c, size_t i, const sr_ev *u, const sr
            date_compatible(u, v) && !kin_before(c, i, v);
 }
 
+/* "JNIM claimed the attack in a statement released on Wednesday, saying
+ * it had captured one soldier": what the claimant tells of the happening
+ * it claims, with no place or dead of its own, is that happening, not
+ * another on the day of the statement. */
+static void claim_details(sr_coder *c)
+{
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *v = &c->evs[i];
+        if (v->dead || v->a1 < 0 || v->distinct || v->fatalities > 0 || (v->has_loc && !v->place_ctx && !v->place_before))
+            continue;
+        for (size_t j = 0; j < c->nevs; j++) {
+            const sr_ev *w = &c->evs[j];
+            if (w == v || !w->dead || !w->anaphoric || !w->merged_into || w->sent != v->sent || w->tok >= v->tok ||
+                w->a1 != v->a1)
+                continue;
+            sr_ev *u = &c->evs[w->merged_into - 1];
+            for (int hops = 0; u->dead && u->merged_into && hops < 8; hops++)
+                u = &c->evs[u->merged_into - 1];
+            if (u->dead || u == v || !sr_violent_type(u->type) || u->a1 != v->a1)
+                continue;
+            int mod = u->mod;
+            merge_as(c, u, v, u->type, u->sub);
+            u->mod = mod;
+            break;
+        }
+    }
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1290,7 +1319,13 @@ static void merge_mentions(sr_coder *c, int one_sentence)
         for (size_t jj = i; jj > 0; jj--) {
             size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
-            if (u->dead || u->anaphoric || u->mod != v->mod || (one_sentence && u->sent != v->sent))
+            /* (a claim of a happening told as history is of that history:
+             * "killed at least 20 soldiers ... on June 11" three weeks
+             * before the article, then "JNIM claimed the attack in a
+             * statement released on Wednesday") */
+            int claims_history = u->mod == SR_BACKGROUND && v->mod == SR_ASSERTED && !one_sentence && names_doer(c, u, v) &&
+                                 v->definite && sr_violent_type(u->type);
+            if (u->dead || u->anaphoric || (u->mod != v->mod && !claims_history) || (one_sentence && u->sent != v->sent))
                 continue;
             /* one folded into another already goes there or nowhere:
              * "Al-Shabaab said ... it had killed 30 soldiers", folded into
@@ -1894,6 +1929,7 @@ void sr_assemble(sr_coder *c)
      * ambush told before */
     merge_mentions(c, 1);
     merge_mentions(c, 0);
+    claim_details(c);
     bare_claims(c);
     named_later(c);
     drop_untold(c);

@@ -276,6 +276,7 @@ typedef struct sr_ev {
     int a1_back;            /* its doer told as "the attackers": the ones just told of */
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
     size_t folded_into;     /* 1 + the index of the event it was folded into, 0 if none (assemble.c) */
+    size_t merged_into;     /* 1 + the index of the event it was merged into, 0 if none (assemble.c) */
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
