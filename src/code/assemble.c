@@ -1305,6 +1305,20 @@ static void claim_details(sr_coder *c)
             u->mod = mod;
             break;
         }
+        /* (and the armed men its doer took in a fight it told the sentence
+         * before: "seized a military battalion headquarters in Rakhine
+         * State's Minbya Township" then "The ethnic armed group said it had
+         * captured dozens of junta soldiers": prisoners of that fight, no
+         * abduction of their own) */
+        for (size_t j = 0; j < c->nevs && !v->dead && v->sub == SUB_ABDUCTION && v->a2 >= 0 &&
+                           (c->ents[v->a2].flags & ACT_ARMED) && (v->place_before || v->place_ctx);
+             j++) {
+            sr_ev *u = &c->evs[j];
+            if (!u->dead && u->type == TYPE_BATTLES && u->a1 == v->a1 && u->sent + 1 == v->sent && u->mod == v->mod) {
+                merge_as(c, u, v, u->type, u->sub);
+                break;
+            }
+        }
     }
 }
 

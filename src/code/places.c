@@ -836,6 +836,56 @@ static int forces_of_name(const sr_dicts *d, const sr_sent *s, size_t ne)
            !has_cue(s, ne + 1, CUE_MILTARGET) && !has_cue(s, ne + 1, CUE_CIVTARGET);
 }
 
+/* The end of a name from j set off by commas or closing the sentence
+ * ("city, Gondar, after"), or j when there is none. */
+static size_t appositive_name(const sr_engine *e, const sr_sent *s, size_t j)
+{
+    if (!(s->tok[j].flags & TK_CAP))
+        return j;
+    size_t ne = name_seq(e, s, j);
+    if (ne > j && (ne >= s->ntok || sr_tok_eq(&s->tok[ne], ",") || sr_tok_eq(&s->tok[ne], ".")))
+        return ne;
+    return j;
+}
+
+/* A place noun at i (kind k, ending at ke) with its name after a mark:
+ * "two more villages: Derwish and Amiriyah"; "retaken control of the
+ * Amhara region's second largest city, Gondar, after heavy fighting" (the
+ * name set off by commas, when the list knows it: a person's name is no
+ * place). 1 with *pp made, 2 for a name the dictionary knows (its path
+ * takes it), 0 for neither, -1 out of memory. */
+static int name_after_mark(sr_coder *c, sr_sent *s, size_t i, int k, size_t ke, size_t *cap, sr_pmention **pp,
+                           size_t *endp)
+{
+    const sr_engine *e = c->eng;
+    size_t n = s->ntok, ne;
+    int colon = k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1;
+    int comma = !colon && k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ",") && !(s->tok[i].flags & TK_CAP) &&
+                appositive_name(e, s, ke + 1) > ke + 1;
+    if (!colon && !comma)
+        return 0;
+    if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
+        return 2;
+    ne = colon ? name_seq(e, s, ke + 1) : appositive_name(e, s, ke + 1);
+    sr_pmention *p = new_place(c, s, cap);
+    if (!p)
+        return -1;
+    p->ns = (uint16_t)(ke + 1);
+    p->ne = (uint16_t)ne;
+    p->loc.kind = (uint8_t)k;
+    p->pattern = 1;
+    if (colon) {
+        p->loc.name = span_text(c, s, p->ns, p->ne);
+        p->loc.precision = 1;
+    } else {
+        p->s = (uint16_t)i;
+        p->need_gaz = 1;
+    }
+    *pp = p;
+    *endp = ne;
+    return 1;
+}
+
 static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pmention **pp, size_t *endp)
 {
     const sr_engine *e = c->eng;
@@ -857,23 +907,14 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         k = 0;
         noun_name = 1;
     }
-    /* "two more villages: Derwish and Amiriyah" */
-    if (k && ke + 1 < n && sr_tok_eq(&s->tok[ke], ":") && name_seq(e, s, ke + 1) > ke + 1) {
-        if (s->owner[ke + 1] >= 0 && s->m[s->owner[ke + 1]].kind == PH_PLACE)
-            return 0; /* a known place: the dictionary path takes it */
-        size_t ne = name_seq(e, s, ke + 1);
-        p = new_place(c, s, cap);
-        if (!p)
-            return -1;
-        p->ns = (uint16_t)(ke + 1);
-        p->ne = (uint16_t)ne;
-        p->loc.kind = (uint8_t)k;
-        p->pattern = 1;
-        p->loc.name = span_text(c, s, p->ns, p->ne);
-        p->loc.precision = 1;
-        end = ne;
-    } else
-    if (k && ke < n && s->tok[ke].id == e->w.of) {
+    int named = name_after_mark(c, s, i, k, ke, cap, &p, &end);
+    if (named < 0)
+        return -1;
+    if (named == 2)
+        return 0; /* a known place: the dictionary path takes it */
+    if (named) {
+        /* made by name_after_mark */
+    } else if (k && ke < n && s->tok[ke].id == e->w.of) {
         /* "the town of X", "the province of X" */
         size_t j = ke + 1;
         if (tok_is(s, j, e->w.the))

@@ -450,14 +450,23 @@ static int vessel_taken(const sr_sent *s, size_t from)
 
 /* Which of the meanings of a trigger applies ("take" a town, "take"
  * families). Returns the payload index or -1. */
-static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
-                          int *obj_ment)
+/* Whether tokens [a, b) are words in lower case, none an event's, the
+ * last maybe a comma ("capital, Wad Madani") */
+static int plain_words(const sr_sent *s, size_t a, size_t b)
+{
+    if (b > a + 1 && sr_tok_eq(&s->tok[b - 1], ","))
+        b--;
+    for (size_t q = a; q < b; q++)
+        if (!(s->tok[q].flags & TK_ALPHA) || (s->tok[q].flags & TK_CAP) || s->owner[q] >= 0)
+            return 0;
+    return 1;
+}
+
+/* The place that is the object of verb t: the first place after it in
+ * its clause, or -1. */
+static int object_place(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
-    *obj_place = -1;
-    *obj_ment = -1;
-    /* the object: first place or actor after the verb in its clause */
-    int op = -1, om = -1;
     for (size_t k = 0; k < s->npm; k++) {
         const sr_pmention *p = &s->pm[k];
         if (p->s < t->e || p->dateline || p->in_report || p->is_listed || p->refloc || !p->loc.name)
@@ -470,16 +479,30 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             s->tok[t->e].id != e->w.from)
             break;
         /* "captured X from Y", "took from Daesh two villages: X and Y" */
-        op = (int)k;
+        int op = (int)k;
         /* (the place a province's or a country's "'s" holds: "captured a
          * regime base in Rakhine State's Kyauktaw Township") */
         /* (and across a compass word: "took control of much of Syria's
          * northwest Idlib province") */
-        if (k + 1 < s->npm && p->e < s->ntok && s->pm[k + 1].s >= p->e + 1 && s->pm[k + 1].s <= p->e + 2 &&
-            (s->tok[p->e].flags & TK_POSS) && (s->pm[k + 1].s == p->e + 1 || has_cue(s, p->e + 1, CUE_DIRADJ)))
+        /* (or across plain words before a place noun: "retaken control
+         * of the Amhara region's second largest city, Gondar") */
+        if (k + 1 < s->npm && p->e < s->ntok && s->pm[k + 1].s >= p->e + 1 && s->pm[k + 1].s <= p->e + 5 &&
+            (s->tok[p->e].flags & TK_POSS) && !s->pm[k + 1].unknown &&
+            (s->pm[k + 1].s == p->e + 1 || has_cue(s, p->e + 1, CUE_DIRADJ) || plain_words(s, p->e + 1, s->pm[k + 1].s)))
             op = (int)k + 1;
-        break;
+        return op;
     }
+    return -1;
+}
+
+static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl, int *obj_place,
+                          int *obj_ment)
+{
+    const sr_engine *e = c->eng;
+    *obj_place = -1;
+    *obj_ment = -1;
+    /* the object: first place or actor after the verb in its clause */
+    int op = object_place(c, s, t, cl), om = -1;
     for (size_t k = 0; k < s->nmen; k++) {
         const sr_mention *m = &s->men[k];
         if (m->s < t->e || m->modifier || m->ent < 0)
