@@ -783,11 +783,12 @@ WORD_RULE(a_state_in_the_present)
            (tok_is(s, t->s - 1, c->eng->w.is) || tok_is(s, t->s - 1, c->eng->w.are));
 }
 
-/* a sound, unless it killed or someone did it */
+/* a sound, unless it killed ("A blast at a crowded market killed dozens of
+ * people", its count too vague to give) or someone did it */
 WORD_RULE(only_a_sound)
 {
     (void)c, (void)x;
-    return k->weak && k->td->cls == EV_BOMB && k->a1_ent < 0 && k->fat <= 0 && !k->anaphoric &&
+    return k->weak && k->td->cls == EV_BOMB && k->a1_ent < 0 && k->fat <= 0 && !k->killw && !k->anaphoric &&
            !definite_noun(c->eng, s, k->t);
 }
 
