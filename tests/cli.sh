@@ -81,6 +81,12 @@ check "gazetteer import exits 3 when lines were skipped" test "$rc" -eq 3
 check "gazetteer lookup finds a spelling variant" sh -c "'$bin' gazetteer lookup -o '$t/g.idx' --country SY --admin Homs Rawda | grep -q '34.8000'"
 check "gazetteer lookup says when a name is unknown" sh -c "'$bin' gazetteer lookup -o '$t/g.idx' Zzyzxq | grep -q 'not found'"
 check "gazetteer build needs its input" sh -c "'$bin' gazetteer build -o '$t/x.idx'; test \$? -eq 2"
+# a province of the list is at its town nearest the mean of its towns
+# (Charlie, not the far-off Delta's pull nor the first town); one with no
+# town has no point to give and is left out
+"$bin" gazetteer build --cities tests/data/cities_fixture.json --admin1 tests/data/admin1_fixture.json -o "$t/fx.idx" 2> /dev/null
+check "gazetteer build puts a province at its town nearest the mean of its towns" sh -c \
+    "'$bin' gazetteer lookup -o '$t/fx.idx' 'Northern Highlands' | grep -q 'ZZ.12.0000.12.0000' && '$bin' gazetteer lookup -o '$t/fx.idx' 'Empty Province' | grep -q 'not found'"
 if [ -f build/gazetteer.idx ]; then
     check "version reports the GeoNames gazetteer" sh -c "'$bin' version | grep -q 'GeoNames'"
 fi

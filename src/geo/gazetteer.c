@@ -377,6 +377,9 @@ typedef struct admin_map {
     struct admin_ent {
         char code[24];
         char *name;
+        double slat, slon; /* the sums of its towns' points */
+        size_t towns;
+        double blat, blon, bd; /* the town nearest their mean, its distance */
     } *e;
     size_t n, cap;
 } admin_map;
@@ -386,14 +389,13 @@ static int cmp_admin(const void *a, const void *b)
     return strcmp(((const struct admin_ent *)a)->code, ((const struct admin_ent *)b)->code);
 }
 
-static const char *admin_find(const admin_map *m, const char *cc, const char *code)
+static struct admin_ent *admin_find(const admin_map *m, const char *cc, const char *code)
 {
     if (!m->n || !code || !*code)
         return NULL;
     struct admin_ent key;
     snprintf(key.code, sizeof key.code, "%.2s.%s", cc, code);
-    const struct admin_ent *f = bsearch(&key, m->e, m->n, sizeof *m->e, cmp_admin);
-    return f ? f->name : NULL;
+    return bsearch(&key, m->e, m->n, sizeof *m->e, cmp_admin);
 }
 
 static int admin_add(admin_map *m, const char *code, const char *name)
@@ -406,6 +408,7 @@ static int admin_add(admin_map *m, const char *code, const char *name)
         m->e = ne;
         m->cap = nc;
     }
+    memset(&m->e[m->n], 0, sizeof m->e[m->n]);
     snprintf(m->e[m->n].code, sizeof m->e[m->n].code, "%s", code);
     m->e[m->n].name = strdup(name);
     if (!m->e[m->n].name)
@@ -476,6 +479,42 @@ static int parse_coord(const cJSON *j, double *v)
     return (errno || end == j->valuestring || *end || !isfinite(*v)) ? -1 : 0;
 }
 
+/* Each province of the list at the point of its town nearest the mean
+ * of its towns (a point inside it, where a story told only by its
+ * province is put: "arrested 12 people ... in the northwestern province
+ * of West Azerbaijan"). */
+static sr_status add_admin_points(sr_gaz_builder *b, admin_map *am, const cJSON *arr, const char *cities, sr_error *err)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        const cJSON *cc = cJSON_GetObjectItemCaseSensitive(it, "country");
+        const cJSON *a1 = cJSON_GetObjectItemCaseSensitive(it, "admin1");
+        double lat, lon;
+        if (!cJSON_IsString(cc) || strlen(cc->valuestring) != 2 || !cJSON_IsString(a1) ||
+            parse_coord(cJSON_GetObjectItemCaseSensitive(it, "lat"), &lat) ||
+            parse_coord(cJSON_GetObjectItemCaseSensitive(it, "lng"), &lon))
+            continue;
+        struct admin_ent *ae = admin_find(am, cc->valuestring, a1->valuestring);
+        if (!ae || !ae->towns)
+            continue;
+        double dl = lat - ae->slat / (double)ae->towns, dn = lon - ae->slon / (double)ae->towns;
+        double d = dl * dl + dn * dn;
+        if (ae->bd == 0 || d < ae->bd) {
+            ae->bd = d > 0 ? d : 1e-12;
+            ae->blat = lat;
+            ae->blon = lon;
+        }
+    }
+    for (size_t i = 0; i < am->n; i++) {
+        const struct admin_ent *ae = &am->e[i];
+        uint32_t id;
+        if (ae->towns && add_rec(b, ae->name, ae->name, ae->code, ae->blat, ae->blon, PK_ADMIN1, 0, 0, 'A', &id))
+            return sr_fail(err, SR_ERR_NOMEM, cities, 0, "out of memory");
+    }
+    return SR_OK;
+}
+
 sr_status sr_gaz_builder_add_cities_json(sr_gaz_builder *b, const char *cities, const char *admin1, sr_error *err)
 {
     admin_map am = {0};
@@ -534,13 +573,20 @@ sr_status sr_gaz_builder_add_cities_json(sr_gaz_builder *b, const char *cities, 
                 b->warn(b->warn_ctx, cities, idx, "entry without name, country or valid coordinates; skipped");
             continue;
         }
-        const char *adm = cJSON_IsString(a1) ? admin_find(&am, cc->valuestring, a1->valuestring) : NULL;
+        struct admin_ent *ae = cJSON_IsString(a1) ? admin_find(&am, cc->valuestring, a1->valuestring) : NULL;
         uint32_t id;
-        if (add_rec(b, name->valuestring, adm, cc->valuestring, lat, lon, PK_TOWN, 0, 0, 'P', &id)) {
+        if (add_rec(b, name->valuestring, ae ? ae->name : NULL, cc->valuestring, lat, lon, PK_TOWN, 0, 0, 'P', &id)) {
             st = sr_fail(err, SR_ERR_NOMEM, cities, idx, "out of memory");
             break;
         }
+        if (ae) {
+            ae->slat += lat;
+            ae->slon += lon;
+            ae->towns++;
+        }
     }
+    if (st == SR_OK)
+        st = add_admin_points(b, &am, arr, cities, err);
     cJSON_Delete(arr);
     admin_free(&am);
     return st;
@@ -688,7 +734,8 @@ sr_status sr_gaz_builder_add_geonames(sr_gaz_builder *b, const char *path, const
         int kind = geonames_kind(col[6][0], col[7], pop);
         if (!kind)
             continue;
-        const char *adm = admin_find(&am, col[8], col[10]);
+        const struct admin_ent *ae = admin_find(&am, col[8], col[10]);
+        const char *adm = ae ? ae->name : NULL;
         uint32_t id;
         if (add_rec(b, col[1], adm, col[8], lat, lon, kind, pop, (uint32_t)gid, col[6][0], &id)) {
             st = sr_fail(err, SR_ERR_NOMEM, path, ln, "out of memory");
