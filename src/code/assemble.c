@@ -1058,13 +1058,29 @@ static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
  * be u told again under another type: u violent, v a fight or violence
  * against civilians, on u's day (a claim's day is the claim's) and at its
  * place or in its province. */
+static int settlement_kind(int kind)
+{
+    return kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE;
+}
+
+/* Whether u and v are each told at a town of their own, not the same:
+ * "In Bolan, militants blew up a railway bridge, and in Kalat, attackers
+ * killed 10 people" (one province, two happenings; a town no list
+ * knows stands at its province's point). */
+static int two_towns(const sr_ev *u, const sr_ev *v)
+{
+    return u->has_loc && v->has_loc && settlement_kind(u->loc.kind) && settlement_kind(v->loc.kind) && !u->place_ctx &&
+           !v->place_ctx && !u->place_before && !v->place_before && u->loc.name && v->loc.name &&
+           strcasecmp(u->loc.name, v->loc.name);
+}
+
 static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
 {
     return u->type != v->type &&
            (u->type == TYPE_BATTLES || u->type == TYPE_EXPLOSIONS || u->type == TYPE_VAC ||
             (u->type == TYPE_PROTESTS && u->sub == SUB_EXCESSIVE_FORCE)) &&
            (v->type == TYPE_BATTLES || v->type == TYPE_VAC) && (claimed || date_compatible(u, v)) &&
-           (loc_compatible(u, v) || sr_same_admin(u->loc.admin1, v->loc.admin1) ||
+           (loc_compatible(u, v) || (sr_same_admin(u->loc.admin1, v->loc.admin1) && !two_towns(u, v)) ||
             /* "Islamic State in West Africa claimed responsibility for the
              * attack on the Indelimane post": a claim placed nowhere the
              * list knows is of the attack told; so is one placed only by

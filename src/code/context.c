@@ -1351,6 +1351,14 @@ static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t
     return after_between(c->eng, s, a, b) || cue_in(s, a < b ? a : b, a < b ? b : a, CUE_SAMEDAY) >= 0;
 }
 
+/* Whether place p opens a clause after "and" and a preposition, set off
+ * by a comma: ", and in Kalat, attackers killed". */
+static int fronted_after_and(const sr_engine *e, const sr_sent *s, const sr_pmention *p)
+{
+    return p->s >= 2 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",") && word_has(e, s->tok[p->s - 1].id, WA_LOCPREP) &&
+           s->tok[p->s - 2].id == e->w.and_;
+}
+
 static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clauses *cl, int obj_place, locpick *out)
 {
     size_t t = tg->s;
@@ -1391,6 +1399,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             if (p->loc.kind == PK_COUNTRY && told_as_origin(c, s, p))
                 continue;
             int fronted = (p->s <= 1 && p->e < s->ntok && sr_tok_eq(&s->tok[p->e], ",")) || fight_of_capture;
+            /* "In Bolan, militants blew up a railway bridge, and in Kalat,
+             * attackers killed 10 people": a place set before the comma of
+             * a clause that "and" opens is that clause's, not of a word
+             * before it */
+            if (p->s > t && fronted_after_and(c->eng, s, p))
+                continue;
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
