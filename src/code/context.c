@@ -1351,6 +1351,51 @@ static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t
     return after_between(c->eng, s, a, b) || cue_in(s, a < b ? a : b, a < b ? b : a, CUE_SAMEDAY) >= 0;
 }
 
+/* The score of place p for word tg lowered by what else is told near it
+ * (in *sc); 1 when the place is wholly another deed's. */
+static int others_place(const sr_coder *c, const sr_sent *s, const sr_trig *tg, const sr_pmention *p, double *sc)
+{
+    size_t t = tg->s;
+    /* "protested in Ramallah against the war in Gaza": a place in
+     * what a crowd protests against is the grievance's, after any
+     * place of the protest itself */
+    if (tdef(c, tg, 0)->cls == EV_PROTEST)
+        for (size_t g = p->s; g > 0 && p->s - g < 5; g--) {
+            if (s->tok[g - 1].flags & TK_PUNCT)
+                break;
+            if (word_has(c->eng, s->tok[g - 1].id, WA_GRIEVANCE)) {
+                *sc -= 2.0;
+                break;
+            }
+        }
+    /* "clashed with Israeli troops trying to advance toward the
+     * town of Khiam and fired rockets at an army base near Safed":
+     * a place after another deed's word is that deed's */
+    int others = 0; /* the place is wholly another deed's */
+    for (size_t q = 0; q < s->ntg && p->s > t; q++) {
+        const sr_trig *u = &s->tg[q];
+        /* (not a participle going on with the same one: "a fresh
+         * attack on Haiti's capital, targeting an upscale community
+         * in Port-au-Prince") */
+        if (u != tg && u->ndef && u->s > tg->e && u->e <= p->s && (tdef(c, u, 0)->opts & TRG_VERB) &&
+            !(tdef(c, u, 0)->opts & TRG_WEAK) && tdef(c, u, 0)->cls != EV_KILL && !u->passive &&
+            tdef(c, u, 0)->form != VF_ING) {
+            *sc -= 2.0;
+            /* (and "confirmed the attack in a statement on
+             * Wednesday, saying the bandits stormed the villages of
+             * Unguwar Ali, Maigora and Tsauni": the attack told
+             * before is placed by its own telling) */
+            int ucls = tdef(c, u, 0)->cls;
+            if ((tdef(c, tg, 0)->opts & TRG_NOUN) && tdef(c, tg, 0)->cls == EV_ATTACK &&
+                definite_noun(c->eng, s, tg) &&
+                (ucls == EV_RAID || ucls == EV_ATTACK || ucls == EV_SHELL || ucls == EV_AIR || ucls == EV_BOMB))
+                others = 1;
+            break;
+        }
+    }
+    return others;
+}
+
 /* Whether place p opens a clause after "and" and a preposition, set off
  * by a comma: ", and in Kalat, attackers killed". */
 static int fronted_after_and(const sr_engine *e, const sr_sent *s, const sr_pmention *p)
@@ -1416,44 +1461,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 if (s->pm[j].container == (int)k && usable_place(&s->pm[j]) && !told_as_origin(c, s, &s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
-            /* "protested in Ramallah against the war in Gaza": a place in
-             * what a crowd protests against is the grievance's, after any
-             * place of the protest itself */
-            if (tdef(c, tg, 0)->cls == EV_PROTEST)
-                for (size_t g = p->s; g > 0 && p->s - g < 5; g--) {
-                    if (s->tok[g - 1].flags & TK_PUNCT)
-                        break;
-                    if (word_has(c->eng, s->tok[g - 1].id, WA_GRIEVANCE)) {
-                        sc -= 2.0;
-                        break;
-                    }
-                }
-            /* "clashed with Israeli troops trying to advance toward the
-             * town of Khiam and fired rockets at an army base near Safed":
-             * a place after another deed's word is that deed's */
-            int others = 0; /* the place is wholly another deed's */
-            for (size_t q = 0; q < s->ntg && p->s > t; q++) {
-                const sr_trig *u = &s->tg[q];
-                /* (not a participle going on with the same one: "a fresh
-                 * attack on Haiti's capital, targeting an upscale community
-                 * in Port-au-Prince") */
-                if (u != tg && u->ndef && u->s > tg->e && u->e <= p->s && (tdef(c, u, 0)->opts & TRG_VERB) &&
-                    !(tdef(c, u, 0)->opts & TRG_WEAK) && tdef(c, u, 0)->cls != EV_KILL && !u->passive &&
-                    tdef(c, u, 0)->form != VF_ING) {
-                    sc -= 2.0;
-                    /* (and "confirmed the attack in a statement on
-                     * Wednesday, saying the bandits stormed the villages of
-                     * Unguwar Ali, Maigora and Tsauni": the attack told
-                     * before is placed by its own telling) */
-                    int ucls = tdef(c, u, 0)->cls;
-                    if ((tdef(c, tg, 0)->opts & TRG_NOUN) && tdef(c, tg, 0)->cls == EV_ATTACK &&
-                        definite_noun(c->eng, s, tg) &&
-                        (ucls == EV_RAID || ucls == EV_ATTACK || ucls == EV_SHELL || ucls == EV_AIR || ucls == EV_BOMB))
-                        others = 1;
-                    break;
-                }
-            }
-            if (others)
+            if (others_place(c, s, tg, p, &sc))
                 continue;
             if (sc > bs) {
                 bs = sc;
