@@ -1232,6 +1232,21 @@ int usable_place(const sr_pmention *p)
 /* "Attacks on army positions near Menaka and on a police post near Gao":
  * a plural event noun whose places are told each after "and" and a
  * preposition of their own is an event at each. */
+/* Whether tokens from i are a determiner, at most two plain words and a
+ * preposition of place before place token pe: "a house in" */
+static int own_target_then_prep(const sr_engine *e, const sr_sent *s, size_t i, size_t pe)
+{
+    if (i >= pe || !word_has(e, s->tok[i].id, WA_DET))
+        return 0;
+    for (size_t j = i + 1; j < pe && j <= i + 3; j++) {
+        if (word_has(e, s->tok[j].id, WA_LOCPREP))
+            return j > i + 1;
+        if (!(s->tok[j].flags & TK_ALPHA) || (s->tok[j].flags & TK_CAP) || s->owner[j] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *tg, const clauses *cl, locpick *out)
 {
     const sr_engine *e = c->eng;
@@ -1249,9 +1264,13 @@ static void plural_targets(const sr_coder *c, const sr_sent *s, const sr_trig *t
         if (q->s < last || q->unknown || !usable_place(q) || cl->soft[q->s] != cl->soft[t] || q->s > last + 10)
             continue;
         /* "and on a police post near Gao": "and", then a preposition */
+        /* (or a target of its own first: "The strikes hit a building in
+         * the city of Nabatieh and a house in the village of
+         * Al-Sawwaneh") */
         int and_prep = 0;
         for (size_t i = last; i + 1 < q->s && !and_prep; i++)
-            and_prep = s->tok[i].id == e->w.and_ && word_has(e, s->tok[i + 1].id, WA_LOCPREP);
+            and_prep = s->tok[i].id == e->w.and_ &&
+                       (word_has(e, s->tok[i + 1].id, WA_LOCPREP) || own_target_then_prep(e, s, i + 1, q->s));
         if (!and_prep)
             break;
         int dup = 0;
