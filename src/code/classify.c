@@ -25,7 +25,9 @@ static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
     if (ent < 0)
         return 0;
     const sr_entity *en = &c->ents[ent];
-    if (!(en->flags & ACT_GOVSIDE))
+    /* (and the state itself, whose forces did it: "The Syrian government
+     * said it had restored its sovereignty over the town of Saraqib") */
+    if (!(en->flags & ACT_GOVSIDE) && !((en->flags & ACT_GOV) && (en->flags & ACT_STATE)))
         return 0;
     if (!loc_cc || !loc_cc[0] || en->country < 0)
         return 1;
