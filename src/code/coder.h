@@ -195,6 +195,7 @@ typedef struct sr_pmention {
     uint8_t region_noun;  /* followed by province/governorate */
     uint8_t affil;        /* "the ISF of Baghdad": whose, not where */
     uint8_t need_gaz;     /* "shelled Fuaa": a place only if the gazetteer knows it */
+    uint8_t part_point;   /* "in northern Burkina Faso": a country's part with a point of its own */
     uint8_t unknown;      /* need_gaz, and the gazetteer does not know it: no place */
     uint8_t refuge;       /* "fled to X": where people went, not where it happened */
     int16_t adj_country;  /* "the Russian border region of Kursk": whose its noun's adjective says, -1 */

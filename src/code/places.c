@@ -465,11 +465,13 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 if (hit.kind == PK_ADMIN1 && !p->near)
                     p->loc.precision = 3;
             } else if (p->container >= 0 && p->container < (int)s->npm && s->pm[p->container].loc.has_coords &&
-                       s->pm[p->container].loc.kind != PK_COUNTRY && s->pm[p->container].country < 0 &&
-                       !p->loc.has_coords) {
+                       s->pm[p->container].loc.kind != PK_COUNTRY &&
+                       (s->pm[p->container].country < 0 || s->pm[p->container].part_point) && !p->loc.has_coords) {
                 /* a village we cannot find, in a province we know: the
                  * province's point, and say only the province is known (a
-                 * country's point says nothing of where in it) */
+                 * country's point says nothing of where in it; a part's
+                 * own does: "the village of Essakane in northern Burkina
+                 * Faso") */
                 const sr_pmention *q = &s->pm[p->container];
                 p->loc.lat = q->loc.lat;
                 p->loc.lon = q->loc.lon;
@@ -477,7 +479,7 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 /* (a quarter of a city we know is at the city: "in Gaza
                  * City's Zeitoun neighbourhood", ACLED's precision 1) */
                 p->loc.precision = p->loc.kind == PK_NEIGHBOURHOOD && q->loc.kind == PK_CITY ? 1 : 3;
-                if (!p->loc.admin1)
+                if (!p->loc.admin1 && q->country < 0)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (!p->loc.cc[0])
                     memcpy(p->loc.cc, q->loc.cc, 3);
@@ -672,6 +674,7 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
         if (part) {
             p->loc.lat = part->lat;
             p->loc.lon = part->lon;
+            p->part_point = 1;
         }
         if (is_loc_prep(e, prep))
             p->prep = prep;
