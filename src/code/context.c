@@ -2452,6 +2452,12 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
                     labs(sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) -
                          sr_days_from_civil(proto->date.y, proto->date.m, proto->date.d)) < 7;
     k->background = told_as_history(c, s, t, td, proto, bg, this_week);
+    /* (and a sum the word's dead are told as: "at least 1,200 civilians
+     * had been killed in Myanmar since the start of the year, many of them
+     * in air strikes by the military") */
+    if (!k->background && !this_week && k->killw && k->killw != t &&
+        cue_in(s, k->killw->e, (size_t)k->killw->e + 14 < s->ntok ? (size_t)k->killw->e + 14 : s->ntok, CUE_AGGREGATE) >= 0)
+        k->background = 1;
     story_day(c, s, k, proto);
     /* "Clashes between two armed factions in the Libyan capital Tripoli
      * killed 55" then "The fighting between the 444 Brigade and the
