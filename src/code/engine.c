@@ -243,6 +243,29 @@ static int headline_like(const char *l, size_t n)
     return words >= 4 && words <= 20 && n <= 160;
 }
 
+/* Where a dateline begins after two spaces inside a line, 0 if none: a
+ * page scraped into one line runs its headline into the story ("Taliban
+ * says it killed 40 ISIS-K fighters in Panjshir raid  KABUL - The Taliban
+ * said ..."). A dateline is a word in capitals of three letters or more,
+ * then at most 50 bytes with no full stop, then a dash. */
+static size_t dateline_cut(const char *l, size_t n)
+{
+    for (size_t p = 2; p + 6 < n; p++) {
+        if (l[p - 1] != ' ' || l[p - 2] != ' ' || !isupper((unsigned char)l[p]) || !isupper((unsigned char)l[p + 1]) ||
+            !isupper((unsigned char)l[p + 2]))
+            continue;
+        size_t q = p;
+        while (q < n && (isupper((unsigned char)l[q]) || l[q] == '\''))
+            q++;
+        for (size_t r = q; r + 2 < n && r < q + 50 && l[r] != '.'; r++)
+            if ((l[r] == ' ' && l[r + 1] == '-' && l[r + 2] == ' ') ||
+                ((unsigned char)l[r] == 0xE2 && (unsigned char)l[r + 1] == 0x80 &&
+                 ((unsigned char)l[r + 2] == 0x94 || (unsigned char)l[r + 2] == 0x93)))
+                return p;
+    }
+    return 0;
+}
+
 /* Cuts a too-long sentence at spaces into pieces of at most max bytes. */
 static void add_sentences(sr_coder *c, const char *para, size_t plen, int para_no, int *index)
 {
@@ -357,7 +380,10 @@ sr_status sr_code(sr_coder *c, const sr_article *a, sr_result **out, sr_error *e
         size_t e = nl ? (size_t)(nl - text) : clen;
         const char *line = text + i;
         size_t ll = e - i;
-        i = e + 1;
+        size_t cut = dateline_cut(line, ll);
+        i = cut ? i + cut : e + 1;
+        if (cut)
+            ll = cut;
         while (ll && line[0] == ' ') {
             line++;
             ll--;
