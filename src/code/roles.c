@@ -2012,4 +2012,16 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
     if (k->type == TYPE_EXPLOSIONS && k->a2e < 0 && (!k->victims_armed || a2_is_a1) &&
         (k->victims_civ || (k->civ_target && k->fat > 0)))
         k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
+    /* "documented the death of 3 fighters of ISIS cells in clashes with
+     * regime forces": a fight told with one side only, its dead armed men
+     * of the other kind (not the state's against the state's), was fought
+     * by the dead's side */
+    if (k->a1e < 0 && k->a2e >= 0 && td->cls == EV_CLASH && k->type == TYPE_BATTLES && k->dead_ent >= 0 && k->dead_ent != k->a2e &&
+        (c->ents[k->dead_ent].flags & ACT_ARMED) &&
+        !(c->ents[k->dead_ent].flags & ACT_STATE) != !(c->ents[k->a2e].flags & ACT_STATE)) {
+        k->a1e = k->dead_ent;
+        for (size_t q = 0; q < s->nmen && !k->a1t; q++)
+            if (s->men[q].ent == k->dead_ent)
+                k->a1t = span_text(c, s, s->men[q].s, s->men[q].e);
+    }
 }
