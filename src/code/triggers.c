@@ -71,6 +71,15 @@ int is_adverb_like(const sr_engine *e, const sr_token *t)
     return word_has(e, t->id, WA_ADVERB);
 }
 
+/* Whether a mention of a side ends right before token i */
+static int mention_ends_at_tok(const sr_sent *s, size_t i)
+{
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].e == i && s->men[q].ent >= 0 && !s->men[q].pronoun)
+            return 1;
+    return 0;
+}
+
 /* "were killed", "have been captured", "was reportedly abducted" */
 static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 {
@@ -90,7 +99,12 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
             break;
     }
     /* "N people killed", "a convoy hit by": a participle followed by "by" */
-    if (t->e < s->ntok && s->tok[t->e].id == e->w.by && d->form == VF_PART)
+    /* (a past and a participle alike right after people: "the bodies of
+     * six people abducted by suspected militants"; not "their enclave,
+     * besieged by ISIL forces", a state told) */
+    if (t->e < s->ntok && s->tok[t->e].id == e->w.by &&
+        (d->form == VF_PART || (d->form == VF_PAST && t->s > 0 && (word_has(e, s->tok[t->s - 1].id, WA_PEOPLE) ||
+                                                                    mention_ends_at_tok(s, t->s)))))
         return 1;
     /* a headline drops "were": "Six soldiers killed in attack on post";
      * "Two explosions killed at least 84 people" counts its object */
