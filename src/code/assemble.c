@@ -285,6 +285,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     if (c->explain)
         sr_explain(c, "merged: sentence %d's %s into sentence %d's %s (one happening)", v->sent,
                    c->eng->d.tax.subs[v->sub].name, u->sent, c->eng->d.tax.subs[u->sub].name);
+    int u_sub = u->sub, u_a1 = u->a1; /* before v's telling changes them */
     if (u->type == TYPE_PROTESTS && v->sub > u->sub) {
         /* the more severe account decides the roles too */
         u->a1 = v->a1;
@@ -378,13 +379,19 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
      * to death by protesters": the forces' dead besides the crowd's) */
     each_side |= u->sub == SUB_VIOLENT_DEMO && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a2 >= 0 &&
                  u->dead_ent != v->dead_ent && state_side(c, v->dead_ent, u->a2) && !state_side(c, u->dead_ent, u->a2);
+    /* (and the crowd's dead by the force used on it, then the forces'
+     * own: "Peruvian police clashed with protesters ..., leaving 17 people
+     * dead" then "One police officer was burned to death by protesters") */
+    each_side |= u_sub == SUB_EXCESSIVE_FORCE && v->sub == SUB_VIOLENT_DEMO && v->dead_ent >= 0 && u_a1 >= 0 &&
+                 state_side(c, v->dead_ent, u_a1) && (u->dead_ent < 0 || !state_side(c, u->dead_ent, u_a1));
     /* a fight's dead on both sides add up; "Three attackers were also
      * killed" adds its dead (to one place's of several: "A jawan ... was
      * also killed in the Bijapur encounter") */
     /* (not to the doer's own claim: "At least nine soldiers and 23
      * militants were killed" beside "Al Shabaab said ... it had killed 41
      * soldiers" is the others' count instead of the claim's) */
-    if ((swapped || v->adds || each_side) && (sr_violent_type(u->type) || u->type == TYPE_RIOTS) && u->fatalities >= 0 &&
+    if ((swapped || v->adds || each_side) &&
+        (sr_violent_type(u->type) || u->type == TYPE_RIOTS || u_sub == SUB_EXCESSIVE_FORCE) && u->fatalities >= 0 &&
         !(u->own_claim && !v->own_claim) &&
         v->fatalities >= 0 && !v->split &&
         (!u->split || (v->adds && same_town(u, v))) && (swapped ? u->type == TYPE_BATTLES : 1)) {

@@ -1139,10 +1139,17 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         k->a1 = subject_of(c, s, t->s, &x->cl, k->participle, (td->opts & TRG_VICTIM_SUBJ) ? 0 : k->forbid);
         /* "police fired rubber bullets at Palestinians who hurled rocks":
          * a crowd's violence told in a relative clause is the crowd's */
-        if (td->cls == EV_RIOT && t->s >= 2 && s->tok[t->s - 1].id == e->w.who)
+        /* (and a crowd's storming: "Kenyan police fired on protesters
+         * who stormed parliament") */
+        if (t->s >= 2 && s->tok[t->s - 1].id == e->w.who)
             for (size_t q = 0; q < s->nmen; q++)
-                if (s->men[q].e + 1 == t->s && s->men[q].ent >= 0)
+                if (s->men[q].e + 1 == t->s && s->men[q].ent >= 0 &&
+                    (td->cls == EV_RIOT || ((td->cls == EV_RAID || td->cls == EV_ATTACK) &&
+                                            (c->ents[s->men[q].ent].flags & ACT_PROTESTER)))) {
                     k->a1 = (int)q;
+                    if (td->cls != EV_RIOT)
+                        k->cls = EV_RIOT;
+                }
         /* "Clashes between rival armed factions in Tripoli killed 32
          * people": the plural noun read as a verb has its sides after
          * "between" */
