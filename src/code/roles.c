@@ -1852,6 +1852,46 @@ static int state_killing_before(const sr_coder *c, const sr_sent *s, size_t t)
 }
 
 /* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */
+/* A protest word typed a riot with the state's forces as its doer: the
+ * crowd's riot instead (below). */
+static void riot_of_the_crowd(sr_coder *c, const sr_sent *s, cand *k)
+{
+    /* "Clashes between police and students protesting against government
+     * job quotas ..., as protesters set fire to the state broadcaster's
+     * headquarters": a protest word's riot is the crowd's, the state's
+     * forces its other side */
+    if (k->td->cls == EV_PROTEST && k->type == TYPE_RIOTS && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_STATE) &&
+        !(c->ents[k->a1e].flags & ACT_PROTESTER)) {
+        k->a2e = k->a1e;
+        k->a2t = k->a1t;
+        k->a1e = sr_entity_generic(c, "OPP", 0, c->focus_country);
+        k->a1t = NULL;
+        for (size_t j = 0; j < s->nmen; j++)
+            if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER)) {
+                k->a1e = s->men[j].ent;
+                k->a1t = span_text(c, s, s->men[j].s, s->men[j].e);
+                break;
+            }
+    }
+}
+
+/* A fight with one side told: its dead's side (below). */
+static void fought_by_the_dead(sr_coder *c, const sr_sent *s, cand *k)
+{
+    /* "documented the death of 3 fighters of ISIS cells in clashes with
+     * regime forces": a fight told with one side only, its dead armed men
+     * of the other kind (not the state's against the state's), was fought
+     * by the dead's side */
+    if (k->a1e < 0 && k->a2e >= 0 && k->td->cls == EV_CLASH && k->type == TYPE_BATTLES && k->dead_ent >= 0 && k->dead_ent != k->a2e &&
+        (c->ents[k->dead_ent].flags & ACT_ARMED) &&
+        !(c->ents[k->dead_ent].flags & ACT_STATE) != !(c->ents[k->a2e].flags & ACT_STATE)) {
+        k->a1e = k->dead_ent;
+        for (size_t q = 0; q < s->nmen && !k->a1t; q++)
+            if (s->men[q].ent == k->dead_ent)
+                k->a1t = span_text(c, s, s->men[q].s, s->men[q].e);
+    }
+}
+
 void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_trig *t = k->t;
@@ -1905,6 +1945,7 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         !(c->ents[k->a1e].flags & ACT_CROWD) &&
         (k->sub == SUB_MOB || (!(c->ents[k->a1e].flags & ACT_PROTESTER) && c->ents[k->a1e].def < 0)))
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
+    riot_of_the_crowd(c, s, k);
     if (k->type == TYPE_PROTESTS) {
         int prot = -1;
         for (size_t j = 0; j < s->nmen; j++)
@@ -2019,16 +2060,5 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
     if (k->type == TYPE_EXPLOSIONS && k->a2e < 0 && (!k->victims_armed || a2_is_a1) &&
         (k->victims_civ || (k->civ_target && k->fat > 0)))
         k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
-    /* "documented the death of 3 fighters of ISIS cells in clashes with
-     * regime forces": a fight told with one side only, its dead armed men
-     * of the other kind (not the state's against the state's), was fought
-     * by the dead's side */
-    if (k->a1e < 0 && k->a2e >= 0 && td->cls == EV_CLASH && k->type == TYPE_BATTLES && k->dead_ent >= 0 && k->dead_ent != k->a2e &&
-        (c->ents[k->dead_ent].flags & ACT_ARMED) &&
-        !(c->ents[k->dead_ent].flags & ACT_STATE) != !(c->ents[k->a2e].flags & ACT_STATE)) {
-        k->a1e = k->dead_ent;
-        for (size_t q = 0; q < s->nmen && !k->a1t; q++)
-            if (s->men[q].ent == k->dead_ent)
-                k->a1t = span_text(c, s, s->men[q].s, s->men[q].e);
-    }
+    fought_by_the_dead(c, s, k);
 }
