@@ -1780,7 +1780,13 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             for (size_t j = tx->e; j < t && prec == 1; j++) {
                 int days = 0;
                 size_t u = sr_read_interval(s->tok, s->ntok, j, &days);
-                if (u && j + u <= t) {
+                /* (not past a comma: "clashed with police ... on
+                 * Wednesday, a day after his arrest, torching vehicles and
+                 * attacking a military headquarters" is Wednesday's) */
+                int comma = 0;
+                for (size_t q = j + u; u && q < t && !comma; q++)
+                    comma = sr_tok_eq(&s->tok[q], ",");
+                if (u && j + u <= t && !comma) {
                     sr_civil_from_days(sr_days_from_civil(dt.y, dt.m, dt.d) - days, &dt);
                     break;
                 }
