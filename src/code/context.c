@@ -2523,7 +2523,10 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     if (!k->has_anchor &&
         (td->cls == EV_REPRESS ||
          ((td->cls == EV_KILL || td->cls == EV_SHOOT) && k->a1_ent >= 0 && (c->ents[k->a1_ent].flags & ACT_STATE) &&
-          (k->a2_ent < 0 || (c->ents[k->a2_ent].flags & (ACT_PROTESTER | ACT_CIVILIAN)))))) {
+          (k->a2_ent < 0 || (c->ents[k->a2_ent].flags & (ACT_PROTESTER | ACT_CIVILIAN)))) ||
+         /* (or its arrests: "Police detained dozens of protesters,
+          * according to a rights group" after a march in Havana) */
+         (td->cls == EV_ARREST && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_PROTESTER)))) {
         const sr_ev *pv = sr_disc_crowd_place(c, s, proto);
         if (pv) {
             lp->prev_ev = pv;
