@@ -424,6 +424,11 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
     size_t kin = end + (mm->poss ? 1 : 0);
     if (m->kind == PH_ACTOR && kin < n && (s->cues & (1ULL << CUE_OFFSHOOT)) && has_cue(s, kin, CUE_OFFSHOOT))
         mm->modifier = 1;
+    /* "struck what the military called militant hideouts": whose words
+     * name the target (cues.txt LABEL) */
+    for (size_t q = mm->s > 2 ? mm->s - 2 : 0; q <= mm->s && (s->cues & (1ULL << CUE_LABEL)); q++)
+        if (has_cue(s, q, CUE_LABEL) && cue_end(s, q, CUE_LABEL) >= end)
+            mm->modifier = 1;
     /* "the spokesperson for the Zamfara State Police Command": the force a
      * speaker speaks for tells, it does not act */
     size_t b = mm->s;

@@ -309,6 +309,7 @@ typedef enum sr_cue {
     CUE_ORG_NOUN,   /* party, movement: a name before it names a body of people, no place */
     CUE_HOSTING,    /* hosting, housing: the forces after it are whose a base is */
     CUE_OFFSHOOT,   /* "an al Qaeda affiliate": the group named before it is another's kin */
+    CUE_LABEL,      /* "what the military called": whose words name the target, no side of it */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
