@@ -365,9 +365,12 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     }
     /* "killing 12 of the insurgents" then "two soldiers paid the supreme
      * price during the encounter": the dead of each side of one fight */
+    /* (a police officer on the army's side: "Security forces killed eight
+     * Maoists in an encounter" then "A head constable was killed in the
+     * exchange of fire") */
     int each_side = u->type == TYPE_BATTLES && u->dead_ent >= 0 && v->dead_ent >= 0 && u->a1 >= 0 && u->a2 >= 0 &&
-                    ((side_of(c, u->dead_ent, u->a1) && side_of(c, v->dead_ent, u->a2)) ||
-                     (side_of(c, u->dead_ent, u->a2) && side_of(c, v->dead_ent, u->a1)));
+                    ((state_side(c, u->dead_ent, u->a1) && state_side(c, v->dead_ent, u->a2)) ||
+                     (state_side(c, u->dead_ent, u->a2) && state_side(c, v->dead_ent, u->a1)));
     /* (and with its doer not named yet: "repulsed a terrorist attack on a
      * check post ..., killing four terrorists" then "Two soldiers embraced
      * martyrdom during the intense exchange of fire": one side's dead and
