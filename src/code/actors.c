@@ -105,6 +105,13 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         }
         if (is_prep(e, t->id))
             return t->id;
+        /* "clashed with the US-backed Syrian Democratic Forces": past the
+         * backer and its word, which describe the name */
+        if ((t->flags & TK_HYPH) && word_has(e, t->id, WA_BACKING) && j >= 2) {
+            j--;
+            j = s->owner[j - 1] >= 0 && s->m[s->owner[j - 1]].start < j ? s->m[s->owner[j - 1]].start : j - 1;
+            continue;
+        }
         /* "in eastern Democratic Republic of the Congo": a direction
          * names part of the place */
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
