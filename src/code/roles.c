@@ -2061,4 +2061,8 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         (k->victims_civ || (k->civ_target && k->fat > 0)))
         k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
     fought_by_the_dead(c, s, k);
+    /* "Unknown gunmen assassinated a member of the Deir ez-Zor Civil
+     * Council": the person attacked, of no side told, is a civilian */
+    if (k->type == TYPE_VAC && k->a2e < 0 && k->victim_person)
+        k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
 }
