@@ -317,6 +317,24 @@ int predicate_of_event_noun(const sr_coder *c, const sr_sent *s, const sr_trig *
         return 0;
     if (blast_of_bomb_noun(c, s, t))
         return 1;
+    /* "An improvised explosive device went off targeting a military
+     * vehicle": a participle going on from the noun's own verb */
+    /* (its verb no event word: "went off", "exploded") */
+    if (tdef(c, t, 0)->form == VF_ING) {
+        size_t b = t->s;
+        while (b > 0 && t->s - b < 3 && (s->tok[b - 1].flags & TK_ALPHA) && !(s->tok[b - 1].flags & TK_CAP) &&
+               s->owner[b - 1] < 0)
+            b--;
+        for (size_t k = 0; k < s->ntg; k++) {
+            const sr_trig *u = &s->tg[k];
+            if (u == t || !u->ndef || u->s >= t->s)
+                continue;
+            if (u->e == t->s && (tdef(c, u, 0)->opts & TRG_VERB) && predicate_of_event_noun(c, s, u))
+                return 1;
+            if (b < t->s && u->e == b && (tdef(c, u, 0)->opts & TRG_NOUN))
+                return 1;
+        }
+    }
     size_t j = t->s;
     for (int again = 1; again;) {
         again = 0;
