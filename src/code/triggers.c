@@ -98,6 +98,18 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         else
             break;
     }
+    /* "the rubble of a house destroyed in an Israeli strike": a participle
+     * right after the thing it befell (no side's name), then a
+     * preposition and the happening that did it */
+    if ((d->form == VF_PART || d->form == VF_PAST) && t->s > 0 && (size_t)t->e + 1 < s->ntok &&
+        (s->tok[t->s - 1].flags & TK_ALPHA) && !(s->tok[t->s - 1].flags & TK_CAP) && s->owner[t->s - 1] < 0 &&
+        !word_has(e, s->tok[t->s - 1].id, WA_PRONOUN) && !word_has(e, s->tok[t->s - 1].id, WA_AUX) &&
+        word_has(e, s->tok[t->e].id, WA_LOCPREP))
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *u = &s->tg[q];
+            if (u->s > t->e && u->s <= (size_t)t->e + 4 && u->ndef && (tdef(c, u, 0)->opts & TRG_NOUN))
+                return 1;
+        }
     /* "N people killed", "a convoy hit by": a participle followed by "by" */
     /* (a past and a participle alike right after people: "the bodies of
      * six people abducted by suspected militants"; not "their enclave,
