@@ -1176,7 +1176,7 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
  * befell them: "a rocket fired from Lebanon struck the town of Kiryat
  * Shmona" (cues.txt ORIGIN), "shot dead a migrant worker from Bihar in
  * Kashmir's Pulwama district" ("from" after a word for people). */
-static int told_as_origin(const sr_coder *c, const sr_sent *s, const sr_pmention *p)
+int told_as_origin(const sr_coder *c, const sr_sent *s, const sr_pmention *p)
 {
     if (p->prep == c->eng->w.from && p->s >= 2 && s->owner[p->s - 2] >= 0 && s->m[s->owner[p->s - 2]].kind == PH_AGENT)
         return 1;

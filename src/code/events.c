@@ -173,8 +173,11 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
             v->loc.admin1 = q->loc.admin1;
         return;
     }
+    /* (not where people came from: "shot dead two migrant workers from
+     * Uttar Pradesh in the Budgam district of Kashmir") */
     for (size_t j = 0; j < s->npm && !q; j++)
-        if (s->pm[j].loc.kind == PK_ADMIN1 && s->pm[j].loc.has_coords && usable_place(&s->pm[j]))
+        if (s->pm[j].loc.kind == PK_ADMIN1 && s->pm[j].loc.has_coords && usable_place(&s->pm[j]) &&
+            !told_as_origin(c, s, &s->pm[j]))
             q = &s->pm[j];
     if (!q)
         q = sr_disc_context_place(c, x->si, PK_ADMIN1, 0);

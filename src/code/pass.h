@@ -200,6 +200,8 @@ void clause_span(const sr_sent *s, const clauses *cl, size_t t, size_t *a, size_
 int after_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b);
 int same_entity(const sr_sent *s, int a, int b);
 int usable_place(const sr_pmention *p);
+/* "migrant workers from Uttar Pradesh": where people came from, no place of what befell them */
+int told_as_origin(const sr_coder *c, const sr_sent *s, const sr_pmention *p);
 int background_near(const sr_sent *s, size_t a, size_t b, size_t t);
 /* the doer of the word at tok, a1, is the source the sentence quotes */
 int sr_told_by_doer(const sr_sent *s, size_t tok, int a1);
