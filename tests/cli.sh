@@ -87,6 +87,10 @@ check "gazetteer build needs its input" sh -c "'$bin' gazetteer build -o '$t/x.i
 "$bin" gazetteer build --cities tests/data/cities_fixture.json --admin1 tests/data/admin1_fixture.json -o "$t/fx.idx" 2> /dev/null
 check "gazetteer build puts a province at its town nearest the mean of its towns" sh -c \
     "'$bin' gazetteer lookup -o '$t/fx.idx' 'Northern Highlands' | grep -q 'ZZ.12.0000.12.0000' && '$bin' gazetteer lookup -o '$t/fx.idx' 'Empty Province' | grep -q 'not found'"
+# ("Enga province" of GeoNames' "Enga Province": its name alone too, not a
+# word such as "Central")
+check "gazetteer build finds a province by its name without its administrative word, not a common word" sh -c \
+    "'$bin' gazetteer lookup -o '$t/fx.idx' Kivala | grep -q 'Kivala Province.ZZ.-7.0000.31.0000' && '$bin' gazetteer lookup -o '$t/fx.idx' Central | grep -q 'not found'"
 if [ -f build/gazetteer.idx ]; then
     check "version reports the GeoNames gazetteer" sh -c "'$bin' version | grep -q 'GeoNames'"
 fi

@@ -479,6 +479,57 @@ static int parse_coord(const cJSON *j, double *v)
     return (errno || end == j->valuestring || *end || !isfinite(*v)) ? -1 : 0;
 }
 
+size_t sr_admin_bare(const char *s, int compass, char *out, size_t cap)
+{
+    static const char *const words[] = {"muhafazat", "muhafazah", "governorate", "province", "state", "region",
+                                        "oblast", "wilayat", "wilayah", "mintaqat", "district", "county",
+                                        "department", "prefecture", "muhafaza", NULL};
+    size_t o = 0;
+    const char *p = s;
+    if (!cap)
+        return 0;
+    while (*p && o + 1 < cap) {
+        while (*p == ' ' || *p == '-')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '-')
+            p++;
+        size_t wn = (size_t)(p - w);
+        int skip = 0;
+        for (const char *const *q = words; *q; q++)
+            if (strlen(*q) == wn && !strncasecmp(*q, w, wn))
+                skip = 1;
+        if (skip || !wn)
+            continue;
+        if (compass && wn >= 7 && wn <= 8 && !strncasecmp(w + wn - 3, "ern", 3) && *p)
+            wn -= 3;
+        if (o + wn + 2 >= cap)
+            break;
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, w, wn);
+        o += wn;
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* Words that name a part, not a province of their own: "Central
+ * Province", "Western Region", "Upper East Region" (English names in
+ * GeoNames' admin1 list) */
+static int common_word(const char *w)
+{
+    static const char *const parts[] = {"central", "western", "eastern", "northern", "southern", "north", "south",
+                                        "east", "west", "upper", "lower", "coast", "coastal", "capital", "lakes",
+                                        "islands", "island", "highlands", "gulf", "federal", "national", "middle",
+                                        "interior", "littoral", "northwest", "northeast", "southwest", "southeast",
+                                        NULL};
+    for (const char *const *q = parts; *q; q++)
+        if (!strcasecmp(*q, w))
+            return 1;
+    return 0;
+}
+
 /* Each province of the list at the point of its town nearest the mean
  * of its towns (a point inside it, where a story told only by its
  * province is put: "arrested 12 people ... in the northwestern province
@@ -509,7 +560,18 @@ static sr_status add_admin_points(sr_gaz_builder *b, admin_map *am, const cJSON 
     for (size_t i = 0; i < am->n; i++) {
         const struct admin_ent *ae = &am->e[i];
         uint32_t id;
-        if (ae->towns && add_rec(b, ae->name, ae->name, ae->code, ae->blat, ae->blon, PK_ADMIN1, 0, 0, 'A', &id))
+        if (!ae->towns)
+            continue;
+        if (add_rec(b, ae->name, ae->name, ae->code, ae->blat, ae->blon, PK_ADMIN1, 0, 0, 'A', &id))
+            return sr_fail(err, SR_ERR_NOMEM, cities, 0, "out of memory");
+        /* "in Papua New Guinea's Enga province": the list's "Enga
+         * Province" by its name alone too, a record of its own so that its
+         * spelling is compared (not "Central" of "Central Province": a
+         * word, no name) */
+        char bare[128];
+        size_t bn = sr_admin_bare(ae->name, 0, bare, sizeof bare);
+        if (bn >= 4 && strcmp(bare, ae->name) && strchr(bare, ' ') == NULL && !common_word(bare) &&
+            add_rec(b, bare, ae->name, ae->code, ae->blat, ae->blon, PK_ADMIN1, 0, 0, 'A', &id))
             return sr_fail(err, SR_ERR_NOMEM, cities, 0, "out of memory");
     }
     return SR_OK;

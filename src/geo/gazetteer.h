@@ -60,4 +60,10 @@ sr_status sr_gaz_builder_write(sr_gaz_builder *b, const char *path, sr_error *er
  * gazetteer.idx next to the binary, then in the data directory. */
 const char *sr_default_gazetteer(const char *data_dir);
 
+/* Province names come with administrative words ("Muhafazat Hadramaout",
+ * "Borno State", "Deir ez-Zor Governorate", "Enga Province"): the name
+ * without them into out (cap bytes), its length. With compass set, a
+ * compass adjective is written as its noun ("Northern" as "North"). */
+size_t sr_admin_bare(const char *s, int compass, char *out, size_t cap);
+
 #endif

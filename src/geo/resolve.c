@@ -17,41 +17,13 @@ double sr_km(double la1, double lo1, double la2, double lo2)
     return 2 * r * asin(sqrt(h < 1 ? h : 1));
 }
 
-/* Province names come with administrative words ("Muhafazat Hadramaout",
- * "Borno State", "Deir ez-Zor Governorate"): compare what is left. */
+/* A province's name without its administrative words, compass
+ * adjectives as their nouns ("North Darfur" is GeoNames' "Northern
+ * Darfur"), as a place key. */
 static size_t admin_key(const char *s, char *key)
 {
-    static const char *const words[] = {"muhafazat", "muhafazah", "governorate", "province", "state", "region",
-                                        "oblast", "wilayat", "wilayah", "mintaqat", "district", "county",
-                                        "department", "prefecture", "muhafaza", NULL};
     char buf[256];
-    size_t o = 0;
-    const char *p = s;
-    while (*p && o + 1 < sizeof buf) {
-        while (*p == ' ' || *p == '-')
-            p++;
-        const char *w = p;
-        while (*p && *p != ' ' && *p != '-')
-            p++;
-        size_t wn = (size_t)(p - w);
-        int skip = 0;
-        for (const char *const *q = words; *q; q++)
-            if (strlen(*q) == wn && !strncasecmp(*q, w, wn))
-                skip = 1;
-        if (skip || !wn)
-            continue;
-        /* "North Darfur" is GeoNames' "Northern Darfur": a compass
-         * adjective compares as its noun (north, south, east, west) */
-        if (wn >= 7 && wn <= 8 && !strncasecmp(w + wn - 3, "ern", 3) && p && *p)
-            wn -= 3;
-        if (o + wn + 2 >= sizeof buf)
-            break;
-        if (o)
-            buf[o++] = ' ';
-        memcpy(buf + o, w, wn);
-        o += wn;
-    }
-    buf[o] = 0;
+    size_t o = sr_admin_bare(s, 1, buf, sizeof buf);
     return sr_place_key(buf, o, key);
 }
 
