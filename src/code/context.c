@@ -2167,12 +2167,40 @@ static size_t joined_verb_end(const sr_coder *c, const sr_sent *s, const sr_trig
     return t->e;
 }
 
+/* Whether the sentence or two before s told a happening of class cls as
+ * history ("marked the first anniversary of the October 7 attack"): its
+ * noun with history's words near it. */
+static int history_told_before(const sr_coder *c, const sr_sent *s, int cls)
+{
+    for (size_t k = s->index > 0 ? (size_t)s->index : 0, back = 0; k > 0 && back < 2; k--, back++) {
+        const sr_sent *p = &c->sents[k - 1];
+        if (p->index >= s->index)
+            continue;
+        for (size_t q = 0; q < p->ntg; q++) {
+            const sr_trig *u = &p->tg[q];
+            if (u->ndef && tdef(c, u, 0)->cls == cls && (tdef(c, u, 0)->opts & TRG_NOUN) &&
+                background_near(p, u->s > 8 ? u->s - 8 : 0, u->s, u->s))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether word t (meaning td) tells history, not news: bg what its
  * clause's times said, this_week a day of the article's week told for it. */
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
     int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, joined_verb_end(c, s, t) + 6, t->s));
+    /* "Hamas-led gunmen killed about 1,200 people and took 251 hostages in
+     * the attack on southern Israel" after "marked the first anniversary of
+     * the October 7 attack": the happening told as history, named again,
+     * and what its sentence tells in it */
+    for (size_t q = 0; !hist && !this_week && q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        hist = u->ndef && (tdef(c, u, 0)->opts & TRG_NOUN) && definite_noun(c->eng, s, u) &&
+               (u == t || (u->s > t->e && u->s <= (size_t)t->e + 12)) && history_told_before(c, s, tdef(c, u, 0)->cls);
+    }
     /* "the army had killed more than 100 Fano fighters in operations in
      * the area": a sum over many happenings */
     if (!hist && !this_week && cue_in(s, t->e, (size_t)t->e + 14 < s->ntok ? (size_t)t->e + 14 : s->ntok,
