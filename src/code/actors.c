@@ -863,6 +863,18 @@ static int foreign_striker(const sr_coder *c, const sr_sent *s, size_t before)
 /* "In Zamfara State, gunmen killed ...": a sentence that opens with a
  * place of its own, before token `before`, tells another item of a
  * round-up, whose gunmen are no group named before. */
+/* Whether the sentence opens another happening ("In a separate incident
+ * on Saturday, gunmen on motorcycles attacked a village", "Elsewhere,
+ * gunmen ..."): a word of distinction among its first words, before
+ * token `before` (words.txt DISTINCT). */
+static int opens_separately(const sr_coder *c, const sr_sent *s, size_t before)
+{
+    for (size_t i = 0; i < before && i < 4; i++)
+        if (word_has(c->eng, s->tok[i].id, WA_DISTINCT))
+            return 1;
+    return 0;
+}
+
 static int opens_with_place(const sr_coder *c, const sr_sent *s, size_t before)
 {
     if (s->ntok <= 3 || !word_has(c->eng, s->tok[0].id, WA_LOCPREP) || s->owner[1] < 0 ||
@@ -1055,7 +1067,8 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             if (fl & ACT_UNKNOWN) {
                 /* gunmen, assailants: a group named just before, if any */
                 int en = recent_entity(c, s, mm->s, ACT_ARMED | ACT_NONSTATE, ACT_UNKNOWN | ACT_SOURCE, 2);
-                if (en >= 0 && c->ents[en].def >= 0 && !told_elsewhere(c, s, mm->s, en) && !opens_with_place(c, s, mm->s))
+                if (en >= 0 && c->ents[en].def >= 0 && !told_elsewhere(c, s, mm->s, en) && !opens_with_place(c, s, mm->s) &&
+                    !opens_separately(c, s, mm->s))
                     return en;
                 return sr_entity_generic(c, "UAG", fl, c->focus_country);
             }
