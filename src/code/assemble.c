@@ -280,6 +280,12 @@ static int lender_apart(const sr_coder *c, const sr_ev *u, const sr_ev *v)
     return 0;
 }
 
+/* A town, a city or a village: a settlement of its own */
+static int settlement_kind(int kind)
+{
+    return kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE;
+}
+
 static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (c->explain)
@@ -335,7 +341,7 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     /* (a town told near, "near the town of Elwak", before the district
      * "in Mandera county" at the same precision, or before a region: "near
      * the town of Nabatieh" over "in southern Lebanon") */
-    int settlement = v->loc.kind == PK_TOWN || v->loc.kind == PK_CITY || v->loc.kind == PK_VILLAGE;
+    int settlement = settlement_kind(v->loc.kind);
     /* (a place v only borrowed from the event told before it is no
      * better: "The Taliban said 46 people were killed in the strikes" after
      * "in retaliation for a suicide attack on an army post in North
@@ -1064,15 +1070,6 @@ static void places_told(const sr_coder *c, const sr_ev *u, sr_ev *v)
     v->anaphoric = 0;
 }
 
-/* Whether v, told by a word with no weapon ("targeted", "attacked"), can
- * be u told again under another type: u violent, v a fight or violence
- * against civilians, on u's day (a claim's day is the claim's) and at its
- * place or in its province. */
-static int settlement_kind(int kind)
-{
-    return kind == PK_TOWN || kind == PK_CITY || kind == PK_VILLAGE;
-}
-
 /* Whether u and v are each told at a town of their own, not the same:
  * "In Bolan, militants blew up a railway bridge, and in Kalat, attackers
  * killed 10 people" (one province, two happenings; a town no list
@@ -1084,6 +1081,10 @@ static int two_towns(const sr_ev *u, const sr_ev *v)
            strcasecmp(u->loc.name, v->loc.name);
 }
 
+/* Whether v, told by a word with no weapon ("targeted", "attacked"), can
+ * be u told again under another type: u violent, v a fight or violence
+ * against civilians, on u's day (a claim's day is the claim's) and at its
+ * place or in its province. */
 static int told_without_weapon(const sr_ev *u, const sr_ev *v, int claimed)
 {
     return u->type != v->type &&
