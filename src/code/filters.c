@@ -48,6 +48,10 @@ WORD_RULE(noun_use_of_verb)
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
     const sr_trigger_def *td = k->td;
+    /* (or right after it: "A fire at a plastics factory in Lagos killed
+     * five workers") */
+    if ((td->opts & TRG_VERB) && t->s >= 1 && !t->passive && td->form == VF_BASE && is_det_word(e, &s->tok[t->s - 1]))
+        return 1;
     return (td->opts & TRG_VERB) && t->s >= 2 && !t->passive && is_det_word(e, &s->tok[t->s - 2]) &&
            (s->tok[t->s - 1].flags & TK_ALPHA) && !(s->tok[t->s - 1].flags & TK_CAP) && s->owner[t->s - 1] < 0 &&
            !is_adverb_like(e, &s->tok[t->s - 1]) && !is_aux_word(e, &s->tok[t->s - 1]) && td->form == VF_BASE;
