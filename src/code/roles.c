@@ -1178,6 +1178,13 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (td->opts & TRG_VICTIM_SUBJ) {
             k->a2 = k->a1;
             k->a1 = -1;
+            /* "A police patrol came under fire from suspected militants":
+             * whom it came from did it */
+            for (size_t q = 0; q < s->nmen && td->cls == EV_ATTACK && tok_is(s, t->e, e->w.from); q++)
+                if (s->men[q].s > t->e && s->men[q].s <= (size_t)t->e + 3 && s->men[q].ent >= 0 && !s->men[q].modifier) {
+                    k->a1 = (int)q;
+                    break;
+                }
         } else if (td->opts & TRG_INTRANS) {
             uint32_t pr = 0;
             int tg = target_after(c, s, t->e, &x->cl, &pr, bomb_class(td->cls));
