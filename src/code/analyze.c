@@ -136,8 +136,6 @@ static int find_dateline_at(const sr_sent *s, size_t i)
     return 0;
 }
 
-/* The clause in which a source speaks: "..., the monitor said." at the end,
- * or "X said (that) ..." / "X told Y (that) ..." at the start. */
 /* From a preposition after "said" ("in a statement posted online"):
  * the "that" the words lead to, with no mark, no event verb and no time
  * between (a day there is the saying's: "said in a statement on
@@ -155,6 +153,8 @@ static size_t said_through(const sr_coder *c, const sr_sent *s, size_t j)
     return j;
 }
 
+/* The clause in which a source speaks: "..., the monitor said." at the end,
+ * or "X said (that) ..." / "X told Y (that) ..." at the start. */
 static void find_report(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;

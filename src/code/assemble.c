@@ -542,7 +542,7 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
         b->explicit_date = 1;
     }
     b->mentions += h->mentions;
-    h->folded_into = (size_t)(b - c->evs) + 1;
+    h->merged_into = (size_t)(b - c->evs) + 1;
     h->dead = 1;
 }
 
@@ -1327,9 +1327,7 @@ static void claim_details(sr_coder *c)
                 u = &c->evs[u->merged_into - 1];
             if (u->dead || u == v || !sr_violent_type(u->type) || u->a1 != v->a1)
                 continue;
-            int mod = u->mod;
             merge_as(c, u, v, u->type, u->sub);
-            u->mod = mod;
             break;
         }
         /* (and the armed men its doer took in a fight it told the sentence
@@ -1337,9 +1335,10 @@ static void claim_details(sr_coder *c)
          * State's Minbya Township" then "The ethnic armed group said it had
          * captured dozens of junta soldiers": prisoners of that fight, no
          * abduction of their own) */
-        for (size_t j = 0; j < c->nevs && !v->dead && v->sub == SUB_ABDUCTION && v->a2 >= 0 &&
-                           (c->ents[v->a2].flags & ACT_ARMED) && (v->place_before || v->place_ctx);
-             j++) {
+        if (v->dead || v->sub != SUB_ABDUCTION || v->a2 < 0 || !(c->ents[v->a2].flags & ACT_ARMED) ||
+            !(v->place_before || v->place_ctx))
+            continue;
+        for (size_t j = 0; j < c->nevs; j++) {
             sr_ev *u = &c->evs[j];
             if (!u->dead && u->type == TYPE_BATTLES && u->a1 == v->a1 && u->sent + 1 == v->sent && u->mod == v->mod) {
                 merge_as(c, u, v, u->type, u->sub);
@@ -1368,10 +1367,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                                  v->definite && sr_violent_type(u->type);
             if (u->dead || u->anaphoric || (u->mod != v->mod && !claims_history) || (one_sentence && u->sent != v->sent))
                 continue;
-            /* one folded into another already goes there or nowhere:
-             * "Al-Shabaab said ... it had killed 30 soldiers", folded into
-             * the base's attack, is not the truck bomb's toll too */
-            if (v->folded_into && v->folded_into != j + 1)
+            /* one merged or folded into another already goes there or
+             * nowhere: "Al-Shabaab said ... it had killed 30 soldiers",
+             * folded into the base's attack, is not the truck bomb's toll
+             * too */
+            if (v->dead && v->merged_into && v->merged_into != j + 1)
                 continue;
             if (told_apart(u, v))
                 continue;

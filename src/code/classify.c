@@ -102,7 +102,6 @@ TEST(riot) { (void)c; return k->riot; }
 TEST(class_attack) { (void)c; return k->cls == EV_ATTACK; }
 TEST(class_kill) { (void)c; return k->cls == EV_KILL; }
 TEST(passive) { (void)c; return k->t->passive != 0; }
-TEST(victim_person) { (void)c; return k->victim_person; }
 TEST(transitive) { (void)c; return (k->td->opts & TRG_VERB) && !(k->td->opts & TRG_INTRANS) && !k->t->passive; }
 
 static const struct {
@@ -119,7 +118,7 @@ static const struct {
     {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
-    {"word:air-state", word_air_state}, {"word:crowd", word_crowd}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive}, {"victim:person", victim_person},
+    {"word:air-state", word_air_state}, {"word:crowd", word_crowd}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},
 };
 
 sr_status sr_taxonomy_bind(sr_engine *e, sr_error *err)
@@ -184,14 +183,6 @@ static int first_rule(const sr_coder *c, const cand *k, int *rule)
 void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_trigger_def *td = k->td;
-    /* "assassinated a member of the Deir ez-Zor Civil Council": a person
-     * the word's object names (words.txt PERSON_HEAD, cues.txt PERSON) */
-    k->victim_person = 0;
-    for (size_t q = k->t->e; q < s->ntok && q < (size_t)k->t->e + 4 && !k->victim_person; q++) {
-        if (s->tok[q].flags & TK_PUNCT)
-            break;
-        k->victim_person = has_cue(s, q, CUE_PERSON) || word_has(c->eng, s->tok[q].id, WA_PERSON_HEAD);
-    }
     k->sub = first_rule(c, k, &k->rule);
     if (k->sub < 0 && k->anaphoric &&
         (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_BOMB)) {

@@ -276,8 +276,7 @@ typedef struct sr_ev {
     int district_point;     /* a place in no list, at its district's point */
     int a1_back;            /* its doer told as "the attackers": the ones just told of */
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
-    size_t folded_into;     /* 1 + the index of the event it was folded into, 0 if none (assemble.c) */
-    size_t merged_into;     /* 1 + the index of the event it was merged into, 0 if none (assemble.c) */
+    size_t merged_into;     /* 1 + the index of the event it was merged or folded into, 0 if none (assemble.c) */
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
@@ -392,6 +391,14 @@ static inline int tok_word(const sr_sent *s, size_t i, const char *w)
 static inline int has_cue(const sr_sent *s, size_t i, int cue)
 {
     return ((s->cues >> cue) & 1) && i < s->ntok && (s->cuemask[i] >> cue) & 1;
+}
+/* The mention that ends right before token e, -1 when none */
+static inline int mention_ending_at(const sr_sent *s, size_t e)
+{
+    for (size_t q = 0; q < s->nmen; q++)
+        if (s->men[q].e == e)
+            return (int)q;
+    return -1;
 }
 /* "Santiago de Cuba": whether the country's name starting at token i
  * ends a town's name, after a particle inside it (cues.txt MIDNAME). */

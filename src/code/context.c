@@ -2172,10 +2172,8 @@ static size_t joined_verb_end(const sr_coder *c, const sr_sent *s, const sr_trig
  * noun with history's words near it. */
 static int history_told_before(const sr_coder *c, const sr_sent *s, int cls)
 {
-    for (size_t k = s->index > 0 ? (size_t)s->index : 0, back = 0; k > 0 && back < 2; k--, back++) {
-        const sr_sent *p = &c->sents[k - 1];
-        if (p->index >= s->index)
-            continue;
+    for (int k = s->index - 1; k >= 0 && k >= s->index - 2; k--) {
+        const sr_sent *p = &c->sents[k];
         for (size_t q = 0; q < p->ntg; q++) {
             const sr_trig *u = &p->tg[q];
             if (u->ndef && tdef(c, u, 0)->cls == cls && (tdef(c, u, 0)->opts & TRG_NOUN) &&

@@ -77,7 +77,6 @@ typedef struct cand {
     int a1_ent, a2_ent;  /* entity ids (may come from context) */
     int victims_civ, victims_armed, victims_prot;
     int civ_target, mil_target;
-    int victim_person;   /* "assassinated a member of the ... Council": its object a person (classify.c) */
     int arms_target; /* a weapons cache, explosives */
     int weapons;
     int protest_ctx, intervene;

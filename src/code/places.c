@@ -549,14 +549,6 @@ static int dict_place(sr_coder *c, sr_sent *s, size_t i, int o, size_t *cap, sr_
 }
 
 /* Whether an actor or people mention ends right before token e. */
-static int mention_ends_at(const sr_sent *s, size_t e)
-{
-    for (size_t q = 0; q < s->nmen; q++)
-        if (s->men[q].e == e)
-            return 1;
-    return 0;
-}
-
 /* "in northwest Syria": the point places.tsv gives that part of the
  * country (a province's), NULL when it gives none. The direction is the
  * words a..b ("north-western" is two). */
@@ -642,7 +634,7 @@ static int country_place(sr_coder *c, sr_sent *s, size_t i, const sr_match *m, s
         return 0;
     /* "17 people were killed, including peacekeepers from South Africa
      * and Malawi": where people come from, not where anything happened */
-    if (prep == e->w.from && j >= 2 && !dir && mention_ends_at(s, j - 1))
+    if (prep == e->w.from && j >= 2 && !dir && mention_ending_at(s, j - 1) >= 0)
         return 0;
     p = new_place(c, s, cap);
     if (!p)

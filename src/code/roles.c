@@ -1772,8 +1772,11 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         k->victims_civ = !(f & ACT_PROTESTER) && (f & ACT_CIVILIAN);
         k->victims_armed = !!(f & ACT_ARMED);
     }
-    /* "killed a local official", "shot a journalist" */
-    if ((td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_EXECUTE) && (td->opts & TRG_VERB) &&
+    /* "killed a local official", "shot a journalist" (and a verb that
+     * kills whom it names: "Unknown gunmen assassinated a member of the
+     * Deir ez-Zor Civil Council") */
+    if ((td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_EXECUTE || (td->opts & TRG_KILLS)) &&
+        (td->opts & TRG_VERB) &&
         !t->passive && k->a2 < 0) {
         size_t q = t->e;
         if (q < s->ntok && (tok_is(s, q, e->w.a) || tok_is(s, q, e->w.an) || tok_is(s, q, e->w.the) ||
@@ -1859,6 +1862,15 @@ static int state_killing_before(const sr_coder *c, const sr_sent *s, size_t t)
 }
 
 /* The roles as ACLED codes the type k->sub: a1e/a1t and a2e/a2t. */
+/* The sentence's first mention of protesters, -1 when none */
+static int first_protesters(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t j = 0; j < s->nmen; j++)
+        if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER))
+            return (int)j;
+    return -1;
+}
+
 /* A protest word typed a riot with the state's forces as its doer: the
  * crowd's riot instead (below). */
 static void riot_of_the_crowd(sr_coder *c, const sr_sent *s, cand *k)
@@ -1871,14 +1883,9 @@ static void riot_of_the_crowd(sr_coder *c, const sr_sent *s, cand *k)
         !(c->ents[k->a1e].flags & ACT_PROTESTER)) {
         k->a2e = k->a1e;
         k->a2t = k->a1t;
-        k->a1e = sr_entity_generic(c, "OPP", 0, c->focus_country);
-        k->a1t = NULL;
-        for (size_t j = 0; j < s->nmen; j++)
-            if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER)) {
-                k->a1e = s->men[j].ent;
-                k->a1t = span_text(c, s, s->men[j].s, s->men[j].e);
-                break;
-            }
+        int prot = first_protesters(c, s);
+        k->a1e = prot >= 0 ? s->men[prot].ent : sr_entity_generic(c, "OPP", 0, c->focus_country);
+        k->a1t = prot >= 0 ? span_text(c, s, s->men[prot].s, s->men[prot].e) : NULL;
     }
 }
 
@@ -1954,12 +1961,7 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
     riot_of_the_crowd(c, s, k);
     if (k->type == TYPE_PROTESTS) {
-        int prot = -1;
-        for (size_t j = 0; j < s->nmen; j++)
-            if (s->men[j].ent >= 0 && (c->ents[s->men[j].ent].flags & ACT_PROTESTER)) {
-                prot = (int)j;
-                break;
-            }
+        int prot = first_protesters(c, s);
         int other = -1;
         if (k->a1e >= 0 && !(c->ents[k->a1e].flags & (ACT_PROTESTER | ACT_CIVILIAN)))
             other = k->a1e;
@@ -2068,8 +2070,4 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         (k->victims_civ || (k->civ_target && k->fat > 0)))
         k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
     fought_by_the_dead(c, s, k);
-    /* "Unknown gunmen assassinated a member of the Deir ez-Zor Civil
-     * Council": the person attacked, of no side told, is a civilian */
-    if (k->type == TYPE_VAC && k->a2e < 0 && k->victim_person)
-        k->a2e = sr_entity_generic(c, "CVL", 0, c->focus_country);
 }

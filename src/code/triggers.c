@@ -72,12 +72,10 @@ int is_adverb_like(const sr_engine *e, const sr_token *t)
 }
 
 /* Whether a mention of a side ends right before token i */
-static int mention_ends_at_tok(const sr_sent *s, size_t i)
+static int side_ends_at(const sr_sent *s, size_t i)
 {
-    for (size_t q = 0; q < s->nmen; q++)
-        if (s->men[q].e == i && s->men[q].ent >= 0 && !s->men[q].pronoun)
-            return 1;
-    return 0;
+    int m = mention_ending_at(s, i);
+    return m >= 0 && s->men[m].ent >= 0 && !s->men[m].pronoun;
 }
 
 /* "were killed", "have been captured", "was reportedly abducted" */
@@ -116,7 +114,7 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
      * besieged by ISIL forces", a state told) */
     if (t->e < s->ntok && s->tok[t->e].id == e->w.by &&
         (d->form == VF_PART || (d->form == VF_PAST && t->s > 0 && (word_has(e, s->tok[t->s - 1].id, WA_PEOPLE) ||
-                                                                    mention_ends_at_tok(s, t->s)))))
+                                                                    side_ends_at(s, t->s)))))
         return 1;
     /* a headline drops "were": "Six soldiers killed in attack on post";
      * "Two explosions killed at least 84 people" counts its object */
