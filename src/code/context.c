@@ -1606,6 +1606,34 @@ static int relative_after(const sr_engine *e, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* Whether token i lies in an aside set off by commas that opens with a
+ * relative word (", which retook Khartoum last month,") and t comes
+ * after it: "Sudan's army, which retook Khartoum last month, said its
+ * aircraft had struck RSF convoys" - the month is the retaking's, not the
+ * strike's. */
+static int in_relative_aside(const sr_engine *e, const sr_sent *s, size_t i, size_t t)
+{
+    size_t open = i;
+    while (open > 0 && !sr_tok_eq(&s->tok[open - 1], ","))
+        open--;
+    if (open < 2 || open >= s->ntok || (s->tok[open].id != e->w.which && s->tok[open].id != e->w.who))
+        return 0;
+    /* (not an aside about an event word: "the attack, which happened in
+     * Mandera on Thursday, claimed the lives of 12 people") */
+    if (s->owner[open - 2] >= 0 && s->m[s->owner[open - 2]].kind == PH_TRIGGER)
+        return 0;
+    size_t close = i;
+    while (close < s->ntok && !sr_tok_eq(&s->tok[close], ","))
+        close++;
+    /* (an aside runs to its closing comma; one that ends the sentence
+     * may hold the word's own day) */
+    if (close >= s->ntok)
+        return 0;
+    /* (an aside after the word may tell the word's own day: "The attack
+     * by bandits, which happened in Kadawa village on Thursday") */
+    return t > close;
+}
+
 /* A day told as when a source spoke: "said on Thursday", "said Thursday". */
 /* (and "The army said in a statement on Sunday that it had repelled an
  * attack": a day between the telling word and its "that") */
@@ -1658,6 +1686,8 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* "an official said on Friday": when it was said */
         if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
             ((int)tx->e <= s->report_end && (int)t >= s->report_end))
+            continue;
+        if (in_relative_aside(c->eng, s, tx->s, t))
             continue;
         /* "recapturing all the territory the SDF had taken in the area
          * since September": a time after a past perfect that follows the
