@@ -116,6 +116,31 @@ static void test_interval(void **st)
     }
 }
 
+/* "days after", "just weeks before": an interval without its count, at
+ * the least it can mean */
+static void test_rough_interval(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *text;
+        size_t used;
+        int days;
+    } cases[] = {
+        {"days after the Houthis", 2, 2}, {"just days after", 3, 2},  {"a few days before", 4, -2},
+        {"weeks after", 2, 14},           {"several weeks after", 3, 14}, {"two days after", 0, 0},
+        {"days of fighting", 0, 0},       {"a few months after", 0, 0}, {"days later", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sr_token *t;
+        size_t n = sr_tokenize(&A, cases[i].text, strlen(cases[i].text), &t, 0, NULL);
+        int days = 0;
+        size_t u = sr_read_rough_interval(t, n, 0, &days);
+        assert_int_equal(u, cases[i].used);
+        if (u)
+            assert_int_equal(days, cases[i].days);
+    }
+}
+
 /* "a week of protests", "days of fighting": a span of time */
 static void test_span(void **st)
 {
@@ -332,7 +357,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_interval), cmocka_unit_test(test_span),
+        cmocka_unit_test(test_interval), cmocka_unit_test(test_rough_interval), cmocka_unit_test(test_span),
         cmocka_unit_test(test_ids_stable_and_distinct),
         cmocka_unit_test(test_invalid_article),
         cmocka_unit_test(test_limits_warn),

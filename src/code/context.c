@@ -1808,8 +1808,13 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
              * after bandits killed 12 worshippers in Katsina": the day
              * told, less the interval told between it and the word */
             for (size_t j = tx->e; j < t && prec == 1; j++) {
-                int days = 0;
+                int days = 0, rough = 0;
                 size_t u = sr_read_interval(s->tok, s->ntok, j, &days);
+                /* ("Israeli warplanes struck the port on Sunday, days
+                 * after the Houthis fired a missile at the airport": some
+                 * days before, the day not told) */
+                if (!u)
+                    rough = (u = sr_read_rough_interval(s->tok, s->ntok, j, &days)) != 0;
                 /* (not past a comma: "clashed with police ... on
                  * Wednesday, a day after his arrest, torching vehicles and
                  * attacking a military headquarters" is Wednesday's) */
@@ -1818,6 +1823,8 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
                     comma = sr_tok_eq(&s->tok[q], ",");
                 if (u && j + u <= t && !comma) {
                     sr_civil_from_days(sr_days_from_civil(dt.y, dt.m, dt.d) - days, &dt);
+                    if (rough)
+                        prec = 2;
                     break;
                 }
             }

@@ -41,6 +41,11 @@ int sr_timex_resolve(const sr_timex *tx, const sr_date *article, sr_date *out, i
  * when the happening told next came before ("on Monday, two days after
  * bandits killed 12": they killed on Saturday); 0 when none is there. */
 size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days);
+/* "days after", "a few days after", "weeks before" at token i: an
+ * interval told without its count. Returns the tokens read and sets
+ * *days to the least it can mean (2 days, 2 weeks), signed as
+ * sr_read_interval's; 0 when none is there. */
+size_t sr_read_rough_interval(const sr_token *t, size_t n, size_t i, int *days);
 /* "a week of", "days of", "two months of" at token i: a span of time
  * whose happenings follow ("raising the death toll from a week of
  * protests to 18"); returns the tokens read, 0 when none is there. */

@@ -663,6 +663,30 @@ size_t sr_read_interval(const sr_token *t, size_t n, size_t i, int *days)
     return used + 2;
 }
 
+size_t sr_read_rough_interval(const sr_token *t, size_t n, size_t i, int *days)
+{
+    /* "days after", "just days after", "a few days after", "weeks after" */
+    size_t u = i;
+    if (is(t, n, u, "just") || is(t, n, u, "only") || is(t, n, u, "mere"))
+        u++;
+    if (is(t, n, u, "a") && is(t, n, u + 1, "few"))
+        u += 2;
+    else if (is(t, n, u, "several") || is(t, n, u, "some"))
+        u++;
+    /* the fewest the words can mean: days are two or more, weeks two or
+     * more */
+    int unit = is(t, n, u, "days") ? 2 : is(t, n, u, "weeks") ? 14 : 0;
+    if (!unit)
+        return 0;
+    if (is(t, n, u + 1, "after"))
+        *days = unit;
+    else if (is(t, n, u + 1, "before"))
+        *days = -unit;
+    else
+        return 0;
+    return u + 2 - i;
+}
+
 size_t sr_read_span(const sr_token *t, size_t n, size_t i)
 {
     sr_number num;
