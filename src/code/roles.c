@@ -112,6 +112,11 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
         size_t reach = st + 2;
         if (st + 1 < s->ntok && (s->tok[st + 1].flags & TK_POSS))
             reach = st + 4;
+        /* "shot dead by suspected members of the Clan del Golfo": whose
+         * members they were */
+        size_t q = st + (st < s->ntok && word_has(e, s->tok[st].id, WA_HEDGE) ? 1 : 0);
+        if (q + 1 < s->ntok && word_has(e, s->tok[q].id, WA_PEOPLE) && s->tok[q + 1].id == e->w.of && q + 3 > reach)
+            reach = q + 3;
         for (size_t k = 0; k < s->nmen; k++) {
             const sr_mention *m = &s->men[k];
             if (m->s >= st && m->s <= reach && ment_ok_actor(c, m))
