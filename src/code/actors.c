@@ -103,6 +103,10 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
                 continue;
             }
         }
+        /* "targeted a vehicle belonging to the SDF": the owner's, as "a
+         * vehicle of the SDF" */
+        if (j >= 2 && has_cue(s, j - 2, CUE_OWNER) && cue_end_at(s, j - 2, CUE_OWNER) == j)
+            return e->w.of;
         if (is_prep(e, t->id))
             return t->id;
         /* "clashed with the US-backed Syrian Democratic Forces": past the
@@ -905,6 +909,20 @@ static int told_elsewhere(const sr_coder *c, const sr_sent *s, size_t before, in
     return 0;
 }
 
+/* Whether mention m is what an event word right before it fell on
+ * ("attacked an SDF checkpoint"): a side acted on, not the salient one. */
+static int struck_object(const sr_sent *p, const sr_mention *m)
+{
+    for (size_t i = m->s; i > 0 && m->s - i < 3; i--) {
+        int o = p->owner[i - 1];
+        if (o >= 0 && p->m[o].kind == PH_TRIGGER)
+            return 1;
+        if (o >= 0 || !(p->tok[i - 1].flags & TK_ALPHA) || (p->tok[i - 1].flags & TK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, uint32_t avoid, int max_back)
 {
     /* this sentence, right to left */
@@ -930,7 +948,8 @@ static int recent_entity(sr_coder *c, sr_sent *s, size_t before, uint32_t want, 
                 const sr_mention *m = &p->men[k - 1];
                 if (m->ent < 0 || m->modifier || m->ctrl || m->count >= 0)
                     continue;
-                if (pass == 0 && (m->prep || (int)m->s >= p->report_start || (int)m->e <= p->report_end))
+                if (pass == 0 && (m->prep || (int)m->s >= p->report_start || (int)m->e <= p->report_end ||
+                                  struck_object(p, m)))
                     continue;
                 const sr_entity *en = &c->ents[m->ent];
                 if ((en->flags & want) == want && !(en->flags & avoid))

@@ -689,12 +689,15 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
             if (!ok)
                 ok = people_counted_at(c->eng, s, t->e);
             if (!ok) {
-                /* "intercepted a drone", "stormed houses", "targeted a building" */
+                /* "intercepted a drone", "stormed houses", "targeted a building"
+                 * (or a thing of someone's: "targeted a car belonging to a
+                 * member of the regime forces") */
                 for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 5; j++) {
                     if (s->tok[j].flags & TK_PUNCT)
                         break;
                     if (has_cue(s, j, CUE_CIVTARGET) || has_cue(s, j, CUE_PN_FEATURE) || has_cue(s, j, CUE_W_AIR) ||
                         has_cue(s, j, CUE_W_SHELL) || has_cue(s, j, CUE_NONHUMAN) || has_cue(s, j, CUE_PN_TOWN) ||
+                        has_cue(s, j, CUE_OWNER) ||
                         (s->owner[j] >= 0 && s->m[s->owner[j]].kind == PH_TRIGGER)) {
                         ok = 1;
                         break;

@@ -310,6 +310,7 @@ typedef enum sr_cue {
     CUE_HOSTING,    /* hosting, housing: the forces after it are whose a base is */
     CUE_OFFSHOOT,   /* "an al Qaeda affiliate": the group named before it is another's kin */
     CUE_LABEL,      /* "what the military called": whose words name the target, no side of it */
+    CUE_OWNER,      /* belonging to: the thing's owner, the side a blow at it fell on */
     CUE_COUNT
 } sr_cue;
 /* Every weapon cue at once, for a token's or a sentence's cue mask. */
