@@ -288,10 +288,16 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
     /* an infinitive: "the operation to chase Isis from Dashisha"; but
      * "rallied to protest" is the protest, and "used tear gas to
      * disperse them" the dispersal */
-    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[t->s - 1].id == e->w.to &&
+    /* (an adverb between: "arrested 12 young men ... to forcibly
+     * conscript them") */
+    size_t to = t->s > 0 ? t->s - 1 : 0;
+    if (to > 0 && s->tok[to].id != e->w.to &&
+        (word_has(e, s->tok[to].id, WA_ADVERB) || sr_affix(e, AF_ADVERB, s->tok[to].norm)))
+        to--;
+    if ((d->opts & TRG_VERB) && d->form == VF_BASE && t->s > 0 && s->tok[to].id == e->w.to &&
         d->cls != EV_PROTEST && d->cls != EV_REPRESS) {
         /* "began to", "managed to": it happened */
-        int real = t->s > 1 && word_has(e, s->tok[t->s - 2].id, WA_ASPECTUAL);
+        int real = to > 0 && word_has(e, s->tok[to - 1].id, WA_ASPECTUAL);
         if (!real)
             return SR_PLANNED;
     }
