@@ -185,8 +185,9 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
     const sr_trigger_def *td = k->td;
     k->sub = first_rule(c, k, &k->rule);
     if (k->sub < 0 && k->anaphoric &&
-        (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_BOMB)) {
-        /* "The attack happened in Huyum": the attack told just before */
+        (td->cls == EV_ATTACK || td->cls == EV_KILL || td->cls == EV_SHOOT || td->cls == EV_BOMB || td->cls == EV_RAID)) {
+        /* "The attack happened in Huyum": the attack told just before
+         * (and "The raid took place in the village of Al-Shuhayl") */
         k->sub = sr_disc_recent_sub(c, s);
         k->rule = -1;
     }
