@@ -875,7 +875,13 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * invaded Kwahaslalek and Kubwat villages at about 11pm on Monday and
      * shot sporadically at residents"; or the damage done there: "The
      * attackers set fire to houses in Kwahaslalek and Kubwat villages") */
-    if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 &&
+    /* (not a fight with armed men after an attack on civilians: "Dozens
+     * of civilians were killed when jihadists attacked the town of Djibo"
+     * then "The assailants targeted a military camp ... before being
+     * repelled by the army" - the massacre and the battle, two events) */
+    int fought_after = u->type == TYPE_VAC && v->type == TYPE_BATTLES && v->a2 >= 0 &&
+                       (c->ents[v->a2].flags & ACT_ARMED) && !(c->ents[v->a2].flags & ACT_UNKNOWN);
+    if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 && !fought_after &&
         sr_violent_type(u->type) &&
         (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub || v->sub == SUB_LOOTING) &&
         v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
