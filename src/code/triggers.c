@@ -624,8 +624,10 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
              * was taken, the place before it only where */
             /* nor "took 40 Boko Haram fighters prisoner near Gwoza": the
              * people are what was taken, the place after them only where
-             * ("taking hundreds of passengers hostage": a count in words) */
-            if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) && s->men[om].s <= t->e + 2 &&
+             * ("taking hundreds of passengers hostage": a count in words;
+             * "took more than 100 hostages back to Gaza": a count of three) */
+            if (ok && om >= 0 && !t->passive && (d->opts & TRG_VERB) &&
+                (s->men[om].s <= t->e + 2 || (s->men[om].count > 0 && s->men[om].s <= t->e + 4)) &&
                 (s->pm[pop].e <= t->s || s->pm[pop].s > s->men[om].e) && !(s->men[om].prep == e->w.from) &&
                 !s->men[om].poss && (s->men[om].count > 0 || counted_of(e, s, t->e, s->men[om].s)))
                 ok = 0;
