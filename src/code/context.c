@@ -361,8 +361,14 @@ static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t n
     while (j + 1 < np_end && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) &&
            j < i + 4)
         j++;
-    return j < np_end && s->owner[j] >= 0 && s->m[s->owner[j]].start == j && s->m[s->owner[j]].end == np_end &&
-           (s->m[s->owner[j]].kind == PH_ACTOR || s->m[s->owner[j]].kind == PH_AGENT);
+    if (j >= np_end || s->owner[j] < 0 || s->m[s->owner[j]].start != j ||
+        (s->m[s->owner[j]].kind != PH_ACTOR && s->m[s->owner[j]].kind != PH_AGENT))
+        return 0;
+    /* (its short name in brackets after it: "A member of the Syrian
+     * Democratic Forces (SDF) was killed") */
+    size_t me = s->m[s->owner[j]].end;
+    return me == np_end ||
+           (me + 2 < np_end && np_end - me <= 4 && sr_tok_eq(&s->tok[me], "(") && sr_tok_eq(&s->tok[np_end - 1], ")"));
 }
 
 /* A quantity at token i, also "a"/"an" before a person: "killed a
