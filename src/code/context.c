@@ -48,11 +48,16 @@ static int instrument(const sr_coder *c, const sr_sent *s, const sr_trig *u)
      * military base ... with a truck packed with explosives"; not
      * "Sunday's attack started with a car bomb", the bomb its first blow) */
     int car = tdef(c, u, 0)->cls == EV_CARBOMB && attack_verb_before(c, s, u);
-    if (tdef(c, u, 0)->cls != EV_SHELL && !car && !flown)
+    /* (and a bomb right after an attack's noun: "a terrorist attack with
+     * an explosive device that targeted a bus", how it was done) */
+    int bomb = tdef(c, u, 0)->cls == EV_IED || tdef(c, u, 0)->cls == EV_BOMB;
+    if (tdef(c, u, 0)->cls != EV_SHELL && !car && !flown && !bomb)
         return 0;
     for (size_t i = u->s; i > 0 && u->s - i < 4; i--)
         if (tok_is(s, i - 1, c->eng->w.with))
-            return 1;
+            return !bomb || car || flown ||
+                   (i >= 2 && s->owner[i - 2] >= 0 && s->m[s->owner[i - 2]].kind == PH_TRIGGER &&
+                    s->m[s->owner[i - 2]].end == i - 1);
     return 0;
 }
 

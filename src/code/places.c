@@ -1706,6 +1706,18 @@ static int list_frame_names(sr_coder *c, sr_sent *s, size_t *cap)
                     continue;
                 }
                 q->is_listed = 1;
+                /* "on the side of the road between the towns of Da'el and
+                 * Ibtaa": one place between two, carried by the first */
+                size_t pb = p->s;
+                while (pb > 0 && tok_is(s, pb - 1, e->w.the))
+                    pb--;
+                if (pb > 0 && tok_is(s, pb - 1, e->w.between)) {
+                    p->between = 1;
+                    p->near = 1;
+                    if (p->loc.precision < 2)
+                        p->loc.precision = 2;
+                    continue;
+                }
                 p->next = (int16_t)(s->npm - 1);
             }
         }
