@@ -616,6 +616,23 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
                  td->cls == EV_DESTROY || td->cls == EV_LOOT || (td->opts & TRG_CROWD))
                     ? 0
                     : (ACT_CIVILIAN | ACT_PROTESTER);
+    /* (and the crowd's deed told by a participle after such a verb:
+     * "Protesters set fire to a police station ..., killing 13 police
+     * officers") */
+    /* (the verb nearest before it, whose participle it is: not
+     * "Israelis gathered ... to mark one year since Hamas gunmen stormed
+     * into southern Israel, killing about 1,200 people") */
+    const sr_trig *main = NULL;
+    for (size_t q = 0; k->forbid && k->participle && q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u != t && u->ndef && u->e <= t->s && (tdef(c, u, 0)->opts & TRG_VERB))
+            main = u;
+    }
+    if (main && !main->passive) {
+        const sr_trigger_def *md = tdef(c, main, 0);
+        if (md->cls == EV_RIOT || md->cls == EV_DESTROY || md->cls == EV_LOOT || (md->opts & TRG_CROWD))
+            k->forbid = 0;
+    }
 }
 
 /* Doer and target of an event noun ("the attack by X on Y", "X's
