@@ -1452,7 +1452,9 @@ static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
     int recip = 0;
     for (size_t i = t->s; i > 0 && t->s - i < 3 && !recip; i--)
         recip = word_has(e, s->tok[i - 1].id, WA_RECIPROCAL);
-    if (!recip && !(k->td->cls == EV_CLASH && (k->td->opts & TRG_VERB)))
+    /* (and the sides of an agreement: "The Sudanese army and the Rapid
+     * Support Forces signed a ceasefire agreement") */
+    if (!recip && !((k->td->cls == EV_CLASH || k->td->cls == EV_AGREEMENT) && (k->td->opts & TRG_VERB)))
         return;
     const sr_mention *b = &s->men[k->a1];
     for (int j = k->a1 - 1; j >= 0; j--) {
