@@ -4,6 +4,7 @@
  *
  * In: an analysed sentence. Out: events appended to c->evs (assemble.c
  * then merges the mentions of one happening across the article). */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -144,6 +145,18 @@ static void country_told_last(const sr_coder *c, size_t si, size_t before, sr_ev
  * place with no point takes the point of the province the sentence, or the
  * story before it (else after it), names in its country, else a city
  * named just before; at precision 3 (only the area is known). */
+/* Whether the city p of sentence ps was told with the name of place v
+ * after its "'s" ("western Mosul's Old City"): v is a part of that city. */
+static int told_as_part_of(const sr_sent *ps, const sr_pmention *p, const sr_ev *v)
+{
+    if (!v->loc.name || (size_t)p->e + 1 >= ps->ntok || !(ps->tok[p->e].flags & TK_POSS))
+        return 0;
+    size_t n = strlen(v->loc.name);
+    const char *at = ps->text + ps->tok[p->e + 1].off;
+    size_t room = strlen(at);
+    return n <= room && !strncasecmp(at, v->loc.name, n) && !isalnum((unsigned char)at[n]);
+}
+
 static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)
 {
     /* (not a province no list knows: "in the Amazonian province of
@@ -152,6 +165,22 @@ static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, s
     if (v->loc.kind == PK_ADMIN1)
         return;
     const sr_pmention *q = NULL;
+    /* "in the Old City" after "western Mosul's Old City": a part of the
+     * city told before, at its point, precision 2 */
+    for (size_t k = x->si + 1; k > 0 && x->si + 1 - k <= 2; k--)
+        for (size_t j = 0; j < c->sents[k - 1].npm; j++) {
+            const sr_pmention *p = &c->sents[k - 1].pm[j];
+            if ((p->loc.kind == PK_CITY || p->loc.kind == PK_TOWN) && p->loc.has_coords &&
+                told_as_part_of(&c->sents[k - 1], p, v)) {
+                v->loc.lat = p->loc.lat;
+                v->loc.lon = p->loc.lon;
+                v->loc.has_coords = 1;
+                v->loc.precision = 2;
+                if (!v->loc.admin1)
+                    v->loc.admin1 = p->loc.admin1;
+                return;
+            }
+        }
     /* "attacks on several villages in central Mali's Bankass district"
      * then "attacked the villages of Diallassagou, Dianweli and
      * Deguessagou": a district the story named before, finer than its

@@ -289,6 +289,16 @@ WORD_RULE(weapons_struck)
     return earlier_word_of(c, s, x, t, 1u << EV_AIR | 1u << EV_ATTACK | 1u << EV_SHELL, 10);
 }
 
+/* "the service's forces opened fire at two IS suicide bombers": people
+ * named by the blow they carry (events.txt doer), fired on or seized, are
+ * its target, no bombing of their own */
+WORD_RULE(bombers_as_targets)
+{
+    return (k->td->opts & TRG_NOUN) && (k->td->opts & TRG_DOER) &&
+           earlier_word_of(c, s, x, k->t,
+                           1u << EV_SHOOT | 1u << EV_ATTACK | 1u << EV_KILL | 1u << EV_ARREST | 1u << EV_CLASH, 6);
+}
+
 /* "the strike targeted missile launchers used in an attack on Jizan": a
  * weapon named as a thing kept (cues.txt ARMS) fired nothing */
 WORD_RULE(weapons_kept)
@@ -840,6 +850,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"weapons as objects", "Troops destroyed a convoy loaded with mortars near Deir ez-Zor.", FILTER_WORD,
      weapons_as_objects},
     {"weapons kept", "The coalition struck missile launchers near Saada on Thursday.", FILTER_WORD, weapons_kept},
+    {"bombers as targets", "Police opened fire at two suicide bombers near a checkpoint in Kirkuk on Monday.",
+     FILTER_WORD, bombers_as_targets},
     {"weapons of an attack", "Gunmen stormed a hotel in Mogadishu with guns and bombs on Friday.", FILTER_WORD,
      weapons_of_an_attack},
     {"arms taken", "The army destroyed a weapons cache it had seized from militants near Hama.", FILTER_WORD,

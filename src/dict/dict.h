@@ -235,6 +235,7 @@ enum {
     TRG_CROWD = 1u << 14,      /* civilians and protesters may do it ("protesters gathered") */
     TRG_LOST_TO = 1u << 15,    /* "fell to X", "lost the town to X": X after "to" took it, the subject lost it */
     TRG_KILLS = 1u << 16,      /* "assassinated": kills whom it names, whatever its class */
+    TRG_DOER = 1u << 17,       /* "suicide bomber": a noun naming the one who does it */
 };
 
 typedef struct sr_trigger_def {
