@@ -94,6 +94,17 @@ check "gazetteer build finds a province by its name without its administrative w
 if [ -f build/gazetteer.idx ]; then
     check "version reports the GeoNames gazetteer" sh -c "'$bin' version | grep -q 'GeoNames'"
 fi
+# "captured the village of Orlivka west of Avdiivka": a town told by a
+# compass word and "of" another, its point far from it, is a namesake the
+# list lacks, placed near the other at precision 2 (src/code/places.c
+# far_namesakes); a distance told makes room for it
+printf '%s\n' '{"id":"far","date":"2024-03-18","text":"Rebels captured the village of Alpha west of Echo on Sunday."}' \
+    '{"id":"told","date":"2024-03-18","text":"Rebels captured the village of Alpha, 200 km west of Bravo, on Sunday."}' > "$t/far.jsonl"
+SITREP_GAZETTEER="$t/fx.idx" "$bin" code --min-confidence 0 "$t/far.jsonl" > "$t/far.out" 2> /dev/null
+check "a town far from the one it is told near is placed near that one" sh -c \
+    "grep '\"far\"' '$t/far.out' | grep -q '\"lat\":-5.0000,\"lon\":30.0000,\"geo_precision\":2'"
+check "a town as far as the distance told stays at its own point" sh -c \
+    "grep '\"told\"' '$t/far.out' | grep -q '\"lat\":10.0000,\"lon\":10.0000,\"geo_precision\":1'"
 
 # -j N codes in threads while the main thread reads (src/cli/pipeline.c):
 # the output and the messages must be those of one thread, in input order,

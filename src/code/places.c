@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "../geo/resolve.h"
+#include "../lang/numbers.h"
 #include "coder.h"
 #include "../util/str.h"
 
@@ -1766,6 +1767,54 @@ static void list_containers(sr_coder *c, sr_sent *s)
     }
 }
 
+/* "captured the village of Orlivka west of Avdiivka": a settlement told
+ * near another (a compass word and "of", or "near", a distance before)
+ * whose point lies far from it is a namesake the list has, not the
+ * village the list lacks; it is placed near the other, at precision 2. */
+static void far_namesakes(sr_coder *c, sr_sent *s)
+{
+    const sr_engine *e = c->eng;
+    for (size_t k = 0; k + 1 < s->npm; k++) {
+        sr_pmention *p = &s->pm[k];
+        const sr_pmention *q = &s->pm[k + 1];
+        if (!p->loc.has_coords || !q->loc.has_coords || p->loc.precision != 1 || q->e <= p->e ||
+            (p->loc.kind != PK_TOWN && p->loc.kind != PK_VILLAGE && p->loc.kind != PK_CITY))
+            continue;
+        size_t i = p->e, end = q->s;
+        double limit = 75;
+        if (i < end && sr_tok_eq(&s->tok[i], ","))
+            i++;
+        /* ("10 km west of", "five miles from": as far as told, and some) */
+        sr_number num;
+        size_t u = i < end ? sr_read_quantity(s->tok, s->ntok, i, &num) : 0;
+        if (u && i + u < end) {
+            limit = num.value * 1.7 + 50;
+            i += u + 1;
+        }
+        if (i < end && tok_is(s, i, e->w.near)) {
+            i++;
+        } else if (i < end && has_cue(s, i, CUE_DIR)) {
+            /* (the compass phrase may hold its "of") */
+            size_t ce = cue_end(s, i, CUE_DIR);
+            if (!(ce < end && tok_is(s, ce, e->w.of)) && !tok_is(s, ce - 1, e->w.of))
+                continue;
+            i = ce < end && tok_is(s, ce, e->w.of) ? ce + 1 : ce;
+        } else {
+            continue;
+        }
+        if (i < end && tok_is(s, i, e->w.the))
+            i++;
+        if (i != end || sr_km(p->loc.lat, p->loc.lon, q->loc.lat, q->loc.lon) <= limit)
+            continue;
+        p->loc.lat = q->loc.lat;
+        p->loc.lon = q->loc.lon;
+        p->loc.admin1 = q->loc.admin1;
+        memcpy(p->loc.cc, q->loc.cc, sizeof p->loc.cc);
+        p->loc.precision = 2;
+        p->near = 1;
+    }
+}
+
 void sr_find_places(sr_coder *c, sr_sent *s)
 {
     size_t cap = 0;
@@ -1787,4 +1836,5 @@ void sr_find_places(sr_coder *c, sr_sent *s)
     list_containers(c, s);
     foreign_namesakes(c->eng, s);
     geocode(c, s);
+    far_namesakes(c, s);
 }
