@@ -1830,6 +1830,29 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         if (has_cue(s, j, CUE_ARMS) && !held_with(e, s, j))
             k->arms_target = 1;
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
+    /* "Militants attacked an air base in Turbat": a base, a checkpoint or
+     * a convoy no side is named for, struck by armed men of no state, is
+     * the state's forces' (cues.txt MILTARGET) */
+    /* (a verb's: "in an attack on a checkpoint" tells the deed of
+     * another word; the forces by the name the article gave them last) */
+    if (k->mil_target && k->a2 < 0 && k->a2_ent < 0 && k->a1_ent >= 0 && c->focus_country >= 0 &&
+        (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive) {
+        uint32_t f = c->ents[k->a1_ent].flags;
+        if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
+            /* (by the name the article gave those forces last) */
+            const char *iso3 = c->eng->d.countries[c->focus_country].iso3;
+            int ne = -1;
+            for (size_t i = c->nents; ne < 0 && i > 0; i--) {
+                const char *code = c->ents[i - 1].code;
+                if (code && strlen(code) == 6 && !strncmp(code, iso3, 3) && sr_streq(code + 3, "MIL"))
+                    ne = (int)i - 1;
+            }
+            if (ne < 0)
+                ne = sr_entity_generic(c, "MIL", 0, c->focus_country);
+            k->a2_ent = ne;
+            k->victims_armed = ne >= 0;
+        }
+    }
 }
 
 void sr_assign_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
