@@ -1662,6 +1662,24 @@ static int in_relative_aside(const sr_engine *e, const sr_sent *s, size_t i, siz
     return t > close;
 }
 
+/* Whether time tx, told after ", and" past word t, opens the next
+ * verb's words: "have besieged the city of El Fasher for months, and on
+ * Sunday shelled the city's main hospital" - Sunday is the shelling's. */
+static int next_verbs_time(const sr_coder *c, const sr_sent *s, size_t t, const sr_timex *tx)
+{
+    size_t a = tx->s;
+    if (a > 0 && word_has(c->eng, s->tok[a - 1].id, WA_TIME_LEAD))
+        a--;
+    if (a <= t + 1 || a < 2 || s->tok[a - 1].id != c->eng->w.and_ || !sr_tok_eq(&s->tok[a - 2], ","))
+        return 0;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && u->s >= tx->e && u->s <= tx->e + 1 && (tdef(c, u, 0)->opts & TRG_VERB))
+            return 1;
+    }
+    return 0;
+}
+
 /* A day told as when a source spoke: "said on Thursday", "said Thursday". */
 /* (and "The army said in a statement on Sunday that it had repelled an
  * attack": a day between the telling word and its "that") */
@@ -1715,7 +1733,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         if (((int)tx->s >= s->report_start && (int)t < s->report_start) ||
             ((int)tx->e <= s->report_end && (int)t >= s->report_end))
             continue;
-        if (in_relative_aside(c->eng, s, tx->s, t))
+        if (in_relative_aside(c->eng, s, tx->s, t) || next_verbs_time(c, s, t, tx))
             continue;
         /* "recapturing all the territory the SDF had taken in the area
          * since September": a time after a past perfect that follows the
@@ -2251,10 +2269,28 @@ static int history_told_before(const sr_coder *c, const sr_sent *s, int cls)
 
 /* Whether word t (meaning td) tells history, not news: bg what its
  * clause's times said, this_week a day of the article's week told for it. */
+/* Where the words that may make word t history begin: ten before it, or
+ * after ", and" when a time of its own stands between ("have besieged
+ * the city of El Fasher for months, and on Sunday shelled the city's
+ * main hospital": the months are the siege's). */
+static size_t history_window_start(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    size_t lo = t->s > 10 ? t->s - 10 : 0;
+    for (size_t i = t->s; i > lo + 1; i--) {
+        if (s->tok[i - 1].id != c->eng->w.and_ || !sr_tok_eq(&s->tok[i - 2], ","))
+            continue;
+        for (size_t k = 0; k < s->ntx; k++)
+            if (s->tx[k].s >= i && s->tx[k].e <= t->s && s->tx[k].kind != TX_YEAR && s->tx[k].kind != TX_MONTH)
+                return i;
+        break;
+    }
+    return lo;
+}
+
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
-    int hist = bg || (!this_week && background_near(s, t->s > 10 ? t->s - 10 : 0, joined_verb_end(c, s, t) + 6, t->s));
+    int hist = bg || (!this_week && background_near(s, history_window_start(c, s, t), joined_verb_end(c, s, t) + 6, t->s));
     /* "Hamas-led gunmen killed about 1,200 people and took 251 hostages in
      * the attack on southern Israel" after "marked the first anniversary of
      * the October 7 attack": the happening told as history, named again,
