@@ -2726,7 +2726,15 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
          * soldiers, the military said Tuesday." then "The attack happened
          * late Monday in the Lower Dir district": its dead told will do
          * for a day */
-        if (k->a1_ent < 0 || (!proto->explicit_date && k->fat <= 0))
+        /* (with no doer named, a weapon someone used, its day and its
+         * dead will do too: "ADEN, Yemen - A car bomb targeted a military
+         * convoy on Sunday, killing six soldiers"; not "Floods hit northern
+         * Bangladesh on Thursday, killing at least 12 people") */
+        int armed_blow = (td->opts & TRG_NOUN) && (td->cls == EV_CARBOMB || td->cls == EV_SUICIDE ||
+                                                   td->cls == EV_IED || td->cls == EV_BOMB || td->cls == EV_AIR ||
+                                                   td->cls == EV_SHELL || td->cls == EV_GRENADE);
+        if ((k->a1_ent < 0 && !(armed_blow && proto->explicit_date && k->fat > 0)) ||
+            (!proto->explicit_date && k->fat <= 0))
             k->no_anchor = 1;
         else
             k->unplaced = 1;
