@@ -1839,7 +1839,23 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive) {
         uint32_t f = c->ents[k->a1_ent].flags;
         if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
-            /* (by the name the article gave those forces last) */
+            /* (the state's forces the sentence tells, as it tells them:
+             * "Terrorists targeted two security posts ... while four
+             * troops embraced martyrdom") */
+            for (size_t m = 0; m < s->nmen && k->a2 < 0; m++) {
+                int en = s->men[m].ent;
+                /* (not the teller: "..., police said") */
+                if (en >= 0 && en != k->a1_ent && (c->ents[en].flags & ACT_STATE) && (c->ents[en].flags & ACT_ARMED) &&
+                    c->ents[en].country == c->focus_country && !s->men[m].modifier &&
+                    (int)s->men[m].s < s->report_start && (int)s->men[m].e > s->report_end) {
+                    k->a2 = (int)m;
+                    k->a2_ent = en;
+                    k->victims_armed = 1;
+                }
+            }
+            if (k->a2 >= 0)
+                return;
+            /* (else by the name the article gave those forces last) */
             const char *iso3 = c->eng->d.countries[c->focus_country].iso3;
             int ne = -1;
             for (size_t i = c->nents; ne < 0 && i > 0; i--) {
