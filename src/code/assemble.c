@@ -831,6 +831,43 @@ static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
     return 0;
 }
 
+/* The doers told again, a sentence or two later, telling the same
+ * happening in detail: merges v into u and returns 1. */
+static int told_in_detail(sr_coder *c, sr_ev *u, sr_ev *v)
+{
+    /* "suspected al-Shabaab militants ambushed their vehicle in Lamu"
+     * then "the attackers detonated an improvised explosive device before
+     * opening fire": the doers told again as "the attackers" in the next
+     * sentences, with no dead of their own, in the same area, tell the
+     * same happening in detail; not when they did another thing ("The
+     * insurgents abducted at least 20 women ... before withdrawing") */
+    /* (or the same kind of violence: "Gunmen killed at least 15 people in
+     * overnight attacks on two villages in Mangu" then "The attackers
+     * invaded Kwahaslalek and Kubwat villages at about 11pm on Monday and
+     * shot sporadically at residents"; or the damage done there: "The
+     * attackers set fire to houses in Kwahaslalek and Kubwat villages") */
+    /* (not a fight with armed men after an attack on civilians: "Dozens
+     * of civilians were killed when jihadists attacked the town of Djibo"
+     * then "The assailants targeted a military camp ... before being
+     * repelled by the army" - the massacre and the battle, two events) */
+    int fought_after = u->type == TYPE_VAC && v->type == TYPE_BATTLES && v->a2 >= 0 &&
+                       (c->ents[v->a2].flags & ACT_ARMED) && !(c->ents[v->a2].flags & ACT_UNKNOWN);
+    if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 && !fought_after &&
+        sr_violent_type(u->type) &&
+        (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub || v->sub == SUB_LOOTING) &&
+        v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
+        (loc_compatible(u, v) || (borrowed_point(v) && sr_same_admin(u->loc.admin1, v->loc.admin1)))) {
+        /* (the detail's day is the happening's, the first its telling's) */
+        if (day_before(v, u)) {
+            u->date = v->date;
+            u->time_precision = v->time_precision;
+        }
+        merge_as(c, u, v, u->type, u->sub);
+        return 1;
+    }
+    return 0;
+}
+
 static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     /* "A Houthi missile and drone attack on a military parade": two
@@ -864,36 +901,8 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
         merge_as(c, u, v, how->type, how->sub);
         return 1;
     }
-    /* "suspected al-Shabaab militants ambushed their vehicle in Lamu"
-     * then "the attackers detonated an improvised explosive device before
-     * opening fire": the doers told again as "the attackers" in the next
-     * sentences, with no dead of their own, in the same area, tell the
-     * same happening in detail; not when they did another thing ("The
-     * insurgents abducted at least 20 women ... before withdrawing") */
-    /* (or the same kind of violence: "Gunmen killed at least 15 people in
-     * overnight attacks on two villages in Mangu" then "The attackers
-     * invaded Kwahaslalek and Kubwat villages at about 11pm on Monday and
-     * shot sporadically at residents"; or the damage done there: "The
-     * attackers set fire to houses in Kwahaslalek and Kubwat villages") */
-    /* (not a fight with armed men after an attack on civilians: "Dozens
-     * of civilians were killed when jihadists attacked the town of Djibo"
-     * then "The assailants targeted a military camp ... before being
-     * repelled by the army" - the massacre and the battle, two events) */
-    int fought_after = u->type == TYPE_VAC && v->type == TYPE_BATTLES && v->a2 >= 0 &&
-                       (c->ents[v->a2].flags & ACT_ARMED) && !(c->ents[v->a2].flags & ACT_UNKNOWN);
-    if (v->a1_back && u->a1 >= 0 && u->a1 == v->a1 && v->sent > u->sent && v->sent - u->sent <= 2 && !fought_after &&
-        sr_violent_type(u->type) &&
-        (v->type == TYPE_EXPLOSIONS || v->type == TYPE_BATTLES || v->generic || v->sub == u->sub || v->sub == SUB_LOOTING) &&
-        v->fatalities <= 0 && !u->headline && (date_compatible(u, v) || day_before(v, u)) && u->has_loc && v->has_loc &&
-        (loc_compatible(u, v) || (borrowed_point(v) && sr_same_admin(u->loc.admin1, v->loc.admin1)))) {
-        /* (the detail's day is the happening's, the first its telling's) */
-        if (day_before(v, u)) {
-            u->date = v->date;
-            u->time_precision = v->time_precision;
-        }
-        merge_as(c, u, v, u->type, u->sub);
+    if (told_in_detail(c, u, v))
         return 1;
-    }
     /* "An Israeli air strike on a house in Khan Younis killed at least 13
      * people on Sunday" then "The Israeli military said it had targeted a
      * Hamas commander in the area": the side's own telling of its strike,

@@ -1714,6 +1714,34 @@ static int had_between(const sr_engine *e, const sr_sent *s, size_t a, size_t b)
     return 0;
 }
 
+/* "Gunmen killed five villagers in Zurmi on Monday, two days after bandits
+ * killed 12 worshippers in Katsina": the day told (*dt, of precision
+ * *prec), less the interval told between time tx and the word at t */
+static void less_interval_told(const sr_sent *s, const sr_timex *tx, size_t t, sr_date *dt, int *prec)
+{
+    for (size_t j = tx->e; j < t && *prec == 1; j++) {
+        int days = 0, rough = 0;
+        size_t u = sr_read_interval(s->tok, s->ntok, j, &days);
+        /* ("Israeli warplanes struck the port on Sunday, days after the
+         * Houthis fired a missile at the airport": some days before, the
+         * day not told) */
+        if (!u)
+            rough = (u = sr_read_rough_interval(s->tok, s->ntok, j, &days)) != 0;
+        /* (not past a comma: "clashed with police ... on Wednesday, a day
+         * after his arrest, torching vehicles and attacking a military
+         * headquarters" is Wednesday's) */
+        int comma = 0;
+        for (size_t q = j + u; u && q < t && !comma; q++)
+            comma = sr_tok_eq(&s->tok[q], ",");
+        if (u && j + u <= t && !comma) {
+            sr_civil_from_days(sr_days_from_civil(dt->y, dt->m, dt->d) - days, dt);
+            if (rough)
+                *prec = 2;
+            return;
+        }
+    }
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -1850,30 +1878,7 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
         /* the day told after the word, in its clause */
         *told_after = tx->s >= t && tx->e <= cb;
         if (c->has_adate && sr_timex_resolve(tx, &c->adate, &dt, &prec)) {
-            /* "Gunmen killed five villagers in Zurmi on Monday, two days
-             * after bandits killed 12 worshippers in Katsina": the day
-             * told, less the interval told between it and the word */
-            for (size_t j = tx->e; j < t && prec == 1; j++) {
-                int days = 0, rough = 0;
-                size_t u = sr_read_interval(s->tok, s->ntok, j, &days);
-                /* ("Israeli warplanes struck the port on Sunday, days
-                 * after the Houthis fired a missile at the airport": some
-                 * days before, the day not told) */
-                if (!u)
-                    rough = (u = sr_read_rough_interval(s->tok, s->ntok, j, &days)) != 0;
-                /* (not past a comma: "clashed with police ... on
-                 * Wednesday, a day after his arrest, torching vehicles and
-                 * attacking a military headquarters" is Wednesday's) */
-                int comma = 0;
-                for (size_t q = j + u; u && q < t && !comma; q++)
-                    comma = sr_tok_eq(&s->tok[q], ",");
-                if (u && j + u <= t && !comma) {
-                    sr_civil_from_days(sr_days_from_civil(dt.y, dt.m, dt.d) - days, &dt);
-                    if (rough)
-                        prec = 2;
-                    break;
-                }
-            }
+            less_interval_told(s, tx, t, &dt, &prec);
             long diff = sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(dt.y, dt.m, dt.d);
             /* two weeks or more before the article: history, not news ("Four militants
              * were killed on May 18" in a May 28 article is still news) */
@@ -2551,6 +2556,17 @@ static void claimed_deed_place(const sr_coder *c, const sr_sent *s, cand *k)
     }
 }
 
+/* A noun naming a weapon's blow, that someone struck with: "ADEN, Yemen -
+ * A car bomb targeted a military convoy on Sunday, killing six soldiers"
+ * (not "Floods hit northern Bangladesh on Thursday, killing at least 12
+ * people") */
+static int weapon_blow(const sr_trigger_def *td)
+{
+    return (td->opts & TRG_NOUN) && (td->cls == EV_CARBOMB || td->cls == EV_SUICIDE || td->cls == EV_IED ||
+                                     td->cls == EV_BOMB || td->cls == EV_AIR || td->cls == EV_SHELL ||
+                                     td->cls == EV_GRENADE);
+}
+
 void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -2726,14 +2742,9 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
          * soldiers, the military said Tuesday." then "The attack happened
          * late Monday in the Lower Dir district": its dead told will do
          * for a day */
-        /* (with no doer named, a weapon someone used, its day and its
-         * dead will do too: "ADEN, Yemen - A car bomb targeted a military
-         * convoy on Sunday, killing six soldiers"; not "Floods hit northern
-         * Bangladesh on Thursday, killing at least 12 people") */
-        int armed_blow = (td->opts & TRG_NOUN) && (td->cls == EV_CARBOMB || td->cls == EV_SUICIDE ||
-                                                   td->cls == EV_IED || td->cls == EV_BOMB || td->cls == EV_AIR ||
-                                                   td->cls == EV_SHELL || td->cls == EV_GRENADE);
-        if ((k->a1_ent < 0 && !(armed_blow && proto->explicit_date && k->fat > 0)) ||
+        /* (with no doer named, a weapon's blow, its day and its dead will
+         * do too) */
+        if ((k->a1_ent < 0 && !(weapon_blow(td) && proto->explicit_date && k->fat > 0)) ||
             (!proto->explicit_date && k->fat <= 0))
             k->no_anchor = 1;
         else
