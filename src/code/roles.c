@@ -1830,6 +1830,21 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         if (has_cue(s, j, CUE_ARMS) && !held_with(e, s, j))
             k->arms_target = 1;
     k->recv = td->cls == EV_WITHDRAW ? receiver_of(c, s, t, k->cb) : -1;
+    /* "intercepted a ballistic missile fired by the Houthis", "shot down
+     * several drones launched by the Rapid Support Forces": whose weapon
+     * was stopped is the other side (words.txt WEAPON_OWNER) */
+    for (size_t q = t->e; td->cls == EV_DISRUPT && k->a2 < 0 && k->a2_ent < 0 && q + 1 < s->ntok && q < (size_t)t->e + 6;
+         q++) {
+        if (!word_has(e, s->tok[q].id, WA_WEAPON_OWNER) || s->tok[q + 1].id != e->w.by)
+            continue;
+        for (size_t m = 0; m < s->nmen; m++)
+            if (s->men[m].s >= q + 2 && s->men[m].s <= q + 3 && s->men[m].ent >= 0 && s->men[m].ent != k->a1_ent) {
+                k->a2 = (int)m;
+                k->a2_ent = s->men[m].ent;
+                break;
+            }
+        break;
+    }
     /* "Militants attacked an air base in Turbat": a base, a checkpoint or
      * a convoy no side is named for, struck by armed men of no state, is
      * the state's forces' (cues.txt MILTARGET) */
