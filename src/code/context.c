@@ -2437,6 +2437,16 @@ static int campaign_told(const sr_coder *c, const sr_ev *pv)
     return 0;
 }
 
+/* Whether the article has told one happening of violence so far, and
+ * no more. */
+static int one_violence_told(const sr_coder *c)
+{
+    int n = 0;
+    for (size_t i = 0; i < c->nevs && n < 2; i++)
+        n += !c->evs[i].dead && sr_violent_type(c->evs[i].type);
+    return n == 1;
+}
+
 /* Dead with no doer of their own that are the toll of the violence told
  * just before: sets k->restates (and, for their place, k->lp). */
 static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
@@ -2478,10 +2488,15 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
     /* (or after the verb, after blows from afar on many places: "Ten
      * people were killed in the central city of Kryvyi Rih" after "Russia
      * launched a massive missile barrage against Ukrainian cities") */
+    /* (a place told again, "from the village", is the place before's) */
     int own_place = fronted < 0 && lp->n == 1;
     /* (not a sum: "31,000 Ukrainian soldiers had been killed in the war") */
     int sum = cue_in(s, t->e, (size_t)t->e + 4 < s->ntok ? (size_t)t->e + 4 : s->ntok, CUE_AGGREGATE) >= 0;
-    if (!own_part && !sum && !k->adds && td->cls == EV_KILL && t->passive && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
+    /* (or counted as found: "A resident said he had counted more than 40
+     * bodies", events.txt found; whose, only when one happening of
+     * violence was told before) */
+    int counted = t->passive || ((td->opts & TRG_FOUND) && one_violence_told(c));
+    if (!own_part && !sum && !k->adds && td->cls == EV_KILL && counted && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
         s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0 || own_place)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
         /* (the attack its sentence told with a weapon, not a word of it

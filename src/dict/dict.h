@@ -236,6 +236,7 @@ enum {
     TRG_LOST_TO = 1u << 15,    /* "fell to X", "lost the town to X": X after "to" took it, the subject lost it */
     TRG_KILLS = 1u << 16,      /* "assassinated": kills whom it names, whatever its class */
     TRG_DOER = 1u << 17,       /* "suicide bomber": a noun naming the one who does it */
+    TRG_FOUND = 1u << 18,      /* "31 bodies": the dead counted as found, the toll of a happening told */
 };
 
 typedef struct sr_trigger_def {

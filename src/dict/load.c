@@ -385,7 +385,7 @@ static const struct {
     {"need-actor", TRG_NEED_ACTOR}, {"intrans", TRG_INTRANS}, {"from-actor2", TRG_FROM_ACTOR2},
     {"no-passive", TRG_NO_PASSIVE}, {"victim-subj", TRG_VICTIM_SUBJ}, {"need-victim", TRG_NEED_VICTIM},
     {"air-if-state", TRG_AIR_STATE}, {"fend-off", TRG_FEND_OFF}, {"crowd", TRG_CROWD}, {"lost-to", TRG_LOST_TO}, {"kills", TRG_KILLS},
-    {"doer", TRG_DOER},
+    {"doer", TRG_DOER}, {"found", TRG_FOUND},
 };
 
 static sr_status add_trigger_form(ctx *c, const char *surface, const char *lemma, sr_evclass cls, int form,
