@@ -967,6 +967,42 @@ static int when_doer(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     return -1;
 }
 
+/* "Protesters set fire to a police station in Jatrabari, and at least 13
+ * police officers were killed": the state's men killed, no one told, after
+ * ", and" and a crowd's verb of damage with its crowd before it, died by
+ * the crowd's hand. The crowd's mention, or -1. */
+static int crowd_before_and(const sr_coder *c, const sr_sent *s, const sr_trig *t, int victims)
+{
+    const sr_engine *e = c->eng;
+    if (victims < 0 || s->men[victims].ent < 0 || !(c->ents[s->men[victims].ent].flags & ACT_STATE) ||
+        !(c->ents[s->men[victims].ent].flags & ACT_ARMED))
+        return -1;
+    size_t v = s->men[victims].s, v0 = v;
+    /* (past their count: "at least five") */
+    sr_number num;
+    for (size_t b = v0; b > 0 && v0 - b < 4; b--)
+        if (sr_read_quantity(s->tok, s->ntok, b - 1, &num) == v0 - (b - 1))
+            v = b - 1;
+    if (v < 2 || s->tok[v - 1].id != e->w.and_ || !sr_tok_eq(&s->tok[v - 2], ","))
+        return -1;
+    const sr_trig *main = NULL;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (s->tg[q].ndef && s->tg[q].e <= v && &s->tg[q] != t && (tdef(c, &s->tg[q], 0)->opts & TRG_VERB))
+            main = &s->tg[q];
+    if (!main || main->passive)
+        return -1;
+    const sr_trigger_def *md = tdef(c, main, 0);
+    if (md->cls != EV_RIOT && md->cls != EV_DESTROY && md->cls != EV_LOOT && !(md->opts & TRG_CROWD))
+        return -1;
+    for (size_t q = 0; q < s->nmen; q++) {
+        const sr_mention *m = &s->men[q];
+        if (m->e <= main->s && main->s - m->e <= 2 && m->ent >= 0 && !m->modifier &&
+            (c->ents[m->ent].flags & ACT_PROTESTER))
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Doer and target of an event verb, passive or active. */
 /* "The soldiers were on patrol near the town of Batibo when the
  * separatists opened fire with automatic weapons": a doer right after
@@ -1129,6 +1165,8 @@ static void verb_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
          * done by the armed doers of the "when" clause after it */
         if (k->a1 < 0)
             k->a1 = when_doer(c, s, t);
+        if (k->a1 < 0 && td->cls == EV_KILL)
+            k->a1 = crowd_before_and(c, s, t, k->a2);
     } else {
         k->target_told = target_told_before(c, s, t);
         /* "The offensive targets the village of Baghouz": an event
