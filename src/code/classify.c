@@ -74,6 +74,7 @@ TEST(target_military) { (void)c; return k->mil_target; }
 TEST(target_house) { (void)c; return k->house_target; }
 TEST(target_arms) { (void)c; return k->arms_target; }
 TEST(protest_context) { (void)c; return k->protest_ctx; }
+TEST(grievance) { (void)c; return k->grievance; }
 TEST(crowd_told) { (void)c; return k->crowd_told; }
 TEST(intervene) { (void)c; return k->intervene; }
 TEST(lethal) { (void)c; return k->lethal; }
@@ -115,7 +116,7 @@ static const struct {
     {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
     {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
     {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
-    {"protest-context", protest_context}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
+    {"protest-context", protest_context}, {"grievance", grievance}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
     {"word:air-state", word_air_state}, {"word:crowd", word_crowd}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},

@@ -80,6 +80,7 @@ typedef struct cand {
     int arms_target; /* a weapons cache, explosives */
     int weapons;
     int protest_ctx, intervene;
+    int grievance; /* "marched through Tbilisi against a draft law": what a crowd is against */
     int crowd_told;
     int vacate;
     long fat;

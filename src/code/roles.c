@@ -584,6 +584,18 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     k->a1_ent = k->a2_ent = -1;
     k->fat = -1;
     k->protest_ctx = x->protest_ctx;
+    /* "Tens of thousands of people marched through Tbilisi on Wednesday
+     * against a draft law": a grievance word after the word, in its
+     * phrase (words.txt GRIEVANCE) */
+    /* (not a word of a time: "The killings ... on March 5 appeared to be
+     * reprisals against civilians") */
+    int in_time = 0;
+    for (size_t q = 0; q < s->ntx && !in_time; q++)
+        in_time = s->tx[q].s <= t->s && t->s < s->tx[q].e;
+    k->grievance = 0;
+    for (size_t q = t->e; !in_time && q < s->ntok && q < (size_t)t->e + 8 && !(s->tok[q].flags & TK_PUNCT) && !k->grievance;
+         q++)
+        k->grievance = word_has(e, s->tok[q].id, WA_GRIEVANCE);
     k->alone = x->strong_count <= 1;
     k->crowd_told = x->crowd_told;
     k->intervene = x->intervene;
