@@ -315,6 +315,29 @@ static void forces_of_place(sr_coder *c, const sr_sent *s, sr_ev *v)
         v->a2 = ne;
 }
 
+/* Civilians and crowds no country is told for are the people of the
+ * place where it happened, not of the story's country: "In Moscow, ...
+ * riot police beat some protesters" in a story that names Madrid twice
+ * (an entity id; -1 stays -1). */
+static int people_of_place(sr_coder *c, const sr_sent *s, const sr_ev *v, int ent)
+{
+    /* (its own place: one borrowed from the happening told before may be
+     * another's) */
+    if (ent < 0 || !v->has_loc || !v->loc.cc[0] || v->place_before || v->place_ctx || c->ents[ent].def >= 0 ||
+        !(c->ents[ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) || c->ents[ent].country != c->focus_country)
+        return ent;
+    for (size_t i = 0; i < s->nmen; i++)
+        if (s->men[i].ent == ent && s->men[i].country >= 0)
+            return ent;
+    int cc = sr_country_find(&c->eng->d, v->loc.cc);
+    if (cc < 0 || cc == c->ents[ent].country)
+        return ent;
+    char sector[4];
+    memcpy(sector, c->ents[ent].sector, sizeof sector);
+    int ne = sr_entity_generic(c, sector, c->ents[ent].flags, cc);
+    return ne >= 0 ? ne : ent;
+}
+
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -481,6 +504,8 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         if (v->has_loc && !v->loc.has_coords)
             province_of_story(c, s, x, v);
         forces_of_place(c, s, v);
+        v->a1 = people_of_place(c, s, v, v->a1);
+        v->a2 = people_of_place(c, s, v, v->a2);
     }
 }
 

@@ -1260,6 +1260,13 @@ static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
         for (size_t k2 = 0; k2 < s->nmen; k2++)
             if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
                 p->affil = 1;
+    /* "attacked a pro-Palestinian encampment at the University of
+     * California": a body of people named after the place (cues.txt
+     * ORG_NOUN, a capital for a name), not where it happened (not "the
+     * eastern bank of the Euphrates") */
+    if (b >= 2 && s->tok[b - 1].id == e->w.of && has_cue(s, b - 2, CUE_ORG_NOUN) &&
+        cue_end(s, b - 2, CUE_ORG_NOUN) == b - 1 && (s->tok[b - 2].flags & TK_CAP))
+        p->affil = 1;
     /* "chanted slogans against the authorities in Damascus": a
      * government's seat, not where the crowd stood ("Police in Nairobi
      * fired tear gas", "the defence ministry in Damascus" are where) */
@@ -1369,6 +1376,13 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
             continue;
         }
         if (m && m->kind == PH_PLACE && forces_of_name(&c->eng->d, s, m->end)) {
+            i = m->end;
+            continue;
+        }
+        /* "the San Francisco Chronicle reported", "the Kabul Times": a
+         * place's name starting the name of a body (cues.txt ORG_NOUN, in
+         * capitals) names no place */
+        if (m && m->kind == PH_PLACE && m->end < n && (s->tok[m->end].flags & TK_CAP) && has_cue(s, m->end, CUE_ORG_NOUN)) {
             i = m->end;
             continue;
         }
