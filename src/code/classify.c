@@ -78,6 +78,13 @@ TEST(grievance) { (void)c; return k->grievance; }
 TEST(crowd_told) { (void)c; return k->crowd_told; }
 TEST(intervene) { (void)c; return k->intervene; }
 TEST(lethal) { (void)c; return k->lethal; }
+/* "Boko Haram insurgents killed 11 fishermen and abducted several others":
+ * the dead told first, by a verb of their own, before the word */
+TEST(kill_first)
+{
+    return k->killw && k->killw != k->t && k->killw->s < k->t->s && k->killw->ndef &&
+           (tdef(c, k->killw, 0)->opts & TRG_VERB) && !k->killw->passive;
+}
 TEST(alone) { (void)c; return k->alone; }
 TEST(air_told) { (void)c; return k->air_told; }
 TEST(air_verb) { (void)c; return k->air_verb; }
@@ -116,7 +123,7 @@ static const struct {
     {"w:chem", w_chem}, {"w:small", w_small}, {"w:car", w_car}, {"victims:protesters", victims_protesters},
     {"victims:armed", victims_armed_only}, {"victims-armed", victims_armed}, {"victims-civilian", victims_civilian},
     {"target:civilian", target_civilian}, {"target:military", target_military}, {"target:house", target_house}, {"target:arms", target_arms},
-    {"protest-context", protest_context}, {"grievance", grievance}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
+    {"protest-context", protest_context}, {"grievance", grievance}, {"crowd-told", crowd_told}, {"intervene", intervene}, {"lethal", lethal}, {"kill-first", kill_first}, {"alone", alone}, {"air-told", air_told}, {"air-verb", air_verb},
     {"state-present", state_present}, {"vacate", vacate}, {"receiver", receiver}, {"gov-side", gov}, {"a1:home", a1_home},
     {"a1:protester", a1_protester}, {"a1:mob", a1_mob}, {"a1:crowd", a1_crowd}, {"riot", riot},
     {"word:air-state", word_air_state}, {"word:crowd", word_crowd}, {"class:attack", class_attack}, {"class:kill", class_kill}, {"passive", passive}, {"transitive", transitive},
