@@ -2088,6 +2088,19 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         (k->sub == SUB_MOB || (!(c->ents[k->a1e].flags & ACT_PROTESTER) && c->ents[k->a1e].def < 0)))
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
     riot_of_the_crowd(c, s, k);
+    /* "Clashes between herders and farmers ... killed at least 23 people":
+     * civilians who fight a battle fight as a community's militia, as
+     * ACLED names them (the words stay as told) */
+    /* (not men told as others' own: "Inmates belonging to rival gangs
+     * clashed") */
+    int whose = k->a1 >= 0 && s->men[k->a1].e < s->ntok &&
+                (has_cue(s, s->men[k->a1].e, CUE_AFFIL) || has_cue(s, s->men[k->a1].e, CUE_OWNER));
+    if (k->sub == SUB_ARMED_CLASH && k->a1e >= 0 && (c->ents[k->a1e].flags & ACT_CIVILIAN) && !whose &&
+        !(c->ents[k->a1e].flags & (ACT_ARMED | ACT_PROTESTER)) && c->ents[k->a1e].def < 0) {
+        int ne = sr_entity_generic(c, "TRB", 0, c->ents[k->a1e].country >= 0 ? c->ents[k->a1e].country : c->focus_country);
+        if (ne >= 0)
+            k->a1e = ne;
+    }
     if (k->type == TYPE_PROTESTS) {
         int prot = first_protesters(c, s);
         int other = -1;
