@@ -92,28 +92,37 @@ static int resolve(const char *article, const char *text, char out[11], int *pre
     return 1;
 }
 
-/* "two days after", "a week before": the interval between two tellings */
-static void test_interval(void **st)
+/* An interval reader's case: the words, the tokens it reads, its days. */
+typedef struct {
+    const char *text;
+    size_t used;
+    int days;
+} interval_case;
+
+static void check_intervals(const interval_case *cases, size_t ncases,
+                            size_t (*read)(const sr_token *, size_t, size_t, int *))
 {
-    (void)st;
-    static const struct {
-        const char *text;
-        size_t used;
-        int days;
-    } cases[] = {
-        {"two days after bandits", 3, 2}, {"a week after", 3, 7}, {"3 days before", 3, -3},
-        {"one day after", 3, 1},          {"days after", 0, 0},  {"two days ago", 0, 0},
-        {"dozens of days after", 0, 0},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    for (size_t i = 0; i < ncases; i++) {
         sr_token *t;
         size_t n = sr_tokenize(&A, cases[i].text, strlen(cases[i].text), &t, 0, NULL);
         int days = 0;
-        size_t u = sr_read_interval(t, n, 0, &days);
+        size_t u = read(t, n, 0, &days);
         assert_int_equal(u, cases[i].used);
         if (u)
             assert_int_equal(days, cases[i].days);
     }
+}
+
+/* "two days after", "a week before": the interval between two tellings */
+static void test_interval(void **st)
+{
+    (void)st;
+    static const interval_case cases[] = {
+        {"two days after bandits", 3, 2}, {"a week after", 3, 7}, {"3 days before", 3, -3},
+        {"one day after", 3, 1},          {"days after", 0, 0},  {"two days ago", 0, 0},
+        {"dozens of days after", 0, 0},
+    };
+    check_intervals(cases, sizeof cases / sizeof *cases, sr_read_interval);
 }
 
 /* "days after", "just weeks before": an interval without its count, at
@@ -121,24 +130,12 @@ static void test_interval(void **st)
 static void test_rough_interval(void **st)
 {
     (void)st;
-    static const struct {
-        const char *text;
-        size_t used;
-        int days;
-    } cases[] = {
+    static const interval_case cases[] = {
         {"days after the Houthis", 2, 2}, {"just days after", 3, 2},  {"a few days before", 4, -2},
         {"weeks after", 2, 14},           {"several weeks after", 3, 14}, {"two days after", 0, 0},
         {"days of fighting", 0, 0},       {"a few months after", 0, 0}, {"days later", 0, 0},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        sr_token *t;
-        size_t n = sr_tokenize(&A, cases[i].text, strlen(cases[i].text), &t, 0, NULL);
-        int days = 0;
-        size_t u = sr_read_rough_interval(t, n, 0, &days);
-        assert_int_equal(u, cases[i].used);
-        if (u)
-            assert_int_equal(days, cases[i].days);
-    }
+    check_intervals(cases, sizeof cases / sizeof *cases, sr_read_rough_interval);
 }
 
 /* "a week of protests", "days of fighting": a span of time */

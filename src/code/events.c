@@ -289,30 +289,37 @@ static void place_own_target(sr_coder *c, const sr_sent *s, const cand *k, int l
     }
 }
 
+/* A common word's side of the story's country, no country told in its
+ * words, as that of country cc (an index) instead: the entity, or ent
+ * when it is no such side. */
+static int of_country(sr_coder *c, const sr_sent *s, int ent, int cc)
+{
+    if (ent < 0 || cc < 0 || c->ents[ent].def >= 0 || c->ents[ent].country != c->focus_country ||
+        cc == c->ents[ent].country)
+        return ent;
+    /* "WASHINGTON (AP) - Three U.S. Army soldiers were killed ... on a
+     * small base in Jordan": a side whose country the words name is that
+     * country's wherever it is */
+    for (size_t i = 0; i < s->nmen; i++)
+        if (s->men[i].ent == ent && s->men[i].country >= 0)
+            return ent;
+    char sector[4];
+    memcpy(sector, c->ents[ent].sector, sizeof sector);
+    int ne = sr_entity_generic(c, sector, c->ents[ent].flags, cc);
+    return ne >= 0 ? ne : ent;
+}
+
 /* "Hezbollah ... fired rockets at an army base near Safed": the state's
  * forces named by a common word, struck at a place of another country
  * than the story's, are that country's (not Lebanon's army) */
 static void forces_of_place(sr_coder *c, const sr_sent *s, sr_ev *v)
 {
-    if (v->a2 < 0 || !v->has_loc || !v->loc.cc[0] || c->focus_country < 0)
-        return;
-    /* "WASHINGTON (AP) - Three U.S. Army soldiers were killed ... on a
-     * small base in Jordan": forces whose country the words name are
-     * that country's wherever they are struck */
-    for (size_t i = 0; i < s->nmen; i++)
-        if (s->men[i].ent == v->a2 && s->men[i].country >= 0)
-            return;
-    const sr_entity *en = &c->ents[v->a2];
-    if (en->def >= 0 || !(en->flags & ACT_STATE) || en->country != c->focus_country)
+    if (v->a2 < 0 || !v->has_loc || !v->loc.cc[0] || c->focus_country < 0 || !(c->ents[v->a2].flags & ACT_STATE))
         return;
     int cc = sr_country_find(&c->eng->d, v->loc.cc);
-    if (cc < 0 || cc == en->country || (v->a1 >= 0 && c->ents[v->a1].country == cc))
+    if (v->a1 >= 0 && c->ents[v->a1].country == cc)
         return;
-    char sector[4];
-    memcpy(sector, en->sector, sizeof sector);
-    int ne = sr_entity_generic(c, sector, en->flags, cc);
-    if (ne >= 0)
-        v->a2 = ne;
+    v->a2 = of_country(c, s, v->a2, cc);
 }
 
 /* Civilians and crowds no country is told for are the people of the
@@ -323,19 +330,10 @@ static int people_of_place(sr_coder *c, const sr_sent *s, const sr_ev *v, int en
 {
     /* (its own place: one borrowed from the happening told before may be
      * another's) */
-    if (ent < 0 || !v->has_loc || !v->loc.cc[0] || v->place_before || v->place_ctx || c->ents[ent].def >= 0 ||
-        !(c->ents[ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)) || c->ents[ent].country != c->focus_country)
+    if (ent < 0 || !v->has_loc || !v->loc.cc[0] || v->place_before || v->place_ctx ||
+        !(c->ents[ent].flags & (ACT_CIVILIAN | ACT_PROTESTER)))
         return ent;
-    for (size_t i = 0; i < s->nmen; i++)
-        if (s->men[i].ent == ent && s->men[i].country >= 0)
-            return ent;
-    int cc = sr_country_find(&c->eng->d, v->loc.cc);
-    if (cc < 0 || cc == c->ents[ent].country)
-        return ent;
-    char sector[4];
-    memcpy(sector, c->ents[ent].sector, sizeof sector);
-    int ne = sr_entity_generic(c, sector, c->ents[ent].flags, cc);
-    return ne >= 0 ? ne : ent;
+    return of_country(c, s, ent, sr_country_find(&c->eng->d, v->loc.cc));
 }
 
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)

@@ -1537,6 +1537,23 @@ static void foreign_namesakes(const sr_engine *e, sr_sent *s)
     }
 }
 
+/* Place p told after "between" (and "the"): marks it the one place
+ * between two, near both, and returns where "between" ends; 0 when it is
+ * not. */
+static size_t held_between(const sr_engine *e, const sr_sent *s, sr_pmention *p)
+{
+    size_t pb = p->s;
+    while (pb > 0 && tok_is(s, pb - 1, e->w.the))
+        pb--;
+    if (pb == 0 || !tok_is(s, pb - 1, e->w.between))
+        return 0;
+    p->between = 1;
+    p->near = 1;
+    if (p->loc.precision < 2)
+        p->loc.precision = 2;
+    return pb;
+}
+
 /* Relations between neighbouring places: containers ("X in Y province",
  * "Y's X"), lists ("X and Y"), "between X and Y". */
 static void relate_places(sr_coder *c, sr_sent *s)
@@ -1660,14 +1677,8 @@ static void relate_places(sr_coder *c, sr_sent *s)
         }
         if (list_gap && p->loc.kind != PK_COUNTRY && q->loc.kind != PK_COUNTRY) {
             /* "between X and Y" is one place, carried by X */
-            size_t pb = p->s;
-            while (pb > 0 && tok_is(s, pb - 1, e->w.the))
-                pb--;
-            if (pb > 0 && tok_is(s, pb - 1, e->w.between)) {
-                p->between = 1;
-                p->near = 1;
-                if (p->loc.precision < 2)
-                    p->loc.precision = 2;
+            size_t pb = held_between(e, s, p);
+            if (pb) {
                 q->is_listed = 1;
                 p->loc.text = span_text(c, s, pb - 1, q->e);
                 continue;
@@ -1723,16 +1734,8 @@ static int list_frame_names(sr_coder *c, sr_sent *s, size_t *cap)
                 q->is_listed = 1;
                 /* "on the side of the road between the towns of Da'el and
                  * Ibtaa": one place between two, carried by the first */
-                size_t pb = p->s;
-                while (pb > 0 && tok_is(s, pb - 1, e->w.the))
-                    pb--;
-                if (pb > 0 && tok_is(s, pb - 1, e->w.between)) {
-                    p->between = 1;
-                    p->near = 1;
-                    if (p->loc.precision < 2)
-                        p->loc.precision = 2;
+                if (held_between(e, s, p))
                     continue;
-                }
                 p->next = (int16_t)(s->npm - 1);
             }
         }

@@ -570,6 +570,24 @@ int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, i
     return 1;
 }
 
+/* A crowd's deed of damage: a riot, destruction, looting, or a word a
+ * crowd does (events.txt crowd). */
+static int crowd_damage(const sr_trigger_def *d)
+{
+    return d->cls == EV_RIOT || d->cls == EV_DESTROY || d->cls == EV_LOOT || (d->opts & TRG_CROWD);
+}
+
+/* The event verb nearest before token `before` (ending there or
+ * earlier), not t itself, in the active voice, or NULL. */
+static const sr_trig *active_verb_before(const sr_coder *c, const sr_sent *s, const sr_trig *t, size_t before)
+{
+    const sr_trig *main = NULL;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (&s->tg[q] != t && s->tg[q].ndef && s->tg[q].e <= before && (tdef(c, &s->tg[q], 0)->opts & TRG_VERB))
+            main = &s->tg[q];
+    return main && !main->passive ? main : NULL;
+}
+
 /* Actor1, actor2 and what the type depends on, around event word k->t. */
 /* The candidate's frame: its clause, another happening's bounds, its
  * weapons, who may not be its doer. */
@@ -624,8 +642,7 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
                       s->tok[t->s - 1].id == e->w.and_);
     /* civilians are seldom the doers of violence, but a crowd protests,
      * riots, clashes ("students clashed with police") and destroys */
-    k->forbid = (td->cls == EV_PROTEST || td->cls == EV_RIOT || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) ||
-                 td->cls == EV_DESTROY || td->cls == EV_LOOT || (td->opts & TRG_CROWD))
+    k->forbid = (td->cls == EV_PROTEST || (td->cls == EV_CLASH && (td->opts & TRG_VERB)) || crowd_damage(td))
                     ? 0
                     : (ACT_CIVILIAN | ACT_PROTESTER);
     /* (and the crowd's deed told by a participle after such a verb:
@@ -634,17 +651,9 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     /* (the verb nearest before it, whose participle it is: not
      * "Israelis gathered ... to mark one year since Hamas gunmen stormed
      * into southern Israel, killing about 1,200 people") */
-    const sr_trig *main = NULL;
-    for (size_t q = 0; k->forbid && k->participle && q < s->ntg; q++) {
-        const sr_trig *u = &s->tg[q];
-        if (u != t && u->ndef && u->e <= t->s && (tdef(c, u, 0)->opts & TRG_VERB))
-            main = u;
-    }
-    if (main && !main->passive) {
-        const sr_trigger_def *md = tdef(c, main, 0);
-        if (md->cls == EV_RIOT || md->cls == EV_DESTROY || md->cls == EV_LOOT || (md->opts & TRG_CROWD))
-            k->forbid = 0;
-    }
+    const sr_trig *main = k->forbid && k->participle ? active_verb_before(c, s, t, t->s) : NULL;
+    if (main && crowd_damage(tdef(c, main, 0)))
+        k->forbid = 0;
 }
 
 /* Doer and target of an event noun ("the attack by X on Y", "X's
@@ -997,14 +1006,8 @@ static int crowd_before_and(const sr_coder *c, const sr_sent *s, const sr_trig *
             v = b - 1;
     if (v < 2 || s->tok[v - 1].id != e->w.and_ || !sr_tok_eq(&s->tok[v - 2], ","))
         return -1;
-    const sr_trig *main = NULL;
-    for (size_t q = 0; q < s->ntg; q++)
-        if (s->tg[q].ndef && s->tg[q].e <= v && &s->tg[q] != t && (tdef(c, &s->tg[q], 0)->opts & TRG_VERB))
-            main = &s->tg[q];
-    if (!main || main->passive)
-        return -1;
-    const sr_trigger_def *md = tdef(c, main, 0);
-    if (md->cls != EV_RIOT && md->cls != EV_DESTROY && md->cls != EV_LOOT && !(md->opts & TRG_CROWD))
+    const sr_trig *main = active_verb_before(c, s, t, v);
+    if (!main || !crowd_damage(tdef(c, main, 0)))
         return -1;
     for (size_t q = 0; q < s->nmen; q++) {
         const sr_mention *m = &s->men[q];
