@@ -147,6 +147,17 @@ static inline int kind_of_noun(const sr_engine *e, const sr_sent *s, size_t i, s
     return kind_of_noun_at(e, s, i, end);
 }
 
+/* Whether pattern_place can find anything at token i: a place noun starts
+ * there, or a name does (a capital there or next, as name_seq asks). Most
+ * tokens are neither, and are told so here without the call. */
+static inline int may_start_place(const sr_sent *s, size_t i)
+{
+    const uint64_t nouns = (1ULL << CUE_PN_TOWN) | (1ULL << CUE_PN_REGION) | (1ULL << CUE_PN_FEATURE);
+    if ((s->tok[i].flags & TK_CAP) || (i + 1 < s->ntok && (s->tok[i + 1].flags & TK_CAP)))
+        return 1;
+    return (s->cues & nouns) && (s->cuemask[i] & nouns);
+}
+
 static int kind_of_noun_at(const sr_engine *en, const sr_sent *s, size_t i, size_t *end)
 {
     size_t e;
@@ -1390,7 +1401,7 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
             r = dict_place(c, s, i, o, cap, &p, &end);
         else if (m && m->kind == PH_COUNTRY && !(m->flags & PF_ADJ))
             r = country_place(c, s, i, m, cap, &p, &end);
-        else if (!s->titlecase)
+        else if (!s->titlecase && may_start_place(s, i))
             r = pattern_place(c, s, &i, cap, &p, &end);
         if (r < 0)
             return 0;
