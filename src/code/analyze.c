@@ -266,6 +266,14 @@ static void find_report(sr_coder *c, sr_sent *s)
                         clause = 1;
                         break;
                     }
+                    /* (a verb in the past right after a short phrase of
+                     * "the": "said the attackers arrived in") */
+                    if (q > j + 1 && q <= j + 4 && word_has(e, s->tok[j].id, WA_DET) && (tq->flags & TK_ALPHA) &&
+                        !(tq->flags & TK_CAP) && tq->nlen > 2 && !word_has(e, s->tok[q - 1].id, WA_DET) &&
+                        sr_affix(e, AF_PAST, tq->norm)) {
+                        clause = 1;
+                        break;
+                    }
                     if (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_TRIGGER && q > j) {
                         const sr_trigger_def *td = &c->eng->d.triggers[s->m[s->owner[q]].value];
                         if (td->opts & TRG_VERB) {

@@ -2295,7 +2295,15 @@ static size_t history_window_start(const sr_coder *c, const sr_sent *s, const sr
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
-    int hist = bg || (!this_week && background_near(s, history_window_start(c, s, t), joined_verb_end(c, s, t) + 6, t->s));
+    /* (six words after the verb; after "have" or "has", on to the end of
+     * its clause within twelve: "Bandits have killed hundreds of people in
+     * the region in recent years") */
+    size_t we = joined_verb_end(c, s, t) + 6;
+    if (t->s > 0 && (s->tok[t->s - 1].id == c->eng->w.have || s->tok[t->s - 1].id == c->eng->w.has))
+        for (size_t i = we - 6; i < we + 6 && i < s->ntok && !(s->tok[i].flags & TK_PUNCT); i++)
+            if (i >= we)
+                we = i + 1;
+    int hist = bg || (!this_week && background_near(s, history_window_start(c, s, t), we, t->s));
     /* "Hamas-led gunmen killed about 1,200 people and took 251 hostages in
      * the attack on southern Israel" after "marked the first anniversary of
      * the October 7 attack": the happening told as history, named again,
