@@ -552,6 +552,11 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
  * of its type in that area; when the body tells several, or tells the
  * happening under another violent type, the headline adds nothing. A
  * headline the body does not tell stays. */
+static int crowd_type(int type)
+{
+    return type == TYPE_PROTESTS || type == TYPE_RIOTS;
+}
+
 static void fold_headlines(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -570,7 +575,11 @@ static void fold_headlines(sr_coder *c)
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
                 if (!same_type++)
                     one = b;
-            } else if (sr_violent_type(b->type) && sr_violent_type(h->type)) {
+            } else if ((sr_violent_type(b->type) && sr_violent_type(h->type)) ||
+                       (crowd_type(b->type) && crowd_type(h->type))) {
+                /* (or a crowd's doing under another type: "Protesters
+                 * clash with police in Nairobi" over "Police fired tear gas
+                 * at hundreds of protesters") */
                 other_type++;
             }
         }
