@@ -1571,6 +1571,14 @@ static void blamed_in_sentence(const sr_coder *c, const sr_sent *s, cand *k)
         size_t st = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
         for (size_t q = 0; q < s->nmen; q++) {
             const sr_mention *m = &s->men[q];
+            /* ("blaming Iran-backed militant groups": not the backer, the
+             * groups it backs) */
+            if (m->s == st && m->modifier) {
+                st = m->e;
+                while (st < s->ntok && word_has(e, s->tok[st].id, WA_BACKING))
+                    st++;
+                continue;
+            }
             /* ("..., police said, blaming militants": with no doer told,
              * a group no name says) */
             if (m->s == st && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED) &&
