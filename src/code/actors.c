@@ -440,6 +440,11 @@ static void mention_marks(const sr_engine *e, const sr_sent *s, const sr_match *
     for (size_t q = mm->s > 2 ? mm->s - 2 : 0; q <= mm->s && (s->cues & (1ULL << CUE_LABEL)); q++)
         if (has_cue(s, q, CUE_LABEL) && cue_end(s, q, CUE_LABEL) >= end)
             mm->modifier = 1;
+    /* (and "struck what the army said were Hezbollah weapons depots":
+     * whoever tells inside the object, after "what") */
+    if (end < n && has_cue(s, end, CUE_REPORT) &&
+        ((mm->s >= 1 && tok_is(s, mm->s - 1, e->w.what)) || (mm->s >= 2 && tok_is(s, mm->s - 2, e->w.what))))
+        mm->modifier = 1;
     /* "the spokesperson for the Zamfara State Police Command": the force a
      * speaker speaks for tells, it does not act */
     size_t b = mm->s;

@@ -231,7 +231,7 @@ static void find_report(sr_coder *c, sr_sent *s)
          * said tried to carry out a stabbing attack") */
         int relative = 0;
         for (size_t q = i >= 3 ? i - 3 : 0; q < i && !relative; q++)
-            relative = s->tok[q].id == e->w.who || s->tok[q].id == e->w.which;
+            relative = s->tok[q].id == e->w.who || s->tok[q].id == e->w.which || s->tok[q].id == e->w.what;
         if ((i < s->ntok / 2 || i < 14) && !parenthetical && !own_clause && !relative) {
             size_t j = ce;
             if (word_has(e, wid, WA_TOLD)) {

@@ -100,6 +100,7 @@ static const struct {
     {"AGE_END", offsetof(struct sr_fwords, old)},
     {"ALONGSIDE", offsetof(struct sr_fwords, alongside)},
     {"LAKE", offsetof(struct sr_fwords, lake)},
+    {"WHAT", offsetof(struct sr_fwords, what)},
 };
 
 static const struct {
