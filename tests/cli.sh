@@ -306,8 +306,8 @@ if [ -f build/gazetteer.idx ]; then
         "'$bin' code --min-confidence 0 '$t/aon.jsonl' > '$t/aon.out' && test \$(wc -l < '$t/aon.out') -eq 1 && grep -q 'Attack.*\"location\":{\"name\":\"Zurmi\"' '$t/aon.out'"
     # "the city of X" that the gazetteer knows as "X City"
     printf '%s\n' '{"id":"mar","date":"2023-12-04","text":"A bomb exploded in the southern Philippine city of Marawi on Sunday, killing at least four people."}' > "$t/mar.jsonl"
-    check "'the southern Philippine city of Marawi': the gazetteer's Marawi City, at its point" sh -c \
-        "'$bin' code --min-confidence 0 '$t/mar.jsonl' > '$t/mar.out' && test \$(wc -l < '$t/mar.out') -eq 1 && grep -q '\"name\":\"Marawi City\".*\"geo_precision\":1' '$t/mar.out'"
+    check "'the southern Philippine city of Marawi': Marawi City, at its point" sh -c \
+        "'$bin' code --min-confidence 0 '$t/mar.jsonl' > '$t/mar.out' && test \$(wc -l < '$t/mar.out') -eq 1 && grep -q '\"name\":\"Marawi[^\"]*\".*\"lat\":8\.00.*\"lon\":124\.28.*\"geo_precision\":1' '$t/mar.out'"
     # "Louisville, Kentucky": the state holds the town (not another Louisville, nor a town like "Kentucky")
     printf '%s\n' '{"id":"lou","date":"2020-05-30","text":"Police fired tear gas and rubber bullets at crowds in Louisville, Kentucky, where seven people were shot during a protest."}' > "$t/lou.jsonl"
     check "'in Louisville, Kentucky': Louisville of Kentucky, and no second place" sh -c \
