@@ -2450,8 +2450,10 @@ static int campaign_told(const sr_coder *c, const sr_ev *pv)
 static int one_violence_told(const sr_coder *c)
 {
     int n = 0;
+    /* (a headline tells in short what the body tells: "Ethiopian troops
+     * clash with Fano in Amhara" over the fight for Debre Markos) */
     for (size_t i = 0; i < c->nevs && n < 2; i++)
-        n += !c->evs[i].dead && sr_violent_type(c->evs[i].type);
+        n += !c->evs[i].dead && !c->evs[i].headline && sr_violent_type(c->evs[i].type);
     return n == 1;
 }
 

@@ -1521,6 +1521,10 @@ static void coordinated_sides(const sr_coder *c, const sr_sent *s, cand *k)
             return;
         if (q < b->s && s->tok[q].id == e->w.the)
             q++;
+        /* (and a word or two that describe the second: "Congolese
+         * soldiers and Twa militiamen fought for control of the village") */
+        for (int w = 0; w < 2 && q < b->s && (s->tok[q].flags & TK_ALPHA) && s->owner[q] < 0; w++)
+            q++;
         if (q != b->s || a->ent < 0 || b->ent < 0 || a->ent == b->ent || a->modifier)
             return;
         k->a2 = k->a1;
