@@ -1378,6 +1378,13 @@ static int named_places(sr_coder *c, sr_sent *s, size_t *cap)
             i = m->end - 1;
             continue;
         }
+        /* (nor a town's name before "River": "from across the Dnipro
+         * River" is no shelling of Dnipro) */
+        if (m && m->kind == PH_PLACE && m->end < n && tok_is(s, m->end, c->eng->w.river) &&
+            c->eng->d.places[m->value].kind != PK_FEATURE && c->eng->d.places[m->value].kind != PK_REGION) {
+            i = m->end;
+            continue;
+        }
         /* "on the Srinagar-Jammu highway near Pulwama": two towns a road
          * joins name the road; where on it the words after say ("on the
          * Lamu-Garissa road" alone stays at the first town) */

@@ -101,6 +101,7 @@ static const struct {
     {"ALONGSIDE", offsetof(struct sr_fwords, alongside)},
     {"LAKE", offsetof(struct sr_fwords, lake)},
     {"WHAT", offsetof(struct sr_fwords, what)},
+    {"RIVER", offsetof(struct sr_fwords, river)},
 };
 
 static const struct {
