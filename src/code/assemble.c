@@ -1983,6 +1983,53 @@ static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
     o->modality = v->mod;
 }
 
+/* "Turkish security forces 'neutralized' at least five PKK terrorists in
+ * northern Iraq" then "The terrorists were neutralized during an air
+ * operation in the Haftanin and Gara region": the same dead told again in
+ * the next sentence by their side alone, at finer places of the country
+ * and by what struck them, are that killing. Its doer is theirs; the first
+ * telling, placed only by its region, adds no event (its toll goes to the
+ * second only when that names one place). */
+static void victims_told_again(sr_coder *c)
+{
+    for (size_t i = 0; i < c->nevs; i++) {
+        sr_ev *u = &c->evs[i];
+        /* (dead of a named armed side: the civilians of "In a separate
+         * attack on the same day, gunmen killed dozens of people at a
+         * mosque in Natiaboani" are others) */
+        if (u->dead || u->cls != EV_KILL || u->a1 < 0 || u->a2 < 0 || !u->has_loc || u->loc.precision < 3 ||
+            c->ents[u->a2].def < 0 || !(c->ents[u->a2].flags & ACT_ARMED))
+            continue;
+        for (size_t j = 0; j < c->nevs; j++) {
+            sr_ev *v = &c->evs[j];
+            if (v->dead || v->sent != u->sent + 1 || (v->cls != EV_KILL && !(v->type == TYPE_EXPLOSIONS && v->dead_ent == u->a2)) ||
+                (v->a1 >= 0 && v->a1 != u->a1) || v->a2 != u->a2 ||
+                v->fatalities > 0 || !v->has_loc || v->loc.precision >= u->loc.precision ||
+                strcmp(v->loc.cc, u->loc.cc) || v->mod != u->mod || v->distinct || !date_compatible(u, v))
+                continue;
+            int n = 0;
+            for (size_t k = 0; k < c->nevs; k++)
+                n += !c->evs[k].dead && c->evs[k].sent == v->sent && c->evs[k].tok == v->tok;
+            if (c->explain)
+                sr_explain(c, "merged: sentence %d's %s into sentence %d's %s (its dead told again, where and how)",
+                           u->sent, c->eng->d.tax.subs[u->sub].name, v->sent, c->eng->d.tax.subs[v->sub].name);
+            for (size_t k = 0; k < c->nevs; k++) {
+                sr_ev *w = &c->evs[k];
+                if (w->dead || w->sent != v->sent || w->tok != v->tok)
+                    continue;
+                w->a1 = u->a1;
+                w->a1_text = u->a1_text;
+                w->mentions += u->mentions;
+                if (n == 1)
+                    w->fatalities = u->fatalities;
+            }
+            u->dead = 1;
+            u->merged_into = j + 1;
+            break;
+        }
+    }
+}
+
 void sr_assemble(sr_coder *c)
 {
     if (c->nevs)
@@ -1994,6 +2041,7 @@ void sr_assemble(sr_coder *c)
      * ambush told before */
     merge_mentions(c, 1);
     merge_mentions(c, 0);
+    victims_told_again(c);
     claim_details(c);
     bare_claims(c);
     named_later(c);

@@ -759,6 +759,11 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     const sr_engine *e = c->eng;
     *found = 0;
     size_t i = from;
+    /* "it had 'neutralised' 12 assailants": the quote that sets off the
+     * verb is no word between it and its count */
+    while (i + 1 < s->ntok && (s->tok[i].flags & TK_PUNCT) &&
+           (sr_streq(s->tok[i].norm, "'") || sr_streq(s->tok[i].norm, "\"")))
+        i++;
     sr_number whole;
     if (i + 1 < s->ntok && word_has(e, s->tok[i].id, WA_WHOLE) && sr_read_quantity(s->tok, s->ntok, i + 1, &whole))
         i++;
