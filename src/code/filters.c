@@ -57,6 +57,17 @@ WORD_RULE(noun_use_of_verb)
            !is_adverb_like(e, &s->tok[t->s - 1]) && !is_aux_word(e, &s->tok[t->s - 1]) && td->form == VF_BASE;
 }
 
+/* "Nigerian troops rescued 16 kidnap victims": a verb's plain form right
+ * before a noun that says what kind (words.txt KIND_OF_NOUN) names the
+ * kind, no deed */
+WORD_RULE(kind_of_noun)
+{
+    (void)x;
+    const sr_trig *t = k->t;
+    return (k->td->opts & TRG_VERB) && k->td->form == VF_BASE && !t->passive && t->e < s->ntok &&
+           (s->tok[t->e].flags & TK_ALPHA) && sr_affix(c->eng, AF_KIND_OF, s->tok[t->e].norm);
+}
+
 /* "Two F/A-18 jets dropped 500-pound laser-guided bombs": a verb's
  * letters joined to a number are a measure's unit, no deed */
 WORD_RULE(unit_of_a_measure)
@@ -827,6 +838,7 @@ WORD_RULE(only_heard)
 const sr_filter_rule sr_filter_rules[] = {
     {"noun use of a verb", "A dust storm swept the camp near Raqqa on Sunday.", FILTER_WORD, noun_use_of_verb},
     {"flames, no shots", "Protesters set the town hall on fire on Tuesday in Mogadishu.", FILTER_WORD, flames_not_shots},
+    {"a kind named", "Troops rescued 16 kidnap victims near Kaduna on Monday.", FILTER_WORD, kind_of_noun},
     {"a measure's unit", "Jets dropped 500-pound bombs on a bridge near Mosul on Monday.", FILTER_WORD,
      unit_of_a_measure},
     {"participle describing an actor", "The US coalition fighting Islamic State said it was ready.", FILTER_WORD,

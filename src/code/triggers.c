@@ -176,6 +176,23 @@ int people_counted_at(const sr_engine *e, const sr_sent *s, size_t j)
            (word_has(e, s->tok[j + u].id, WA_PEOPLE) || s->tok[j + u].id == e->w.families);
 }
 
+/* "freed 12 kidnap victims from a forest hideout": a count right after a
+ * verb, of what is no place (no place noun, place or word of things among
+ * the three words after it), is what was taken or freed */
+static int counted_not_place(const sr_sent *s, size_t j)
+{
+    sr_number num;
+    size_t u = sr_read_quantity(s->tok, s->ntok, j, &num);
+    if (!u || num.is_year)
+        return 0;
+    const uint64_t places = (1ULL << CUE_PN_TOWN) | (1ULL << CUE_PN_REGION) | (1ULL << CUE_PN_FEATURE);
+    for (size_t q = j + u; q < s->ntok && q < j + u + 3 && !(s->tok[q].flags & TK_PUNCT); q++)
+        if ((s->cuemask[q] & places) || (s->owner[q] >= 0 && s->m[s->owner[q]].kind == PH_PLACE) ||
+            has_cue(s, q, CUE_NONHUMAN))
+            return 0;
+    return 1;
+}
+
 /* Whether a count and "of" ("hundreds of", "dozens of") run from token j
  * to token end. */
 static int counted_of(const sr_engine *e, const sr_sent *s, size_t j, size_t end)
@@ -614,6 +631,9 @@ static int choose_meaning(const sr_coder *c, const sr_sent *s, const sr_trig *t,
                     }
                 }
             }
+            if (ok && pop >= 0 && !t->passive && (d->opts & TRG_VERB) && s->pm[pop].s > t->e &&
+                counted_not_place(s, t->e))
+                ok = 0;
             /* an actor right after the verb is not a place object, unless
              * the place follows ("took from Daesh two villages") */
             if (ok && om >= 0 && s->men[om].s < s->pm[pop].s && !(d->opts & TRG_FROM_ACTOR2) &&
