@@ -1811,7 +1811,10 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             if (tx->background || !c->has_adate || tx->abs.y != c->adate.y) {
                 if (near) {
                     *background = 1;
-                    if (d < hd && !tx->background)
+                    /* (and "laid flowers on Wednesday at the station where
+                     * a Russian missile strike killed 61 people two years
+                     * ago": a time long past nearer the word than the day) */
+                    if (d < hd)
                         hist = tx, hd = d;
                 }
             }
