@@ -540,6 +540,11 @@ void sr_doc_context(sr_coder *c)
             } else if (m->kind == PH_COUNTRY && !origin_country(c->eng, s, m)) {
                 ci = (int)m->value;
                 ww *= (m->flags & PF_ADJ) ? 0.7 : 1.0;
+                /* "a ceasefire brokered by Angola" in a story from Goma: a
+                 * state that does a thing, named after "by", says who,
+                 * not where */
+                if (m->start > 0 && s->tok[m->start - 1].id == c->eng->w.by)
+                    ww *= 0.5;
                 /* "backed by US airstrikes", "Russia-backed": a country
                  * that qualifies a force or a weapon says who, not where */
                 if (!(m->flags & PF_ADJ) && m->end < s->ntok) {
