@@ -1047,10 +1047,11 @@ static int in_grievance(const sr_engine *e, const sr_sent *s, size_t i)
  * after a comma and a word of leaving (words.txt LEAVE), however long the
  * telling before it ("clashed with gunmen affiliated with the National
  * Defence Forces in the town of Dhiban in the eastern Deir ez-Zor
- * countryside on Sunday, leaving three gunmen dead"). */
+ * countryside on Sunday, leaving three gunmen dead"; the counted words
+ * up to ten: "leaving three tribal fighters and two SDF members dead"). */
 static int leaving_tail(const sr_engine *e, const sr_sent *s, const sr_trig *u)
 {
-    for (size_t i = u->s; i > 1 && u->s - i < 6; i--)
+    for (size_t i = u->s; i > 1 && u->s - i < 10; i--)
         if (word_has(e, s->tok[i - 1].id, WA_LEAVE))
             return sr_tok_eq(&s->tok[i - 2], ",");
     return 0;
