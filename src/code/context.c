@@ -361,7 +361,9 @@ static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t n
 {
     if (i + 1 >= np_end || !tok_is(s, i, e->w.of))
         return 0;
-    size_t j = i + 1 + (tok_is(s, i + 1, e->w.the) ? 1 : 0);
+    /* (past "the", unless a name starts with it: "of the regime forces",
+     * agents.txt "the regime") */
+    size_t j = i + 1 + (tok_is(s, i + 1, e->w.the) && !(s->owner[i + 1] >= 0 && s->m[s->owner[i + 1]].start == i + 1) ? 1 : 0);
     /* ("of the local vigilante group": a word that describes it) */
     while (j + 1 < np_end && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) &&
            j < i + 4)
@@ -372,6 +374,11 @@ static int force_of_one(const sr_engine *e, const sr_sent *s, size_t i, size_t n
     /* (its short name in brackets after it: "A member of the Syrian
      * Democratic Forces (SDF) was killed") */
     size_t me = s->m[s->owner[j]].end;
+    /* (or a word after it the name left out: "of the regime forces",
+     * agents.txt "the regime" then "forces") */
+    if (me + 1 == np_end && (s->tok[me].flags & TK_ALPHA) && !(s->tok[me].flags & TK_CAP) &&
+        (s->owner[me] < 0 || s->m[s->owner[me]].kind == PH_AGENT))
+        return 1;
     return me == np_end ||
            (me + 2 < np_end && np_end - me <= 4 && sr_tok_eq(&s->tok[me], "(") && sr_tok_eq(&s->tok[np_end - 1], ")"));
 }
@@ -420,7 +427,11 @@ static size_t read_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
         /* (and before the verb, the person ending the phrase, or the
          * force named after "of": "An officer was killed", "A member of
          * the local vigilante group was shot dead") */
-        if (s->owner[k] < 0 && (np_end == (size_t)-1 || np_end == k + 1 || force_of_one(e, s, k + 1, np_end)) &&
+        /* (a person's word that names a force's man too, before its
+         * force: "A soldier of the regime forces was killed") */
+        int force_man = s->owner[k] >= 0 && s->m[s->owner[k]].kind == PH_AGENT && s->m[s->owner[k]].start == k &&
+                        s->m[s->owner[k]].end == k + 1 && np_end != (size_t)-1 && force_of_one(e, s, k + 1, np_end);
+        if ((force_man || (s->owner[k] < 0 && (np_end == (size_t)-1 || np_end == k + 1 || force_of_one(e, s, k + 1, np_end)))) &&
             word_has(e, s->tok[k].id, WA_PERSON_HEAD)) {
             int described = 1;
             for (size_t q = i + 1 + age; q < k && described; q++)
