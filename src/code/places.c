@@ -1574,6 +1574,13 @@ static size_t held_between(const sr_engine *e, const sr_sent *s, sr_pmention *p)
 
 /* Relations between neighbouring places: containers ("X in Y province",
  * "Y's X"), lists ("X and Y"), "between X and Y". */
+/* "in the countryside of", and "Al-Karamah Square in the city of
+ * Al-Sweida": a noun of a region or of a town before "of" */
+static int place_noun_at(const sr_sent *s, size_t t)
+{
+    return has_cue(s, t, CUE_PN_REGION) || has_cue(s, t, CUE_PN_TOWN);
+}
+
 static void relate_places(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -1616,8 +1623,8 @@ static void relate_places(sr_coder *c, sr_sent *s)
         int in_dir = g >= 2 && g <= 6 && w0id == e->w.in;
         for (size_t t = gap_s + 1; in_dir && t < gap_e; t++)
             if (!tok_is(s, t, e->w.the) && !has_cue(s, t, CUE_DIRADJ) &&
-                !(has_cue(s, t, CUE_PN_REGION) && t + 2 == gap_e && tok_is(s, t + 1, e->w.of)) &&
-                !(t + 1 == gap_e && tok_is(s, t, e->w.of) && has_cue(s, t - 1, CUE_PN_REGION)))
+                !(place_noun_at(s, t) && t + 2 == gap_e && tok_is(s, t + 1, e->w.of)) &&
+                !(t + 1 == gap_e && tok_is(s, t, e->w.of) && place_noun_at(s, t - 1)))
                 in_dir = 0;
         /* (and "the town of Al-Busayrah in eastern Deir ez-Zor": a compass
          * word before the city that names the town's province says the
