@@ -826,9 +826,12 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
         if (s->tg[k].ndef && !(tdef(c, &s->tg[k], 0)->opts & TRG_WEAK))
             x->strong_count++;
     x->intervene = cue_in(s, 0, s->ntok, CUE_INTERVENE) >= 0;
+    /* (not a protest still to come: "detained at least 50 activists ...
+     * in raids across Dhaka ahead of a planned rally" are arrests) */
     for (size_t k = 0; k < s->ntg; k++)
         for (int j = 0; j < s->tg[k].ndef; j++)
-            if (trig_cls(c, &s->tg[k], j) == EV_PROTEST)
+            if (trig_cls(c, &s->tg[k], j) == EV_PROTEST &&
+                cue_in(s, s->tg[k].s > 2 ? s->tg[k].s - 2 : 0, s->tg[k].s, CUE_PLAN) < 0)
                 x->protest_ctx = 1;
     /* protesters make a protest; a mob ("an angry mob lynched ...") does not */
     for (size_t k = 0; k < s->nmen; k++)
