@@ -912,6 +912,17 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     }
     if (told_in_detail(c, u, v))
         return 1;
+    /* "Israeli forces have killed three Palestinians during a raid on the
+     * Nur Shams refugee camp" then "The Israeli army said it had killed
+     * three 'terrorists' who opened fire at troops": the doer's telling of
+     * as many dead, at the place just told and on no day of its own, is
+     * that killing; the first telling's type stands */
+    if (v->place_before && !v->explicit_date && v->sent > u->sent && v->sent - u->sent <= 2 && u->a1 >= 0 &&
+        u->a1 == v->a1 && u->fatalities > 0 && v->fatalities == u->fatalities && sr_violent_type(u->type) &&
+        sr_violent_type(v->type) && !u->headline && date_compatible(u, v)) {
+        merge_as(c, u, v, u->type, u->sub);
+        return 1;
+    }
     /* "An Israeli air strike on a house in Khan Younis killed at least 13
      * people on Sunday" then "The Israeli military said it had targeted a
      * Hamas commander in the area": the side's own telling of its strike,
