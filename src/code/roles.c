@@ -1915,7 +1915,19 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
      * the state's forces' (cues.txt MILTARGET) */
     /* (a verb's: "in an attack on a checkpoint" tells the deed of
      * another word; the forces by the name the article gave them last) */
-    if (k->mil_target && k->a2 < 0 && k->a2_ent < 0 && k->a1_ent >= 0 && c->focus_country >= 0 &&
+    /* (nor one whose owner "of" names: "SDF fighters targeted positions
+     * of the factions near Ras al-Ain") */
+    int owner_told = 0;
+    for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 8 && !owner_told; j++)
+        if (has_cue(s, j, CUE_MILTARGET)) {
+            /* (not what it is made of: "a convoy of trucks escorted by
+             * the Malian army") */
+            size_t ce = cue_end(s, j, CUE_MILTARGET), w = ce + 1;
+            if (w < s->ntok && word_has(c->eng, s->tok[w].id, WA_DET))
+                w++;
+            owner_told = w < s->ntok && tok_is(s, ce, c->eng->w.of) && !has_cue(s, w, CUE_NONHUMAN);
+        }
+    if (k->mil_target && !owner_told && k->a2 < 0 && k->a2_ent < 0 && k->a1_ent >= 0 && c->focus_country >= 0 &&
         (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive) {
         uint32_t f = c->ents[k->a1_ent].flags;
         if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
