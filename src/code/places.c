@@ -1429,8 +1429,15 @@ static int reference_places(sr_coder *c, sr_sent *s, size_t *cap)
         size_t re = cue_end(s, i, CUE_REFLOC);
         if (!re)
             continue;
-        /* "the city of X" is the place X, found above */
+        /* "the city of X" is the place X, found above; so is "the capital
+         * Sanaa" ("struck targets in the port city of Hodeidah and the
+         * capital Sanaa": two places, no third) */
         if (re < n && s->tok[re].id == e->w.of)
+            continue;
+        int named_next = 0;
+        for (size_t k = 0; k < s->npm && !named_next; k++)
+            named_next = s->pm[k].s == re || s->pm[k].ns == re;
+        if (named_next)
             continue;
         int covered = 0;
         for (size_t k = 0; k < s->npm; k++)
