@@ -823,9 +823,12 @@ static size_t town_noun_lead(const sr_engine *e, const sr_sent *s, size_t i)
              d->places[s->m[s->owner[pi - 1]].value].kind == PK_ADMIN1)))
         pi = s->m[s->owner[pi - 1]].start;
     /* "the outskirts of Central African Republic's capital Bangui": the
-     * country's name and its "'s" */
-    if (pi > 2 && (s->tok[pi - 1].flags & TK_POSS) && s->owner[pi - 2] >= 0 &&
-        s->m[s->owner[pi - 2]].kind == PH_COUNTRY && s->m[s->owner[pi - 2]].end == pi - 1)
+     * country's name and its "'s" (or a province's: "in North Darfur's
+     * capital El Fasher") */
+    if (pi > 2 && (s->tok[pi - 1].flags & TK_POSS) && s->owner[pi - 2] >= 0 && s->m[s->owner[pi - 2]].end == pi - 1 &&
+        (s->m[s->owner[pi - 2]].kind == PH_COUNTRY ||
+         (s->m[s->owner[pi - 2]].kind == PH_PLACE && s->m[s->owner[pi - 2]].value < d->nplaces &&
+          d->places[s->m[s->owner[pi - 2]].value].kind == PK_ADMIN1)))
         pi = s->m[s->owner[pi - 2]].start;
     return pi;
 }
