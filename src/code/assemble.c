@@ -87,6 +87,12 @@ static int same_town(const sr_ev *a, const sr_ev *b)
            km_between(a->loc.lat, a->loc.lon, b->loc.lat, b->loc.lon) <= 10.0;
 }
 
+/* A crowd's doing: a protest or a riot. */
+static int crowd_type(int type)
+{
+    return type == TYPE_PROTESTS || type == TYPE_RIOTS;
+}
+
 static int sub_compatible(const sr_engine *e, int a, int b)
 {
     if (a == b)
@@ -99,7 +105,7 @@ static int sub_compatible(const sr_engine *e, int a, int b)
         int x = a < b ? a : b, y = a < b ? b : a;
         return (x == SUB_SUICIDE && y == SUB_IED) || (x == SUB_SUICIDE && y == SUB_SHELLING && 0);
     }
-    if (ta == TYPE_PROTESTS || ta == TYPE_RIOTS)
+    if (crowd_type(ta))
         return 1;
     /* the fighting over a place and its capture are one battle */
     if (ta == TYPE_BATTLES && (a == SUB_ARMED_CLASH || b == SUB_ARMED_CLASH))
@@ -552,11 +558,6 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
  * of its type in that area; when the body tells several, or tells the
  * happening under another violent type, the headline adds nothing. A
  * headline the body does not tell stays. */
-static int crowd_type(int type)
-{
-    return type == TYPE_PROTESTS || type == TYPE_RIOTS;
-}
-
 static void fold_headlines(sr_coder *c)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1825,7 +1826,7 @@ static void drop_untold(sr_coder *c)
         /* (and a crowd's of the lede told only in its country: "TBILISI -
          * Police in Georgia detained at least 20 people overnight as
          * thousands of protesters rallied outside parliament") */
-        if (!v->dead && !v->anaphoric && v->sent <= 1 && (v->type == TYPE_PROTESTS || v->type == TYPE_RIOTS) &&
+        if (!v->dead && !v->anaphoric && v->sent <= 1 && crowd_type(v->type) &&
             v->has_loc && v->loc.kind == PK_COUNTRY && dateline_city(c, v))
             continue;
         /* "The killings in Nodin and Soro villages": a telling of the

@@ -772,8 +772,7 @@ static long count_after(const sr_coder *c, const sr_sent *s, size_t from, int *f
     size_t i = from;
     /* "it had 'neutralised' 12 assailants": the quote that sets off the
      * verb is no word between it and its count */
-    while (i + 1 < s->ntok && (s->tok[i].flags & TK_PUNCT) &&
-           (sr_streq(s->tok[i].norm, "'") || sr_streq(s->tok[i].norm, "\"")))
+    while (i + 1 < s->ntok && is_quote_mark(&s->tok[i]))
         i++;
     sr_number whole;
     if (i + 1 < s->ntok && word_has(e, s->tok[i].id, WA_WHOLE) && sr_read_quantity(s->tok, s->ntok, i + 1, &whole))
@@ -2318,11 +2317,14 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
     /* (six words after the verb; after "have" or "has", on to the end of
      * its clause within twelve: "Bandits have killed hundreds of people in
      * the region in recent years") */
-    size_t we = joined_verb_end(c, s, t) + 6;
-    if (t->s > 0 && (s->tok[t->s - 1].id == c->eng->w.have || s->tok[t->s - 1].id == c->eng->w.has))
-        for (size_t i = we - 6; i < we + 6 && i < s->ntok && !(s->tok[i].flags & TK_PUNCT); i++)
-            if (i >= we)
-                we = i + 1;
+    size_t ve = joined_verb_end(c, s, t), we = ve + 6;
+    if (t->s > 0 && (s->tok[t->s - 1].id == c->eng->w.have || s->tok[t->s - 1].id == c->eng->w.has)) {
+        size_t ce = ve;
+        while (ce < ve + 12 && ce < s->ntok && !(s->tok[ce].flags & TK_PUNCT))
+            ce++;
+        if (ce > we)
+            we = ce;
+    }
     int hist = bg || (!this_week && background_near(s, history_window_start(c, s, t), we, t->s));
     /* "Hamas-led gunmen killed about 1,200 people and took 251 hostages in
      * the attack on southern Israel" after "marked the first anniversary of

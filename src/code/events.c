@@ -151,10 +151,11 @@ static int told_as_part_of(const sr_sent *ps, const sr_pmention *p, const sr_ev 
 {
     if (!v->loc.name || (size_t)p->e + 1 >= ps->ntok || !(ps->tok[p->e].flags & TK_POSS))
         return 0;
+    /* (strncasecmp stops at the text's end, so at[n] is read only
+     * within it) */
     size_t n = strlen(v->loc.name);
     const char *at = ps->text + ps->tok[p->e + 1].off;
-    size_t room = strlen(at);
-    return n <= room && !strncasecmp(at, v->loc.name, n) && !isalnum((unsigned char)at[n]);
+    return !strncasecmp(at, v->loc.name, n) && !isalnum((unsigned char)at[n]);
 }
 
 static void province_of_story(sr_coder *c, const sr_sent *s, const sr_sctx *x, sr_ev *v)

@@ -588,6 +588,23 @@ static const sr_trig *active_verb_before(const sr_coder *c, const sr_sent *s, co
     return main && !main->passive ? main : NULL;
 }
 
+/* "SDF fighters targeted positions of the factions near Ras al-Ain": a
+ * base, a post or a convoy after word t whose owner "of" names (not what
+ * it is made of: "a convoy of trucks escorted by the Malian army"). */
+static int target_owner_told(const sr_engine *e, const sr_sent *s, const sr_trig *t)
+{
+    for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 8; j++) {
+        if (!has_cue(s, j, CUE_MILTARGET))
+            continue;
+        size_t ce = cue_end(s, j, CUE_MILTARGET), w = ce + 1;
+        if (w < s->ntok && word_has(e, s->tok[w].id, WA_DET))
+            w++;
+        if (w < s->ntok && tok_is(s, ce, e->w.of) && !has_cue(s, w, CUE_NONHUMAN))
+            return 1;
+    }
+    return 0;
+}
+
 /* Actor1, actor2 and what the type depends on, around event word k->t. */
 /* The candidate's frame: its clause, another happening's bounds, its
  * weapons, who may not be its doer. */
@@ -1914,21 +1931,11 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
      * a convoy no side is named for, struck by armed men of no state, is
      * the state's forces' (cues.txt MILTARGET) */
     /* (a verb's: "in an attack on a checkpoint" tells the deed of
-     * another word; the forces by the name the article gave them last) */
-    /* (nor one whose owner "of" names: "SDF fighters targeted positions
-     * of the factions near Ras al-Ain") */
-    int owner_told = 0;
-    for (size_t j = t->e; j < s->ntok && j < (size_t)t->e + 8 && !owner_told; j++)
-        if (has_cue(s, j, CUE_MILTARGET)) {
-            /* (not what it is made of: "a convoy of trucks escorted by
-             * the Malian army") */
-            size_t ce = cue_end(s, j, CUE_MILTARGET), w = ce + 1;
-            if (w < s->ntok && word_has(c->eng, s->tok[w].id, WA_DET))
-                w++;
-            owner_told = w < s->ntok && tok_is(s, ce, c->eng->w.of) && !has_cue(s, w, CUE_NONHUMAN);
-        }
-    if (k->mil_target && !owner_told && k->a2 < 0 && k->a2_ent < 0 && k->a1_ent >= 0 && c->focus_country >= 0 &&
-        (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive) {
+     * another word; the forces by the name the article gave them last;
+     * not one whose owner "of" names) */
+    if (k->mil_target && k->a2 < 0 && k->a2_ent < 0 && k->a1_ent >= 0 && c->focus_country >= 0 &&
+        (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive &&
+        !target_owner_told(c->eng, s, t)) {
         uint32_t f = c->ents[k->a1_ent].flags;
         if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
             /* (the state's forces the sentence tells, as it tells them:
