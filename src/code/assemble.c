@@ -811,9 +811,12 @@ static void claim_all(sr_coder *c, const sr_ev *u)
  * it": the bomb opened the assault. Returns 1 when merged. */
 static int assault_with_bomb(sr_coder *c, sr_ev *u, sr_ev *v)
 {
-    const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK || u->cls == EV_RAID) ? u
-                       : (v->cls == EV_SHOOT || v->cls == EV_ATTACK || v->cls == EV_RAID) ? v
-                                                                                          : NULL;
+    /* (and the ground assault that took the place: "Al-Shabaab fighters
+     * overran a military base ... after detonating a car bomb at its
+     * gate") */
+    const sr_ev *gun = (u->cls == EV_SHOOT || u->cls == EV_ATTACK || u->cls == EV_RAID || u->cls == EV_TERRITORY) ? u
+                       : (v->cls == EV_SHOOT || v->cls == EV_ATTACK || v->cls == EV_RAID || v->cls == EV_TERRITORY) ? v
+                                                                                                                     : NULL;
     const sr_ev *bomb = gun == u ? v : u;
     /* (with a suicide bomber: "A suicide bomber blew himself up at the
      * entrance of a hotel before gunmen stormed the area and opened fire

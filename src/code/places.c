@@ -1286,6 +1286,15 @@ static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
      * fired tear gas", "the defence ministry in Damascus" are where) */
     if (b >= 2 && s->tok[b - 1].id == e->w.in && has_cue(s, b - 2, CUE_GOV_SEAT) && is_capital(c, p))
         p->affil = 1;
+    /* "The Group to Support Islam and Muslims (JNIM), al-Qaeda's affiliate
+     * in the Sahel, claimed the attack": where the kin group is (cues.txt
+     * OFFSHOOT), not where the deed was */
+    size_t ib = b;
+    while (ib > 0 && tok_is(s, ib - 1, e->w.the))
+        ib--;
+    for (size_t k = ib >= 4 ? ib - 4 : 0; ib >= 2 && k + 1 < ib && (s->cues & (1ULL << CUE_OFFSHOOT)); k++)
+        if (tok_is(s, ib - 1, e->w.in) && has_cue(s, k, CUE_OFFSHOOT) && cue_end(s, k, CUE_OFFSHOOT) == ib - 1)
+            p->affil = 1;
     /* "the province of Deir ez-Zor": the province, not its capital */
     if (p->loc.place >= 0 && p->loc.kind != PK_ADMIN1 && b >= 2 && s->tok[b - 1].id == e->w.of) {
         size_t ke4 = 0;

@@ -297,7 +297,13 @@ int subject_of(const sr_coder *c, const sr_sent *s, size_t t, const clauses *cl,
         /* "warplanes pounded Gaza after Hamas gunmen stormed into
          * Israel, ... taking dozens of hostages": past "after", the
          * participle goes with the nearer doer */
-        int main_doer = (int)k == ms && !(participle && after_between(e, s, m->e, t));
+        /* (its own "after" is no other happening: "Al-Shabaab fighters
+         * overran a military base ... after detonating a car bomb at its
+         * gate"; not a subject that something befell: "Nineteen Islamic
+         * State militants were killed ... as troops continue to clear the
+         * city after declaring victory") */
+        int befell = m->e < s->ntok && is_be(e, s->tok[m->e].id);
+        int main_doer = (int)k == ms && !(participle && after_between(e, s, m->e, befell ? t : t - 1));
         if (main_doer)
             sc += 1.5;
         if (m->poss && t - m->e <= 4)
@@ -834,6 +840,32 @@ static int clause_doer_of_noun(sr_coder *c, const sr_sent *s, const sr_sctx *x, 
     return -1;
 }
 
+/* "Al-Shabaab fighters stormed a military base ... after detonating a car
+ * bomb at its gate": a bomb a verb of bombing took (plain words between)
+ * was set off by that verb's doer, a participle's the clause's subject. */
+static int doer_of_taking_verb(sr_coder *c, const sr_sent *s, const sr_sctx *x, const cand *k)
+{
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (!u->ndef || u->passive || u->e > t->s || u->e + 3 < t->s)
+            continue;
+        const sr_trigger_def *ud = tdef(c, u, 0);
+        if (!(ud->opts & TRG_VERB) || (ud->cls != EV_BOMB && ud->cls != EV_IED && ud->cls != EV_CARBOMB))
+            continue;
+        int plain = 1;
+        for (size_t b = u->e; b < t->s; b++)
+            plain &= (s->tok[b].flags & TK_ALPHA) && s->owner[b] < 0;
+        if (!plain)
+            continue;
+        int part = ud->form == VF_ING && u->s > 0 &&
+                   (word_has(e, s->tok[u->s - 1].id, WA_SEQUENCE) || sr_tok_eq(&s->tok[u->s - 1], ","));
+        return subject_of(c, s, u->s, &x->cl, part, k->forbid);
+    }
+    return -1;
+}
+
 static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -903,6 +935,8 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
              td->cls == EV_PROTEST || td->cls == EV_TERRITORY || td->cls == EV_RAID || td->cls == EV_RIOT)) {
             k->a1 = clause_doer_of_noun(c, s, x, k);
         }
+        if (k->a1 < 0 && !k->anaphoric && (td->cls == EV_IED || td->cls == EV_BOMB || td->cls == EV_CARBOMB))
+            k->a1 = doer_of_taking_verb(c, s, x, k);
         /* "Maoist rebels killed 10 policemen in an IED blast": the bomb
          * the killers used, told after "in" or "with" */
         if (k->a1 < 0 && !k->anaphoric &&
