@@ -264,6 +264,12 @@ static void test_namesakes_by_province(void **st)
     /* no province: the one near the places the article placed */
     code_place(e, "ISIS fighters attacked Hajin on Saturday.\nOn Sunday the SDF recaptured the village of Rawdah.", &lat);
     assert_true(lat > 35.1 && lat < 35.3);
+    /* none in its sentence: the province the story named first (Aleppo's
+     * Rawdah, the most populous, otherwise) */
+    code_place(e, "Syrian army troops shelled ISIS positions in Homs province on Monday.\nOn Tuesday the army captured the village of Rawdah.", &lat);
+    assert_true(lat > 34.7 && lat < 34.9);
+    code_place(e, "Syrian army troops shelled ISIS positions on Monday.\nOn Tuesday the army captured the village of Rawdah.", &lat);
+    assert_true(lat > 36.1 && lat < 36.3);
     sr_engine_free(e);
 }
 

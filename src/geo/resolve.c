@@ -317,6 +317,11 @@ score:;
             continue;
         double sc = score_of(h, cc, adm, r->lat, r->lon, r->kind, r->pop, 0) + (cd->exact ? 1.5 : cd->similar ? 0.5 : 0) +
                     (cd->literal ? 0.3 : 0);
+        /* "in the southwestern department of Cauca ... the municipality of
+         * Argelia": of namesakes, the one in the province the story named
+         * first (not Argelia of Antioquia) */
+        if (h && h->story_admin && !h->admin && adm && sr_same_admin(h->story_admin, adm))
+            sc += 1.0;
         /* with no country told, "Paris" is France's capital, not a town
          * of Ontario: a country's capital (countries.txt gives its point)
          * before its namesakes */
