@@ -1758,6 +1758,19 @@ static void less_interval_told(const sr_sent *s, const sr_timex *tx, size_t t, s
     }
 }
 
+/* Whether the tokens after word t up to i are of its phrase: no verb,
+ * relative word or mark between ("an attack on a village in the Tillaberi
+ * region | in 2021"). */
+static int in_words_phrase(const sr_engine *e, const sr_sent *s, size_t t, size_t i)
+{
+    for (size_t j = t + 1; j < i; j++)
+        if ((s->tok[j].flags & TK_PUNCT) || s->tok[j].id == e->w.that || s->tok[j].id == e->w.which ||
+            s->tok[j].id == e->w.who ||
+            (s->owner[j] >= 0 && s->owner[j] != s->owner[t] && s->m[s->owner[j]].kind == PH_TRIGGER))
+            return 0;
+    return 1;
+}
+
 static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_t cb, sr_ev *v, int *background,
                        int *told_after)
 {
@@ -1874,6 +1887,12 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
      * which ... forces killed 8,000": a year nearer the word than the day
      * makes it history */
     if (hist && best >= 0 && hd < braw)
+        best = -1;
+    /* "sentenced five men ... on Thursday for their role in an attack on a
+     * village in the Tillaberi region in 2021": a time long past told
+     * after the word in its own phrase (no verb, relative word or comma
+     * between) is its time, whatever day came before the word */
+    if (hist && best >= 0 && s->tx[best].e <= t && hist->s > t && hist->s < t + 12 && in_words_phrase(c->eng, s, t, hist->s))
         best = -1;
     /* "an overnight attack ... in Marib on Monday": the night told as a
      * word of the event, the day named in its clause is the day */
