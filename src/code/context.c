@@ -1758,6 +1758,21 @@ static void less_interval_told(const sr_sent *s, const sr_timex *tx, size_t t, s
     }
 }
 
+/* Whether time tx is told in a relative clause that opens right after
+ * word t ("a car bomb | that tore through a busy market in Mogadishu on
+ * Sunday"), no mark between. */
+static int in_words_relative(const sr_engine *e, const sr_sent *s, size_t t, const sr_timex *tx)
+{
+    size_t te = s->owner[t] >= 0 ? s->m[s->owner[t]].end : t + 1;
+    if (te >= s->ntok || tx->s <= te || tx->s > te + 14 ||
+        (s->tok[te].id != e->w.that && s->tok[te].id != e->w.which))
+        return 0;
+    for (size_t j = te + 1; j < tx->s; j++)
+        if (s->tok[j].flags & TK_PUNCT)
+            return 0;
+    return 1;
+}
+
 /* Whether the tokens after word t up to i are of its phrase: no verb,
  * relative word or mark between ("an attack on a village in the Tillaberi
  * region | in 2021"). */
@@ -1844,6 +1859,11 @@ static void event_date(sr_coder *c, const sr_sent *s, size_t t, size_t ca, size_
             }
             continue;
         }
+        /* "to bury the victims of a car bomb that tore through a busy
+         * market in Mogadishu on Sunday": a day in a relative clause
+         * opening right after the word is the word's */
+        if (in_words_relative(c->eng, s, t, tx))
+            d = 0;
         /* "the fighting, which began over the weekend, killed eight people
          * late on Monday": a day told near the word before a week */
         size_t raw = d;
