@@ -2421,9 +2421,25 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
 
 /* A word with no day of its own: the story's day, from the events told
  * just before of its doer or its other side (into proto). */
-static void story_day(const sr_coder *c, const sr_sent *s, const cand *k, sr_ev *proto)
+static void story_day(const sr_coder *c, const sr_sent *s, cand *k, sr_ev *proto)
 {
     const sr_trig *t = k->t;
+    /* "Burkina Faso's army executed at least 223 civilians ... on February
+     * 25, Human Rights Watch said in a report" then "Soldiers rounded up
+     * residents of Nondin and Soro villages ... and shot them": the same
+     * doer's deed told next with no day of its own goes on with the
+     * history the story opened with */
+    if (!k->background && !proto->explicit_date && k->a1_ent >= 0) {
+        const sr_ev *hv = sr_disc_history_lede(c, s, k->a1_ent);
+        if (hv) {
+            k->background = 1;
+            proto->date = hv->date;
+            proto->has_date = 1;
+            proto->time_precision = hv->time_precision;
+            proto->explicit_date = 1;
+            return;
+        }
+    }
     /* "Boko Haram attacked Huyum on Monday ... The insurgents
      * abducted 20 women": the story's day goes on */
     if (!proto->explicit_date && k->a1_ent >= 0) {

@@ -8,6 +8,7 @@
  * where a rule says so: a story's thread rarely runs longer unbroken. */
 #include <stdlib.h>
 
+#include "../util/str.h"
 #include "pass.h"
 
 /* History told in the story is not what "the attack" or "the town"
@@ -208,6 +209,32 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, in
             return pv;
     }
     return NULL;
+}
+
+/* A story that opens with history: the same actor's dated happening told
+ * as history in the lede, the sentence just before s, and nothing told as
+ * news yet ("Burkina Faso's army executed at least 223 civilians ... on
+ * February 25, Human Rights Watch said in a report released on Thursday"
+ * then "Soldiers rounded up residents of Nondin and Soro villages"). */
+const sr_ev *sr_disc_history_lede(const sr_coder *c, const sr_sent *s, int ent)
+{
+    const sr_ev *h = NULL;
+    for (size_t q = 0; q < c->nevs; q++) {
+        const sr_ev *pv = &c->evs[q];
+        if (in_story(pv) && !pv->dead)
+            return NULL;
+        /* (a day weeks before the article's: not "resigned and fled the
+         * country on Monday after weeks of protests", history by its
+         * weeks) */
+        /* (one side under two names: "Malian soldiers", "Soldiers") */
+        int same = pv->a1 == ent || (pv->a1 >= 0 && !((c->ents[pv->a1].flags | c->ents[ent].flags) & ACT_UNKNOWN) &&
+                                     sr_streq(c->ents[pv->a1].code, c->ents[ent].code));
+        if (same && pv->sent <= 1 && pv->sent + 1 == s->index && pv->explicit_date && pv->has_date &&
+            c->has_adate &&
+            sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d) >= 7)
+            h = pv;
+    }
+    return h;
 }
 
 /* The last event in the story within the two sentences before s whose
