@@ -1801,7 +1801,12 @@ static void drop_untold(sr_coder *c)
         for (size_t j = 0; j < c->nevs && v->unplaced && v->has_holder; j++)
             parts |= j != i && !c->evs[j].dead && c->evs[j].mod == v->mod && c->evs[j].type == v->type &&
                      c->evs[j].a1 == v->a1;
-        if (v->unplaced && !v->anaphoric && !v->dead && v->has_holder && v->fatalities > 0 && !parts) {
+        /* (and a taking of ground with its day told, dead or not: "The
+         * SDF on Wednesday captured several neighbourhoods in the city of
+         * Raqqa from the Islamic State"; not "Troops shelled several towns
+         * in Idlib province on Monday", no one place hit) */
+        if (v->unplaced && !v->anaphoric && !v->dead && v->has_holder &&
+            (v->fatalities > 0 || (v->explicit_date && is_territory(v->sub))) && !parts) {
             v->unplaced = 0;
             v->has_loc = 1;
             v->loc = v->holder;

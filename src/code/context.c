@@ -1554,9 +1554,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 /* (or one no list places: "attacked several villages in
                  * Eastern Equatoria's Kapoeta East county", at its
                  * province's point) */
+                /* (or the town that holds its neighbourhoods or villages:
+                 * "captured several neighbourhoods in the city of Raqqa",
+                 * near it) */
                 if (!example && (bp->loc.has_coords || bp->region_noun || bp->loc.kind == PK_ADMIN2) &&
                     (bp->loc.kind == PK_ADMIN2 || bp->loc.kind == PK_ADMIN1 || bp->loc.kind == PK_REGION ||
-                     bp->region_noun))
+                     bp->region_noun || bp->loc.kind == PK_CITY || bp->loc.kind == PK_TOWN))
                     out->holder = best;
                 return;
             }
