@@ -1070,6 +1070,20 @@ static int leaving_tail(const sr_engine *e, const sr_sent *s, const sr_trig *u)
 /* Whether the killing word u reports the dead of the event word t: not
  * across "but" or ";", and a killing with its own doer ("forces killed
  * four") only joins an event in its own clause. */
+/* Whether token i ends a verb of protest in its plain form ("to protest
+ * the death of"): what it takes is the crowd's grievance. */
+static int grievance_verb(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    for (size_t q = 0; q < s->ntg; q++) {
+        const sr_trig *u = &s->tg[q];
+        if (u->ndef && u->e == i + 1) {
+            const sr_trigger_def *ud = tdef(c, u, 0);
+            return ud->cls == EV_PROTEST && (ud->opts & TRG_VERB) && ud->form == VF_BASE;
+        }
+    }
+    return 0;
+}
+
 static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, const sr_trig *t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
@@ -1157,9 +1171,13 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     }
     /* "Protests over the death of a young woman in police custody": the
      * death the crowd protests is not the protest's toll */
+    /* (and what a verb of protest takes: "marched peacefully through
+     * downtown Atlanta on Sunday to protest the death of George Floyd") */
     if (u->s > t->s && tdef(c, t, 0)->cls == EV_PROTEST)
-        for (size_t i = t->e; i < u->s; i++)
-            if (word_has(e, s->tok[i].id, WA_GRIEVANCE))
+        for (size_t i = t->s; i < u->s; i++)
+            if ((i >= t->e && word_has(e, s->tok[i].id, WA_GRIEVANCE)) ||
+                (i + 1 < s->ntok && word_has(e, s->tok[i + 1].id, WA_DET) && s->owner[i] >= 0 &&
+                 s->m[s->owner[i]].kind == PH_TRIGGER && grievance_verb(c, s, i)))
                 return 0;
     /* (told before the protest's word too: "marched ... to protest
      * against the killing of a local elder by unknown gunmen last week,
