@@ -457,6 +457,24 @@ static int as_clause_between(const sr_engine *e, const sr_sent *s, size_t a, siz
     return 0;
 }
 
+/* Whether grievance words come before noun t: a grievance's word, a
+ * determiner, at most three words that tell no happening ("over the
+ * death", "angered by the fatal police shooting"). */
+static int grievance_before(const sr_engine *e, const sr_sent *s, size_t t)
+{
+    size_t d = t;
+    while (d > 0 && t - d < 4 && !word_has(e, s->tok[d - 1].id, WA_DET) && (s->tok[d - 1].flags & TK_ALPHA) &&
+           !(s->owner[d - 1] >= 0 && s->m[s->owner[d - 1]].kind == PH_TRIGGER))
+        d--;
+    if (d < 2 || !word_has(e, s->tok[d - 1].id, WA_DET))
+        return 0;
+    size_t g = d - 2;
+    /* ("angered by", "outraged at") */
+    if (g > 0 && (s->tok[g].id == e->w.by || s->tok[g].id == e->w.at))
+        g--;
+    return word_has(e, s->tok[g].id, WA_GRIEVANCE);
+}
+
 WORD_RULE(damage_with_violence)
 {
     const sr_trigger_def *td = k->td;
@@ -473,7 +491,8 @@ WORD_RULE(damage_with_violence)
             !as_clause_between(c->eng, s, s->tg[q].s, k->t->s)) {
             int uc = tdef(c, &s->tg[q], 0)->cls;
             /* "protests over the death of a young woman": a grievance */
-            int grievance = 0;
+            /* (and "angered by the fatal police shooting of a teenager") */
+            int grievance = grievance_before(c->eng, s, s->tg[q].s);
             for (size_t i = s->tg[q].s; i > 0 && s->tg[q].s - i < 3 && !grievance; i--)
                 grievance = word_has(c->eng, s->tok[i - 1].id, WA_GRIEVANCE);
             /* nor "demolished the homes of two Palestinians accused of
@@ -784,8 +803,7 @@ WORD_RULE(a_crowd_s_grievance)
     (void)x;
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
-    if (!(k->td->opts & TRG_NOUN) || t->s < 2 || !word_has(e, s->tok[t->s - 1].id, WA_DET) ||
-        !word_has(e, s->tok[t->s - 2].id, WA_GRIEVANCE))
+    if (!(k->td->opts & TRG_NOUN) || t->s < 2 || !grievance_before(e, s, t->s))
         return 0;
     for (size_t q = 0; q < s->nmen; q++)
         if (s->men[q].ent >= 0 && s->men[q].e <= t->s && (c->ents[s->men[q].ent].flags & ACT_PROTESTER))
