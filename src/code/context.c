@@ -2766,8 +2766,14 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
         /* "Russian warplanes struck the militants" after the militants'
          * attack near Mayadin: where those it struck were last told
          * fighting */
-        if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN))
+        if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN)) {
             pv = sr_disc_story_place(c, s, k->a2_ent, proto);
+            /* (not where their rockets fell: "Hezbollah fired a barrage
+             * of rockets at the Israeli city of Haifa" then "its
+             * warplanes had hit 120 Hezbollah targets") */
+            if (pv && (pv->sub == SUB_SHELLING || pv->sub == SUB_AIR))
+                pv = NULL;
+        }
         /* "Coalition warplanes pounded IS positions in the villages of
          * Al-Susah and Al-Baghuz" then "15 IS militants and four SDF
          * fighters were killed on the first day of fighting": a fight
