@@ -2690,6 +2690,36 @@ static int weapon_blow(const sr_trigger_def *td)
                                      td->cls == EV_GRENADE);
 }
 
+/* Where the story of k's sides was last told, for a word with no place
+ * of its own; NULL. */
+static const sr_ev *story_place_of_sides(const sr_coder *c, const sr_sent *s, const cand *k, const sr_ev *proto)
+{
+    /* "The group killed six villagers": the story goes on where the same
+     * actor's last event was */
+    const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);
+    if (!pv && k->a2_ent >= 0)
+        pv = sr_disc_fight_place(c, s, k->a1_ent, k->a2_ent, proto);
+    /* "Russian warplanes struck the militants" after the militants'
+     * attack near Mayadin: where those it struck were last told
+     * fighting */
+    if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN)) {
+        pv = sr_disc_story_place(c, s, k->a2_ent, proto);
+        /* (not where their rockets fell: "Hezbollah fired a barrage of
+         * rockets at the Israeli city of Haifa" then "its warplanes had
+         * hit 120 Hezbollah targets") */
+        if (pv && (pv->sub == SUB_SHELLING || pv->sub == SUB_AIR))
+            pv = NULL;
+    }
+    /* "Coalition warplanes pounded IS positions in the villages of
+     * Al-Susah and Al-Baghuz" then "15 IS militants and four SDF fighters
+     * were killed on the first day of fighting": a fight with no place
+     * goes on where its side was last struck */
+    if (!pv && k->td->cls == EV_CLASH && (c->ents[k->a1_ent].flags & ACT_ARMED) &&
+        !(c->ents[k->a1_ent].flags & ACT_UNKNOWN))
+        pv = sr_disc_struck_place(c, s, k->a1_ent, proto);
+    return pv;
+}
+
 void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -2758,29 +2788,7 @@ void sr_attach_context(sr_coder *c, sr_sent *s, const sr_sctx *x, cand *k)
     int tally = (td->opts & TRG_NOUN) && t->s > 0 && (td->cls == EV_AIR || td->cls == EV_SHELL) &&
                 sr_read_quantity(s->tok, s->ntok, t->s - 1, &cnt) == 1;
     if (!k->has_anchor && k->a1_ent >= 0 && !tally) {
-        /* "The group killed six villagers": the story goes on where
-         * the same actor's last event was */
-        const sr_ev *pv = sr_disc_story_place(c, s, k->a1_ent, proto);
-        if (!pv && k->a2_ent >= 0)
-            pv = sr_disc_fight_place(c, s, k->a1_ent, k->a2_ent, proto);
-        /* "Russian warplanes struck the militants" after the militants'
-         * attack near Mayadin: where those it struck were last told
-         * fighting */
-        if (!pv && k->a2_ent >= 0 && (c->ents[k->a2_ent].flags & ACT_ARMED) && !(c->ents[k->a2_ent].flags & ACT_UNKNOWN)) {
-            pv = sr_disc_story_place(c, s, k->a2_ent, proto);
-            /* (not where their rockets fell: "Hezbollah fired a barrage
-             * of rockets at the Israeli city of Haifa" then "its
-             * warplanes had hit 120 Hezbollah targets") */
-            if (pv && (pv->sub == SUB_SHELLING || pv->sub == SUB_AIR))
-                pv = NULL;
-        }
-        /* "Coalition warplanes pounded IS positions in the villages of
-         * Al-Susah and Al-Baghuz" then "15 IS militants and four SDF
-         * fighters were killed on the first day of fighting": a fight
-         * with no place goes on where its side was last struck */
-        if (!pv && td->cls == EV_CLASH && (c->ents[k->a1_ent].flags & ACT_ARMED) &&
-            !(c->ents[k->a1_ent].flags & ACT_UNKNOWN))
-            pv = sr_disc_struck_place(c, s, k->a1_ent, proto);
+        const sr_ev *pv = story_place_of_sides(c, s, k, proto);
         if (pv) {
             lp->prev_ev = pv;
             k->has_anchor = 1;
