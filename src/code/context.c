@@ -1372,6 +1372,15 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
         return;
     for (int j = 0; j < 8; j++)
         out->fat[j] = -1;
+    out->counted_on = 0;
+    /* (only when the word's dead are counted after it, as the later
+     * places' are: not "Five people were killed in a drone strike in
+     * Tubas, and four others in the city of Jenin") */
+    int count_told_after = 0;
+    for (size_t i = tg->e; i < first->s && !count_told_after; i++) {
+        sr_number n0;
+        count_told_after = sr_read_quantity(s->tok, s->ntok, i, &n0) > 0 && !n0.is_year;
+    }
     size_t from = first->e;
     for (size_t k = 0; k < s->npm && out->n < 8; k++) {
         const sr_pmention *q = &s->pm[k];
@@ -1384,6 +1393,12 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
             pi--;
         if (!word_has(e, s->tok[pi].id, WA_LOCPREP))
             break;
+        /* (past a landmark of the place before: "in the Far'a refugee
+         * camp near Tubas, and four others in the city of Jenin") */
+        if (q->near && pi <= from + 3) {
+            from = q->e;
+            continue;
+        }
         /* "killed at least 72 Palestinians across the Gaza Strip on
          * Monday, including 24 people at a seaside cafe in Gaza City": a
          * part of the dead told with a place of its own */
@@ -1397,10 +1412,12 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
         size_t b = pi;
         sr_number num;
         size_t u = 0;
+        /* (and a word for people after the count: "and four others in
+         * the city of Jenin") */
         while (b > from && pi - b < 4 && !u) {
             b--;
             u = sr_read_quantity(s->tok, s->ntok, b, &num);
-            if (u && b + u != pi)
+            if (u && b + u != pi && !(b + u + 1 == pi && word_has(e, s->tok[b + u].id, WA_PEOPLE)))
                 u = 0;
         }
         if (!u || num.vague || num.is_year || b == 0 || !(tok_is(s, b - 1, e->w.and_) || sr_tok_eq(&s->tok[b - 1], ",")))
@@ -1408,6 +1425,10 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
         out->fat[out->n] = (long)num.value;
         out->pm[out->n++] = (int)k;
         from = q->e;
+        /* (a count of people there was read as more dead of the first
+         * place: "killed five people in Zurmi and three others in Gusau") */
+        if (b + u + 1 == pi && count_told_after)
+            out->counted_on += (long)num.value;
     }
     out->tolls = out->n > 1;
 }

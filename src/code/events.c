@@ -337,6 +337,14 @@ static int people_of_place(sr_coder *c, const sr_sent *s, const sr_ev *v, int en
     return of_country(c, s, ent, sr_country_find(&c->eng->d, v->loc.cc));
 }
 
+/* The dead of the first of several places told each with its own:
+ * the word's count, less the later places' dead it took in. */
+static long own_toll(const cand *k)
+{
+    long own = k->fat - k->lp.counted_on;
+    return k->lp.counted_on > 0 && own > 0 ? own : k->fat;
+}
+
 static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_dicts *d = &c->eng->d;
@@ -365,7 +373,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
         v->a1_back = back_reference(c, s, k->a1);
         if (li > 0)
             place_own_target(c, s, k, li, v);
-        v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : k->fat) : nloc > 1 ? -1 : k->fat;
+        v->fatalities = k->lp.tolls ? (li ? k->lp.fat[li] : own_toll(k)) : nloc > 1 ? -1 : k->fat;
         v->dead_ent = k->dead_ent;
         v->own_claim = v->fatalities > 0 && sr_told_by_doer(s, t->s, v->a1);
         v->distinct = role_before(c->eng, s, t->s, WA_DISTINCT) || part_of_told(s, t);

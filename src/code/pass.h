@@ -41,6 +41,9 @@ typedef struct locpick {
     long fat[8]; /* "killed five people in Zurmi and three in Gusau": the
                     dead of each place after the first, when tolls is set */
     int tolls;   /* each place has its own dead; the first, the word's */
+    long counted_on; /* with tolls: the later places' dead the word's count
+                        took in too ("five people in Zurmi and three others
+                        in Gusau" read as eight) */
     int n;
     int refloc;  /* resolved from context */
     int vague;   /* "several areas of X" */
