@@ -1559,8 +1559,19 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
+            /* (so is one that names what holds the place after it: "at the
+             * Baltic Sea port of Ust-Luga", a town's or site's noun and "of"
+             * between; not "the Kulgam district of Jammu and Kashmir", "the
+             * Kafouri neighbourhood of Khartoum North", "in Kurmin Kaura
+             * village of Kauru local government area") */
             for (size_t j = 0; j < s->npm; j++)
-                if (s->pm[j].container == (int)k && usable_place(&s->pm[j]) && !told_as_origin(c, s, &s->pm[j]))
+                if ((s->pm[j].container == (int)k ||
+                     (j != k && s->pm[j].s == p->e && s->pm[j].ns > s->pm[j].s + 1 &&
+                      tok_is(s, s->pm[j].ns - 1, c->eng->w.of) &&
+                      (has_cue(s, s->pm[j].s, CUE_PN_TOWN) || has_cue(s, s->pm[j].s, CUE_PN_FEATURE)) &&
+                      !sr_affix(c->eng, AF_QUARTER, s->tok[s->pm[j].s].norm) && p->s > 0 &&
+                      tok_is(s, p->s - 1, c->eng->w.the))) &&
+                    usable_place(&s->pm[j]) && !told_as_origin(c, s, &s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
             if (others_place(c, s, tg, p, &sc))
