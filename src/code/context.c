@@ -1140,7 +1140,10 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
      * soldiers were killed in an ambush in the same region": a passive
      * killing across "after" with an event noun of its own after it is
      * that noun's */
-    if (u->s > t->s && u->passive && after_between(e, s, a, b)) {
+    /* (and with no "after": "engaged the terrorists in a fierce gun battle
+     * at Sambisa forest on Sunday, killing 11 of them, while four others
+     * were killed in an ambush near Bama on Monday") */
+    if (u->s > t->s && u->passive) {
         for (size_t q = 0; q < s->ntg; q++) {
             const sr_trig *w = &s->tg[q];
             if (w != t && w != u && w->ndef && w->s >= u->e && w->s <= (size_t)u->e + 3 && (tdef(c, w, 0)->opts & TRG_NOUN))
