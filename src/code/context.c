@@ -2449,6 +2449,11 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
         hist = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
                         (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
                          s->tok[b - 1].id == c->eng->w.during);
+    /* "ISIS-K has carried out several deadly bombings in Kabul this
+     * year": many happenings told in the present perfect, no one of them */
+    for (size_t b = t->s > 3 ? t->s - 3 : 0; !hist && (td->opts & TRG_NOUN) && td->plural && b < t->s; b++)
+        for (size_t h = b > 4 ? b - 4 : 0; h < b && !hist && word_has(c->eng, s->tok[b].id, WA_VAGUE_MANY); h++)
+            hist = s->tok[h].id == c->eng->w.have || s->tok[h].id == c->eng->w.has;
     /* "The strike ... came amid fighting between the federal army and the
      * Fano militia": the fighting a happening came in is its setting */
     for (size_t b = t->s > 3 ? t->s - 3 : 0; !hist && (td->opts & TRG_NOUN) && b < t->s; b++) {
