@@ -2490,8 +2490,16 @@ static void story_day(const sr_coder *c, const sr_sent *s, cand *k, sr_ev *proto
      * residents of Nondin and Soro villages ... and shot them": the same
      * doer's deed told next with no day of its own goes on with the
      * history the story opened with */
-    if (!k->background && !proto->explicit_date && k->a1_ent >= 0) {
-        const sr_ev *hv = sr_disc_history_lede(c, s, k->a1_ent);
+    /* (and "Fighting erupted in Khartoum in April 2023 ..." then "The RSF
+     * quickly seized much of the capital and later took control of most
+     * of Darfur": what came later than the history just told) */
+    int later = 0;
+    for (size_t b = t->s > 4 ? t->s - 4 : 0; b < t->s && !later; b++)
+        later = s->tok[b].id == c->eng->w.later;
+    if (!k->background && !proto->explicit_date && (k->a1_ent >= 0 || later)) {
+        const sr_ev *hv = later ? sr_disc_history_just_before(c, s) : NULL;
+        if (!hv)
+            hv = k->a1_ent >= 0 ? sr_disc_history_lede(c, s, k->a1_ent) : NULL;
         if (hv) {
             k->background = 1;
             proto->date = hv->date;

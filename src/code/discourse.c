@@ -237,6 +237,20 @@ const sr_ev *sr_disc_history_lede(const sr_coder *c, const sr_sent *s, int ent)
     return h;
 }
 
+/* The last happening the sentence just before s told as history, with a
+ * day or year of its own; NULL. */
+const sr_ev *sr_disc_history_just_before(const sr_coder *c, const sr_sent *s)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent + 1 < s->index)
+            break;
+        if (pv->sent + 1 == s->index && pv->mod == SR_BACKGROUND && pv->explicit_date && pv->has_date)
+            return pv;
+    }
+    return NULL;
+}
+
 /* The last event in the story within the two sentences before s whose
  * sides `same` accepts (on proto's day if told). */
 static const sr_ev *recent_with_sides(const sr_coder *c, const sr_sent *s, const sr_ev *proto, int a1_ent, int a2_ent,

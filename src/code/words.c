@@ -31,6 +31,7 @@ static const struct {
     {"THE", offsetof(struct sr_fwords, the)},
     {"A", offsetof(struct sr_fwords, a)},
     {"AN", offsetof(struct sr_fwords, an)},
+    {"LATER", offsetof(struct sr_fwords, later)},
     {"WAS", offsetof(struct sr_fwords, was)},
     {"WERE", offsetof(struct sr_fwords, were)},
     {"IS", offsetof(struct sr_fwords, is)},

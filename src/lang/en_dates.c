@@ -181,6 +181,23 @@ static int is(const sr_token *t, size_t n, size_t i, const char *w)
     return i < n && sr_streq(t[i].norm, w);
 }
 
+/* "the 2000s", "the 1990s": a decade's first year (1900 to 2090). */
+static int decade_at(const sr_token *t, size_t n, size_t i, int *y)
+{
+    if (i >= n || t[i].nlen != 5 || t[i].norm[4] != 's' || t[i].norm[3] != '0')
+        return 0;
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+        if (t[i].norm[k] < '0' || t[i].norm[k] > '9')
+            return 0;
+        v = v * 10 + (t[i].norm[k] - '0');
+    }
+    if (v < 1900 || v > 2090)
+        return 0;
+    *y = v;
+    return 1;
+}
+
 static int small_int(const sr_token *t, size_t n, size_t i, int lo, int hi, int *v)
 {
     if (i >= n || !(t[i].flags & TK_NUM))
@@ -469,6 +486,13 @@ static int numeric_timex(const sr_token *t, size_t n, size_t i, const char *w, s
             tx->precision = 1;
             *ep = i + 3;
         }
+    } else if (i > 0 && is(t, n, i - 1, "the") && decade_at(t, n, i, &v)) {
+        /* "the Janjaweed militias that fought in Darfur in the 2000s": a
+         * decade, at its first year */
+        tx->kind = TX_YEAR;
+        tx->abs.y = v;
+        tx->precision = 3;
+        *ep = i + 1;
     } else if ((t[i].flags & TK_NUM) && t[i].len == 4 && t[i].num >= 1900 && t[i].num <= 2100 && i > 0 &&
                (is(t, n, i - 1, "in") || is(t, n, i - 1, "since") || is(t, n, i - 1, "of") ||
                 is(t, n, i - 1, "until") || is(t, n, i - 1, "from") ||
@@ -542,9 +566,10 @@ size_t sr_find_timex(const sr_token *t, size_t n, sr_timex *out, size_t max)
         }
         /* most tokens start no time expression: a cheap test first; a
          * capitalised word only as a day or month name */
+        /* (and a decade: "the 2000s") */
         if (!(t[i].flags & TK_NUM) && !rw &&
             !((t[i].flags & TK_CAP) && (sr_weekday_name_len(w, t[i].nlen) >= 0 || sr_month_of_len(w, t[i].nlen))) &&
-            !(any_days && days_follow(t, n, i)))
+            !(any_days && days_follow(t, n, i)) && !(t[i].nlen == 5 && w[4] == 's' && w[0] >= '1' && w[0] <= '2'))
             continue;
         sr_timex tx;
         memset(&tx, 0, sizeof tx);
