@@ -57,6 +57,7 @@ for i, s in enumerate([
         "on Sunday, two days ago, last week, Wednesday midnight, on 25 February 2019",
         "at least six, more than 10, dozens, 1,200, thirty-five, 3.5 million, 1e999",
         "on 31/12/2018, in March, early this morning, on Feb. 29, the 3rd of May",
+        "in the 2000s, the 1990s, the 2090s, the 1890s, the 2005s, the 20000s, 2010s",
         ]):
     put("fuzz_numdate", f"seed{i}", bytes([28, 10, 3]) + s.encode())
 
