@@ -2406,6 +2406,31 @@ static size_t history_window_start(const sr_coder *c, const sr_sent *s, const sr
     return lo;
 }
 
+/* Whether token t lies in an aside set off by commas that opens with
+ * "where" right after a place ("In Bucha, where ... occupation, residents
+ * laid flowers"), with no time told in it and the sentence going on after
+ * it. */
+static int where_aside(const sr_coder *c, const sr_sent *s, size_t t)
+{
+    size_t open = t;
+    while (open > 0 && !(s->tok[open - 1].flags & TK_PUNCT))
+        open--;
+    if (open < 2 || open >= t || !sr_tok_eq(&s->tok[open - 1], ",") || s->tok[open].id != c->eng->w.where)
+        return 0;
+    int after_place = 0;
+    for (size_t j = 0; j < s->npm && !after_place; j++)
+        after_place = (size_t)s->pm[j].e + 1 == open;
+    size_t close = t;
+    while (close < s->ntok && !(s->tok[close].flags & TK_PUNCT))
+        close++;
+    if (!after_place || close + 1 >= s->ntok || !sr_tok_eq(&s->tok[close], ","))
+        return 0;
+    for (size_t q = 0; q < s->ntx; q++)
+        if (s->tx[q].s >= open && s->tx[q].s < close)
+            return 0;
+    return 1;
+}
+
 static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t, const sr_trigger_def *td,
                            const sr_ev *proto, int bg, int this_week)
 {
@@ -2449,6 +2474,14 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
         hist = sr_read_span(s->tok, s->ntok, b) == t->s - b &&
                         (s->tok[b - 1].id == c->eng->w.from || s->tok[b - 1].id == c->eng->w.over ||
                          s->tok[b - 1].id == c->eng->w.during);
+    /* "In Bucha, where Russian troops killed hundreds of civilians during
+     * their occupation, residents laid flowers at a memorial": a deed told
+     * in an aside that opens with "where" after a place, with no day of its
+     * own, is what the place is known for */
+    /* (whatever day the sentence tells outside it: "... residents laid
+     * flowers on Saturday") */
+    if (!hist && where_aside(c, s, t->s))
+        hist = 1;
     /* "ISIS-K has carried out several deadly bombings in Kabul this
      * year": many happenings told in the present perfect, no one of them */
     for (size_t b = t->s > 3 ? t->s - 3 : 0; !hist && (td->opts & TRG_NOUN) && td->plural && b < t->s; b++)

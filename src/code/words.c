@@ -32,6 +32,7 @@ static const struct {
     {"A", offsetof(struct sr_fwords, a)},
     {"AN", offsetof(struct sr_fwords, an)},
     {"LATER", offsetof(struct sr_fwords, later)},
+    {"WHERE", offsetof(struct sr_fwords, where)},
     {"WAS", offsetof(struct sr_fwords, was)},
     {"WERE", offsetof(struct sr_fwords, were)},
     {"IS", offsetof(struct sr_fwords, is)},
