@@ -943,10 +943,13 @@ static long fatalities_for(const sr_coder *c, const sr_sent *s, const sr_trig *k
         /* (and "The death toll from a suicide bombing at a mosque inside a
          * police compound in the Pakistani city of Peshawar rose to 100":
          * the toll's own count may come far on, after its verb) */
+        /* (past a mark, too: "The toll is heavy," one source said) */
         size_t reach = word_has(e, wid, WA_TOLL) ? 26 : 16;
+        int marked = 0;
         for (size_t i = kill->e; i < s->ntok && i < (size_t)kill->e + reach; i++) {
-            if (i >= (size_t)kill->e + 6 && !(word_has(e, wid, WA_TOLL) && i > 0 &&
-                                               (s->tok[i - 1].id == e->w.to || s->tok[i - 1].id == e->w.at)))
+            marked |= i > kill->e && (s->tok[i - 1].flags & TK_PUNCT) && !(s->tok[i - 1].flags & TK_NUM);
+            if ((i >= (size_t)kill->e + 6 || marked) &&
+                !(word_has(e, wid, WA_TOLL) && i > 0 && (s->tok[i - 1].id == e->w.to || s->tok[i - 1].id == e->w.at)))
                 continue;
             long v = count_after(c, s, i, &found);
             if (found == 1)
