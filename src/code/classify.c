@@ -199,6 +199,24 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
         k->sub = sr_disc_recent_sub(c, s);
         k->rule = -1;
     }
+    /* "Israeli military strikes killed at least 19 Palestinians across the
+     * Gaza Strip" then "Four people were killed in Khan Younis and three in
+     * Rafah": dead told with a town of their own and no doer, after
+     * violence told across a region, are its parts, of its type */
+    if (k->sub < 0 && td->cls == EV_KILL && k->t->passive && k->a1_ent < 0 && k->fat > 0 && k->lp.n > 0) {
+        const sr_ev *pv = sr_disc_summary_within(c, s, 2);
+        if (pv && sr_streq(pv->loc.cc, s->pm[k->lp.pm[0]].loc.cc)) {
+            k->sub = pv->sub;
+            k->rule = -1;
+            /* (on its day, when they tell none) */
+            if (!k->proto.explicit_date && pv->has_date) {
+                k->proto.date = pv->date;
+                k->proto.has_date = 1;
+                k->proto.time_precision = pv->time_precision;
+                k->proto.explicit_date = pv->explicit_date;
+            }
+        }
+    }
     /* "At least four Afghans were also killed": more dead of the
      * violence told before, of its type */
     if (k->sub < 0 && k->adds && k->lp.prev_ev) {

@@ -128,6 +128,20 @@ const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int ba
     return NULL;
 }
 
+/* The last violence told across a region ("strikes killed at least 19
+ * Palestinians across the Gaza Strip") within back sentences; NULL. */
+const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - back)
+            break;
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->across && in_story(pv) && sr_violent_type(pv->type))
+            return pv;
+    }
+    return NULL;
+}
+
 const sr_ev *sr_disc_unnamed_against(const sr_coder *c, const sr_sent *s, int ent, int back)
 {
     for (size_t q = c->nevs; q > 0; q--) {
