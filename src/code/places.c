@@ -1101,6 +1101,10 @@ static size_t place_noun_after(sr_coder *c, sr_sent *s, sr_pmention *p, size_t e
     /* not "the West Bank city of Nablus": the noun is the next name's */
     if (k && ke + 1 < n && s->tok[ke].id == e->w.of && (s->tok[ke + 1].flags & TK_CAP))
         k = 0;
+    /* nor "in front of the Sulaimani governorate building": the noun names
+     * what a building is of (words.txt BUILDING), in the town */
+    if (k && ke < n && (word_has(e, s->tok[ke].id, WA_BUILDING) || has_cue(s, ke, CUE_PN_FEATURE)))
+        k = 0;
     /* nor "the North Darfur capital El Fasher": the town's noun before
      * the name is the name's */
     if (k && (k == PK_CITY || k == PK_TOWN) && ke < n && (s->tok[ke].flags & TK_CAP) && (s->tok[ke].flags & TK_WORD))
