@@ -275,6 +275,21 @@ static int inside_other_name(const sr_engine *e, const sr_sent *s, size_t i, siz
            !(b->flags & TK_POSS);
 }
 
+/* "clashing with Mozambican and Rwandan troops": two nations' adjectives
+ * joined by "and" before one force, the first named leads (ACLED names the
+ * host's forces, the other's fight beside them). Returns where the phrase
+ * starts; country set to the first's. */
+static size_t first_nation_of_pair(const sr_engine *e, const sr_sent *s, size_t start, int16_t *country)
+{
+    if (start < 2 || !tok_is(s, start - 1, e->w.and_) || s->owner[start - 2] < 0)
+        return start;
+    const sr_match *a = &s->m[s->owner[start - 2]];
+    if (a->kind != PH_COUNTRY || !(a->flags & PF_ADJ) || a->end != start - 1)
+        return start;
+    *country = (int16_t)a->value;
+    return a->start;
+}
+
 static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t i, size_t end,
                             uint32_t *flags)
 {
@@ -655,6 +670,8 @@ static void build_mentions(sr_coder *c, sr_sent *s)
                 end = nx->end;
             }
         }
+        if (m->kind == PH_COUNTRY && agent >= 0)
+            start = first_nation_of_pair(e, s, start, &country);
         /* "Israeli tanks and infantry pushed into northern Gaza": armed men
          * joined by "and" to a country's are of that country too */
         if (m->kind == PH_AGENT && country < 0 && (flags & ACT_ARMED) && start >= 1 && s->nmen &&
