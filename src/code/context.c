@@ -1512,6 +1512,16 @@ static int fronted_after_and(const sr_engine *e, const sr_sent *s, const sr_pmen
            s->tok[p->s - 2].id == e->w.and_;
 }
 
+/* Whether a list goes on after token i: "and" within four tokens
+ * ("the villages of Um al-Hosh, Herbel and Tal Qarah"). */
+static int listed_on(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    for (size_t j = i; j < s->ntok && j < i + 4; j++)
+        if (s->tok[j].id == e->w.and_)
+            return 1;
+    return 0;
+}
+
 static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clauses *cl, int obj_place, locpick *out)
 {
     size_t t = tg->s;
@@ -1635,6 +1645,12 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             }
             if (p->unknown)
                 ; /* a name the gazetteer does not know is no place */
+            /* (nor one no list knows told after a town and a comma: "the
+             * mayor of the coastal town of San Vicente, Brigitte Garcia,") */
+            else if (out->n > 0 && p->pattern && p->loc.place < 0 && p->loc.gaz < 0 && p->s >= 1 &&
+                     tok_word(s, p->s - 1, ",") && (size_t)s->pm[out->pm[out->n - 1]].e + 1 == p->s &&
+                     !listed_on(c->eng, s, p->e))
+                ;
             else if (dup < 0)
                 out->pm[out->n++] = k;
             else if (p->loc.precision && p->loc.precision < s->pm[out->pm[dup]].loc.precision)

@@ -1274,9 +1274,13 @@ static void place_after_of(sr_coder *c, sr_sent *s, sr_pmention *p, size_t b)
     if (p->loc.kind == PK_COUNTRY && b > 0 && s->tok[b - 1].id == e->w.of && !p->near)
         p->affil = 1;
     /* "the ISF of Baghdad", "AU troops from Uganda": whose, not where */
+    /* (not a civilian's office or home: "Gunmen shot dead the mayor of the
+     * coastal town of San Vicente", "residents of Kafr Nabl") */
     if (b > 0 && (s->tok[b - 1].id == e->w.of || (s->tok[b - 1].id == e->w.from && p->loc.kind == PK_COUNTRY)))
         for (size_t k2 = 0; k2 < s->nmen; k2++)
-            if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun)
+            if (b >= 2 && s->men[k2].e == b - 1 && !s->men[k2].pronoun &&
+                !(s->men[k2].agent >= 0 && (e->d.agents[s->men[k2].agent].flags & ACT_CIVILIAN) &&
+                  p->loc.kind != PK_COUNTRY && s->tok[b - 1].id == e->w.of))
                 p->affil = 1;
     /* "attacked a pro-Palestinian encampment at the University of
      * California": a body of people named after the place (cues.txt
