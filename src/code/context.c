@@ -2501,6 +2501,16 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
      * flowers on Saturday") */
     if (!hist && where_aside(c, s, t->s))
         hist = 1;
+    /* "launched more than 300 drones and missiles at Israel in
+     * retaliation for a suspected Israeli strike on its embassy compound in
+     * Damascus": what a deed answers, with no day of its own, is history */
+    /* (a day told before "in retaliation" is the deed's) */
+    for (size_t b = t->s > 5 ? t->s - 5 : 0; !hist && (td->opts & TRG_NOUN) && b + 1 < t->s; b++)
+        if (sr_affix(c->eng, AF_CAUSE, s->tok[b].norm) && s->tok[b + 1].id == c->eng->w.for_) {
+            hist = 1;
+            for (size_t q = 0; q < s->ntx; q++)
+                hist &= s->tx[q].s < b || s->tx[q].kind == TX_YEAR;
+        }
     /* "ISIS-K has carried out several deadly bombings in Kabul this
      * year": many happenings told in the present perfect, no one of them */
     for (size_t b = t->s > 3 ? t->s - 3 : 0; !hist && (td->opts & TRG_NOUN) && td->plural && b < t->s; b++)
