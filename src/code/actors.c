@@ -903,6 +903,15 @@ static int opens_separately(const sr_coder *c, const sr_sent *s, size_t before)
 
 static int opens_with_place(const sr_coder *c, const sr_sent *s, size_t before)
 {
+    /* (and a list's item headed by its place: "- Plateau: Gunmen killed six
+     * villagers in Bokkos" after ISWAP's attack in Borno) */
+    size_t f = 0;
+    while (f < s->ntok && f < 2 && (s->tok[f].flags & TK_PUNCT))
+        f++;
+    if (f + 2 < s->ntok && s->owner[f] >= 0 && s->m[s->owner[f]].start == f &&
+        (s->m[s->owner[f]].kind == PH_PLACE || s->m[s->owner[f]].kind == PH_COUNTRY) &&
+        s->m[s->owner[f]].end < before && sr_tok_eq(&s->tok[s->m[s->owner[f]].end], ":"))
+        return 1;
     if (s->ntok <= 3 || !word_has(c->eng, s->tok[0].id, WA_LOCPREP) || s->owner[1] < 0 ||
         s->m[s->owner[1]].kind != PH_PLACE)
         return 0;
