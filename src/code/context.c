@@ -2504,10 +2504,14 @@ static int told_as_history(const sr_coder *c, const sr_sent *s, const sr_trig *t
     /* "launched more than 300 drones and missiles at Israel in
      * retaliation for a suspected Israeli strike on its embassy compound in
      * Damascus": what a deed answers, with no day of its own, is history */
-    /* (a day told before "in retaliation" is the deed's) */
+    /* (a day told before "in retaliation" is the deed's; not "were in
+     * response to the jihadist attack", told before) */
     for (size_t b = t->s > 5 ? t->s - 5 : 0; !hist && (td->opts & TRG_NOUN) && b + 1 < t->s; b++)
-        if (sr_affix(c->eng, AF_CAUSE, s->tok[b].norm) && s->tok[b + 1].id == c->eng->w.for_) {
+        if (sr_affix(c->eng, AF_CAUSE, s->tok[b].norm) &&
+            (s->tok[b + 1].id == c->eng->w.for_ || s->tok[b + 1].id == c->eng->w.to)) {
             hist = 1;
+            for (size_t q = b + 2; q < t->s; q++)
+                hist &= !word_has(c->eng, s->tok[q].id, WA_DEMONSTRATIVE);
             for (size_t q = 0; q < s->ntx; q++)
                 hist &= s->tx[q].s < b || s->tx[q].kind == TX_YEAR;
         }
