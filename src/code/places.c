@@ -354,6 +354,27 @@ static size_t with_place_noun(const sr_engine *e, const sr_sent *s, const sr_pme
     return nl + 1 + noun->len;
 }
 
+/* The town told with "near" just after place k, past other unknown names
+ * of a list ("Tal Shanan and Um al-Kaif near Tal Tamr"), that has a point;
+ * -1. */
+static int town_near_after(const sr_engine *e, const sr_sent *s, size_t k)
+{
+    int best = -1;
+    for (size_t j = 0; j < s->npm; j++) {
+        const sr_pmention *q = &s->pm[j];
+        if (j == k || q->s < s->pm[k].e || q->s > (size_t)s->pm[k].e + 8)
+            continue;
+        /* (a place we know between them says where instead) */
+        if (!q->near && q->loc.has_coords && !q->pattern)
+            return -1;
+        if (q->near && q->prep == e->w.near && q->loc.has_coords && !q->pattern &&
+            (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE) &&
+            (best < 0 || q->s < s->pm[best].s))
+            best = (int)j;
+    }
+    return best;
+}
+
 static void geocode_round(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -493,6 +514,19 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 p->loc.precision = p->loc.kind == PK_NEIGHBOURHOOD && q->loc.kind == PK_CITY ? 1 : 3;
                 if (!p->loc.admin1 && q->country < 0)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
+                if (!p->loc.cc[0])
+                    memcpy(p->loc.cc, q->loc.cc, 3);
+            } else if (!p->loc.has_coords && town_near_after(e, s, k) >= 0) {
+                /* "shelled the villages of Tal Shanan and Um al-Kaif near Tal
+                 * Tamr": villages we cannot find, near a town we know: near
+                 * it, at precision 2 */
+                const sr_pmention *q = &s->pm[town_near_after(e, s, k)];
+                p->loc.lat = q->loc.lat;
+                p->loc.lon = q->loc.lon;
+                p->loc.has_coords = 1;
+                p->loc.precision = 2;
+                if (!p->loc.admin1)
+                    p->loc.admin1 = q->loc.admin1;
                 if (!p->loc.cc[0])
                     memcpy(p->loc.cc, q->loc.cc, 3);
             } else if (!p->loc.has_coords && p->loc.admin1 && sr_admin1_entry(d, p->loc.admin1, p->loc.cc) >= 0) {
