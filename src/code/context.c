@@ -1139,6 +1139,18 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
     if (u->s > t->s + 1 && (tdef(c, u, 0)->opts & TRG_NOUN) && u->s >= 2 && word_has(e, s->tok[u->s - 1].id, WA_DET) &&
         word_has(e, s->tok[u->s - 2].id, WA_SEQUENCE))
         return 0;
+    /* "The attack triggered sectarian clashes in which at least 40 more
+     * people were killed": dead told in a relative clause of another event
+     * noun between are that noun's */
+    if (u->s > t->e) {
+        for (size_t q = 0; q < s->ntg; q++) {
+            const sr_trig *w = &s->tg[q];
+            if (w == t || w == u || !w->ndef || w->s < t->e || w->e >= u->s || !(tdef(c, w, 0)->opts & TRG_NOUN))
+                continue;
+            if (w->e + 1 < u->s && word_has(e, s->tok[w->e].id, WA_LOCPREP) && s->tok[w->e + 1].id == e->w.which)
+                return 0;
+        }
+    }
     /* "Militants attacked an army post near Menaka ..., a week after 15
      * soldiers were killed in an ambush in the same region": a passive
      * killing across "after" with an event noun of its own after it is

@@ -1869,6 +1869,26 @@ static int hosted_side(const sr_coder *c, const sr_sent *s, const sr_trig *t)
     return -1;
 }
 
+/* Whether a target's words ending at token i go on to say it carried or
+ * held people who bear no arms ("a convoy of vehicles carrying Shiite
+ * Muslims"; cues.txt HOSTING) within a few words. */
+static int carries_unarmed(const sr_coder *c, const sr_sent *s, size_t i)
+{
+    for (size_t j = i; j < s->ntok && j < i + 4; j++) {
+        if (s->tok[j].flags & TK_PUNCT)
+            return 0;
+        if (!has_cue(s, j, CUE_HOSTING))
+            continue;
+        size_t h = cue_end(s, j, CUE_HOSTING);
+        for (size_t q = 0; q < s->nmen; q++)
+            if (s->men[q].s >= h && s->men[q].s <= h + 2 && s->men[q].ent >= 0 &&
+                (c->ents[s->men[q].ent].flags & ACT_ARMED))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -1935,7 +1955,9 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
             k->civ_target = 1;
         if (has_cue(s, j, CUE_HOUSE))
             k->house_target = 1;
-        if (has_cue(s, j, CUE_MILTARGET))
+        /* (not "a convoy of vehicles carrying Shiite Muslims": what it
+         * carried, no armed men, says whose) */
+        if (has_cue(s, j, CUE_MILTARGET) && !carries_unarmed(c, s, cue_end(s, j, CUE_MILTARGET)))
             k->mil_target = 1;
         if (has_cue(s, j, CUE_ARMS) && !held_with(e, s, j))
             k->arms_target = 1;
