@@ -1737,6 +1737,11 @@ static int dateline_city(sr_coder *c, sr_ev *v)
  * doer's other deed of the sentence was. Places v. */
 static int placed_beside(sr_coder *c, sr_ev *v)
 {
+    /* (not one told across a whole country: "firing more than 100 missiles
+     * ... at cities across Ukraine and killing at least four people" is no
+     * one place's) */
+    if (v->across)
+        return 0;
     for (size_t j = 0; j < c->nevs; j++) {
         const sr_ev *u = &c->evs[j];
         if (u == v || u->dead || u->sent != v->sent || u->unplaced || !u->has_loc || u->split || v->a1 < 0 ||

@@ -208,6 +208,9 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
         if (pv && sr_streq(pv->loc.cc, s->pm[k->lp.pm[0]].loc.cc)) {
             k->sub = pv->sub;
             k->rule = -1;
+            /* (by its doer: "the summary names who, where its parts may not") */
+            if (k->a1 < 0 && k->a1_ent < 0)
+                k->a1_ent = pv->a1;
             /* (on its day, when they tell none) */
             if (!k->proto.explicit_date && pv->has_date) {
                 k->proto.date = pv->date;

@@ -1618,6 +1618,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
          * all of a country, no one place (as "across the country") */
         if (bp->loc.kind == PK_COUNTRY && (bp->prep == c->eng->w.across || bp->prep == c->eng->w.throughout)) {
             out->vague = 1;
+            out->across = 1;
             return;
         }
         int example = bp->s > 0 && s->tok[bp->s - 1].id == c->eng->w.including;
@@ -1681,6 +1682,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         if ((s->tok[i].id == c->eng->w.across || s->tok[i].id == c->eng->w.throughout) &&
             s->tok[i + 1].id == c->eng->w.the && !(s->tok[i + 2].flags & TK_CAP) && s->owner[i + 2] < 0) {
             out->vague = 1;
+            out->across = 1;
             return;
         }
     /* "the area", "the city", "there" */
@@ -1692,6 +1694,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
          * one place to put it */
         if (p->s > 0 && (s->tok[p->s - 1].id == c->eng->w.across || s->tok[p->s - 1].id == c->eng->w.throughout)) {
             out->vague = 1;
+            out->across = 1;
             return;
         }
         size_t si = (size_t)(s - c->sents);

@@ -443,6 +443,7 @@ static void emit(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 memcpy(v->holder.cc, c->eng->d.countries[c->focus_country].iso2, 3);
         }
         v->headline = s->headline;
+        v->across = k->lp.across;
         v->noun = (k->td->opts & TRG_NOUN) != 0;
         v->definite = v->noun && definite_noun(c->eng, s, k->t);
         v->generic = (k->cls == EV_ATTACK || k->cls == EV_SHOOT || k->cls == EV_KILL || k->cls == EV_RAID) && !k->weapons;

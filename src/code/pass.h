@@ -47,6 +47,7 @@ typedef struct locpick {
     int n;
     int refloc;  /* resolved from context */
     int vague;   /* "several areas of X" */
+    int across;  /* with vague: told across a whole country ("at cities across Ukraine"), many happenings */
     int holder;  /* with vague: the district or province that holds them all, -1 */
     int was_vague; /* vague, then kept aside for a later telling */
     const sr_pmention *ctx; /* a context place from an earlier sentence */
