@@ -318,7 +318,11 @@ static void merge_into(sr_coder *c, sr_ev *u, sr_ev *v)
     /* "11 insurgents were killed in the gun battle with police" after
      * "two police officers were killed in an attack by insurgents": the
      * same fight told from the other side, its dead the other side's */
-    int swapped = u->a1 >= 0 && u->a2 >= 0 && v->a1 == u->a2 && v->a2 == u->a1;
+    /* (not as many dead of no side told again: "The CTD killed four
+     * terrorists in a raid" then "The terrorists opened fire on the CTD
+     * team, which retaliated, killing all four") */
+    int swapped = u->a1 >= 0 && u->a2 >= 0 && v->a1 == u->a2 && v->a2 == u->a1 &&
+                  !(v->dead_ent < 0 && v->fatalities > 0 && v->fatalities == u->fatalities);
     /* "three people were shot dead during a protest": the protesters of
      * the protest are whom the force was used on, not its actor */
     int victims_as_doer = u->sub == SUB_EXCESSIVE_FORCE && v->a1 >= 0 && (c->ents[v->a1].flags & ACT_PROTESTER);
