@@ -163,16 +163,6 @@ static int actors_compatible(const sr_coder *c, int a, int b)
     return same_forces(c, a, b) || rebels_of(c, a, b) || rebels_of(c, b, a);
 }
 
-/* One named side, told by two names: "Russian shelling" (the generic
- * Military Forces of Russia) and "Russian forces" (the dictionary's
- * Russian Armed Forces) carry one code. */
-static int one_side(const sr_coder *c, int a, int b)
-{
-    if (a < 0 || b < 0)
-        return 0;
-    return a == b || (!((c->ents[a].flags | c->ents[b].flags) & ACT_UNKNOWN) && sr_streq(c->ents[a].code, c->ents[b].code));
-}
-
 static int date_compatible(const sr_ev *a, const sr_ev *b)
 {
     /* "killed ..., the government said on Sunday" and "The attack began
@@ -891,7 +881,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * weapons' nouns of one phrase, one attack, of the first weapon's
      * type */
     if (u->sent == v->sent && u->noun && v->noun && u->type == TYPE_EXPLOSIONS && v->type == TYPE_EXPLOSIONS &&
-        abs(u->tok - v->tok) <= 3 && one_side(c, u->a1, v->a1) && same_town(u, v) && date_compatible(u, v) &&
+        abs(u->tok - v->tok) <= 3 && sr_one_side(c, u->a1, v->a1) && same_town(u, v) && date_compatible(u, v) &&
         !u->split && !v->split) {
         const sr_ev *first = u->tok < v->tok ? u : v;
         merge_as(c, u, v, first->type, first->sub);
@@ -940,7 +930,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
      * Gharanij" then "ISIS cells targeted an SDF vehicle with a roadside
      * bomb before opening fire on the fighters") */
     int own_telling = v->place_before && !v->explicit_date && v->fatalities <= 0 && v->sent > u->sent &&
-                      v->sent - u->sent <= 2 && sr_violent_type(u->type) && one_side(c, u->a1, v->a1) && u->has_loc &&
+                      v->sent - u->sent <= 2 && sr_violent_type(u->type) && sr_one_side(c, u->a1, v->a1) && u->has_loc &&
                       !u->headline && date_compatible(u, v);
     int detail = v->sent == u->sent + 1 && u->a1 >= 0 && u->a1 == v->a1 && u->a2 >= 0 && u->a2 == v->a2 &&
                  sr_violent_type(v->type);
@@ -971,7 +961,7 @@ static int merge_kinds(sr_coder *c, sr_ev *u, sr_ev *v)
     /* "The RSF killed more than 100 people in an attack on the village of
      * Wad al-Noura" then "the RSF attacked the village twice with heavy
      * artillery": the attack told again with its weapon, of that type */
-    if (u->generic && !v->generic && v->sent > u->sent && v->sent - u->sent <= 2 && one_side(c, u->a1, v->a1) &&
+    if (u->generic && !v->generic && v->sent > u->sent && v->sent - u->sent <= 2 && sr_one_side(c, u->a1, v->a1) &&
         u->type != v->type && sr_violent_type(u->type) && v->type == TYPE_EXPLOSIONS && same_town(u, v) &&
         u->has_loc && v->has_loc && date_compatible(u, v) && !v->distinct) {
         merge_as(c, u, v, v->type, v->sub);
@@ -1187,14 +1177,14 @@ static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
      * the West Papua National Liberation Army") */
     if (v->target_told && (size_t)u->sent + 1 == (size_t)v->target_told && sr_violent_type(u->type) &&
         sr_violent_type(v->type) &&
-        (v->a1 < 0 || u->a1 < 0 || one_side(c, u->a1, v->a1) || rebels_of(c, u->a1, v->a1)) && date_near(u, v))
+        (v->a1 < 0 || u->a1 < 0 || sr_one_side(c, u->a1, v->a1) || rebels_of(c, u->a1, v->a1)) && date_near(u, v))
         return 1;
     /* "Russia launched a massive missile attack on Ukrainian cities ...,
      * killing at least 41 people and striking a children's hospital in
      * Kyiv": a state's "striking" read as from the air, told in the
      * sentence of its weapon's attack, is that attack */
     return v->generic && v->cls == EV_ATTACK && u->sent == v->sent && u->type == TYPE_EXPLOSIONS &&
-           v->type == TYPE_EXPLOSIONS && !u->generic && one_side(c, u->a1, v->a1) && same_town(u, v) &&
+           v->type == TYPE_EXPLOSIONS && !u->generic && sr_one_side(c, u->a1, v->a1) && same_town(u, v) &&
            date_compatible(u, v);
 }
 
@@ -1466,7 +1456,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
                 break;
             }
             if (v->generic && !fought &&
-                (one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
+                (sr_one_side(c, u->a1, v->a1) || (u->sent == v->sent && (u->a1 < 0 || v->a1 < 0)) || at_protest ||
                  claimed || same_place_unnamed) &&
                 told_without_weapon(u, v, claimed)) {
                 /* "Jihadists killed dozens of civilians ... last week" then

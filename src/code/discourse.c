@@ -225,6 +225,16 @@ const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, in
     return NULL;
 }
 
+/* One named side, told by two names: "Russian shelling" (the generic
+ * Military Forces of Russia) and "Russian forces" (the dictionary's
+ * Russian Armed Forces) carry one code. */
+int sr_one_side(const sr_coder *c, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    return a == b || (!((c->ents[a].flags | c->ents[b].flags) & ACT_UNKNOWN) && sr_streq(c->ents[a].code, c->ents[b].code));
+}
+
 /* A story that opens with history: the same actor's dated happening told
  * as history in the lede, the sentence just before s, and nothing told as
  * news yet ("Burkina Faso's army executed at least 223 civilians ... on
@@ -241,9 +251,7 @@ const sr_ev *sr_disc_history_lede(const sr_coder *c, const sr_sent *s, int ent)
          * country on Monday after weeks of protests", history by its
          * weeks) */
         /* (one side under two names: "Malian soldiers", "Soldiers") */
-        int same = pv->a1 == ent || (pv->a1 >= 0 && !((c->ents[pv->a1].flags | c->ents[ent].flags) & ACT_UNKNOWN) &&
-                                     sr_streq(c->ents[pv->a1].code, c->ents[ent].code));
-        if (same && pv->sent <= 1 && pv->sent + 1 == s->index && pv->explicit_date && pv->has_date &&
+        if (sr_one_side(c, pv->a1, ent) && pv->sent <= 1 && pv->sent + 1 == s->index && pv->explicit_date && pv->has_date &&
             c->has_adate &&
             sr_days_from_civil(c->adate.y, c->adate.m, c->adate.d) - sr_days_from_civil(pv->date.y, pv->date.m, pv->date.d) >= 7)
             h = pv;

@@ -218,6 +218,7 @@ const sr_ev *sr_disc_last_with_actors(const sr_coder *c);
 int sr_disc_recent_protest(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_recent_battle(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_story_date(const sr_coder *c, const sr_sent *s, int ent, int either_side);
+int sr_one_side(const sr_coder *c, int a, int b);
 const sr_ev *sr_disc_history_lede(const sr_coder *c, const sr_sent *s, int ent);
 const sr_ev *sr_disc_history_just_before(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_story_place(const sr_coder *c, const sr_sent *s, int a1_ent, const sr_ev *proto);

@@ -375,12 +375,28 @@ static int town_near_after(const sr_engine *e, const sr_sent *s, size_t k)
     return best;
 }
 
+/* Place p, found nowhere, at another place's point with the precision
+ * given; what p's own words did not say of its province and country, the
+ * other's. */
+static void take_point(sr_place *p, const sr_place *q, int precision)
+{
+    p->lat = q->lat;
+    p->lon = q->lon;
+    p->has_coords = 1;
+    p->precision = (uint8_t)precision;
+    if (!p->admin1)
+        p->admin1 = q->admin1;
+    if (!p->cc[0])
+        memcpy(p->cc, q->cc, 3);
+}
+
 static void geocode_round(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
     const sr_dicts *d = &e->d;
     for (size_t k = 0; k < s->npm; k++) {
         sr_pmention *p = &s->pm[k];
+        int near_town;
         if (p->refloc || !p->loc.name || p->loc.kind == PK_COUNTRY || p->country >= 0)
             continue;
         /* a site's name no list knows, in a town named with it ("the Rawda
@@ -516,19 +532,11 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                     p->loc.admin1 = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (!p->loc.cc[0])
                     memcpy(p->loc.cc, q->loc.cc, 3);
-            } else if (!p->loc.has_coords && town_near_after(e, s, k) >= 0) {
+            } else if (!p->loc.has_coords && (near_town = town_near_after(e, s, k)) >= 0) {
                 /* "shelled the villages of Tal Shanan and Um al-Kaif near Tal
                  * Tamr": villages we cannot find, near a town we know: near
                  * it, at precision 2 */
-                const sr_pmention *q = &s->pm[town_near_after(e, s, k)];
-                p->loc.lat = q->loc.lat;
-                p->loc.lon = q->loc.lon;
-                p->loc.has_coords = 1;
-                p->loc.precision = 2;
-                if (!p->loc.admin1)
-                    p->loc.admin1 = q->loc.admin1;
-                if (!p->loc.cc[0])
-                    memcpy(p->loc.cc, q->loc.cc, 3);
+                take_point(&p->loc, &s->pm[near_town].loc, 2);
             } else if (!p->loc.has_coords && p->loc.admin1 && sr_admin1_entry(d, p->loc.admin1, p->loc.cc) >= 0) {
                 /* a village of the list with no point of its own, in a
                  * province that has one: the province's, at precision 3 */
@@ -541,16 +549,8 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 /* the same unknown village named again: what its first
                  * mention's province said */
                 const sr_pmention *q = earlier_same_name(c, s, p->loc.name);
-                if (q) {
-                    p->loc.lat = q->loc.lat;
-                    p->loc.lon = q->loc.lon;
-                    p->loc.has_coords = 1;
-                    p->loc.precision = q->loc.precision > p->loc.precision ? q->loc.precision : p->loc.precision;
-                    if (!p->loc.admin1)
-                        p->loc.admin1 = q->loc.admin1;
-                    if (!p->loc.cc[0])
-                        memcpy(p->loc.cc, q->loc.cc, 3);
-                }
+                if (q)
+                    take_point(&p->loc, &q->loc, q->loc.precision > p->loc.precision ? q->loc.precision : p->loc.precision);
             }
         }
         if (p->loc.has_coords && !c->story_admin && p->loc.kind == PK_ADMIN1 && p->loc.admin1 && !p->dateline &&
