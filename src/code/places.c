@@ -1040,8 +1040,11 @@ static int pattern_place(sr_coder *c, sr_sent *s, size_t *ip, size_t *cap, sr_pm
         int part = 0;
         for (size_t q = pi; q < i && !part; q++)
             part = word_has(e, s->tok[q].id, WA_PART_NOUN);
-        int after_prep = is_loc_prep(e, prep) && prep != e->w.of && ((prep != e->w.on && prep != e->w.to) || part) &&
-                         prep != e->w.toward && prep != e->w.towards;
+        /* (a fight "spread to Bahir Dar" is fought there) */
+        int spread_to = prep == e->w.to && pi >= 2 && tok_is(s, pi - 2, e->w.spread);
+        int after_prep = is_loc_prep(e, prep) && prep != e->w.of &&
+                         ((prep != e->w.on && prep != e->w.to) || part || spread_to) && prep != e->w.toward &&
+                         prep != e->w.towards;
         /* "villages west of El Fasher", "the outskirts of Kutum": a
          * name no list has, placed by its compass word */
         if (!after_prep && (prep == e->w.of || prep == e->w.to) && pi >= 2 &&

@@ -33,6 +33,7 @@ static const struct {
     {"AN", offsetof(struct sr_fwords, an)},
     {"LATER", offsetof(struct sr_fwords, later)},
     {"WHERE", offsetof(struct sr_fwords, where)},
+    {"SPREAD", offsetof(struct sr_fwords, spread)},
     {"WAS", offsetof(struct sr_fwords, was)},
     {"WERE", offsetof(struct sr_fwords, were)},
     {"IS", offsetof(struct sr_fwords, is)},
