@@ -204,7 +204,7 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
      * Rafah": dead told with a town of their own and no doer, after
      * violence told across a region, are its parts, of its type */
     if (k->sub < 0 && td->cls == EV_KILL && k->t->passive && k->a1_ent < 0 && k->fat > 0 && k->lp.n > 0) {
-        const sr_ev *pv = sr_disc_summary_within(c, s, 2);
+        const sr_ev *pv = sr_disc_summary_within(c, s, 2, 0);
         if (pv && sr_streq(pv->loc.cc, s->pm[k->lp.pm[0]].loc.cc)) {
             k->sub = pv->sub;
             k->rule = -1;
@@ -218,6 +218,22 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
                 k->proto.time_precision = pv->time_precision;
                 k->proto.explicit_date = pv->explicit_date;
             }
+        }
+    }
+    /* "At least 90 people were killed on Sunday as protesters clashed with
+     * police ... across Bangladesh" then "In the northern district of
+     * Sirajganj, a mob attacked a police station": a happening of the
+     * violence told across the country is on its day, when it tells none */
+    if (k->sub >= 0 && !k->proto.explicit_date && k->lp.n > 0) {
+        const sr_ev *pv = sr_disc_summary_within(c, s, 1, 1);
+        /* (told across a whole country, it has no place: the story's) */
+        const char *cc = !pv ? "" : pv->loc.cc[0] ? pv->loc.cc
+                                  : c->focus_country >= 0 ? c->eng->d.countries[c->focus_country].iso2 : "";
+        if (pv && pv->explicit_date && cc[0] && sr_streq(cc, s->pm[k->lp.pm[0]].loc.cc)) {
+            k->proto.date = pv->date;
+            k->proto.has_date = 1;
+            k->proto.time_precision = pv->time_precision;
+            k->proto.explicit_date = 1;
         }
     }
     /* "At least four Afghans were also killed": more dead of the

@@ -129,14 +129,16 @@ const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int ba
 }
 
 /* The last violence told across a region ("strikes killed at least 19
- * Palestinians across the Gaza Strip") within back sentences; NULL. */
-const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back)
+ * Palestinians across the Gaza Strip") within back sentences, riots too
+ * when riots_too; NULL. */
+const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back, int riots_too)
 {
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - back)
             break;
-        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->across && in_story(pv) && sr_violent_type(pv->type))
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->across && in_story(pv) &&
+            (sr_violent_type(pv->type) || (riots_too && pv->type == TYPE_RIOTS)))
             return pv;
     }
     return NULL;
