@@ -332,6 +332,11 @@ static int relative_timex(const sr_token *t, size_t n, size_t i, const char *w, 
          * the Saturday before, known to the week */
         tx->kind = TX_WEEKDAY;
         tx->weekday = 5;
+        /* ("in retaliation for a drone attack that killed three US
+         * soldiers in Jordan last weekend", told on a Saturday: the
+         * Saturday of the week before this one) */
+        if (sr_streq(w, "last"))
+            tx->weekday += 14;
         tx->precision = 2;
         *ep = is(t, n, i + 1, "the") ? i + 3 : i + 2;
     } else if ((sr_streq(w, "this") || sr_streq(w, "earlier")) && i + 1 < n &&
