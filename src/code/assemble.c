@@ -1207,6 +1207,13 @@ static int own_town(const sr_ev *v)
     return v->has_loc && !v->place_ctx && !v->place_before && v->loc.precision == 1 && v->loc.name;
 }
 
+/* v's own town and u's place are in two countries. */
+static int other_country(const sr_ev *u, const sr_ev *v)
+{
+    return u->has_loc && own_town(v) && u->loc.cc[0] && v->loc.cc[0] && !sr_streq(u->loc.cc, v->loc.cc);
+}
+
+
 /* Whether v, of a later sentence, tells a happening other than u. */
 static int told_apart(const sr_ev *u, const sr_ev *v)
 {
@@ -1492,6 +1499,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
             int protests = one_crowd(u, v);
+            /* "the strikes in the western Iraqi town of al-Qaim" after
+             * strikes on Iraq and Syria "in retaliation for a drone attack
+             * that killed three US soldiers in Jordan": a telling of its own
+             * place in another country is not the latest of its kind */
+            if (v->anaphoric && other_country(u, v))
+                continue;
             /* a fight has two sides in either order: "six militants and
              * four soldiers were killed in the attack" names the
              * attackers' dead as victims */
