@@ -768,6 +768,7 @@ static void fold_summaries(sr_coder *c)
                 continue;
             }
             w->dead = 1;
+            w->summed_up = 1;
             if (c->explain)
                 sr_explain(c, "dropped: sentence %d's %s: a summary of the article's happenings", w->sent,
                            c->eng->d.tax.subs[w->sub].name);
@@ -1393,7 +1394,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
     for (size_t i = 0; i < c->nevs; i++) {
         sr_ev *v = &c->evs[i];
         /* merged already by the pass over its own sentence */
-        if (v->merged_in_sentence)
+        /* (nor the sum of several happenings: "10 Pakistani soldiers
+         * martyred in Balochistan", a link's title after attacks at
+         * Panjgur, Naushki and Kech, is not the first one's toll; "The
+         * rocket attack on the Iraqi military base ... took place on
+         * Friday night" is the one told before) */
+        if (v->merged_in_sentence || (v->summed_up && !v->anaphoric))
             continue;
         int was_dead = v->dead;
         for (size_t jj = i; jj > 0; jj--) {

@@ -277,6 +277,7 @@ typedef struct sr_ev {
     int a1_back;            /* its doer told as "the attackers": the ones just told of */
     int merged_in_sentence; /* merged into a word of its own sentence (assemble.c) */
     size_t merged_into;     /* 1 + the index of the event it was merged or folded into, 0 if none (assemble.c) */
+    int summed_up;          /* dropped as the sum of several happenings: none of them takes it (assemble.c) */
     int adds;               /* "were also killed": its dead add to the happening's */
     int dead_ent;           /* whom its dead were (entity), -1 */
     int place_before;       /* placed where the event told before was ("in the area") */
