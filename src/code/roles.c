@@ -951,7 +951,10 @@ static void noun_roles(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                     tdef(c, u, 0)->cls == EV_KILL && x->cl.hard[u->s] == x->cl.hard[t->s])
                     kv = u;
             }
-            if (kv && v > 0 && (s->tok[v - 1].id == e->w.in || s->tok[v - 1].id == e->w.with)) {
+            /* (not "the funerals of five police officers killed in a bomb
+             * attack": a killing with nothing between it and "in" is
+             * told of its dead, not by its doers) */
+            if (kv && v > 0 && (size_t)kv->e + 1 < v && (s->tok[v - 1].id == e->w.in || s->tok[v - 1].id == e->w.with)) {
                 int sj = subject_of(c, s, kv->s, &x->cl, 0, k->forbid);
                 for (int q = 0; q < x->nvictim; q++)
                     if (x->victim_m[q] == sj)

@@ -126,11 +126,17 @@ static int is_passive(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         /* so does a body: "Ten soldiers killed in an ambush in Borno":
          * a count and its noun right before the participle */
         size_t ts = (size_t)t->s;
+        /* (or before a side's name: "the funerals of five police officers
+         * killed in a bomb attack") */
+        size_t lead = ts - 1;
+        for (size_t q = 0; q < s->nmen && ts >= 2; q++)
+            if (s->men[q].e == ts && s->men[q].s < lead && ts - s->men[q].s <= 3)
+                lead = s->men[q].s;
         if (ts >= 2 && (s->tok[ts - 1].flags & TK_ALPHA) && !(s->tok[ts - 1].flags & TK_CAP)) {
-            for (size_t b = ts >= 4 ? ts - 4 : 0; b + 1 < ts; b++) {
+            for (size_t b = lead >= 3 ? lead - 3 : 0; b < lead; b++) {
                 sr_number n;
                 size_t u = sr_read_quantity(s->tok, s->ntok, b, &n);
-                if (u && b + u == ts - 1 && !n.is_year && !n.vague)
+                if (u && b + u == lead && !n.is_year && !n.vague)
                     return 1;
             }
         }
