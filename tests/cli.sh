@@ -76,7 +76,7 @@ check "an article without events exits 0" test $? -eq 0
 # gazetteer: import a GeoNames-format file, report its bad lines, look up
 "$bin" gazetteer import --admin1 tests/data/admin1_fixture.txt -o "$t/g.idx" tests/data/geonames_fixture.txt 2> "$t/gerr"
 rc=$?
-check "gazetteer import reports malformed lines as FILE:LINE" grep -q "geonames_fixture.txt:9: expected 19 tab-separated columns" "$t/gerr"
+check "gazetteer import reports malformed lines as FILE:LINE" grep -q "geonames_fixture.txt:14: expected 19 tab-separated columns" "$t/gerr"
 check "gazetteer import exits 3 when lines were skipped" test "$rc" -eq 3
 check "gazetteer lookup finds a spelling variant" sh -c "'$bin' gazetteer lookup -o '$t/g.idx' --country SY --admin Homs Rawda | grep -q '34.8000'"
 check "gazetteer lookup says when a name is unknown" sh -c "'$bin' gazetteer lookup -o '$t/g.idx' Zzyzxq | grep -q 'not found'"

@@ -325,10 +325,14 @@ score:;
         /* with no country told, "Paris" is France's capital, not a town
          * of Ontario: a country's capital (countries.txt gives its point)
          * before its namesakes */
-        if ((!h || !h->focus_cc) && cd->exact) {
+        /* (and with one told, the capital by its very name before a like
+         * spelling near the story's last place: "a traffic stop in the
+         * Paris suburb of Nanterre" after riots in Marseille is no
+         * Peyruis of Provence) */
+        if (cd->exact) {
             int ci = sr_country_find(d, cc);
             if (ci >= 0 && fabs(d->countries[ci].lat - r->lat) < 0.2 && fabs(d->countries[ci].lon - r->lon) < 0.2)
-                sc += 0.4;
+                sc += (!h || !h->focus_cc) ? 0.4 : 3.0;
         }
         /* the list has no populations: of two places a story's letters
          * fit, the one listed under those very letters ("Shiraz", the
