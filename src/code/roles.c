@@ -106,6 +106,10 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
         /* "a building used by militants": the target's holders */
         if (by && i > from && word_has(e, s->tok[i - 1].id, WA_HELD_BY))
             return -1;
+        /* "The unrest was sparked by the fatal police shooting": its cause,
+         * another happening, not its doer */
+        if (by && i > from && sr_affix(e, AF_SPARK, s->tok[i - 1].norm))
+            return -1;
         size_t st = i + 1 + (blamed ? 1 : 0);
         /* "by Sudan's paramilitary Rapid Support Forces": a country's
          * word and its describers before the name */
@@ -625,6 +629,12 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
     k->a1_ent = k->a2_ent = -1;
     k->fat = -1;
     k->protest_ctx = x->protest_ctx;
+    /* "The unrest was sparked by the fatal police shooting of a
+     * 17-year-old during a traffic stop": what set the protest off
+     * happened before it, outside it */
+    for (size_t q = t->s; q > 1 && t->s - q < 6 && k->protest_ctx && !(s->tok[q - 1].flags & TK_PUNCT); q--)
+        if (s->tok[q - 1].id == e->w.by && sr_affix(e, AF_SPARK, s->tok[q - 2].norm))
+            k->protest_ctx = 0;
     /* "Tens of thousands of people marched through Tbilisi on Wednesday
      * against a draft law": a grievance word after the word, in its
      * phrase (words.txt GRIEVANCE) */
