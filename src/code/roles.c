@@ -2235,6 +2235,15 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
                 }
             }
         }
+        /* "Thousands of people protested in Tbilisi on Saturday against the
+         * government's decision": the government a peaceful crowd protests
+         * against is no side of the protest, as ACLED leaves it (an armed
+         * group is: "demonstrators protested against the SDF") */
+        if (k->sub == SUB_PEACEFUL_PROTEST && k->a2e >= 0 && (c->ents[k->a2e].flags & ACT_GOV) &&
+            !(c->ents[k->a2e].flags & ACT_ARMED)) {
+            k->a2e = -1;
+            k->a2t = NULL;
+        }
         /* "Security forces killed at least two protesters ... as
          * thousands of young people took to the streets": the state's
          * forces the sentence names before the protest's word */
