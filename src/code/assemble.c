@@ -1564,7 +1564,12 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             /* (a day on at most: "launched a counterattack ... on Monday
              * night" then "in the fighting, which continued into Tuesday
              * morning") */
-            if (v->anaphoric && (date_compatible(u, v) || claimed || (same_place && date_near(u, v)))) {
+            /* (and one with no place of its own: "Security forces ended a
+             * 13-hour siege of a hotel ... on Friday" then "Three soldiers
+             * were killed ... in the attack, which began on Thursday
+             * evening") */
+            if (v->anaphoric &&
+                (date_compatible(u, v) || claimed || ((same_place || (!v->has_loc && u->has_loc)) && date_near(u, v)))) {
                 /* "the attack": the most recent one of its kind */
                 merge_into(c, u, v);
                 break;
