@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../geo/resolve.h"
 #include "../lang/inflect.h"
 #include "../util/str.h"
 #include "pass.h"
@@ -2684,6 +2685,17 @@ static int one_violence_told(const sr_coder *c)
     return n == 1;
 }
 
+/* A province or region set before the comma (fronted) and a town of the
+ * sentence's own (lp's first) in it. */
+static int wider_fronted(const sr_sent *s, const locpick *lp, int fronted)
+{
+    if (lp->n < 1 || lp->pm[0] == fronted)
+        return 0;
+    const sr_place *f = &s->pm[fronted].loc, *own = &s->pm[lp->pm[0]].loc;
+    return (f->kind == PK_ADMIN1 || f->kind == PK_REGION) && own->precision == 1 && own->has_coords &&
+           sr_streq(f->cc, own->cc) && sr_same_admin(f->admin1 ? f->admin1 : f->name, own->admin1);
+}
+
 /* Dead with no doer of their own that are the toll of the violence told
  * just before: sets k->restates (and, for their place, k->lp). */
 static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
@@ -2763,6 +2775,10 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
             } else if (fronted < 0) {
                 lp->prev_ev = pv;
                 k->has_anchor = 1;
+            } else if (wider_fronted(s, lp, fronted)) {
+                /* "In the Donetsk region, two people were killed in the
+                 * town of Toretsk": a province set before the comma holds
+                 * the town told, which is where they died */
             } else {
                 /* "In Kyiv, 27 people were killed, including at least two
                  * at the Okhmatdyt hospital": the place set before the
