@@ -1389,6 +1389,39 @@ static void claim_details(sr_coder *c)
     }
 }
 
+/* Whether v, of merge_mentions, is never merged into u (the j-th event),
+ * whatever they tell. */
+static int never_joins(const sr_coder *c, const sr_ev *u, const sr_ev *v, size_t j, int one_sentence)
+{
+    /* (a claim of a happening told as history is of that history:
+     * "killed at least 20 soldiers ... on June 11" three weeks before the
+     * article, then "JNIM claimed the attack in a statement released on
+     * Wednesday") */
+    int claims_history = u->mod == SR_BACKGROUND && v->mod == SR_ASSERTED && !one_sentence && names_doer(c, u, v) &&
+                         v->definite && sr_violent_type(u->type);
+    /* (an anaphoric telling that tells all of a happening stands for it:
+     * "claimed responsibility for the two explosions that killed at least
+     * 84 people ... in Kerman" then "Two IS members detonated explosive
+     * belts among the crowd") */
+    int whole_u = u->anaphoric && !u->unplaced && u->has_loc && u->a1 >= 0 && u->fatalities > 0 && !u->split;
+    if (u->dead || (u->anaphoric && !whole_u) || (u->mod != v->mod && !claims_history) ||
+        (one_sentence && u->sent != v->sent))
+        return 1;
+    /* one merged or folded into another already goes there or nowhere:
+     * "Al-Shabaab said ... it had killed 30 soldiers", folded into the
+     * base's attack, is not the truck bomb's toll too */
+    if (v->dead && v->merged_into && v->merged_into != j + 1)
+        return 1;
+    if (told_apart(u, v))
+        return 1;
+    /* "At least 40 Palestinians were killed ... in Israeli airstrikes
+     * across the Gaza Strip" is no one strike of those told after it at a
+     * town: the summary's fold decides (fold_summaries) */
+    /* (a region's point may lie by one of its towns: names only) */
+    return (u->across || v->across) && u->sent != v->sent && u->has_loc && v->has_loc &&
+           !(u->loc.name && v->loc.name && !strcasecmp(u->loc.name, v->loc.name));
+}
+
 static void merge_mentions(sr_coder *c, int one_sentence)
 {
     for (size_t i = 0; i < c->nevs; i++) {
@@ -1405,34 +1438,7 @@ static void merge_mentions(sr_coder *c, int one_sentence)
         for (size_t jj = i; jj > 0; jj--) {
             size_t j = v->anaphoric ? jj - 1 : i - jj;
             sr_ev *u = &c->evs[j];
-            /* (a claim of a happening told as history is of that history:
-             * "killed at least 20 soldiers ... on June 11" three weeks
-             * before the article, then "JNIM claimed the attack in a
-             * statement released on Wednesday") */
-            int claims_history = u->mod == SR_BACKGROUND && v->mod == SR_ASSERTED && !one_sentence && names_doer(c, u, v) &&
-                                 v->definite && sr_violent_type(u->type);
-            /* (an anaphoric telling that tells all of a happening stands
-             * for it: "claimed responsibility for the two explosions that
-             * killed at least 84 people ... in Kerman" then "Two IS members
-             * detonated explosive belts among the crowd") */
-            int whole_u = u->anaphoric && !u->unplaced && u->has_loc && u->a1 >= 0 && u->fatalities > 0 && !u->split;
-            if (u->dead || (u->anaphoric && !whole_u) || (u->mod != v->mod && !claims_history) ||
-                (one_sentence && u->sent != v->sent))
-                continue;
-            /* one merged or folded into another already goes there or
-             * nowhere: "Al-Shabaab said ... it had killed 30 soldiers",
-             * folded into the base's attack, is not the truck bomb's toll
-             * too */
-            if (v->dead && v->merged_into && v->merged_into != j + 1)
-                continue;
-            if (told_apart(u, v))
-                continue;
-            /* "At least 40 Palestinians were killed ... in Israeli airstrikes
-             * across the Gaza Strip" is no one strike of those told after
-             * it at a town: the summary's fold decides (fold_summaries) */
-            /* (a region's point may lie by one of its towns: names only) */
-            if ((u->across || v->across) && u->sent != v->sent && u->has_loc && v->has_loc &&
-                !(u->loc.name && v->loc.name && !strcasecmp(u->loc.name, v->loc.name)))
+            if (never_joins(c, u, v, j, one_sentence))
                 continue;
             /* a happening told of many places, waiting for one ("attacks on
              * several villages in Bankass district"), is not the first of
