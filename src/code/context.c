@@ -718,6 +718,15 @@ static size_t person_named_end(const sr_engine *e, const sr_sent *s, size_t i, i
 {
     size_t n = s->ntok, q = i + age_at(e, s, i);
     int told = q > i;
+    /* ("senior Hezbollah commander Ibrahim Aqil": a rank's word, then the
+     * group whose the person is, before the person's word) */
+    size_t g = q;
+    if (g + 1 < n && (s->tok[g].flags & TK_ALPHA) && !(s->tok[g].flags & TK_CAP) && s->owner[g] < 0 &&
+        !has_cue(s, g, CUE_PERSON) && s->owner[g + 1] >= 0 && s->m[s->owner[g + 1]].kind == PH_ACTOR)
+        g++;
+    if (g < n && s->owner[g] >= 0 && s->m[s->owner[g]].kind == PH_ACTOR && s->m[s->owner[g]].start == g &&
+        s->m[s->owner[g]].end < n && has_cue(s, s->m[s->owner[g]].end, CUE_PERSON))
+        q = s->m[s->owner[g]].end;
     /* ("Kurdish politician Hevrin Khalaf": a people's word before) */
     size_t adj = q < n && s->owner[q] >= 0 && s->m[s->owner[q]].start == q && (s->m[s->owner[q]].flags & PF_ADJ)
                      ? s->m[s->owner[q]].end
