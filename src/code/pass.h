@@ -193,6 +193,7 @@ int by_agent(const sr_coder *c, const sr_sent *s, size_t from, const clauses *cl
 /* The sides of "clashes between A and B" after token from: A's mention
  * (and B's in *b), or -1. */
 int between_pair(const sr_coder *c, const sr_sent *s, size_t from, int *b);
+int sr_person_of_group(const sr_engine *e, const sr_sent *s, const sr_mention *m);
 int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot);
 
 /* ---- context.c ---- */

@@ -562,6 +562,18 @@ static int receiver_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, si
     return -1;
 }
 
+/* "a leader of the opposition BNP": the group's mention m told after a
+ * word for one person and "of" (a word or two between). */
+int sr_person_of_group(const sr_engine *e, const sr_sent *s, const sr_mention *m)
+{
+    size_t o = m->s;
+    for (int w = 0; w < 2 && o > 0 && s->owner[o - 1] < 0 && (s->tok[o - 1].flags & TK_ALPHA) &&
+                    !(s->tok[o - 1].flags & TK_CAP) && !tok_is(s, o - 1, e->w.of);
+         w++)
+        o--;
+    return o >= 2 && tok_is(s, o - 1, e->w.of) && has_cue(s, o - 2, CUE_PERSON) && cue_end(s, o - 2, CUE_PERSON) == o - 1;
+}
+
 int victims_kind(const sr_coder *c, const sr_mention *m, int *civ, int *armed, int *prot)
 {
     if (!m)
@@ -1937,9 +1949,15 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         k->a2 = them;
         k->a2_ent = s->men[them].ent;
     }
-    if (k->a2 >= 0)
+    if (k->a2 >= 0) {
         victims_kind(c, &s->men[k->a2], &k->victims_civ, &k->victims_armed, &k->victims_prot);
-    else if (k->a2_ent >= 0) {
+        /* "arrested a leader of the opposition BNP": one of a party's
+         * people, no crowd of protesters */
+        if (k->victims_prot && sr_person_of_group(e, s, &s->men[k->a2])) {
+            k->victims_prot = 0;
+            k->victims_civ = 1;
+        }
+    } else if (k->a2_ent >= 0) {
         uint32_t f = c->ents[k->a2_ent].flags;
         k->victims_prot = !!(f & ACT_PROTESTER);
         k->victims_civ = !(f & ACT_PROTESTER) && (f & ACT_CIVILIAN);

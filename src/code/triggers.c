@@ -840,9 +840,11 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
                 cue_in(s, s->tg[k].s > 2 ? s->tg[k].s - 2 : 0, s->tg[k].s, CUE_PLAN) < 0)
                 x->protest_ctx = 1;
     /* protesters make a protest; a mob ("an angry mob lynched ...") does not */
+    /* (nor one of a party's people: "arrested a leader of the opposition
+     * BNP") */
     for (size_t k = 0; k < s->nmen; k++)
         if (s->men[k].ent >= 0 && (c->ents[s->men[k].ent].flags & ACT_PROTESTER) &&
-            !(c->ents[s->men[k].ent].flags & ACT_CROWD))
+            !(c->ents[s->men[k].ent].flags & ACT_CROWD) && !sr_person_of_group(c->eng, s, &s->men[k]))
             x->protest_ctx = 1;
     if (!x->protest_ctx)
         x->protest_ctx = sr_disc_recent_protest(c, s);
