@@ -369,14 +369,16 @@ static int instrument(const sr_engine *e, const sr_sent *s, const sr_mention *m)
 {
     /* "with heavy artillery": "with" and a word or two before the name */
     int with = m->prep == e->w.with;
-    for (size_t i = m->s; !with && i > 0 && m->s - i < 3; i--)
+    for (size_t i = m->s; !with && i > 0 && m->s - i < 4; i--)
         with = s->tok[i - 1].id == e->w.with;
     if (!with)
         return 0;
     for (size_t i = m->s; i < m->e; i++)
         if (s->cuemask[i] & SR_CUE_WEAPONS)
             return 1;
-    return 0;
+    /* ("stormed the camp with dozens of military vehicles": a side's
+     * word before the things it brought) */
+    return m->e < s->ntok && has_cue(s, m->e, CUE_NONHUMAN);
 }
 
 /* "... before opening fire, a county official said": who tells of it
