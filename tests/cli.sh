@@ -232,6 +232,11 @@ if [ -f build/gazetteer.idx ]; then
         "'$bin' gazetteer lookup --country IN Rajouri | grep -q 'not found'"
     check "'Shiraz' is the city of Fars, and 'state media' make no story Syrian" sh -c \
         "'$bin' code --min-confidence 0 '$t/shiraz.jsonl' | grep -q 'Police Forces of Iran.*\"admin1\":\"Fars\",\"country\":\"IR\"'"
+    # "the village" after a village no list knows, at its district's
+    # point: that village, not the town the headline named before it
+    printf '%s\n' '{"id":"v","date":"2024-06-10","text":"Bandits kill 12 in Katsina community\n\nGunmen on Sunday night attacked Unguwan Sarki community in Kankara Local Government Area of Katsina State, killing 12 residents.\nA witness said the bandits stormed the village on motorcycles and shot at residents."}' > "$t/village.jsonl"
+    check "'stormed the village' after a village at its district's point is at that district" sh -c \
+        "'$bin' code '$t/village.jsonl' > '$t/village.out' && grep -q '\"name\":\"Kankara\"' '$t/village.out' && ! grep -q '\"name\":\"Katsina\"' '$t/village.out'"
     # "port" is a place noun ("the port of Hodeidah") that starts names too
     printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
     check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \

@@ -345,7 +345,11 @@ const sr_ev *sr_disc_place_told(const sr_coder *c, const sr_sent *s, const sr_pm
         if (!in_story(pv))
             continue;
         int town = p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY || p->loc.kind == PK_VILLAGE;
-        if ((town && pv->loc.precision == 1) || (p->loc.kind == PK_ADMIN1 && pv->loc.admin1) || !p->loc.kind)
+        /* (a village no list knows, at its district's point, is one too:
+         * "attacked Yargoje community in Kankara Local Government Area"
+         * then "the bandits stormed the village", not the headline's
+         * town before) */
+        if ((town && pv->loc.precision <= 2) || (p->loc.kind == PK_ADMIN1 && pv->loc.admin1) || !p->loc.kind)
             return pv;
     }
     return NULL;
