@@ -291,6 +291,12 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
             return SR_PLANNED;
         }
     }
+    /* "More protests are planned for Thursday": a noun a plan follows */
+    if (d->opts & TRG_NOUN)
+        for (size_t i = t->e; i < (size_t)t->e + 2 && i < s->ntok; i++)
+            if (has_cue(s, i, CUE_PLAN) &&
+                (tok_is(s, i, e->w.are) || tok_is(s, i, e->w.is) || sr_tok_eq(&s->tok[i], "planned")))
+                return SR_PLANNED;
     /* an infinitive: "the operation to chase Isis from Dashisha"; but
      * "rallied to protest" is the protest, and "used tear gas to
      * disperse them" the dispersal */
