@@ -565,6 +565,10 @@ static void fold_headlines(sr_coder *c)
             /* the headline's place may be only a name it shortens: its
              * country is enough */
             int area = same_area(h, b) || (h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc) && !h->loc.has_coords);
+            /* (or the very toll the body tells in its country: "Israeli
+             * strike on Gaza 'humanitarian zone' kills 90" over a strike
+             * at al-Mawasi that killed 90, "Gaza" read as its city) */
+            area |= h->fatalities > 0 && h->fatalities == b->fatalities && h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc);
             if (b->headline || !tells(b) || b->mod != h->mod || !area || !date_compatible(h, b))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
