@@ -1059,6 +1059,17 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             return -1;
     }
     if (mm->pronoun) {
+        /* "The Israeli military said the school was being used as a Hamas
+         * command centre and that it had killed at least 19 militants":
+         * the pronoun after "that" in what an armed side or a state says
+         * is that side */
+        if (mm->s > 0 && s->report_end > 0 && (int)mm->s >= s->report_end && tok_is(s, mm->s - 1, c->eng->w.that))
+            for (size_t k = 0; k < s->nmen; k++) {
+                const sr_mention *m = &s->men[k];
+                if ((int)m->e <= s->report_end && m->ent >= 0 && !m->pronoun && !m->modifier &&
+                    (c->ents[m->ent].flags & (ACT_ARMED | ACT_STATE)) && !(c->ents[m->ent].flags & ACT_SOURCE))
+                    return m->ent;
+            }
         /* "it", "they": the nearest actor before in the sentence, whoever
          * it is ("Residents said they heard"); else the armed one named
          * last. */
