@@ -1043,6 +1043,18 @@ static int speaking_state(sr_coder *c, const sr_sent *s, const sr_mention *mm, c
     return -1;
 }
 
+/* A happening told with "the" between tokens a and b that a stand is
+ * taken on ("condemned the strike"; not "claimed the attack, saying it
+ * had killed 20 soldiers", where "it" is the claimer). */
+static int happening_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b; i++)
+        if (s->owner[i] >= 0 && s->m[s->owner[i]].kind == PH_TRIGGER && s->m[s->owner[i]].start == i &&
+            tok_is(s, i - 1, c->eng->w.the) && cue_in(s, a, i, CUE_STANCE) >= 0)
+            return 1;
+    return 0;
+}
+
 int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
 {
     const sr_dicts *d = &c->eng->d;
@@ -1077,6 +1089,11 @@ int sr_entity_for_mention(sr_coder *c, sr_sent *s, sr_mention *mm)
             const sr_mention *m = &s->men[k - 1];
             if (m->e > mm->s || m->ent < 0 || m->modifier || m->ctrl || m->pronoun || m->count >= 0)
                 continue;
+            /* (but "it" after a happening told with "the" that the actor
+             * takes a stand on is the happening: "Pakistan condemned the
+             * strike, saying it killed two children") */
+            if (tok_is(s, mm->s, c->eng->w.it) && happening_between(c, s, m->e, mm->s))
+                return -1;
             if (c->ents[m->ent].flags & ACT_SOURCE)
                 continue;
             return m->ent;
