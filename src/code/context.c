@@ -242,6 +242,17 @@ static int deed_before(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* "Suspected militants used drones to drop bombs on Koutruk village": a
+ * "to" (at i) after "used" and what was used, no auxiliary before it, says
+ * what the use did, not what is to come. */
+static int used_to_do(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    for (size_t j = i; j > 0 && i - j < 4; j--)
+        if (sr_tok_eq(&s->tok[j - 1], "used"))
+            return j < 2 || !word_has(e, s->tok[j - 2].id, WA_AUX);
+    return 0;
+}
+
 sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
@@ -317,7 +328,8 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
     if (d->opts & TRG_NOUN) {
         for (size_t i = t->s > 5 ? (size_t)t->s - 5 : 0; i + 1 < t->s; i++)
             if (s->tok[i].id == e->w.to && (s->tok[i + 1].flags & TK_ALPHA) && s->tok[i + 1].id != e->w.the &&
-                s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP))
+                s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP) &&
+                !used_to_do(e, s, i))
                 return SR_PLANNED;
     }
     /* "before launching the attack"; not after a deed its doer did
