@@ -1253,8 +1253,15 @@ static int one_fight(const sr_coder *c, const sr_ev *u, const sr_ev *v)
 static int sideless_attack(sr_coder *c, sr_ev *u, sr_ev *v)
 {
     if (u->type != TYPE_BATTLES || u->a2 >= 0 || !u->generic || u->fatalities > 0 || u->a1 < 0 ||
-        v->type != TYPE_VAC || v->a1 != u->a1 || v->sent != u->sent + 1 || !u->has_loc || !v->has_loc ||
+        v->type != TYPE_VAC || v->a1 != u->a1 || (v->sent != u->sent + 1 && v->sent != u->sent) || !u->has_loc ||
+        !v->has_loc ||
         !(v->place_before || same_town(u, v)) || !date_compatible(u, v))
+        return 0;
+    /* (in one sentence, the violence told after the attack: "attacked the
+     * town of Mocimboa da Praia ..., beheading three civilians"; not an
+     * attack told after "after": "After their attack on Deir Ezzor, ISIS
+     * abducted at least 400 civilians") */
+    if (v->sent == u->sent && (v->tok < u->tok || role_before(c->eng, &c->sents[u->sent], u->tok, WA_SEQUENCE)))
         return 0;
     int cls = v->cls;
     merge_as(c, u, v, v->type, v->sub);
