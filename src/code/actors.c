@@ -1239,8 +1239,14 @@ void sr_resolve_mentions(sr_coder *c, sr_sent *s)
         if (m->ent >= 0)
             continue;
         m->ent = sr_entity_for_mention(c, s, m);
-        if (m->ent >= 0)
-            m->flags |= c->ents[m->ent].flags & ~(ACT_REFER | ACT_GENERIC_FORCE | ACT_GROUPWORD);
+        /* (a state's forces no name gives are one entity whatever words
+         * told them: whether these words are of the air is their own, not
+         * the first words' ("A Turkish drone targeted a car" then "The
+         * Turkish occupation army also shelled villages")) */
+        if (m->ent >= 0) {
+            uint32_t own = c->ents[m->ent].def < 0 ? ACT_AERIAL | ACT_ARTILLERY : 0;
+            m->flags |= c->ents[m->ent].flags & ~(ACT_REFER | ACT_GENERIC_FORCE | ACT_GROUPWORD | own);
+        }
     }
 }
 

@@ -42,7 +42,16 @@ static int gov_side(const sr_coder *c, int ent, const char *loc_cc)
 
 TEST(a1_known) { (void)c; return k->a1_ent >= 0; }
 TEST(a2_known) { (void)c; return k->a2_ent >= 0; }
-TEST(a1_aerial) { return (F1 & ACT_AERIAL) != 0; }
+/* (a state's forces no name gives are one entity whatever words told
+ * them: "The Turkish occupation army also shelled villages" after "A
+ * Turkish drone targeted a car" is no strike from the air, its own words
+ * say) */
+TEST(a1_aerial)
+{
+    if (k->a1_words_air >= 0 && k->a1_ent >= 0 && c->ents[k->a1_ent].def < 0)
+        return k->a1_words_air;
+    return (F1 & ACT_AERIAL) != 0;
+}
 TEST(a1_armed) { return (F1 & ACT_ARMED) != 0; }
 TEST(a1_state) { return (F1 & ACT_STATE) != 0; }
 TEST(a1_authority) { return (F1 & (ACT_STATE | ACT_AUTHORITY)) != 0; }

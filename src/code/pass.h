@@ -79,6 +79,7 @@ typedef struct cand {
     uint32_t opts;
     int a1, a2;          /* mention indexes */
     int a1_ent, a2_ent;  /* entity ids (may come from context) */
+    int a1_words_air;    /* the doer's own words are of the air ("Turkish drone"), -1 when no words of its */
     int victims_civ, victims_armed, victims_prot;
     int civ_target, mil_target;
     int arms_target; /* a weapons cache, explosives */

@@ -1720,8 +1720,11 @@ static void settle_actors(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand 
     blamed_in_sentence(c, s, k);
     if (k->a1 >= 0 && k->a1 == k->a2)
         k->a2 = -1;
-    if (k->a1 >= 0)
+    k->a1_words_air = -1;
+    if (k->a1 >= 0) {
         k->a1_ent = s->men[k->a1].ent;
+        k->a1_words_air = (s->men[k->a1].flags & ACT_AERIAL) != 0;
+    }
     /* "This progress was followed by the capture of ...": the side
      * of the fight just told */
     if (k->a1 < 0 && k->a1_ent < 0 && (td->opts & TRG_NOUN) && (td->cls == EV_TERRITORY || td->cls == EV_CLASH)) {
