@@ -1199,11 +1199,15 @@ static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
  * same day), and a riot's noun with no doer of its own in the crowd's
  * sentence ("Protesters set fire to buildings and clashed with police
  * ... for a fourth night of unrest"). */
+/* (and the force its other side used on it: "Students clashed with police
+ * at Cheikh Anta Diop University" then "Police fired tear gas and the
+ * students threw stones") */
 static int one_crowd(const sr_ev *u, const sr_ev *v)
 {
     return u->type == TYPE_PROTESTS ||
            (u->sub == SUB_VIOLENT_DEMO && v->sub == SUB_VIOLENT_DEMO && u->a1 >= 0 &&
-            (u->a1 == v->a1 || (u->sent == v->sent && v->noun && v->a1 >= 0 && !v->a1_text)));
+            (u->a1 == v->a1 || (u->sent == v->sent && v->noun && v->a1 >= 0 && !v->a1_text) ||
+             (u->a2 >= 0 && v->a1 == u->a2)));
 }
 
 /* A town the event's own sentence names for it. */

@@ -2775,6 +2775,10 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
     if (!own_part && !sum && !k->adds && td->cls == EV_KILL && counted && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
         s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0 || own_place)) {
         const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+        /* (or of a riot just told: "Students clashed with police at Cheikh
+         * Anta Diop University" then "One student was killed") */
+        if (!pv)
+            pv = sr_disc_riot_within(c, s, 1);
         /* (the attack its sentence told with a weapon, not a word of it
          * with none: "a missile attack ..., killing 41 and striking a
          * hospital") */
@@ -2796,7 +2800,7 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
         if (pv && own_place && (pv->type != TYPE_EXPLOSIONS || pv->a1 < 0 || !campaign_told(c, pv) ||
                                 !sr_streq(pv->loc.cc, s->pm[lp->pm[0]].loc.cc)))
             pv = NULL;
-        if (pv && sr_violent_type(pv->type)) {
+        if (pv && (sr_violent_type(pv->type) || pv->sub == SUB_VIOLENT_DEMO)) {
             if (own_place) {
                 /* its own place kept */
             } else if (fronted < 0) {

@@ -115,6 +115,20 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s)
     return sr_disc_violence_within(c, s, 1);
 }
 
+/* The last riot (a violent demonstration) told within back sentences
+ * before s; NULL. */
+const sr_ev *sr_disc_riot_within(const sr_coder *c, const sr_sent *s, int back)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - back)
+            break;
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) && pv->sub == SUB_VIOLENT_DEMO)
+            return pv;
+    }
+    return NULL;
+}
+
 const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back)
 {
     for (size_t q = c->nevs; q > 0; q--) {

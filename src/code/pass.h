@@ -235,6 +235,7 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
 /* The same, told at most `back` sentences before ("At least four Afghans
  * were also killed" two sentences after the bombing). */
 const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back);
+const sr_ev *sr_disc_riot_within(const sr_coder *c, const sr_sent *s, int back);
 const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back, int riots_too);
 /* The last violence told at most `back` sentences before s by no named
  * doer against ent. */
