@@ -237,6 +237,12 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"v","date":"2024-06-10","text":"Bandits kill 12 in Katsina community\n\nGunmen on Sunday night attacked Unguwan Sarki community in Kankara Local Government Area of Katsina State, killing 12 residents.\nA witness said the bandits stormed the village on motorcycles and shot at residents."}' > "$t/village.jsonl"
     check "'stormed the village' after a village at its district's point is at that district" sh -c \
         "'$bin' code '$t/village.jsonl' > '$t/village.out' && grep -q '\"name\":\"Kankara\"' '$t/village.out' && ! grep -q '\"name\":\"Katsina\"' '$t/village.out'"
+    # "the Damascus suburb of Jaramana": a city before a quarter's noun
+    # holds the place named after it (not "the Kafouri neighbourhood of
+    # Khartoum North", a quarter's name before its city)
+    printf '%s\n' '{"id":"j","date":"2024-11-03","text":"DAMASCUS - Israeli air strikes on the Damascus suburb of Jaramana killed five people on Thursday."}' > "$t/suburb.jsonl"
+    check "'the Damascus suburb of Jaramana' is at Jaramana" sh -c \
+        "'$bin' code '$t/suburb.jsonl' | grep -q '\"name\":\"Jaramana\"'"
     # "port" is a place noun ("the port of Hodeidah") that starts names too
     printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
     check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \

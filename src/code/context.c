@@ -1621,12 +1621,15 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
              * Kafouri neighbourhood of Khartoum North", "in Kurmin Kaura
              * village of Kauru local government area") */
             for (size_t j = 0; j < s->npm; j++)
+                /* (but "the Damascus suburb of Jaramana": a city before a
+                 * quarter's noun holds the place named after it) */
                 if ((s->pm[j].container == (int)k ||
                      (j != k && s->pm[j].s == p->e && s->pm[j].ns > s->pm[j].s + 1 &&
                       tok_is(s, s->pm[j].ns - 1, c->eng->w.of) &&
                       (has_cue(s, s->pm[j].s, CUE_PN_TOWN) || has_cue(s, s->pm[j].s, CUE_PN_FEATURE)) &&
-                      !sr_affix(c->eng, AF_QUARTER, s->tok[s->pm[j].s].norm) && p->s > 0 &&
-                      tok_is(s, p->s - 1, c->eng->w.the))) &&
+                      (!sr_affix(c->eng, AF_QUARTER, s->tok[s->pm[j].s].norm) ||
+                       p->loc.kind == PK_CITY) &&
+                      p->s > 0 && tok_is(s, p->s - 1, c->eng->w.the))) &&
                     usable_place(&s->pm[j]) && !told_as_origin(c, s, &s->pm[j]))
                     is_cont = 1;
             double sc = place_score(c, s, p, t, cl) - (is_cont ? 2.5 : 0);
