@@ -243,6 +243,11 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"j","date":"2024-11-03","text":"DAMASCUS - Israeli air strikes on the Damascus suburb of Jaramana killed five people on Thursday."}' > "$t/suburb.jsonl"
     check "'the Damascus suburb of Jaramana' is at Jaramana" sh -c \
         "'$bin' code '$t/suburb.jsonl' | grep -q '\"name\":\"Jaramana\"'"
+    # "Jaramana, a suburb of Damascus": the city holds the suburb by
+    # nearness (GeoNames puts Jaramana in Rif Dimashq, not Damascus)
+    printf '%s\n' '{"id":"j2","date":"2024-11-03","text":"DAMASCUS - Israeli air strikes on Jaramana, a suburb of Damascus, killed five people on Thursday."}' > "$t/suburb2.jsonl"
+    check "'Jaramana, a suburb of Damascus' is one strike, at Jaramana" sh -c \
+        "'$bin' code '$t/suburb2.jsonl' > '$t/suburb2.out' && test \$(wc -l < '$t/suburb2.out') -eq 1 && grep -q '\"name\":\"Jaramana\"' '$t/suburb2.out'"
     # "port" is a place noun ("the port of Hodeidah") that starts names too
     printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
     check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \

@@ -183,6 +183,7 @@ typedef struct sr_pmention {
     int16_t country;      /* countries[] index when it is a country */
     uint32_t prep;        /* vocabulary id of the preposition before it */
     int16_t container;    /* a pmention this one lies in ("X in Y province") */
+    uint8_t near_holder;  /* the container holds it by nearness, not as its province ("a suburb of Damascus") */
     int16_t next;         /* next place in a coordinated list, -1 */
     int16_t owner;        /* mention holding it ("ISIS-held"), -1 */
     uint8_t refloc;       /* "the city": resolved from context */

@@ -416,7 +416,7 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                  * Republic of the Congo": a country, or a part of one
                  * named by its direction, holds the place but is no
                  * province of it */
-                if (q->loc.kind != PK_COUNTRY && q->country < 0)
+                if (q->loc.kind != PK_COUNTRY && q->country < 0 && !p->near_holder)
                     h.admin = q->loc.admin1 ? q->loc.admin1 : q->loc.name;
                 if (q->loc.cc[0])
                     h.focus_cc = q->loc.cc;
@@ -443,6 +443,11 @@ static void geocode_round(sr_coder *c, sr_sent *s)
             h.has_near = c->has_anchor || part;
             h.near_lat = part ? part->lat : c->anchor_lat;
             h.near_lon = part ? part->lon : c->anchor_lon;
+            if (p->near_holder && s->pm[p->container].loc.has_coords) {
+                h.has_near = 1;
+                h.near_lat = s->pm[p->container].loc.lat;
+                h.near_lon = s->pm[p->container].loc.lon;
+            }
             /* "Niger's western Tillaberi region": a name with "region"
              * after it is the province first, then the town */
             h.want_admin = p->loc.kind == PK_ADMIN1 || p->region_noun || (p->pattern && p->loc.kind == PK_REGION);
@@ -1732,6 +1737,16 @@ static void relate_places(sr_coder *c, sr_sent *s)
         if (g >= 3 && g <= 5 && sr_streq(w0, ",") && tok_is(s, gap_e - 1, e->w.of) &&
             word_has(e, s->tok[gap_e - 2].id, WA_SEAT_NOUN) && (bigger || q->loc.kind == PK_CITY)) {
             p->container = (int16_t)(k + 1);
+            continue;
+        }
+        /* (and what part of Y it is, the words read with Y: "Jaramana, a
+         * suburb of Damascus") */
+        if (g == 1 && sr_streq(w0, ",") && q->ns >= q->s + 2 && tok_is(s, q->ns - 1, e->w.of) &&
+            (sr_affix(e, AF_QUARTER, s->tok[q->ns - 2].norm) || has_cue(s, q->ns - 2, CUE_PN_TOWN)) &&
+            (bigger || q->loc.kind == PK_CITY)) {
+            p->container = (int16_t)(k + 1);
+            /* (a suburb may lie in the next province: near the city) */
+            p->near_holder = 1;
             continue;
         }
         /* lists: "X and Y", "X, Y and Z", "X and the nearby towns of Y" */
