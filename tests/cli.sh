@@ -248,6 +248,11 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"j2","date":"2024-11-03","text":"DAMASCUS - Israeli air strikes on Jaramana, a suburb of Damascus, killed five people on Thursday."}' > "$t/suburb2.jsonl"
     check "'Jaramana, a suburb of Damascus' is one strike, at Jaramana" sh -c \
         "'$bin' code '$t/suburb2.jsonl' > '$t/suburb2.out' && test \$(wc -l < '$t/suburb2.out') -eq 1 && grep -q '\"name\":\"Jaramana\"' '$t/suburb2.out'"
+    # "in Rio de Janeiro": a short joining word inside a name the
+    # gazetteer knows says the story's country, whose police these are
+    printf '%s\n' '{"id":"rio","date":"2024-07-29","text":"Police killed 10 suspected gang members in a raid in Rio de Janeiro on Monday, authorities said."}' > "$t/rio.jsonl"
+    check "'in Rio de Janeiro' makes the story Brazilian: Brazil's police" sh -c \
+        "'$bin' code '$t/rio.jsonl' | grep -q 'Police Forces of Brazil'"
     # "port" is a place noun ("the port of Hodeidah") that starts names too
     printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
     check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \

@@ -448,10 +448,21 @@ static int country_by_gazetteer(sr_coder *c, double *score)
                 continue;
             }
             const char *nm = s->text + s->tok[i].off;
+            sr_geo_hit hit;
+            /* "in Rio de Janeiro": a short joining word between capitals
+             * may be inside the name (tried first, then the name before it) */
+            size_t x = j + 1;
+            while (x < s->ntok && x < j + 4 && (s->tok[x].flags & TK_CAP) && (s->tok[x].flags & TK_ALPHA) && s->owner[x] < 0)
+                x++;
+            if (x > j + 1 && (s->tok[j].flags & TK_ALPHA) && !(s->tok[j].flags & TK_CAP) && s->tok[j].nlen <= 3 &&
+                s->owner[j] < 0 && (x >= s->ntok || !(s->tok[x].flags & TK_CAP)) &&
+                sr_geo_resolve(d, e->gaz, c->geo_cache, nm, s->tok[x - 1].off + s->tok[x - 1].len - s->tok[i].off, NULL,
+                               &hit) &&
+                hit.cc[0])
+                j = x;
             size_t n = s->tok[j - 1].off + s->tok[j - 1].len - s->tok[i].off;
             if (n < 4)
                 continue;
-            sr_geo_hit hit;
             if (!sr_geo_resolve(d, e->gaz, c->geo_cache, nm, n, NULL, &hit) || !hit.cc[0])
                 continue;
             for (size_t k = 0; k < d->ncountries; k++)
