@@ -2214,6 +2214,15 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
         (k->sub == SUB_MOB || (!(c->ents[k->a1e].flags & ACT_PROTESTER) && c->ents[k->a1e].def < 0)))
         k->a1e = sr_entity_generic(c, "RIO", 0, c->focus_country);
     riot_of_the_crowd(c, s, k);
+    /* "The Israeli military said it had intercepted a drone launched from
+     * Yemen": what a state stopped is no force of its own (a drone no one
+     * is named for was read as the story's country's) */
+    if (td->cls == EV_DISRUPT && k->a1e >= 0 && k->a2e >= 0 && (c->ents[k->a1e].flags & ACT_STATE) &&
+        (c->ents[k->a2e].flags & ACT_STATE) && c->ents[k->a1e].country >= 0 &&
+        c->ents[k->a1e].country == c->ents[k->a2e].country) {
+        k->a2e = -1;
+        k->a2t = NULL;
+    }
     /* "Clashes between herders and farmers ... killed at least 23 people":
      * civilians who fight a battle fight as a community's militia, as
      * ACLED names them (the words stay as told) */
