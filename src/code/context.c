@@ -264,8 +264,13 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
     size_t sa = (size_t)soft_span_start(s, cl, t->s);
     /* denied: everything after the denial */
     for (size_t i = 0; i < t->s; i++)
-        if (has_cue(s, i, CUE_DENY))
+        if (has_cue(s, i, CUE_DENY) && !is_be(e, s->tok[i].id))
             return SR_NEGATED;
+    /* "reports of a massacre in the village of Moura were fabricated" */
+    if (d->opts & TRG_NOUN)
+        for (size_t i = t->e; i < (size_t)t->e + 10 && i < s->ntok && !(s->tok[i].flags & TK_PUNCT); i++)
+            if (has_cue(s, i, CUE_DENY) && is_be(e, s->tok[i].id))
+                return SR_NEGATED;
     /* alleged, purportedly, unconfirmed */
     for (size_t i = a; i < t->s; i++)
         if (has_cue(s, i, CUE_CLAIM))
