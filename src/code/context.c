@@ -541,6 +541,8 @@ static size_t memo_count(const sr_coder *c, const sr_sent *s, size_t i, size_t n
     return m->used[k];
 }
 
+static size_t person_named_end(const sr_engine *e, const sr_sent *s, size_t i, int *told_out);
+
 static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *found)
 {
     const sr_engine *e = c->eng;
@@ -667,6 +669,15 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
     if (!*found && vague) {
         *found = 2;
         return -1;
+    }
+    /* "Ecuadorian presidential candidate Fernando Villavicencio was shot
+     * dead": one person, named with a word for a person, right before */
+    for (size_t b = j > 8 ? j - 8 : 0; !*found && b + 2 <= j; b++) {
+        int told = 0;
+        if (person_named_end(e, s, b, &told) == j && told && (b == 0 || !(s->tok[b - 1].flags & TK_NUM))) {
+            *found = 1;
+            return 1;
+        }
     }
     return total;
 }
