@@ -557,6 +557,20 @@ static void geocode_round(sr_coder *c, sr_sent *s)
                 if (q)
                     take_point(&p->loc, &q->loc, q->loc.precision > p->loc.precision ? q->loc.precision : p->loc.precision);
             }
+            /* "the southern Lebanese town of Jouaiyya", found nowhere: the
+             * part of the country its compass word names, at precision 3 */
+            /* (a province known for it says more, later) */
+            const sr_part_def *pt = p->loc.has_coords || p->loc.admin1 ? NULL : compass_part_before(d, s, p);
+            if (pt) {
+                p->loc.lat = pt->lat;
+                p->loc.lon = pt->lon;
+                p->loc.has_coords = 1;
+                p->loc.precision = 3;
+                if (!p->loc.admin1)
+                    p->loc.admin1 = pt->admin1;
+                if (!p->loc.cc[0])
+                    memcpy(p->loc.cc, pt->country, 3);
+            }
         }
         if (p->loc.has_coords && !c->story_admin && p->loc.kind == PK_ADMIN1 && p->loc.admin1 && !p->dateline &&
             !p->in_report && !p->affil)
