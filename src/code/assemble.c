@@ -569,7 +569,14 @@ static void fold_headlines(sr_coder *c)
              * strike on Gaza 'humanitarian zone' kills 90" over a strike
              * at al-Mawasi that killed 90, "Gaza" read as its city) */
             area |= h->fatalities > 0 && h->fatalities == b->fatalities && h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc);
-            if (b->headline || !tells(b) || b->mod != h->mod || !area || !date_compatible(h, b))
+            /* (and a body that tells it as history, with the headline's
+             * toll: "Nigerian troops kill 35 insurgents in Borno" over
+             * "killed 35 ... in operations across Borno state over the
+             * past week") */
+            int as_history = b->mod == SR_BACKGROUND && h->mod == SR_ASSERTED && h->fatalities > 0 &&
+                             h->fatalities == b->fatalities && b->type == h->type;
+            if (b->headline || !tells(b) || (b->mod != h->mod && !as_history) || !area ||
+                (!date_compatible(h, b) && !as_history))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
                 if (!same_type++)
