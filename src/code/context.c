@@ -2258,7 +2258,9 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
                 continue;
             if (tdef(c, u, 0)->cls != EV_KILL)
                 continue;
-            if (!kill_belongs(c, s, u, t, &x->cl))
+            /* (not a participle read as an adjective: "commemorating slain
+             * commander Qassem Soleimani") */
+            if (!kill_belongs(c, s, u, t, &x->cl) || sr_participle_adjective(c, s, u, tdef(c, u, 0)))
                 continue;
             size_t dd = u->s > t->s ? u->s - t->s : t->s - u->s;
             /* "after seizing Aleppo, as warplanes struck Idlib, killing

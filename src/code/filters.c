@@ -132,8 +132,11 @@ int sr_participle_adjective(const sr_coder *c, const sr_sent *s, const sr_trig *
     /* "fighters loyal to ousted President Bashar Assad", "supporters of
      * slain commander X": after a preposition, before a person's title
      * (but "Militants killed commander X" kills him) */
+    /* (and after an "-ing" word: "a crowd commemorating slain commander
+     * Qassem Soleimani") */
+    int gerund = s->owner[t->s - 1] < 0 && s->tok[t->s - 1].nlen > 4 && sr_affix(e, AF_GERUND, s->tok[t->s - 1].norm);
     return (before == e->w.to || before == e->w.of || before == e->w.for_ || before == e->w.with ||
-            before == e->w.by || before == e->w.from || before == e->w.against) &&
+            before == e->w.by || before == e->w.from || before == e->w.against || gerund) &&
            has_cue(s, t->e, CUE_PERSON);
 }
 
