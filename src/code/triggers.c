@@ -238,6 +238,13 @@ static int pos_of(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         return 1;
     if (t->s > 0) {
         const sr_token *p = &s->tok[t->s - 1];
+        /* "a civilian militia that fights alongside the army": "that"
+         * after a noun opens a clause, its word a verb (not "in that
+         * attack", "That fight") */
+        if (p->id == e->w.that && t->s >= 2 && (s->tok[t->s - 2].flags & TK_ALPHA) &&
+            !word_has(e, s->tok[t->s - 2].id, WA_LOCPREP) && !is_det_word(c->eng, &s->tok[t->s - 2]) &&
+            !has_cue(s, t->s - 2, CUE_REPORT) && !has_cue(s, t->s - 2, CUE_STANCE) && s->owner[t->s - 2] >= 0)
+            return 0;
         if ((p->flags & (TK_POSS | TK_NUM)) || is_det_word(c->eng, p))
             return 1;
         /* "a second strike hit the same monastery": a word of "another"'s
@@ -795,6 +802,14 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
     for (size_t k = 0; k < s->ntg; k++) {
         settle_pos(c, s, &s->tg[k]);
         s->tg[k].passive = (uint8_t)is_passive(c, s, &s->tg[k]);
+        /* "a civilian militia that fights alongside the army": what a
+         * side is known to do, told in a clause that says who it is, is
+         * no happening (nor owner of the dead told after it) */
+        sr_trig *u = &s->tg[k];
+        if (u->ndef && (tdef(c, u, 0)->opts & TRG_VERB) && tdef(c, u, 0)->form == VF_S && u->s > 0 &&
+            (tok_is(s, u->s - 1, c->eng->w.that) || tok_is(s, u->s - 1, c->eng->w.which) ||
+             tok_is(s, u->s - 1, c->eng->w.who)))
+            u->ndef = 0;
     }
     /* the killed in "X were killed": victims, never the doers of the
      * nominal events of the sentence */
