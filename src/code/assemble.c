@@ -582,7 +582,11 @@ static void fold_headlines(sr_coder *c)
                 if (!same_type++)
                     one = b;
             } else if ((sr_violent_type(b->type) && sr_violent_type(h->type)) ||
-                       (crowd_type(b->type) && crowd_type(h->type))) {
+                       (crowd_type(b->type) && crowd_type(h->type)) ||
+                       (h->fatalities > 0 && h->fatalities == b->fatalities)) {
+                /* (or the very toll told under another type: "4 killed in
+                 * clashes in Khyber Pakhtunkhwa" over clashes between
+                 * supporters of rival parties that killed four) */
                 /* (or a crowd's doing under another type: "Protesters
                  * clash with police in Nairobi" over "Police fired tear gas
                  * at hundreds of protesters") */
