@@ -25,7 +25,7 @@ struct sr_engine {
             who, that, after, before, while_, as, when, since, but, out, for_, outside, inside, around,
             across, over, toward, towards, within, along, among, including, under, off, through, amid,
             during, following, throughout, not, no, targeting, them, up, only, without, people, lives, dead,
-            killed, responsibility, dozen, according, families, countryside, located, nearby, capital, old, alongside, lake, what, river, later, where, spread;
+            killed, responsibility, dozen, according, families, countryside, located, nearby, capital, old, alongside, lake, what, river, later, where, spread, used, planned;
     } w;
     /* WA_* bits by vocabulary id: word-list tests as one array read with
      * the id the token has already, not string compares */

@@ -248,7 +248,7 @@ static int deed_before(const sr_coder *c, const sr_sent *s, size_t i)
 static int used_to_do(const sr_engine *e, const sr_sent *s, size_t i)
 {
     for (size_t j = i; j > 0 && i - j < 4; j--)
-        if (sr_tok_eq(&s->tok[j - 1], "used"))
+        if (tok_is(s, j - 1, e->w.used))
             return j < 2 || !word_has(e, s->tok[j - 2].id, WA_AUX);
     return 0;
 }
@@ -311,7 +311,7 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
     if (d->opts & TRG_NOUN)
         for (size_t i = t->e; i < (size_t)t->e + 2 && i < s->ntok; i++)
             if (has_cue(s, i, CUE_PLAN) &&
-                (tok_is(s, i, e->w.are) || tok_is(s, i, e->w.is) || sr_tok_eq(&s->tok[i], "planned")))
+                (tok_is(s, i, e->w.are) || tok_is(s, i, e->w.is) || tok_is(s, i, e->w.planned)))
                 return SR_PLANNED;
     /* an infinitive: "the operation to chase Isis from Dashisha"; but
      * "rallied to protest" is the protest, and "used tear gas to

@@ -34,6 +34,8 @@ static const struct {
     {"LATER", offsetof(struct sr_fwords, later)},
     {"WHERE", offsetof(struct sr_fwords, where)},
     {"SPREAD", offsetof(struct sr_fwords, spread)},
+    {"USED", offsetof(struct sr_fwords, used)},
+    {"PLANNED", offsetof(struct sr_fwords, planned)},
     {"WAS", offsetof(struct sr_fwords, was)},
     {"WERE", offsetof(struct sr_fwords, were)},
     {"IS", offsetof(struct sr_fwords, is)},
