@@ -364,8 +364,10 @@ static int town_near_after(const sr_engine *e, const sr_sent *s, size_t k)
         const sr_pmention *q = &s->pm[j];
         if (j == k || q->s < s->pm[k].e || q->s > (size_t)s->pm[k].e + 8)
             continue;
-        /* (a place we know between them says where instead) */
-        if (!q->near && q->loc.has_coords && !q->pattern)
+        /* (a place we know between them says where instead; not one told
+         * after the town: "the town of Douris near Baalbek in eastern
+         * Lebanon") */
+        if (!q->near && q->loc.has_coords && !q->pattern && (best < 0 || q->s < s->pm[best].s))
             return -1;
         if (q->near && q->prep == e->w.near && q->loc.has_coords && !q->pattern &&
             (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE) &&
