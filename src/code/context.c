@@ -2242,6 +2242,12 @@ void sr_attach_deaths(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
      * the attack only says who they are */
     if ((td->opts & TRG_NOUN) && referent_noun(c->eng, s, t))
         takes_dead = 0;
+    /* "Two people were killed when protesters ... tried to storm the
+     * airport ... and clashed with police": what was only tried killed no
+     * one; the dead are the clash's */
+    if (takes_dead && td->cls != EV_KILL && (td->opts & TRG_VERB) && t->s >= 2 && tok_is(s, t->s - 1, c->eng->w.to) &&
+        sr_affix(c->eng, AF_GOAL, s->tok[t->s - 2].norm))
+        takes_dead = 0;
     for (size_t j = 0; j < s->ntg && takes_dead && td->cls == EV_ABDUCT; j++) {
         const sr_trig *u = &s->tg[j];
         int uc = u->ndef ? tdef(c, u, 0)->cls : -1;
