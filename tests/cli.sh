@@ -253,6 +253,11 @@ if [ -f build/gazetteer.idx ]; then
     printf '%s\n' '{"id":"rio","date":"2024-07-29","text":"Police killed 10 suspected gang members in a raid in Rio de Janeiro on Monday, authorities said."}' > "$t/rio.jsonl"
     check "'in Rio de Janeiro' makes the story Brazilian: Brazil's police" sh -c \
         "'$bin' code '$t/rio.jsonl' | grep -q 'Police Forces of Brazil'"
+    # "near the village of Nerkin Hand": a capitalised word that goes on a
+    # capitalised name is the name's, no verb ("hand over" territory)
+    printf '%s\n' '{"id":"nh","date":"2024-04-13","text":"YEREVAN - Armenia'"'"'s defence ministry said on Saturday that Azerbaijani forces had opened fire on Armenian positions near the village of Nerkin Hand in the Syunik region, wounding one soldier."}' > "$t/hand.jsonl"
+    check "'the village of Nerkin Hand' hands no territory over" sh -c \
+        "'$bin' code '$t/hand.jsonl' > '$t/hand.out' && test \$(wc -l < '$t/hand.out') -eq 1 && ! grep -q 'Non-violent transfer' '$t/hand.out'"
     # "port" is a place noun ("the port of Hodeidah") that starts names too
     printf '%s\n' '{"id":"p1","date":"2025-05-06","text":"Drones struck an army base in Port Sudan on Sunday, the army said."}' '{"id":"p2","date":"2025-05-06","text":"Gunmen killed four people in Port Harcourt on Monday."}' '{"id":"p3","date":"2025-05-06","text":"Armed gangs attacked a police station in Port-au-Prince on Tuesday, killing two officers."}' > "$t/port.jsonl"
     check "'Port Sudan', 'Port Harcourt' and 'Port-au-Prince' are found as towns" sh -c \

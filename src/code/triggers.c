@@ -806,6 +806,11 @@ int sr_sentence_context(sr_coder *c, sr_sent *s, sr_sctx *x)
          * side is known to do, told in a clause that says who it is, is
          * no happening (nor owner of the dead told after it) */
         sr_trig *u = &s->tg[k];
+        /* "near the village of Nerkin Hand": a capitalised word that goes
+         * on a capitalised name, in a sentence's body, is the name's */
+        if (u->ndef && !s->headline && u->s > 1 && (s->tok[u->s].flags & TK_CAP) && (s->tok[u->s - 1].flags & TK_CAP) &&
+            (s->tok[u->s - 1].flags & TK_ALPHA) && (tdef(c, u, 0)->opts & TRG_VERB) && (int)u->s != s->dateline_end)
+            u->ndef = 0;
         if (u->ndef && (tdef(c, u, 0)->opts & TRG_VERB) && tdef(c, u, 0)->form == VF_S && u->s > 0 &&
             (tok_is(s, u->s - 1, c->eng->w.that) || tok_is(s, u->s - 1, c->eng->w.which) ||
              tok_is(s, u->s - 1, c->eng->w.who)))
