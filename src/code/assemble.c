@@ -1549,6 +1549,14 @@ static void merge_mentions(sr_coder *c, int one_sentence)
             int sides = actors_compatible(c, u->a1, v->a1) && actors_compatible(c, u->a2, v->a2);
             if (!sides && u->type == TYPE_BATTLES && (v->a1 < 0 || v->a2 < 0 || u->a1 < 0 || u->a2 < 0))
                 sides = actors_compatible(c, u->a1, v->a2) && actors_compatible(c, u->a2, v->a1);
+            /* "Two Turkish-backed Syrian factions clashed ... in the town
+             * of Jinderes" then "The fighting between the Hamza Division
+             * and the Levant Front broke out after a dispute": a fight
+             * with no other side told, its two sides named the sentence
+             * after, at its place and with no day of their own */
+            if (!sides && u->type == TYPE_BATTLES && u->a2 < 0 && v->definite && v->sent == u->sent + 1 &&
+                v->place_before && v->before_sent == u->sent && !v->explicit_date && v->a1 >= 0 && v->a2 >= 0)
+                sides = 1;
             /* "ISIS cells attacked a checkpoint in al-Busayrah" then "SDF
              * fighters ... killed two of the attackers": the fight told
              * from its other side, at its place */
