@@ -513,6 +513,34 @@ static const sr_match *group_after_of(const sr_engine *e, const sr_sent *s, size
     return nx;
 }
 
+/* Whether the armed men of the mention at start no longer serve: "a
+ * former army officer", "a former commander of the opposition factions",
+ * "a former member of the Islamic State" (words.txt FORMER_WORD; not a
+ * group named so: "former FARC rebels" still fight) */
+static int former_member(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t start)
+{
+    if (start >= 1 && m->kind != PH_ACTOR && s->owner[start - 1] < 0 && sr_affix(e, AF_FORMER, s->tok[start - 1].norm))
+        return 1;
+    size_t k = start;
+    if (k >= 1 && tok_is(s, k - 1, e->w.the))
+        k--;
+    return k >= 3 && tok_is(s, k - 1, e->w.of) && s->owner[k - 2] < 0 && !(s->tok[k - 2].flags & TK_NUM) &&
+           s->owner[k - 3] < 0 && sr_affix(e, AF_FORMER, s->tok[k - 3].norm);
+}
+
+/* "Unknown gunmen shot dead a former rebel commander": armed men who no
+ * longer serve are no side of a fight but people */
+static void former_as_people(const sr_engine *e, const sr_sent *s, const sr_match *m, size_t start, int16_t *agent,
+                             int16_t *def, uint32_t *flags)
+{
+    const sr_dicts *d = &e->d;
+    if ((*flags & ACT_ARMED) && (*agent >= 0 || *def >= 0) && d->civilian_agent >= 0 && former_member(e, s, m, start)) {
+        *agent = (int16_t)d->civilian_agent;
+        *flags = d->agents[*agent].flags;
+        *def = -1;
+    }
+}
+
 static void build_mentions(sr_coder *c, sr_sent *s)
 {
     const sr_engine *e = c->eng;
@@ -682,6 +710,7 @@ static void build_mentions(sr_coder *c, sr_sent *s)
          * not as a place ("in Syria") nor as an adjective ("Syrian city"). */
         if (m->kind == PH_COUNTRY && agent < 0 && !country_as_actor(e, s, m, i, end, &flags))
             continue;
+        former_as_people(e, s, m, start, &agent, &def, &flags);
         sr_mention *mm = new_mention(c, s, &cap);
         if (!mm)
             return;
