@@ -77,6 +77,18 @@ WORD_RULE(unit_of_a_measure)
     return (k->td->opts & TRG_VERB) && t->s > 0 && (s->tok[t->s].flags & TK_HYPH) && (s->tok[t->s - 1].flags & TK_NUM);
 }
 
+/* "Remnants of the group still carry out hit-and-run attacks in the
+ * rugged areas between Kirkuk, Salahuddin and Diyala": a verb joined by
+ * a hyphen to the word after it is a word of a compound that describes
+ * a noun, no deed */
+WORD_RULE(word_of_a_compound)
+{
+    (void)c, (void)x;
+    const sr_trig *t = k->t;
+    return (k->td->opts & TRG_VERB) && t->e < s->ntok && (s->tok[t->e].flags & TK_HYPH) &&
+           (s->tok[t->e].flags & TK_ALPHA);
+}
+
 /* "Protesters stormed the parliament and set parts of it on fire on
  * Tuesday": flames, no shots ("fire on" after "on") */
 WORD_RULE(flames_not_shots)
@@ -700,6 +712,35 @@ WORD_RULE(present_state)
     return 0;
 }
 
+/* "Remnants of the group still carry out hit-and-run attacks in the
+ * rugged areas between Kirkuk, Salahuddin and Diyala": an event noun
+ * carried by a verb in the present right after its doer (words.txt
+ * PRESENT_SUPPORT), in a story's body with no day of its own, tells what a
+ * side does these days, not what happened */
+WORD_RULE(deeds_in_the_present)
+{
+    (void)x;
+    const sr_engine *e = c->eng;
+    const sr_trig *t = k->t;
+    if (!(k->td->opts & TRG_NOUN) || s->index < 1 || s->headline || k->proto.explicit_date || s->ntok < 2 ||
+        !sr_tok_eq(&s->tok[s->ntok - 1], "."))
+        return 0;
+    for (size_t back = 1; back <= 5 && back <= t->s; back++) {
+        size_t j = t->s - back, end = cue_end(s, j, CUE_SUPPORT);
+        if (!end || end > t->s)
+            continue;
+        /* (words of a compound between: "hit-and-run") */
+        for (size_t q = end; q < t->s; q++)
+            if (s->owner[q] >= 0 && !(s->tok[q].flags & TK_HYPH) && !(s->tok[q + 1].flags & TK_HYPH))
+                return 0;
+        size_t d = j;
+        if (d > 0 && (word_has(e, s->tok[d - 1].id, WA_ADVERB) || sr_affix(e, AF_ADVERB, s->tok[d - 1].norm)))
+            d--;
+        return sr_affix(e, AF_PRESENT, s->tok[j].norm) && mention_ending_at(s, d) >= 0;
+    }
+    return 0;
+}
+
 /* "A military helicopter crashed ... due to a technical fault, killing
  * two pilots": dead of an accident (cues.txt ACCIDENT) told by no other
  * violent word are no violence */
@@ -862,6 +903,8 @@ const sr_filter_rule sr_filter_rules[] = {
     {"a kind named", "Troops rescued 16 kidnap victims near Kaduna on Monday.", FILTER_WORD, kind_of_noun},
     {"a measure's unit", "Jets dropped 500-pound bombs on a bridge near Mosul on Monday.", FILTER_WORD,
      unit_of_a_measure},
+    {"a word of a compound", "Gunmen staged hit-and-run raids near Kirkuk on Monday.", FILTER_WORD,
+     word_of_a_compound},
     {"participle describing an actor", "The US coalition fighting Islamic State said it was ready.", FILTER_WORD,
      participle_describing_actor},
     {"participle used as an adjective", "Relatives visited the detained journalists in Baghdad on Monday.",
@@ -929,6 +972,8 @@ const sr_filter_rule sr_filter_rules[] = {
      a_court_s_finding},
     {"a state of things in the present", "Gunmen killed two traders in Kano on Monday. The gang fights a rival group for control of the market.",
      FILTER_CONTEXT, present_state},
+    {"deeds told in the present", "Gunmen killed two traders in Kano on Monday. The gang still carries out raids on villages near Kano.",
+     FILTER_CONTEXT, deeds_in_the_present},
     {"territory without a place", "The army expelled the rebels on Monday.", FILTER_CONTEXT,
      territory_without_place},
     {"nowhere", "Clashes broke out.", FILTER_CONTEXT, nowhere},
