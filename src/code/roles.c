@@ -681,6 +681,19 @@ static void frame_candidate(sr_coder *c, const sr_sent *s, const sr_sctx *x, can
             k->cb = q;
             break;
         }
+    /* "The army said ... that two soldiers had died and that its aircraft
+     * had 'neutralised' several assailants": ", and that" opens another
+     * thing said, whose weapons are its own */
+    for (size_t q = t->s; q > k->ca + 1; q--)
+        if (s->tok[q - 1].id == e->w.that && s->tok[q - 2].id == e->w.and_) {
+            k->ca = q;
+            break;
+        }
+    for (size_t q = t->e; q + 1 < k->cb; q++)
+        if (s->tok[q].id == e->w.and_ && s->tok[q + 1].id == e->w.that) {
+            k->cb = q;
+            break;
+        }
     k->weapons = weapons_in(c, s, k->ca, td->cls == EV_DESTROY ? t->s : k->cb, t);
     /* who did it */
     k->participle = (td->opts & TRG_VERB) && td->form == VF_ING && t->s > 0 &&
