@@ -253,6 +253,15 @@ static int used_to_do(const sr_engine *e, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* "to be behind", "to have been responsible for": whom one is held to be
+ * (words.txt CULPRIT), from token i after "to" */
+static int held_culprit(const sr_engine *e, const sr_sent *s, size_t i)
+{
+    if (tok_is(s, i, e->w.have))
+        i++;
+    return is_be(e, s->tok[i].id) && i + 1 < s->ntok && word_has(e, s->tok[i + 1].id, WA_CULPRIT);
+}
+
 sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t, const clauses *cl)
 {
     const sr_engine *e = c->eng;
@@ -329,12 +338,13 @@ sr_modality sr_modality_of(const sr_coder *c, const sr_sent *s, const sr_trig *t
         if (!real)
             return SR_PLANNED;
     }
-    /* "depending on them to participate in the battles" */
+    /* "depending on them to participate in the battles"; not what one is
+     * held to be: "The Gran Grif gang is believed to be behind the attack" */
     if (d->opts & TRG_NOUN) {
         for (size_t i = t->s > 5 ? (size_t)t->s - 5 : 0; i + 1 < t->s; i++)
             if (s->tok[i].id == e->w.to && (s->tok[i + 1].flags & TK_ALPHA) && s->tok[i + 1].id != e->w.the &&
                 s->tok[i + 1].id != e->w.a && s->owner[i + 1] < 0 && !(s->tok[i + 1].flags & TK_CAP) &&
-                !used_to_do(e, s, i))
+                !used_to_do(e, s, i) && !held_culprit(e, s, i + 1))
                 return SR_PLANNED;
     }
     /* "before launching the attack"; not after a deed its doer did

@@ -1402,9 +1402,16 @@ static int owns_up(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         b--;
     if (b < 3 || !word_has(e, s->tok[b - 1].id, WA_CULPRIT) || !is_be(e, s->tok[b - 2].id))
         return -1;
+    /* (and one believed so: "The Gran Grif gang is believed to be behind
+     * the attack", "to have been behind") */
+    size_t end = b - 2;
+    if (end >= 1 && tok_is(s, end - 1, e->w.have))
+        end--;
+    if (end >= 3 && tok_is(s, end - 1, e->w.to) && (s->tok[end - 2].flags & TK_ALPHA) && is_be(e, s->tok[end - 3].id))
+        end -= 3;
     for (size_t q = 0; q < s->nmen; q++) {
         const sr_mention *m = &s->men[q];
-        if ((size_t)m->e + 2 == b && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED))
+        if ((size_t)m->e == end && m->ent >= 0 && (c->ents[m->ent].flags & ACT_ARMED))
             return (int)q;
     }
     return -1;
