@@ -9,6 +9,7 @@
  * --explain). */
 #include <string.h>
 
+#include "../geo/resolve.h"
 #include "../util/error.h"
 #include "../util/str.h"
 #include "pass.h"
@@ -197,6 +198,23 @@ static int first_rule(const sr_coder *c, const cand *k, int *rule)
     return -1;
 }
 
+/* The violence told just before by its region alone whose dead k's are
+ * part of, at towns of that region; NULL. */
+static const sr_ev *parts_of_region(const sr_coder *c, const sr_sent *s, const cand *k)
+{
+    const sr_ev *pv = sr_disc_region_within(c, s, 1);
+    if (!pv || !pv->loc.admin1)
+        return NULL;
+    long sum = 0;
+    for (int i = 0; i < k->lp.n; i++) {
+        const sr_place *p = &s->pm[k->lp.pm[i]].loc;
+        if (p->precision >= 3 || !p->admin1 || !sr_same_admin(pv->loc.admin1, p->admin1))
+            return NULL;
+        sum += k->lp.tolls && k->lp.fat[i] >= 0 ? k->lp.fat[i] : k->fat;
+    }
+    return sum <= pv->fatalities ? pv : NULL;
+}
+
 void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
 {
     const sr_trigger_def *td = k->td;
@@ -212,8 +230,15 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
      * Gaza Strip" then "Four people were killed in Khan Younis and three in
      * Rafah": dead told with a town of their own and no doer, after
      * violence told across a region, are its parts, of its type */
+    /* (and after violence told only by its region, when the dead are
+     * at its towns and no more than its own: "Russian missile and drone
+     * attacks killed at least five people in Ukraine's northeastern
+     * Kharkiv region" then "Three people were killed in the village of
+     * Zolochiv and two in the city of Kupiansk") */
     if (k->sub < 0 && td->cls == EV_KILL && k->t->passive && k->a1_ent < 0 && k->fat > 0 && k->lp.n > 0) {
         const sr_ev *pv = sr_disc_summary_within(c, s, 2, 0);
+        if (!pv)
+            pv = parts_of_region(c, s, k);
         if (pv && sr_streq(pv->loc.cc, s->pm[k->lp.pm[0]].loc.cc)) {
             k->sub = pv->sub;
             k->rule = -1;

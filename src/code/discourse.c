@@ -158,6 +158,29 @@ const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int bac
     return NULL;
 }
 
+/* "Russian missile and drone attacks killed at least five people in
+ * Ukraine's northeastern Kharkiv region" then "Three people were killed in
+ * the village of Zolochiv and two in the city of Kupiansk" */
+const sr_ev *sr_disc_region_within(const sr_coder *c, const sr_sent *s, int back)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent < s->index - back || pv->sent >= s->index)
+            continue;
+        if (!sr_violent_type(pv->type) || !in_story(pv))
+            continue;
+        int region = pv->has_loc && pv->loc.precision >= 3 &&
+                     (pv->loc.kind == PK_ADMIN1 || pv->loc.kind == PK_REGION || pv->loc.kind == PK_ADMIN2);
+        if (!region || pv->mod != SR_ASSERTED)
+            return NULL;
+        /* (past another word of it with no dead of its own: "Russian
+         * missile and drone attacks") */
+        if (pv->fatalities > 0)
+            return pv;
+    }
+    return NULL;
+}
+
 const sr_ev *sr_disc_unnamed_against(const sr_coder *c, const sr_sent *s, int ent, int back)
 {
     for (size_t q = c->nevs; q > 0; q--) {

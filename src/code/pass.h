@@ -237,6 +237,9 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s);
 const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back);
 const sr_ev *sr_disc_riot_within(const sr_coder *c, const sr_sent *s, int back);
 const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back, int riots_too);
+/* The last violence with dead told only by its region within back
+ * sentences, when it is the last violence told; NULL. */
+const sr_ev *sr_disc_region_within(const sr_coder *c, const sr_sent *s, int back);
 /* The last violence told at most `back` sentences before s by no named
  * doer against ent. */
 const sr_ev *sr_disc_unnamed_against(const sr_coder *c, const sr_sent *s, int ent, int back);
