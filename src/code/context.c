@@ -2524,6 +2524,11 @@ static int where_aside(const sr_coder *c, const sr_sent *s, size_t t)
         close++;
     if (!after_place || close + 1 >= s->ntok || !sr_tok_eq(&s->tok[close], ","))
         return 0;
+    /* (not when all that goes on is who told it: "Among the targets was
+     * the village of Maaysrah north of Beirut, where a strike killed at
+     * least four people, state media reported") */
+    if (s->ntok - close <= 8 && cue_in(s, close + 1, s->ntok, CUE_REPORT) >= 0)
+        return 0;
     for (size_t q = 0; q < s->ntx; q++)
         if (s->tx[q].s >= open && s->tx[q].s < close)
             return 0;

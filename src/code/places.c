@@ -369,7 +369,14 @@ static int town_near_after(const sr_engine *e, const sr_sent *s, size_t k)
          * Lebanon") */
         if (!q->near && q->loc.has_coords && !q->pattern && (best < 0 || q->s < s->pm[best].s))
             return -1;
-        if (q->near && q->prep == e->w.near && q->loc.has_coords && !q->pattern &&
+        /* (or, of a village, a compass word and "of": "the village of
+         * Maaysrah north of Beirut"; not a town or a bare name, which may
+         * lie further: "the town of Gharanij, east of Deir al-Zor", some
+         * 80 km) */
+        int village = s->pm[k].pattern && s->pm[k].loc.kind == PK_VILLAGE;
+        int told_near = q->prep == e->w.near || (village && q->s >= 2 && tok_is(s, q->s - 1, e->w.of) &&
+                                                 has_cue(s, q->s - 2, CUE_DIR));
+        if (q->near && told_near && q->loc.has_coords && !q->pattern &&
             (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE) &&
             (best < 0 || q->s < s->pm[best].s))
             best = (int)j;
