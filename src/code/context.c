@@ -1176,6 +1176,15 @@ static int kill_belongs(const sr_coder *c, const sr_sent *s, const sr_trig *u, c
                 return 0;
         }
     }
+    /* "The terrorists were neutralized ... after they opened harassment
+     * fire on Turkish bases": the killed, told again as "they", did what
+     * came before; it did not kill them */
+    if (u->passive && u->s < t->s && (tdef(c, t, 0)->opts & TRG_VERB) && !t->passive &&
+        !(tdef(c, t, 0)->opts & TRG_VICTIM_SUBJ) && after_between(e, s, a, b)) {
+        int subj = subject_of(c, s, t->s, cl, 0, 0);
+        if (subj >= 0 && s->men[subj].pronoun && s->men[subj].s > u->e)
+            return 0;
+    }
     /* "Fighting between the army and RSF fighters has continued ..., with
      * at least 9 civilians killed by shelling on Monday": the dead of
      * another event word told as what killed them */

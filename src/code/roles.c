@@ -1939,6 +1939,28 @@ static int carries_unarmed(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* Whose forces the military target after trigger t is: a country's
+ * adjective right before it ("opened harassment fire on Turkish
+ * positions", "Turkish military bases"), else the story's country. */
+static int target_country(const sr_coder *c, const sr_sent *s, const sr_trig *t, size_t cb)
+{
+    for (size_t j = t->e; j < cb && j < (size_t)t->e + 8; j++) {
+        if (!has_cue(s, j, CUE_MILTARGET))
+            continue;
+        size_t b = j;
+        if (b > 0 && s->owner[b - 1] < 0 && word_has(c->eng, s->tok[b - 1].id, WA_FORCEMOD))
+            b--;
+        if (b > 0 && s->owner[b - 1] >= 0) {
+            const sr_match *m = &s->m[s->owner[b - 1]];
+            if (m->kind == PH_COUNTRY && (m->flags & PF_ADJ) && m->end == b)
+                return (int)m->value;
+        }
+        break;
+    }
+    return c->focus_country;
+}
+
+
 static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
     const sr_engine *e = c->eng;
@@ -2049,6 +2071,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive &&
         !target_owner_told(c->eng, s, t)) {
         uint32_t f = c->ents[k->a1_ent].flags;
+        int cc = target_country(c, s, t, k->cb);
         if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
             /* (the state's forces the sentence tells, as it tells them:
              * "Terrorists targeted two security posts ... while four
@@ -2057,7 +2080,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
                 int en = s->men[m].ent;
                 /* (not the teller: "..., police said") */
                 if (en >= 0 && en != k->a1_ent && (c->ents[en].flags & ACT_STATE) && (c->ents[en].flags & ACT_ARMED) &&
-                    c->ents[en].country == c->focus_country && !s->men[m].modifier &&
+                    c->ents[en].country == cc && !s->men[m].modifier &&
                     (int)s->men[m].s < s->report_start && (int)s->men[m].e > s->report_end) {
                     k->a2 = (int)m;
                     k->a2_ent = en;
@@ -2067,7 +2090,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
             if (k->a2 >= 0)
                 return;
             /* (else by the name the article gave those forces last) */
-            const char *iso3 = c->eng->d.countries[c->focus_country].iso3;
+            const char *iso3 = c->eng->d.countries[cc].iso3;
             int ne = -1;
             for (size_t i = c->nents; ne < 0 && i > 0; i--) {
                 const char *code = c->ents[i - 1].code;
@@ -2075,7 +2098,7 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
                     ne = (int)i - 1;
             }
             if (ne < 0)
-                ne = sr_entity_generic(c, "MIL", 0, c->focus_country);
+                ne = sr_entity_generic(c, "MIL", 0, cc);
             k->a2_ent = ne;
             k->victims_armed = ne >= 0;
         }
