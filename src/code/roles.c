@@ -1960,6 +1960,24 @@ static int target_country(const sr_coder *c, const sr_sent *s, const sr_trig *t,
     return c->focus_country;
 }
 
+/* The mention the wounded are told by, as the subject of "were injured"
+ * within twelve words before trigger t ("Two civilians were injured when
+ * a Ukrainian drone dropped an explosive device"); -1. */
+static int wounded_before(const sr_coder *c, const sr_sent *s, const sr_trig *t)
+{
+    for (size_t q = t->s; q > 1 && t->s - q < 12; q--) {
+        if (!has_cue(s, q - 1, CUE_INJURE) || !is_be(c->eng, s->tok[q - 2].id))
+            continue;
+        int m = mention_ending_at(s, q - 2);
+        /* (not a part of them: "around 17 people, including two police
+         * personnel were injured in a hand grenade explosion") */
+        for (size_t i = m >= 0 && s->men[m].s > 3 ? s->men[m].s - 3 : 0; m >= 0 && i < s->men[m].s; i++)
+            if (s->tok[i].id == c->eng->w.including)
+                return -1;
+        return m >= 0 && !s->men[m].pronoun && s->men[m].ent >= 0 ? m : -1;
+    }
+    return -1;
+}
 
 static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x, cand *k)
 {
@@ -1985,6 +2003,15 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
                 k->a2_ent = s->men[wm].ent;
             }
             break;
+        }
+    }
+    /* (and told before it: "Two civilians were injured when a Ukrainian
+     * drone dropped an explosive device on a car") */
+    if (k->a2 < 0 && k->a2_ent < 0) {
+        int wm = wounded_before(c, s, t);
+        if (wm >= 0 && wm != k->a1) {
+            k->a2 = wm;
+            k->a2_ent = s->men[wm].ent;
         }
     }
     /* "forced nine passengers off a bus near Quetta and shot them dead":
