@@ -487,6 +487,18 @@ static int tells(const sr_ev *v)
     return !v->dead && !v->anaphoric && !v->unplaced;
 }
 
+/* "Thousands rally in Tbilisi against 'foreign agents' bill" over
+ * "Thousands of people rallied outside Georgia's parliament": a body's
+ * event placed only by its country takes the headline's town there. */
+static void town_of_headline(sr_ev *b, const sr_ev *h)
+{
+    if (h->headline && b->has_loc && b->loc.kind == PK_COUNTRY && h->has_loc && h->loc.has_coords &&
+        h->loc.precision == 1 && h->loc.cc[0] && sr_streq(h->loc.cc, b->loc.cc)) {
+        b->loc = h->loc;
+        b->district_point = h->district_point;
+    }
+}
+
 /* The body's event b takes from headline (or summary) h only what it
  * lacks: the headline's words are a summary, its sides sometimes swapped
  * ("4 soldiers martyred, 15 terrorists killed"). */
@@ -535,6 +547,7 @@ static void absorb_headline(sr_coder *c, sr_ev *b, sr_ev *h)
         b->loc = h->loc;
         b->district_point = h->district_point;
     }
+    town_of_headline(b, h);
     /* "Gunmen killed nine people in northern Burkina Faso on Monday" above
      * "The assailants arrived in the village of Sidogo": the lede's day */
     if (!b->explicit_date && h->explicit_date) {
@@ -596,6 +609,12 @@ static void fold_headlines(sr_coder *c)
         if (same_type == 1) {
             absorb_headline(c, one, h);
         } else if (same_type > 1 || other_type) {
+            /* (each telling of its type in the area, placed only by its
+             * country, is at the headline's town) */
+            for (size_t j = 0; same_type > 1 && j < c->nevs; j++)
+                if (!c->evs[j].headline && tells(&c->evs[j]) && c->evs[j].type == h->type &&
+                    c->evs[j].mod == h->mod && date_compatible(h, &c->evs[j]))
+                    town_of_headline(&c->evs[j], h);
             h->dead = 1;
             if (c->explain)
                 sr_explain(c, "dropped: sentence %d's %s: the headline of what the body tells", h->sent,
