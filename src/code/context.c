@@ -2535,8 +2535,14 @@ static int where_aside(const sr_coder *c, const sr_sent *s, size_t t)
         return 0;
     /* (not when all that goes on is who told it: "Among the targets was
      * the village of Maaysrah north of Beirut, where a strike killed at
-     * least four people, state media reported") */
-    if (s->ntok - close <= 8 && cue_in(s, close + 1, s->ntok, CUE_REPORT) >= 0)
+     * least four people, state media reported"; past what the deed did:
+     * "..., where Arab militias backed by the RSF attacked the Masalit
+     * community, killing dozens, residents and aid groups said") */
+    size_t rest = close;
+    if (rest + 1 < s->ntok && sr_affix(c->eng, AF_GERUND, s->tok[rest + 1].norm))
+        for (rest++; rest < s->ntok && !(s->tok[rest].flags & TK_PUNCT); rest++)
+            ;
+    if (rest < s->ntok && s->ntok - rest <= 10 && cue_in(s, rest + 1, s->ntok, CUE_REPORT) >= 0)
         return 0;
     for (size_t q = 0; q < s->ntx; q++)
         if (s->tx[q].s >= open && s->tx[q].s < close)
