@@ -88,6 +88,21 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
             j--;
             continue;
         }
+        /* (and a count in words that ends right before it: "strikes against
+         * more than a dozen Houthi targets") */
+        if (!(t->flags & TK_NUM) && (t->flags & TK_ALPHA) && j >= 3) {
+            size_t from = 0;
+            for (size_t b = j - 2; b + 5 >= j; b--) {
+                if (sr_read_quantity(s->tok, s->ntok, b, &q) == j - b && !q.is_year)
+                    from = b;
+                if (b == 0)
+                    break;
+            }
+            if (from && j - from >= 3) {
+                j = from;
+                continue;
+            }
+        }
         /* "hundreds of thousands of protesters": "of" after a quantity
          * is the quantity's, the people its head */
         if (t->id == e->w.of && j >= 2) {
