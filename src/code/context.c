@@ -1521,7 +1521,20 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
 /* (not "after" and a verb's -ing form with no doer of its own, before
  * the place p at a: "killed at least 23 people after forcing them off
  * buses in Musakhel district", the same doers' deed at the same place) */
-static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+/* Whether an event word starts in [a, b). */
+static int word_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+{
+    (void)c;
+    for (size_t q = 0; q < s->ntg; q++)
+        if (s->tg[q].ndef && s->tg[q].s >= a && s->tg[q].s < b)
+            return 1;
+    return 0;
+}
+
+/* (nor "after" and a clause with no event word before the place at b:
+ * "seized the crew of a UN-contracted helicopter after it made an
+ * emergency landing near the village of Hindhere", where it came down) */
+static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b, uint32_t prep)
 {
     const sr_engine *e = c->eng;
     size_t lo = a < b ? a : b, hi = a < b ? b : a;
@@ -1529,7 +1542,9 @@ static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t
         if (word_has(e, s->tok[i].id, WA_SEQUENCE) &&
             !(a > b && i + 1 < hi && s->tok[i + 1].nlen > 4 && !(s->tok[i + 1].flags & TK_CAP) &&
               sr_affix(e, AF_GERUND, s->tok[i + 1].norm) && s->owner[i + 1] < 0 &&
-              (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)))
+              (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)) &&
+            !(a > b && s->tok[i].id == e->w.after && !word_between(c, s, i + 1, hi) &&
+              (prep == e->w.near || prep == e->w.in || prep == e->w.at)))
             return 1;
     return cue_in(s, lo, hi, CUE_SAMEDAY) >= 0;
 }
@@ -1646,7 +1661,7 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
             /* (unless nothing else happens there: "The SDF advanced into
              * the last pocket held by ISIS in Baghouz, after heavy clashes
              * that killed 16 militants") */
-            if (!fronted && (p->s > t || other_before) && another_happening_between(c, s, p->s, t))
+            if (!fronted && (p->s > t || other_before) && another_happening_between(c, s, p->s, t, p->prep))
                 continue;
             /* a container is only the fallback for what it contains */
             int is_cont = 0;
