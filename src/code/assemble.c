@@ -2033,6 +2033,28 @@ static void no_civilian_side(sr_coder *c, sr_ev *v)
     }
 }
 
+/* "CAIRO - Israeli tanks pushed into the centre of Rafah" then "At least
+ * 21 people were killed in an Israeli strike on tents west of the city":
+ * people no word gave a country are the people of the place where it
+ * befell them, not of the story's first country. */
+static void civilians_of_the_place(sr_coder *c, sr_ev *v)
+{
+    if (v->a2 < 0 || !v->has_loc || !v->loc.cc[0] || !v->a2_text || !(v->a2_text[0] >= 'a' && v->a2_text[0] <= 'z'))
+        return;
+    const sr_entity *en = &c->ents[v->a2];
+    /* (the story's country, given them for want of a word: not "a convoy
+     * carrying Chinese engineers" in Pakistan) */
+    if (en->def >= 0 || !sr_streq(en->sector, "CVL") || (en->flags & (ACT_PROTESTER | ACT_CROWD)) ||
+        en->country != c->focus_country)
+        return;
+    int k = sr_country_find(&c->eng->d, v->loc.cc);
+    if (k < 0 || k == en->country)
+        return;
+    int ne = sr_entity_generic(c, "CVL", 0, k);
+    if (ne >= 0)
+        v->a2 = ne;
+}
+
 /* The public event for the merged one v. */
 static void fill_event(sr_coder *c, const sr_ev *v, sr_event *o)
 {
@@ -2170,6 +2192,7 @@ void sr_assemble(sr_coder *c)
             continue;
         sr_event *o = &out[k++];
         no_civilian_side(c, v);
+        civilians_of_the_place(c, v);
         name_the_unnamed(c, v);
         fill_event(c, v, o);
         o->confidence = sr_confidence(c, v);
