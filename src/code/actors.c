@@ -311,11 +311,12 @@ static int country_as_actor(const sr_engine *e, const sr_sent *s, const sr_match
     size_t n = s->ntok;
     if (m->flags & PF_ADJ) {
         /* "Russian air strikes": kept as a premodifier of an event
-         * noun; other adjectives describe, they do not act. */
+         * noun; other adjectives describe, they do not act (nor one past
+         * "and": "waving Russian flags and chanting slogans") */
         const sr_match *nx = match_at(s, end);
         size_t j = end;
         while (!nx && j < n && j < end + 2 && s->owner[j] < 0 && (s->tok[j].flags & TK_ALPHA) &&
-               !(s->tok[j].flags & TK_CAP)) {
+               !(s->tok[j].flags & TK_CAP) && s->tok[j].id != e->w.and_ && s->tok[j].id != e->w.or_) {
             j++;
             nx = match_at(s, j);
         }

@@ -113,7 +113,7 @@ enum {
 
 /* Word shapes by role (data/en/words.txt: "word*" a prefix, "*ing" a
  * suffix): sr_affix(e, AF_X, norm). */
-enum { AF_ADVERB, AF_GERUND, AF_CLAIM, AF_CONTINUE, AF_VILLAGE, AF_QUARTER, AF_CITY, AF_ADMIN1, AF_ADMIN2, AF_HABIT, AF_GOAL, AF_PAST, AF_KIND_OF, AF_CAUSE, AF_SPARK, AF_FORMER, AF_PRESENT, AF_COUNT };
+enum { AF_ADVERB, AF_GERUND, AF_CLAIM, AF_CONTINUE, AF_VILLAGE, AF_QUARTER, AF_CITY, AF_ADMIN1, AF_ADMIN2, AF_HABIT, AF_GOAL, AF_PAST, AF_KIND_OF, AF_CAUSE, AF_SPARK, AF_FORMER, AF_PRESENT, AF_SUPPORT, AF_COUNT };
 int sr_affix(const sr_engine *e, int role, const char *norm);
 
 static inline int word_has(const sr_engine *e, uint32_t id, uint64_t attr)

@@ -1939,6 +1939,34 @@ static int carries_unarmed(const sr_coder *c, const sr_sent *s, size_t i)
     return 0;
 }
 
+/* Whether entity ent is told in s only by a country's name ("chanting
+ * slogans against France"). */
+static int country_alone(const sr_sent *s, int ent)
+{
+    int told = 0;
+    for (size_t j = 0; j < s->nmen; j++) {
+        const sr_mention *m = &s->men[j];
+        if (m->ent != ent)
+            continue;
+        if (m->agent >= 0 || m->def >= 0 || m->country < 0 || m->pronoun)
+            return 0;
+        told = 1;
+    }
+    return told;
+}
+
+/* "rallied in Niamey in support of the military junta": whether mention m
+ * is whom a crowd backs (words.txt SUPPORT_NOUN, then "of" or "with") */
+static int backed_by_crowd(const sr_coder *c, const sr_sent *s, const sr_mention *m)
+{
+    const sr_engine *e = c->eng;
+    size_t j = m->s;
+    if (j > 0 && tok_is(s, j - 1, e->w.the))
+        j--;
+    return j >= 2 && (tok_is(s, j - 1, e->w.of) || tok_is(s, j - 1, e->w.with)) &&
+           sr_affix(e, AF_SUPPORT, s->tok[j - 2].norm);
+}
+
 /* Whose forces the military target after trigger t is: a country's
  * adjective right before it ("opened harassment fire on Turkish
  * positions", "Turkish military bases"), else the story's country. */
@@ -2330,7 +2358,7 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
                 /* (not the teller: "..., police said") */
                 if (m->ent >= 0 && m->ent != k->a1e && !(c->ents[m->ent].flags & (ACT_SOURCE | ACT_CIVILIAN)) &&
                     !m->modifier && m->s > t->s && (int)m->s < s->report_start &&
-                    !(m->e < s->ntok && word_has(c->eng, s->tok[m->e].id, WA_BUILDING))) {
+                    !(m->e < s->ntok && word_has(c->eng, s->tok[m->e].id, WA_BUILDING)) && !backed_by_crowd(c, s, m)) {
                     k->a2e = m->ent;
                     k->a2t = span_text(c, s, m->s, m->e);
                     break;
@@ -2341,8 +2369,11 @@ void sr_roles_by_type(sr_coder *c, const sr_sent *s, cand *k)
          * government's decision": the government a peaceful crowd protests
          * against is no side of the protest, as ACLED leaves it (an armed
          * group is: "demonstrators protested against the SDF") */
-        if (k->sub == SUB_PEACEFUL_PROTEST && k->a2e >= 0 && (c->ents[k->a2e].flags & ACT_GOV) &&
-            !(c->ents[k->a2e].flags & ACT_ARMED)) {
+        /* (nor a state named by its country alone: "chanting slogans
+         * against France") */
+        if (k->sub == SUB_PEACEFUL_PROTEST && k->a2e >= 0 &&
+            (((c->ents[k->a2e].flags & ACT_GOV) && !(c->ents[k->a2e].flags & ACT_ARMED)) ||
+             (c->ents[k->a2e].def < 0 && (c->ents[k->a2e].flags & ACT_STATE) && country_alone(s, k->a2e)))) {
             k->a2e = -1;
             k->a2t = NULL;
         }

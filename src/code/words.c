@@ -132,7 +132,7 @@ static const struct {
 static const char *const affix_roles[AF_COUNT] = {"ADVERB_SHAPE", "GERUND_SHAPE", "CLAIM_SHAPE", "CONTINUE_SHAPE",
                                                   "VILLAGE_NOUN", "QUARTER_NOUN", "CITY_NOUN", "ADMIN1_NOUN",
                                                   "ADMIN2_NOUN", "HABIT_VERB", "GOAL_VERB", "PAST_VERB", "KIND_OF_NOUN",
-                                                  "CAUSE_NOUN", "SPARK_VERB", "FORMER_WORD", "PRESENT_SUPPORT"};
+                                                  "CAUSE_NOUN", "SPARK_VERB", "FORMER_WORD", "PRESENT_SUPPORT", "SUPPORT_NOUN"};
 
 _Static_assert(AF_COUNT + 1 <= sizeof ((sr_engine *)0)->affix_at / sizeof(size_t), "affix_at holds every role");
 
