@@ -2804,6 +2804,29 @@ static int wider_fronted(const sr_sent *s, const locpick *lp, int fronted)
 
 /* Dead with no doer of their own that are the toll of the violence told
  * just before: sets k->restates (and, for their place, k->lp). */
+/* The violence of the story told with its dead within back sentences
+ * ("stormed a beachfront hotel ... after detonating a car bomb at its
+ * gate, killing at least nine people"), whose toll a later one says has
+ * risen: the first violent word of that sentence, which its others tell
+ * in part; NULL. */
+static const sr_ev *toll_told_within(const sr_coder *c, const sr_sent *s, int back)
+{
+    for (size_t q = c->nevs; q > 0; q--) {
+        const sr_ev *pv = &c->evs[q - 1];
+        if (pv->sent + back < s->index)
+            break;
+        if (pv->sent < s->index && pv->fatalities > 0 && pv->mod == SR_ASSERTED && sr_violent_type(pv->type)) {
+            const sr_ev *first = pv;
+            for (size_t r = 0; r < c->nevs; r++)
+                if (c->evs[r].sent == pv->sent && c->evs[r].tok < first->tok && c->evs[r].mod == SR_ASSERTED &&
+                    sr_violent_type(c->evs[r].type))
+                    first = &c->evs[r];
+            return first;
+        }
+    }
+    return NULL;
+}
+
 static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
 {
     const sr_trig *t = k->t;
@@ -2851,9 +2874,15 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
      * bodies", events.txt found; whose, only when one happening of
      * violence was told before) */
     int counted = t->passive || ((td->opts & TRG_FOUND) && one_violence_told(c));
-    if (!own_part && !sum && !k->adds && td->cls == EV_KILL && counted && k->a1_ent < 0 && k->fat > 0 && !proto->explicit_date &&
-        s->ntg == 1 && ((!k->has_anchor && lp->n == 0) || fronted >= 0 || own_place)) {
-        const sr_ev *pv = sr_disc_violence_within(c, s, 2);
+    /* (or a toll told to have risen, by when it had: "A police officer said
+     * the death toll had risen to 12 by Saturday morning", after the
+     * storming of a hotel and the siege that ended it) */
+    int risen = (td->opts & TRG_NOUN) && t->e > t->s && word_has(c->eng, s->tok[t->e - 1].id, WA_TOLL);
+    counted |= risen;
+    if (!own_part && !sum && !k->adds && td->cls == EV_KILL && counted && k->a1_ent < 0 && k->fat > 0 &&
+        (!proto->explicit_date || risen) &&
+        s->ntg == 1 && (((!k->has_anchor || risen) && lp->n == 0) || fronted >= 0 || own_place)) {
+        const sr_ev *pv = risen ? toll_told_within(c, s, 3) : sr_disc_violence_within(c, s, 2);
         /* (or of a riot just told: "Students clashed with police at Cheikh
          * Anta Diop University" then "One student was killed") */
         if (!pv)
@@ -2861,7 +2890,7 @@ static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr
         /* (the attack its sentence told with a weapon, not a word of it
          * with none: "a missile attack ..., killing 41 and striking a
          * hospital") */
-        for (size_t q = c->nevs; pv && pv->generic && q > 0; q--) {
+        for (size_t q = c->nevs; pv && pv->generic && !risen && q > 0; q--) {
             const sr_ev *w = &c->evs[q - 1];
             if (w->sent == pv->sent && w != pv && !w->generic && sr_violent_type(w->type) && w->a1 == pv->a1) {
                 pv = w;
