@@ -1791,8 +1791,13 @@ static void pick_location(sr_coder *c, sr_sent *s, const sr_trig *tg, const clau
         int town = p->loc.kind == PK_TOWN || p->loc.kind == PK_CITY || p->loc.kind == PK_VILLAGE;
         for (size_t j = k; town && j > 0; j--) {
             const sr_pmention *q = &s->pm[j - 1];
+            /* (not the dateline's: "KHARTOUM - RSF fighters looted shops in
+             * the main market of El Obeid ..., after clashes with the army
+             * on the city's outskirts"; but "DAKAR - ... as they tried to
+             * gather in the capital") */
             if (q->e <= p->s && q->loc.has_coords && q->loc.precision == 1 && !q->refloc && !q->in_report &&
-                !q->unknown && (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE)) {
+                !q->unknown && (!q->dateline || tok_is(s, p->e - 1, c->eng->w.capital)) &&
+                (q->loc.kind == PK_TOWN || q->loc.kind == PK_CITY || q->loc.kind == PK_VILLAGE)) {
                 out->pm[out->n++] = (int)(j - 1);
                 return;
             }
