@@ -573,6 +573,15 @@ static long count_before(const sr_coder *c, const sr_sent *s, size_t end, int *f
             }
         }
     }
+    /* "All six terrorists involved in the attack were sent to hell": what
+     * says who they were (words.txt REFERENT) and its happening's noun
+     * are passed over */
+    for (size_t q = j > 6 ? j - 6 : 1; q + 1 < j; q++)
+        if (word_has(e, s->tok[q].id, WA_REFERENT) && mention_ending_at(s, q) >= 0 && s->owner[j - 1] >= 0 &&
+            s->m[s->owner[j - 1]].kind == PH_TRIGGER) {
+            j = q;
+            break;
+        }
     /* "Nine militants in all were killed" */
     if (j > 2 && word_has(e, s->tok[j - 1].id, WA_WHOLE) && tok_is(s, j - 2, e->w.in))
         j -= 2;
