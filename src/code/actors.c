@@ -88,21 +88,6 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
             j--;
             continue;
         }
-        /* (and a count in words that ends right before it: "strikes against
-         * more than a dozen Houthi targets") */
-        if (!(t->flags & TK_NUM) && (t->flags & TK_ALPHA) && j >= 3) {
-            size_t from = 0;
-            for (size_t b = j - 2; b + 5 >= j; b--) {
-                if (sr_read_quantity(s->tok, s->ntok, b, &q) == j - b && !q.is_year)
-                    from = b;
-                if (b == 0)
-                    break;
-            }
-            if (from && j - from >= 3) {
-                j = from;
-                continue;
-            }
-        }
         /* "hundreds of thousands of protesters": "of" after a quantity
          * is the quantity's, the people its head */
         if (t->id == e->w.of && j >= 2) {
@@ -134,10 +119,26 @@ static uint32_t prep_before(const sr_engine *e, const sr_sent *s, size_t i)
         /* "in eastern Democratic Republic of the Congo": a direction
          * names part of the place */
         if (t->id == e->w.the || t->id == e->w.a || t->id == e->w.an || (t->flags & TK_NUM) ||
-            word_has(e, t->id, WA_COUNT_LEAD) || has_cue(s, j - 1, CUE_DIRADJ))
+            word_has(e, t->id, WA_COUNT_LEAD) || has_cue(s, j - 1, CUE_DIRADJ)) {
             j--;
-        else
+            continue;
+        }
+        /* (and a count in words that ends right before it: "strikes
+         * against more than a dozen Houthi targets") */
+        /* (read only where the word before is one of a count's: "dozen",
+         * "six") */
+        size_t from = 0;
+        int count_word = (t->flags & TK_ALPHA) && j >= 3 &&
+                         (t->id == e->w.dozen || sr_read_number(s->tok, s->ntok, j - 1, &q) == 1);
+        for (size_t b = j - 2; count_word && b + 5 >= j; b--) {
+            if (sr_read_quantity(s->tok, s->ntok, b, &q) == j - b && !q.is_year)
+                from = b;
+            if (b == 0)
+                break;
+        }
+        if (!from || j - from < 3)
             break;
+        j = from;
     }
     /* "clashed with communist New People's Army rebels": one word in
      * lower case between a preposition and a name */

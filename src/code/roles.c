@@ -1993,6 +1993,8 @@ static int target_country(const sr_coder *c, const sr_sent *s, const sr_trig *t,
  * a Ukrainian drone dropped an explosive device"); -1. */
 static int wounded_before(const sr_coder *c, const sr_sent *s, const sr_trig *t)
 {
+    if (!((s->cues >> CUE_INJURE) & 1))
+        return -1;
     for (size_t q = t->s; q > 1 && t->s - q < 12; q--) {
         if (!has_cue(s, q - 1, CUE_INJURE) || !is_be(c->eng, s->tok[q - 2].id))
             continue;
