@@ -588,8 +588,10 @@ static void fold_headlines(sr_coder *c)
              * past week") */
             int as_history = b->mod == SR_BACKGROUND && h->mod == SR_ASSERTED && h->fatalities > 0 &&
                              h->fatalities == b->fatalities && b->type == h->type;
+            /* (a day apart at most: "M23 rebels shell Sake overnight" over
+             * "shelled the town of Sake overnight into Wednesday") */
             if (b->headline || !tells(b) || (b->mod != h->mod && !as_history) || !area ||
-                (!date_compatible(h, b) && !as_history))
+                (!date_near(h, b) && !as_history))
                 continue;
             if (b->type == h->type && actors_compatible(c, h->a1, b->a1)) {
                 if (!same_type++)
