@@ -1225,6 +1225,15 @@ static int told_again(const sr_coder *c, const sr_ev *u, const sr_ev *v)
            date_compatible(u, v);
 }
 
+/* One of a and b told only near a place or across an area (precision 2
+ * or more) in the province where the other is a town (precision 1). */
+static int area_and_town(const sr_ev *a, const sr_ev *b)
+{
+    const sr_ev *area = a->loc.precision >= 2 ? a : b, *town = area == a ? b : a;
+    return area->loc.precision >= 2 && town->loc.precision == 1 && area->loc.admin1 && town->loc.admin1 &&
+           sr_same_admin(area->loc.admin1, town->loc.admin1) && sr_streq(area->loc.cc, town->loc.cc);
+}
+
 /* Protests at one place on one day are one event, whoever is named in
  * which role; so is a crowd's riot ("protesters stormed the parliament"
  * then "Protesters also torched the homes of several politicians" the
@@ -1552,8 +1561,11 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * village of Essakane") */
             if (u->sent == v->sent && u->tok == v->tok)
                 continue;
+            /* (but not a fight told in the countryside of a province and
+             * "concentrated in the town of Dhiban" in it: one fight, at the
+             * town) */
             if (u->sent == v->sent && u->noun && v->noun && u->has_loc && v->has_loc && u->loc.name && v->loc.name &&
-                strcasecmp(u->loc.name, v->loc.name))
+                strcasecmp(u->loc.name, v->loc.name) && !(u->type == TYPE_BATTLES && area_and_town(u, v)))
                 continue;
             if (v->split && u->sib_sent == v->sent && u->sib_tok == v->tok)
                 continue;
@@ -1643,7 +1655,8 @@ static void merge_mentions(sr_coder *c, int one_sentence)
              * told before it is at that event's place, wherever a telling
              * between has put it ("the attack on the base at Ceel Dheer") */
             int placed_by_u = v->place_before && u->sent == v->before_sent && u->tok == v->before_tok;
-            if ((!loc_compatible(u, v) && !placed_by_u) || !date_compatible(u, v))
+            int one_area = u->sent == v->sent && u->noun && v->noun && u->type == TYPE_BATTLES && area_and_town(u, v);
+            if ((!loc_compatible(u, v) && !placed_by_u && !one_area) || !date_compatible(u, v))
                 continue;
             /* a fight somewhere in a province and the capture of one town
              * in it are two events; a fight at that town is the capture */
