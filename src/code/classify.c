@@ -198,6 +198,15 @@ static int first_rule(const sr_coder *c, const cand *k, int *rule)
     return -1;
 }
 
+/* k on the day of pv, which the story told (its day told, if pv's was). */
+static void take_story_day(cand *k, const sr_ev *pv)
+{
+    k->proto.date = pv->date;
+    k->proto.has_date = 1;
+    k->proto.time_precision = pv->time_precision;
+    k->proto.explicit_date = pv->explicit_date;
+}
+
 /* The violence told just before by its region alone whose dead k's are
  * part of, at towns of that region; NULL. */
 static const sr_ev *parts_of_region(const sr_coder *c, const sr_sent *s, const cand *k)
@@ -246,12 +255,8 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
             if (k->a1 < 0 && k->a1_ent < 0)
                 k->a1_ent = pv->a1;
             /* (on its day, when they tell none) */
-            if (!k->proto.explicit_date && pv->has_date) {
-                k->proto.date = pv->date;
-                k->proto.has_date = 1;
-                k->proto.time_precision = pv->time_precision;
-                k->proto.explicit_date = pv->explicit_date;
-            }
+            if (!k->proto.explicit_date && pv->has_date)
+                take_story_day(k, pv);
         }
     }
     /* "At least 90 people were killed on Sunday as protesters clashed with
@@ -263,12 +268,8 @@ void sr_classify(const sr_coder *c, const sr_sent *s, cand *k)
         /* (told across a whole country, it has no place: the story's) */
         const char *cc = !pv ? "" : pv->loc.cc[0] ? pv->loc.cc
                                   : c->focus_country >= 0 ? c->eng->d.countries[c->focus_country].iso2 : "";
-        if (pv && pv->explicit_date && cc[0] && sr_streq(cc, s->pm[k->lp.pm[0]].loc.cc)) {
-            k->proto.date = pv->date;
-            k->proto.has_date = 1;
-            k->proto.time_precision = pv->time_precision;
-            k->proto.explicit_date = 1;
-        }
+        if (pv && pv->explicit_date && cc[0] && sr_streq(cc, s->pm[k->lp.pm[0]].loc.cc))
+            take_story_day(k, pv);
     }
     /* "At least four Afghans were also killed": more dead of the
      * violence told before, of its type */

@@ -1538,9 +1538,8 @@ static void tolls_by_place(const sr_coder *c, const sr_sent *s, const sr_trig *t
  * the place p at a: "killed at least 23 people after forcing them off
  * buses in Musakhel district", the same doers' deed at the same place) */
 /* Whether an event word starts in [a, b). */
-static int word_between(const sr_coder *c, const sr_sent *s, size_t a, size_t b)
+static int word_between(const sr_sent *s, size_t a, size_t b)
 {
-    (void)c;
     for (size_t q = 0; q < s->ntg; q++)
         if (s->tg[q].ndef && s->tg[q].s >= a && s->tg[q].s < b)
             return 1;
@@ -1559,7 +1558,7 @@ static int another_happening_between(const sr_coder *c, const sr_sent *s, size_t
             !(a > b && i + 1 < hi && s->tok[i + 1].nlen > 4 && !(s->tok[i + 1].flags & TK_CAP) &&
               sr_affix(e, AF_GERUND, s->tok[i + 1].norm) && s->owner[i + 1] < 0 &&
               (s->tok[i].id == e->w.after || s->tok[i].id == e->w.before)) &&
-            !(a > b && s->tok[i].id == e->w.after && !word_between(c, s, i + 1, hi) &&
+            !(a > b && s->tok[i].id == e->w.after && !word_between(s, i + 1, hi) &&
               (prep == e->w.near || prep == e->w.in || prep == e->w.at)))
             return 1;
     return cue_in(s, lo, hi, CUE_SAMEDAY) >= 0;
@@ -2816,8 +2815,6 @@ static int wider_fronted(const sr_sent *s, const locpick *lp, int fronted)
            sr_streq(f->cc, own->cc) && sr_same_admin(f->admin1 ? f->admin1 : f->name, own->admin1);
 }
 
-/* Dead with no doer of their own that are the toll of the violence told
- * just before: sets k->restates (and, for their place, k->lp). */
 /* The violence of the story told with its dead within back sentences
  * ("stormed a beachfront hotel ... after detonating a car bomb at its
  * gate, killing at least nine people"), whose toll a later one says has
@@ -2841,6 +2838,8 @@ static const sr_ev *toll_told_within(const sr_coder *c, const sr_sent *s, int ba
     return NULL;
 }
 
+/* Dead with no doer of their own that are the toll of the violence told
+ * just before: sets k->restates (and, for their place, k->lp). */
 static void restated_toll(const sr_coder *c, const sr_sent *s, cand *k, const sr_ev *proto)
 {
     const sr_trig *t = k->t;

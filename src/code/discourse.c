@@ -115,31 +115,44 @@ const sr_ev *sr_disc_last_violence(const sr_coder *c, const sr_sent *s)
     return sr_disc_violence_within(c, s, 1);
 }
 
-/* The last riot (a violent demonstration) told within back sentences
- * before s; NULL. */
-const sr_ev *sr_disc_riot_within(const sr_coder *c, const sr_sent *s, int back)
+/* What the window scans below look for in an asserted event of the story
+ * told before s. */
+enum { WANT_RIOT, WANT_VIOLENCE, WANT_SUMMARY, WANT_SUMMARY_OR_RIOT };
+
+static int wanted(const sr_ev *pv, int want)
+{
+    switch (want) {
+    case WANT_RIOT: return pv->has_loc && pv->sub == SUB_VIOLENT_DEMO;
+    case WANT_VIOLENCE: return pv->has_loc && sr_violent_type(pv->type);
+    case WANT_SUMMARY: return pv->across && sr_violent_type(pv->type);
+    default: return pv->across && (sr_violent_type(pv->type) || pv->type == TYPE_RIOTS);
+    }
+}
+
+/* The last asserted event of the story told within back sentences before
+ * s that is what want says; NULL. */
+static const sr_ev *last_within(const sr_coder *c, const sr_sent *s, int back, int want)
 {
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
         if (pv->sent < s->index - back)
             break;
-        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) && pv->sub == SUB_VIOLENT_DEMO)
+        if (pv->sent < s->index && pv->mod == SR_ASSERTED && in_story(pv) && wanted(pv, want))
             return pv;
     }
     return NULL;
 }
 
+/* The last riot (a violent demonstration) told within back sentences
+ * before s; NULL. */
+const sr_ev *sr_disc_riot_within(const sr_coder *c, const sr_sent *s, int back)
+{
+    return last_within(c, s, back, WANT_RIOT);
+}
+
 const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int back)
 {
-    for (size_t q = c->nevs; q > 0; q--) {
-        const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - back)
-            break;
-        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->has_loc && in_story(pv) &&
-            sr_violent_type(pv->type))
-            return pv;
-    }
-    return NULL;
+    return last_within(c, s, back, WANT_VIOLENCE);
 }
 
 /* The last violence told across a region ("strikes killed at least 19
@@ -147,15 +160,7 @@ const sr_ev *sr_disc_violence_within(const sr_coder *c, const sr_sent *s, int ba
  * when riots_too; NULL. */
 const sr_ev *sr_disc_summary_within(const sr_coder *c, const sr_sent *s, int back, int riots_too)
 {
-    for (size_t q = c->nevs; q > 0; q--) {
-        const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - back)
-            break;
-        if (pv->sent < s->index && pv->mod == SR_ASSERTED && pv->across && in_story(pv) &&
-            (sr_violent_type(pv->type) || (riots_too && pv->type == TYPE_RIOTS)))
-            return pv;
-    }
-    return NULL;
+    return last_within(c, s, back, riots_too ? WANT_SUMMARY_OR_RIOT : WANT_SUMMARY);
 }
 
 /* "Russian missile and drone attacks killed at least five people in
@@ -165,9 +170,9 @@ const sr_ev *sr_disc_region_within(const sr_coder *c, const sr_sent *s, int back
 {
     for (size_t q = c->nevs; q > 0; q--) {
         const sr_ev *pv = &c->evs[q - 1];
-        if (pv->sent < s->index - back || pv->sent >= s->index)
-            continue;
-        if (!sr_violent_type(pv->type) || !in_story(pv))
+        if (pv->sent < s->index - back)
+            break;
+        if (pv->sent >= s->index || !sr_violent_type(pv->type) || !in_story(pv))
             continue;
         int region = pv->has_loc && pv->loc.precision >= 3 &&
                      (pv->loc.kind == PK_ADMIN1 || pv->loc.kind == PK_REGION || pv->loc.kind == PK_ADMIN2);

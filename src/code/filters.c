@@ -692,6 +692,15 @@ WORD_RULE(support_of_a_fight)
  * area": an event verb in the present of a story's body, with no day of
  * its own, tells how things are, not what happened (a headline's present,
  * "Gunman kills five in Kano", ends with no full stop) */
+/* Whether k is told in a story's body as a statement of its own: not the
+ * headline, no day told, a full stop at its end (a headline's present,
+ * "Gunman kills five in Kano", ends with none). */
+static int body_statement(const sr_sent *s, const cand *k)
+{
+    return s->index >= 1 && !s->headline && !k->proto.explicit_date && s->ntok >= 2 &&
+           sr_tok_eq(&s->tok[s->ntok - 1], ".");
+}
+
 WORD_RULE(present_state)
 {
     (void)x;
@@ -701,15 +710,11 @@ WORD_RULE(present_state)
     if ((k->td->opts & TRG_VERB) && k->td->form == VF_BASE && !k->proto.explicit_date &&
         after_verb_to(c->eng, s, t, AF_HABIT))
         return 1;
-    if (!(k->td->opts & TRG_VERB) || k->td->form != VF_S || t->passive || s->index < 1 || s->headline ||
-        k->proto.explicit_date || s->ntok < 2 || !sr_tok_eq(&s->tok[s->ntok - 1], "."))
+    if (!(k->td->opts & TRG_VERB) || k->td->form != VF_S || t->passive || !body_statement(s, k))
         return 0;
     /* a verb indeed: its doer right before it ("the gang fights"), not
      * a plural noun read as one ("killed in clashes between") */
-    for (size_t q = 0; q < s->nmen; q++)
-        if (s->men[q].e == t->s)
-            return 1;
-    return 0;
+    return mention_ending_at(s, t->s) >= 0;
 }
 
 /* "Remnants of the group still carry out hit-and-run attacks in the
@@ -722,8 +727,7 @@ WORD_RULE(deeds_in_the_present)
     (void)x;
     const sr_engine *e = c->eng;
     const sr_trig *t = k->t;
-    if (!(k->td->opts & TRG_NOUN) || s->index < 1 || s->headline || k->proto.explicit_date || s->ntok < 2 ||
-        !sr_tok_eq(&s->tok[s->ntok - 1], "."))
+    if (!(k->td->opts & TRG_NOUN) || !body_statement(s, k))
         return 0;
     for (size_t back = 1; back <= 5 && back <= t->s; back++) {
         size_t j = t->s - back, end = cue_end(s, j, CUE_SUPPORT);

@@ -1999,12 +1999,14 @@ static int wounded_before(const sr_coder *c, const sr_sent *s, const sr_trig *t)
         if (!has_cue(s, q - 1, CUE_INJURE) || !is_be(c->eng, s->tok[q - 2].id))
             continue;
         int m = mention_ending_at(s, q - 2);
+        if (m < 0 || s->men[m].pronoun || s->men[m].ent < 0)
+            return -1;
         /* (not a part of them: "around 17 people, including two police
          * personnel were injured in a hand grenade explosion") */
-        for (size_t i = m >= 0 && s->men[m].s > 3 ? s->men[m].s - 3 : 0; m >= 0 && i < s->men[m].s; i++)
+        for (size_t i = s->men[m].s > 3 ? s->men[m].s - 3 : 0; i < s->men[m].s; i++)
             if (s->tok[i].id == c->eng->w.including)
                 return -1;
-        return m >= 0 && !s->men[m].pronoun && s->men[m].ent >= 0 ? m : -1;
+        return m;
     }
     return -1;
 }
@@ -2128,8 +2130,8 @@ static void victims_and_targets(sr_coder *c, const sr_sent *s, const sr_sctx *x,
         (td->cls == EV_ATTACK || td->cls == EV_SHOOT || td->cls == EV_RAID) && (td->opts & TRG_VERB) && !t->passive &&
         !target_owner_told(c->eng, s, t)) {
         uint32_t f = c->ents[k->a1_ent].flags;
-        int cc = target_country(c, s, t, k->cb);
         if ((f & ACT_ARMED) && !(f & ACT_STATE) && !(f & ACT_GOVSIDE)) {
+            int cc = target_country(c, s, t, k->cb);
             /* (the state's forces the sentence tells, as it tells them:
              * "Terrorists targeted two security posts ... while four
              * troops embraced martyrdom") */
